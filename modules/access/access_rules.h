@@ -1,0 +1,48 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "modules/access/role.h"
+
+namespace citygrants::access {
+
+// Actions outside the workflow machines (those carry their roles in their tables).
+enum class Action : std::uint8_t {
+  kReadAll,            // see every record of the fund
+  kManageUsers,        // add users, grant roles, lock accounts
+  kManageOrganisations,
+  kSetUpCall,          // create a call, edit a draft call's criteria, budget and tranche plan
+  kCreateProposal,     // start a concept note or proposal for the actor's city
+  kEditProposal,       // edit a draft of the actor's city
+  kAssignPartner,      // assign a partner to review, set the supporting partner
+  kScoreReview,        // score an assignment of the actor's organisation
+  kEditReport,         // write a report of the actor's city's grant
+  kReadAudit,          // read and verify the audit chain
+};
+
+// How far an action reaches: the whole fund, or only records of the actor's organisation.
+enum class Reach : std::uint8_t { kFund, kOwnCity, kOwnPartner };
+
+// One row of the permission table: `who` may do `action` within `reach`.
+struct Permission {
+  Action action;
+  RoleSet who;
+  Reach reach;
+};
+
+std::span<const Permission> permissionTable();
+std::string_view actionName(Action action);
+
+// Whether `actor` may do `action` on a record with `scope` (ignored for fund-wide reach).
+bool may(const Actor& actor, Action action, const Scope& scope = {});
+
+// Whether `actor`, acting in `role`, acts for a record with `scope`: applicants for their own
+// city, partners for records assigned to or supported by their organisation, fund staff for all.
+bool actsAs(const Actor& actor, Role role, const Scope& scope);
+
+// Whether `actor` may see a record with `scope` at all. A record one may not see is "not found".
+bool canSee(const Actor& actor, const Scope& scope);
+
+}  // namespace citygrants::access

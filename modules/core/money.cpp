@@ -1,0 +1,109 @@
+#include "modules/core/money.h"
+
+#include <array>
+
+#include "modules/core/problem.h"
+
+namespace citygrants::core {
+namespace {
+
+// The currencies a fund may run a call in; codes and exponents from ISO 4217.
+constexpr std::array<Currency, 24> kCurrencies{{
+    {"USD", 2}, {"EUR", 2}, {"GBP", 2}, {"CHF", 2}, {"CAD", 2}, {"AUD", 2},
+    {"JPY", 0}, {"KWD", 3}, {"UGX", 0}, {"KES", 2}, {"COP", 2}, {"UYU", 2},
+    {"BRL", 2}, {"MXN", 2}, {"XOF", 0}, {"XAF", 0}, {"TRY", 2}, {"JOD", 3},
+    {"LBP", 2}, {"BDT", 2}, {"PHP", 2}, {"IDR", 2}, {"ZAR", 2}, {"ETB", 2},
+}};
+
+}  // namespace
+
+std::optional<Currency> findCurrency(std::string_view code) {
+  for (const auto& c : kCurrencies) {
+    if (c.code == code) return c;
+  }
+  return std::nullopt;
+}
+
+std::int64_t checkedAdd(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_add_overflow(a, b, &out)) throw Problem::invalidField("amount", "amount overflows");
+  return out;
+}
+
+std::int64_t checkedSub(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_sub_overflow(a, b, &out)) throw Problem::invalidField("amount", "amount overflows");
+  return out;
+}
+
+Money::Money(std::int64_t minor, std::string_view currency) : minor_(minor), currency_(currency) {
+  if (!findCurrency(currency)) {
+    throw Problem::invalidField("currency", "unknown currency code '" + std::string(currency) + "'");
+  }
+}
+
+void Money::requireSameCurrency(const Money& other) const {
+  if (currency_ != other.currency_) {
+    throw Problem::invalidField("currency", "cannot mix " + currency_ + " and " + other.currency_);
+  }
+}
+
+Money Money::operator+(const Money& other) const {
+  requireSameCurrency(other);
+  return Money(checkedAdd(minor_, other.minor_), currency_);
+}
+
+Money Money::operator-(const Money& other) const {
+  requireSameCurrency(other);
+  return Money(checkedSub(minor_, other.minor_), currency_);
+}
+
+bool Money::operator<(const Money& other) const {
+  requireSameCurrency(other);
+  return minor_ < other.minor_;
+}
+
+std::string Money::format() const {
+  const int exponent = findCurrency(currency_)->exponent;
+  // Work on the magnitude as unsigned so INT64_MIN formats too.
+  std::uint64_t magnitude = minor_ < 0 ? 0 - static_cast<std::uint64_t>(minor_)
+                                       : static_cast<std::uint64_t>(minor_);
+  std::uint64_t scale = 1;
+  for (int i = 0; i < exponent; ++i) scale *= 10;
+  std::string whole = std::to_string(magnitude / scale);
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  std::string out = currency_ + " " + (minor_ < 0 ? "-" : "") + grouped;
+  if (exponent > 0) {
+    std::string frac = std::to_string(magnitude % scale);
+    out += "." + std::string(static_cast<std::size_t>(exponent) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
+std::vector<std::int64_t> splitByBasisPoints(std::int64_t total, std::span<const int> shares_bp) {
+  if (total < 0) throw Problem::invalidField("amount", "must not be negative");
+  int sum = 0;
+  for (int s : shares_bp) {
+    if (s <= 0) throw Problem::invalidField("tranche_plan", "every share must be positive");
+    sum += s;
+  }
+  if (shares_bp.empty() || sum != 10'000) {
+    throw Problem::invalidField("tranche_plan", "shares must add up to 100%");
+  }
+  std::vector<std::int64_t> parts;
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i + 1 < shares_bp.size(); ++i) {
+    // total * share / 10000 without overflow: split total into quotient and remainder.
+    const std::int64_t part = (total / 10'000) * shares_bp[i] + (total % 10'000) * shares_bp[i] / 10'000;
+    parts.push_back(part);
+    given += part;
+  }
+  parts.push_back(total - given);
+  return parts;
+}
+
+}  // namespace citygrants::core

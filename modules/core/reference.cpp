@@ -1,0 +1,43 @@
+#include "modules/core/reference.h"
+
+#include <cstdio>
+
+#include "modules/core/problem.h"
+
+namespace citygrants::core {
+
+std::string proposalReference(int year, int number) {
+  if (year < 2000 || year > 9999) throw Problem::invalidField("year", "out of range");
+  if (number < 1 || number > 9999) throw Problem::invalidField("number", "out of range");
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "GCF-%04d-%04d", year, number);
+  return buf;
+}
+
+std::string grantReference(std::string_view proposal_reference) {
+  return std::string(proposal_reference) + "-G";
+}
+
+std::string trancheReference(std::string_view proposal_reference, int seq) {
+  if (seq < 1) throw Problem::invalidField("seq", "must be at least 1");
+  return std::string(proposal_reference) + "-T" + std::to_string(seq);
+}
+
+std::optional<ParsedReference> parseProposalReference(std::string_view text) {
+  // Exactly "GCF-" 4 digits "-" 4 digits.
+  if (text.size() != 13 || text.substr(0, 4) != "GCF-" || text[8] != '-') return std::nullopt;
+  auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  auto year = digits(4, 4);
+  auto number = digits(9, 4);
+  if (!year || !number || *year < 2000 || *number < 1) return std::nullopt;
+  return ParsedReference{*year, *number};
+}
+
+}  // namespace citygrants::core

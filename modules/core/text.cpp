@@ -1,0 +1,39 @@
+#include "modules/core/text.h"
+
+namespace citygrants::core {
+
+std::optional<std::size_t> utf8Length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      len = 1, cp = c;
+    } else if ((c >> 5) == 0x6) {
+      len = 2, cp = c & 0x1Fu;
+    } else if ((c >> 4) == 0xE) {
+      len = 3, cp = c & 0x0Fu;
+    } else if ((c >> 3) == 0x1E) {
+      len = 4, cp = c & 0x07u;
+    } else {
+      return std::nullopt;
+    }
+    if (i + len > s.size()) return std::nullopt;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b >> 6) != 0x2) return std::nullopt;
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    static constexpr unsigned kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return std::nullopt;
+    }
+    i += len;
+  }
+  return n;
+}
+
+bool isBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace citygrants::core

@@ -1,0 +1,38 @@
+#include "modules/workflow/machine.h"
+
+#include "modules/core/text.h"
+
+namespace citygrants::workflow {
+
+std::string_view needName(Need need) {
+  switch (need) {
+    case kNone: return "none";
+    case kReason: return "reason";
+    case kAmount: return "amount";
+    case kPaymentReference: return "payment_reference";
+    case kIdempotencyKey: return "idempotency_key";
+    case kNoConflict: return "no_conflict_declared";
+  }
+  return "unknown";
+}
+
+std::vector<core::FieldError> missingNeeds(unsigned needs, const Input& input) {
+  auto blank = [](const std::optional<std::string>& s) { return !s || core::isBlank(*s); };
+  std::vector<core::FieldError> out;
+  if ((needs & kReason) && blank(input.reason)) out.push_back({"reason", "a reason is required"});
+  if ((needs & kAmount) && (!input.amount_minor || *input.amount_minor <= 0)) {
+    out.push_back({"amount_minor", "a positive amount is required"});
+  }
+  if ((needs & kPaymentReference) && blank(input.payment_reference)) {
+    out.push_back({"payment_reference", "the payment reference is required"});
+  }
+  if ((needs & kIdempotencyKey) && blank(input.idempotency_key)) {
+    out.push_back({"idempotency_key", "an idempotency key is required"});
+  }
+  if ((needs & kNoConflict) && !input.no_conflict_declared) {
+    out.push_back({"no_conflict_declared", "declare that you have no conflict of interest"});
+  }
+  return out;
+}
+
+}  // namespace citygrants::workflow
