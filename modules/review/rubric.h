@@ -12,6 +12,7 @@ namespace citygrants::review {
 struct Criterion {
   std::int64_t id = 0;
   std::string code;
+  std::string name;
   int weight = 0;  // percent
 };
 

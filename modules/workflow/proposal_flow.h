@@ -19,6 +19,7 @@ struct ProposalFacts {
   bool reviews_done = false;            // every assignment submitted/declined/cancelled, >= 1 submitted
   bool award_within_threshold = false;  // the award is at most the call's four-eyes threshold
   bool award_within_budget = false;     // the award fits in what is left of the call's budget
+  bool award_within_request = false;    // the award is at most the amount the city requested
   std::int64_t award_proposed_by = 0;   // the fund manager who proposed an award above threshold
 };
 
@@ -63,6 +64,9 @@ inline constexpr Guard<F> kAboveThreshold{
 inline constexpr Guard<F> kWithinBudget{
     "award_within_budget", +[](const F& f, const Actor&) { return f.award_within_budget; },
     K::kConflict, "the award exceeds what is left of the call's budget"};
+inline constexpr Guard<F> kWithinRequest{
+    "award_within_request", +[](const F& f, const Actor&) { return f.award_within_request; },
+    K::kConflict, "the award exceeds the amount the city requested"};
 inline constexpr Guard<F> kSecondFundManager{
     "second_fund_manager",
     +[](const F& f, const Actor& a) { return f.award_proposed_by != a.user_id; }, K::kForbidden,
@@ -84,8 +88,8 @@ inline constexpr Transition<ProposalFacts> kProposalRows[] = {
   {"screening",            "send_to_review",  "in_review",          Role::kFundManager, {&proposal_guards::kHasAssignment, &proposal_guards::kHasSupportingPartner}},
   {"revision_requested",   "resubmit",        "submitted",          Role::kApplicant,   {&proposal_guards::kComplete, &proposal_guards::kBudgetBalanced, &proposal_guards::kAmountInRange}},
   {"in_review",            "close_review",    "reviewed",           Role::kFundManager, {&proposal_guards::kReviewsDone}},
-  {"reviewed",             "approve",         "approved",           Role::kFundManager, {&proposal_guards::kWithinThreshold, &proposal_guards::kWithinBudget}},
-  {"reviewed",             "propose_award",   "award_proposed",     Role::kFundManager, {&proposal_guards::kAboveThreshold, &proposal_guards::kWithinBudget},                kAmount | kReason},
+  {"reviewed",             "approve",         "approved",           Role::kFundManager, {&proposal_guards::kWithinThreshold, &proposal_guards::kWithinBudget, &proposal_guards::kWithinRequest}},
+  {"reviewed",             "propose_award",   "award_proposed",     Role::kFundManager, {&proposal_guards::kAboveThreshold, &proposal_guards::kWithinBudget, &proposal_guards::kWithinRequest}, kAmount | kReason},
   {"award_proposed",       "approve",         "approved",           Role::kFundManager, {&proposal_guards::kSecondFundManager, &proposal_guards::kWithinBudget}},
   {"award_proposed",       "withdraw_award",  "reviewed",           Role::kFundManager, {},                                                                                     kReason},
   {"reviewed",             "reject",          "rejected",           Role::kFundManager, {},                                                                                     kReason},

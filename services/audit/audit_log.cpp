@@ -1,0 +1,128 @@
+#include "services/audit/audit_log.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+#include "services/db/optional_soci.h"
+
+namespace citygrants::audit {
+namespace {
+
+void field(std::string& out, const std::string& value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+  out += ';';
+}
+
+}  // namespace
+
+std::string canonicalForm(std::int64_t seq, const AuditEntry& e) {
+  std::string out;
+  field(out, std::to_string(seq));
+  field(out, e.actor_id ? std::to_string(*e.actor_id) : "");
+  field(out, e.entity);
+  field(out, std::to_string(e.entity_id));
+  field(out, e.event);
+  field(out, e.from_state);
+  field(out, e.to_state);
+  field(out, e.detail);
+  field(out, std::to_string(e.at));
+  return out;
+}
+
+std::string chainHash(const std::string& prev_hash, const std::string& canonical) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(prev_hash.data()),
+                            prev_hash.size());
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(canonical.data()),
+                            canonical.size());
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
+  auto& sql = tx.sql();
+  // Taking the head row first locks it (PostgreSQL) or is already serialised (SQLite writer).
+  sql << "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1";
+  std::int64_t seq = 0;
+  std::string prev;
+  sql << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(prev);
+  const std::string hash = chainHash(prev, canonicalForm(seq, e));
+  sql << "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
+         "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
+         ":detail, :at, :prev, :hash)",
+      soci::use(seq), soci::use(e.actor_id), soci::use(e.entity), soci::use(e.entity_id),
+      soci::use(e.event), soci::use(e.from_state), soci::use(e.to_state), soci::use(e.detail),
+      soci::use(e.at), soci::use(prev), soci::use(hash);
+  sql << "UPDATE audit_head SET last_hash = :hash WHERE id = 1", soci::use(hash);
+  return seq;
+}
+
+Verification verifyAudit(db::Database& db) {
+  Verification out;
+  auto tx = db.read();
+  auto& sql = tx.sql();
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, seq, actor_id, entity, entity_id, event, from_state, to_state, "
+                      "detail, at, prev_hash, hash FROM audit_events ORDER BY seq");
+  std::string prev(64, '0');
+  std::int64_t expected_seq = 1;
+  auto fail = [&](std::int64_t seq, std::int64_t id, std::string why) {
+    out.ok = false;
+    out.bad_seq = seq;
+    out.bad_id = id;
+    out.reason = std::move(why);
+  };
+  for (const auto& r : rows) {
+    const auto id = r.get<long long>(0);
+    const auto seq = r.get<long long>(1);
+    AuditEntry e;
+    if (r.get_indicator(2) != soci::i_null) e.actor_id = r.get<long long>(2);
+    e.entity = r.get<std::string>(3);
+    e.entity_id = r.get<long long>(4);
+    e.event = r.get<std::string>(5);
+    e.from_state = r.get<std::string>(6);
+    e.to_state = r.get<std::string>(7);
+    e.detail = r.get<std::string>(8);
+    e.at = r.get<long long>(9);
+    const auto stored_prev = r.get<std::string>(10);
+    const auto stored_hash = r.get<std::string>(11);
+    ++out.rows;
+    if (seq != expected_seq) {
+      fail(seq, id, "sequence gap: expected " + std::to_string(expected_seq));
+      break;
+    }
+    if (stored_prev != prev) {
+      fail(seq, id, "prev_hash does not match the previous row's hash");
+      break;
+    }
+    if (chainHash(prev, canonicalForm(seq, e)) != stored_hash) {
+      fail(seq, id, "hash does not match the row's content");
+      break;
+    }
+    prev = stored_hash;
+    ++expected_seq;
+  }
+  if (out.ok) {
+    std::int64_t head_seq = 0;
+    std::string head_hash;
+    sql << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", soci::into(head_seq),
+        soci::into(head_hash);
+    if (head_seq != expected_seq - 1 || head_hash != prev) {
+      out.ok = false;
+      out.bad_seq = expected_seq;
+      out.reason = "the chain ends before its recorded head (rows deleted at the end?)";
+    }
+  }
+  tx.commit();
+  return out;
+}
+
+}  // namespace citygrants::audit

@@ -1,0 +1,101 @@
+#include "services/stores/call_store.h"
+
+#include "services/stores/sql_util.h"
+
+namespace citygrants::stores {
+
+std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
+  auto& sql = tx.sql();
+  std::int64_t id = 0;
+  const int two_stage = c.two_stage ? 1 : 0;
+  sql << "INSERT INTO calls (code, title, description, state, two_stage, currency, budget_minor, "
+         "min_award_minor, max_award_minor, threshold_minor, max_duration_months, opens_at, "
+         "closes_at, created_by, created_at, updated_at) VALUES (:code, :title, :descr, :state, "
+         ":two, :cur, :budget, :min, :max, :thr, :dur, :opens, :closes, :by, :now, :now2) "
+         "RETURNING id",
+      soci::use(c.code), soci::use(c.title), soci::use(c.description), soci::use(c.state),
+      soci::use(two_stage), soci::use(c.currency), soci::use(c.budget_minor),
+      soci::use(c.min_award_minor), soci::use(c.max_award_minor), soci::use(c.threshold_minor),
+      soci::use(c.max_duration_months), soci::use(c.opens_at), soci::use(c.closes_at),
+      soci::use(c.created_by), soci::use(now), soci::use(now), soci::into(id);
+  int seq = 0;
+  for (const auto& cr : c.criteria) {
+    ++seq;
+    sql << "INSERT INTO criteria (call_id, seq, code, name, weight) VALUES (:c, :s, :code, :n, :w)",
+        soci::use(id), soci::use(seq), soci::use(cr.code), soci::use(cr.name), soci::use(cr.weight);
+  }
+  for (const auto& item : c.plan) {
+    sql << "INSERT INTO tranche_plan_items (call_id, seq, share_bp, trigger_kind) "
+           "VALUES (:c, :s, :bp, :t)",
+        soci::use(id), soci::use(item.seq), soci::use(item.share_bp), soci::use(item.trigger);
+  }
+  return id;
+}
+
+std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
+  auto& sql = tx.sql();
+  Call c;
+  int two_stage = 1;
+  soci::statement st =
+      (sql.prepare << "SELECT id, code, title, description, state, two_stage, currency, "
+                      "budget_minor, min_award_minor, max_award_minor, threshold_minor, "
+                      "max_duration_months, opens_at, closes_at, created_by, version "
+                      "FROM calls WHERE id = :id",
+       soci::use(id), soci::into(c.id), soci::into(c.code), soci::into(c.title),
+       soci::into(c.description), soci::into(c.state), soci::into(two_stage),
+       soci::into(c.currency), soci::into(c.budget_minor), soci::into(c.min_award_minor),
+       soci::into(c.max_award_minor), soci::into(c.threshold_minor),
+       soci::into(c.max_duration_months), soci::into(c.opens_at), soci::into(c.closes_at),
+       soci::into(c.created_by), soci::into(c.version));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  c.two_stage = two_stage != 0;
+
+  review::Criterion cr;
+  soci::statement crit =
+      (sql.prepare << "SELECT id, code, name, weight FROM criteria WHERE call_id = :id ORDER BY seq",
+       soci::use(id), soci::into(cr.id), soci::into(cr.code), soci::into(cr.name),
+       soci::into(cr.weight));
+  crit.execute();
+  while (crit.fetch()) c.criteria.push_back(cr);
+
+  TranchePlanItem item;
+  soci::statement plan =
+      (sql.prepare << "SELECT seq, share_bp, trigger_kind FROM tranche_plan_items "
+                      "WHERE call_id = :id ORDER BY seq",
+       soci::use(id), soci::into(item.seq), soci::into(item.share_bp), soci::into(item.trigger));
+  plan.execute();
+  while (plan.fetch()) c.plan.push_back(item);
+  return c;
+}
+
+std::vector<std::int64_t> CallStore::listIds(db::Tx& tx) {
+  std::vector<std::int64_t> out;
+  std::int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM calls ORDER BY id", soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+bool CallStore::codeTaken(db::Tx& tx, const std::string& code) {
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM calls WHERE code = :c", soci::use(code), soci::into(n);
+  return n > 0;
+}
+
+void CallStore::update(db::Tx& tx, const Call& c, std::int64_t now) {
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE calls SET state = :state, opens_at = :opens, updated_at = :now, "
+                           "version = version + 1 WHERE id = :id AND version = :v",
+       soci::use(c.state), soci::use(c.opens_at), soci::use(now), soci::use(c.id),
+       soci::use(c.version));
+  executeVersioned(st, "call");
+}
+
+std::int64_t CallStore::awardedTotal(db::Tx& tx, std::int64_t call_id) {
+  return scalarInt(tx.sql(), "SELECT COALESCE(SUM(amount_minor), 0) FROM grants WHERE call_id = :c",
+                    call_id);
+}
+
+}  // namespace citygrants::stores

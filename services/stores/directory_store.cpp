@@ -1,0 +1,146 @@
+#include "services/stores/directory_store.h"
+
+#include "services/stores/sql_util.h"
+
+namespace citygrants::stores {
+namespace {
+
+std::optional<Organisation> loadOrganisation(soci::session& sql, std::int64_t id) {
+  Organisation o;
+  std::string kind;
+  soci::statement st =
+      (sql.prepare << "SELECT id, kind, name, country, region, language, version "
+                      "FROM organisations WHERE id = :id",
+       soci::use(id), soci::into(o.id), soci::into(kind), soci::into(o.name),
+       soci::into(o.country), soci::into(o.region), soci::into(o.language), soci::into(o.version));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  o.kind = access::parseOrgKind(kind).value_or(access::OrgKind::kCity);
+  return o;
+}
+
+std::optional<User> loadUser(soci::session& sql, std::int64_t id) {
+  User u;
+  int active = 1;
+  soci::statement st =
+      (sql.prepare << "SELECT id, org_id, email, name, language, password_hash, failed_logins, "
+                      "locked_until, active, version FROM users WHERE id = :id",
+       soci::use(id), soci::into(u.id), soci::into(u.org_id), soci::into(u.email),
+       soci::into(u.name), soci::into(u.language), soci::into(u.password_hash),
+       soci::into(u.failed_logins), soci::into(u.locked_until), soci::into(active),
+       soci::into(u.version));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  u.active = active != 0;
+  std::string role;
+  soci::statement roles = (sql.prepare << "SELECT role FROM role_grants WHERE user_id = :id",
+                           soci::use(u.id), soci::into(role));
+  roles.execute();
+  while (roles.fetch()) {
+    if (auto r = access::parseRole(role)) u.roles.add(*r);
+  }
+  return u;
+}
+
+// The ids a query with one bound text parameter (or none) returns.
+std::vector<std::int64_t> ids(soci::session& sql, const std::string& query,
+                              const std::string* param) {
+  std::int64_t id = 0;
+  std::vector<std::int64_t> out;
+  auto collect = [&](soci::statement& st) {
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+  };
+  if (param != nullptr) {
+    soci::statement st = (sql.prepare << query, soci::use(*param), soci::into(id));
+    collect(st);
+  } else {
+    soci::statement st = (sql.prepare << query, soci::into(id));
+    collect(st);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int64_t DirectoryStore::insertOrganisation(db::Tx& tx, const Organisation& org,
+                                                std::int64_t now) {
+  std::int64_t id = 0;
+  const std::string kind(access::orgKindName(org.kind));
+  tx.sql() << "INSERT INTO organisations (kind, name, country, region, language, created_at) "
+              "VALUES (:kind, :name, :country, :region, :language, :now) RETURNING id",
+      soci::use(kind), soci::use(org.name), soci::use(org.country), soci::use(org.region),
+      soci::use(org.language), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::optional<Organisation> DirectoryStore::findOrganisation(db::Tx& tx, std::int64_t id) {
+  return loadOrganisation(tx.sql(), id);
+}
+
+std::optional<Organisation> DirectoryStore::findOrganisationByName(db::Tx& tx,
+                                                                   const std::string& name) {
+  auto found = ids(tx.sql(), "SELECT id FROM organisations WHERE name = :name", &name);
+  if (found.empty()) return std::nullopt;
+  return loadOrganisation(tx.sql(), found.front());
+}
+
+std::vector<Organisation> DirectoryStore::listOrganisations(db::Tx& tx) {
+  std::vector<Organisation> out;
+  for (auto id : ids(tx.sql(), "SELECT id FROM organisations ORDER BY id", nullptr)) {
+    out.push_back(*loadOrganisation(tx.sql(), id));
+  }
+  return out;
+}
+
+std::int64_t DirectoryStore::insertUser(db::Tx& tx, const User& u, std::int64_t now) {
+  std::int64_t id = 0;
+  tx.sql() << "INSERT INTO users (org_id, email, name, language, password_hash, created_at) "
+              "VALUES (:org, :email, :name, :language, :hash, :now) RETURNING id",
+      soci::use(u.org_id), soci::use(u.email), soci::use(u.name), soci::use(u.language),
+      soci::use(u.password_hash), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::optional<User> DirectoryStore::findUser(db::Tx& tx, std::int64_t id) {
+  return loadUser(tx.sql(), id);
+}
+
+std::optional<User> DirectoryStore::findUserByEmail(db::Tx& tx, const std::string& email) {
+  auto found = ids(tx.sql(), "SELECT id FROM users WHERE email = :email", &email);
+  if (found.empty()) return std::nullopt;
+  return loadUser(tx.sql(), found.front());
+}
+
+std::vector<User> DirectoryStore::usersOfOrganisation(db::Tx& tx, std::int64_t org_id) {
+  std::vector<std::int64_t> ids;
+  std::int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM users WHERE org_id = :org ORDER BY id",
+                        soci::use(org_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  std::vector<User> out;
+  for (auto uid : ids) out.push_back(*findUser(tx, uid));
+  return out;
+}
+
+void DirectoryStore::grantRole(db::Tx& tx, std::int64_t user_id, access::Role role,
+                               std::optional<std::int64_t> granted_by, std::int64_t now) {
+  const std::string name(access::roleName(role));
+  tx.sql() << "INSERT INTO role_grants (user_id, role, granted_by, created_at) "
+              "VALUES (:u, :role, :by, :now)",
+      soci::use(user_id), soci::use(name), soci::use(granted_by), soci::use(now);
+}
+
+void DirectoryStore::updatePassword(db::Tx& tx, std::int64_t user_id, const std::string& hash) {
+  tx.sql() << "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0, "
+              "version = version + 1 WHERE id = :id",
+      soci::use(hash), soci::use(user_id);
+}
+
+void DirectoryStore::setLockedUntil(db::Tx& tx, std::int64_t user_id, std::int64_t until) {
+  tx.sql() << "UPDATE users SET locked_until = :t, version = version + 1 WHERE id = :id",
+      soci::use(until), soci::use(user_id);
+}
+
+}  // namespace citygrants::stores

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/access/role.h"
+#include "services/db/database.h"
+
+namespace citygrants::stores {
+
+struct Organisation {
+  std::int64_t id = 0;
+  access::OrgKind kind = access::OrgKind::kCity;
+  std::string name;
+  std::string country;
+  std::string region;
+  std::string language = "en";
+  std::int64_t version = 1;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::string email;
+  std::string name;
+  std::string language = "en";
+  std::string password_hash;
+  int failed_logins = 0;
+  std::int64_t locked_until = 0;
+  bool active = true;
+  std::int64_t version = 1;
+  access::RoleSet roles;
+};
+
+// Organisations, users and their role grants.
+class DirectoryStore {
+ public:
+  static std::int64_t insertOrganisation(db::Tx& tx, const Organisation& org, std::int64_t now);
+  static std::optional<Organisation> findOrganisation(db::Tx& tx, std::int64_t id);
+  static std::optional<Organisation> findOrganisationByName(db::Tx& tx, const std::string& name);
+  static std::vector<Organisation> listOrganisations(db::Tx& tx);
+
+  static std::int64_t insertUser(db::Tx& tx, const User& user, std::int64_t now);
+  static std::optional<User> findUser(db::Tx& tx, std::int64_t id);
+  static std::optional<User> findUserByEmail(db::Tx& tx, const std::string& email);
+  // Users of an organisation, e.g. to mail a city's applicants.
+  static std::vector<User> usersOfOrganisation(db::Tx& tx, std::int64_t org_id);
+  static void grantRole(db::Tx& tx, std::int64_t user_id, access::Role role,
+                        std::optional<std::int64_t> granted_by, std::int64_t now);
+  static void updatePassword(db::Tx& tx, std::int64_t user_id, const std::string& hash);
+  static void setLockedUntil(db::Tx& tx, std::int64_t user_id, std::int64_t until);
+};
+
+}  // namespace citygrants::stores

@@ -1,0 +1,161 @@
+#include "services/stores/proposal_store.h"
+
+#include <stdexcept>
+
+#include <stdexcept>
+
+#include "services/stores/sql_util.h"
+
+namespace citygrants::stores {
+
+std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t now) {
+  std::int64_t id = 0;
+  tx.sql() << "INSERT INTO proposals (call_id, city_org_id, reference, state, current_version, "
+              "created_by, created_at, updated_at) VALUES (:call, :city, :ref, :state, :cv, :by, "
+              ":now, :now2) RETURNING id",
+      soci::use(p.call_id), soci::use(p.city_org_id), soci::use(p.reference), soci::use(p.state),
+      soci::use(p.current_version), soci::use(p.created_by), soci::use(now), soci::use(now),
+      soci::into(id);
+  return id;
+}
+
+std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
+  Proposal p;
+  int eligible = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, call_id, city_org_id, reference, state, current_version, "
+                           "supporting_org_id, award_minor, award_proposed_by, eligible_future, "
+                           "created_by, created_at, updated_at, version FROM proposals WHERE id = :id",
+       soci::use(id), soci::into(p.id), soci::into(p.call_id), soci::into(p.city_org_id),
+       soci::into(p.reference), soci::into(p.state), soci::into(p.current_version),
+       soci::into(p.supporting_org_id), soci::into(p.award_minor), soci::into(p.award_proposed_by),
+       soci::into(eligible), soci::into(p.created_by), soci::into(p.created_at),
+       soci::into(p.updated_at), soci::into(p.version));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  p.eligible_future = eligible != 0;
+  return p;
+}
+
+void ProposalStore::update(db::Tx& tx, const Proposal& p, std::int64_t now) {
+  const int eligible = p.eligible_future ? 1 : 0;
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE proposals SET state = :state, current_version = :cv, "
+                           "supporting_org_id = :sup, award_minor = :award, award_proposed_by = :by, "
+                           "eligible_future = :el, updated_at = :now, version = version + 1 "
+                           "WHERE id = :id AND version = :v",
+       soci::use(p.state), soci::use(p.current_version), soci::use(p.supporting_org_id),
+       soci::use(p.award_minor), soci::use(p.award_proposed_by), soci::use(eligible),
+       soci::use(now), soci::use(p.id), soci::use(p.version));
+  executeVersioned(st, "proposal");
+}
+
+int ProposalStore::nextReferenceNumber(db::Tx& tx, int year) {
+  const std::string pattern = "GCF-" + std::to_string(year) + "-%";
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM proposals WHERE reference LIKE :p", soci::use(pattern),
+      soci::into(n);
+  return n + 1;
+}
+
+std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, std::int64_t now) {
+  std::int64_t id = 0;
+  const auto& c = v.content;
+  const std::string groups = joinList(c.target_groups);
+  const int frozen = v.frozen ? 1 : 0;
+  tx.sql() << "INSERT INTO proposal_versions (proposal_id, number, stage, language, title, summary, "
+              "target_groups, beneficiaries, duration_months, amount_minor, translation_en, frozen, "
+              "created_by, created_at) VALUES (:p, :n, :stage, :lang, :title, :summary, :groups, "
+              ":ben, :dur, :amount, :tr, :frozen, :by, :now) RETURNING id",
+      soci::use(v.proposal_id), soci::use(v.number), soci::use(v.stage), soci::use(c.language),
+      soci::use(c.title), soci::use(c.summary), soci::use(groups), soci::use(c.beneficiaries),
+      soci::use(c.duration_months), soci::use(c.amount_minor), soci::use(v.translation_en),
+      soci::use(frozen), soci::use(v.created_by), soci::use(now), soci::into(id);
+  replaceContent(tx, id, c);
+  return id;
+}
+
+std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64_t proposal_id,
+                                                          int number) {
+  auto& sql = tx.sql();
+  ProposalVersion v;
+  auto& c = v.content;
+  std::string groups;
+  int frozen = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT id, proposal_id, number, stage, language, title, summary, "
+                      "target_groups, beneficiaries, duration_months, amount_minor, translation_en, "
+                      "frozen, created_by, created_at FROM proposal_versions "
+                      "WHERE proposal_id = :p AND number = :n",
+       soci::use(proposal_id), soci::use(number), soci::into(v.id), soci::into(v.proposal_id),
+       soci::into(v.number), soci::into(v.stage), soci::into(c.language), soci::into(c.title),
+       soci::into(c.summary), soci::into(groups), soci::into(c.beneficiaries),
+       soci::into(c.duration_months), soci::into(c.amount_minor), soci::into(v.translation_en),
+       soci::into(frozen), soci::into(v.created_by), soci::into(v.created_at));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  v.frozen = frozen != 0;
+  c.target_groups = splitList(groups);
+
+  std::int64_t line_id = 0;
+  proposals::BudgetLine line;
+  soci::statement lines =
+      (sql.prepare << "SELECT id, category, description, amount_minor FROM budget_lines "
+                      "WHERE version_id = :v ORDER BY seq",
+       soci::use(v.id), soci::into(line_id), soci::into(line.category),
+       soci::into(line.description), soci::into(line.amount_minor));
+  lines.execute();
+  while (lines.fetch()) {
+    c.budget.push_back(line);
+    v.budget_line_ids.push_back(line_id);
+  }
+  return v;
+}
+
+void ProposalStore::replaceContent(db::Tx& tx, std::int64_t version_id,
+                                   const proposals::ProposalContent& c) {
+  auto& sql = tx.sql();
+  int frozen = 0;
+  sql << "SELECT frozen FROM proposal_versions WHERE id = :id", soci::use(version_id),
+      soci::into(frozen);
+  if (frozen != 0) throw std::logic_error("a frozen proposal version cannot change");
+  const std::string groups = joinList(c.target_groups);
+  sql << "UPDATE proposal_versions SET language = :lang, title = :title, summary = :summary, "
+         "target_groups = :groups, beneficiaries = :ben, duration_months = :dur, "
+         "amount_minor = :amount WHERE id = :id AND frozen = 0",
+      soci::use(c.language), soci::use(c.title), soci::use(c.summary), soci::use(groups),
+      soci::use(c.beneficiaries), soci::use(c.duration_months), soci::use(c.amount_minor),
+      soci::use(version_id);
+  sql << "DELETE FROM budget_lines WHERE version_id = :v", soci::use(version_id);
+  int seq = 0;
+  for (const auto& line : c.budget) {
+    ++seq;
+    sql << "INSERT INTO budget_lines (version_id, seq, category, description, amount_minor) "
+           "VALUES (:v, :s, :cat, :d, :a)",
+        soci::use(version_id), soci::use(seq), soci::use(line.category),
+        soci::use(line.description), soci::use(line.amount_minor);
+  }
+}
+
+void ProposalStore::setStage(db::Tx& tx, std::int64_t version_id, const std::string& stage) {
+  tx.sql() << "UPDATE proposal_versions SET stage = :s WHERE id = :id", soci::use(stage),
+      soci::use(version_id);
+}
+
+void ProposalStore::setTranslation(db::Tx& tx, std::int64_t version_id, const std::string& text) {
+  tx.sql() << "UPDATE proposal_versions SET translation_en = :t WHERE id = :id", soci::use(text),
+      soci::use(version_id);
+}
+
+void ProposalStore::freeze(db::Tx& tx, std::int64_t version_id) {
+  tx.sql() << "UPDATE proposal_versions SET frozen = 1 WHERE id = :id", soci::use(version_id);
+}
+
+void ProposalStore::insertDecision(db::Tx& tx, const Decision& d, std::int64_t now) {
+  tx.sql() << "INSERT INTO decisions (proposal_id, event, amount_minor, rationale, decided_by, "
+              "created_at) VALUES (:p, :e, :a, :r, :by, :now)",
+      soci::use(d.proposal_id), soci::use(d.event), soci::use(d.amount_minor),
+      soci::use(d.rationale), soci::use(d.decided_by), soci::use(now);
+}
+
+}  // namespace citygrants::stores

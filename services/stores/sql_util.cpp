@@ -1,0 +1,42 @@
+#include "services/stores/sql_util.h"
+
+#include "modules/core/problem.h"
+
+namespace citygrants::stores {
+
+void executeVersioned(soci::statement& st, std::string_view entity) {
+  st.execute(true);
+  if (st.get_affected_rows() != 1) {
+    throw core::Problem(core::ProblemKind::kStaleVersion,
+                        "the " + std::string(entity) + " was changed by someone else; reload it");
+  }
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += ',';
+    out += i;
+  }
+  return out;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::int64_t scalarInt(soci::session& sql, const std::string& query, std::int64_t id) {
+  std::int64_t n = 0;
+  sql << query, soci::use(id), soci::into(n);
+  return n;
+}
+
+}  // namespace citygrants::stores

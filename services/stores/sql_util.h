@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "services/db/optional_soci.h"
+
+namespace citygrants::stores {
+
+// Executes an UPDATE guarded by `AND version = :v`; throws Problem(kStaleVersion) naming
+// `entity` when it touched no row (someone else changed the record first).
+void executeVersioned(soci::statement& st, std::string_view entity);
+
+// Joins and splits a list of plain tokens ("migrants,refugees") stored in one TEXT column.
+std::string joinList(const std::vector<std::string>& items);
+std::vector<std::string> splitList(const std::string& text);
+
+// The one integer a query with one bound id returns (a COUNT, a SUM with COALESCE).
+std::int64_t scalarInt(soci::session& sql, const std::string& query, std::int64_t id);
+
+}  // namespace citygrants::stores

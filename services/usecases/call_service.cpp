@@ -1,0 +1,148 @@
+#include "services/usecases/call_service.h"
+
+#include <regex>
+#include <set>
+
+#include "modules/core/money.h"
+#include "modules/core/problem.h"
+#include "modules/core/text.h"
+#include "modules/workflow/call_flow.h"
+#include "services/audit/audit_log.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::FieldError;
+using core::Problem;
+
+std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
+  std::vector<FieldError> e;
+  if (!std::regex_match(c.code, std::regex("[A-Z0-9][A-Z0-9-]{2,31}"))) {
+    e.push_back({"code", "3 to 32 capital letters, digits or dashes"});
+  }
+  auto title_len = core::utf8Length(c.title);
+  if (!title_len || core::isBlank(c.title) || *title_len > 200) {
+    e.push_back({"title", "is required, valid UTF-8, at most 200 characters"});
+  }
+  if (!core::utf8Length(c.description) || c.description.size() > 20'000) {
+    e.push_back({"description", "valid UTF-8, at most 20,000 characters"});
+  }
+  if (!core::findCurrency(c.currency)) e.push_back({"currency", "unknown ISO 4217 code"});
+  if (c.budget_minor <= 0) e.push_back({"budget_minor", "must be positive"});
+  if (c.min_award_minor <= 0) e.push_back({"min_award_minor", "must be positive"});
+  if (c.max_award_minor < c.min_award_minor) {
+    e.push_back({"max_award_minor", "must be at least the minimum award"});
+  }
+  if (c.max_award_minor > c.budget_minor) {
+    e.push_back({"max_award_minor", "must not exceed the budget"});
+  }
+  if (c.threshold_minor < 0) e.push_back({"threshold_minor", "must not be negative"});
+  if (c.max_duration_months < 1 || c.max_duration_months > 60) {
+    e.push_back({"max_duration_months", "from 1 to 60 months"});
+  }
+  if (c.closes_at <= now) e.push_back({"closes_at", "must be in the future"});
+  std::set<std::string> codes;
+  int weights = 0;
+  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    const auto& cr = c.criteria[i];
+    const std::string at = "criteria[" + std::to_string(i) + "]";
+    if (!std::regex_match(cr.code, std::regex("[a-z][a-z0-9_]{1,39}"))) {
+      e.push_back({at + ".code", "2 to 40 lower-case letters, digits or underscores"});
+    } else if (!codes.insert(cr.code).second) {
+      e.push_back({at + ".code", "used twice"});
+    }
+    if (core::isBlank(cr.name) || cr.name.size() > 200) e.push_back({at + ".name", "is required"});
+    if (cr.weight <= 0 || cr.weight > 100) e.push_back({at + ".weight", "from 1 to 100"});
+    weights += cr.weight;
+  }
+  if (!c.criteria.empty() && weights != 100) e.push_back({"criteria", "weights must add up to 100"});
+  int shares = 0;
+  for (std::size_t i = 0; i < c.plan.size(); ++i) {
+    const auto& item = c.plan[i];
+    const std::string at = "tranche_plan[" + std::to_string(i) + "]";
+    if (item.share_bp <= 0 || item.share_bp > 10'000) e.push_back({at + ".share_bp", "from 1 to 10000"});
+    if (item.trigger != "signature" && item.trigger != "progress_report" &&
+        item.trigger != "final_report") {
+      e.push_back({at + ".trigger", "signature, progress_report or final_report"});
+    }
+    shares += item.share_bp;
+  }
+  if (!c.plan.empty() && shares != 10'000) e.push_back({"tranche_plan", "shares must add up to 100%"});
+  return e;
+}
+
+workflow::CallFacts factsOf(const stores::Call& c, std::int64_t now) {
+  workflow::CallFacts f;
+  f.ready_to_open = review::weightsComplete(c.criteria) && !c.plan.empty() && c.budget_minor > 0 &&
+                    c.max_award_minor >= c.min_award_minor && c.min_award_minor > 0;
+  f.closes_in_future = c.closes_at > now;
+  return f;
+}
+
+}  // namespace
+
+proposals::CallTerms termsOf(const stores::Call& call) {
+  return {call.min_award_minor, call.max_award_minor, call.max_duration_months};
+}
+
+stores::Call CallService::create(const Actor& actor, stores::Call call) {
+  if (!access::may(actor, access::Action::kSetUpCall)) {
+    throw Problem::forbidden("only admins and fund managers set up calls");
+  }
+  const auto now = ctx_.clock.nowMs();
+  if (auto errors = validateCall(call, now); !errors.empty()) throw Problem::invalid(errors);
+  for (std::size_t i = 0; i < call.plan.size(); ++i) call.plan[i].seq = static_cast<int>(i) + 1;
+  auto tx = ctx_.db.write();
+  if (stores::CallStore::codeTaken(tx, call.code)) throw Problem::invalidField("code", "a call with this code exists");
+  call.state = "draft";
+  call.created_by = actor.user_id;
+  call.id = stores::CallStore::insert(tx, call, now);
+  audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
+                          Detail().text("code", call.code).json(), now});
+  auto out = *stores::CallStore::load(tx, call.id);
+  tx.commit();
+  return out;
+}
+
+stores::Call CallService::fire(const Actor& actor, std::int64_t call_id,
+                               const TransitionRequest& req) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto call = stores::CallStore::load(tx, call_id);
+  if (!call) throw Problem::notFound("call");
+  requireVersion(req.expected_version, call->version, "call");
+  const auto& row = workflow::fire(workflow::kCallFlow, call->state, req.event, actor,
+                                   factsOf(*call, now), req.input);
+  const std::string from = call->state;
+  call->state = std::string(row.to);
+  if (req.event == "open") call->opens_at = now;
+  stores::CallStore::update(tx, *call, now);
+  audit::appendAudit(tx, {actor.user_id, "call", call_id, req.event, from, call->state,
+                          transitionDetail(req).json(), now});
+  auto out = *stores::CallStore::load(tx, call_id);
+  tx.commit();
+  return out;
+}
+
+stores::Call CallService::get(const Actor&, std::int64_t call_id) {
+  auto tx = ctx_.db.read();
+  auto call = stores::CallStore::load(tx, call_id);
+  if (!call) throw Problem::notFound("call");
+  tx.commit();
+  return *call;
+}
+
+std::vector<stores::Call> CallService::list(const Actor&) {
+  auto tx = ctx_.db.read();
+  std::vector<stores::Call> out;
+  for (auto id : stores::CallStore::listIds(tx)) out.push_back(*stores::CallStore::load(tx, id));
+  tx.commit();
+  return out;
+}
+
+std::vector<std::string> CallService::actions(const Actor& actor, const stores::Call& call) {
+  return toStrings(workflow::allowedEvents(workflow::kCallFlow, call.state, actor,
+                                           factsOf(call, ctx_.clock.nowMs())));
+}
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,65 @@
+#include "services/usecases/proposal_facts.h"
+
+#include <algorithm>
+
+#include "services/stores/review_store.h"
+#include "services/usecases/call_service.h"
+
+namespace citygrants::usecases {
+
+access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p) {
+  access::Scope scope;
+  scope.city_org_id = p.city_org_id;
+  for (const auto& a : stores::ReviewStore::forProposal(tx, p.id)) {
+    if (a.state != "cancelled") scope.partner_org_ids.push_back(a.partner_org_id);
+  }
+  if (p.supporting_org_id) scope.partner_org_ids.push_back(*p.supporting_org_id);
+  return scope;
+}
+
+std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
+                      std::optional<std::int64_t> amount_given) {
+  if (p.state == "award_proposed" && p.award_minor) return *p.award_minor;
+  if (amount_given && *amount_given > 0) return *amount_given;
+  return current.content.amount_minor;
+}
+
+workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
+                                      const stores::Call& call,
+                                      const stores::ProposalVersion& current,
+                                      std::optional<std::int64_t> amount_given, std::int64_t now) {
+  workflow::ProposalFacts f;
+  f.scope = proposalScope(tx, p);
+  const auto terms = termsOf(call);
+  f.concept_complete = proposals::validateConcept(current.content, terms).empty();
+  f.complete = f.concept_complete;
+  f.budget_balanced = proposals::budgetBalanced(current.content);
+  f.amount_in_range = proposals::amountInRange(current.content, terms);
+  f.call_open = call.state == "open" && now < call.closes_at;
+
+  const auto assignments = stores::ReviewStore::forProposal(tx, p.id);
+  int live = 0;
+  int submitted = 0;
+  int settled = 0;
+  for (const auto& a : assignments) {
+    if (a.state == "cancelled") continue;
+    ++live;
+    if (a.state == "submitted") ++submitted;
+    if (a.state == "submitted" || a.state == "declined") ++settled;
+  }
+  f.has_assignment = std::any_of(assignments.begin(), assignments.end(), [](const auto& a) {
+    return a.state != "cancelled" && a.state != "declined";
+  });
+  f.has_supporting_partner = p.supporting_org_id.has_value();
+  f.reviews_done = live > 0 && settled == live && submitted >= 1;
+
+  const std::int64_t award = awardFor(p, current, amount_given);
+  f.award_within_threshold = award <= call.threshold_minor;
+  const std::int64_t left = call.budget_minor - stores::CallStore::awardedTotal(tx, call.id);
+  f.award_within_budget = award > 0 && award <= left;
+  f.award_within_request = award <= current.content.amount_minor;
+  f.award_proposed_by = p.award_proposed_by.value_or(0);
+  return f;
+}
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+
+#include "modules/workflow/proposal_flow.h"
+#include "services/db/database.h"
+#include "services/stores/call_store.h"
+#include "services/stores/proposal_store.h"
+
+namespace citygrants::usecases {
+
+// The organisations a proposal belongs to: its city, every partner with a live assignment, and
+// the supporting partner.
+access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p);
+
+// Gathers what the proposal machine's guards look at. `award` is the amount a decision would
+// award: the proposed award, else the amount given with the event, else the amount requested.
+workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
+                                      const stores::Call& call,
+                                      const stores::ProposalVersion& current,
+                                      std::optional<std::int64_t> amount_given, std::int64_t now);
+
+// The award a decision on `p` would make (see proposalFacts).
+std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
+                      std::optional<std::int64_t> amount_given);
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,279 @@
+#include "services/usecases/proposal_service.h"
+
+#include <ctime>
+
+#include "modules/access/access_rules.h"
+#include "modules/core/problem.h"
+#include "modules/core/reference.h"
+#include "modules/core/text.h"
+#include "modules/workflow/proposal_flow.h"
+#include "services/audit/audit_log.h"
+#include "services/stores/call_store.h"
+#include "services/stores/directory_store.h"
+#include "services/usecases/call_service.h"
+#include "services/usecases/grant_schedule.h"
+#include "services/usecases/proposal_facts.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::Problem;
+using core::ProblemKind;
+
+constexpr std::string_view kEditableStates[] = {"concept_draft", "draft", "revision_requested"};
+// Events after which the current version is frozen: what was submitted never changes.
+constexpr std::string_view kSubmitEvents[] = {"submit_concept", "submit", "resubmit"};
+// Fund managers' decisions, recorded in `decisions` beside the audit trail.
+constexpr std::string_view kDecisionEvents[] = {
+    "invite", "decline_concept", "return", "screen_out", "reject", "request_revision",
+    "propose_award", "withdraw_award", "approve"};
+
+bool among(std::string_view value, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+int yearOf(std::int64_t epoch_ms) {
+  std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+struct Loaded {
+  stores::Proposal proposal;
+  stores::Call call;
+  stores::ProposalVersion current;
+};
+
+// Loads a proposal the actor may see, with its call and current version; kNotFound otherwise.
+Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto p = stores::ProposalStore::load(tx, id);
+  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  auto call = stores::CallStore::load(tx, p->call_id);
+  auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
+  return Loaded{*p, *call, *current};
+}
+
+// Starts version n+1 as a copy of version n (unfrozen), e.g. the full proposal after a concept
+// note is invited, or a revision after a revision request.
+stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
+                                         const stores::ProposalVersion& from, const std::string& stage,
+                                         std::int64_t by, std::int64_t now) {
+  stores::ProposalVersion next = from;
+  next.number = from.number + 1;
+  next.stage = stage;
+  next.frozen = false;
+  next.translation_en.reset();
+  next.created_by = by;
+  next.id = stores::ProposalStore::insertVersion(tx, next, now);
+  p.current_version = next.number;
+  return next;
+}
+
+}  // namespace
+
+ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores::Proposal& p) {
+  auto call = *stores::CallStore::load(tx, p.call_id);
+  auto current = *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
+  auto facts = proposalFacts(tx, p, call, current, std::nullopt, ctx_.clock.nowMs());
+  return ProposalView{p, current,
+                      toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts))};
+}
+
+ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
+                                     const proposals::ProposalContent& content) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto org = stores::DirectoryStore::findOrganisation(tx, actor.org_id);
+  access::Scope own{actor.org_id, {}};
+  if (!org || org->kind != access::OrgKind::kCity ||
+      !access::may(actor, access::Action::kCreateProposal, own)) {
+    throw Problem::forbidden("only applicants of a city start proposals");
+  }
+  auto call = stores::CallStore::load(tx, call_id);
+  if (!call) throw Problem::notFound("call");
+  if (call->state != "open" || now >= call->closes_at) {
+    throw Problem(ProblemKind::kConflict, "the call is not open for proposals");
+  }
+  if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+
+  stores::Proposal p;
+  p.call_id = call_id;
+  p.city_org_id = actor.org_id;
+  const int year = yearOf(now);
+  p.reference = core::proposalReference(year, stores::ProposalStore::nextReferenceNumber(tx, year));
+  p.state = call->two_stage ? "concept_draft" : "draft";
+  p.created_by = actor.user_id;
+  p.id = stores::ProposalStore::insert(tx, p, now);
+
+  stores::ProposalVersion v;
+  v.proposal_id = p.id;
+  v.number = 1;
+  v.stage = call->two_stage ? "concept" : "full";
+  v.created_by = actor.user_id;
+  v.content = content;
+  stores::ProposalStore::insertVersion(tx, v, now);
+  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "create", "", p.state,
+                          Detail().text("reference", p.reference).json(), now});
+  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  tx.commit();
+  return out;
+}
+
+ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
+                                   std::optional<std::int64_t> expected_version,
+                                   const proposals::ProposalContent& content) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto loaded = loadVisible(tx, actor, proposal_id);
+  auto& p = loaded.proposal;
+  if (!access::may(actor, access::Action::kEditProposal, {p.city_org_id, {}})) {
+    throw Problem::forbidden("only the city's applicants edit its proposal");
+  }
+  requireVersion(expected_version, p.version, "proposal");
+  if (!among(p.state, kEditableStates)) {
+    throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
+  }
+  if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+  auto current = loaded.current;
+  if (current.frozen) {
+    current = startNextVersion(tx, p, current, current.stage, actor.user_id, now);
+  }
+  stores::ProposalStore::replaceContent(tx, current.id, content);
+  stores::ProposalStore::update(tx, p, now);
+  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "edit", p.state, p.state,
+                          Detail().number("version_number", current.number).json(), now});
+  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  tx.commit();
+  return out;
+}
+
+ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
+                                   const TransitionRequest& req) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto [p, call, current] = loadVisible(tx, actor, proposal_id);
+  requireVersion(req.expected_version, p.version, "proposal");
+  const auto facts = proposalFacts(tx, p, call, current, req.input.amount_minor, now);
+  const workflow::Transition<workflow::ProposalFacts>* row = nullptr;
+  try {
+    row = &workflow::fire(workflow::kProposalFlow, p.state, req.event, actor, facts, req.input);
+  } catch (const Problem& refused) {
+    // Name every failing field when a submission is incomplete.
+    if (refused.kind() == ProblemKind::kInvalid && refused.fields().empty() &&
+        among(req.event, kSubmitEvents)) {
+      auto errors = req.event == "submit_concept"
+                        ? proposals::validateConcept(current.content, termsOf(call))
+                        : proposals::validateForSubmission(current.content, termsOf(call));
+      if (!errors.empty()) throw Problem::invalid(errors);
+    }
+    throw;
+  }
+  const std::int64_t award = awardFor(p, current, req.input.amount_minor);  // before the state moves
+  const std::string from = p.state;
+  p.state = std::string(row->to);
+  std::optional<std::int64_t> decided_amount;
+
+  if (among(req.event, kSubmitEvents)) stores::ProposalStore::freeze(tx, current.id);
+  if (req.event == "invite") startNextVersion(tx, p, current, "full", actor.user_id, now);
+  if (req.event == "decline_concept") p.eligible_future = req.eligible_future;
+  if (req.event == "propose_award") {
+    p.award_minor = decided_amount = req.input.amount_minor;
+    p.award_proposed_by = actor.user_id;
+  }
+  if (req.event == "withdraw_award") {
+    p.award_minor.reset();
+    p.award_proposed_by.reset();
+  }
+  if (req.event == "approve") {
+    p.award_minor = decided_amount = award;
+    stores::ProposalStore::update(tx, p, now);
+    createGrant(tx, p, call, current, award, actor.user_id, now);
+  } else {
+    stores::ProposalStore::update(tx, p, now);
+  }
+  if (among(req.event, kDecisionEvents)) {
+    stores::ProposalStore::insertDecision(tx, {p.id, req.event, decided_amount,
+                                               req.input.reason.value_or(""), actor.user_id}, now);
+  }
+  auto detail = transitionDetail(req);
+  if (req.event == "decline_concept") detail.flag("eligible_future", req.eligible_future);
+  if (decided_amount) detail.number("award_minor", decided_amount);
+  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, req.event, from, p.state, detail.json(), now});
+  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  tx.commit();
+  return out;
+}
+
+ProposalView ProposalService::setSupportingPartner(const Actor& actor, std::int64_t proposal_id,
+                                                   std::optional<std::int64_t> expected_version,
+                                                   std::int64_t partner_org_id) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto loaded = loadVisible(tx, actor, proposal_id);
+  auto& p = loaded.proposal;
+  if (!access::may(actor, access::Action::kAssignPartner)) {
+    throw Problem::forbidden("only fund managers name the supporting partner");
+  }
+  requireVersion(expected_version, p.version, "proposal");
+  if (p.state != "submitted" && p.state != "screening" && p.state != "in_review" &&
+      p.state != "reviewed") {
+    throw Problem(ProblemKind::kInvalidTransition,
+                  "the supporting partner is named between submission and decision, not when " + p.state);
+  }
+  auto org = stores::DirectoryStore::findOrganisation(tx, partner_org_id);
+  if (!org || org->kind != access::OrgKind::kPartner) {
+    throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
+  }
+  p.supporting_org_id = partner_org_id;
+  stores::ProposalStore::update(tx, p, now);
+  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "set_supporting_partner", p.state,
+                          p.state, Detail().number("partner_org_id", partner_org_id).json(), now});
+  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  tx.commit();
+  return out;
+}
+
+ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t proposal_id,
+                                                const std::string& text) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto loaded = loadVisible(tx, actor, proposal_id);
+  if (!actor.roles.has(access::Role::kFundManager)) {
+    throw Problem::forbidden("only fund managers attach translations");
+  }
+  auto len = core::utf8Length(text);
+  if (!len || core::isBlank(text) || *len > proposals::kMaxSummary) {
+    throw Problem::invalidField("translation_en", "required, valid UTF-8, at most 20,000 characters");
+  }
+  stores::ProposalStore::setTranslation(tx, loaded.current.id, text);
+  stores::ProposalStore::update(tx, loaded.proposal, now);
+  audit::appendAudit(tx, {actor.user_id, "proposal", proposal_id, "attach_translation",
+                          loaded.proposal.state, loaded.proposal.state,
+                          Detail().number("version_number", loaded.current.number).json(), now});
+  auto out = view(tx, actor, *stores::ProposalStore::load(tx, proposal_id));
+  tx.commit();
+  return out;
+}
+
+ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  auto loaded = loadVisible(tx, actor, proposal_id);
+  auto out = view(tx, actor, loaded.proposal);
+  tx.commit();
+  return out;
+}
+
+std::vector<stores::ProposalVersion> ProposalService::versions(const Actor& actor,
+                                                               std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  auto loaded = loadVisible(tx, actor, proposal_id);
+  std::vector<stores::ProposalVersion> out;
+  for (int n = 1; n <= loaded.proposal.current_version; ++n) {
+    if (auto v = stores::ProposalStore::loadVersion(tx, proposal_id, n)) out.push_back(*v);
+  }
+  tx.commit();
+  return out;
+}
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "modules/proposals/validation.h"
+#include "services/stores/proposal_store.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::usecases {
+
+// A proposal as a reader sees it: the record, its current content, and what they may do now.
+struct ProposalView {
+  stores::Proposal proposal;
+  stores::ProposalVersion current;
+  std::vector<std::string> actions;
+};
+
+// Concept notes and full proposals, from first draft to decision.
+class ProposalService {
+ public:
+  explicit ProposalService(Context ctx) : ctx_(ctx) {}
+
+  // Starts a proposal of the actor's city in an open call: a concept note when the call is
+  // two-stage, else a full draft. REQUIRES: actor is an applicant of a city.
+  ProposalView create(const Actor& actor, std::int64_t call_id,
+                      const proposals::ProposalContent& content);
+
+  // Saves the content of a draft (concept_draft, draft, revision_requested). In
+  // revision_requested the first edit starts a new version; the submitted one stays frozen.
+  ProposalView edit(const Actor& actor, std::int64_t proposal_id,
+                    std::optional<std::int64_t> expected_version,
+                    const proposals::ProposalContent& content);
+
+  // Fires any proposal event. `approve` also creates the grant with its tranches and reports.
+  ProposalView fire(const Actor& actor, std::int64_t proposal_id, const TransitionRequest& req);
+
+  // Names the strategic partner that accompanies the city (fund manager, before review ends).
+  ProposalView setSupportingPartner(const Actor& actor, std::int64_t proposal_id,
+                                    std::optional<std::int64_t> expected_version,
+                                    std::int64_t partner_org_id);
+
+  // Attaches the fund's English translation to the current version (fund manager).
+  ProposalView attachTranslation(const Actor& actor, std::int64_t proposal_id,
+                                 const std::string& text);
+
+  // kNotFound when the actor may not see it.
+  ProposalView get(const Actor& actor, std::int64_t proposal_id);
+  std::vector<stores::ProposalVersion> versions(const Actor& actor, std::int64_t proposal_id);
+
+ private:
+  ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p);
+  Context ctx_;
+};
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/access/role.h"
+#include "modules/workflow/machine.h"
+#include "services/clock.h"
+#include "services/db/database.h"
+
+namespace citygrants::usecases {
+
+using access::Actor;
+
+// What every use case needs from the outside: the database and the clock.
+struct Context {
+  db::Database& db;
+  const services::Clock& clock;
+};
+
+// One event fired at a record, as any client sends it.
+struct TransitionRequest {
+  std::string event;
+  // The version the caller read; a different current version is refused with kStaleVersion.
+  // The HTTP layer always sends it (If-Match); the CLI and the seed may leave it out.
+  std::optional<std::int64_t> expected_version;
+  workflow::Input input;
+  bool eligible_future = false;  // decline_concept: flag the city for a future round
+};
+
+// Throws Problem(kStaleVersion) when `expected` is given and differs from `actual`.
+void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t actual,
+                    std::string_view entity);
+
+// Loads the signed-in actor (organisation and roles) of a user; kNotFound when there is none,
+// kForbidden when the account is deactivated.
+Actor loadActor(db::Tx& tx, std::int64_t user_id);
+
+// A small JSON object for audit details: {"reason": "...", "amount_minor": 123}.
+class Detail {
+ public:
+  Detail& text(std::string_view key, const std::optional<std::string>& value);
+  Detail& number(std::string_view key, const std::optional<std::int64_t>& value);
+  Detail& flag(std::string_view key, bool value);
+  std::string json() const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;  // key, encoded value
+};
+
+// The detail every transition records: the input fields that were given.
+Detail transitionDetail(const TransitionRequest& req);
+
+// JSON string literal of `s` (quotes and escapes).
+std::string jsonQuote(std::string_view s);
+
+// Converts the engine's allowed events into owned strings.
+std::vector<std::string> toStrings(const std::vector<std::string_view>& events);
+
+}  // namespace citygrants::usecases
