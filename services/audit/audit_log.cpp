@@ -69,42 +69,39 @@ Verification verifyAudit(db::Database& db) {
   Verification out;
   auto tx = db.read();
   auto& sql = tx.sql();
-  soci::rowset<soci::row> rows =
+  std::int64_t id = 0;
+  std::int64_t seq = 0;
+  AuditEntry e;
+  std::string stored_prev;
+  std::string stored_hash;
+  soci::statement st =
       (sql.prepare << "SELECT id, seq, actor_id, entity, entity_id, event, from_state, to_state, "
-                      "detail, at, prev_hash, hash FROM audit_events ORDER BY seq");
+                      "detail, at, prev_hash, hash FROM audit_events ORDER BY seq",
+       soci::into(id), soci::into(seq), soci::into(e.actor_id), soci::into(e.entity),
+       soci::into(e.entity_id), soci::into(e.event), soci::into(e.from_state),
+       soci::into(e.to_state), soci::into(e.detail), soci::into(e.at), soci::into(stored_prev),
+       soci::into(stored_hash));
+  st.execute();
   std::string prev(64, '0');
   std::int64_t expected_seq = 1;
-  auto fail = [&](std::int64_t seq, std::int64_t id, std::string why) {
+  auto fail = [&](std::string why) {
     out.ok = false;
     out.bad_seq = seq;
     out.bad_id = id;
     out.reason = std::move(why);
   };
-  for (const auto& r : rows) {
-    const auto id = r.get<long long>(0);
-    const auto seq = r.get<long long>(1);
-    AuditEntry e;
-    if (r.get_indicator(2) != soci::i_null) e.actor_id = r.get<long long>(2);
-    e.entity = r.get<std::string>(3);
-    e.entity_id = r.get<long long>(4);
-    e.event = r.get<std::string>(5);
-    e.from_state = r.get<std::string>(6);
-    e.to_state = r.get<std::string>(7);
-    e.detail = r.get<std::string>(8);
-    e.at = r.get<long long>(9);
-    const auto stored_prev = r.get<std::string>(10);
-    const auto stored_hash = r.get<std::string>(11);
+  while (st.fetch()) {
     ++out.rows;
     if (seq != expected_seq) {
-      fail(seq, id, "sequence gap: expected " + std::to_string(expected_seq));
+      fail("sequence gap: expected " + std::to_string(expected_seq));
       break;
     }
     if (stored_prev != prev) {
-      fail(seq, id, "prev_hash does not match the previous row's hash");
+      fail("prev_hash does not match the previous row's hash");
       break;
     }
     if (chainHash(prev, canonicalForm(seq, e)) != stored_hash) {
-      fail(seq, id, "hash does not match the row's content");
+      fail("hash does not match the row's content");
       break;
     }
     prev = stored_hash;

@@ -86,17 +86,24 @@ std::vector<Migration> knownMigrations(Dialect dialect) {
 }
 
 int schemaVersion(Database& db) {
-  ensureTable(db);
   auto tx = db.read();
   int version = 0;
   soci::indicator ind = soci::i_ok;
-  tx.sql() << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  try {
+    tx.sql() << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  } catch (const soci::soci_error& e) {
+    // No schema_migrations table: an empty database (the Tx rolls back). Anything else (a file
+    // that is not a database, a server gone) is a real fault.
+    if (std::string(e.what()).find("schema_migrations") == std::string::npos) throw;
+    return 0;
+  }
   tx.commit();
   return ind == soci::i_null ? 0 : version;
 }
 
 int migrate(Database& db) {
   const auto known = knownMigrations(db.dialect());
+  ensureTable(db);
   const int current = schemaVersion(db);
   const int latest = known.empty() ? 0 : known.back().number;
   if (current > latest) {

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+namespace citygrants::auth {
+
+// How much work a password hash costs. Production and the demo use kInteractive (libsodium's
+// interactive argon2id limits); tests that create many users use kFast. The cost is stored in
+// the hash, so verification works for both.
+enum class HashCost { kInteractive, kFast };
+
+// An argon2id hash in libsodium's encoded form ("$argon2id$v=19$m=...").
+std::string hashPassword(const std::string& password, HashCost cost = HashCost::kInteractive);
+
+// Whether `password` matches `encoded_hash`. False for a malformed hash.
+bool verifyPassword(const std::string& password, const std::string& encoded_hash);
+
+// The password rules: 10 to 200 characters. Empty when acceptable, else what is wrong.
+std::string passwordProblem(const std::string& password);
+
+}  // namespace citygrants::auth

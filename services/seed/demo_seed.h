@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/usecases/use_case.h"
+
+namespace citygrants::seed {
+
+struct DemoOptions {
+  std::string password;     // every demo login's password
+  int extra_proposals = 0;  // more generated proposals, for benchmarks
+};
+
+// One printed demo login.
+struct DemoLogin {
+  std::string email;
+  std::string what;  // "fund manager, MMC", ...
+};
+
+// Fills an empty, migrated database with the demo fund through the real use cases: the fund,
+// the five strategic partners, cities on several continents, an open call with weighted criteria
+// and a budget envelope, proposals in every proposal state, and an active grant with tranches
+// partly disbursed. Throws Problem(kConflict) when the database already has users.
+std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& options);
+
+}  // namespace citygrants::seed

@@ -1,0 +1,154 @@
+#include "services/usecases/directory_service.h"
+
+#include <regex>
+
+#include "modules/access/access_rules.h"
+#include "modules/core/problem.h"
+#include "modules/core/text.h"
+#include "services/audit/audit_log.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::FieldError;
+using core::Problem;
+
+bool roleFits(access::Role role, access::OrgKind kind) {
+  switch (role) {
+    case access::Role::kApplicant: return kind == access::OrgKind::kCity;
+    case access::Role::kPartner: return kind == access::OrgKind::kPartner;
+    default: return kind == access::OrgKind::kFund;
+  }
+}
+
+bool knownLanguage(const std::string& lang) {
+  return lang == "en" || lang == "fr" || lang == "es" || lang == "pt";
+}
+
+std::optional<std::int64_t> actorId(const std::optional<Actor>& actor) {
+  if (actor) return actor->user_id;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void DirectoryService::requireAdmin(const std::optional<Actor>& actor) {
+  if (actor && !access::may(*actor, access::Action::kManageUsers)) {
+    throw Problem::forbidden("only admins manage users and organisations");
+  }
+}
+
+stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor>& actor,
+                                                       stores::Organisation org) {
+  requireAdmin(actor);
+  std::vector<FieldError> errors;
+  auto len = core::utf8Length(org.name);
+  if (!len || core::isBlank(org.name) || *len > 200) errors.push_back({"name", "1 to 200 characters"});
+  if (!knownLanguage(org.language)) errors.push_back({"language", "must be en, fr, es or pt"});
+  if (!errors.empty()) throw Problem::invalid(errors);
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  if (stores::DirectoryStore::findOrganisationByName(tx, org.name)) {
+    throw Problem::invalidField("name", "an organisation with this name exists");
+  }
+  org.id = stores::DirectoryStore::insertOrganisation(tx, org, now);
+  audit::appendAudit(tx, {actorId(actor), "organisation", org.id, "create", "", "",
+                          Detail()
+                              .text("name", org.name)
+                              .text("kind", std::string(access::orgKindName(org.kind)))
+                              .json(),
+                          now});
+  auto out = *stores::DirectoryStore::findOrganisation(tx, org.id);
+  tx.commit();
+  return out;
+}
+
+stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const NewUser& u) {
+  requireAdmin(actor);
+  std::vector<FieldError> errors;
+  static const std::regex kEmail(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
+  if (u.email.size() > 254 || !std::regex_match(u.email, kEmail)) {
+    errors.push_back({"email", "is not an email address"});
+  }
+  auto name_len = core::utf8Length(u.name);
+  if (!name_len || core::isBlank(u.name) || *name_len > 200) errors.push_back({"name", "1 to 200 characters"});
+  if (auto why = auth::passwordProblem(u.password); !why.empty()) errors.push_back({"password", why});
+  if (!knownLanguage(u.language)) errors.push_back({"language", "must be en, fr, es or pt"});
+  if (u.roles.empty()) errors.push_back({"roles", "grant at least one role"});
+  if (!errors.empty()) throw Problem::invalid(errors);
+
+  const auto hash = auth::hashPassword(u.password, cost_);  // slow: outside the transaction
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto org = stores::DirectoryStore::findOrganisationByName(tx, u.org_name);
+  if (!org) throw Problem::invalidField("org", "no organisation named '" + u.org_name + "'");
+  for (std::size_t i = 0; i < u.roles.size(); ++i) {
+    if (!roleFits(u.roles[i], org->kind)) {
+      errors.push_back({"roles[" + std::to_string(i) + "]",
+                        std::string(access::roleName(u.roles[i])) + " does not fit a " +
+                            std::string(access::orgKindName(org->kind)) + " organisation"});
+    }
+  }
+  if (!errors.empty()) throw Problem::invalid(errors);
+  if (stores::DirectoryStore::findUserByEmail(tx, u.email)) {
+    throw Problem::invalidField("email", "a user with this email exists");
+  }
+  stores::User user;
+  user.org_id = org->id;
+  user.email = u.email;
+  user.name = u.name;
+  user.language = u.language;
+  user.password_hash = hash;
+  user.id = stores::DirectoryStore::insertUser(tx, user, now);
+  Detail detail;
+  detail.text("email", u.email).number("org_id", org->id);
+  for (auto role : u.roles) {
+    stores::DirectoryStore::grantRole(tx, user.id, role, actorId(actor), now);
+  }
+  audit::appendAudit(tx, {actorId(actor), "user", user.id, "create", "", "", detail.json(), now});
+  for (auto role : u.roles) {
+    audit::appendAudit(tx, {actorId(actor), "user", user.id, "grant_role", "", "",
+                            Detail().text("role", std::string(access::roleName(role))).json(), now});
+  }
+  auto out = *stores::DirectoryStore::findUser(tx, user.id);
+  tx.commit();
+  return out;
+}
+
+void DirectoryService::setPassword(const std::optional<Actor>& actor, const std::string& email,
+                                   const std::string& password) {
+  requireAdmin(actor);
+  if (auto why = auth::passwordProblem(password); !why.empty()) {
+    throw Problem::invalidField("password", why);
+  }
+  const auto hash = auth::hashPassword(password, cost_);
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto user = stores::DirectoryStore::findUserByEmail(tx, email);
+  if (!user) throw Problem::notFound("user");
+  stores::DirectoryStore::updatePassword(tx, user->id, hash);
+  audit::appendAudit(tx, {actorId(actor), "user", user->id, "set_password", "", "", "{}", now});
+  tx.commit();
+}
+
+void DirectoryService::lock(const std::optional<Actor>& actor, const std::string& email,
+                            std::int64_t until) {
+  requireAdmin(actor);
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto user = stores::DirectoryStore::findUserByEmail(tx, email);
+  if (!user) throw Problem::notFound("user");
+  stores::DirectoryStore::setLockedUntil(tx, user->id, until);
+  audit::appendAudit(tx, {actorId(actor), "user", user->id, until > 0 ? "lock" : "unlock", "", "",
+                          Detail().number("until", until).json(), now});
+  tx.commit();
+}
+
+std::vector<stores::Organisation> DirectoryService::organisations(const Actor&) {
+  auto tx = ctx_.db.read();
+  auto out = stores::DirectoryStore::listOrganisations(tx);
+  tx.commit();
+  return out;
+}
+
+}  // namespace citygrants::usecases

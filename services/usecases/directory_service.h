@@ -1,0 +1,48 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/auth/password.h"
+#include "services/stores/directory_store.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::usecases {
+
+// A user to create, with their password in clear (hashed before it is stored).
+struct NewUser {
+  std::string email;
+  std::string name;
+  std::string org_name;
+  std::vector<access::Role> roles;
+  std::string password;
+  std::string language = "en";
+};
+
+// Organisations, users and role grants. `actor` is nullopt for the operator at the machine
+// (the CLI), who acts as the system; otherwise it must be an admin.
+class DirectoryService {
+ public:
+  DirectoryService(Context ctx, auth::HashCost cost = auth::HashCost::kInteractive)
+      : ctx_(ctx), cost_(cost) {}
+
+  stores::Organisation addOrganisation(const std::optional<Actor>& actor, stores::Organisation org);
+
+  // Each role must fit the organisation: applicants belong to a city, partners to a strategic
+  // partner, fund managers, admins and auditors to the fund.
+  stores::User addUser(const std::optional<Actor>& actor, const NewUser& user);
+  void setPassword(const std::optional<Actor>& actor, const std::string& email,
+                   const std::string& password);
+  // Locks an account until `until` (epoch ms); 0 unlocks.
+  void lock(const std::optional<Actor>& actor, const std::string& email, std::int64_t until);
+
+  std::vector<stores::Organisation> organisations(const Actor& actor);
+
+ private:
+  void requireAdmin(const std::optional<Actor>& actor);
+  Context ctx_;
+  auth::HashCost cost_;
+};
+
+}  // namespace citygrants::usecases

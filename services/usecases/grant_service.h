@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/access/role.h"
+#include "services/stores/grant_store.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::usecases {
+
+// The organisations a grant, its tranches and its reports belong to: the city and the
+// supporting partner.
+access::Scope grantScope(const stores::Grant& grant);
+
+// Loads a grant the actor may see; throws Problem::notFound(entity) when there is none or the
+// actor may not see it (a tranche or report of an invisible grant is "not found" too).
+stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t grant_id,
+                               std::string_view entity = "grant");
+
+// A grant from its agreement to its close-out.
+class GrantService {
+ public:
+  explicit GrantService(Context ctx) : ctx_(ctx) {}
+
+  // Fires sign | suspend | resume | complete | close | terminate. `sign` records who signed and
+  // when; `terminate` also cancels every open tranche, each with its own audit row.
+  // kNotFound when the actor may not see the grant, kStaleVersion on a stale expected_version.
+  stores::Grant fire(const Actor& actor, std::int64_t grant_id, const TransitionRequest& req);
+
+  // kNotFound when the actor may not see it.
+  stores::Grant get(const Actor& actor, std::int64_t grant_id);
+
+  // The grants the actor may see, oldest first: fund managers and auditors all, applicants
+  // their city's, partners the ones their organisation supports.
+  std::vector<stores::Grant> list(const Actor& actor);
+
+  // The grant's tranches in order (seq); kNotFound when the actor may not see the grant.
+  std::vector<stores::Tranche> tranches(const Actor& actor, std::int64_t grant_id);
+
+  // The grant's reports in order (seq); kNotFound when the actor may not see the grant.
+  std::vector<stores::Report> reports(const Actor& actor, std::int64_t grant_id);
+
+  // The events the actor may fire on `grant` now (roles, scope and guards evaluated).
+  std::vector<std::string> actions(const Actor& actor, const stores::Grant& grant);
+
+ private:
+  Context ctx_;
+};
+
+}  // namespace citygrants::usecases

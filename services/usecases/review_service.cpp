@@ -1,0 +1,329 @@
+#include "services/usecases/review_service.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <span>
+
+#include "modules/access/access_rules.h"
+#include "modules/core/problem.h"
+#include "modules/core/text.h"
+#include "modules/workflow/review_flow.h"
+#include "services/audit/audit_log.h"
+#include "services/stores/call_store.h"
+#include "services/stores/directory_store.h"
+#include "services/stores/proposal_store.h"
+#include "services/usecases/proposal_facts.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::FieldError;
+using core::Problem;
+using core::ProblemKind;
+
+constexpr std::string_view kEntity = "review_assignment";
+constexpr std::size_t kMaxComment = 20'000;
+
+// The proposal states in which an assignment event (or "score") may happen. Events not listed
+// (cancel) happen in any state, so a fund manager can tidy up after a withdrawal.
+struct ProposalGate {
+  std::string_view event;
+  std::array<std::string_view, 2> states;
+};
+// clang-format off
+constexpr ProposalGate kProposalGates[] = {
+  // event      proposal states
+  {"accept",  {"screening", "in_review"}},
+  {"decline", {"screening", "in_review"}},
+  {"score",   {"screening", "in_review"}},
+  {"submit",  {"screening", "in_review"}},
+  {"reopen",  {"in_review", "in_review"}},
+};
+// clang-format on
+
+bool proposalAllows(std::string_view proposal_state, std::string_view event) {
+  for (const auto& gate : kProposalGates) {
+    if (gate.event == event) {
+      return std::find(gate.states.begin(), gate.states.end(), proposal_state) !=
+             gate.states.end();
+    }
+  }
+  return true;
+}
+
+void requireProposalAllows(const stores::Proposal& p, std::string_view event) {
+  if (!proposalAllows(p.state, event)) {
+    throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
+  }
+}
+
+// An assignment belongs to its partner organisation only; the city never sees it.
+access::Scope assignmentScope(const stores::Assignment& a) { return {0, {a.partner_org_id}}; }
+
+bool isLive(const stores::Assignment& a) {
+  return a.state != "cancelled" && a.state != "declined";
+}
+
+std::vector<review::Score> plainScores(const std::vector<stores::StoredScore>& stored) {
+  std::vector<review::Score> out;
+  out.reserve(stored.size());
+  for (const auto& s : stored) out.push_back(s.score);
+  return out;
+}
+
+workflow::ReviewFacts factsOf(const stores::Assignment& a, const stores::Call& call,
+                              const std::vector<stores::StoredScore>& stored) {
+  workflow::ReviewFacts f;
+  f.scope = assignmentScope(a);
+  f.all_scored = review::allScored(call.criteria, plainScores(stored));
+  f.has_comment = !core::isBlank(a.comment);
+  return f;
+}
+
+struct Loaded {
+  stores::Assignment assignment;
+  stores::Proposal proposal;
+  stores::Call call;
+};
+
+// Loads an assignment the actor may see, with its proposal and call; kNotFound otherwise.
+Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto a = stores::ReviewStore::load(tx, id);
+  if (!a || !access::canSee(actor, assignmentScope(*a))) {
+    throw Problem::notFound("review assignment");
+  }
+  auto p = stores::ProposalStore::load(tx, a->proposal_id);
+  auto call = stores::CallStore::load(tx, p->call_id);
+  return Loaded{*a, *p, *call};
+}
+
+bool textFits(const std::string& text) {
+  auto len = core::utf8Length(text);
+  return len && *len <= kMaxComment;
+}
+
+std::vector<FieldError> validateScores(std::span<const review::Criterion> criteria,
+                                       const std::vector<stores::StoredScore>& scores,
+                                       const std::string& comment) {
+  std::vector<FieldError> e;
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const auto& s = scores[i];
+    const std::string at = "scores[" + std::to_string(i) + "]";
+    const bool known = std::any_of(criteria.begin(), criteria.end(), [&](const auto& c) {
+      return c.id == s.score.criterion_id;
+    });
+    if (!known) {
+      e.push_back({at + ".criterion_id", "not a criterion of this call"});
+    } else if (!seen.insert(s.score.criterion_id).second) {
+      e.push_back({at + ".criterion_id", "scored twice"});
+    }
+    if (s.score.value < review::kMinScore || s.score.value > review::kMaxScore) {
+      e.push_back({at + ".value", "from 1 to 5"});
+    }
+    if (!textFits(s.comment)) e.push_back({at + ".comment", "valid UTF-8, at most 20,000 characters"});
+  }
+  if (!textFits(comment)) e.push_back({"comment", "valid UTF-8, at most 20,000 characters"});
+  return e;
+}
+
+// What an event changes on the assignment beside its state.
+void applyEffects(stores::Assignment& a, const TransitionRequest& req, std::int64_t user_id,
+                  std::int64_t now) {
+  if (req.event == "accept") {
+    a.reviewer_id = user_id;
+    a.declared_at = now;
+  } else if (req.event == "decline") {
+    a.reason = req.input.reason;
+  } else if (req.event == "submit") {
+    a.submitted_at = now;
+  } else if (req.event == "reopen") {
+    a.reason = req.input.reason;
+    a.submitted_at.reset();
+  }
+}
+
+void requirePartnerOrganisation(db::Tx& tx, std::int64_t org_id) {
+  auto org = stores::DirectoryStore::findOrganisation(tx, org_id);
+  if (!org || org->kind != access::OrgKind::kPartner) {
+    throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
+  }
+}
+
+ReviewSummary::Row rowOf(db::Tx& tx, const stores::Call& call, const stores::Assignment& a) {
+  ReviewSummary::Row row{a, std::nullopt, stores::ReviewStore::scores(tx, a.id)};
+  row.mean_milli = review::weightedMeanMilli(call.criteria, plainScores(row.scores));
+  return row;
+}
+
+}  // namespace
+
+stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
+                                         std::int64_t partner_org_id) {
+  if (!access::may(actor, access::Action::kAssignPartner)) {
+    throw Problem::forbidden("only fund managers assign reviews");
+  }
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto p = stores::ProposalStore::load(tx, proposal_id);
+  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  if (p->state != "screening" && p->state != "in_review") {
+    throw Problem(ProblemKind::kInvalidTransition,
+                  "partners review a proposal in screening or in review, not one that is " +
+                      p->state);
+  }
+  requirePartnerOrganisation(tx, partner_org_id);
+  const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
+  if (std::any_of(existing.begin(), existing.end(), [&](const auto& a) {
+        return a.partner_org_id == partner_org_id && isLive(a);
+      })) {
+    throw Problem(ProblemKind::kConflict, "this partner organisation already reviews the proposal");
+  }
+  stores::Assignment a;
+  a.proposal_id = proposal_id;
+  a.version_number = p->current_version;
+  a.partner_org_id = partner_org_id;
+  a.state = "assigned";
+  a.created_by = actor.user_id;
+  a.id = stores::ReviewStore::insert(tx, a, now);
+  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
+                          Detail().number("proposal_id", proposal_id)
+                              .number("partner_org_id", partner_org_id)
+                              .json(),
+                          now});
+  auto out = *stores::ReviewStore::load(tx, a.id);
+  tx.commit();
+  return out;
+}
+
+stores::Assignment ReviewService::fire(const Actor& actor, std::int64_t assignment_id,
+                                       const TransitionRequest& req) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto [a, p, call] = loadVisible(tx, actor, assignment_id);
+  requireVersion(req.expected_version, a.version, "review assignment");
+  requireProposalAllows(p, req.event);
+  const auto facts = factsOf(a, call, stores::ReviewStore::scores(tx, a.id));
+  const auto& row =
+      workflow::fire(workflow::kReviewFlow, a.state, req.event, actor, facts, req.input);
+  const std::string from = a.state;
+  a.state = std::string(row.to);
+  applyEffects(a, req, actor.user_id, now);
+  stores::ReviewStore::update(tx, a, now);
+  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, req.event, from, a.state,
+                          transitionDetail(req).json(), now});
+  auto out = *stores::ReviewStore::load(tx, a.id);
+  tx.commit();
+  return out;
+}
+
+stores::Assignment ReviewService::score(const Actor& actor, std::int64_t assignment_id,
+                                        std::optional<std::int64_t> expected_version,
+                                        const std::vector<stores::StoredScore>& scores,
+                                        const std::string& comment) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto [a, p, call] = loadVisible(tx, actor, assignment_id);
+  if (!access::may(actor, access::Action::kScoreReview, assignmentScope(a))) {
+    throw Problem::forbidden("only the assigned partner scores this review");
+  }
+  requireVersion(expected_version, a.version, "review assignment");
+  if (a.state != "in_progress") {
+    throw Problem(ProblemKind::kInvalidTransition,
+                  "a review is scored while in progress, not when it is " + a.state);
+  }
+  requireProposalAllows(p, "score");
+  if (auto errors = validateScores(call.criteria, scores, comment); !errors.empty()) {
+    throw Problem::invalid(std::move(errors));
+  }
+  stores::ReviewStore::replaceScores(tx, a.id, scores);
+  a.comment = comment;
+  stores::ReviewStore::update(tx, a, now);
+  const bool complete = review::allScored(call.criteria, plainScores(scores));
+  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "score", a.state, a.state,
+                          Detail().number("scored", static_cast<std::int64_t>(scores.size()))
+                              .flag("all_scored", complete)
+                              .json(),
+                          now});
+  auto out = *stores::ReviewStore::load(tx, a.id);
+  tx.commit();
+  return out;
+}
+
+stores::Assignment ReviewService::get(const Actor& actor, std::int64_t assignment_id) {
+  auto tx = ctx_.db.read();
+  auto loaded = loadVisible(tx, actor, assignment_id);
+  tx.commit();
+  return loaded.assignment;
+}
+
+std::vector<stores::StoredScore> ReviewService::scores(const Actor& actor,
+                                                       std::int64_t assignment_id) {
+  auto tx = ctx_.db.read();
+  auto loaded = loadVisible(tx, actor, assignment_id);
+  auto out = stores::ReviewStore::scores(tx, loaded.assignment.id);
+  tx.commit();
+  return out;
+}
+
+std::vector<stores::Assignment> ReviewService::forProposal(const Actor& actor,
+                                                           std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  auto p = stores::ProposalStore::load(tx, proposal_id);
+  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  std::vector<stores::Assignment> out;
+  for (auto& a : stores::ReviewStore::forProposal(tx, proposal_id)) {
+    if (access::canSee(actor, assignmentScope(a))) out.push_back(std::move(a));
+  }
+  tx.commit();
+  return out;
+}
+
+std::vector<std::string> ReviewService::actions(const Actor& actor,
+                                                const stores::Assignment& assignment) {
+  auto tx = ctx_.db.read();
+  auto p = stores::ProposalStore::load(tx, assignment.proposal_id);
+  if (!p) throw Problem::notFound("proposal");
+  auto call = stores::CallStore::load(tx, p->call_id);
+  const auto facts = factsOf(assignment, *call, stores::ReviewStore::scores(tx, assignment.id));
+  tx.commit();
+  std::vector<std::string> out;
+  for (auto event :
+       workflow::allowedEvents(workflow::kReviewFlow, assignment.state, actor, facts)) {
+    if (proposalAllows(p->state, event)) out.emplace_back(event);
+  }
+  return out;
+}
+
+ReviewSummary ReviewService::compare(const Actor& actor, std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  const bool fund_wide = access::may(actor, access::Action::kReadAll);
+  auto p = stores::ProposalStore::load(tx, proposal_id);
+  if (!p || (!fund_wide && !actor.roles.has(access::Role::kPartner)) ||
+      !access::canSee(actor, proposalScope(tx, *p))) {
+    throw Problem::notFound("proposal");
+  }
+  const auto call = *stores::CallStore::load(tx, p->call_id);
+  const auto all = stores::ReviewStore::forProposal(tx, proposal_id);
+  auto own = [&](const stores::Assignment& a) {
+    return !fund_wide && a.partner_org_id == actor.org_id && a.state != "cancelled";
+  };
+  const bool unlocked = fund_wide || std::any_of(all.begin(), all.end(), [&](const auto& a) {
+                          return own(a) && a.state == "submitted";
+                        });
+  ReviewSummary out;
+  std::vector<int> means;
+  for (const auto& a : all) {
+    const bool submitted = a.state == "submitted";
+    if (!(unlocked && submitted) && !own(a)) continue;
+    auto row = rowOf(tx, call, a);
+    if (submitted && row.mean_milli) means.push_back(*row.mean_milli);
+    out.reviews.push_back(std::move(row));
+  }
+  out.summary = review::summarise(means);
+  tx.commit();
+  return out;
+}
+
+}  // namespace citygrants::usecases

@@ -1,0 +1,145 @@
+#include "services/usecases/tranche_service.h"
+
+#include <algorithm>
+
+#include "modules/core/money.h"
+#include "modules/core/problem.h"
+#include "modules/workflow/tranche_flow.h"
+#include "services/audit/audit_log.h"
+#include "services/usecases/grant_service.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::Problem;
+using core::ProblemKind;
+
+struct Loaded {
+  stores::Tranche tranche;
+  stores::Grant grant;
+};
+
+// Loads a tranche whose grant the actor may see; kNotFound("tranche") otherwise.
+Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t tranche_id) {
+  auto t = stores::GrantStore::loadTranche(tx, tranche_id);
+  if (!t) throw Problem::notFound("tranche");
+  return Loaded{*t, loadVisibleGrant(tx, actor, t->grant_id, "tranche")};
+}
+
+bool previousSettled(const std::vector<stores::Tranche>& all, const stores::Tranche& t) {
+  if (t.seq <= 1) return true;
+  return std::any_of(all.begin(), all.end(), [&](const stores::Tranche& p) {
+    return p.seq == t.seq - 1 && (p.state == "disbursed" || p.state == "cancelled");
+  });
+}
+
+workflow::TrancheFacts trancheFacts(db::Tx& tx, const stores::Grant& g, const stores::Tranche& t,
+                                    std::int64_t now) {
+  workflow::TrancheFacts f;
+  f.scope = grantScope(g);
+  f.grant_active = g.state == "active";
+  f.previous_disbursed = previousSettled(stores::GrantStore::tranchesOf(tx, g.id), t);
+  f.milestone_report_accepted = true;
+  if (t.report_id) {
+    auto r = stores::GrantStore::loadReport(tx, *t.report_id);
+    f.milestone_report_accepted = r && r->state == "accepted";
+  }
+  const auto reports = stores::GrantStore::reportsOf(tx, g.id);
+  f.no_overdue_report = std::none_of(reports.begin(), reports.end(), [&](const auto& r) {
+    return r.state == "draft" && r.due_at < now;
+  });
+  f.requested_by = t.requested_by.value_or(0);
+  f.verified_by = t.verified_by.value_or(0);
+  f.approved_by = t.approved_by.value_or(0);
+  return f;
+}
+
+// A disbursement retried with its key answers the tranche it disbursed; a key used elsewhere is
+// refused. Returns true when `t` is that earlier disbursement.
+bool isRetriedDisbursement(db::Tx& tx, const stores::Tranche& t, const TransitionRequest& req) {
+  if (req.event != "disburse" || !req.input.idempotency_key) return false;
+  auto holder = stores::GrantStore::trancheIdForKey(tx, *req.input.idempotency_key);
+  if (!holder) return false;
+  if (*holder == t.id && t.state == "disbursed") return true;
+  throw Problem(ProblemKind::kConflict, "idempotency key already used");
+}
+
+// Σ disbursed of the grant, `t` included, stays within the award (defence in depth: the
+// schedule already adds up to the award, so this never fires unless the data is corrupt).
+void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranche& t) {
+  std::int64_t disbursed = t.amount_minor;
+  for (const auto& other : stores::GrantStore::tranchesOf(tx, g.id)) {
+    if (other.id != t.id && other.state == "disbursed") {
+      disbursed = core::checkedAdd(disbursed, other.amount_minor);
+    }
+  }
+  if (disbursed > g.amount_minor) {
+    throw Problem(ProblemKind::kConflict, "this disbursement would exceed the grant amount");
+  }
+}
+
+// Records who did the step and what it carried.
+void applyEffects(stores::Tranche& t, const Actor& actor, const TransitionRequest& req,
+                  std::int64_t now) {
+  const auto& e = req.event;
+  if (e == "request") {
+    t.requested_by = actor.user_id;
+    t.requested_at = now;
+  } else if (e == "verify") {
+    t.verified_by = actor.user_id;
+  } else if (e == "send_back") {
+    t.requested_by.reset();
+    t.requested_at.reset();
+    t.verified_by.reset();
+    t.approved_by.reset();
+  } else if (e == "approve") {
+    t.approved_by = actor.user_id;
+  } else if (e == "disburse") {
+    t.disbursed_by = actor.user_id;
+    t.disbursed_at = now;
+    t.payment_reference = req.input.payment_reference;
+    t.idempotency_key = req.input.idempotency_key;
+  }
+}
+
+}  // namespace
+
+stores::Tranche TrancheService::fire(const Actor& actor, std::int64_t tranche_id,
+                                     const TransitionRequest& req) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto [t, g] = loadVisible(tx, actor, tranche_id);
+  if (isRetriedDisbursement(tx, t, req)) return t;  // rolls back an empty transaction
+  requireVersion(req.expected_version, t.version, "tranche");
+  const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, req.event, actor,
+                                   trancheFacts(tx, g, t, now), req.input);
+  const std::string from = t.state;
+  t.state = std::string(row.to);
+  applyEffects(t, actor, req, now);
+  if (req.event == "disburse") requireWithinAward(tx, g, t);
+  stores::GrantStore::updateTranche(tx, t, now);
+  audit::appendAudit(tx, {actor.user_id, "tranche", t.id, req.event, from, t.state,
+                          transitionDetail(req).json(), now});
+  auto out = *stores::GrantStore::loadTranche(tx, t.id);
+  tx.commit();
+  return out;
+}
+
+stores::Tranche TrancheService::get(const Actor& actor, std::int64_t tranche_id) {
+  auto tx = ctx_.db.read();
+  auto loaded = loadVisible(tx, actor, tranche_id);
+  tx.commit();
+  return loaded.tranche;
+}
+
+std::vector<std::string> TrancheService::actions(const Actor& actor,
+                                                 const stores::Tranche& tranche) {
+  auto tx = ctx_.db.read();
+  auto g = stores::GrantStore::load(tx, tranche.grant_id);
+  if (!g) throw Problem::notFound("tranche");
+  const auto facts = trancheFacts(tx, *g, tranche, ctx_.clock.nowMs());
+  tx.commit();
+  return toStrings(workflow::allowedEvents(workflow::kTrancheFlow, tranche.state, actor, facts));
+}
+
+}  // namespace citygrants::usecases

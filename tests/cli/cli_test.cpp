@@ -1,0 +1,170 @@
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include <Poco/JSON/Parser.h>
+
+#include "modules/workflow/catalog.h"
+#include "services/db/database.h"
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+  const std::string cmd = std::string(CITYGRANTS_BINARY) + " " + args + " 2>&1";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  BOOST_REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string tempPath(const std::string& name) {
+  const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
+  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  std::filesystem::create_directories(base);
+  std::string path = base + "/" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
+
+void exec(const std::string& path, const std::string& sql) {
+  citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path), {.pool_size = 1});
+  auto tx = db.write();
+  tx.sql() << sql;
+  tx.commit();
+}
+
+// A migrated database with the fund and one city, ready for `user add`.
+std::string migratedWithOrgs(const std::string& name) {
+  const auto path = tempPath(name);
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  exec(path, "INSERT INTO organisations (kind, name, created_at) VALUES ('fund', 'MMC', 0), ('city', 'Kampala', 0)");
+  return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(workflow_prints_every_machine_and_every_row_as_json) {
+  const auto r = run("workflow");
+  BOOST_TEST(r.code == 0);
+  Poco::JSON::Parser parser;
+  auto root = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+  auto machines = root->getArray("machines");
+  BOOST_REQUIRE(machines);
+  BOOST_TEST(machines->size() == 6u);
+  std::size_t rows = 0;
+  for (std::size_t i = 0; i < machines->size(); ++i) {
+    auto m = machines->getObject(static_cast<unsigned>(i));
+    BOOST_TEST(!m->getValue<std::string>("name").empty());
+    BOOST_TEST(m->getArray("states")->size() > 0u);
+    auto transitions = m->getArray("transitions");
+    for (std::size_t k = 0; k < transitions->size(); ++k) {
+      auto t = transitions->getObject(static_cast<unsigned>(k));
+      BOOST_TEST((t->has("from") && t->has("event") && t->has("to") && t->has("roles")));
+      BOOST_TEST(t->getArray("roles")->size() > 0u);
+    }
+    rows += transitions->size();
+  }
+  std::size_t expected = 0;
+  for (const auto& m : citygrants::workflow::allMachines()) expected += m.transitions.size();
+  BOOST_TEST(rows == expected);
+  BOOST_TEST_MESSAGE("workflow transition rows: " << rows);
+}
+
+BOOST_AUTO_TEST_CASE(migrate_then_verify_audit_succeeds_on_a_fresh_database) {
+  const auto path = tempPath("cli_fresh.db");
+  auto r = run("migrate --db sqlite:" + path);
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.out.find("schema at version") != std::string::npos);
+  r = run("verify-audit --db sqlite:" + path);
+  BOOST_TEST(r.code == 0, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(verify_audit_names_the_first_row_changed_behind_its_back) {
+  const auto path = migratedWithOrgs("cli_tamper.db");
+  for (const char* who : {"a", "b", "c"}) {
+    const auto r = run("user add --db sqlite:" + path + " --email " + who +
+                       "@mmc.test --name Someone --org MMC --role fund_manager --password long-enough-pw");
+    BOOST_REQUIRE_MESSAGE(r.code == 0, r.out);
+  }
+  BOOST_TEST(run("verify-audit --db sqlite:" + path).code == 0);
+  exec(path, "UPDATE audit_events SET detail = '{\"email\":\"mallory@mmc.test\"}' WHERE seq = 3");
+  const auto r = run("verify-audit --db sqlite:" + path);
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.out.find("seq 3") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(bad_usage_exits_64_with_a_message) {
+  for (const std::string args : {"", "frobnicate", "migrate --no-such-flag x", "migrate",
+                                 "user", "user add --db sqlite:/tmp/x.db", "workflow extra"}) {
+    const auto r = run(args);
+    BOOST_TEST(r.code == 64, "args '" << args << "' gave " << r.code << ": " << r.out);
+    BOOST_TEST(r.out.find("citygrants:") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_database_exits_66_and_is_not_created) {
+  const auto path = tempPath("cli_missing.db");
+  const auto r = run("verify-audit --db sqlite:" + path);
+  BOOST_TEST(r.code == 66, r.out);
+  BOOST_TEST(!std::filesystem::exists(path));
+}
+
+BOOST_AUTO_TEST_CASE(an_unreadable_database_exits_74) {
+  const auto path = tempPath("cli_garbage.db");
+  { FILE* f = fopen(path.c_str(), "w"); fputs("this is not a database, just text\n", f); fclose(f); }
+  const auto r = run("verify-audit --db sqlite:" + path);
+  BOOST_TEST(r.code == 74, r.out);
+  BOOST_TEST(r.out.find("not a database") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_database_newer_than_the_binary_is_refused) {
+  const auto path = tempPath("cli_newer.db");
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  exec(path, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)");
+  for (const std::string cmd : {"verify-audit", "migrate"}) {
+    const auto r = run(cmd + " --db sqlite:" + path);
+    BOOST_TEST(r.code == 65, cmd << ": " << r.out);
+    BOOST_TEST(r.out.find("newer") != std::string::npos, r.out);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(user_add_refuses_bad_input_with_the_field_named) {
+  const auto path = migratedWithOrgs("cli_users.db");
+  const std::string base = "user add --db sqlite:" + path;
+  auto r = run(base + " --email fm@mmc.test --name Fm --org MMC --role fund_manager --password long-enough-pw");
+  BOOST_TEST(r.code == 0, r.out);
+  r = run(base + " --email fm@mmc.test --name Fm --org MMC --role fund_manager --password long-enough-pw");
+  BOOST_TEST(r.code == 65);
+  BOOST_TEST(r.out.find("email") != std::string::npos, r.out);
+  r = run(base + " --email x@mmc.test --name X --org MMC --role wizard --password long-enough-pw");
+  BOOST_TEST(r.code == 64, r.out);
+  r = run(base + " --email x@kampala.test --name X --org Kampala --role fund_manager --password long-enough-pw");
+  BOOST_TEST(r.code == 65);
+  BOOST_TEST(r.out.find("roles[0]") != std::string::npos, r.out);
+  r = run(base + " --email not-an-email --name X --org MMC --role admin --password short");
+  BOOST_TEST(r.code == 65);
+  BOOST_TEST((r.out.find("email") != std::string::npos && r.out.find("password") != std::string::npos), r.out);
+  r = run(base + " --email y@mmc.test --name Y --org Nowhere --role admin --password long-enough-pw");
+  BOOST_TEST(r.code == 65);
+  BOOST_TEST(r.out.find("org") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

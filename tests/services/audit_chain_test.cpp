@@ -1,0 +1,88 @@
+#include <boost/test/unit_test.hpp>
+
+#include "services/audit/audit_log.h"
+#include "tests/services/fixture.h"
+
+using namespace citygrants;
+
+namespace {
+
+void appendSome(db::Database& db, int n) {
+  for (int i = 0; i < n; ++i) {
+    auto tx = db.write();
+    audit::appendAudit(tx, {std::int64_t{7}, "proposal", 1, "edit", "draft", "draft",
+                            "{\"n\":" + std::to_string(i) + "}", 1000 + i});
+    tx.commit();
+  }
+}
+
+void exec(db::Database& db, const std::string& sql) {
+  auto tx = db.write();
+  tx.sql() << sql;
+  tx.commit();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_chain)
+
+BOOST_AUTO_TEST_CASE(an_untouched_chain_verifies) {
+  testing::TestDb t("audit_ok");
+  appendSome(*t.db, 5);
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(v.ok);
+  BOOST_TEST(v.rows == 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_changed_behind_its_back_is_named) {
+  testing::TestDb t("audit_changed");
+  appendSome(*t.db, 5);
+  exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":99}' WHERE seq = 3");
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(!v.ok);
+  BOOST_TEST(v.bad_seq.value_or(0) == 3);
+  BOOST_TEST(v.reason.find("hash") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_rehashed_row_still_breaks_the_next_link) {
+  testing::TestDb t("audit_rehashed");
+  appendSome(*t.db, 4);
+  // Forge row 2 completely: new content with a correct hash of its own.
+  audit::AuditEntry forged{std::int64_t{7}, "proposal", 1, "edit", "draft", "draft", "{\"n\":42}", 1001};
+  std::string prev;
+  {
+    auto tx = t.db->read();
+    tx.sql() << "SELECT prev_hash FROM audit_events WHERE seq = 2", soci::into(prev);
+  }
+  const auto hash = audit::chainHash(prev, audit::canonicalForm(2, forged));
+  exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":42}', hash = '" + hash + "' WHERE seq = 2");
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(!v.ok);
+  BOOST_TEST(v.bad_seq.value_or(0) == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_row_is_a_gap) {
+  testing::TestDb t("audit_deleted");
+  appendSome(*t.db, 4);
+  exec(*t.db, "DELETE FROM audit_events WHERE seq = 2");
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(!v.ok);
+  BOOST_TEST(v.bad_seq.value_or(0) == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_tail_is_caught_by_the_head) {
+  testing::TestDb t("audit_truncated");
+  appendSome(*t.db, 4);
+  exec(*t.db, "DELETE FROM audit_events WHERE seq = 4");
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(!v.ok);
+  BOOST_TEST(v.reason.find("head") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(canonical_form_is_unambiguous) {
+  audit::AuditEntry a{std::nullopt, "ab", 1, "c", "", "", "{}", 5};
+  audit::AuditEntry b{std::nullopt, "a", 1, "bc", "", "", "{}", 5};
+  BOOST_TEST(audit::canonicalForm(1, a) != audit::canonicalForm(1, b));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

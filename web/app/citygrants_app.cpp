@@ -1,0 +1,134 @@
+#include "web/app/citygrants_app.h"
+
+#include <iostream>
+#include <stdexcept>
+
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <soci/soci.h>
+
+#include "modules/core/problem.h"
+#include "web/app/commands.h"
+#include "web/app/serve.h"
+#include "web/app/version.h"
+
+namespace citygrants::app {
+namespace {
+
+using Poco::Util::Option;
+
+// Every flag any command takes; all take a value.
+struct Flag {
+  const char* name;
+  const char* arg;
+  const char* help;
+};
+constexpr Flag kFlags[] = {
+    {"db", "DB", "sqlite:PATH or postgresql://user@host:port/db"},
+    {"config", "FILE", "a properties file of KEY=VALUE settings"},
+    {"demo-password", "PASSWORD", "seed-demo: the password of every demo login"},
+    {"proposals", "N", "seed-demo: generate N more proposals (benchmarks)"},
+    {"host", "HOST", "serve: address to listen on (127.0.0.1)"},
+    {"port", "PORT", "serve: port (8080)"},
+    {"threads", "N", "serve: most request threads (16)"},
+    {"queue", "N", "serve: most queued connections (64)"},
+    {"pool", "N", "serve: database sessions (4)"},
+    {"timeout-seconds", "N", "serve: socket timeout (15)"},
+    {"keep-alive-requests", "N", "serve: requests per connection (1000)"},
+    {"email", "EMAIL", "user: the user's email"},
+    {"name", "NAME", "user add: full name"},
+    {"org", "ORG", "user add: organisation name"},
+    {"role", "ROLE", "user add: applicant|partner|fund_manager|admin|auditor (repeatable)"},
+    {"password", "PASSWORD", "user add|passwd: the password"},
+    {"language", "LANG", "user add: en|fr|es|pt"},
+    {"minutes", "N", "user lock: minutes to lock (0 unlocks)"},
+};
+
+}  // namespace
+
+std::string usageText() {
+  std::string out =
+      "usage: citygrants COMMAND [--flag value ...]\n"
+      "commands:\n"
+      "  serve          serve the API and console\n"
+      "  migrate        create or upgrade the database schema\n"
+      "  seed-demo      fill an empty database with the demo fund\n"
+      "  workflow       print every workflow machine as JSON\n"
+      "  verify-audit   recompute the audit hash chain (exit 1 when broken)\n"
+      "  user add|passwd|lock\n"
+      "flags:\n";
+  for (const auto& f : kFlags) {
+    out += "  --" + std::string(f.name) + " " + f.arg + "\n      " + f.help + "\n";
+  }
+  out += "  --help, --version\n";
+  return out;
+}
+
+CitygrantsApp::CitygrantsApp() { setUnixOptions(true); }
+
+void CitygrantsApp::defineOptions(Poco::Util::OptionSet& options) {
+  ServerApplication::defineOptions(options);
+  options.addOption(Option("help", "h", "print usage"));
+  options.addOption(Option("version", "", "print the version"));
+  for (const auto& f : kFlags) {
+    options.addOption(Option(f.name, "", f.help)
+                          .argument(f.arg)
+                          .required(false)
+                          .repeatable(std::string(f.name) == "role"));
+  }
+}
+
+void CitygrantsApp::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    std::cout << usageText();
+    help_ = true;
+    stopOptionsProcessing();
+  } else if (name == "version") {
+    std::cout << "citygrants " << kVersion << "\n";
+    help_ = true;
+    stopOptionsProcessing();
+  } else if (name == "config") {
+    settings_.loadFile(value);
+  } else {
+    settings_.setFlag(name, value);
+  }
+}
+
+int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
+  const std::string cmd = args.empty() ? "" : args[0];
+  const std::string sub = args.size() > 1 ? args[1] : "";
+  const std::size_t expected = cmd == "user" ? 2 : 1;
+  if (args.size() > expected) throw std::invalid_argument("unexpected argument '" + args[expected] + "'");
+  if (cmd == "serve") return runServe(settings_, [this] { waitForTerminationRequest(); });
+  if (cmd == "migrate") return runMigrate(settings_);
+  if (cmd == "seed-demo") return runSeedDemo(settings_);
+  if (cmd == "workflow") return runWorkflow(settings_);
+  if (cmd == "verify-audit") return runVerifyAudit(settings_);
+  if (cmd == "user" && sub == "add") return runUserAdd(settings_);
+  if (cmd == "user" && sub == "passwd") return runUserPasswd(settings_);
+  if (cmd == "user" && sub == "lock") return runUserLock(settings_);
+  throw std::invalid_argument(cmd.empty() ? "no command given" : "unknown command '" + cmd + (sub.empty() ? "" : " " + sub) + "'");
+}
+
+int CitygrantsApp::main(const std::vector<std::string>& args) {
+  if (help_) return EXIT_OK;
+  try {
+    return dispatch(args);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "citygrants: " << e.what() << "\n(citygrants --help lists the commands and flags)\n";
+    return EXIT_USAGE;
+  } catch (const core::Problem& p) {
+    std::cerr << "citygrants: " << p.what() << "\n";
+    return p.kind() == core::ProblemKind::kNotFound ? EXIT_NOINPUT : EXIT_DATAERR;
+  } catch (const soci::soci_error& e) {
+    std::cerr << "citygrants: database error: " << e.what() << "\n";
+    return EXIT_IOERR;
+  } catch (const std::exception& e) {
+    std::cerr << "citygrants: " << e.what() << "\n";
+    return EXIT_SOFTWARE;
+  }
+}
+
+}  // namespace citygrants::app

@@ -1,0 +1,123 @@
+#include "web/app/commands.h"
+
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+
+#include "modules/access/role.h"
+#include "services/audit/audit_log.h"
+#include "services/db/migrator.h"
+#include "services/exports/workflow_json.h"
+#include "services/seed/demo_seed.h"
+#include "services/usecases/directory_service.h"
+
+namespace citygrants::app {
+namespace {
+
+std::string require(const Settings& s, const std::string& name) {
+  auto v = s.get(name);
+  if (!v || v->empty()) throw std::invalid_argument("--" + name + " is required");
+  return *v;
+}
+
+// Opens the database of --db with the schema this binary knows.
+std::unique_ptr<db::Database> openCurrent(const Settings& s, std::size_t pool_size = 1) {
+  auto database = std::make_unique<db::Database>(db::parseConnectionString(require(s, "db")),
+                                                 db::Database::Options{.pool_size = pool_size});
+  db::requireCurrentSchema(*database);
+  return database;
+}
+
+}  // namespace
+
+int runMigrate(const Settings& s) {
+  db::Database database(db::parseConnectionString(require(s, "db")),
+                        {.pool_size = 1, .create_if_missing = true});
+  const int applied = db::migrate(database);
+  std::cout << "applied " << applied << " migration(s); schema at version "
+            << db::schemaVersion(database) << "\n";
+  return 0;
+}
+
+int runSeedDemo(const Settings& s) {
+  const std::string password = require(s, "demo-password");
+  auto database_ptr = openCurrent(s);
+  auto& database = *database_ptr;
+  services::SystemClock clock;
+  seed::DemoOptions options;
+  options.password = password;
+  options.extra_proposals = s.getInt("proposals", 0, 0, 1'000'000);
+  const auto logins = seed::seedDemo({database, clock}, options);
+  std::cout << "Demo data seeded. Logins (password: " << password << "):\n";
+  for (const auto& l : logins) std::cout << "  " << l.email << "  (" << l.what << ")\n";
+  return 0;
+}
+
+int runWorkflow(const Settings&) {
+  std::cout << exports::workflowJson() << "\n";
+  return 0;
+}
+
+int runVerifyAudit(const Settings& s) {
+  auto database_ptr = openCurrent(s);
+  auto& database = *database_ptr;
+  const auto result = audit::verifyAudit(database);
+  if (result.ok) {
+    std::cout << "audit chain holds: " << result.rows << " event(s) verified\n";
+    return 0;
+  }
+  std::cout << "audit chain BROKEN at seq " << result.bad_seq.value_or(0);
+  if (result.bad_id) std::cout << " (audit_events.id " << *result.bad_id << ")";
+  std::cout << ": " << result.reason << "\n";
+  return 1;
+}
+
+int runUserAdd(const Settings& s) {
+  usecases::NewUser u;
+  u.email = require(s, "email");
+  u.name = require(s, "name");
+  u.org_name = require(s, "org");
+  u.password = require(s, "password");
+  u.language = s.getOr("language", "en");
+  if (s.roles().empty()) throw std::invalid_argument("--role is required (repeat it for several)");
+  for (const auto& r : s.roles()) {
+    auto role = access::parseRole(r);
+    if (!role) {
+      throw std::invalid_argument("unknown role '" + r +
+                                  "' (applicant, partner, fund_manager, admin, auditor)");
+    }
+    u.roles.push_back(*role);
+  }
+  auto database_ptr = openCurrent(s);
+  auto& database = *database_ptr;
+  services::SystemClock clock;
+  const auto user = usecases::DirectoryService({database, clock}).addUser(std::nullopt, u);
+  std::cout << "added user " << user.email << " (id " << user.id << ")\n";
+  return 0;
+}
+
+int runUserPasswd(const Settings& s) {
+  const auto email = require(s, "email");
+  const auto password = require(s, "password");
+  auto database_ptr = openCurrent(s);
+  auto& database = *database_ptr;
+  services::SystemClock clock;
+  usecases::DirectoryService({database, clock}).setPassword(std::nullopt, email, password);
+  std::cout << "password changed for " << email << "\n";
+  return 0;
+}
+
+int runUserLock(const Settings& s) {
+  const auto email = require(s, "email");
+  const int minutes = s.getInt("minutes", 0, 0, 10'000'000);
+  auto database_ptr = openCurrent(s);
+  auto& database = *database_ptr;
+  services::SystemClock clock;
+  const std::int64_t until = minutes == 0 ? 0 : clock.nowMs() + minutes * 60'000LL;
+  usecases::DirectoryService({database, clock}).lock(std::nullopt, email, until);
+  std::cout << (minutes == 0 ? "unlocked " : "locked ") << email
+            << (minutes == 0 ? "" : " for " + std::to_string(minutes) + " minute(s)") << "\n";
+  return 0;
+}
+
+}  // namespace citygrants::app

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "web/app/settings.h"
+
+namespace citygrants::app {
+
+// Each subcommand: reads what it needs from `settings`, prints to stdout, returns the exit code,
+// and throws (core::Problem, soci::soci_error, std::invalid_argument) on failure; the app maps
+// those to a message and an exit code.
+int runMigrate(const Settings& settings);
+int runSeedDemo(const Settings& settings);
+int runWorkflow(const Settings& settings);
+int runVerifyAudit(const Settings& settings);
+int runUserAdd(const Settings& settings);
+int runUserPasswd(const Settings& settings);
+int runUserLock(const Settings& settings);
+
+}  // namespace citygrants::app

@@ -1,0 +1,44 @@
+#include "web/app/serve.h"
+
+#include <iostream>
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/ThreadPool.h>
+
+#include "services/db/migrator.h"
+#include "web/http/router.h"
+
+namespace citygrants::app {
+
+int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
+  const auto where = db::parseConnectionString(s.getOr("db", ""));
+  const int threads = s.getInt("threads", 16, 2, 512);
+  db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64))});
+  db::requireCurrentSchema(database);
+  services::SystemClock clock;
+  http::ServerContext ctx{database, clock};
+
+  auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
+  params->setMaxThreads(threads);
+  params->setMaxQueued(s.getInt("queue", 64, 1, 100'000));
+  params->setTimeout(Poco::Timespan(s.getInt("timeout-seconds", 15, 1, 600), 0));
+  params->setKeepAlive(true);
+  params->setMaxKeepAliveRequests(s.getInt("keep-alive-requests", 1000, 1, 1'000'000));
+  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+  Poco::ThreadPool pool(2, threads);
+
+  const std::string host = s.getOr("host", "127.0.0.1");
+  const int port = s.getInt("port", 8080, 1, 65535);
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)));
+  Poco::Net::HTTPServer server(new http::Router(ctx), pool, socket, params);
+  server.start();
+  std::cout << "citygrants serving " << where.display << " on http://" << host << ":" << port
+            << std::endl;
+  wait_for_stop();
+  server.stopAll(true);
+  return 0;
+}
+
+}  // namespace citygrants::app

@@ -1,1 +1,0 @@
-#include "web/app/version.h"
