@@ -88,8 +88,11 @@ std::vector<std::int64_t> splitByBasisPoints(std::int64_t total, std::span<const
   if (total < 0) throw Problem::invalidField("amount", "must not be negative");
   int sum = 0;
   for (int s : shares_bp) {
-    if (s <= 0) throw Problem::invalidField("tranche_plan", "every share must be positive");
-    sum += s;
+    if (s <= 0 || s > 10'000) {
+      throw Problem::invalidField("tranche_plan", "every share must be from 1 to 10000 basis points");
+    }
+    sum += s;  // at most 10,000 per share: a plan of fewer than 200,000 shares cannot overflow
+    if (sum > 10'000) break;
   }
   if (shares_bp.empty() || sum != 10'000) {
     throw Problem::invalidField("tranche_plan", "shares must add up to 100%");

@@ -34,6 +34,15 @@ std::optional<std::size_t> utf8Length(std::string_view s) {
   return n;
 }
 
-bool isBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool isBlank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
+      ++i;
+      continue;
+    }
+    if (std::string_view(" \t\r\n\v\f").find(s[i]) == std::string_view::npos) return false;
+  }
+  return true;
+}
 
 }  // namespace citygrants::core

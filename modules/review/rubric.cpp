@@ -26,7 +26,7 @@ bool allScored(std::span<const Criterion> criteria, std::span<const Score> score
 
 std::optional<int> weightedMeanMilli(std::span<const Criterion> criteria,
                                      std::span<const Score> scores) {
-  if (!allScored(criteria, scores)) return std::nullopt;
+  if (!weightsComplete(criteria) || !allScored(criteria, scores)) return std::nullopt;
   long long weighted = 0;
   long long weights = 0;
   for (const auto& c : criteria) {

@@ -34,7 +34,7 @@ bool weightsComplete(std::span<const Criterion> criteria);
 bool allScored(std::span<const Criterion> criteria, std::span<const Score> scores);
 
 // The weighted mean of one review in thousandths of a point (3.250 -> 3250), rounded half up;
-// nothing when not every criterion is scored.
+// nothing when not every criterion is scored or the weights are not complete.
 std::optional<int> weightedMeanMilli(std::span<const Criterion> criteria,
                                      std::span<const Score> scores);
 

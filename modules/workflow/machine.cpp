@@ -8,7 +8,7 @@ std::string_view needName(Need need) {
   switch (need) {
     case kNone: return "none";
     case kReason: return "reason";
-    case kAmount: return "amount";
+    case kAmount: return "amount_minor";
     case kPaymentReference: return "payment_reference";
     case kIdempotencyKey: return "idempotency_key";
     case kNoConflict: return "no_conflict_declared";

@@ -44,11 +44,19 @@ inline access::Scope cityRecordScope() { return {kCityOrg, {kPartnerOrg, kSecond
 inline Actor actorFor(Role role, std::int64_t user_id = kActorUser) {
   std::int64_t org = kFundOrg;
   switch (role) {
-    case Role::kApplicant: org = kCityOrg; break;
-    case Role::kPartner: org = kPartnerOrg; break;
+    case Role::kApplicant:
+      org = kCityOrg;
+      break;
+    case Role::kPartner:
+      org = kPartnerOrg;
+      break;
     case Role::kFundManager:
-    case Role::kAdmin: org = kFundOrg; break;
-    case Role::kAuditor: org = kAuditOrg; break;
+    case Role::kAdmin:
+      org = kFundOrg;
+      break;
+    case Role::kAuditor:
+      org = kAuditOrg;
+      break;
   }
   return Actor{user_id, org, RoleSet(role)};
 }
@@ -78,12 +86,23 @@ inline constexpr NeedField kNeedFields[] = {{kReason, "reason"},
 // `in` without the field of `need`.
 inline Input withoutNeed(Input in, Need need) {
   switch (need) {
-    case kReason: in.reason.reset(); break;
-    case kAmount: in.amount_minor.reset(); break;
-    case kPaymentReference: in.payment_reference.reset(); break;
-    case kIdempotencyKey: in.idempotency_key.reset(); break;
-    case kNoConflict: in.no_conflict_declared = false; break;
-    case kNone: break;
+    case kReason:
+      in.reason.reset();
+      break;
+    case kAmount:
+      in.amount_minor.reset();
+      break;
+    case kPaymentReference:
+      in.payment_reference.reset();
+      break;
+    case kIdempotencyKey:
+      in.idempotency_key.reset();
+      break;
+    case kNoConflict:
+      in.no_conflict_declared = false;
+      break;
+    case kNone:
+      break;
   }
   return in;
 }
@@ -127,7 +146,7 @@ inline ProposalFacts allTrueProposalFacts() {
   f.scope = cityRecordScope();
   f.concept_complete = f.complete = f.budget_balanced = f.amount_in_range = f.call_open = true;
   f.has_assignment = f.has_supporting_partner = f.reviews_done = true;
-  f.award_within_threshold = f.award_within_budget = true;
+  f.award_within_threshold = f.award_within_budget = f.award_within_request = true;
   f.award_proposed_by = kProposerUser;
   return f;
 }
@@ -196,6 +215,7 @@ struct ProposalSpec {
         {"award_within_threshold", +[](Facts& f, Actor&) { f.award_within_threshold = false; }},
         {"award_above_threshold", +[](Facts& f, Actor&) { f.award_within_threshold = true; }},
         {"award_within_budget", +[](Facts& f, Actor&) { f.award_within_budget = false; }},
+        {"award_within_request", +[](Facts& f, Actor&) { f.award_within_request = false; }},
         {"second_fund_manager", +[](Facts& f, Actor& a) { a.user_id = f.award_proposed_by; }},
     };
   }
@@ -248,8 +268,7 @@ struct ReportSpec {
   }
 };
 
-using AllSpecs =
-    std::tuple<CallSpec, ProposalSpec, ReviewSpec, GrantSpec, TrancheSpec, ReportSpec>;
+using AllSpecs = std::tuple<CallSpec, ProposalSpec, ReviewSpec, GrantSpec, TrancheSpec, ReportSpec>;
 
 // ---- helpers over a machine's table, written independently of the engine under test ----
 
