@@ -93,6 +93,12 @@ std::vector<Organisation> DirectoryStore::listOrganisations(db::Tx& tx) {
   return out;
 }
 
+std::int64_t DirectoryStore::countUsers(db::Tx& tx) {
+  std::int64_t n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM users", soci::into(n);
+  return n;
+}
+
 std::int64_t DirectoryStore::insertUser(db::Tx& tx, const User& u, std::int64_t now) {
   std::int64_t id = 0;
   tx.sql() << "INSERT INTO users (org_id, email, name, language, password_hash, created_at) "

@@ -41,6 +41,7 @@ class DirectoryStore {
   static std::optional<Organisation> findOrganisation(db::Tx& tx, std::int64_t id);
   static std::optional<Organisation> findOrganisationByName(db::Tx& tx, const std::string& name);
   static std::vector<Organisation> listOrganisations(db::Tx& tx);
+  static std::int64_t countUsers(db::Tx& tx);
 
   static std::int64_t insertUser(db::Tx& tx, const User& user, std::int64_t now);
   static std::optional<User> findUser(db::Tx& tx, std::int64_t id);

@@ -167,4 +167,40 @@ BOOST_AUTO_TEST_CASE(user_add_refuses_bad_input_with_the_field_named) {
   BOOST_TEST(r.out.find("org") != std::string::npos, r.out);
 }
 
+// The one integer a query returns.
+std::int64_t scalar(const std::string& path, const std::string& sql) {
+  citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path), {.pool_size = 1});
+  auto tx = db.read();
+  std::int64_t n = 0;
+  tx.sql() << sql, soci::into(n);
+  return n;
+}
+
+BOOST_AUTO_TEST_CASE(seed_demo_fills_every_proposal_state_and_a_running_grant) {
+  const auto path = tempPath("cli_seed.db");
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  BOOST_TEST(run("seed-demo --db sqlite:" + path).code == 64);  // --demo-password is required
+  auto r = run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1");
+  BOOST_REQUIRE_MESSAGE(r.code == 0, r.out);
+  for (const char* login : {"fm1@mmc.demo", "fm2@mmc.demo", "admin@mmc.demo", "auditor@mmc.demo",
+                            "reviewer@iom.demo", "reviewer@unhcr.demo", "applicant@kampala.demo",
+                            "applicant@montevideo.demo"}) {
+    BOOST_TEST(r.out.find(login) != std::string::npos, login);
+  }
+  BOOST_TEST(r.out.find("demo-password-1") != std::string::npos);
+  BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT state) FROM proposals") == 13);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM proposals WHERE state LIKE 'concept%'") >= 3);
+  BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT country) FROM organisations WHERE kind = 'city'") >= 6);
+  BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT region) FROM organisations WHERE kind = 'city'") >= 3);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM organisations WHERE kind = 'partner'") == 5);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM grants WHERE state = 'active'") == 1);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM tranches WHERE state = 'disbursed'") >= 1);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM tranches WHERE state <> 'disbursed'") >= 1);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM calls WHERE state = 'open'") == 1);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM criteria c JOIN calls k ON k.id = c.call_id WHERE k.state = 'open'") >= 3);
+  BOOST_TEST(run("verify-audit --db sqlite:" + path).code == 0);
+  r = run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1");
+  BOOST_TEST(r.code == 65, r.out);  // only an empty database is seeded
+}
+
 BOOST_AUTO_TEST_SUITE_END()
