@@ -51,7 +51,8 @@ void cancelOpenTranches(db::Tx& tx, const Actor& actor, const stores::Grant& g,
   input.reason = "grant terminated: " + reason;
   for (auto t : stores::GrantStore::tranchesOf(tx, g.id)) {
     if (workflow::findRow(workflow::kTrancheFlow, t.state, "cancel") == nullptr) continue;
-    const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, "cancel", actor, facts, input);
+    const auto& row =
+        workflow::fire(workflow::kTrancheFlow, t.state, "cancel", actor, facts, input);
     const std::string from = t.state;
     t.state = std::string(row.to);
     stores::GrantStore::updateTranche(tx, t, now);
@@ -79,8 +80,8 @@ stores::Grant GrantService::fire(const Actor& actor, std::int64_t grant_id,
   auto tx = ctx_.db.write();
   auto g = loadVisibleGrant(tx, actor, grant_id);
   requireVersion(req.expected_version, g.version, "grant");
-  const auto& row = workflow::fire(workflow::kGrantFlow, g.state, req.event, actor,
-                                   grantFacts(tx, g), req.input);
+  const auto& row =
+      workflow::fire(workflow::kGrantFlow, g.state, req.event, actor, grantFacts(tx, g), req.input);
   const std::string from = g.state;
   g.state = std::string(row.to);
   if (req.event == "sign") {
@@ -90,7 +91,9 @@ stores::Grant GrantService::fire(const Actor& actor, std::int64_t grant_id,
   stores::GrantStore::update(tx, g, now);
   audit::appendAudit(tx, {actor.user_id, "grant", g.id, req.event, from, g.state,
                           transitionDetail(req).json(), now});
-  if (req.event == "terminate") cancelOpenTranches(tx, actor, g, req.input.reason.value_or(""), now);
+  if (req.event == "terminate") {
+    cancelOpenTranches(tx, actor, g, req.input.reason.value_or(""), now);
+  }
   auto out = *stores::GrantStore::load(tx, g.id);
   tx.commit();
   return out;

@@ -45,8 +45,7 @@ constexpr ProposalGate kProposalGates[] = {
 bool proposalAllows(std::string_view proposal_state, std::string_view event) {
   for (const auto& gate : kProposalGates) {
     if (gate.event == event) {
-      return std::find(gate.states.begin(), gate.states.end(), proposal_state) !=
-             gate.states.end();
+      return std::find(gate.states.begin(), gate.states.end(), proposal_state) != gate.states.end();
     }
   }
   return true;
@@ -61,9 +60,7 @@ void requireProposalAllows(const stores::Proposal& p, std::string_view event) {
 // An assignment belongs to its partner organisation only; the city never sees it.
 access::Scope assignmentScope(const stores::Assignment& a) { return {0, {a.partner_org_id}}; }
 
-bool isLive(const stores::Assignment& a) {
-  return a.state != "cancelled" && a.state != "declined";
-}
+bool isLive(const stores::Assignment& a) { return a.state != "cancelled" && a.state != "declined"; }
 
 std::vector<review::Score> plainScores(const std::vector<stores::StoredScore>& stored) {
   std::vector<review::Score> out;
@@ -111,9 +108,8 @@ std::vector<FieldError> validateScores(std::span<const review::Criterion> criter
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const auto& s = scores[i];
     const std::string at = "scores[" + std::to_string(i) + "]";
-    const bool known = std::any_of(criteria.begin(), criteria.end(), [&](const auto& c) {
-      return c.id == s.score.criterion_id;
-    });
+    const bool known = std::any_of(criteria.begin(), criteria.end(),
+                                   [&](const auto& c) { return c.id == s.score.criterion_id; });
     if (!known) {
       e.push_back({at + ".criterion_id", "not a criterion of this call"});
     } else if (!seen.insert(s.score.criterion_id).second) {
@@ -122,7 +118,8 @@ std::vector<FieldError> validateScores(std::span<const review::Criterion> criter
     if (s.score.value < review::kMinScore || s.score.value > review::kMaxScore) {
       e.push_back({at + ".value", "from 1 to 5"});
     }
-    if (!textFits(s.comment)) e.push_back({at + ".comment", "valid UTF-8, at most 20,000 characters"});
+    if (!textFits(s.comment))
+      e.push_back({at + ".comment", "valid UTF-8, at most 20,000 characters"});
   }
   if (!textFits(comment)) e.push_back({"comment", "valid UTF-8, at most 20,000 characters"});
   return e;
@@ -169,15 +166,14 @@ stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t propos
   auto p = stores::ProposalStore::load(tx, proposal_id);
   if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
   if (p->state != "screening" && p->state != "in_review") {
-    throw Problem(ProblemKind::kInvalidTransition,
-                  "partners review a proposal in screening or in review, not one that is " +
-                      p->state);
+    throw Problem(
+        ProblemKind::kInvalidTransition,
+        "partners review a proposal in screening or in review, not one that is " + p->state);
   }
   requirePartnerOrganisation(tx, partner_org_id);
   const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
-  if (std::any_of(existing.begin(), existing.end(), [&](const auto& a) {
-        return a.partner_org_id == partner_org_id && isLive(a);
-      })) {
+  if (std::any_of(existing.begin(), existing.end(),
+                  [&](const auto& a) { return a.partner_org_id == partner_org_id && isLive(a); })) {
     throw Problem(ProblemKind::kConflict, "this partner organisation already reviews the proposal");
   }
   stores::Assignment a;
@@ -187,11 +183,11 @@ stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t propos
   a.state = "assigned";
   a.created_by = actor.user_id;
   a.id = stores::ReviewStore::insert(tx, a, now);
-  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
-                          Detail().number("proposal_id", proposal_id)
-                              .number("partner_org_id", partner_org_id)
-                              .json(),
-                          now});
+  audit::appendAudit(
+      tx,
+      {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
+       Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
+       now});
   auto out = *stores::ReviewStore::load(tx, a.id);
   tx.commit();
   return out;
@@ -242,7 +238,8 @@ stores::Assignment ReviewService::score(const Actor& actor, std::int64_t assignm
   stores::ReviewStore::update(tx, a, now);
   const bool complete = review::allScored(call.criteria, plainScores(scores));
   audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "score", a.state, a.state,
-                          Detail().number("scored", static_cast<std::int64_t>(scores.size()))
+                          Detail()
+                              .number("scored", static_cast<std::int64_t>(scores.size()))
                               .flag("all_scored", complete)
                               .json(),
                           now});
