@@ -44,6 +44,15 @@ std::optional<Grant> GrantStore::load(db::Tx& tx, std::int64_t id) {
   return g;
 }
 
+std::vector<std::int64_t> GrantStore::listIds(db::Tx& tx) {
+  std::vector<std::int64_t> out;
+  std::int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM grants ORDER BY id", soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
 std::optional<std::int64_t> GrantStore::idForProposal(db::Tx& tx, std::int64_t proposal_id) {
   auto ids = idsOf(tx.sql(), "SELECT id FROM grants WHERE proposal_id = :p", proposal_id);
   if (ids.empty()) return std::nullopt;

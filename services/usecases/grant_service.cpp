@@ -15,18 +15,6 @@ namespace {
 
 using core::Problem;
 
-// Every grant id, oldest first.
-// NOTE: this query belongs in GrantStore (as GrantStore::listIds); it sits here only because
-// grant_store.cpp was not ours to edit when this use case was written. Move it there.
-std::vector<std::int64_t> allGrantIds(db::Tx& tx) {
-  std::vector<std::int64_t> out;
-  std::int64_t id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM grants ORDER BY id", soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
-}
-
 bool settled(const stores::Tranche& t) { return t.state == "disbursed" || t.state == "cancelled"; }
 
 workflow::GrantFacts grantFacts(db::Tx& tx, const stores::Grant& g) {
@@ -109,7 +97,7 @@ stores::Grant GrantService::get(const Actor& actor, std::int64_t grant_id) {
 std::vector<stores::Grant> GrantService::list(const Actor& actor) {
   auto tx = ctx_.db.read();
   std::vector<stores::Grant> out;
-  for (auto id : allGrantIds(tx)) {
+  for (auto id : stores::GrantStore::listIds(tx)) {
     auto g = stores::GrantStore::load(tx, id);
     if (g && access::canSee(actor, grantScope(*g))) out.push_back(*g);
   }

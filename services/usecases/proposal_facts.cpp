@@ -10,8 +10,10 @@ namespace citygrants::usecases {
 access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p) {
   access::Scope scope;
   scope.city_org_id = p.city_org_id;
+  // A partner that declined or was cancelled no longer sees the proposal; one that reviewed an
+  // earlier version still does (its review is part of the record).
   for (const auto& a : stores::ReviewStore::forProposal(tx, p.id)) {
-    if (a.state != "cancelled") scope.partner_org_ids.push_back(a.partner_org_id);
+    if (a.state != "cancelled" && a.state != "declined") scope.partner_org_ids.push_back(a.partner_org_id);
   }
   if (p.supporting_org_id) scope.partner_org_ids.push_back(*p.supporting_org_id);
   return scope;
@@ -37,7 +39,9 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   f.amount_in_range = proposals::amountInRange(current.content, terms);
   f.call_open = call.state == "open" && now < call.closes_at;
 
-  const auto assignments = stores::ReviewStore::forProposal(tx, p.id);
+  // Only reviews of the current version count: a resubmitted proposal is reviewed again.
+  auto assignments = stores::ReviewStore::forProposal(tx, p.id);
+  std::erase_if(assignments, [&](const auto& a) { return a.version_number != p.current_version; });
   int live = 0;
   int submitted = 0;
   int settled = 0;

@@ -9,8 +9,8 @@
 
 namespace citygrants::usecases {
 
-// The organisations a proposal belongs to: its city, every partner with a live assignment, and
-// the supporting partner.
+// The organisations a proposal belongs to: its city, every partner with an assignment it has not
+// declined (nor had cancelled), and the supporting partner.
 access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p);
 
 // Gathers what the proposal machine's guards look at. `award` is the amount a decision would

@@ -173,8 +173,12 @@ stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t propos
   requirePartnerOrganisation(tx, partner_org_id);
   const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
   if (std::any_of(existing.begin(), existing.end(),
-                  [&](const auto& a) { return a.partner_org_id == partner_org_id && isLive(a); })) {
-    throw Problem(ProblemKind::kConflict, "this partner organisation already reviews the proposal");
+                  [&](const auto& a) {
+                    return a.partner_org_id == partner_org_id &&
+                           a.version_number == p->current_version && isLive(a);
+                  })) {
+    throw Problem(ProblemKind::kConflict,
+                  "this partner organisation already reviews this version of the proposal");
   }
   stores::Assignment a;
   a.proposal_id = proposal_id;

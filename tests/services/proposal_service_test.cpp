@@ -6,6 +6,7 @@
 #include "services/stores/grant_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/proposal_service.h"
+#include "services/usecases/review_service.h"
 #include "tests/services/fixture.h"
 
 using namespace citygrants;
@@ -207,6 +208,39 @@ BOOST_AUTO_TEST_CASE(awards_never_exceed_the_call_budget) {
       Problem, [](const Problem& p) { return std::string(p.what()).find("budget") != std::string::npos; });
   v = s.fire(f.fm1, v.proposal.id, {.event = "approve", .input = {.amount_minor = 20'000'000}});
   BOOST_TEST(v.proposal.award_minor.value_or(0) == 20'000'000);
+}
+
+BOOST_AUTO_TEST_CASE(reviews_of_an_earlier_version_do_not_count_for_a_resubmission) {
+  testing::Fund f("proposal_rereview");
+  usecases::ProposalService s(f.ctx);
+  auto v = toReviewed(f, s, 25'000'000);
+  const auto id = v.proposal.id;
+  s.fire(f.fm1, id, {.event = "request_revision", .input = {.reason = "Add indicators"}});
+  s.edit(f.applicant_a, id, std::nullopt, testing::Fund::content(26'000'000));
+  s.fire(f.applicant_a, id, {.event = "resubmit"});
+  s.fire(f.fm1, id, {.event = "screen"});
+  BOOST_CHECK_EXCEPTION(s.fire(f.fm1, id, {.event = "send_to_review"}), Problem,
+                        [](const Problem& p) { return std::string(p.what()).find("assign") != std::string::npos; });
+  usecases::ReviewService reviews(f.ctx);
+  const auto again = reviews.assign(f.fm1, id, f.partner_a);  // the same partner, the new version
+  BOOST_TEST(again.version_number == 2);
+  BOOST_CHECK_NO_THROW(s.fire(f.fm1, id, {.event = "send_to_review"}));
+  BOOST_CHECK_EXCEPTION(s.fire(f.fm1, id, {.event = "close_review"}), Problem,
+                        kindIs(ProblemKind::kConflict));
+}
+
+BOOST_AUTO_TEST_CASE(a_partner_that_declined_no_longer_sees_the_proposal) {
+  testing::Fund f("proposal_declined_partner");
+  usecases::ProposalService s(f.ctx);
+  auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content());
+  const auto id = v.proposal.id;
+  s.fire(f.applicant_a, id, {.event = "submit"});
+  s.fire(f.fm1, id, {.event = "screen"});
+  usecases::ReviewService reviews(f.ctx);
+  const auto a = reviews.assign(f.fm1, id, f.partner_b);
+  BOOST_CHECK_NO_THROW(s.get(f.reviewer_b, id));
+  reviews.fire(f.reviewer_b, a.id, {.event = "decline", .input = {.reason = "Conflict of interest"}});
+  BOOST_CHECK_EXCEPTION(s.get(f.reviewer_b, id), Problem, kindIs(ProblemKind::kNotFound));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
