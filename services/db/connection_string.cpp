@@ -2,9 +2,55 @@
 
 #include <regex>
 
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+
 #include "modules/core/problem.h"
 
 namespace citygrants::db {
+namespace {
+
+// SOCI 4.0.3's postgresql backend does not pass libpq URIs through intact, so the URI is turned
+// into libpq's keyword form: host=... port=... dbname=... user=... password=...
+std::string postgresKeywords(std::string_view text) {
+  using core::Problem;
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(std::string(text));
+  } catch (const Poco::Exception&) {
+    throw Problem::invalidField("db", "not a valid postgresql:// address");
+  }
+  std::string db = uri.getPath();
+  if (!db.empty() && db[0] == '/') db.erase(0, 1);
+  if (uri.getHost().empty() || db.empty() || db.find('/') != std::string::npos) {
+    throw Problem::invalidField("db", "expected postgresql://user@host:port/database");
+  }
+  auto quote = [](const std::string& v) {
+    std::string q = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') q += '\\';
+      q += c;
+    }
+    return q + "'";
+  };
+  std::string out = "host=" + quote(uri.getHost()) + " dbname=" + quote(db);
+  if (uri.getPort() != 0) out += " port=" + std::to_string(uri.getPort());
+  const std::string info = uri.getUserInfo();
+  const auto colon = info.find(':');
+  if (!info.empty()) out += " user=" + quote(info.substr(0, colon));
+  if (colon != std::string::npos) out += " password=" + quote(info.substr(colon + 1));
+  bool timeout_given = false;
+  for (const auto& [key, value] : uri.getQueryParameters()) {
+    if (key == "sslmode" || key == "connect_timeout" || key == "application_name") {
+      out += " " + key + "=" + quote(value);
+      timeout_given |= key == "connect_timeout";
+    }
+  }
+  if (!timeout_given) out += " connect_timeout=5";  // a server that is down fails fast
+  return out;
+}
+
+}  // namespace
 
 ConnectionString parseConnectionString(std::string_view text) {
   using core::Problem;
@@ -22,9 +68,9 @@ ConnectionString parseConnectionString(std::string_view text) {
   }
   if (text.starts_with("postgresql://") || text.starts_with("postgres://")) {
     out.dialect = Dialect::kPostgres;
-    out.connect = std::string(text);  // libpq takes URIs as they are
+    out.connect = postgresKeywords(text);
     // Hide a password in user:password@host.
-    out.display = std::regex_replace(out.connect, std::regex("//([^:/@]+):[^@]*@"), "//$1:***@");
+    out.display = std::regex_replace(std::string(text), std::regex("//([^:/@]+):[^@]*@"), "//$1:***@");
     return out;
   }
   throw Problem::invalidField("db", "expected sqlite:PATH or postgresql://user@host:port/db");
