@@ -12,6 +12,8 @@ std::string_view problemKindName(ProblemKind kind) {
     case ProblemKind::kInvalid: return "invalid";
     case ProblemKind::kStaleVersion: return "stale_version";
     case ProblemKind::kConflict: return "conflict";
+    case ProblemKind::kUnauthenticated: return "unauthenticated";
+    case ProblemKind::kTooManyRequests: return "too_many_requests";
   }
   return "unknown";
 }

@@ -16,6 +16,8 @@ enum class ProblemKind {
   kInvalid,            // a field is missing or wrong; see `fields`
   kStaleVersion,       // the record changed since the caller read it
   kConflict,           // a rule about other records refuses it (budget left, overdue report, ...)
+  kUnauthenticated,    // no valid session or token, or a wrong email or password
+  kTooManyRequests,    // repeated failures: try again later
 };
 
 std::string_view problemKindName(ProblemKind kind);

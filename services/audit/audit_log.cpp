@@ -1,9 +1,6 @@
 #include "services/audit/audit_log.h"
 
-#include <sodium.h>
-
-#include <stdexcept>
-
+#include "services/auth/digest.h"
 #include "services/db/optional_soci.h"
 
 namespace citygrants::audit {
@@ -33,18 +30,7 @@ std::string canonicalForm(std::int64_t seq, const AuditEntry& e) {
 }
 
 std::string chainHash(const std::string& prev_hash, const std::string& canonical) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(prev_hash.data()),
-                            prev_hash.size());
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(canonical.data()),
-                            canonical.size());
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&st, digest);
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return auth::sha256Hex(prev_hash + canonical);
 }
 
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {

@@ -1,5 +1,7 @@
 #include "services/usecases/directory_service.h"
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "modules/access/access_rules.h"
@@ -63,8 +65,11 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
   return out;
 }
 
-stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const NewUser& u) {
+stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const NewUser& given) {
   requireAdmin(actor);
+  NewUser u = given;  // emails are stored lower-case: sign-in compares them so
+  std::transform(u.email.begin(), u.email.end(), u.email.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::vector<FieldError> errors;
   static const std::regex kEmail(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
   if (u.email.size() > 254 || !std::regex_match(u.email, kEmail)) {

@@ -1,5 +1,6 @@
 #include "services/usecases/proposal_service.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "modules/access/access_rules.h"
@@ -10,6 +11,7 @@
 #include "services/audit/audit_log.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
 #include "services/usecases/proposal_facts.h"
@@ -76,8 +78,19 @@ ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores:
   auto call = *stores::CallStore::load(tx, p.call_id);
   auto current = *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
   auto facts = proposalFacts(tx, p, call, current, std::nullopt, ctx_.clock.nowMs());
-  return ProposalView{p, current,
-                      toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts))};
+  ProposalView out{p, current,
+                   toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
+                   true, call.currency};
+  const bool partner_only = actor.roles.has(access::Role::kPartner) &&
+                            !access::canSee(actor, {p.city_org_id, {}}) &&
+                            !access::may(actor, access::Action::kReadAll);
+  if (partner_only && p.supporting_org_id != actor.org_id) {
+    const auto assignments = stores::ReviewStore::forProposal(tx, p.id);
+    out.full_access = std::any_of(assignments.begin(), assignments.end(), [&](const auto& a) {
+      return a.partner_org_id == actor.org_id && a.declared_at.has_value();
+    });
+  }
+  return out;
 }
 
 ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
@@ -274,6 +287,16 @@ std::vector<stores::ProposalVersion> ProposalService::versions(const Actor& acto
   }
   tx.commit();
   return out;
+}
+
+stores::ProposalPage ProposalService::list(const Actor& actor, stores::ProposalQuery query) {
+  query.see_all = access::may(actor, access::Action::kReadAll);
+  query.own_city_org_id = actor.roles.has(access::Role::kApplicant) ? actor.org_id : -1;
+  query.own_partner_org_id = actor.roles.has(access::Role::kPartner) ? actor.org_id : -1;
+  auto tx = ctx_.db.read();
+  auto page = stores::listProposals(tx, query);
+  tx.commit();
+  return page;
 }
 
 }  // namespace citygrants::usecases

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "modules/proposals/validation.h"
+#include "services/stores/proposal_list.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/use_case.h"
 
@@ -14,6 +15,10 @@ struct ProposalView {
   stores::Proposal proposal;
   stores::ProposalVersion current;
   std::vector<std::string> actions;
+  // False for a partner reviewer who has not yet declared no conflict of interest: they see only
+  // the reference, title, city and amount requested until they do.
+  bool full_access = true;
+  std::string currency = "USD";  // the call's: every amount of the proposal is in it
 };
 
 // Concept notes and full proposals, from first draft to decision.
@@ -47,6 +52,10 @@ class ProposalService {
   // kNotFound when the actor may not see it.
   ProposalView get(const Actor& actor, std::int64_t proposal_id);
   std::vector<stores::ProposalVersion> versions(const Actor& actor, std::int64_t proposal_id);
+
+  // A page of the proposals the actor may see, filtered and ordered as `query` says (its
+  // visibility fields are set here from the actor).
+  stores::ProposalPage list(const Actor& actor, stores::ProposalQuery query);
 
  private:
   ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p);

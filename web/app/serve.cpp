@@ -8,7 +8,8 @@
 #include <Poco/ThreadPool.h>
 
 #include "services/db/migrator.h"
-#include "web/http/router.h"
+#include "web/http/api_router.h"
+#include "web/http/metrics.h"
 
 namespace citygrants::app {
 
@@ -18,7 +19,8 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64))});
   db::requireCurrentSchema(database);
   services::SystemClock clock;
-  http::ServerContext ctx{database, clock};
+  http::Metrics metrics;
+  http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
 
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
   params->setMaxThreads(threads);
@@ -32,7 +34,7 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   const std::string host = s.getOr("host", "127.0.0.1");
   const int port = s.getInt("port", 8080, 1, 65535);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)));
-  Poco::Net::HTTPServer server(new http::Router(ctx), pool, socket, params);
+  Poco::Net::HTTPServer server(new http::ApiRouter(ctx), pool, socket, params);
   server.start();
   std::cout << "citygrants serving " << where.display << " on http://" << host << ":" << port
             << std::endl;

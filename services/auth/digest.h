@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace citygrants::auth {
+
+// SHA-256 of `data` as 64 lowercase hex digits.
+std::string sha256Hex(std::string_view data);
+
+// `bytes` bytes from the system's secure random source, as 2 * bytes lowercase hex digits.
+std::string randomHex(std::size_t bytes);
+
+// Compares two strings in time that depends only on their lengths.
+bool constantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace citygrants::auth

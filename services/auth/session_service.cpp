@@ -1,0 +1,163 @@
+#include "services/auth/session_service.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "modules/core/problem.h"
+#include "modules/core/text.h"
+#include "services/audit/audit_log.h"
+#include "services/auth/digest.h"
+#include "services/auth/password.h"
+
+namespace citygrants::auth {
+namespace {
+
+using core::Problem;
+using core::ProblemKind;
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Problem wrongCredentials() {
+  return Problem(ProblemKind::kUnauthenticated, "the email or password is wrong");
+}
+
+// Verifying against this when the email is unknown keeps the answer's timing the same.
+const std::string& dummyHash() {
+  static const std::string hash = hashPassword("citygrants-no-such-user-password");
+  return hash;
+}
+
+}  // namespace
+
+void SessionService::recordFailure(const std::string& email_hash, std::int64_t now) {
+  auto tx = ctx_.db.write();
+  auto a = stores::SessionStore::attempts(tx, email_hash);
+  if (now - a.window_start > policy_.failure_window_ms) a = {0, now, 0};
+  if (++a.failures >= policy_.max_failures) {
+    a.locked_until = now + policy_.lockout_ms;
+    a.failures = 0;
+    a.window_start = now;
+  }
+  stores::SessionStore::saveAttempts(tx, email_hash, a);
+  tx.commit();
+}
+
+SignIn SessionService::signIn(const std::string& email, const std::string& password,
+                              const std::optional<std::string>& previous_token) {
+  const auto now = ctx_.clock.nowMs();
+  const std::string email_hash = sha256Hex(lower(email));
+  std::optional<stores::User> user;
+  {
+    auto tx = ctx_.db.read();
+    if (stores::SessionStore::attempts(tx, email_hash).locked_until > now) {
+      throw Problem(ProblemKind::kTooManyRequests,
+                    "too many failed sign-ins for this email; try again in a few minutes");
+    }
+    user = stores::DirectoryStore::findUserByEmail(tx, lower(email));
+    tx.commit();
+  }
+  const bool password_ok = verifyPassword(password, user ? user->password_hash : dummyHash());
+  if (!user || !password_ok || !user->active || user->locked_until > now) {
+    recordFailure(email_hash, now);
+    throw wrongCredentials();
+  }
+  SignIn out{randomHex(32), randomHex(32), *user, now + policy_.absolute_ms};
+  auto tx = ctx_.db.write();
+  stores::SessionStore::clearAttempts(tx, email_hash);
+  if (previous_token) stores::SessionStore::deleteSession(tx, sha256Hex(*previous_token));
+  stores::SessionStore::deleteExpired(tx, now, now - policy_.idle_ms);
+  stores::SessionStore::insertSession(
+      tx, {0, sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at});
+  audit::appendAudit(tx, {user->id, "user", user->id, "sign_in", "", "", "{}", now});
+  tx.commit();
+  return out;
+}
+
+void SessionService::signOut(const std::string& token) {
+  auto tx = ctx_.db.write();
+  stores::SessionStore::deleteSession(tx, sha256Hex(token));
+  tx.commit();
+}
+
+Authenticated SessionService::bySession(const std::string& token) {
+  const auto now = ctx_.clock.nowMs();
+  std::optional<stores::Session> session;
+  Authenticated out;
+  {
+    auto tx = ctx_.db.read();
+    session = stores::SessionStore::findSession(tx, sha256Hex(token));
+    if (!session || session->expires_at <= now || session->last_seen_at + policy_.idle_ms < now) {
+      throw Problem(ProblemKind::kUnauthenticated, "your session has expired; sign in again");
+    }
+    try {
+      out.actor = usecases::loadActor(tx, session->user_id);
+    } catch (const Problem&) {
+      throw Problem(ProblemKind::kUnauthenticated, "your session has expired; sign in again");
+    }
+    tx.commit();
+  }
+  out.csrf_token = session->csrf_token;
+  if (now - session->last_seen_at >= policy_.touch_every_ms) {
+    auto tx = ctx_.db.write();
+    stores::SessionStore::touchSession(tx, session->id, now);
+    tx.commit();
+  }
+  return out;
+}
+
+Authenticated SessionService::byBearer(const std::string& token) {
+  auto tx = ctx_.db.read();
+  auto t = stores::SessionStore::findToken(tx, sha256Hex(token));
+  if (!t || t->revoked_at) throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
+  Authenticated out;
+  try {
+    out.actor = usecases::loadActor(tx, t->user_id);
+  } catch (const Problem&) {
+    throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
+  }
+  tx.commit();
+  return out;
+}
+
+NewApiToken SessionService::createToken(const usecases::Actor& actor, const std::string& name) {
+  auto len = core::utf8Length(name);
+  if (!len || core::isBlank(name) || *len > 100) {
+    throw Problem::invalidField("name", "1 to 100 characters");
+  }
+  const auto now = ctx_.clock.nowMs();
+  NewApiToken out;
+  out.token = "cgt_" + randomHex(32);
+  out.record = {0, actor.user_id, name, sha256Hex(out.token), now, std::nullopt};
+  auto tx = ctx_.db.write();
+  out.record.id = stores::SessionStore::insertToken(tx, out.record);
+  audit::appendAudit(tx, {actor.user_id, "api_token", out.record.id, "create", "", "",
+                          usecases::Detail().text("name", name).json(), now});
+  tx.commit();
+  return out;
+}
+
+std::vector<stores::ApiToken> SessionService::tokens(const usecases::Actor& actor) {
+  auto tx = ctx_.db.read();
+  auto out = stores::SessionStore::tokensOf(tx, actor.user_id);
+  tx.commit();
+  return out;
+}
+
+void SessionService::revokeToken(const usecases::Actor& actor, std::int64_t token_id) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto t = stores::SessionStore::loadToken(tx, token_id);
+  if (!t || t->user_id != actor.user_id) throw Problem::notFound("API token");
+  if (t->revoked_at) {
+    throw Problem(ProblemKind::kInvalidTransition, "the API token is already revoked");
+  }
+  stores::SessionStore::revokeToken(tx, token_id, now);
+  audit::appendAudit(tx, {actor.user_id, "api_token", token_id, "revoke", "", "", "{}", now});
+  tx.commit();
+}
+
+}  // namespace citygrants::auth

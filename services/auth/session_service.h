@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/stores/directory_store.h"
+#include "services/stores/session_store.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::auth {
+
+// How long sessions live and how sign-in failures lock an email out.
+struct SessionPolicy {
+  std::int64_t idle_ms = 30LL * 60 * 1000;          // signed out after 30 idle minutes
+  std::int64_t absolute_ms = 12LL * 60 * 60 * 1000;  // and after 12 hours in any case
+  int max_failures = 5;                              // failures within the window lock the email
+  std::int64_t failure_window_ms = 15LL * 60 * 1000;
+  std::int64_t lockout_ms = 15LL * 60 * 1000;
+  std::int64_t touch_every_ms = 60LL * 1000;         // last_seen_at is written at most this often
+};
+
+// A new session: the token goes in the cookie, the CSRF token to the client.
+struct SignIn {
+  std::string token;
+  std::string csrf_token;
+  stores::User user;
+  std::int64_t expires_at = 0;
+};
+
+// Who a request acts for.
+struct Authenticated {
+  usecases::Actor actor;
+  std::optional<std::string> csrf_token;  // cookie sessions only; bearer tokens need none
+};
+
+// A bearer token as shown once at creation.
+struct NewApiToken {
+  std::string token;  // "cgt_" + 64 hex digits
+  stores::ApiToken record;
+};
+
+// Sign-in with argon2id passwords, database-backed sessions (any instance serves any request),
+// per-email lockout that does not tell which emails exist, and bearer API tokens.
+class SessionService {
+ public:
+  SessionService(usecases::Context ctx, SessionPolicy policy = {}) : ctx_(ctx), policy_(policy) {}
+
+  // Throws kUnauthenticated for a wrong email or password (the same answer for both) and
+  // kTooManyRequests while the email is locked out. `previous_token` (the browser's old
+  // cookie) is dropped: the session is rotated at every sign-in.
+  SignIn signIn(const std::string& email, const std::string& password,
+                const std::optional<std::string>& previous_token);
+  void signOut(const std::string& token);
+
+  // kUnauthenticated for an unknown, expired or idle session, or a deactivated user.
+  Authenticated bySession(const std::string& token);
+  // kUnauthenticated for an unknown or revoked token.
+  Authenticated byBearer(const std::string& token);
+
+  NewApiToken createToken(const usecases::Actor& actor, const std::string& name);
+  std::vector<stores::ApiToken> tokens(const usecases::Actor& actor);
+  // REQUIRES: the token is the actor's own (else kNotFound).
+  void revokeToken(const usecases::Actor& actor, std::int64_t token_id);
+
+ private:
+  void recordFailure(const std::string& email_hash, std::int64_t now);
+  usecases::Context ctx_;
+  SessionPolicy policy_;
+};
+
+}  // namespace citygrants::auth

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/db/database.h"
+
+namespace citygrants::stores {
+
+// Which proposals a list shows: what the actor may see, narrowed by filters, in one order, from
+// a keyset cursor on.
+struct ProposalQuery {
+  // Visibility: everything, or a city's own, or what a partner organisation reviews or supports.
+  bool see_all = false;
+  std::int64_t own_city_org_id = -1;
+  std::int64_t own_partner_org_id = -1;
+  // Filters.
+  std::optional<std::string> state;
+  std::optional<std::int64_t> call_id;
+  std::optional<std::int64_t> city_org_id;
+  std::optional<std::int64_t> partner_org_id;
+  // Order: "id", "-id", "updated_at", "-updated_at". The cursor is the last row's sort key and
+  // id (for the id orders, both are the id); both present or both absent.
+  std::string sort = "id";
+  std::optional<std::int64_t> after_key;
+  std::optional<std::int64_t> after_id;
+  int limit = 50;
+};
+
+// One proposal as a list shows it.
+struct ProposalSummary {
+  std::int64_t id = 0;
+  std::string reference;
+  std::string state;
+  std::int64_t version = 1;
+  std::int64_t call_id = 0;
+  std::int64_t city_org_id = 0;
+  std::string city_name;
+  std::string title;
+  std::string language;
+  std::int64_t amount_minor = 0;
+  std::string currency;
+  std::optional<std::int64_t> award_minor;
+  std::optional<std::int64_t> supporting_org_id;
+  std::int64_t updated_at = 0;
+};
+
+struct ProposalPage {
+  std::vector<ProposalSummary> items;
+  std::int64_t total = 0;  // all rows matching, on every page
+  bool more = false;       // another page follows the last item
+};
+
+// REQUIRES: query.sort is one of the four orders; 1 <= limit <= 200.
+ProposalPage listProposals(db::Tx& tx, const ProposalQuery& query);
+
+}  // namespace citygrants::stores

@@ -1,0 +1,126 @@
+#include "services/stores/session_store.h"
+
+#include "services/stores/sql_util.h"
+
+namespace citygrants::stores {
+
+std::int64_t SessionStore::insertSession(db::Tx& tx, const Session& s) {
+  std::int64_t id = 0;
+  tx.sql() << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+              "expires_at) VALUES (:h, :u, :c, :cr, :ls, :ex) RETURNING id",
+      soci::use(s.token_hash), soci::use(s.user_id), soci::use(s.csrf_token),
+      soci::use(s.created_at), soci::use(s.last_seen_at), soci::use(s.expires_at), soci::into(id);
+  return id;
+}
+
+std::optional<Session> SessionStore::findSession(db::Tx& tx, const std::string& token_hash) {
+  Session s;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                           "expires_at FROM sessions WHERE token_hash = :h",
+       soci::use(token_hash), soci::into(s.id), soci::into(s.token_hash), soci::into(s.user_id),
+       soci::into(s.csrf_token), soci::into(s.created_at), soci::into(s.last_seen_at),
+       soci::into(s.expires_at));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  return s;
+}
+
+void SessionStore::touchSession(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  tx.sql() << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+void SessionStore::deleteSession(db::Tx& tx, const std::string& token_hash) {
+  tx.sql() << "DELETE FROM sessions WHERE token_hash = :h", soci::use(token_hash);
+}
+
+void SessionStore::deleteExpired(db::Tx& tx, std::int64_t now, std::int64_t idle_before) {
+  tx.sql() << "DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at < :idle",
+      soci::use(now), soci::use(idle_before);
+}
+
+std::int64_t SessionStore::insertToken(db::Tx& tx, const ApiToken& t) {
+  std::int64_t id = 0;
+  tx.sql() << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
+              "VALUES (:u, :n, :h, :c) RETURNING id",
+      soci::use(t.user_id), soci::use(t.name), soci::use(t.token_hash), soci::use(t.created_at),
+      soci::into(id);
+  return id;
+}
+
+namespace {
+
+std::optional<ApiToken> queryToken(soci::session& sql, const std::string& where, const std::string* hash,
+                                   const std::int64_t* id) {
+  ApiToken t;
+  const std::string q = "SELECT id, user_id, name, token_hash, created_at, revoked_at FROM api_tokens " + where;
+  auto fetch = [&](soci::statement& st) -> std::optional<ApiToken> {
+    st.execute();
+    if (!st.fetch()) return std::nullopt;
+    return t;
+  };
+  if (hash != nullptr) {
+    soci::statement st = (sql.prepare << q, soci::use(*hash), soci::into(t.id), soci::into(t.user_id),
+                          soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
+                          soci::into(t.revoked_at));
+    return fetch(st);
+  }
+  soci::statement st = (sql.prepare << q, soci::use(*id), soci::into(t.id), soci::into(t.user_id),
+                        soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
+                        soci::into(t.revoked_at));
+  return fetch(st);
+}
+
+}  // namespace
+
+std::optional<ApiToken> SessionStore::findToken(db::Tx& tx, const std::string& token_hash) {
+  return queryToken(tx.sql(), "WHERE token_hash = :h", &token_hash, nullptr);
+}
+
+std::optional<ApiToken> SessionStore::loadToken(db::Tx& tx, std::int64_t id) {
+  return queryToken(tx.sql(), "WHERE id = :id", nullptr, &id);
+}
+
+std::vector<ApiToken> SessionStore::tokensOf(db::Tx& tx, std::int64_t user_id) {
+  std::vector<std::int64_t> ids;
+  std::int64_t id = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM api_tokens WHERE user_id = :u ORDER BY id",
+                        soci::use(user_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  std::vector<ApiToken> out;
+  for (auto i : ids) out.push_back(*loadToken(tx, i));
+  return out;
+}
+
+void SessionStore::revokeToken(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  tx.sql() << "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL",
+      soci::use(now), soci::use(id);
+}
+
+LoginAttempts SessionStore::attempts(db::Tx& tx, const std::string& email_hash) {
+  LoginAttempts a;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT failures, window_start, locked_until FROM login_attempts "
+                           "WHERE email_hash = :h",
+       soci::use(email_hash), soci::into(a.failures), soci::into(a.window_start),
+       soci::into(a.locked_until));
+  st.execute();
+  if (!st.fetch()) return LoginAttempts{};
+  return a;
+}
+
+void SessionStore::saveAttempts(db::Tx& tx, const std::string& email_hash, const LoginAttempts& a) {
+  auto& sql = tx.sql();
+  sql << "DELETE FROM login_attempts WHERE email_hash = :h", soci::use(email_hash);
+  sql << "INSERT INTO login_attempts (email_hash, failures, window_start, locked_until) "
+         "VALUES (:h, :f, :w, :l)",
+      soci::use(email_hash), soci::use(a.failures), soci::use(a.window_start),
+      soci::use(a.locked_until);
+}
+
+void SessionStore::clearAttempts(db::Tx& tx, const std::string& email_hash) {
+  tx.sql() << "DELETE FROM login_attempts WHERE email_hash = :h", soci::use(email_hash);
+}
+
+}  // namespace citygrants::stores

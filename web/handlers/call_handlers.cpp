@@ -1,0 +1,130 @@
+#include "services/stores/call_store.h"
+#include "services/usecases/call_service.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+#include "web/http/json_reader.h"
+#include "web/http/transition_request.h"
+
+namespace citygrants::handlers {
+namespace {
+
+constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;  // 10^18 minor units
+
+http::JsonObject callJson(const stores::Call& c, const std::vector<std::string>& actions) {
+  auto o = http::object();
+  o->set("id", c.id);
+  o->set("code", c.code);
+  o->set("title", c.title);
+  o->set("description", c.description);
+  o->set("state", c.state);
+  o->set("version", c.version);
+  o->set("actions", http::strings(actions));
+  o->set("two_stage", c.two_stage);
+  o->set("budget", http::money(c.budget_minor, c.currency));
+  o->set("min_award", http::money(c.min_award_minor, c.currency));
+  o->set("max_award", http::money(c.max_award_minor, c.currency));
+  o->set("threshold", http::money(c.threshold_minor, c.currency));
+  o->set("max_duration_months", c.max_duration_months);
+  http::setTime(o, "opens_at", c.opens_at);
+  o->set("closes_at", http::isoTime(c.closes_at));
+  http::JsonArray criteria = new Poco::JSON::Array;
+  for (const auto& cr : c.criteria) {
+    auto j = http::object();
+    j->set("id", cr.id);
+    j->set("code", cr.code);
+    j->set("name", cr.name);
+    j->set("weight", cr.weight);
+    criteria->add(j);
+  }
+  o->set("criteria", criteria);
+  http::JsonArray plan = new Poco::JSON::Array;
+  for (const auto& item : c.plan) {
+    auto j = http::object();
+    j->set("seq", item.seq);
+    j->set("share_bp", item.share_bp);
+    j->set("trigger", item.trigger);
+    plan->add(j);
+  }
+  o->set("tranche_plan", plan);
+  return o;
+}
+
+stores::Call decodeCall(const ApiRequest& req) {
+  http::JsonReader in(req.json());
+  stores::Call c;
+  c.code = in.text("code", true, 32).value_or("");
+  c.title = in.text("title", true, 200).value_or("");
+  c.description = in.text("description", false, 20'000).value_or("");
+  c.two_stage = in.boolean("two_stage", false).value_or(true);
+  c.currency = in.text("currency", false, 3).value_or("USD");
+  c.budget_minor = in.integer("budget_minor", true, 1, kMaxMoney).value_or(0);
+  c.min_award_minor = in.integer("min_award_minor", true, 1, kMaxMoney).value_or(0);
+  c.max_award_minor = in.integer("max_award_minor", true, 1, kMaxMoney).value_or(0);
+  c.threshold_minor = in.integer("threshold_minor", true, 0, kMaxMoney).value_or(0);
+  c.max_duration_months = static_cast<int>(in.integer("max_duration_months", false, 1, 60).value_or(24));
+  c.closes_at = in.time("closes_at", true).value_or(0);
+  if (auto list = in.objectList("criteria", false, 20)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item = in.nested(list, i, "criteria");
+      review::Criterion cr;
+      cr.code = item.text("code", true, 40).value_or("");
+      cr.name = item.text("name", true, 200).value_or("");
+      cr.weight = static_cast<int>(item.integer("weight", true, 1, 100).value_or(0));
+      in.absorb(item);
+      c.criteria.push_back(cr);
+    }
+  }
+  if (auto list = in.objectList("tranche_plan", false, 12)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item = in.nested(list, i, "tranche_plan");
+      stores::TranchePlanItem p;
+      p.share_bp = static_cast<int>(item.integer("share_bp", true, 1, 10'000).value_or(0));
+      p.trigger = item.text("trigger", true, 40).value_or("");
+      in.absorb(item);
+      c.plan.push_back(p);
+    }
+  }
+  in.finish();
+  return c;
+}
+
+}  // namespace
+
+ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
+  usecases::CallService calls(ctx.useCases());
+  const auto all = calls.list(req.who());
+  const auto state = req.queryText("state");
+  http::JsonArray items = new Poco::JSON::Array;
+  std::int64_t total = 0;
+  for (const auto& c : all) {
+    if (state && c.state != *state) continue;
+    items->add(callJson(c, calls.actions(req.who(), c)));
+    ++total;
+  }
+  return http::jsonResponse(http::page(items, total, std::nullopt));
+}
+
+ApiResponse postCall(ApiContext& ctx, ApiRequest& req) {
+  const auto call = decodeCall(req);
+  usecases::CallService calls(ctx.useCases());
+  const auto created = calls.create(req.who(), call);
+  auto r = http::versionedResponse(callJson(created, calls.actions(req.who(), created)), created.version, 201);
+  r.headers.emplace_back("Location", "/api/v1/calls/" + std::to_string(created.id));
+  return r;
+}
+
+ApiResponse getCall(ApiContext& ctx, ApiRequest& req) {
+  usecases::CallService calls(ctx.useCases());
+  const auto c = calls.get(req.who(), req.id());
+  return http::versionedResponse(callJson(c, calls.actions(req.who(), c)), c.version);
+}
+
+ApiResponse postCallTransition(ApiContext& ctx, ApiRequest& req) {
+  const auto transition = http::decodeTransition(req);
+  usecases::CallService calls(ctx.useCases());
+  const auto c = calls.fire(req.who(), req.id(), transition);
+  http::countTransition(ctx, "call", transition.event);
+  return http::versionedResponse(callJson(c, calls.actions(req.who(), c)), c.version);
+}
+
+}  // namespace citygrants::handlers

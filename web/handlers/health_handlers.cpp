@@ -1,0 +1,35 @@
+#include "services/db/migrator.h"
+#include "web/app/version.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+#include "web/http/metrics.h"
+#include "web/http/problem_json.h"
+
+namespace citygrants::handlers {
+
+ApiResponse getHealth(ApiContext&, ApiRequest&) {
+  auto o = http::object();
+  o->set("status", "ok");
+  o->set("version", app::kVersion);
+  return http::jsonResponse(o);
+}
+
+ApiResponse getReady(ApiContext& ctx, ApiRequest& req) {
+  try {
+    db::requireCurrentSchema(ctx.db);
+  } catch (const std::exception& e) {
+    return http::problemResponse(503, "not-ready", "Not ready", e.what(), {}, req.request_id);
+  }
+  auto o = http::object();
+  o->set("status", "ready");
+  return http::jsonResponse(o);
+}
+
+ApiResponse getMetrics(ApiContext& ctx, ApiRequest&) {
+  ApiResponse r;
+  r.body = ctx.metrics.render();
+  r.content_type = "text/plain; version=0.0.4";
+  return r;
+}
+
+}  // namespace citygrants::handlers

@@ -1,0 +1,116 @@
+#include <Poco/Net/HTTPCookie.h>
+
+#include "modules/access/role.h"
+#include "services/auth/session_service.h"
+#include "services/stores/directory_store.h"
+#include "web/handlers/routes.h"
+#include "web/http/api_pipeline.h"
+#include "web/http/json_encode.h"
+#include "web/http/json_reader.h"
+
+namespace citygrants::handlers {
+namespace {
+
+Poco::Net::HTTPCookie sessionCookie(const ApiContext& ctx, const std::string& value, bool clear) {
+  Poco::Net::HTTPCookie c(http::ApiPipeline::kSessionCookie, value);
+  c.setPath("/");
+  c.setHttpOnly(true);
+  c.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+  c.setSecure(ctx.secure_cookies);
+  if (clear) c.setMaxAge(0);
+  return c;
+}
+
+http::JsonObject userJson(const stores::User& u, const std::optional<stores::Organisation>& org) {
+  auto o = http::object();
+  o->set("id", u.id);
+  o->set("email", u.email);
+  o->set("name", u.name);
+  o->set("language", u.language);
+  std::vector<std::string> roles;
+  for (auto r : u.roles.roles()) roles.emplace_back(access::roleName(r));
+  o->set("roles", http::strings(roles));
+  if (org) {
+    auto org_json = http::object();
+    org_json->set("id", org->id);
+    org_json->set("name", org->name);
+    org_json->set("kind", std::string(access::orgKindName(org->kind)));
+    org_json->set("language", org->language);
+    o->set("organisation", org_json);
+  }
+  return o;
+}
+
+http::JsonObject tokenJson(const stores::ApiToken& t) {
+  auto o = http::object();
+  o->set("id", t.id);
+  o->set("name", t.name);
+  o->set("created_at", http::isoTime(t.created_at));
+  http::setTime(o, "revoked_at", t.revoked_at);
+  return o;
+}
+
+}  // namespace
+
+ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
+  http::JsonReader in(req.json());
+  const auto email = in.text("email", true, 254);
+  const auto password = in.text("password", true, 200);
+  in.finish();
+  auth::SessionService sessions(ctx.useCases(), ctx.policy);
+  const auto signed_in = sessions.signIn(*email, *password, req.session_token);
+  auto tx = ctx.db.read();
+  const auto org = stores::DirectoryStore::findOrganisation(tx, signed_in.user.org_id);
+  tx.commit();
+  auto body = http::object();
+  body->set("csrf_token", signed_in.csrf_token);
+  body->set("expires_at", http::isoTime(signed_in.expires_at));
+  body->set("user", userJson(signed_in.user, org));
+  auto r = http::jsonResponse(body, 201);
+  r.cookies.push_back(sessionCookie(ctx, signed_in.token, false));
+  return r;
+}
+
+ApiResponse deleteSession(ApiContext& ctx, ApiRequest& req) {
+  if (req.session_token) auth::SessionService(ctx.useCases(), ctx.policy).signOut(*req.session_token);
+  ApiResponse r;
+  r.status = 204;
+  r.cookies.push_back(sessionCookie(ctx, "", true));
+  return r;
+}
+
+ApiResponse getMe(ApiContext& ctx, ApiRequest& req) {
+  auto tx = ctx.db.read();
+  const auto user = stores::DirectoryStore::findUser(tx, req.who().user_id);
+  const auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
+  tx.commit();
+  auto body = userJson(*user, org);
+  http::setOptional(body, "csrf_token", req.csrf_token);
+  return http::jsonResponse(body);
+}
+
+ApiResponse postToken(ApiContext& ctx, ApiRequest& req) {
+  http::JsonReader in(req.json());
+  const auto name = in.text("name", true, 100);
+  in.finish();
+  const auto created = auth::SessionService(ctx.useCases(), ctx.policy).createToken(req.who(), *name);
+  auto body = tokenJson(created.record);
+  body->set("token", created.token);
+  return http::jsonResponse(body, 201);
+}
+
+ApiResponse listTokens(ApiContext& ctx, ApiRequest& req) {
+  const auto tokens = auth::SessionService(ctx.useCases(), ctx.policy).tokens(req.who());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& t : tokens) items->add(tokenJson(t));
+  return http::jsonResponse(http::page(items, static_cast<std::int64_t>(tokens.size()), std::nullopt));
+}
+
+ApiResponse deleteToken(ApiContext& ctx, ApiRequest& req) {
+  auth::SessionService(ctx.useCases(), ctx.policy).revokeToken(req.who(), req.id());
+  ApiResponse r;
+  r.status = 204;
+  return r;
+}
+
+}  // namespace citygrants::handlers

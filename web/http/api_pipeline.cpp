@@ -1,0 +1,166 @@
+#include "web/http/api_pipeline.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
+#include <soci/soci.h>
+
+#include "services/auth/digest.h"
+#include "web/http/access_log.h"
+#include "web/http/api_router.h"
+#include "web/http/metrics.h"
+#include "web/http/problem_json.h"
+
+namespace citygrants::http {
+namespace {
+
+bool changesState(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Reads the body up to kMaxBody; 413 past it (the connection is closed: the rest is unread).
+std::string readBody(Poco::Net::HTTPServerRequest& request) {
+  if (request.hasContentLength() &&
+      request.getContentLength64() > static_cast<Poco::Int64>(ApiPipeline::kMaxBody)) {
+    throw HttpError(413, "payload-too-large", "Payload too large",
+                    "the body is larger than " + std::to_string(ApiPipeline::kMaxBody) + " bytes");
+  }
+  std::string body;
+  char buf[8192];
+  auto& in = request.stream();
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    body.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (body.size() > ApiPipeline::kMaxBody) {
+      throw HttpError(413, "payload-too-large", "Payload too large",
+                      "the body is larger than " + std::to_string(ApiPipeline::kMaxBody) + " bytes");
+    }
+  }
+  return body;
+}
+
+void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r) {
+  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+  response.setContentType(r.content_type);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");
+  response.set("Cache-Control", "no-store");
+  for (const auto& [name, value] : r.headers) response.set(name, value);
+  for (const auto& cookie : r.cookies) response.addCookie(cookie);
+  response.setContentLength(static_cast<std::streamsize>(r.body.size()));
+  response.send() << r.body;
+}
+
+}  // namespace
+
+void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
+  auth::SessionService sessions(ctx_.useCases(), ctx_.policy);
+  const auto& http = req.http;
+  if (http.has("Authorization")) {
+    const std::string value = http.get("Authorization");
+    if (!value.starts_with("Bearer ") || value.size() > 200) {
+      throw HttpError(401, "unauthenticated", "Sign in required", "use Authorization: Bearer TOKEN");
+    }
+    req.actor = sessions.byBearer(value.substr(7)).actor;
+    return;
+  }
+  Poco::Net::NameValueCollection cookies;
+  http.getCookies(cookies);
+  if (cookies.has(kSessionCookie)) req.session_token = cookies.get(kSessionCookie);
+  if (!req.session_token) {
+    if (route.access == Access::kSignedIn) {
+      throw HttpError(401, "unauthenticated", "Sign in required", "sign in first");
+    }
+    return;
+  }
+  try {
+    const auto who = sessions.bySession(*req.session_token);
+    if (changesState(req.method) &&
+        (!http.has("X-CSRF-Token") || !auth::constantTimeEquals(http.get("X-CSRF-Token"), *who.csrf_token))) {
+      throw HttpError(403, "csrf", "Missing or wrong CSRF token",
+                      "state-changing requests made with the session cookie carry X-CSRF-Token");
+    }
+    req.actor = who.actor;
+    req.csrf_token = who.csrf_token;
+  } catch (const core::Problem&) {
+    if (route.access == Access::kSignedIn) throw;  // 401: expired or unknown session
+    req.session_token.reset();                     // a public route ignores a stale cookie
+  }
+}
+
+ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
+  try {
+    if (route == nullptr) throw core::Problem::notFound("resource");
+    if (changesState(req.method)) {
+      req.body = readBody(const_cast<Poco::Net::HTTPServerRequest&>(req.http));
+      req.body_read = true;
+    }
+    authenticate(req, *route);
+    return route->fn(ctx_, req);
+  } catch (const core::Problem& p) {
+    return problemResponse(p, req.request_id);
+  } catch (const HttpError& e) {
+    return problemResponse(e, req.request_id);
+  } catch (const soci::soci_error& e) {
+    std::cerr << "request " << req.request_id << ": database error: " << e.what() << std::endl;
+    if (e.get_error_category() == soci::soci_error::connection_error) {
+      return problemResponse(503, "unavailable", "Service unavailable",
+                             "the database is unavailable; try again shortly", {}, req.request_id);
+    }
+    if (e.get_error_category() == soci::soci_error::constraint_violation) {
+      return problemResponse(409, "conflict", "Conflict",
+                             "the change conflicts with another one; reload and try again", {}, req.request_id);
+    }
+    return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
+                           {}, req.request_id);
+  } catch (const std::exception& e) {
+    std::cerr << "request " << req.request_id << ": " << e.what() << std::endl;
+    return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
+                           {}, req.request_id);
+  }
+}
+
+void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                Poco::Net::HTTPServerResponse& response) {
+  const auto started = std::chrono::steady_clock::now();
+  ApiRequest req{request, request.getMethod(), "", {}, {}, "", std::nullopt, std::nullopt,
+                 std::nullopt, auth::randomHex(8), false};
+  const RouteMatch* matched = nullptr;
+  RouteMatch match;
+  ApiResponse r;
+  try {
+    Poco::URI uri(request.getURI());
+    req.path = uri.getPath();
+    for (const auto& [k, v] : uri.getQueryParameters()) req.query[k] = v;
+    match = matchRoute(routeTable(), req.method, req.path);
+    matched = &match;
+    req.params = match.params;
+    if (match.route == nullptr && match.path_known) {
+      r = problemResponse(405, "method-not-allowed", "Method not allowed",
+                          req.method + " is not allowed here", {}, req.request_id);
+      r.headers.emplace_back("Allow", match.allowed);
+    } else {
+      r = run(req, match.route);
+    }
+  } catch (const Poco::Exception&) {
+    r = problemResponse(400, "bad-request", "Bad request", "the request line is malformed", {},
+                        req.request_id);
+  }
+  if (changesState(req.method) && !req.body_read) response.setKeepAlive(false);
+  send(response, r);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
+  ctx_.metrics.recordRequest(route, r.status, seconds);
+  writeAccessLog({req.request_id, req.method, req.path, route, r.status, seconds,
+                  req.actor ? req.actor->user_id : 0});
+}
+
+}  // namespace citygrants::http

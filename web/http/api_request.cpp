@@ -1,0 +1,120 @@
+#include <sstream>
+
+#include <Poco/JSON/Parser.h>
+
+#include "modules/core/text.h"
+#include "web/http/api_types.h"
+
+namespace citygrants::http {
+namespace {
+
+// Strict base-10 digits, no sign, no leading '+', within int64.
+std::optional<std::int64_t> parseInt(const std::string& text, bool allow_negative) {
+  if (text.empty() || text.size() > 19 + (allow_negative ? 1 : 0)) return std::nullopt;
+  std::size_t i = 0;
+  const bool negative = allow_negative && text[0] == '-';
+  if (negative) i = 1;
+  if (i == text.size()) return std::nullopt;
+  std::int64_t value = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, text[i] - '0', &value)) {
+      return std::nullopt;
+    }
+  }
+  return negative ? -value : value;
+}
+
+}  // namespace
+
+std::int64_t ApiRequest::id(const std::string& name) const {
+  auto it = params.find(name);
+  auto value = it == params.end() ? std::nullopt : parseInt(it->second, false);
+  if (!value || *value <= 0) throw core::Problem::notFound("record");
+  return *value;
+}
+
+Poco::JSON::Object::Ptr ApiRequest::json() const {
+  const std::string type = http.getContentType();
+  const auto semicolon = type.find(';');
+  std::string media = type.substr(0, semicolon);
+  while (!media.empty() && media.back() == ' ') media.pop_back();
+  if (media != "application/json") {
+    throw HttpError(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json");
+  }
+  if (!core::utf8Length(body)) {
+    throw HttpError(400, "malformed-json", "Malformed JSON", "the body is not valid UTF-8");
+  }
+  Poco::JSON::Parser parser;
+  parser.setDepth(16);
+  parser.setAllowNullByte(false);
+  Poco::Dynamic::Var parsed;
+  try {
+    parsed = parser.parse(body);
+  } catch (const Poco::Exception&) {
+    throw HttpError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
+  }
+  if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
+    throw HttpError(400, "malformed-json", "Malformed JSON", "the body must be a JSON object");
+  }
+  return parsed.extract<Poco::JSON::Object::Ptr>();
+}
+
+std::int64_t ApiRequest::ifMatch() const {
+  if (!http.has("If-Match")) {
+    throw HttpError(428, "precondition-required", "Precondition required",
+                    "send If-Match with the version (ETag) you read");
+  }
+  std::string v = http.get("If-Match");
+  if (v.starts_with("W/")) v.erase(0, 2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  if (!v.empty() && v[0] == 'v') v.erase(0, 1);
+  auto version = parseInt(v, false);
+  if (!version) {
+    throw HttpError(400, "bad-if-match", "Malformed If-Match",
+                    "If-Match must be the ETag of the record, like \"v3\"");
+  }
+  return *version;
+}
+
+std::optional<std::int64_t> ApiRequest::queryInt(const std::string& name, std::int64_t min,
+                                                 std::int64_t max) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  auto value = parseInt(it->second, min < 0);
+  if (!value || *value < min || *value > max) {
+    throw HttpError(400, "bad-query", "Bad query parameter",
+                    name + " must be a whole number from " + std::to_string(min) + " to " +
+                        std::to_string(max),
+                    {{name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)}});
+  }
+  return value;
+}
+
+std::optional<std::string> ApiRequest::queryText(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  if (!core::utf8Length(it->second) || it->second.size() > 200) {
+    throw HttpError(400, "bad-query", "Bad query parameter", name + " is not valid",
+                    {{name, "at most 200 characters of valid UTF-8"}});
+  }
+  return it->second;
+}
+
+ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status) {
+  std::ostringstream out;
+  object->stringify(out);
+  ApiResponse r;
+  r.status = status;
+  r.body = out.str();
+  return r;
+}
+
+ApiResponse versionedResponse(const Poco::JSON::Object::Ptr& object, std::int64_t version, int status) {
+  auto r = jsonResponse(object, status);
+  r.headers.emplace_back("ETag", "\"v" + std::to_string(version) + "\"");
+  return r;
+}
+
+}  // namespace citygrants::http

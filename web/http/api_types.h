@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPServerRequest.h>
+
+#include "modules/core/problem.h"
+#include "services/auth/session_service.h"
+#include "services/clock.h"
+#include "services/db/database.h"
+
+namespace citygrants::http {
+
+class Metrics;
+
+// What every route function may use. Owned by the server; outlives every request.
+struct ApiContext {
+  db::Database& db;
+  const services::Clock& clock;
+  Metrics& metrics;
+  auth::SessionPolicy policy;
+  bool secure_cookies = false;  // behind TLS: add Secure to the session cookie
+  usecases::Context useCases() const { return {db, clock}; }
+};
+
+// An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
+// CSRF token (403), a body too large (413), a wrong content type (415), no If-Match (428).
+class HttpError : public std::exception {
+ public:
+  HttpError(int status_code, std::string slug, std::string title_text, std::string detail_text,
+            std::vector<core::FieldError> field_errors = {})
+      : status(status_code), type(std::move(slug)), title(std::move(title_text)),
+        detail(std::move(detail_text)), fields(std::move(field_errors)) {}
+  const char* what() const noexcept override { return detail.c_str(); }
+  int status;
+  std::string type;
+  std::string title;
+  std::string detail;
+  std::vector<core::FieldError> fields;
+};
+
+// One decoded request, as a route function sees it.
+struct ApiRequest {
+  const Poco::Net::HTTPServerRequest& http;
+  std::string method;
+  std::string path;
+  std::map<std::string, std::string> params;  // from the route pattern: {id}
+  std::map<std::string, std::string> query;   // the last value of each query parameter
+  std::string body;                           // already size-checked
+  std::optional<usecases::Actor> actor;
+  std::optional<std::string> session_token;   // the cookie, when the request carried one
+  std::optional<std::string> csrf_token;      // the session's CSRF token (cookie sessions)
+  std::string request_id;
+  bool body_read = false;  // a state-changing request whose body was not read closes the connection
+
+  // The signed-in actor. REQUIRES: the route is not public (the pipeline checked).
+  const usecases::Actor& who() const { return *actor; }
+  // A path id; a malformed one is "not found" (404), like an id that does not exist.
+  std::int64_t id(const std::string& name = "id") const;
+  // The body as a JSON object (400 when it is not one; 415 unless the content type is JSON).
+  Poco::JSON::Object::Ptr json() const;
+  // The If-Match version ("v12" or "12", quoted); 428 when absent, 412-style 400 when malformed.
+  std::int64_t ifMatch() const;
+  // A query integer within [min, max]; 400 naming the parameter when malformed.
+  std::optional<std::int64_t> queryInt(const std::string& name, std::int64_t min, std::int64_t max) const;
+  std::optional<std::string> queryText(const std::string& name) const;
+};
+
+// What a route function answers.
+struct ApiResponse {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<Poco::Net::HTTPCookie> cookies;
+};
+
+// JSON of `object` as a response with `status`.
+ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status = 200);
+// The same, with an ETag of the record's version.
+ApiResponse versionedResponse(const Poco::JSON::Object::Ptr& object, std::int64_t version, int status = 200);
+
+// Who may call a route at all (what they may do is the use cases' business).
+enum class Access { kPublic, kSignedIn };
+
+using RouteFn = ApiResponse (*)(ApiContext&, ApiRequest&);
+
+// One route: method, pattern with {name} segments, access, the function, and its OpenAPI words.
+struct ApiRoute {
+  const char* method;
+  const char* pattern;
+  Access access;
+  RouteFn fn;
+  const char* summary;
+  const char* tag;
+};
+
+}  // namespace citygrants::http

@@ -1,0 +1,172 @@
+#include "web/http/json_reader.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
+
+#include "modules/core/text.h"
+
+namespace citygrants::http {
+
+JsonReader::JsonReader(Poco::JSON::Object::Ptr object, std::string prefix)
+    : object_(std::move(object)), prefix_(std::move(prefix)) {}
+
+void JsonReader::fail(const std::string& name, const std::string& message) {
+  errors_.push_back({prefix_ + name, message});
+}
+
+std::optional<Poco::Dynamic::Var> JsonReader::find(const std::string& name, bool required) {
+  read_.insert(name);
+  Poco::Dynamic::Var v;
+  if (object_->has(name)) v = object_->get(name);
+  if (v.isEmpty()) {  // absent, or null
+    if (required) fail(name, "is required");
+    return std::nullopt;
+  }
+  return std::optional<Poco::Dynamic::Var>(std::in_place, v);
+}
+
+std::optional<std::string> JsonReader::text(const std::string& name, bool required, std::size_t max_chars) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  if (!v->isString()) {
+    fail(name, "must be a string");
+    return std::nullopt;
+  }
+  auto s = v->template extract<std::string>();
+  auto len = core::utf8Length(s);
+  if (!len) {
+    fail(name, "is not valid UTF-8");
+    return std::nullopt;
+  }
+  if (*len > max_chars) {
+    fail(name, "is longer than " + std::to_string(max_chars) + " characters");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::int64_t> JsonReader::integer(const std::string& name, bool required,
+                                                std::int64_t min, std::int64_t max) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  // Poco keeps integers that fit as Int64/UInt64 and anything else (fractions, exponents,
+  // overflow) as double: only the former are whole numbers here.
+  if (!v->isInteger() || v->isBoolean()) {
+    fail(name, "must be a whole number");
+    return std::nullopt;
+  }
+  if (!v->isSigned() && v->template extract<Poco::UInt64>() > static_cast<Poco::UInt64>(INT64_MAX)) {
+    fail(name, "is out of range");
+    return std::nullopt;
+  }
+  const auto n = v->convert<Poco::Int64>();
+  if (n < min || n > max) {
+    fail(name, "must be from " + std::to_string(min) + " to " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<bool> JsonReader::boolean(const std::string& name, bool required) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  if (!v->isBoolean()) {
+    fail(name, "must be true or false");
+    return std::nullopt;
+  }
+  return v->template extract<bool>();
+}
+
+std::optional<std::int64_t> JsonReader::time(const std::string& name, bool required) {
+  auto s = text(name, required, 40);
+  if (!s) return std::nullopt;
+  Poco::DateTime parsed;
+  int tzd = 0;
+  const bool ok = Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, *s, parsed, tzd) ||
+                  Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, *s, parsed, tzd);
+  if (!ok || s->size() < 20 || parsed.year() < 2000 || parsed.year() > 2200) {
+    fail(name, "must be an ISO 8601 date-time with a zone, like 2026-12-31T23:59:59Z");
+    return std::nullopt;
+  }
+  parsed.makeUTC(tzd);
+  return parsed.timestamp().epochMicroseconds() / 1000;
+}
+
+std::optional<std::vector<std::string>> JsonReader::textList(const std::string& name, bool required,
+                                                            std::size_t max_items, std::size_t max_chars) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
+    fail(name, "must be a list of strings");
+    return std::nullopt;
+  }
+  auto list = v->template extract<Poco::JSON::Array::Ptr>();
+  if (list->size() > max_items) {
+    fail(name, "at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto item = list->get(static_cast<unsigned>(i));
+    const std::string at = name + "[" + std::to_string(i) + "]";
+    if (!item.isString()) {
+      fail(at, "must be a string");
+      continue;
+    }
+    auto s = item.extract<std::string>();
+    auto len = core::utf8Length(s);
+    if (!len || *len > max_chars) {
+      fail(at, "must be valid UTF-8 of at most " + std::to_string(max_chars) + " characters");
+      continue;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Poco::JSON::Array::Ptr JsonReader::objectList(const std::string& name, bool required, std::size_t max_items) {
+  const auto v = find(name, required);
+  if (!v) return nullptr;
+  if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
+    fail(name, "must be a list");
+    return nullptr;
+  }
+  auto list = v->template extract<Poco::JSON::Array::Ptr>();
+  if (list->size() > max_items) {
+    fail(name, "at most " + std::to_string(max_items) + " items");
+    return nullptr;
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (list->get(static_cast<unsigned>(i)).type() != typeid(Poco::JSON::Object::Ptr)) {
+      fail(name + "[" + std::to_string(i) + "]", "must be an object");
+      return nullptr;
+    }
+  }
+  return list;
+}
+
+JsonReader JsonReader::nested(const Poco::JSON::Array::Ptr& list, std::size_t index,
+                              const std::string& name) {
+  return JsonReader(list->getObject(static_cast<unsigned>(index)),
+                    prefix_ + name + "[" + std::to_string(index) + "].");
+}
+
+void JsonReader::absorb(JsonReader& nested) {
+  for (auto& e : nested.errors()) errors_.push_back(std::move(e));
+}
+
+std::vector<core::FieldError> JsonReader::errors() {
+  std::vector<core::FieldError> out = errors_;
+  for (const auto& [key, value] : *object_) {
+    if (!read_.count(key)) out.push_back({prefix_ + key, "is not a known field"});
+  }
+  return out;
+}
+
+void JsonReader::finish() {
+  auto all = errors();
+  if (!all.empty()) throw core::Problem::invalid(std::move(all));
+}
+
+}  // namespace citygrants::http

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "modules/core/problem.h"
+
+namespace citygrants::http {
+
+// Reads the fields of a JSON request body strictly: each wrong type, missing required field,
+// overlong string, out-of-range number and unknown field becomes a named field error, and
+// finish() throws them all at once as Problem(kInvalid) — answered 422.
+class JsonReader {
+ public:
+  // `prefix` names nested objects in errors: "budget[2]."
+  explicit JsonReader(Poco::JSON::Object::Ptr object, std::string prefix = "");
+
+  std::optional<std::string> text(const std::string& name, bool required, std::size_t max_chars = 200);
+  std::optional<std::int64_t> integer(const std::string& name, bool required, std::int64_t min,
+                                      std::int64_t max);
+  std::optional<bool> boolean(const std::string& name, bool required);
+  // An ISO 8601 date-time with a zone ("2026-12-31T23:59:59Z") as epoch milliseconds.
+  std::optional<std::int64_t> time(const std::string& name, bool required);
+  std::optional<std::vector<std::string>> textList(const std::string& name, bool required,
+                                                   std::size_t max_items, std::size_t max_chars);
+  // An array of objects; each is read by a nested JsonReader whose errors join this one's.
+  Poco::JSON::Array::Ptr objectList(const std::string& name, bool required, std::size_t max_items);
+  JsonReader nested(const Poco::JSON::Array::Ptr& list, std::size_t index, const std::string& name);
+
+  void fail(const std::string& name, const std::string& message);
+  // Adds the nested reader's errors (after its own finish-time checks).
+  void absorb(JsonReader& nested);
+  // Throws Problem::invalid with every error, unknown fields included.
+  void finish();
+  std::vector<core::FieldError> errors();
+
+ private:
+  std::optional<Poco::Dynamic::Var> find(const std::string& name, bool required);
+  Poco::JSON::Object::Ptr object_;
+  std::string prefix_;
+  std::set<std::string> read_;
+  std::vector<core::FieldError> errors_;
+};
+
+}  // namespace citygrants::http

@@ -1,0 +1,53 @@
+#include "web/http/metrics.h"
+
+#include <sstream>
+
+namespace citygrants::http {
+
+void Metrics::recordRequest(const std::string& route, int status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, status}];
+  auto& h = latency_[route];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++h.buckets[i];
+  }
+  ++h.count;
+  h.sum += seconds;
+}
+
+void Metrics::recordTransition(const std::string& machine, const std::string& event) {
+  std::lock_guard lock(mutex_);
+  ++transitions_[{machine, event}];
+}
+
+std::string Metrics::render() const {
+  std::lock_guard lock(mutex_);
+  std::ostringstream out;
+  out << "# HELP citygrants_http_requests_total HTTP requests by route and status.\n"
+      << "# TYPE citygrants_http_requests_total counter\n";
+  for (const auto& [key, n] : requests_) {
+    out << "citygrants_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second
+        << "\"} " << n << "\n";
+  }
+  out << "# HELP citygrants_http_request_duration_seconds Request latency by route.\n"
+      << "# TYPE citygrants_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out << "citygrants_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\""
+          << kBuckets[i] << "\"} " << h.buckets[i] << "\n";
+    }
+    out << "citygrants_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} "
+        << h.count << "\n"
+        << "citygrants_http_request_duration_seconds_sum{route=\"" << route << "\"} " << h.sum << "\n"
+        << "citygrants_http_request_duration_seconds_count{route=\"" << route << "\"} " << h.count << "\n";
+  }
+  out << "# HELP citygrants_transitions_total Workflow transitions by machine and event.\n"
+      << "# TYPE citygrants_transitions_total counter\n";
+  for (const auto& [key, n] : transitions_) {
+    out << "citygrants_transitions_total{machine=\"" << key.first << "\",event=\"" << key.second
+        << "\"} " << n << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace citygrants::http
