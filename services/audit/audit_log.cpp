@@ -51,6 +51,29 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   return seq;
 }
 
+std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
+                                const std::optional<std::int64_t>& entity_id,
+                                const std::optional<std::int64_t>& before_seq, int limit) {
+  AuditRow r;
+  auto& e = r.entry;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT seq, actor_id, entity, entity_id, event, from_state, to_state, "
+                           "detail, at, hash FROM audit_events WHERE "
+                           "(CAST(:entity AS TEXT) IS NULL OR entity = :entity2) AND "
+                           "(CAST(:eid AS BIGINT) IS NULL OR entity_id = :eid2) AND "
+                           "(CAST(:before AS BIGINT) IS NULL OR seq < :before2) "
+                           "ORDER BY seq DESC LIMIT " + std::to_string(limit),
+       soci::use(entity, "entity"), soci::use(entity, "entity2"), soci::use(entity_id, "eid"),
+       soci::use(entity_id, "eid2"), soci::use(before_seq, "before"), soci::use(before_seq, "before2"),
+       soci::into(r.seq), soci::into(e.actor_id), soci::into(e.entity), soci::into(e.entity_id),
+       soci::into(e.event), soci::into(e.from_state), soci::into(e.to_state), soci::into(e.detail),
+       soci::into(e.at), soci::into(r.hash));
+  st.execute();
+  std::vector<AuditRow> out;
+  while (st.fetch()) out.push_back(r);
+  return out;
+}
+
 Verification verifyAudit(db::Database& db) {
   Verification out;
   auto tx = db.read();

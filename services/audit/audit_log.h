@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "services/db/database.h"
 
@@ -38,6 +39,18 @@ struct Verification {
   std::optional<std::int64_t> bad_id;
   std::string reason;                    // what is wrong with it
 };
+
+// One stored audit event.
+struct AuditRow {
+  std::int64_t seq = 0;
+  AuditEntry entry;
+  std::string hash;
+};
+
+// Events, newest first, optionally of one record, before sequence `before_seq`; at most `limit`.
+std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
+                                const std::optional<std::int64_t>& entity_id,
+                                const std::optional<std::int64_t>& before_seq, int limit);
 
 // Recomputes every hash in order and checks the sequence and the head.
 Verification verifyAudit(db::Database& db);

@@ -138,6 +138,20 @@ void DirectoryStore::grantRole(db::Tx& tx, std::int64_t user_id, access::Role ro
       soci::use(user_id), soci::use(name), soci::use(granted_by), soci::use(now);
 }
 
+std::vector<User> DirectoryStore::listUsers(db::Tx& tx) {
+  std::vector<User> out;
+  for (auto id : ids(tx.sql(), "SELECT id FROM users ORDER BY id", nullptr)) {
+    out.push_back(*loadUser(tx.sql(), id));
+  }
+  return out;
+}
+
+void DirectoryStore::revokeRole(db::Tx& tx, std::int64_t user_id, access::Role role) {
+  const std::string name(access::roleName(role));
+  tx.sql() << "DELETE FROM role_grants WHERE user_id = :u AND role = :r", soci::use(user_id),
+      soci::use(name);
+}
+
 void DirectoryStore::updatePassword(db::Tx& tx, std::int64_t user_id, const std::string& hash) {
   tx.sql() << "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0, "
               "version = version + 1 WHERE id = :id",

@@ -50,6 +50,8 @@ class DirectoryStore {
   static std::vector<User> usersOfOrganisation(db::Tx& tx, std::int64_t org_id);
   static void grantRole(db::Tx& tx, std::int64_t user_id, access::Role role,
                         std::optional<std::int64_t> granted_by, std::int64_t now);
+  static std::vector<User> listUsers(db::Tx& tx);
+  static void revokeRole(db::Tx& tx, std::int64_t user_id, access::Role role);
   static void updatePassword(db::Tx& tx, std::int64_t user_id, const std::string& hash);
   static void setLockedUntil(db::Tx& tx, std::int64_t user_id, std::int64_t until);
 };

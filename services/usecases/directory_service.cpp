@@ -149,6 +149,56 @@ void DirectoryService::lock(const std::optional<Actor>& actor, const std::string
   tx.commit();
 }
 
+std::vector<stores::User> DirectoryService::users(const Actor& actor) {
+  auto tx = ctx_.db.read();
+  std::vector<stores::User> out;
+  if (access::may(actor, access::Action::kManageUsers)) {
+    out = stores::DirectoryStore::listUsers(tx);
+  } else {
+    out.push_back(*stores::DirectoryStore::findUser(tx, actor.user_id));
+  }
+  tx.commit();
+  return out;
+}
+
+stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_id, access::Role role) {
+  requireAdmin(actor);
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto user = stores::DirectoryStore::findUser(tx, user_id);
+  if (!user) throw Problem::notFound("user");
+  auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
+  if (!roleFits(role, org->kind)) {
+    throw Problem::invalidField("role", std::string(access::roleName(role)) + " does not fit a " +
+                                            std::string(access::orgKindName(org->kind)) + " organisation");
+  }
+  if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user already has this role");
+  stores::DirectoryStore::grantRole(tx, user_id, role, actor.user_id, now);
+  audit::appendAudit(tx, {actor.user_id, "user", user_id, "grant_role", "", "",
+                          Detail().text("role", std::string(access::roleName(role))).json(), now});
+  auto out = *stores::DirectoryStore::findUser(tx, user_id);
+  tx.commit();
+  return out;
+}
+
+stores::User DirectoryService::revokeRole(const Actor& actor, std::int64_t user_id, access::Role role) {
+  requireAdmin(actor);
+  if (user_id == actor.user_id && role == access::Role::kAdmin) {
+    throw Problem(core::ProblemKind::kConflict, "you cannot revoke your own admin role");
+  }
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.write();
+  auto user = stores::DirectoryStore::findUser(tx, user_id);
+  if (!user) throw Problem::notFound("user");
+  if (!user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user does not have this role");
+  stores::DirectoryStore::revokeRole(tx, user_id, role);
+  audit::appendAudit(tx, {actor.user_id, "user", user_id, "revoke_role", "", "",
+                          Detail().text("role", std::string(access::roleName(role))).json(), now});
+  auto out = *stores::DirectoryStore::findUser(tx, user_id);
+  tx.commit();
+  return out;
+}
+
 std::vector<stores::Organisation> DirectoryService::organisations(const Actor&) {
   auto tx = ctx_.db.read();
   auto out = stores::DirectoryStore::listOrganisations(tx);

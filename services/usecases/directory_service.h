@@ -37,7 +37,14 @@ class DirectoryService {
   // Locks an account until `until` (epoch ms); 0 unlocks.
   void lock(const std::optional<Actor>& actor, const std::string& email, std::int64_t until);
 
+  // Any signed-in user sees the organisations (names of cities and partners are public).
   std::vector<stores::Organisation> organisations(const Actor& actor);
+  // Admins see every user; others only themselves.
+  std::vector<stores::User> users(const Actor& actor);
+  // Grants or revokes one role (admin). The role must fit the user's organisation; an admin
+  // cannot revoke their own admin role (someone must remain able to manage users).
+  stores::User grantRole(const Actor& actor, std::int64_t user_id, access::Role role);
+  stores::User revokeRole(const Actor& actor, std::int64_t user_id, access::Role role);
 
  private:
   void requireAdmin(const std::optional<Actor>& actor);

@@ -39,4 +39,15 @@ ApiResponse listProposalVersions(ApiContext&, ApiRequest&);
 ApiResponse putSupportingPartner(ApiContext&, ApiRequest&);
 ApiResponse putTranslation(ApiContext&, ApiRequest&);
 
+// directory_handlers.cpp
+ApiResponse listOrganisations(ApiContext&, ApiRequest&);
+ApiResponse postOrganisation(ApiContext&, ApiRequest&);
+ApiResponse listUsers(ApiContext&, ApiRequest&);
+ApiResponse postUser(ApiContext&, ApiRequest&);
+ApiResponse putUserRole(ApiContext&, ApiRequest&);
+ApiResponse deleteUserRole(ApiContext&, ApiRequest&);
+// audit_handlers.cpp
+ApiResponse listAudit(ApiContext&, ApiRequest&);
+ApiResponse getAuditVerification(ApiContext&, ApiRequest&);
+
 }  // namespace citygrants::handlers

@@ -20,12 +20,17 @@ http::JsonArray pathParameters(const std::string& pattern) {
   for (std::size_t at = pattern.find('{'); at != std::string::npos; at = pattern.find('{', at + 1)) {
     const auto end = pattern.find('}', at);
     auto p = http::object();
-    p->set("name", pattern.substr(at + 1, end - at - 1));
+    const auto name = pattern.substr(at + 1, end - at - 1);
+    p->set("name", name);
     p->set("in", "path");
     p->set("required", true);
     auto schema = http::object();
-    schema->set("type", "integer");
-    schema->set("minimum", 1);
+    if (name == "id") {
+      schema->set("type", "integer");
+      schema->set("minimum", 1);
+    } else {
+      schema->set("type", "string");
+    }
     p->set("schema", schema);
     out->add(p);
   }

@@ -33,6 +33,14 @@ constexpr ApiRoute kRoutes[] = {
   {"GET",    "/api/v1/proposals/{id}/versions",                kSignedIn, h::listProposalVersions,    "Every version of a proposal",                   "proposals"},
   {"PUT",    "/api/v1/proposals/{id}/supporting-partner",      kSignedIn, h::putSupportingPartner,    "Name the supporting partner",                   "proposals"},
   {"PUT",    "/api/v1/proposals/{id}/translation",             kSignedIn, h::putTranslation,          "Attach the English translation",                "proposals"},
+  {"GET",    "/api/v1/organisations",                          kSignedIn, h::listOrganisations,       "Organisations (?kind=city|partner|fund)",       "directory"},
+  {"POST",   "/api/v1/organisations",                          kSignedIn, h::postOrganisation,        "Add an organisation (admin)",                   "directory"},
+  {"GET",    "/api/v1/users",                                  kSignedIn, h::listUsers,               "Users (admin: all; others: themselves)",        "directory"},
+  {"POST",   "/api/v1/users",                                  kSignedIn, h::postUser,                "Add a user (admin)",                            "directory"},
+  {"PUT",    "/api/v1/users/{id}/roles/{role}",                kSignedIn, h::putUserRole,             "Grant a role (admin)",                          "directory"},
+  {"DELETE", "/api/v1/users/{id}/roles/{role}",                kSignedIn, h::deleteUserRole,          "Revoke a role (admin)",                         "directory"},
+  {"GET",    "/api/v1/audit",                                  kSignedIn, h::listAudit,               "Audit events, newest first",                    "audit"},
+  {"GET",    "/api/v1/audit/verify",                           kSignedIn, h::getAuditVerification,    "Recompute the audit hash chain",                "audit"},
 };
 // clang-format on
 

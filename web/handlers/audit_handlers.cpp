@@ -1,0 +1,46 @@
+#include "services/usecases/audit_service.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+
+namespace citygrants::handlers {
+
+ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
+  const auto entity = req.queryText("entity");
+  const auto entity_id = req.queryInt("entity_id", 1, INT64_MAX);
+  const auto before = req.queryInt("before", 1, INT64_MAX);
+  const int limit = static_cast<int>(req.queryInt("limit", 1, 500).value_or(100));
+  const auto rows = usecases::AuditService(ctx.useCases()).list(req.who(), entity, entity_id, before, limit + 1);
+  http::JsonArray items = new Poco::JSON::Array;
+  for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+    const auto& r = rows[i];
+    auto o = http::object();
+    o->set("seq", r.seq);
+    http::setOptional(o, "actor_id", r.entry.actor_id);
+    o->set("entity", r.entry.entity);
+    o->set("entity_id", r.entry.entity_id);
+    o->set("event", r.entry.event);
+    o->set("from", r.entry.from_state);
+    o->set("to", r.entry.to_state);
+    o->set("detail", r.entry.detail);
+    o->set("at", http::isoTime(r.entry.at));
+    o->set("hash", r.hash);
+    items->add(o);
+  }
+  std::optional<std::string> next;
+  if (static_cast<int>(rows.size()) > limit) next = std::to_string(rows[static_cast<std::size_t>(limit) - 1].seq);
+  auto body = http::page(items, static_cast<std::int64_t>(items->size()), next);
+  return http::jsonResponse(body);
+}
+
+ApiResponse getAuditVerification(ApiContext& ctx, ApiRequest& req) {
+  const auto v = usecases::AuditService(ctx.useCases()).verify(req.who());
+  auto o = http::object();
+  o->set("ok", v.ok);
+  o->set("rows", v.rows);
+  http::setOptional(o, "bad_seq", v.bad_seq);
+  http::setOptional(o, "bad_id", v.bad_id);
+  o->set("reason", v.reason);
+  return http::jsonResponse(o);
+}
+
+}  // namespace citygrants::handlers
