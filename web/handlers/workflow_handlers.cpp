@@ -43,7 +43,7 @@ http::JsonObject operation(const http::ApiRoute& route) {
   op->set("tags", http::strings({route.tag}));
   op->set("operationId", lower(route.method) + std::string(route.pattern));
   if (auto params = pathParameters(route.pattern); params->size() > 0) op->set("parameters", params);
-  if (route.access == http::Access::kPublic) op->set("security", new Poco::JSON::Array);
+  if (route.access == http::Access::kPublic) op->set("security", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
   auto responses = http::object();
   auto ok = http::object();
   ok->set("description", "success");

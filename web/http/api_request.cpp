@@ -4,6 +4,7 @@
 
 #include "modules/core/text.h"
 #include "web/http/api_types.h"
+#include "web/http/json_reader.h"
 
 namespace citygrants::http {
 namespace {
@@ -23,6 +24,43 @@ std::optional<std::int64_t> parseInt(const std::string& text, bool allow_negativ
     }
   }
   return negative ? -value : value;
+}
+
+// Poco 1.11's JSON parser wraps integers past 2^64 silently (18446744073709551616 reads as 0).
+// Before parsing, every integer literal outside int64 is replaced by a marker string that
+// JsonReader answers as "out of range" under the field's name. Strings are left alone.
+std::string markOversizedIntegers(const std::string& body) {
+  std::string out;
+  out.reserve(body.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < body.size()) {
+        out += body[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if ((c >= '0' && c <= '9') || c == '-') {
+      std::size_t j = i + (c == '-' ? 1 : 0);
+      const std::size_t digits = j;
+      while (j < body.size() && body[j] >= '0' && body[j] <= '9') ++j;
+      const bool integer = j >= body.size() || (body[j] != '.' && body[j] != 'e' && body[j] != 'E');
+      if (integer && j > digits && !parseInt(body.substr(i, j - i), true)) {
+        out += "\"" + std::string(kOutOfRangeMarkerJson) + "\"";
+      } else {
+        out.append(body, i, j - i);
+      }
+      i = j - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -51,7 +89,7 @@ Poco::JSON::Object::Ptr ApiRequest::json() const {
   parser.setAllowNullByte(false);
   Poco::Dynamic::Var parsed;
   try {
-    parsed = parser.parse(body);
+    parsed = parser.parse(markOversizedIntegers(body));
   } catch (const Poco::Exception&) {
     throw HttpError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
   }

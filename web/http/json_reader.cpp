@@ -29,7 +29,7 @@ std::optional<Poco::Dynamic::Var> JsonReader::find(const std::string& name, bool
 std::optional<std::string> JsonReader::text(const std::string& name, bool required, std::size_t max_chars) {
   const auto v = find(name, required);
   if (!v) return std::nullopt;
-  if (!v->isString()) {
+  if (!v->isString() || v->template extract<std::string>() == kOutOfRangeMarker) {
     fail(name, "must be a string");
     return std::nullopt;
   }
@@ -52,6 +52,10 @@ std::optional<std::int64_t> JsonReader::integer(const std::string& name, bool re
   if (!v) return std::nullopt;
   // Poco keeps integers that fit as Int64/UInt64 and anything else (fractions, exponents,
   // overflow) as double: only the former are whole numbers here.
+  if (v->isString() && v->template extract<std::string>() == kOutOfRangeMarker) {
+    fail(name, "is out of range");
+    return std::nullopt;
+  }
   if (!v->isInteger() || v->isBoolean()) {
     fail(name, "must be a whole number");
     return std::nullopt;
@@ -85,7 +89,9 @@ std::optional<std::int64_t> JsonReader::time(const std::string& name, bool requi
   int tzd = 0;
   const bool ok = Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, *s, parsed, tzd) ||
                   Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, *s, parsed, tzd);
-  if (!ok || s->size() < 20 || parsed.year() < 2000 || parsed.year() > 2200) {
+  constexpr int kMaxOffsetSeconds = 14 * 3600;  // real zones span -12:00 to +14:00
+  if (!ok || s->size() < 20 || parsed.year() < 2000 || parsed.year() > 2200 ||
+      tzd > kMaxOffsetSeconds || tzd < -kMaxOffsetSeconds) {
     fail(name, "must be an ISO 8601 date-time with a zone, like 2026-12-31T23:59:59Z");
     return std::nullopt;
   }
@@ -110,7 +116,7 @@ std::optional<std::vector<std::string>> JsonReader::textList(const std::string& 
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto item = list->get(static_cast<unsigned>(i));
     const std::string at = name + "[" + std::to_string(i) + "]";
-    if (!item.isString()) {
+    if (!item.isString() || item.extract<std::string>() == kOutOfRangeMarker) {
       fail(at, "must be a string");
       continue;
     }

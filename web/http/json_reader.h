@@ -13,6 +13,11 @@
 
 namespace citygrants::http {
 
+// What an integer literal outside int64 becomes before parsing (see ApiRequest::json): a string
+// no client sends, which JsonReader reports as "out of range".
+inline constexpr const char* kOutOfRangeMarker = "\x01citygrants:out-of-range-number";
+inline constexpr const char* kOutOfRangeMarkerJson = "\\u0001citygrants:out-of-range-number";
+
 // Reads the fields of a JSON request body strictly: each wrong type, missing required field,
 // overlong string, out-of-range number and unknown field becomes a named field error, and
 // finish() throws them all at once as Problem(kInvalid) — answered 422.

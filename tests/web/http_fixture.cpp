@@ -1,0 +1,387 @@
+#include "tests/web/http_fixture.h"
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketStream.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+#include <soci/soci.h>
+
+#include "services/auth/digest.h"
+#include "services/db/migrator.h"
+#include "services/seed/demo_seed.h"
+#include "web/http/api_router.h"
+
+namespace citygrants::webtest {
+namespace {
+
+bool changesState(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool hasHeader(const Headers& headers, const std::string& name) {
+  for (const auto& [k, v] : headers) {
+    if (Poco::icompare(k, name) == 0) return true;
+  }
+  return false;
+}
+
+void parseBody(Response& out) {
+  const auto media = out.mediaType();
+  if (media != "application/json" && media != "application/problem+json") return;
+  try {
+    Poco::JSON::Parser parser;
+    auto parsed = parser.parse(out.body);
+    if (parsed.type() == typeid(Poco::JSON::Object::Ptr)) out.json = parsed.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    out.json = nullptr;
+  }
+}
+
+void takeHead(Response& out, const Poco::Net::HTTPResponse& response) {
+  out.status = static_cast<int>(response.getStatus());
+  for (const auto& [name, value] : response) {
+    out.headers.emplace_back(name, value);
+    if (Poco::icompare(name, "Set-Cookie") == 0) out.set_cookies.push_back(value);
+  }
+}
+
+// Reads what the server answered.
+Response receive(Poco::Net::HTTPClientSession& session) {
+  Response out;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  Poco::StreamCopier::copyToString(in, out.body);
+  takeHead(out, response);
+  parseBody(out);
+  return out;
+}
+
+// Reads an answer straight from the socket (after the request could not be sent in full).
+Response receiveRaw(Poco::Net::StreamSocket& socket) {
+  Response out;
+  Poco::Net::SocketInputStream in(socket);
+  Poco::Net::HTTPResponse response;
+  response.read(in);
+  const auto length = response.getContentLength64();
+  if (length > 0) {
+    out.body.resize(static_cast<std::size_t>(length));
+    in.read(out.body.data(), length);
+    out.body.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  takeHead(out, response);
+  parseBody(out);
+  return out;
+}
+
+void keepCookies(Client& client, const Response& r) {
+  for (const auto& raw : r.set_cookies) {
+    const auto pair = raw.substr(0, raw.find(';'));
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos) continue;
+    const auto name = Poco::trim(pair.substr(0, eq));
+    const auto value = Poco::trim(pair.substr(eq + 1));
+    if (value.empty() || value == "\"\"") {  // the server clears a cookie by setting it empty
+      client.cookies.erase(name);
+    } else {
+      client.cookies[name] = value;
+    }
+  }
+}
+
+std::string tempDir() {
+  const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
+  std::string out = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  std::filesystem::create_directories(out);
+  return out;
+}
+
+void removeDbFiles(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+
+std::string freshDbPath(const std::string& stem) {
+  static std::atomic<int> counter{0};
+  const std::string path = tempDir() + "/" + stem + "-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter.fetch_add(1)) + ".db";
+  removeDbFiles(path);
+  return path;
+}
+
+TempDb::TempDb(const std::string& stem, std::size_t pool_size) : path(freshDbPath(stem)) {
+  db = std::make_unique<db::Database>(db::parseConnectionString("sqlite:" + path),
+                                      db::Database::Options{pool_size, true});
+  db::migrate(*db);
+}
+
+TempDb::~TempDb() {
+  db.reset();
+  removeDbFiles(path);
+}
+
+std::string Response::header(const std::string& name) const {
+  for (const auto& [k, v] : headers) {
+    if (Poco::icompare(k, name) == 0) return v;
+  }
+  return "";
+}
+
+std::string Response::mediaType() const {
+  std::string type = header("Content-Type");
+  type = type.substr(0, type.find(';'));
+  return Poco::trim(type);
+}
+
+bool Response::isProblem() const {
+  if (mediaType() != "application/problem+json" || json.isNull()) return false;
+  for (const char* field : {"type", "title", "detail"}) {
+    if (!json->has(field) || !json->get(field).isString() || json->getValue<std::string>(field).empty()) {
+      return false;
+    }
+  }
+  return json->has("status") && json->get("status").isInteger() && json->getValue<int>("status") == status;
+}
+
+Response Client::signIn(const std::string& email, const std::string& password) {
+  auto r = post("/api/v1/session", "{\"email\":" + quoted(email) + ",\"password\":" + quoted(password) + "}");
+  if (r.status == 201 && !r.json.isNull() && r.json->has("csrf_token")) {
+    csrf_token = r.json->getValue<std::string>("csrf_token");
+  }
+  return r;
+}
+
+Response Client::get(const std::string& path, const Headers& headers) {
+  return send("GET", path, "", "", headers);
+}
+
+Response Client::post(const std::string& path, const std::string& json, const Headers& headers) {
+  return send("POST", path, json, "application/json", headers);
+}
+
+Response Client::put(const std::string& path, const std::string& json, const Headers& headers) {
+  return send("PUT", path, json, "application/json", headers);
+}
+
+Response Client::del(const std::string& path, const Headers& headers) {
+  return send("DELETE", path, "", "", headers);
+}
+
+Response Client::send(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& content_type, const Headers& headers, bool chunked) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", port);
+  session.setTimeout(Poco::Timespan(20, 0));
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  if (!content_type.empty()) request.setContentType(content_type);
+  if (chunked) {
+    request.setChunkedTransferEncoding(true);
+  } else if (!body.empty() || changesState(method)) {
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+  }
+  if (!cookies.empty() && !hasHeader(headers, "Cookie")) {
+    Poco::Net::NameValueCollection jar;
+    for (const auto& [name, value] : cookies) jar.add(name, value);
+    request.setCookies(jar);
+  }
+  if (csrf_token && changesState(method) && !hasHeader(headers, "X-CSRF-Token")) {
+    request.set("X-CSRF-Token", *csrf_token);
+  }
+  if (bearer && !hasHeader(headers, "Authorization")) request.set("Authorization", "Bearer " + *bearer);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  bool sent = true;
+  try {
+    std::ostream& out = session.sendRequest(request);
+    out << body;
+    out.flush();
+    sent = out.good();
+  } catch (const Poco::Exception&) {
+    sent = false;
+  }
+  Response r;
+  try {
+    // The server may answer (413) and close before it has read the whole body: the session
+    // then refuses to read, so the answer is read from the socket itself.
+    r = sent ? receive(session) : receiveRaw(session.socket());
+  } catch (const Poco::Exception& e) {
+    r.status = 0;
+    r.body = "no answer: " + e.displayText();
+  }
+  keepCookies(*this, r);
+  return r;
+}
+
+Server::Server(bool seed) : store_("webtest"), pool_(2, 16) {
+  if (seed) seed::seedDemo({*store_.db, clock_}, {.password = kDemoPassword});
+  ::setenv("CITYGRANTS_ACCESS_LOG", "off", 1);
+  ctx_ = std::make_unique<http::ApiContext>(http::ApiContext{*store_.db, clock_, metrics_, {}, false});
+  auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
+  params->setMaxThreads(16);
+  params->setMaxQueued(64);
+  params->setTimeout(Poco::Timespan(15, 0));
+  params->setKeepAlive(true);
+  params->setMaxKeepAliveRequests(1000);
+  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+  port_ = socket.address().port();
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new http::ApiRouter(*ctx_), pool_, socket, params);
+  server_->start();
+}
+
+Server::~Server() {
+  server_->stopAll(true);
+  server_.reset();
+  pool_.joinAll();
+}
+
+Client Server::signedIn(const std::string& email) {
+  Client c = client();
+  const auto r = c.signIn(email);
+  if (r.status != 201 || !c.csrf_token || !c.cookies.count("cg_session")) {
+    throw std::runtime_error("sign-in of " + email + " answered " + std::to_string(r.status) + ": " + r.body);
+  }
+  return c;
+}
+
+namespace {
+std::unique_ptr<Server>& seededSlot() {
+  static std::unique_ptr<Server> slot;
+  return slot;
+}
+std::unique_ptr<Server>& emptySlot() {
+  static std::unique_ptr<Server> slot;
+  return slot;
+}
+}  // namespace
+
+SeededServer::SeededServer() { seededSlot() = std::make_unique<Server>(true); }
+SeededServer::~SeededServer() { seededSlot().reset(); }
+Server& SeededServer::get() { return *seededSlot(); }
+EmptyServer::EmptyServer() { emptySlot() = std::make_unique<Server>(false); }
+EmptyServer::~EmptyServer() { emptySlot().reset(); }
+Server& EmptyServer::get() { return *emptySlot(); }
+
+namespace {
+
+std::string cellText(const soci::row& row, std::size_t i) {
+  if (row.get_indicator(i) == soci::i_null) return "\\N";
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+    case soci::dt_blob:
+    case soci::dt_xml:
+      return "s" + row.get<std::string>(i);
+    case soci::dt_double: {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.17g", row.get<double>(i));
+      return std::string("d") + buf;
+    }
+    case soci::dt_integer: return "i" + std::to_string(row.get<int>(i));
+    case soci::dt_long_long: return "l" + std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long: return "u" + std::to_string(row.get<unsigned long long>(i));
+    case soci::dt_date: {
+      std::tm t = row.get<std::tm>(i);
+      char buf[64];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &t);
+      return std::string("t") + buf;
+    }
+  }
+  return "?";
+}
+
+std::vector<std::string> applicationTables(db::Tx& tx) {
+  const std::string sql =
+      tx.dialect() == db::Dialect::kSqlite
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+          : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name";
+  std::vector<std::string> out;
+  soci::rowset<std::string> names = (tx.sql().prepare << sql);
+  for (const auto& name : names) {
+    if (name != "sessions" && name != "login_attempts" && name != "schema_migrations") out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string databaseDigest(db::Database& db) {
+  auto tx = db.read();
+  std::string all;
+  for (const auto& table : applicationTables(tx)) {
+    all += "\x1d" + table;
+    // Table names come from the catalog, never from input.
+    soci::rowset<soci::row> rows = (tx.sql().prepare << "SELECT * FROM " + table + " ORDER BY 1");
+    for (const auto& row : rows) {
+      all += '\x1e';
+      for (std::size_t i = 0; i < row.size(); ++i) all += cellText(row, i) + '\x1f';
+    }
+  }
+  tx.commit();
+  return auth::sha256Hex(all);
+}
+
+std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
+  auto tx = db.read();
+  std::int64_t value = 0;
+  soci::indicator ind = soci::i_null;
+  std::int64_t param = p.value_or(0);
+  if (p) {
+    tx.sql() << sql, soci::into(value, ind), soci::use(param, "p");
+  } else {
+    tx.sql() << sql, soci::into(value, ind);
+  }
+  const bool got = tx.sql().got_data() && ind == soci::i_ok;
+  tx.commit();
+  if (!got) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string> queryText(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
+  auto tx = db.read();
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  std::int64_t param = p.value_or(0);
+  if (p) {
+    tx.sql() << sql, soci::into(value, ind), soci::use(param, "p");
+  } else {
+    tx.sql() << sql, soci::into(value, ind);
+  }
+  const bool got = tx.sql().got_data() && ind == soci::i_ok;
+  tx.commit();
+  if (!got) return std::nullopt;
+  return value;
+}
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += buf;
+    } else {
+      out += c;  // other bytes as they are: invalid UTF-8 stays invalid
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace citygrants::webtest

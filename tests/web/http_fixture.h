@@ -1,0 +1,138 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include "services/clock.h"
+#include "services/db/database.h"
+#include "web/http/api_types.h"
+#include "web/http/metrics.h"
+
+// The web tests' harness: a real server on a loopback port over a fresh SQLite file, and a small
+// HTTP client with a cookie jar. Only 127.0.0.1 is ever contacted.
+namespace citygrants::webtest {
+
+// Every demo login's password in the test databases.
+inline constexpr const char* kDemoPassword = "demo-password-1";
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// A path for a new SQLite file under $CITYGRANTS_TEST_TMP (else /tmp), unique in this process;
+// any old file of that name and its WAL are removed.
+std::string freshDbPath(const std::string& stem);
+
+// A fresh SQLite file with every migration applied, removed (with its WAL) on destruction.
+struct TempDb {
+  explicit TempDb(const std::string& stem, std::size_t pool_size = 4);
+  ~TempDb();
+  TempDb(const TempDb&) = delete;
+  TempDb& operator=(const TempDb&) = delete;
+  std::string path;
+  std::unique_ptr<db::Database> db;
+};
+
+// One HTTP answer as the client saw it.
+struct Response {
+  int status = 0;
+  Headers headers;                       // in the order received; names as sent
+  std::vector<std::string> set_cookies;  // each Set-Cookie header, raw
+  std::string body;
+  Poco::JSON::Object::Ptr json;          // the body when it is a JSON object, else null
+
+  // The first header named `name` (case-insensitive), or "".
+  std::string header(const std::string& name) const;
+  // The media type without parameters ("application/problem+json").
+  std::string mediaType() const;
+  // Whether the body is an RFC 9457 problem with "type", "title", "status" (== status), "detail".
+  bool isProblem() const;
+};
+
+// A client of the server on 127.0.0.1:port: keeps the cookies the server sets and the CSRF token
+// of its last sign-in, and sends both with every request (the token only on state-changing ones).
+// Each request opens a new connection, so a refused body never poisons the next request.
+struct Client {
+  explicit Client(std::uint16_t server_port) : port(server_port) {}
+
+  // POST /api/v1/session; on 201 remembers the csrf_token.
+  Response signIn(const std::string& email, const std::string& password = kDemoPassword);
+  Response get(const std::string& path, const Headers& headers = {});
+  Response post(const std::string& path, const std::string& json, const Headers& headers = {});
+  Response put(const std::string& path, const std::string& json, const Headers& headers = {});
+  Response del(const std::string& path, const Headers& headers = {});
+  // Any request. An empty `content_type` sends no Content-Type. A header given in `headers`
+  // replaces the automatic one of the same name (Cookie, X-CSRF-Token). `chunked` sends the body
+  // with chunked transfer encoding instead of a Content-Length.
+  Response send(const std::string& method, const std::string& path, const std::string& body,
+                const std::string& content_type, const Headers& headers = {}, bool chunked = false);
+
+  std::uint16_t port;
+  std::map<std::string, std::string> cookies;
+  std::optional<std::string> csrf_token;
+  std::optional<std::string> bearer;  // sent as Authorization: Bearer when set
+};
+
+// The server under test, built exactly like `citygrants serve` builds it, on an ephemeral port.
+class Server {
+ public:
+  // `seed`: fill the database with the demo fund (every login's password kDemoPassword).
+  explicit Server(bool seed);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  db::Database& db() { return *store_.db; }
+  std::uint16_t port() const { return port_; }
+  Client client() const { return Client(port_); }
+  // A client signed in as `email`. REQUIRES: the sign-in succeeds (checked).
+  Client signedIn(const std::string& email);
+
+ private:
+  TempDb store_;
+  services::SystemClock clock_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::ApiContext> ctx_;
+  Poco::ThreadPool pool_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::uint16_t port_ = 0;
+};
+
+// Boost suite fixtures (`*boost::unit_test::fixture<SeededServer>()`): one server for the whole
+// suite, since seeding hashes a dozen argon2id passwords. get() REQUIRES: inside such a suite.
+struct SeededServer {
+  SeededServer();
+  ~SeededServer();
+  static Server& get();
+};
+struct EmptyServer {
+  EmptyServer();
+  ~EmptyServer();
+  static Server& get();
+};
+
+// SHA-256 over every row of every application table (name order; rows ORDER BY 1), each column
+// rendered by its type. Leaves out sessions, login_attempts and schema_migrations, which sign-in
+// and the migrator change by design.
+std::string databaseDigest(db::Database& db);
+
+// The first value of `sql`, a SELECT of one integer column with at most one bound parameter
+// `:p`, or nullopt when there is no row or it is NULL.
+std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql,
+                                     std::optional<std::int64_t> p = std::nullopt);
+
+// The same for a text column.
+std::optional<std::string> queryText(db::Database& db, const std::string& sql,
+                                     std::optional<std::int64_t> p = std::nullopt);
+
+// `text` with its JSON string escapes, in quotes.
+std::string quoted(const std::string& text);
+
+}  // namespace citygrants::webtest
