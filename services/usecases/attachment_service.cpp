@@ -1,0 +1,137 @@
+#include "services/usecases/attachment_service.h"
+
+#include "modules/access/access_rules.h"
+#include "modules/core/file_type.h"
+#include "modules/core/problem.h"
+#include "services/audit/audit_log.h"
+#include "services/auth/digest.h"
+#include "services/stores/grant_store.h"
+#include "services/stores/proposal_store.h"
+#include "services/usecases/proposal_facts.h"
+#include "services/usecases/proposal_service.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using core::Problem;
+using core::ProblemKind;
+
+// The file's checked metadata; throws kInvalid naming `filename` or `file`.
+stores::Attachment checkedFile(const std::string& filename, const std::string& content) {
+  std::vector<core::FieldError> errors;
+  if (!core::acceptableFilename(filename)) errors.push_back({"filename", "1 to 200 characters, no slashes"});
+  std::optional<std::string> type;
+  if (content.empty()) {
+    errors.push_back({"file", "is empty"});
+  } else if (content.size() > core::kMaxAttachmentBytes) {
+    errors.push_back({"file", "is larger than 20 MiB"});
+  } else if (!(type = core::detectFileType(content, filename))) {
+    errors.push_back({"file", "must be a PDF, PNG, JPEG, Word, Excel, OpenDocument, CSV or text file"});
+  }
+  if (!errors.empty()) throw Problem::invalid(errors);
+  stores::Attachment a;
+  a.filename = filename;
+  a.content_type = *type;
+  a.size_bytes = static_cast<std::int64_t>(content.size());
+  a.sha256 = auth::sha256Hex(content);
+  return a;
+}
+
+access::Scope reportScope(db::Tx& tx, const stores::Report& r) {
+  const auto g = stores::GrantStore::load(tx, r.grant_id);
+  return {g->city_org_id, {g->supporting_org_id}};
+}
+
+// The scope of the record an attachment belongs to.
+access::Scope ownerScope(db::Tx& tx, const stores::Attachment& a) {
+  if (a.proposal_id) return proposalScope(tx, *stores::ProposalStore::load(tx, *a.proposal_id));
+  return reportScope(tx, *stores::GrantStore::loadReport(tx, *a.report_id));
+}
+
+stores::Attachment store(Context ctx, db::Tx& tx, const Actor& actor, stores::Attachment a,
+                         const std::string& content, const std::string& entity, std::int64_t entity_id,
+                         const std::string& state) {
+  a.uploaded_by = actor.user_id;
+  a.created_at = ctx.clock.nowMs();
+  a.id = stores::AttachmentStore::insert(tx, a, content);
+  audit::appendAudit(tx, {actor.user_id, entity, entity_id, "attach", state, state,
+                          Detail()
+                              .number("attachment_id", a.id)
+                              .text("filename", a.filename)
+                              .text("sha256", a.sha256)
+                              .json(),
+                          a.created_at});
+  return a;
+}
+
+}  // namespace
+
+stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::int64_t proposal_id,
+                                                       const std::string& filename,
+                                                       const std::string& content) {
+  auto checked = checkedFile(filename, content);  // hashing outside the write transaction
+  auto tx = ctx_.db.write();
+  auto p = stores::ProposalStore::load(tx, proposal_id);
+  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  if (!access::may(actor, access::Action::kEditProposal, {p->city_org_id, {}})) {
+    throw Problem::forbidden("only the city's applicants attach files to its proposal");
+  }
+  if (p->state != "concept_draft" && p->state != "draft" && p->state != "revision_requested") {
+    throw Problem(ProblemKind::kInvalidTransition, "files are attached while the proposal is a draft");
+  }
+  checked.proposal_id = proposal_id;
+  auto out = store(ctx_, tx, actor, checked, content, "proposal", proposal_id, p->state);
+  tx.commit();
+  return out;
+}
+
+stores::Attachment AttachmentService::attachToReport(const Actor& actor, std::int64_t report_id,
+                                                     const std::string& filename,
+                                                     const std::string& content) {
+  auto checked = checkedFile(filename, content);
+  auto tx = ctx_.db.write();
+  auto r = stores::GrantStore::loadReport(tx, report_id);
+  if (!r || !access::canSee(actor, reportScope(tx, *r))) throw Problem::notFound("report");
+  if (!access::may(actor, access::Action::kEditReport, reportScope(tx, *r))) {
+    throw Problem::forbidden("only the city's applicants attach files to its reports");
+  }
+  if (r->state != "draft") {
+    throw Problem(ProblemKind::kInvalidTransition, "files are attached while the report is a draft");
+  }
+  checked.report_id = report_id;
+  auto out = store(ctx_, tx, actor, checked, content, "report", report_id, r->state);
+  tx.commit();
+  return out;
+}
+
+stores::Attachment AttachmentService::get(const Actor& actor, std::int64_t attachment_id) {
+  auto tx = ctx_.db.read();
+  auto a = stores::AttachmentStore::load(tx, attachment_id);
+  if (!a || !access::canSee(actor, ownerScope(tx, *a))) throw Problem::notFound("attachment");
+  tx.commit();
+  // A reviewer who has not declared no conflict of interest sees no more than the title page.
+  if (a->proposal_id && !ProposalService(ctx_).get(actor, *a->proposal_id).full_access) {
+    throw Problem::notFound("attachment");
+  }
+  return *a;
+}
+
+std::string AttachmentService::content(const Actor& actor, std::int64_t attachment_id) {
+  get(actor, attachment_id);
+  auto tx = ctx_.db.read();
+  auto out = stores::AttachmentStore::content(tx, attachment_id);
+  tx.commit();
+  return out;
+}
+
+std::vector<stores::Attachment> AttachmentService::ofProposal(const Actor& actor, std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  auto p = stores::ProposalStore::load(tx, proposal_id);
+  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  auto out = stores::AttachmentStore::ofProposal(tx, proposal_id);
+  tx.commit();
+  if (!ProposalService(ctx_).get(actor, proposal_id).full_access) return {};
+  return out;
+}
+
+}  // namespace citygrants::usecases
