@@ -5,7 +5,10 @@
 
 #include "services/db/migrator.h"
 #include "services/stores/directory_store.h"
+#include "services/stores/grant_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
+#include "services/usecases/proposal_service.h"
 
 namespace citygrants::testing {
 namespace {
@@ -17,8 +20,8 @@ std::string tempDir() {
   return out;
 }
 
-access::Actor addUser(db::Tx& tx, std::int64_t org, const std::string& email, access::Role role,
-                      std::int64_t now) {
+access::Actor insertUser(db::Tx& tx, std::int64_t org, const std::string& email, access::Role role,
+                         std::int64_t now) {
   stores::User u;
   u.org_id = org;
   u.email = email;
@@ -29,7 +32,8 @@ access::Actor addUser(db::Tx& tx, std::int64_t org, const std::string& email, ac
   return access::Actor{u.id, org, access::RoleSet(role)};
 }
 
-std::int64_t addOrg(db::Tx& tx, access::OrgKind kind, const std::string& name, std::int64_t now) {
+std::int64_t insertOrg(db::Tx& tx, access::OrgKind kind, const std::string& name,
+                       std::int64_t now) {
   stores::Organisation o;
   o.kind = kind;
   o.name = name;
@@ -59,36 +63,36 @@ std::int64_t auditHead(db::Database& db) {
   return seq;
 }
 
-Fund::Fund(const std::string& name, bool two_stage)
-    : test_db(name), clock(1'780'000'000'000), ctx{*test_db.db, clock} {
+Fund::Fund(const std::string& name, CallTerms terms)
+    : test_db(name), clock(kStart), ctx{*test_db.db, clock} {
   using access::OrgKind;
   using access::Role;
   const auto now = clock.nowMs();
   {
     auto tx = ctx.db.write();
-    fund_org = addOrg(tx, OrgKind::kFund, "Mayors Migration Council", now);
-    partner_a = addOrg(tx, OrgKind::kPartner, "IOM", now);
-    partner_b = addOrg(tx, OrgKind::kPartner, "UNHCR", now);
-    city_a = addOrg(tx, OrgKind::kCity, "Kampala", now);
-    city_b = addOrg(tx, OrgKind::kCity, "Montevideo", now);
-    fm1 = addUser(tx, fund_org, "fm1@test", Role::kFundManager, now);
-    fm2 = addUser(tx, fund_org, "fm2@test", Role::kFundManager, now);
-    admin = addUser(tx, fund_org, "admin@test", Role::kAdmin, now);
-    auditor = addUser(tx, fund_org, "auditor@test", Role::kAuditor, now);
-    reviewer_a = addUser(tx, partner_a, "reviewer@iom.test", Role::kPartner, now);
-    reviewer_b = addUser(tx, partner_b, "reviewer@unhcr.test", Role::kPartner, now);
-    applicant_a = addUser(tx, city_a, "applicant@kampala.test", Role::kApplicant, now);
-    applicant_b = addUser(tx, city_b, "applicant@montevideo.test", Role::kApplicant, now);
+    fund_org = insertOrg(tx, OrgKind::kFund, "Mayors Migration Council", now);
+    partner_a = insertOrg(tx, OrgKind::kPartner, "IOM", now);
+    partner_b = insertOrg(tx, OrgKind::kPartner, "UNHCR", now);
+    city_a = insertOrg(tx, OrgKind::kCity, "Kampala", now);
+    city_b = insertOrg(tx, OrgKind::kCity, "Montevideo", now);
+    fm1 = insertUser(tx, fund_org, "fm1@test", Role::kFundManager, now);
+    fm2 = insertUser(tx, fund_org, "fm2@test", Role::kFundManager, now);
+    admin = insertUser(tx, fund_org, "admin@test", Role::kAdmin, now);
+    auditor = insertUser(tx, fund_org, "auditor@test", Role::kAuditor, now);
+    reviewer_a = insertUser(tx, partner_a, "reviewer@iom.test", Role::kPartner, now);
+    reviewer_b = insertUser(tx, partner_b, "reviewer@unhcr.test", Role::kPartner, now);
+    applicant_a = insertUser(tx, city_a, "applicant@kampala.test", Role::kApplicant, now);
+    applicant_b = insertUser(tx, city_b, "applicant@montevideo.test", Role::kApplicant, now);
     tx.commit();
   }
   stores::Call c;
   c.code = "GCF-TEST";
   c.title = "Test round";
-  c.two_stage = two_stage;
+  c.two_stage = terms.two_stage;
   c.budget_minor = 200'000'000;
   c.min_award_minor = 20'000'000;
   c.max_award_minor = 50'000'000;
-  c.threshold_minor = 30'000'000;
+  c.threshold_minor = terms.threshold_minor;
   c.closes_at = now + 90 * services::kDayMs;
   c.criteria = {{0, "relevance", "Relevance", 40}, {0, "feasibility", "Feasibility", 30},
                 {0, "sustainability", "Sustainability", 30}};
@@ -110,6 +114,60 @@ proposals::ProposalContent Fund::content(std::int64_t amount) {
   c.budget = {{"personnel", "Case workers", amount / 2},
               {"activities", "Service centres", amount - amount / 2}};
   return c;
+}
+
+std::int64_t Fund::addOrg(access::OrgKind kind, const std::string& name) {
+  auto tx = ctx.db.write();
+  const auto id = insertOrg(tx, kind, name, clock.nowMs());
+  tx.commit();
+  return id;
+}
+
+access::Actor Fund::addUser(std::int64_t org, const std::string& email, access::Role role) {
+  auto tx = ctx.db.write();
+  const auto actor = insertUser(tx, org, email, role, clock.nowMs());
+  tx.commit();
+  return actor;
+}
+
+std::int64_t Fund::draftProposal(std::int64_t amount) {
+  return usecases::ProposalService(ctx).create(applicant_a, call.id, content(amount)).proposal.id;
+}
+
+std::int64_t Fund::supportedProposal(std::int64_t amount) {
+  usecases::ProposalService service(ctx);
+  const auto id = draftProposal(amount);
+  service.fire(applicant_a, id, {.event = "submit"});
+  service.fire(fm1, id, {.event = "screen"});
+  service.setSupportingPartner(fm1, id, std::nullopt, partner_a);
+  return id;
+}
+
+std::int64_t Fund::reviewedProposal(std::int64_t amount) {
+  usecases::ProposalService service(ctx);
+  const auto id = supportedProposal(amount);
+  {
+    auto tx = ctx.db.write();
+    stores::Assignment a;
+    a.proposal_id = id;
+    a.partner_org_id = partner_a;
+    a.state = "submitted";
+    a.created_by = fm1.user_id;
+    stores::ReviewStore::insert(tx, a, clock.nowMs());
+    tx.commit();
+  }
+  service.fire(fm1, id, {.event = "send_to_review"});
+  service.fire(fm1, id, {.event = "close_review"});
+  return id;
+}
+
+std::int64_t Fund::approvedGrant(std::int64_t amount) {
+  const auto id = reviewedProposal(amount);
+  usecases::ProposalService(ctx).fire(fm1, id, {.event = "approve"});
+  auto tx = ctx.db.read();
+  const auto grant_id = stores::GrantStore::idForProposal(tx, id);
+  tx.commit();
+  return grant_id.value();
 }
 
 }  // namespace citygrants::testing

@@ -23,11 +23,20 @@ struct TestDb {
 // The last audit sequence number: unchanged after a refused use case.
 std::int64_t auditHead(db::Database& db);
 
+// What a test may change in the fund's call.
+struct CallTerms {
+  bool two_stage = false;
+  std::int64_t threshold_minor = 30'000'000;  // above it an award needs a second fund manager
+};
+
 // A small fund: the fund, two partners, two cities, and one user per role, plus an open
 // single-stage call (criteria 40/30/30, plan 40/40/20 % on signature/progress/final report,
-// budget 2,000,000.00, awards 200,000.00-500,000.00, threshold 300,000.00).
+// budget 2,000,000.00, awards 200,000.00-500,000.00, threshold 300,000.00 unless `terms` says).
 struct Fund {
-  explicit Fund(const std::string& name, bool two_stage = false);
+  static constexpr std::int64_t kStart = 1'780'000'000'000;  // the clock's first reading
+  static constexpr std::int64_t kAmount = 25'000'000;        // 250,000.00 requested
+
+  explicit Fund(const std::string& name, CallTerms terms = {});
   TestDb test_db;
   services::ManualClock clock;
   usecases::Context ctx;
@@ -36,7 +45,23 @@ struct Fund {
   stores::Call call;
 
   // Content that passes submission: `amount` split over two budget lines.
-  static proposals::ProposalContent content(std::int64_t amount = 25'000'000);
+  static proposals::ProposalContent content(std::int64_t amount = kAmount);
+
+  // More actors, for tests that need them.
+  std::int64_t addOrg(access::OrgKind kind, const std::string& name);
+  access::Actor addUser(std::int64_t org, const std::string& email, access::Role role);
+
+  // A proposal of city A in the call, moved along by applicant A and fm1; each returns its id.
+  // A draft of content(amount).
+  std::int64_t draftProposal(std::int64_t amount = kAmount);
+  // Submitted, in screening, with partner A named as its supporting partner.
+  std::int64_t supportedProposal(std::int64_t amount = kAmount);
+  // Supported, one review by partner A recorded as submitted (the review service has its own
+  // tests), sent to review and review closed.
+  std::int64_t reviewedProposal(std::int64_t amount = kAmount);
+  // Reviewed and approved by fm1, so `amount` must be within the threshold. Returns the id of
+  // the grant, pending agreement.
+  std::int64_t approvedGrant(std::int64_t amount = kAmount);
 };
 
 }  // namespace citygrants::testing

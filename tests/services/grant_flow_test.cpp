@@ -1,193 +1,19 @@
-#include <functional>
 #include <optional>
 #include <string>
-#include <unistd.h>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
 #include "modules/core/problem.h"
-#include "services/stores/review_store.h"
-#include "services/usecases/call_service.h"
-#include "services/usecases/grant_service.h"
-#include "services/usecases/proposal_service.h"
-#include "services/usecases/report_service.h"
-#include "services/usecases/tranche_service.h"
-#include "tests/services/fixture.h"
+#include "tests/services/grant_world.h"
 
-namespace {
-
+// Grants, their tranches and reports, from approval to closing. The setup and the helpers
+// (event, expectRefused, fireTranche, acceptReport, ...) are in grant_world.h.
 using namespace citygrants;
 using access::Actor;
 using core::ProblemKind;
-using usecases::TransitionRequest;
 
-constexpr std::int64_t kOddAward = 33'333'333;  // 333,333.33: 40 % does not divide evenly
-
-TransitionRequest event(const std::string& name, std::optional<std::string> reason = {},
-                        std::optional<std::int64_t> expected = {}) {
-  TransitionRequest req;
-  req.event = name;
-  req.input.reason = std::move(reason);
-  req.expected_version = expected;
-  return req;
-}
-
-TransitionRequest disburseEvent(const std::string& key, std::optional<std::int64_t> expected = {}) {
-  auto req = event("disburse", {}, expected);
-  req.input.payment_reference = "BANK-" + key;
-  req.input.idempotency_key = key;
-  return req;
-}
-
-// Each query counts the grants (or tranches) that break one money invariant.
-constexpr const char* kBrokenInvariants[] = {
-    "SELECT COUNT(*) FROM grants g WHERE g.amount_minor <> (SELECT COALESCE(SUM(t.amount_minor), "
-    "0) FROM tranches t WHERE t.grant_id = g.id)",
-    "SELECT COUNT(*) FROM grants g WHERE g.amount_minor < (SELECT COALESCE(SUM(t.amount_minor), "
-    "0) FROM tranches t WHERE t.grant_id = g.id AND t.state = 'disbursed')",
-    "SELECT COUNT(*) FROM (SELECT entity_id FROM audit_events WHERE entity = 'tranche' AND "
-    "event = 'disburse' GROUP BY entity_id HAVING COUNT(*) > 1) d",
-};
-
-std::string uniqueName() {
-  static int counter = 0;
-  return "grant_flow_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-}
-
-std::int64_t count(db::Database& db, const std::string& query) {
-  auto tx = db.read();
-  std::int64_t n = 0;
-  tx.sql() << query, soci::into(n);
-  tx.commit();
-  return n;
-}
-
-// The fixture's fund with a second call whose threshold lets one fund manager approve, and a
-// proposal of city A (supported by partner A) approved for `award`: the grant is pending
-// agreement.
-struct GrantWorld : testing::Fund {
-  explicit GrantWorld(std::int64_t award = kOddAward) : Fund(uniqueName()) {
-    grant_id = approvedGrant(award);
-  }
-
-  std::int64_t approvedGrant(std::int64_t award) {
-    stores::Call c = call;
-    c.code = "GCF-GRANTS";
-    c.budget_minor = 1'000'000'000;
-    c.max_award_minor = 50'000'000;
-    c.threshold_minor = 50'000'000;
-    c.closes_at = clock.nowMs() + 30 * services::kDayMs;
-    const auto call_id = calls.fire(fm1, calls.create(fm1, c).id, event("open")).id;
-    const auto id = proposals.create(applicant_a, call_id, content(award)).proposal.id;
-    proposals.fire(applicant_a, id, event("submit"));
-    proposals.fire(fm1, id, event("screen"));
-    proposals.setSupportingPartner(fm1, id, std::nullopt, partner_a);
-    stores::Assignment review;  // a submitted review, as the review use cases would leave it
-    review.proposal_id = id;
-    review.partner_org_id = partner_a;
-    review.state = "submitted";
-    review.created_by = fm1.user_id;
-    auto tx = ctx.db.write();
-    stores::ReviewStore::insert(tx, review, clock.nowMs());
-    tx.commit();
-    for (const char* step : {"send_to_review", "close_review", "approve"}) {
-      proposals.fire(fm1, id, event(step));
-    }
-    return grants.list(fm1).at(0).id;
-  }
-
-  std::int64_t auditSeq() { return testing::auditHead(ctx.db); }
-
-  // The money invariants over the whole database: Σ tranches = grant amount, Σ disbursed ≤
-  // grant amount, no tranche disbursed twice.
-  void checkInvariants() {
-    for (const char* broken : kBrokenInvariants) BOOST_TEST(count(ctx.db, broken) == 0, broken);
-  }
-
-  // Runs `step`, expects it refused with `kind`, and checks that nothing was written.
-  void expectRefused(ProblemKind kind, const std::function<void()>& step) {
-    const auto before = auditSeq();
-    try {
-      step();
-      BOOST_ERROR("expected a refusal: " << core::problemKindName(kind));
-    } catch (const core::Problem& p) {
-      BOOST_TEST(core::problemKindName(p.kind()) == core::problemKindName(kind), p.what());
-    }
-    BOOST_TEST(auditSeq() == before);
-    checkInvariants();
-  }
-
-  // The fields named by the kInvalid refusal of `step`, which must write nothing.
-  std::vector<std::string> fieldsOf(const std::function<void()>& step) {
-    std::vector<std::string> out;
-    expectRefused(ProblemKind::kInvalid, [&] {
-      try {
-        step();
-      } catch (const core::Problem& p) {
-        for (const auto& f : p.fields()) out.push_back(f.field);
-        throw;
-      }
-    });
-    return out;
-  }
-
-  stores::Grant grant() { return grants.get(fm1, grant_id); }
-  stores::Tranche tranche(int seq) { return grants.tranches(fm1, grant_id).at(seq - 1); }
-  stores::Report report(const std::string& kind) {
-    for (const auto& r : grants.reports(fm1, grant_id)) {
-      if (r.kind == kind) return r;
-    }
-    throw std::logic_error("no " + kind + " report");
-  }
-
-  stores::Grant sign() { return grants.fire(applicant_a, grant_id, event("sign")); }
-
-  stores::Tranche fireTranche(const Actor& who, int seq, const TransitionRequest& req) {
-    auto t = tranches.fire(who, tranche(seq).id, req);
-    checkInvariants();
-    return t;
-  }
-
-  // Takes tranche `seq` from scheduled to approved: applicant, partner A, fm1.
-  void approveTranche(int seq) {
-    fireTranche(applicant_a, seq, event("request"));
-    fireTranche(reviewer_a, seq, event("verify"));
-    fireTranche(fm1, seq, event("approve"));
-  }
-
-  stores::Tranche disburseTranche(int seq, const std::string& key) {
-    approveTranche(seq);
-    return fireTranche(fm2, seq, disburseEvent(key));
-  }
-
-  // Writes, submits (applicant A) and accepts (partner A) the progress or final report.
-  stores::Report acceptReport(const std::string& kind) {
-    const auto r = report(kind);
-    reports.edit(applicant_a, r.id, r.version, "We opened two centres and served 900 people.", {});
-    reports.fire(applicant_a, r.id, event("submit"));
-    return reports.fire(reviewer_a, r.id, event("accept"));
-  }
-
-  std::vector<std::int64_t> budgetLines() {
-    const auto proposal_id = grant().proposal_id;
-    auto tx = ctx.db.read();
-    auto p = *stores::ProposalStore::load(tx, proposal_id);
-    auto v = *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
-    tx.commit();
-    return v.budget_line_ids;
-  }
-
-  usecases::CallService calls{ctx};
-  usecases::ProposalService proposals{ctx};
-  usecases::GrantService grants{ctx};
-  usecases::TrancheService tranches{ctx};
-  usecases::ReportService reports{ctx};
-  std::int64_t grant_id = 0;
-};
-
-}  // namespace
-
-BOOST_FIXTURE_TEST_SUITE(grant_flow, GrantWorld)
+BOOST_FIXTURE_TEST_SUITE(grant_flow, testing::GrantWorld)
 
 BOOST_AUTO_TEST_CASE(approval_creates_tranches_that_add_up_to_an_odd_award_and_three_reports) {
   const auto g = grant();

@@ -4,7 +4,6 @@
 
 #include "modules/core/problem.h"
 #include "services/stores/grant_store.h"
-#include "services/stores/review_store.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/review_service.h"
 #include "tests/services/fixture.h"
@@ -24,26 +23,11 @@ auto kindIs(ProblemKind kind) {
   return [kind](const Problem& p) { return p.kind() == kind; };
 }
 
-// Drives a proposal to `reviewed`: submitted, screened, supporting partner named, one review
-// assignment recorded as submitted (the review service has its own tests), review closed.
-usecases::ProposalView toReviewed(testing::Fund& f, usecases::ProposalService& s, std::int64_t amount) {
-  auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content(amount));
-  const auto id = v.proposal.id;
-  s.fire(f.applicant_a, id, {.event = "submit"});
-  s.fire(f.fm1, id, {.event = "screen"});
-  s.setSupportingPartner(f.fm1, id, std::nullopt, f.partner_a);
-  {
-    auto tx = f.ctx.db.write();
-    stores::Assignment a;
-    a.proposal_id = id;
-    a.partner_org_id = f.partner_a;
-    a.state = "submitted";
-    a.created_by = f.fm1.user_id;
-    stores::ReviewStore::insert(tx, a, f.clock.nowMs());
-    tx.commit();
-  }
-  s.fire(f.fm1, id, {.event = "send_to_review"});
-  return s.fire(f.fm1, id, {.event = "close_review"});
+// A proposal driven to `reviewed` by the fixture (one review recorded as submitted), as fm1
+// sees it.
+usecases::ProposalView toReviewed(testing::Fund& f, usecases::ProposalService& s,
+                                  std::int64_t amount) {
+  return s.get(f.fm1, f.reviewedProposal(amount));
 }
 
 }  // namespace
@@ -132,7 +116,7 @@ BOOST_AUTO_TEST_CASE(a_stale_version_is_refused_and_changes_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(a_concept_note_invited_carries_its_fields_into_the_full_proposal) {
-  testing::Fund f("proposal_concept", true);
+  testing::Fund f("proposal_concept", {.two_stage = true});
   usecases::ProposalService s(f.ctx);
   auto concept_note = testing::Fund::content();
   concept_note.budget.clear();
@@ -150,7 +134,7 @@ BOOST_AUTO_TEST_CASE(a_concept_note_invited_carries_its_fields_into_the_full_pro
 }
 
 BOOST_AUTO_TEST_CASE(a_declined_concept_can_be_flagged_for_a_future_round) {
-  testing::Fund f("proposal_declined", true);
+  testing::Fund f("proposal_declined", {.two_stage = true});
   usecases::ProposalService s(f.ctx);
   auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content());
   s.fire(f.applicant_a, v.proposal.id, {.event = "submit_concept"});

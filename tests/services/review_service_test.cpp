@@ -1,7 +1,5 @@
 #include "services/usecases/review_service.h"
 
-#include <cstdlib>
-#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,42 +9,18 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/core/problem.h"
-#include "services/clock.h"
-#include "services/db/connection_string.h"
-#include "services/db/database.h"
-#include "services/db/migrator.h"
-#include "services/stores/directory_store.h"
-#include "services/usecases/call_service.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/proposal_service.h"
+#include "tests/services/fixture.h"
 
 namespace {
 
 using namespace citygrants;
 using access::Actor;
-using access::OrgKind;
-using access::Role;
 using K = core::ProblemKind;
 using Events = std::vector<std::string>;
 
-constexpr std::int64_t kStart = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
-
-// A fresh SQLite file under $CITYGRANTS_TEST_TMP (else /tmp), removed with its WAL at the end.
-struct TempFile {
-  ~TempFile() {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
-  }
-  static std::string fresh() {
-    const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
-    const std::filesystem::path base = (dir != nullptr && *dir != '\0') ? dir : "/tmp";
-    std::filesystem::create_directories(base);
-    static int counter = 0;
-    const auto name =
-        "review_service_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-    return (base / (name + ".db")).string();
-  }
-  std::string path = fresh();
-};
+constexpr std::int64_t kStart = testing::Fund::kStart;
 
 usecases::TransitionRequest event(const std::string& name, std::optional<std::string> reason = {},
                                   std::optional<std::int64_t> expected = {}) {
@@ -58,86 +32,21 @@ usecases::TransitionRequest event(const std::string& name, std::optional<std::st
   return req;
 }
 
-// A fund with a proposal in review, supported by partner A; partners A and B are assigned to
-// review it, partner C is not. The call's three criteria weigh 40/30/30.
-struct World {
-  World() {
-    db::migrate(db);
-    addPeople();
-    openCall();
-    proposal_id = submittedProposal();
-    proposals.setSupportingPartner(manager, proposal_id, std::nullopt, org_a);
-    review_a = reviews.assign(manager, proposal_id, org_a).id;
-    review_b = reviews.assign(manager, proposal_id, org_b).id;
-    proposals.fire(manager, proposal_id, event("send_to_review"));
-  }
+std::string uniqueName() {
+  static int counter = 0;
+  return "review_service_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+}
 
-  void addPeople() {
-    auto tx = db.write();
-    auto org = [&](OrgKind kind, const std::string& name) {
-      stores::Organisation o;
-      o.kind = kind;
-      o.name = name;
-      return stores::DirectoryStore::insertOrganisation(tx, o, kStart);
-    };
-    auto user = [&](std::int64_t org_id, const std::string& email, Role role) {
-      stores::User u;
-      u.org_id = org_id;
-      u.email = u.name = email;
-      u.password_hash = "not-a-real-hash";
-      u.id = stores::DirectoryStore::insertUser(tx, u, kStart);
-      stores::DirectoryStore::grantRole(tx, u.id, role, std::nullopt, kStart);
-      return Actor{u.id, org_id, access::RoleSet(role)};
-    };
-    const auto fund = org(OrgKind::kFund, "Migrant Mayors Fund");
-    city_org = org(OrgKind::kCity, "Lisbon");
-    org_a = org(OrgKind::kPartner, "Partner A");
-    org_b = org(OrgKind::kPartner, "Partner B");
-    org_c = org(OrgKind::kPartner, "Partner C");
-    manager = user(fund, "fm@fund.org", Role::kFundManager);
-    auditor = user(fund, "audit@fund.org", Role::kAuditor);
-    applicant = user(city_org, "city@lisbon.pt", Role::kApplicant);
-    partner_a = user(org_a, "a@partner.org", Role::kPartner);
-    partner_b = user(org_b, "b@partner.org", Role::kPartner);
-    partner_c = user(org_c, "c@partner.org", Role::kPartner);
-    tx.commit();
-  }
-
-  void openCall() {
-    stores::Call c;
-    c.code = "GCF-2026";
-    c.title = "Global Cities Fund 2026";
-    c.two_stage = false;
-    c.budget_minor = 100'000'000;
-    c.min_award_minor = 1'000'000;
-    c.max_award_minor = 10'000'000;
-    c.threshold_minor = 5'000'000;
-    c.closes_at = kStart + 90 * services::kDayMs;
-    c.criteria = {{0, "relevance", "Relevance", 40},
-                  {0, "feasibility", "Feasibility", 30},
-                  {0, "sustainability", "Sustainability", 30}};
-    c.plan = {{0, 4000, "signature"}, {0, 4000, "progress_report"}, {0, 2000, "final_report"}};
-    call = calls.fire(manager, calls.create(manager, c).id, event("open"));
-  }
-
-  std::int64_t draftProposal() {
-    proposals::ProposalContent content;
-    content.title = "Welcome centres for newcomers";
-    content.summary = "Neighbourhood welcome centres offering language classes and legal advice.";
-    content.target_groups = {"refugees"};
-    content.beneficiaries = 1200;
-    content.duration_months = 18;
-    content.amount_minor = 5'000'000;
-    content.budget = {{"personnel", "Two coordinators", 3'000'000},
-                      {"activities", "Language classes", 2'000'000}};
-    return proposals.create(applicant, call.id, content).proposal.id;
-  }
-
-  std::int64_t submittedProposal() {
-    const auto id = draftProposal();
-    proposals.fire(applicant, id, event("submit"));
-    proposals.fire(manager, id, event("screen"));
-    return id;
+// The fund with a proposal in review, supported by partner A; partners A and B are assigned to
+// review it, a third partner C is not. The call's three criteria weigh 40/30/30.
+struct World : testing::Fund {
+  World() : Fund(uniqueName()) {
+    partner_c = addOrg(access::OrgKind::kPartner, "Partner C");
+    reviewer_c = addUser(partner_c, "reviewer@partner-c.test", access::Role::kPartner);
+    proposal_id = supportedProposal();
+    review_a = reviews.assign(fm1, proposal_id, partner_a).id;
+    review_b = reviews.assign(fm1, proposal_id, partner_b).id;
+    proposals.fire(fm1, proposal_id, event("send_to_review"));
   }
 
   // Scores for the call's criteria, in order.
@@ -167,7 +76,7 @@ struct World {
 
   // What a refused review step could have touched: the audit head, every assignment, its scores.
   std::string fingerprint() {
-    auto tx = db.read();
+    auto tx = ctx.db.read();
     std::int64_t last_seq = 0;
     tx.sql() << "SELECT last_seq FROM audit_head", soci::into(last_seq);
     std::string out = "seq " + std::to_string(last_seq);
@@ -186,17 +95,10 @@ struct World {
     return out;
   }
 
-  TempFile file;
-  db::Database db{db::parseConnectionString("sqlite:" + file.path),
-                  {.pool_size = 2, .create_if_missing = true}};
-  services::ManualClock clock{kStart};
-  usecases::Context ctx{db, clock};
-  usecases::CallService calls{ctx};
   usecases::ProposalService proposals{ctx};
   usecases::ReviewService reviews{ctx};
-  Actor manager, auditor, applicant, partner_a, partner_b, partner_c;
-  std::int64_t city_org = 0, org_a = 0, org_b = 0, org_c = 0;
-  stores::Call call;
+  std::int64_t partner_c = 0;
+  Actor reviewer_c;
   std::int64_t proposal_id = 0, review_a = 0, review_b = 0;
 };
 
@@ -224,7 +126,7 @@ bool names(const core::Problem& p, const std::string& field) {
 }
 
 std::string auditDetail(World& w, std::int64_t id, const std::string& event_name) {
-  auto tx = w.db.read();
+  auto tx = w.ctx.db.read();
   std::string detail;
   const std::string entity = "review_assignment";
   tx.sql() << "SELECT detail FROM audit_events WHERE entity = :e AND entity_id = :id AND "
@@ -240,72 +142,72 @@ BOOST_AUTO_TEST_SUITE(review_service)
 
 BOOST_AUTO_TEST_CASE(partner_accepts_scores_and_submits_a_review) {
   World w;
-  auto a = w.reviews.get(w.partner_a, w.review_a);
+  auto a = w.reviews.get(w.reviewer_a, w.review_a);
   BOOST_TEST(a.state == "assigned");
   BOOST_TEST(a.version_number == 1);
-  BOOST_TEST((w.reviews.actions(w.partner_a, a) == Events{"accept", "decline"}));
-  BOOST_TEST((w.reviews.actions(w.manager, a) == Events{"cancel"}));
-  refused(w, K::kInvalidTransition, [&] { w.fire(w.partner_a, a.id, "submit"); });
+  BOOST_TEST((w.reviews.actions(w.reviewer_a, a) == Events{"accept", "decline"}));
+  BOOST_TEST((w.reviews.actions(w.fm1, a) == Events{"cancel"}));
+  refused(w, K::kInvalidTransition, [&] { w.fire(w.reviewer_a, a.id, "submit"); });
   auto undeclared = event("accept");
   undeclared.input.no_conflict_declared = false;
-  auto p = refused(w, K::kInvalid, [&] { w.reviews.fire(w.partner_a, a.id, undeclared); });
+  auto p = refused(w, K::kInvalid, [&] { w.reviews.fire(w.reviewer_a, a.id, undeclared); });
   BOOST_TEST(names(p, "no_conflict_declared"));
   w.clock.advance(1000);
-  a = w.reviews.fire(w.partner_a, a.id, event("accept", {}, a.version));
+  a = w.reviews.fire(w.reviewer_a, a.id, event("accept", {}, a.version));
   BOOST_TEST(a.state == "in_progress");
-  BOOST_TEST(a.reviewer_id.value_or(0) == w.partner_a.user_id);
+  BOOST_TEST(a.reviewer_id.value_or(0) == w.reviewer_a.user_id);
   BOOST_TEST(a.declared_at.value_or(0) == kStart + 1000);
   BOOST_TEST(auditDetail(w, a.id, "accept") == R"({"no_conflict_declared":true})");
 
   const auto before_score = a.version;
-  a = w.reviews.score(w.partner_a, a.id, a.version, w.scoresOf({5, 3, 2}), "Strong design.");
+  a = w.reviews.score(w.reviewer_a, a.id, a.version, w.scoresOf({5, 3, 2}), "Strong design.");
   BOOST_TEST(a.version == before_score + 1);
   BOOST_TEST(a.comment == "Strong design.");
-  BOOST_TEST(w.reviews.scores(w.partner_a, a.id).size() == 3u);
-  BOOST_TEST((w.reviews.actions(w.partner_a, a) == Events{"submit"}));
+  BOOST_TEST(w.reviews.scores(w.reviewer_a, a.id).size() == 3u);
+  BOOST_TEST((w.reviews.actions(w.reviewer_a, a) == Events{"submit"}));
   w.clock.advance(1000);
-  a = w.reviews.fire(w.partner_a, a.id, event("submit", {}, a.version));
+  a = w.reviews.fire(w.reviewer_a, a.id, event("submit", {}, a.version));
   BOOST_TEST(a.state == "submitted");
   BOOST_TEST(a.submitted_at.value_or(0) == kStart + 2000);
-  BOOST_TEST(a.reviewer_id.value_or(0) == w.partner_a.user_id);
-  const auto cmp = w.reviews.compare(w.manager, w.proposal_id);
+  BOOST_TEST(a.reviewer_id.value_or(0) == w.reviewer_a.user_id);
+  const auto cmp = w.reviews.compare(w.fm1, w.proposal_id);
   BOOST_REQUIRE(cmp.reviews.size() == 1u);
   BOOST_TEST(cmp.reviews[0].mean_milli.value_or(0) == 3500);  // (5*40 + 3*30 + 2*30) / 100
 }
 
 BOOST_AUTO_TEST_CASE(decline_needs_a_reason) {
   World w;
-  auto p = refused(w, K::kInvalid, [&] { w.fire(w.partner_b, w.review_b, "decline"); });
+  auto p = refused(w, K::kInvalid, [&] { w.fire(w.reviewer_b, w.review_b, "decline"); });
   BOOST_TEST(names(p, "reason"));
-  refused(w, K::kInvalid, [&] { w.fire(w.partner_b, w.review_b, "decline", "   "); });
-  auto a = w.fire(w.partner_b, w.review_b, "decline", "We advised this city.");
+  refused(w, K::kInvalid, [&] { w.fire(w.reviewer_b, w.review_b, "decline", "   "); });
+  auto a = w.fire(w.reviewer_b, w.review_b, "decline", "We advised this city.");
   BOOST_TEST(a.state == "declined");
   BOOST_TEST(a.reason.value_or("") == "We advised this city.");
-  BOOST_TEST(w.reviews.actions(w.partner_b, a).empty());
+  BOOST_TEST(w.reviews.actions(w.reviewer_b, a).empty());
 }
 
 BOOST_AUTO_TEST_CASE(submit_is_refused_until_every_criterion_is_scored_and_a_comment_given) {
   World w;
-  w.fire(w.partner_a, w.review_a, "accept");
-  auto submit = [&] { w.fire(w.partner_a, w.review_a, "submit"); };
+  w.fire(w.reviewer_a, w.review_a, "accept");
+  auto submit = [&] { w.fire(w.reviewer_a, w.review_a, "submit"); };
   refused(w, K::kInvalid, submit);
-  BOOST_TEST(w.score(w.partner_a, w.review_a, {4, 4}, "").state == "in_progress");  // a draft
+  BOOST_TEST(w.score(w.reviewer_a, w.review_a, {4, 4}, "").state == "in_progress");  // a draft
   refused(w, K::kInvalid, submit);
-  w.score(w.partner_a, w.review_a, {4, 4, 4}, " \n ");
+  w.score(w.reviewer_a, w.review_a, {4, 4, 4}, " \n ");
   refused(w, K::kInvalid, submit);
-  w.score(w.partner_a, w.review_a, {4, 4, 4}, "Fine.");
-  BOOST_TEST(w.fire(w.partner_a, w.review_a, "submit").state == "submitted");
+  w.score(w.reviewer_a, w.review_a, {4, 4, 4}, "Fine.");
+  BOOST_TEST(w.fire(w.reviewer_a, w.review_a, "submit").state == "submitted");
 }
 
 BOOST_AUTO_TEST_CASE(scores_out_of_range_and_foreign_criteria_are_named_in_field_errors) {
   World w;
-  w.fire(w.partner_a, w.review_a, "accept");
+  w.fire(w.reviewer_a, w.review_a, "accept");
   const auto c1 = w.call.criteria[0].id;
   const auto c2 = w.call.criteria[1].id;
   std::vector<stores::StoredScore> bad = {
       {{9999, 3}, ""}, {{c1, 0}, ""}, {{c2, 6}, ""}, {{c1, 3}, ""}};
   auto p = refused(w, K::kInvalid, [&] {
-    w.reviews.score(w.partner_a, w.review_a, std::nullopt, bad, std::string("\xff\xfe"));
+    w.reviews.score(w.reviewer_a, w.review_a, std::nullopt, bad, std::string("\xff\xfe"));
   });
   BOOST_TEST(names(p, "scores[0].criterion_id"));
   BOOST_TEST(names(p, "scores[1].value"));
@@ -314,72 +216,72 @@ BOOST_AUTO_TEST_CASE(scores_out_of_range_and_foreign_criteria_are_named_in_field
   BOOST_TEST(names(p, "comment"));
   BOOST_TEST(!names(p, "scores[1].criterion_id"));
   p = refused(w, K::kInvalid,
-              [&] { w.score(w.partner_a, w.review_a, {}, std::string(20'001, 'x')); });
+              [&] { w.score(w.reviewer_a, w.review_a, {}, std::string(20'001, 'x')); });
   BOOST_TEST(names(p, "comment"));
-  w.score(w.partner_a, w.review_a, {}, std::string(20'000, 'x'));
+  w.score(w.reviewer_a, w.review_a, {}, std::string(20'000, 'x'));
 }
 
 BOOST_AUTO_TEST_CASE(only_the_assigned_partner_scores_and_only_while_in_progress) {
   World w;
-  refused(w, K::kInvalidTransition, [&] { w.score(w.partner_a, w.review_a, {3}); });
-  w.fire(w.partner_a, w.review_a, "accept");
-  refused(w, K::kForbidden, [&] { w.score(w.manager, w.review_a, {3}); });
-  refused(w, K::kForbidden, [&] { w.fire(w.manager, w.review_a, "submit"); });
+  refused(w, K::kInvalidTransition, [&] { w.score(w.reviewer_a, w.review_a, {3}); });
+  w.fire(w.reviewer_a, w.review_a, "accept");
+  refused(w, K::kForbidden, [&] { w.score(w.fm1, w.review_a, {3}); });
+  refused(w, K::kForbidden, [&] { w.fire(w.fm1, w.review_a, "submit"); });
 }
 
 BOOST_AUTO_TEST_CASE(a_partner_of_another_organisation_gets_not_found) {
   World w;
-  for (const auto* other : {&w.partner_b, &w.partner_c}) {
+  for (const auto* other : {&w.reviewer_b, &w.reviewer_c}) {
     refused(w, K::kNotFound, [&] { w.reviews.get(*other, w.review_a); });
     refused(w, K::kNotFound, [&] { w.fire(*other, w.review_a, "accept"); });
     refused(w, K::kNotFound, [&] { w.score(*other, w.review_a, {3, 3, 3}); });
   }
-  refused(w, K::kNotFound, [&] { w.reviews.compare(w.partner_c, w.proposal_id); });
-  refused(w, K::kNotFound, [&] { w.reviews.forProposal(w.partner_c, w.proposal_id); });
+  refused(w, K::kNotFound, [&] { w.reviews.compare(w.reviewer_c, w.proposal_id); });
+  refused(w, K::kNotFound, [&] { w.reviews.forProposal(w.reviewer_c, w.proposal_id); });
 }
 
 BOOST_AUTO_TEST_CASE(an_applicant_gets_not_found) {
   World w;
-  refused(w, K::kNotFound, [&] { w.reviews.get(w.applicant, w.review_a); });
-  refused(w, K::kNotFound, [&] { w.fire(w.applicant, w.review_a, "cancel"); });
-  refused(w, K::kNotFound, [&] { w.reviews.compare(w.applicant, w.proposal_id); });
-  BOOST_TEST(w.reviews.forProposal(w.applicant, w.proposal_id).empty());
+  refused(w, K::kNotFound, [&] { w.reviews.get(w.applicant_a, w.review_a); });
+  refused(w, K::kNotFound, [&] { w.fire(w.applicant_a, w.review_a, "cancel"); });
+  refused(w, K::kNotFound, [&] { w.reviews.compare(w.applicant_a, w.proposal_id); });
+  BOOST_TEST(w.reviews.forProposal(w.applicant_a, w.proposal_id).empty());
 }
 
 BOOST_AUTO_TEST_CASE(stale_expected_version_is_refused_and_changes_nothing) {
   World w;
-  const auto read = w.reviews.get(w.partner_a, w.review_a);
+  const auto read = w.reviews.get(w.reviewer_a, w.review_a);
   auto& reviews = w.reviews;
   refused(w, K::kStaleVersion,
-          [&] { reviews.fire(w.partner_a, read.id, event("accept", {}, read.version + 1)); });
-  const auto accepted = reviews.fire(w.partner_a, read.id, event("accept", {}, read.version));
+          [&] { reviews.fire(w.reviewer_a, read.id, event("accept", {}, read.version + 1)); });
+  const auto accepted = reviews.fire(w.reviewer_a, read.id, event("accept", {}, read.version));
   refused(w, K::kStaleVersion, [&] {
-    reviews.score(w.partner_a, read.id, read.version, w.scoresOf({3, 3, 3}), "late");
+    reviews.score(w.reviewer_a, read.id, read.version, w.scoresOf({3, 3, 3}), "late");
   });
   // The fund manager cancels while the partner still holds the version they read.
-  reviews.fire(w.manager, read.id, event("cancel", {}, accepted.version));
+  reviews.fire(w.fm1, read.id, event("cancel", {}, accepted.version));
   refused(w, K::kStaleVersion,
-          [&] { reviews.fire(w.partner_a, read.id, event("submit", {}, accepted.version)); });
+          [&] { reviews.fire(w.reviewer_a, read.id, event("submit", {}, accepted.version)); });
 }
 
 BOOST_AUTO_TEST_CASE(a_partner_sees_other_reviews_only_after_submitting_their_own) {
   World w;
-  w.submitReview(w.partner_a, w.review_a, {4, 4, 4});
-  w.fire(w.partner_b, w.review_b, "accept");
-  w.score(w.partner_b, w.review_b, {2, 2, 2});
+  w.submitReview(w.reviewer_a, w.review_a, {4, 4, 4});
+  w.fire(w.reviewer_b, w.review_b, "accept");
+  w.score(w.reviewer_b, w.review_b, {2, 2, 2});
 
-  auto b_view = w.reviews.compare(w.partner_b, w.proposal_id);
+  auto b_view = w.reviews.compare(w.reviewer_b, w.proposal_id);
   BOOST_REQUIRE(b_view.reviews.size() == 1u);  // only their own draft
   BOOST_TEST(b_view.reviews[0].assignment.id == w.review_b);
   BOOST_TEST(b_view.reviews[0].scores.size() == 3u);
   BOOST_TEST(b_view.summary.reviews == 0);
-  const auto a_view = w.reviews.compare(w.partner_a, w.proposal_id);
+  const auto a_view = w.reviews.compare(w.reviewer_a, w.proposal_id);
   BOOST_REQUIRE(a_view.reviews.size() == 1u);  // B's draft is not a review yet
   BOOST_TEST(a_view.reviews[0].assignment.id == w.review_a);
-  BOOST_TEST(w.reviews.compare(w.manager, w.proposal_id).reviews.size() == 1u);
+  BOOST_TEST(w.reviews.compare(w.fm1, w.proposal_id).reviews.size() == 1u);
 
-  w.fire(w.partner_b, w.review_b, "submit");
-  b_view = w.reviews.compare(w.partner_b, w.proposal_id);
+  w.fire(w.reviewer_b, w.review_b, "submit");
+  b_view = w.reviews.compare(w.reviewer_b, w.proposal_id);
   BOOST_REQUIRE(b_view.reviews.size() == 2u);
   BOOST_TEST(b_view.reviews[0].assignment.id == w.review_a);
   BOOST_TEST(b_view.reviews[0].mean_milli.value_or(0) == 4000);
@@ -390,16 +292,16 @@ BOOST_AUTO_TEST_CASE(a_partner_sees_other_reviews_only_after_submitting_their_ow
 
 BOOST_AUTO_TEST_CASE(spread_flag_is_raised_only_above_one_and_a_half_points) {
   World w;
-  w.submitReview(w.partner_a, w.review_a, {5, 5, 5});  // 5.000
-  w.submitReview(w.partner_b, w.review_b, {5, 3, 2});  // 3.500
-  auto s = w.reviews.compare(w.manager, w.proposal_id).summary;
+  w.submitReview(w.reviewer_a, w.review_a, {5, 5, 5});  // 5.000
+  w.submitReview(w.reviewer_b, w.review_b, {5, 3, 2});  // 3.500
+  auto s = w.reviews.compare(w.fm1, w.proposal_id).summary;
   BOOST_TEST(s.spread_milli == 1500);
   BOOST_TEST(!s.spread_flag);
 
-  w.fire(w.manager, w.review_b, "reopen", "Please recheck sustainability.");
-  w.score(w.partner_b, w.review_b, {4, 3, 3});  // 3.400
-  w.fire(w.partner_b, w.review_b, "submit");
-  s = w.reviews.compare(w.manager, w.proposal_id).summary;
+  w.fire(w.fm1, w.review_b, "reopen", "Please recheck sustainability.");
+  w.score(w.reviewer_b, w.review_b, {4, 3, 3});  // 3.400
+  w.fire(w.reviewer_b, w.review_b, "submit");
+  s = w.reviews.compare(w.fm1, w.proposal_id).summary;
   BOOST_TEST(s.reviews == 2);
   BOOST_TEST(s.spread_milli == 1600);
   BOOST_TEST(s.mean_milli == 4200);
@@ -408,74 +310,74 @@ BOOST_AUTO_TEST_CASE(spread_flag_is_raised_only_above_one_and_a_half_points) {
 
 BOOST_AUTO_TEST_CASE(fund_manager_reopens_a_submitted_review_with_a_reason) {
   World w;
-  const auto submitted = w.submitReview(w.partner_a, w.review_a, {3, 3, 3});
-  BOOST_TEST((w.reviews.actions(w.manager, submitted) == Events{"reopen"}));
-  BOOST_TEST(w.reviews.actions(w.partner_a, submitted).empty());
-  refused(w, K::kForbidden, [&] { w.fire(w.partner_a, w.review_a, "reopen", "mine"); });
-  refused(w, K::kInvalid, [&] { w.fire(w.manager, w.review_a, "reopen"); });
-  auto a = w.fire(w.manager, w.review_a, "reopen", "Score feasibility again.");
+  const auto submitted = w.submitReview(w.reviewer_a, w.review_a, {3, 3, 3});
+  BOOST_TEST((w.reviews.actions(w.fm1, submitted) == Events{"reopen"}));
+  BOOST_TEST(w.reviews.actions(w.reviewer_a, submitted).empty());
+  refused(w, K::kForbidden, [&] { w.fire(w.reviewer_a, w.review_a, "reopen", "mine"); });
+  refused(w, K::kInvalid, [&] { w.fire(w.fm1, w.review_a, "reopen"); });
+  auto a = w.fire(w.fm1, w.review_a, "reopen", "Score feasibility again.");
   BOOST_TEST(a.state == "in_progress");
   BOOST_TEST(!a.submitted_at.has_value());
   BOOST_TEST(a.reason.value_or("") == "Score feasibility again.");
-  BOOST_TEST(a.reviewer_id.value_or(0) == w.partner_a.user_id);
-  BOOST_TEST(w.reviews.scores(w.partner_a, a.id).size() == 3u);  // the scores stay
-  BOOST_TEST(w.fire(w.partner_a, a.id, "submit").state == "submitted");
+  BOOST_TEST(a.reviewer_id.value_or(0) == w.reviewer_a.user_id);
+  BOOST_TEST(w.reviews.scores(w.reviewer_a, a.id).size() == 3u);  // the scores stay
+  BOOST_TEST(w.fire(w.reviewer_a, a.id, "submit").state == "submitted");
 }
 
 BOOST_AUTO_TEST_CASE(fund_manager_cancels_an_assignment_and_may_assign_the_partner_again) {
   World w;
-  refused(w, K::kForbidden, [&] { w.fire(w.partner_a, w.review_a, "cancel"); });
-  refused(w, K::kConflict, [&] { w.reviews.assign(w.manager, w.proposal_id, w.org_a); });
-  BOOST_TEST(w.fire(w.manager, w.review_a, "cancel").state == "cancelled");
-  refused(w, K::kInvalidTransition, [&] { w.fire(w.manager, w.review_a, "cancel"); });
-  const auto again = w.reviews.assign(w.manager, w.proposal_id, w.org_a);
+  refused(w, K::kForbidden, [&] { w.fire(w.reviewer_a, w.review_a, "cancel"); });
+  refused(w, K::kConflict, [&] { w.reviews.assign(w.fm1, w.proposal_id, w.partner_a); });
+  BOOST_TEST(w.fire(w.fm1, w.review_a, "cancel").state == "cancelled");
+  refused(w, K::kInvalidTransition, [&] { w.fire(w.fm1, w.review_a, "cancel"); });
+  const auto again = w.reviews.assign(w.fm1, w.proposal_id, w.partner_a);
   BOOST_TEST(again.state == "assigned");
-  w.submitReview(w.partner_b, w.review_b, {3, 3, 3});
-  refused(w, K::kInvalidTransition, [&] { w.fire(w.manager, w.review_b, "cancel"); });
-  w.fire(w.partner_a, again.id, "decline", "No capacity this month.");
-  BOOST_TEST(w.reviews.assign(w.manager, w.proposal_id, w.org_a).state == "assigned");
+  w.submitReview(w.reviewer_b, w.review_b, {3, 3, 3});
+  refused(w, K::kInvalidTransition, [&] { w.fire(w.fm1, w.review_b, "cancel"); });
+  w.fire(w.reviewer_a, again.id, "decline", "No capacity this month.");
+  BOOST_TEST(w.reviews.assign(w.fm1, w.proposal_id, w.partner_a).state == "assigned");
 }
 
 BOOST_AUTO_TEST_CASE(
     assign_is_refused_to_others_than_fund_managers_partners_and_proposals_in_review) {
   World w;
   auto& reviews = w.reviews;
-  refused(w, K::kForbidden, [&] { reviews.assign(w.partner_c, w.proposal_id, w.org_c); });
-  refused(w, K::kNotFound, [&] { reviews.assign(w.manager, 999, w.org_c); });
-  auto p = refused(w, K::kInvalid, [&] { reviews.assign(w.manager, w.proposal_id, w.city_org); });
+  refused(w, K::kForbidden, [&] { reviews.assign(w.reviewer_c, w.proposal_id, w.partner_c); });
+  refused(w, K::kNotFound, [&] { reviews.assign(w.fm1, 999, w.partner_c); });
+  auto p = refused(w, K::kInvalid, [&] { reviews.assign(w.fm1, w.proposal_id, w.city_a); });
   BOOST_TEST(names(p, "partner_org_id"));
-  refused(w, K::kInvalid, [&] { reviews.assign(w.manager, w.proposal_id, 999); });
-  refused(w, K::kConflict, [&] { reviews.assign(w.manager, w.proposal_id, w.org_b); });
+  refused(w, K::kInvalid, [&] { reviews.assign(w.fm1, w.proposal_id, 999); });
+  refused(w, K::kConflict, [&] { reviews.assign(w.fm1, w.proposal_id, w.partner_b); });
   const auto draft = w.draftProposal();
-  refused(w, K::kInvalidTransition, [&] { reviews.assign(w.manager, draft, w.org_c); });
+  refused(w, K::kInvalidTransition, [&] { reviews.assign(w.fm1, draft, w.partner_c); });
 
-  const auto c = reviews.assign(w.manager, w.proposal_id, w.org_c);  // in review: allowed
-  BOOST_TEST(c.created_by == w.manager.user_id);
+  const auto c = reviews.assign(w.fm1, w.proposal_id, w.partner_c);  // in review: allowed
+  BOOST_TEST(c.created_by == w.fm1.user_id);
   BOOST_TEST(auditDetail(w, c.id, "assign") ==
              R"({"proposal_id":)" + std::to_string(w.proposal_id) + R"(,"partner_org_id":)" +
-                 std::to_string(w.org_c) + "}");
-  BOOST_TEST(reviews.forProposal(w.manager, w.proposal_id).size() == 3u);
-  const auto own = reviews.forProposal(w.partner_c, w.proposal_id);
+                 std::to_string(w.partner_c) + "}");
+  BOOST_TEST(reviews.forProposal(w.fm1, w.proposal_id).size() == 3u);
+  const auto own = reviews.forProposal(w.reviewer_c, w.proposal_id);
   BOOST_REQUIRE(own.size() == 1u);
   BOOST_TEST(own[0].id == c.id);
 }
 
 BOOST_AUTO_TEST_CASE(no_review_moves_once_the_proposal_has_left_review) {
   World w;
-  w.submitReview(w.partner_a, w.review_a, {4, 4, 4});
-  w.submitReview(w.partner_b, w.review_b, {4, 3, 4});
-  w.proposals.fire(w.manager, w.proposal_id, event("close_review"));
-  BOOST_TEST(w.reviews.actions(w.manager, w.reviews.get(w.manager, w.review_a)).empty());
-  auto p = refused(w, K::kConflict, [&] { w.fire(w.manager, w.review_a, "reopen", "late"); });
+  w.submitReview(w.reviewer_a, w.review_a, {4, 4, 4});
+  w.submitReview(w.reviewer_b, w.review_b, {4, 3, 4});
+  w.proposals.fire(w.fm1, w.proposal_id, event("close_review"));
+  BOOST_TEST(w.reviews.actions(w.fm1, w.reviews.get(w.fm1, w.review_a)).empty());
+  auto p = refused(w, K::kConflict, [&] { w.fire(w.fm1, w.review_a, "reopen", "late"); });
   BOOST_TEST(std::string(p.what()) == "the proposal is no longer in review");
 
   World v;  // a proposal withdrawn in review
-  v.fire(v.partner_b, v.review_b, "accept");
-  v.proposals.fire(v.applicant, v.proposal_id, event("withdraw", "We found other funding."));
-  refused(v, K::kConflict, [&] { v.fire(v.partner_a, v.review_a, "accept"); });
-  refused(v, K::kConflict, [&] { v.score(v.partner_b, v.review_b, {3, 3, 3}); });
-  BOOST_TEST(v.reviews.actions(v.partner_a, v.reviews.get(v.partner_a, v.review_a)).empty());
-  BOOST_TEST(v.fire(v.manager, v.review_a, "cancel").state == "cancelled");
+  v.fire(v.reviewer_b, v.review_b, "accept");
+  v.proposals.fire(v.applicant_a, v.proposal_id, event("withdraw", "We found other funding."));
+  refused(v, K::kConflict, [&] { v.fire(v.reviewer_a, v.review_a, "accept"); });
+  refused(v, K::kConflict, [&] { v.score(v.reviewer_b, v.review_b, {3, 3, 3}); });
+  BOOST_TEST(v.reviews.actions(v.reviewer_a, v.reviews.get(v.reviewer_a, v.review_a)).empty());
+  BOOST_TEST(v.fire(v.fm1, v.review_a, "cancel").state == "cancelled");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
