@@ -54,13 +54,18 @@ workflow::TrancheFacts trancheFacts(db::Tx& tx, const stores::Grant& g, const st
   return f;
 }
 
-// A disbursement retried with its key answers the tranche it disbursed; a key used elsewhere is
-// refused. Returns true when `t` is that earlier disbursement.
-bool isRetriedDisbursement(db::Tx& tx, const stores::Tranche& t, const TransitionRequest& req) {
+// A disbursement retried with its key by the fund manager who made it answers the tranche it
+// disbursed; a key used elsewhere, or by anyone else, is refused. Returns true when `t` is that
+// earlier disbursement.
+bool isRetriedDisbursement(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
+                           const TransitionRequest& req) {
   if (req.event != "disburse" || !req.input.idempotency_key) return false;
   auto holder = stores::GrantStore::trancheIdForKey(tx, *req.input.idempotency_key);
   if (!holder) return false;
-  if (*holder == t.id && t.state == "disbursed") return true;
+  if (!actor.roles.has(access::Role::kFundManager)) {
+    throw Problem::forbidden("only fund managers disburse");
+  }
+  if (*holder == t.id && t.state == "disbursed" && t.disbursed_by == actor.user_id) return true;
   throw Problem(ProblemKind::kConflict, "idempotency key already used");
 }
 
@@ -109,7 +114,8 @@ stores::Tranche TrancheService::fire(const Actor& actor, std::int64_t tranche_id
   const auto now = ctx_.clock.nowMs();
   auto tx = ctx_.db.write();
   auto [t, g] = loadVisible(tx, actor, tranche_id);
-  if (isRetriedDisbursement(tx, t, req)) return t;  // rolls back an empty transaction
+  replayed_ = isRetriedDisbursement(tx, actor, t, req);
+  if (replayed_) return t;  // rolls back an empty transaction
   requireVersion(req.expected_version, t.version, "tranche");
   const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, req.event, actor,
                                    trancheFacts(tx, g, t, now), req.input);

@@ -20,6 +20,8 @@ class TrancheService {
   // expected_version; a key already used by another disbursement is kConflict.
   // kNotFound when the actor may not see the tranche's grant.
   stores::Tranche fire(const Actor& actor, std::int64_t tranche_id, const TransitionRequest& req);
+  // Whether the last fire() was a retried disbursement answered without changing anything.
+  bool replayed() const { return replayed_; }
 
   // kNotFound when the actor may not see the tranche's grant.
   stores::Tranche get(const Actor& actor, std::int64_t tranche_id);
@@ -29,6 +31,7 @@ class TrancheService {
 
  private:
   Context ctx_;
+  bool replayed_ = false;
 };
 
 }  // namespace citygrants::usecases

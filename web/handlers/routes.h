@@ -38,6 +38,31 @@ ApiResponse postProposalTransition(ApiContext&, ApiRequest&);
 ApiResponse listProposalVersions(ApiContext&, ApiRequest&);
 ApiResponse putSupportingPartner(ApiContext&, ApiRequest&);
 ApiResponse putTranslation(ApiContext&, ApiRequest&);
+// review_handlers.cpp
+ApiResponse listAssignments(ApiContext&, ApiRequest&);
+ApiResponse postAssignment(ApiContext&, ApiRequest&);
+ApiResponse getAssignment(ApiContext&, ApiRequest&);
+ApiResponse postAssignmentTransition(ApiContext&, ApiRequest&);
+ApiResponse listAssignmentScores(ApiContext&, ApiRequest&);
+ApiResponse putAssignmentScores(ApiContext&, ApiRequest&);
+ApiResponse getReviewComparison(ApiContext&, ApiRequest&);
+// grant_handlers.cpp
+ApiResponse listGrants(ApiContext&, ApiRequest&);
+ApiResponse getGrant(ApiContext&, ApiRequest&);
+ApiResponse postGrantTransition(ApiContext&, ApiRequest&);
+ApiResponse listGrantTranches(ApiContext&, ApiRequest&);
+ApiResponse listGrantReports(ApiContext&, ApiRequest&);
+ApiResponse getGrantBudget(ApiContext&, ApiRequest&);
+// tranche_handlers.cpp
+ApiResponse getTranche(ApiContext&, ApiRequest&);
+ApiResponse postTrancheTransition(ApiContext&, ApiRequest&);
+// report_handlers.cpp
+ApiResponse getReport(ApiContext&, ApiRequest&);
+ApiResponse putReport(ApiContext&, ApiRequest&);
+ApiResponse postReportTransition(ApiContext&, ApiRequest&);
+// timeline_handlers.cpp
+ApiResponse getProposalTimeline(ApiContext&, ApiRequest&);
+ApiResponse getGrantTimeline(ApiContext&, ApiRequest&);
 
 // directory_handlers.cpp
 ApiResponse listOrganisations(ApiContext&, ApiRequest&);
@@ -49,5 +74,12 @@ ApiResponse deleteUserRole(ApiContext&, ApiRequest&);
 // audit_handlers.cpp
 ApiResponse listAudit(ApiContext&, ApiRequest&);
 ApiResponse getAuditVerification(ApiContext&, ApiRequest&);
+
+// attachment_handlers.cpp
+ApiResponse postProposalAttachment(ApiContext&, ApiRequest&);
+ApiResponse listProposalAttachments(ApiContext&, ApiRequest&);
+ApiResponse postReportAttachment(ApiContext&, ApiRequest&);
+ApiResponse getAttachment(ApiContext&, ApiRequest&);
+ApiResponse getAttachmentContent(ApiContext&, ApiRequest&);
 
 }  // namespace citygrants::handlers

@@ -23,22 +23,21 @@ bool changesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-// Reads the body up to kMaxBody; 413 past it (the connection is closed: the rest is unread).
-std::string readBody(Poco::Net::HTTPServerRequest& request) {
-  if (request.hasContentLength() &&
-      request.getContentLength64() > static_cast<Poco::Int64>(ApiPipeline::kMaxBody)) {
-    throw HttpError(413, "payload-too-large", "Payload too large",
-                    "the body is larger than " + std::to_string(ApiPipeline::kMaxBody) + " bytes");
+// Reads the body up to `limit` bytes; 413 past it (the connection is closed: the rest is unread).
+std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
+  auto tooLarge = [&] {
+    return HttpError(413, "payload-too-large", "Payload too large",
+                     "the body is larger than " + std::to_string(limit) + " bytes");
+  };
+  if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+    throw tooLarge();
   }
   std::string body;
   char buf[8192];
   auto& in = request.stream();
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     body.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > ApiPipeline::kMaxBody) {
-      throw HttpError(413, "payload-too-large", "Payload too large",
-                      "the body is larger than " + std::to_string(ApiPipeline::kMaxBody) + " bytes");
-    }
+    if (body.size() > limit) throw tooLarge();
   }
   return body;
 }
@@ -100,7 +99,8 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
   try {
     if (route == nullptr) throw core::Problem::notFound("resource");
     if (changesState(req.method)) {
-      req.body = readBody(const_cast<Poco::Net::HTTPServerRequest&>(req.http));
+      req.body = readBody(const_cast<Poco::Net::HTTPServerRequest&>(req.http),
+                          route->max_body != 0 ? route->max_body : kMaxBody);
       req.body_read = true;
     }
     authenticate(req, *route);

@@ -100,6 +100,7 @@ struct ApiRoute {
   RouteFn fn;
   const char* summary;
   const char* tag;
+  std::size_t max_body = 0;  // bytes; 0 means ApiPipeline::kMaxBody (1 MiB)
 };
 
 }  // namespace citygrants::http

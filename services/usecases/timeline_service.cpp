@@ -1,0 +1,66 @@
+#include "services/usecases/timeline_service.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "services/usecases/grant_service.h"
+#include "services/usecases/proposal_service.h"
+
+namespace citygrants::usecases {
+namespace {
+
+constexpr int kPage = 500;  // audit rows read per query
+
+// Every audit event of one record, newest first, read page by page.
+void appendEventsOf(db::Tx& tx, const std::string& entity, std::int64_t entity_id,
+                    std::vector<audit::AuditRow>& out) {
+  std::optional<std::int64_t> before;
+  for (;;) {
+    auto rows = audit::listAudit(tx, entity, entity_id, before, kPage);
+    if (rows.empty()) return;
+    before = rows.back().seq;
+    const bool more = static_cast<int>(rows.size()) == kPage;
+    for (auto& r : rows) out.push_back(std::move(r));
+    if (!more) return;
+  }
+}
+
+void oldestFirst(std::vector<audit::AuditRow>& rows) {
+  std::sort(rows.begin(), rows.end(),
+            [](const audit::AuditRow& a, const audit::AuditRow& b) { return a.seq < b.seq; });
+}
+
+}  // namespace
+
+std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
+                                                          std::int64_t proposal_id) {
+  const auto view = ProposalService(ctx_).get(actor, proposal_id);  // kNotFound when not visible
+  std::vector<audit::AuditRow> out;
+  auto tx = ctx_.db.read();
+  appendEventsOf(tx, "proposal", proposal_id, out);
+  tx.commit();
+  if (!view.full_access) {
+    for (auto& r : out) r.entry.detail = "{}";
+  }
+  oldestFirst(out);
+  return out;
+}
+
+std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::int64_t grant_id) {
+  GrantService grants(ctx_);
+  grants.get(actor, grant_id);  // kNotFound when not visible
+  const auto tranches = grants.tranches(actor, grant_id);
+  const auto reports = grants.reports(actor, grant_id);
+  std::vector<audit::AuditRow> out;
+  auto tx = ctx_.db.read();
+  appendEventsOf(tx, "grant", grant_id, out);
+  for (const auto& t : tranches) appendEventsOf(tx, "tranche", t.id, out);
+  for (const auto& r : reports) appendEventsOf(tx, "report", r.id, out);
+  tx.commit();
+  oldestFirst(out);
+  return out;
+}
+
+}  // namespace citygrants::usecases

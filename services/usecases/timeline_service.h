@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "services/audit/audit_log.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::usecases {
+
+// The history of one record as anyone who may see the record reads it: its audit events,
+// oldest first. Unlike the audit chain (auditors and fund managers), a timeline is open to every
+// reader of the record.
+class TimelineService {
+ public:
+  explicit TimelineService(Context ctx) : ctx_(ctx) {}
+
+  // The proposal's own events (not its review assignments'). kNotFound when the actor may not
+  // see the proposal. A partner reviewer who has not yet declared no conflict of interest (no
+  // full access) reads the events without their details ("{}"), which may carry feedback.
+  std::vector<audit::AuditRow> forProposal(const Actor& actor, std::int64_t proposal_id);
+
+  // The grant's events with those of its tranches and reports, merged in sequence order.
+  // kNotFound when the actor may not see the grant.
+  std::vector<audit::AuditRow> forGrant(const Actor& actor, std::int64_t grant_id);
+
+ private:
+  Context ctx_;
+};
+
+}  // namespace citygrants::usecases

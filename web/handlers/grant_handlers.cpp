@@ -1,0 +1,98 @@
+#include "services/usecases/grant_service.h"
+#include "services/usecases/report_service.h"
+#include "services/usecases/tranche_service.h"
+#include "web/handlers/grant_json.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+#include "web/http/transition_request.h"
+
+namespace citygrants::handlers {
+namespace {
+
+http::JsonObject grantJson(const stores::Grant& g, const std::vector<std::string>& actions) {
+  auto o = http::object();
+  o->set("id", g.id);
+  o->set("reference", g.reference);
+  o->set("state", g.state);
+  o->set("version", g.version);
+  o->set("actions", http::strings(actions));
+  o->set("proposal_id", g.proposal_id);
+  o->set("call_id", g.call_id);
+  o->set("city_org_id", g.city_org_id);
+  o->set("supporting_org_id", g.supporting_org_id);
+  o->set("amount", http::money(g.amount_minor, g.currency));
+  o->set("duration_months", g.duration_months);
+  http::setOptional(o, "signed_by", g.signed_by);
+  http::setTime(o, "signed_at", g.signed_at);
+  o->set("created_at", http::isoTime(g.created_at));
+  return o;
+}
+
+http::JsonObject budgetLineJson(const usecases::BudgetVsActual& line, const std::string& currency) {
+  auto o = http::object();
+  o->set("category", line.category);
+  o->set("description", line.description);
+  o->set("planned", http::money(line.planned_minor, currency));
+  o->set("actual", http::money(line.actual_minor, currency));
+  return o;
+}
+
+}  // namespace
+
+ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
+  usecases::GrantService grants(ctx.useCases());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& g : grants.list(req.who())) {
+    items->add(grantJson(g, grants.actions(req.who(), g)));
+  }
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+ApiResponse getGrant(ApiContext& ctx, ApiRequest& req) {
+  usecases::GrantService grants(ctx.useCases());
+  const auto g = grants.get(req.who(), req.id());
+  return http::versionedResponse(grantJson(g, grants.actions(req.who(), g)), g.version);
+}
+
+ApiResponse postGrantTransition(ApiContext& ctx, ApiRequest& req) {
+  const auto transition = http::decodeTransition(req);
+  usecases::GrantService grants(ctx.useCases());
+  const auto g = grants.fire(req.who(), req.id(), transition);
+  http::countTransition(ctx, "grant", transition.event);
+  return http::versionedResponse(grantJson(g, grants.actions(req.who(), g)), g.version);
+}
+
+ApiResponse listGrantTranches(ApiContext& ctx, ApiRequest& req) {
+  usecases::GrantService grants(ctx.useCases());
+  usecases::TrancheService tranches(ctx.useCases());
+  const auto g = grants.get(req.who(), req.id());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& t : grants.tranches(req.who(), g.id)) {
+    items->add(trancheJson(t, g.currency, tranches.actions(req.who(), t)));
+  }
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+ApiResponse listGrantReports(ApiContext& ctx, ApiRequest& req) {
+  usecases::GrantService grants(ctx.useCases());
+  usecases::ReportService reports(ctx.useCases());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& r : grants.reports(req.who(), req.id())) {
+    items->add(reportJson(r, reports.actions(req.who(), r)));
+  }
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+ApiResponse getGrantBudget(ApiContext& ctx, ApiRequest& req) {
+  const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), req.id());
+  const auto lines = usecases::ReportService(ctx.useCases()).budgetVsActual(req.who(), g.id);
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& line : lines) items->add(budgetLineJson(line, g.currency));
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+}  // namespace citygrants::handlers

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/stores/grant_store.h"
+#include "web/http/json_encode.h"
+
+// The JSON of a grant's tranches and reports, shared by the grant routes (which list them) and
+// the tranche and report routes (which show and change one).
+namespace citygrants::handlers {
+
+// A tranche with its amount in the grant's `currency` and the events the reader may fire now.
+// Defined in tranche_handlers.cpp.
+http::JsonObject trancheJson(const stores::Tranche& t, const std::string& currency,
+                             const std::vector<std::string>& actions);
+
+// A report with the events the reader may fire now. Defined in report_handlers.cpp.
+http::JsonObject reportJson(const stores::Report& r, const std::vector<std::string>& actions);
+
+}  // namespace citygrants::handlers

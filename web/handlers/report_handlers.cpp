@@ -1,0 +1,80 @@
+#include "services/usecases/report_service.h"
+#include "web/handlers/grant_json.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+#include "web/http/json_reader.h"
+#include "web/http/transition_request.h"
+
+namespace citygrants::handlers {
+namespace {
+
+constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;  // 10^18 minor units
+constexpr std::size_t kMaxSpendingLines = 100;
+
+// The body of PUT /reports/{id}: {"narrative", "spending": [{"budget_line_id", "actual_minor"}]}.
+struct ReportContent {
+  std::string narrative;
+  std::vector<stores::Spending> spending;
+};
+
+ReportContent decodeReport(const ApiRequest& req) {
+  http::JsonReader in(req.json());
+  ReportContent out;
+  out.narrative = in.text("narrative", false, usecases::ReportService::kMaxNarrative).value_or("");
+  if (auto list = in.objectList("spending", false, kMaxSpendingLines)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item = in.nested(list, i, "spending");
+      stores::Spending s;
+      s.budget_line_id = item.integer("budget_line_id", true, 1, INT64_MAX).value_or(0);
+      s.actual_minor = item.integer("actual_minor", true, 0, kMaxMoney).value_or(0);
+      in.absorb(item);
+      out.spending.push_back(s);
+    }
+  }
+  in.finish();
+  return out;
+}
+
+}  // namespace
+
+http::JsonObject reportJson(const stores::Report& r, const std::vector<std::string>& actions) {
+  auto o = http::object();
+  o->set("id", r.id);
+  o->set("state", r.state);
+  o->set("version", r.version);
+  o->set("actions", http::strings(actions));
+  o->set("grant_id", r.grant_id);
+  o->set("seq", r.seq);
+  o->set("kind", r.kind);
+  o->set("due_at", http::isoTime(r.due_at));
+  o->set("narrative", r.narrative);
+  http::setOptional(o, "submitted_by", r.submitted_by);
+  http::setTime(o, "submitted_at", r.submitted_at);
+  http::setOptional(o, "accepted_by", r.accepted_by);
+  http::setTime(o, "accepted_at", r.accepted_at);
+  return o;
+}
+
+ApiResponse getReport(ApiContext& ctx, ApiRequest& req) {
+  usecases::ReportService reports(ctx.useCases());
+  const auto r = reports.get(req.who(), req.id());
+  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+}
+
+ApiResponse putReport(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  const auto content = decodeReport(req);
+  usecases::ReportService reports(ctx.useCases());
+  const auto r = reports.edit(req.who(), req.id(), version, content.narrative, content.spending);
+  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+}
+
+ApiResponse postReportTransition(ApiContext& ctx, ApiRequest& req) {
+  const auto transition = http::decodeTransition(req);
+  usecases::ReportService reports(ctx.useCases());
+  const auto r = reports.fire(req.who(), req.id(), transition);
+  http::countTransition(ctx, "report", transition.event);
+  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+}
+
+}  // namespace citygrants::handlers

@@ -1,0 +1,159 @@
+#include "services/usecases/review_service.h"
+#include "web/handlers/routes.h"
+#include "web/http/json_encode.h"
+#include "web/http/json_reader.h"
+#include "web/http/transition_request.h"
+
+namespace citygrants::handlers {
+namespace {
+
+constexpr std::size_t kMaxComment = 20'000;  // characters
+constexpr std::size_t kMaxScores = 50;
+
+http::JsonObject assignmentJson(const stores::Assignment& a,
+                                const std::vector<std::string>& actions) {
+  auto o = http::object();
+  o->set("id", a.id);
+  o->set("state", a.state);
+  o->set("version", a.version);
+  o->set("actions", http::strings(actions));
+  o->set("proposal_id", a.proposal_id);
+  o->set("version_number", a.version_number);
+  o->set("partner_org_id", a.partner_org_id);
+  http::setOptional(o, "reviewer_id", a.reviewer_id);
+  http::setTime(o, "declared_at", a.declared_at);
+  http::setOptional(o, "reason", a.reason);
+  o->set("comment", a.comment);
+  http::setTime(o, "submitted_at", a.submitted_at);
+  o->set("created_by", a.created_by);
+  return o;
+}
+
+http::JsonArray scoresJson(const std::vector<stores::StoredScore>& scores) {
+  http::JsonArray out = new Poco::JSON::Array;
+  for (const auto& s : scores) {
+    auto o = http::object();
+    o->set("criterion_id", s.score.criterion_id);
+    o->set("score", s.score.value);
+    o->set("comment", s.comment);
+    out->add(o);
+  }
+  return out;
+}
+
+http::JsonObject reviewRowJson(const usecases::ReviewSummary::Row& row) {
+  const auto& a = row.assignment;
+  auto o = http::object();
+  o->set("id", a.id);
+  o->set("state", a.state);
+  o->set("partner_org_id", a.partner_org_id);
+  o->set("version_number", a.version_number);
+  http::setTime(o, "submitted_at", a.submitted_at);
+  if (row.mean_milli) {
+    o->set("mean_milli", *row.mean_milli);
+  } else {
+    o->set("mean_milli", Poco::Dynamic::Var());
+  }
+  o->set("comment", a.comment);
+  o->set("scores", scoresJson(row.scores));
+  return o;
+}
+
+http::JsonObject summaryJson(const review::Summary& s) {
+  auto o = http::object();
+  o->set("reviews", s.reviews);
+  o->set("mean_milli", s.mean_milli);
+  o->set("spread_milli", s.spread_milli);
+  o->set("spread_flag", s.spread_flag);
+  return o;
+}
+
+// The body of PUT /assignments/{id}/scores: {"scores": [{"criterion_id", "score", "comment"}],
+// "comment"}.
+struct ScoreSheet {
+  std::vector<stores::StoredScore> scores;
+  std::string comment;
+};
+
+ScoreSheet decodeScoreSheet(const ApiRequest& req) {
+  http::JsonReader in(req.json());
+  ScoreSheet out;
+  if (auto list = in.objectList("scores", true, kMaxScores)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item = in.nested(list, i, "scores");
+      stores::StoredScore s;
+      s.score.criterion_id = item.integer("criterion_id", true, 1, INT64_MAX).value_or(0);
+      s.score.value = static_cast<int>(
+          item.integer("score", true, review::kMinScore, review::kMaxScore).value_or(0));
+      s.comment = item.text("comment", false, kMaxComment).value_or("");
+      in.absorb(item);
+      out.scores.push_back(s);
+    }
+  }
+  out.comment = in.text("comment", false, kMaxComment).value_or("");
+  in.finish();
+  return out;
+}
+
+}  // namespace
+
+ApiResponse listAssignments(ApiContext& ctx, ApiRequest& req) {
+  usecases::ReviewService reviews(ctx.useCases());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& a : reviews.forProposal(req.who(), req.id())) {
+    items->add(assignmentJson(a, reviews.actions(req.who(), a)));
+  }
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+ApiResponse postAssignment(ApiContext& ctx, ApiRequest& req) {
+  http::JsonReader in(req.json());
+  const auto org = in.integer("partner_org_id", true, 1, INT64_MAX);
+  in.finish();
+  usecases::ReviewService reviews(ctx.useCases());
+  const auto a = reviews.assign(req.who(), req.id(), *org);
+  auto r =
+      http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version, 201);
+  r.headers.emplace_back("Location", "/api/v1/assignments/" + std::to_string(a.id));
+  return r;
+}
+
+ApiResponse getAssignment(ApiContext& ctx, ApiRequest& req) {
+  usecases::ReviewService reviews(ctx.useCases());
+  const auto a = reviews.get(req.who(), req.id());
+  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+}
+
+ApiResponse postAssignmentTransition(ApiContext& ctx, ApiRequest& req) {
+  const auto transition = http::decodeTransition(req);
+  usecases::ReviewService reviews(ctx.useCases());
+  const auto a = reviews.fire(req.who(), req.id(), transition);
+  http::countTransition(ctx, "review_assignment", transition.event);
+  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+}
+
+ApiResponse listAssignmentScores(ApiContext& ctx, ApiRequest& req) {
+  const auto scores = usecases::ReviewService(ctx.useCases()).scores(req.who(), req.id());
+  return http::jsonResponse(
+      http::page(scoresJson(scores), static_cast<std::int64_t>(scores.size()), std::nullopt));
+}
+
+ApiResponse putAssignmentScores(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  const auto sheet = decodeScoreSheet(req);
+  usecases::ReviewService reviews(ctx.useCases());
+  const auto a = reviews.score(req.who(), req.id(), version, sheet.scores, sheet.comment);
+  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+}
+
+ApiResponse getReviewComparison(ApiContext& ctx, ApiRequest& req) {
+  const auto compared = usecases::ReviewService(ctx.useCases()).compare(req.who(), req.id());
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& row : compared.reviews) items->add(reviewRowJson(row));
+  auto body = http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt);
+  body->set("summary", summaryJson(compared.summary));
+  return http::jsonResponse(body);
+}
+
+}  // namespace citygrants::handlers
