@@ -8,7 +8,7 @@ namespace citygrants::core {
 
 std::string proposalReference(int year, int number) {
   if (year < 2000 || year > 9999) throw Problem::invalidField("year", "out of range");
-  if (number < 1 || number > 9999) throw Problem::invalidField("number", "out of range");
+  if (number < 1 || number > kMaxReferenceNumber) throw Problem::invalidField("number", "out of range");
   char buf[32];
   std::snprintf(buf, sizeof buf, "GCF-%04d-%04d", year, number);
   return buf;
@@ -24,8 +24,11 @@ std::string trancheReference(std::string_view proposal_reference, int seq) {
 }
 
 std::optional<ParsedReference> parseProposalReference(std::string_view text) {
-  // Exactly "GCF-" 4 digits "-" 4 digits.
-  if (text.size() != 13 || text.substr(0, 4) != "GCF-" || text[8] != '-') return std::nullopt;
+  // "GCF-" 4 digits "-" then 4 digits, or 5 to 6 digits without a leading zero (canonical only).
+  if (text.size() < 13 || text.size() > 15 || text.substr(0, 4) != "GCF-" || text[8] != '-') {
+    return std::nullopt;
+  }
+  if (text.size() > 13 && text[9] == '0') return std::nullopt;
   auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
     int v = 0;
     for (std::size_t i = from; i < from + n; ++i) {
@@ -35,7 +38,7 @@ std::optional<ParsedReference> parseProposalReference(std::string_view text) {
     return v;
   };
   auto year = digits(4, 4);
-  auto number = digits(9, 4);
+  auto number = digits(9, text.size() - 9);
   if (!year || !number || *year < 2000 || *number < 1) return std::nullopt;
   return ParsedReference{*year, *number};
 }

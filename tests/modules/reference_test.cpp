@@ -29,6 +29,9 @@ BOOST_AUTO_TEST_CASE(proposal_reference_pads_year_and_number) {
   BOOST_TEST(proposalReference(2026, 1) == "GCF-2026-0001");
   BOOST_TEST(proposalReference(2000, 9'999) == "GCF-2000-9999");
   BOOST_TEST(proposalReference(9'999, 120) == "GCF-9999-0120");
+  BOOST_TEST(proposalReference(2026, 10'000) == "GCF-2026-10000");  // a large fund's 10,000th
+  BOOST_TEST(proposalReference(2026, 999'999) == "GCF-2026-999999");
+  BOOST_TEST(parseProposalReference("GCF-2026-10000")->number == 10'000);
 }
 
 BOOST_AUTO_TEST_CASE(proposal_reference_refuses_out_of_range_year_and_number) {
@@ -37,7 +40,7 @@ BOOST_AUTO_TEST_CASE(proposal_reference_refuses_out_of_range_year_and_number) {
   BOOST_TEST(invalidField([] { proposalReference(26, 1); }) == "year");
   BOOST_TEST(invalidField([] { proposalReference(2026, 0); }) == "number");
   BOOST_TEST(invalidField([] { proposalReference(2026, -7); }) == "number");
-  BOOST_TEST(invalidField([] { proposalReference(2026, 10'000); }) == "number");
+  BOOST_TEST(invalidField([] { proposalReference(2026, 1'000'000); }) == "number");
 }
 
 BOOST_AUTO_TEST_CASE(grant_and_tranche_references_extend_the_proposal_reference) {
