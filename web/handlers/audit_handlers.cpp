@@ -1,8 +1,24 @@
 #include "services/usecases/audit_service.h"
+#include "web/handlers/audit_json.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 
 namespace citygrants::handlers {
+
+http::JsonObject auditEventJson(const audit::AuditRow& r) {
+  auto o = http::object();
+  o->set("seq", r.seq);
+  http::setOptional(o, "actor_id", r.entry.actor_id);
+  o->set("entity", r.entry.entity);
+  o->set("entity_id", r.entry.entity_id);
+  o->set("event", r.entry.event);
+  o->set("from", r.entry.from_state);
+  o->set("to", r.entry.to_state);
+  o->set("detail", r.entry.detail);
+  o->set("at", http::isoTime(r.entry.at));
+  o->set("hash", r.hash);
+  return o;
+}
 
 ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
   const auto entity = req.queryText("entity");
@@ -12,19 +28,7 @@ ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
   const auto rows = usecases::AuditService(ctx.useCases()).list(req.who(), entity, entity_id, before, limit + 1);
   http::JsonArray items = new Poco::JSON::Array;
   for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-    const auto& r = rows[i];
-    auto o = http::object();
-    o->set("seq", r.seq);
-    http::setOptional(o, "actor_id", r.entry.actor_id);
-    o->set("entity", r.entry.entity);
-    o->set("entity_id", r.entry.entity_id);
-    o->set("event", r.entry.event);
-    o->set("from", r.entry.from_state);
-    o->set("to", r.entry.to_state);
-    o->set("detail", r.entry.detail);
-    o->set("at", http::isoTime(r.entry.at));
-    o->set("hash", r.hash);
-    items->add(o);
+    items->add(auditEventJson(rows[i]));
   }
   std::optional<std::string> next;
   if (static_cast<int>(rows.size()) > limit) next = std::to_string(rows[static_cast<std::size_t>(limit) - 1].seq);
