@@ -9,8 +9,8 @@
 
 namespace citygrants::db {
 
-Tx::Tx(Database& db, soci::session* session, bool write)
-    : db_(&db), session_(session), dialect_(db.dialect()) {
+Tx::Tx(Database& db, soci::session* session, bool write, std::unique_lock<std::mutex> writer)
+    : db_(&db), session_(session), dialect_(db.dialect()), writer_(std::move(writer)) {
   try {
     if (dialect_ == Dialect::kSqlite) {
       *session_ << (write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -24,7 +24,11 @@ Tx::Tx(Database& db, soci::session* session, bool write)
 }
 
 Tx::Tx(Tx&& other) noexcept
-    : db_(other.db_), session_(other.session_), dialect_(other.dialect_), open_(other.open_) {
+    : db_(other.db_),
+      session_(other.session_),
+      dialect_(other.dialect_),
+      open_(other.open_),
+      writer_(std::move(other.writer_)) {
   other.session_ = nullptr;
   other.open_ = false;
 }
@@ -39,16 +43,19 @@ Tx::~Tx() {
     }
   }
   db_->release(session_);
+  // writer_ unlocks when the members are destroyed, after the rollback above.
 }
 
 void Tx::commit() {
   *session_ << "COMMIT";
   open_ = false;
+  if (writer_.owns_lock()) writer_.unlock();
 }
 
 void Tx::rollback() {
   open_ = false;
   *session_ << "ROLLBACK";
+  if (writer_.owns_lock()) writer_.unlock();
 }
 
 Database::Database(const ConnectionString& where, Options options) : where_(where) {
@@ -98,8 +105,13 @@ void Database::release(soci::session* s) {
   available_.notify_one();
 }
 
-Tx Database::write() { return Tx(*this, acquire(), true); }
+Tx Database::write() {
+  // The writer lock first, then a session: queued writers must not hold the readers' sessions.
+  std::unique_lock<std::mutex> writer;
+  if (where_.dialect == Dialect::kSqlite) writer = std::unique_lock(writer_mutex_);
+  return Tx(*this, acquire(), true, std::move(writer));
+}
 
-Tx Database::read() { return Tx(*this, acquire(), false); }
+Tx Database::read() { return Tx(*this, acquire(), false, {}); }
 
 }  // namespace citygrants::db

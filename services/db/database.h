@@ -32,11 +32,12 @@ class Tx {
 
  private:
   friend class Database;
-  Tx(Database& db, soci::session* session, bool write);
+  Tx(Database& db, soci::session* session, bool write, std::unique_lock<std::mutex> writer);
   Database* db_;
   soci::session* session_;
   Dialect dialect_;
   bool open_ = true;
+  std::unique_lock<std::mutex> writer_;  // SQLite: this process's one writer
 };
 
 // A database chosen by its connection string, with a small pool of sessions.
@@ -72,6 +73,10 @@ class Database {
   std::vector<soci::session*> idle_;
   std::mutex mutex_;
   std::condition_variable available_;
+  // SQLite has one writer. Writers of this process queue here, woken in turn, instead of
+  // polling SQLite's busy handler (which sleeps in growing steps); other processes still
+  // meet BEGIN IMMEDIATE and the busy timeout.
+  std::mutex writer_mutex_;
 };
 
 }  // namespace citygrants::db
