@@ -7,16 +7,24 @@
 
 namespace citygrants::usecases {
 
-access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p) {
+namespace {
+
+// A partner that declined or was cancelled no longer sees the proposal; one that reviewed an
+// earlier version still does (its review is part of the record).
+access::Scope scopeFrom(const stores::Proposal& p, const std::vector<stores::Assignment>& assignments) {
   access::Scope scope;
   scope.city_org_id = p.city_org_id;
-  // A partner that declined or was cancelled no longer sees the proposal; one that reviewed an
-  // earlier version still does (its review is part of the record).
-  for (const auto& a : stores::ReviewStore::forProposal(tx, p.id)) {
+  for (const auto& a : assignments) {
     if (a.state != "cancelled" && a.state != "declined") scope.partner_org_ids.push_back(a.partner_org_id);
   }
   if (p.supporting_org_id) scope.partner_org_ids.push_back(*p.supporting_org_id);
   return scope;
+}
+
+}  // namespace
+
+access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p) {
+  return scopeFrom(p, stores::ReviewStore::forProposal(tx, p.id));
 }
 
 std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
@@ -31,7 +39,8 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::ProposalVersion& current,
                                       std::optional<std::int64_t> amount_given, std::int64_t now) {
   workflow::ProposalFacts f;
-  f.scope = proposalScope(tx, p);
+  auto assignments = stores::ReviewStore::forProposal(tx, p.id);
+  f.scope = scopeFrom(p, assignments);
   const auto terms = termsOf(call);
   f.concept_complete = proposals::validateConcept(current.content, terms).empty();
   f.complete = f.concept_complete;
@@ -40,7 +49,6 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   f.call_open = call.state == "open" && now < call.closes_at;
 
   // Only reviews of the current version count: a resubmitted proposal is reviewed again.
-  auto assignments = stores::ReviewStore::forProposal(tx, p.id);
   std::erase_if(assignments, [&](const auto& a) { return a.version_number != p.current_version; });
   int live = 0;
   int submitted = 0;

@@ -74,9 +74,13 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
 
 }  // namespace
 
-ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores::Proposal& p) {
-  auto call = *stores::CallStore::load(tx, p.call_id);
-  auto current = *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
+ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
+                                   const stores::Call* given_call,
+                                   const stores::ProposalVersion* given_current) {
+  const auto call = given_call != nullptr ? *given_call : *stores::CallStore::load(tx, p.call_id);
+  const auto current = given_current != nullptr
+                           ? *given_current
+                           : *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
   auto facts = proposalFacts(tx, p, call, current, std::nullopt, ctx_.clock.nowMs());
   ProposalView out{p, current,
                    toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
@@ -272,7 +276,7 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
 ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto loaded = loadVisible(tx, actor, proposal_id);
-  auto out = view(tx, actor, loaded.proposal);
+  auto out = view(tx, actor, loaded.proposal, &loaded.call, &loaded.current);
   tx.commit();
   return out;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "modules/proposals/validation.h"
+#include "services/stores/call_store.h"
 #include "services/stores/proposal_list.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/use_case.h"
@@ -58,7 +59,10 @@ class ProposalService {
   stores::ProposalPage list(const Actor& actor, stores::ProposalQuery query);
 
  private:
-  ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p);
+  // The view of `p`; `call` and `current` are reloaded unless given (a use case that just read
+  // them and changed neither passes them in).
+  ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
+                    const stores::Call* call = nullptr, const stores::ProposalVersion* current = nullptr);
   Context ctx_;
 };
 
