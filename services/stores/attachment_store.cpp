@@ -28,13 +28,8 @@ std::string fromBase64(const std::string& text) {
 }
 
 std::vector<Attachment> loadAll(db::Tx& tx, const char* query, std::int64_t id) {
-  std::vector<std::int64_t> ids;
-  std::int64_t got = 0;
-  soci::statement st = (tx.sql().prepare << query, soci::use(id), soci::into(got));
-  st.execute();
-  while (st.fetch()) ids.push_back(got);
   std::vector<Attachment> out;
-  for (auto i : ids) out.push_back(*AttachmentStore::load(tx, i));
+  for (auto i : idList(tx.sql(), query, id)) out.push_back(*AttachmentStore::load(tx, i));
   return out;
 }
 

@@ -70,12 +70,7 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<std::int64_t> CallStore::listIds(db::Tx& tx) {
-  std::vector<std::int64_t> out;
-  std::int64_t id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM calls ORDER BY id", soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
+  return idList(tx.sql(), "SELECT id FROM calls ORDER BY id");
 }
 
 bool CallStore::codeTaken(db::Tx& tx, const std::string& code) {

@@ -42,25 +42,6 @@ std::optional<User> loadUser(soci::session& sql, std::int64_t id) {
   return u;
 }
 
-// The ids a query with one bound text parameter (or none) returns.
-std::vector<std::int64_t> ids(soci::session& sql, const std::string& query,
-                              const std::string* param) {
-  std::int64_t id = 0;
-  std::vector<std::int64_t> out;
-  auto collect = [&](soci::statement& st) {
-    st.execute();
-    while (st.fetch()) out.push_back(id);
-  };
-  if (param != nullptr) {
-    soci::statement st = (sql.prepare << query, soci::use(*param), soci::into(id));
-    collect(st);
-  } else {
-    soci::statement st = (sql.prepare << query, soci::into(id));
-    collect(st);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::int64_t DirectoryStore::insertOrganisation(db::Tx& tx, const Organisation& org,
@@ -80,14 +61,14 @@ std::optional<Organisation> DirectoryStore::findOrganisation(db::Tx& tx, std::in
 
 std::optional<Organisation> DirectoryStore::findOrganisationByName(db::Tx& tx,
                                                                    const std::string& name) {
-  auto found = ids(tx.sql(), "SELECT id FROM organisations WHERE name = :name", &name);
+  auto found = idList(tx.sql(), "SELECT id FROM organisations WHERE name = :name", name);
   if (found.empty()) return std::nullopt;
   return loadOrganisation(tx.sql(), found.front());
 }
 
 std::vector<Organisation> DirectoryStore::listOrganisations(db::Tx& tx) {
   std::vector<Organisation> out;
-  for (auto id : ids(tx.sql(), "SELECT id FROM organisations ORDER BY id", nullptr)) {
+  for (auto id : idList(tx.sql(), "SELECT id FROM organisations ORDER BY id")) {
     out.push_back(*loadOrganisation(tx.sql(), id));
   }
   return out;
@@ -113,20 +94,14 @@ std::optional<User> DirectoryStore::findUser(db::Tx& tx, std::int64_t id) {
 }
 
 std::optional<User> DirectoryStore::findUserByEmail(db::Tx& tx, const std::string& email) {
-  auto found = ids(tx.sql(), "SELECT id FROM users WHERE email = :email", &email);
+  auto found = idList(tx.sql(), "SELECT id FROM users WHERE email = :email", email);
   if (found.empty()) return std::nullopt;
   return loadUser(tx.sql(), found.front());
 }
 
 std::vector<User> DirectoryStore::usersOfOrganisation(db::Tx& tx, std::int64_t org_id) {
-  std::vector<std::int64_t> ids;
-  std::int64_t id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM users WHERE org_id = :org ORDER BY id",
-                        soci::use(org_id), soci::into(id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
   std::vector<User> out;
-  for (auto uid : ids) out.push_back(*findUser(tx, uid));
+  for (auto uid : idList(tx.sql(), "SELECT id FROM users WHERE org_id = :org ORDER BY id", org_id)) out.push_back(*findUser(tx, uid));
   return out;
 }
 
@@ -140,7 +115,7 @@ void DirectoryStore::grantRole(db::Tx& tx, std::int64_t user_id, access::Role ro
 
 std::vector<User> DirectoryStore::listUsers(db::Tx& tx) {
   std::vector<User> out;
-  for (auto id : ids(tx.sql(), "SELECT id FROM users ORDER BY id", nullptr)) {
+  for (auto id : idList(tx.sql(), "SELECT id FROM users ORDER BY id")) {
     out.push_back(*loadUser(tx.sql(), id));
   }
   return out;

@@ -3,19 +3,6 @@
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
-namespace {
-
-std::vector<std::int64_t> idsOf(soci::session& sql, const char* query, std::int64_t id) {
-  std::vector<std::int64_t> out;
-  std::int64_t got = 0;
-  soci::statement st = (sql.prepare << query, soci::use(id), soci::into(got));
-  st.execute();
-  while (st.fetch()) out.push_back(got);
-  return out;
-}
-
-}  // namespace
-
 std::int64_t GrantStore::insert(db::Tx& tx, const Grant& g, std::int64_t now) {
   std::int64_t id = 0;
   tx.sql() << "INSERT INTO grants (proposal_id, call_id, city_org_id, supporting_org_id, reference, "
@@ -45,16 +32,11 @@ std::optional<Grant> GrantStore::load(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<std::int64_t> GrantStore::listIds(db::Tx& tx) {
-  std::vector<std::int64_t> out;
-  std::int64_t id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM grants ORDER BY id", soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
+  return idList(tx.sql(), "SELECT id FROM grants ORDER BY id");
 }
 
 std::optional<std::int64_t> GrantStore::idForProposal(db::Tx& tx, std::int64_t proposal_id) {
-  auto ids = idsOf(tx.sql(), "SELECT id FROM grants WHERE proposal_id = :p", proposal_id);
+  auto ids = idList(tx.sql(), "SELECT id FROM grants WHERE proposal_id = :p", proposal_id);
   if (ids.empty()) return std::nullopt;
   return ids.front();
 }
@@ -99,7 +81,7 @@ std::optional<Tranche> GrantStore::loadTranche(db::Tx& tx, std::int64_t id) {
 
 std::vector<Tranche> GrantStore::tranchesOf(db::Tx& tx, std::int64_t grant_id) {
   std::vector<Tranche> out;
-  for (auto id : idsOf(tx.sql(), "SELECT id FROM tranches WHERE grant_id = :g ORDER BY seq", grant_id)) {
+  for (auto id : idList(tx.sql(), "SELECT id FROM tranches WHERE grant_id = :g ORDER BY seq", grant_id)) {
     out.push_back(*loadTranche(tx, id));
   }
   return out;
@@ -154,7 +136,7 @@ std::optional<Report> GrantStore::loadReport(db::Tx& tx, std::int64_t id) {
 
 std::vector<Report> GrantStore::reportsOf(db::Tx& tx, std::int64_t grant_id) {
   std::vector<Report> out;
-  for (auto id : idsOf(tx.sql(), "SELECT id FROM reports WHERE grant_id = :g ORDER BY seq", grant_id)) {
+  for (auto id : idList(tx.sql(), "SELECT id FROM reports WHERE grant_id = :g ORDER BY seq", grant_id)) {
     out.push_back(*loadReport(tx, id));
   }
   return out;

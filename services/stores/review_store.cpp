@@ -30,15 +30,9 @@ std::optional<Assignment> ReviewStore::load(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<Assignment> ReviewStore::forProposal(db::Tx& tx, std::int64_t proposal_id) {
-  std::vector<std::int64_t> ids;
-  std::int64_t id = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id FROM review_assignments WHERE proposal_id = :p ORDER BY id",
-       soci::use(proposal_id), soci::into(id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
   std::vector<Assignment> out;
-  for (auto i : ids) out.push_back(*load(tx, i));
+  for (auto i : idList(tx.sql(), "SELECT id FROM review_assignments WHERE proposal_id = :p ORDER BY id",
+                       proposal_id)) out.push_back(*load(tx, i));
   return out;
 }
 

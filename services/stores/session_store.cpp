@@ -82,14 +82,8 @@ std::optional<ApiToken> SessionStore::loadToken(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<ApiToken> SessionStore::tokensOf(db::Tx& tx, std::int64_t user_id) {
-  std::vector<std::int64_t> ids;
-  std::int64_t id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM api_tokens WHERE user_id = :u ORDER BY id",
-                        soci::use(user_id), soci::into(id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
   std::vector<ApiToken> out;
-  for (auto i : ids) out.push_back(*loadToken(tx, i));
+  for (auto i : idList(tx.sql(), "SELECT id FROM api_tokens WHERE user_id = :u ORDER BY id", user_id)) out.push_back(*loadToken(tx, i));
   return out;
 }
 

@@ -33,6 +33,35 @@ std::vector<std::string> splitList(const std::string& text) {
   return out;
 }
 
+namespace {
+
+std::vector<std::int64_t> collect(soci::statement& st, const std::int64_t& id) {
+  std::vector<std::int64_t> out;
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query) {
+  std::int64_t id = 0;
+  soci::statement st = (sql.prepare << query, soci::into(id));
+  return collect(st, id);
+}
+
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query, std::int64_t param) {
+  std::int64_t id = 0;
+  soci::statement st = (sql.prepare << query, soci::use(param), soci::into(id));
+  return collect(st, id);
+}
+
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query, const std::string& param) {
+  std::int64_t id = 0;
+  soci::statement st = (sql.prepare << query, soci::use(param), soci::into(id));
+  return collect(st, id);
+}
+
 std::int64_t scalarInt(soci::session& sql, const std::string& query, std::int64_t id) {
   std::int64_t n = 0;
   sql << query, soci::use(id), soci::into(n);

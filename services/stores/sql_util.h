@@ -19,6 +19,11 @@ void executeVersioned(soci::statement& st, std::string_view entity);
 std::string joinList(const std::vector<std::string>& items);
 std::vector<std::string> splitList(const std::string& text);
 
+// The ids a query returns, in its order: with no parameter, one bound id, or one bound text.
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query);
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query, std::int64_t param);
+std::vector<std::int64_t> idList(soci::session& sql, const std::string& query, const std::string& param);
+
 // The one integer a query with one bound id returns (a COUNT, a SUM with COALESCE).
 std::int64_t scalarInt(soci::session& sql, const std::string& query, std::int64_t id);
 
