@@ -1,6 +1,7 @@
 #include "services/db/database.h"
 
 #include <filesystem>
+#include <mutex>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -8,6 +9,21 @@
 #include "modules/core/problem.h"
 
 namespace citygrants::db {
+namespace {
+
+// Once per process, before SQLite opens its first connection: no global memory statistics
+// (their mutex, taken on every allocation, serialised all readers), and no per-connection
+// mutex (the pool hands each connection to one thread at a time).
+void configureSqliteLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // soci-sqlite3.h wraps sqlite3.h in namespace sqlite_api.
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
+}  // namespace
 
 Tx::Tx(Database& db, soci::session* session, bool write, std::unique_lock<std::mutex> writer)
     : db_(&db), session_(session), dialect_(db.dialect()), writer_(std::move(writer)) {
@@ -64,6 +80,7 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
     throw core::Problem(core::ProblemKind::kNotFound,
                         "database file " + where_.path + " does not exist (run `citygrants migrate` first)");
   }
+  if (where_.dialect == Dialect::kSqlite) configureSqliteLibrary();
   const std::size_t n = options.pool_size == 0 ? 1 : options.pool_size;
   for (std::size_t i = 0; i < n; ++i) {
     auto s = where_.dialect == Dialect::kSqlite
