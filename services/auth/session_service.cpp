@@ -79,17 +79,33 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
 
 void SessionService::signOut(const std::string& token) {
   auto tx = ctx_.db.write();
+  auto session = stores::SessionStore::findSession(tx, sha256Hex(token));
+  if (!session) return;  // already gone: signing out twice is not an error
   stores::SessionStore::deleteSession(tx, sha256Hex(token));
+  // Audited like sign-in, which also moves the generation: no instance's cache keeps the session.
+  audit::appendAudit(tx, {session->user_id, "user", session->user_id, "sign_out", "", "", "{}",
+                          ctx_.clock.nowMs()});
   tx.commit();
 }
 
 Authenticated SessionService::bySession(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
+  const std::string credential = "s:" + sha256Hex(token);
+  std::optional<std::int64_t> generation;
+  if (cache_ != nullptr) {
+    generation = ctx_.db.generation();
+    auto hit = cache_->find(credential, *generation, now);
+    if (hit && hit->expires_at > now && hit->last_seen_at + policy_.idle_ms >= now &&
+        now - hit->last_seen_at < policy_.touch_every_ms) {
+      hit->who.generation = generation;
+      return hit->who;
+    }
+  }
   std::optional<stores::Session> session;
-  Authenticated out;
+  Authenticated out{{}, std::nullopt, credential, generation};
   {
     auto tx = ctx_.db.read();
-    session = stores::SessionStore::findSession(tx, sha256Hex(token));
+    session = stores::SessionStore::findSession(tx, credential.substr(2));
     if (!session || session->expires_at <= now || session->last_seen_at + policy_.idle_ms < now) {
       throw Problem(ProblemKind::kUnauthenticated, "your session has expired; sign in again");
     }
@@ -105,21 +121,36 @@ Authenticated SessionService::bySession(const std::string& token) {
     auto tx = ctx_.db.write();
     stores::SessionStore::touchSession(tx, session->id, now);
     tx.commit();
+    session->last_seen_at = now;
+  }
+  if (cache_ != nullptr) {
+    cache_->store(credential, {out, session->id, session->last_seen_at, session->expires_at}, *generation, now);
   }
   return out;
 }
 
 Authenticated SessionService::byBearer(const std::string& token) {
+  const auto now = ctx_.clock.nowMs();
+  const std::string credential = "b:" + sha256Hex(token);
+  std::optional<std::int64_t> generation;
+  if (cache_ != nullptr) {
+    generation = ctx_.db.generation();
+    if (auto hit = cache_->find(credential, *generation, now)) {
+      hit->who.generation = generation;
+      return hit->who;
+    }
+  }
   auto tx = ctx_.db.read();
-  auto t = stores::SessionStore::findToken(tx, sha256Hex(token));
+  auto t = stores::SessionStore::findToken(tx, credential.substr(2));
   if (!t || t->revoked_at) throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
-  Authenticated out;
+  Authenticated out{{}, std::nullopt, credential, generation};
   try {
     out.actor = usecases::loadActor(tx, t->user_id);
   } catch (const Problem&) {
     throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
   }
   tx.commit();
+  if (cache_ != nullptr) cache_->store(credential, {out, 0, 0, 0}, *generation, now);
   return out;
 }
 

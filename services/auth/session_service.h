@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "services/db/generation_cache.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/session_store.h"
 #include "services/usecases/use_case.h"
@@ -33,7 +34,20 @@ struct SignIn {
 struct Authenticated {
   usecases::Actor actor;
   std::optional<std::string> csrf_token;  // cookie sessions only; bearer tokens need none
+  std::string credential;                 // "s:" or "b:" + the token's SHA-256: a cache key
+  std::optional<std::int64_t> generation;  // the database generation read first, with a cache
 };
+
+// A credential's answer as AuthCache remembers it (positive answers only).
+struct CachedAuth {
+  Authenticated who;
+  std::int64_t session_id = 0;  // 0 for a bearer token
+  std::int64_t last_seen_at = 0;
+  std::int64_t expires_at = 0;
+};
+// Sessions and tokens by credential, while the database generation holds (sign-out, revocation,
+// role and account changes are all audited, so they move it), for at most a second.
+using AuthCache = db::GenerationCache<CachedAuth>;
 
 // A bearer token as shown once at creation.
 struct NewApiToken {
@@ -45,7 +59,9 @@ struct NewApiToken {
 // per-email lockout that does not tell which emails exist, and bearer API tokens.
 class SessionService {
  public:
-  SessionService(usecases::Context ctx, SessionPolicy policy = {}) : ctx_(ctx), policy_(policy) {}
+  // With `cache`, a request reads one row (the generation) while nothing has changed.
+  SessionService(usecases::Context ctx, SessionPolicy policy = {}, AuthCache* cache = nullptr)
+      : ctx_(ctx), policy_(policy), cache_(cache) {}
 
   // Throws kUnauthenticated for a wrong email or password (the same answer for both) and
   // kTooManyRequests while the email is locked out. `previous_token` (the browser's old
@@ -68,6 +84,7 @@ class SessionService {
   void recordFailure(const std::string& email_hash, std::int64_t now);
   usecases::Context ctx_;
   SessionPolicy policy_;
+  AuthCache* cache_;
 };
 
 }  // namespace citygrants::auth

@@ -129,6 +129,19 @@ Tx Database::write() {
   return Tx(*this, acquire(), true, std::move(writer));
 }
 
+std::int64_t Database::generation() {
+  soci::session* s = acquire();
+  long long seq = 0;
+  try {
+    *s << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(seq);
+  } catch (...) {
+    release(s);
+    throw;
+  }
+  release(s);
+  return seq;
+}
+
 Tx Database::read() { return Tx(*this, acquire(), false, {}); }
 
 }  // namespace citygrants::db

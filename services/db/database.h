@@ -59,6 +59,11 @@ class Database {
   // A read transaction: one consistent snapshot.
   Tx read();
 
+  // The database generation: the count of audited changes (audit_head.last_seq). Every
+  // committed use case appends to the audit chain, on any instance, so an unchanged generation
+  // means nothing a reader can see has changed. What GenerationCache is keyed by.
+  std::int64_t generation();
+
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }
 

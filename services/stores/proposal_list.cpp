@@ -7,18 +7,49 @@
 namespace citygrants::stores {
 namespace {
 
-// The filters and visibility, shared by the page query and the count. Every value is bound;
-// an absent filter is bound as NULL (typed, for PostgreSQL).
-constexpr const char* kWhere =
-    " WHERE (:all = 1 OR p.city_org_id = :own_city OR p.supporting_org_id = :own_partner"
-    "   OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id"
-    "     AND a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined')))"
-    " AND (CAST(:state AS TEXT) IS NULL OR p.state = :state2)"
-    " AND (CAST(:call AS BIGINT) IS NULL OR p.call_id = :call2)"
-    " AND (CAST(:city AS BIGINT) IS NULL OR p.city_org_id = :city2)"
-    " AND (CAST(:partner AS BIGINT) IS NULL OR p.supporting_org_id = :partner2"
-    "   OR EXISTS (SELECT 1 FROM review_assignments b WHERE b.proposal_id = p.id"
-    "     AND b.partner_org_id = :partner3 AND b.state NOT IN ('cancelled', 'declined')))";
+// The visibility and the filters present, as a WHERE clause, with their values exchanged into
+// `st`: only present filters appear, so that the planner can use the indexes (a catch-all
+// "(:x IS NULL OR col = :x)" makes SQLite scan every row). Called once per statement.
+std::string whereClause(const ProposalQuery& q, soci::statement& st) {
+  std::string where;
+  auto add = [&](const std::string& condition) { where += (where.empty() ? " WHERE " : " AND ") + condition; };
+  if (!q.see_all) {
+    add("(p.city_org_id = :own_city OR p.supporting_org_id = :own_partner"
+        " OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id"
+        " AND a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined')))");
+    st.exchange(soci::use(q.own_city_org_id, "own_city"));
+    st.exchange(soci::use(q.own_partner_org_id, "own_partner"));
+    st.exchange(soci::use(q.own_partner_org_id, "own_partner2"));
+  }
+  if (q.state) {
+    add("p.state = :state");
+    st.exchange(soci::use(*q.state, "state"));
+  }
+  if (q.call_id) {
+    add("p.call_id = :call");
+    st.exchange(soci::use(*q.call_id, "call"));
+  }
+  if (q.city_org_id) {
+    add("p.city_org_id = :city");
+    st.exchange(soci::use(*q.city_org_id, "city"));
+  }
+  if (q.partner_org_id) {
+    add("(p.supporting_org_id = :partner OR EXISTS (SELECT 1 FROM review_assignments b"
+        " WHERE b.proposal_id = p.id AND b.partner_org_id = :partner2"
+        " AND b.state NOT IN ('cancelled', 'declined')))");
+    st.exchange(soci::use(*q.partner_org_id, "partner"));
+    st.exchange(soci::use(*q.partner_org_id, "partner2"));
+  }
+  return where;
+}
+
+// Prepares and runs `st` on `query` (its values already exchanged).
+void run(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+}
 
 // The orders a list may take: the sort key expression and the direction. Both come from this
 // table, never from the request.
@@ -44,42 +75,48 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
   }
   if (order == nullptr || q.limit < 1 || q.limit > 200) throw std::invalid_argument("bad list query");
   auto& sql = tx.sql();
-  const int all = q.see_all ? 1 : 0;
   ProposalPage page;
-  sql << std::string("SELECT COUNT(*) FROM proposals p") + kWhere, soci::use(all, "all"),
-      soci::use(q.own_city_org_id, "own_city"), soci::use(q.own_partner_org_id, "own_partner"),
-      soci::use(q.own_partner_org_id, "own_partner2"), soci::use(q.state, "state"),
-      soci::use(q.state, "state2"), soci::use(q.call_id, "call"), soci::use(q.call_id, "call2"),
-      soci::use(q.city_org_id, "city"), soci::use(q.city_org_id, "city2"),
-      soci::use(q.partner_org_id, "partner"), soci::use(q.partner_org_id, "partner2"),
-      soci::use(q.partner_org_id, "partner3"), soci::into(page.total);
+  {
+    soci::statement count(sql);
+    const std::string where = whereClause(q, count);
+    count.exchange(soci::into(page.total));
+    run(count, "SELECT COUNT(*) FROM proposals p" + where);
+    count.fetch();
+  }
 
   const std::string k = order->key;
   const std::string cmp = order->cmp;
-  const std::string query =
+  soci::statement st(sql);
+  std::string where = whereClause(q, st);
+  if (q.after_key && q.after_id) {
+    where += std::string(where.empty() ? " WHERE " : " AND ") + "(" + k + " " + cmp + " :key1 OR (" + k +
+             " = :key2 AND p.id " + cmp + " :id1))";
+    st.exchange(soci::use(*q.after_key, "key1"));
+    st.exchange(soci::use(*q.after_key, "key2"));
+    st.exchange(soci::use(*q.after_id, "id1"));
+  }
+  ProposalSummary s;
+  st.exchange(soci::into(s.id));
+  st.exchange(soci::into(s.reference));
+  st.exchange(soci::into(s.state));
+  st.exchange(soci::into(s.version));
+  st.exchange(soci::into(s.call_id));
+  st.exchange(soci::into(s.city_org_id));
+  st.exchange(soci::into(s.city_name));
+  st.exchange(soci::into(s.title));
+  st.exchange(soci::into(s.language));
+  st.exchange(soci::into(s.amount_minor));
+  st.exchange(soci::into(s.currency));
+  st.exchange(soci::into(s.award_minor));
+  st.exchange(soci::into(s.supporting_org_id));
+  st.exchange(soci::into(s.updated_at));
+  run(st,
       "SELECT p.id, p.reference, p.state, p.version, p.call_id, p.city_org_id, o.name, v.title, "
       "v.language, v.amount_minor, c.currency, p.award_minor, p.supporting_org_id, p.updated_at "
       "FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
       "JOIN organisations o ON o.id = p.city_org_id JOIN calls c ON c.id = p.call_id" +
-      std::string(kWhere) + " AND (CAST(:key0 AS BIGINT) IS NULL OR " + k + " " + cmp + " :key1 OR (" + k +
-      " = :key2 AND p.id " + cmp + " :id1)) ORDER BY " + k + order->dir + ", p.id" + order->dir +
-      " LIMIT " + std::to_string(q.limit + 1);
-  ProposalSummary s;
-  soci::statement st = (sql.prepare << query, soci::use(all, "all"),
-                        soci::use(q.own_city_org_id, "own_city"), soci::use(q.own_partner_org_id, "own_partner"),
-                        soci::use(q.own_partner_org_id, "own_partner2"), soci::use(q.state, "state"),
-                        soci::use(q.state, "state2"), soci::use(q.call_id, "call"), soci::use(q.call_id, "call2"),
-                        soci::use(q.city_org_id, "city"), soci::use(q.city_org_id, "city2"),
-                        soci::use(q.partner_org_id, "partner"), soci::use(q.partner_org_id, "partner2"),
-                        soci::use(q.partner_org_id, "partner3"), soci::use(q.after_key, "key0"),
-                        soci::use(q.after_key, "key1"), soci::use(q.after_key, "key2"),
-                        soci::use(q.after_id, "id1"),
-                        soci::into(s.id), soci::into(s.reference), soci::into(s.state), soci::into(s.version),
-                        soci::into(s.call_id), soci::into(s.city_org_id), soci::into(s.city_name),
-                        soci::into(s.title), soci::into(s.language), soci::into(s.amount_minor),
-                        soci::into(s.currency), soci::into(s.award_minor), soci::into(s.supporting_org_id),
-                        soci::into(s.updated_at));
-  st.execute();
+          where + " ORDER BY " + k + order->dir + ", p.id" + order->dir + " LIMIT " +
+          std::to_string(q.limit + 1));
   while (st.fetch()) {
     if (static_cast<int>(page.items.size()) == q.limit) {
       page.more = true;

@@ -80,7 +80,8 @@ struct Client {
   std::optional<std::string> bearer;  // sent as Authorization: Bearer when set
 };
 
-// The server under test, built exactly like `citygrants serve` builds it, on an ephemeral port.
+// The server under test, built exactly like `citygrants serve` builds it (caches on), on an
+// ephemeral port.
 class Server {
  public:
   // `seed`: fill the database with the demo fund (every login's password kDemoPassword).
@@ -90,6 +91,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   db::Database& db() { return *store_.db; }
+  const std::string& dbPath() const { return store_.path; }
   std::uint16_t port() const { return port_; }
   Client client() const { return Client(port_); }
   // A client signed in as `email`. REQUIRES: the sign-in succeeds (checked).
@@ -99,6 +101,8 @@ class Server {
   TempDb store_;
   services::SystemClock clock_;
   http::Metrics metrics_;
+  auth::AuthCache auth_cache_{1000, 1000, 1000};
+  http::ResponseCache responses_{1000, 16 * 1024 * 1024, 1000};
   std::unique_ptr<http::ApiContext> ctx_;
   Poco::ThreadPool pool_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;

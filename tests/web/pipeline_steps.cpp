@@ -117,16 +117,19 @@ std::string proposalContent(const std::string& title, std::int64_t amount_minor,
 
 std::int64_t userIdOf(Client& c) { return idOf(read(c, "/api/v1/me")); }
 
-std::int64_t transitionsCounted(Client& c, const std::string& machine, const std::string& event) {
+std::int64_t metricValue(Client& c, const std::string& series) {
   const auto r = c.get("/metrics");
   BOOST_REQUIRE_EQUAL(r.status, 200);
-  const std::string prefix =
-      "citygrants_transitions_total{machine=\"" + machine + "\",event=\"" + event + "\"} ";
+  const std::string prefix = series + " ";
   std::istringstream lines(r.body);
   for (std::string line; std::getline(lines, line);) {
     if (line.starts_with(prefix)) return std::stoll(line.substr(prefix.size()));
   }
   return 0;
+}
+
+std::int64_t transitionsCounted(Client& c, const std::string& machine, const std::string& event) {
+  return metricValue(c, "citygrants_transitions_total{machine=\"" + machine + "\",event=\"" + event + "\"}");
 }
 
 Cast::Cast(Server& s, const std::string& applicant_email)

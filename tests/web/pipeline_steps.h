@@ -62,6 +62,8 @@ std::string proposalContent(const std::string& title, std::int64_t amount_minor,
 // The signed-in user's id (GET /api/v1/me).
 std::int64_t userIdOf(Client& c);
 
+// The value of one series of /metrics, named with its labels (0 when absent).
+std::int64_t metricValue(Client& c, const std::string& series);
 // The value of citygrants_transitions_total{machine, event} in /metrics (0 when absent).
 std::int64_t transitionsCounted(Client& c, const std::string& machine, const std::string& event);
 

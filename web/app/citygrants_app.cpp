@@ -36,6 +36,7 @@ constexpr Flag kFlags[] = {
     {"pool", "N", "serve: database sessions (4)"},
     {"timeout-seconds", "N", "serve: socket timeout (15)"},
     {"keep-alive-requests", "N", "serve: requests per connection (1000)"},
+    {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
     {"email", "EMAIL", "user: the user's email"},
     {"name", "NAME", "user add: full name"},
     {"org", "ORG", "user add: organisation name"},

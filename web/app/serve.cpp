@@ -21,6 +21,15 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   services::SystemClock clock;
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
+  // Answers keyed by the database generation (any committed change, on any instance, drops
+  // them), for at most a second; --cache-mb 0 turns both caches off.
+  const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
+  auth::AuthCache auth_cache(100'000, 100'000, 1000);
+  http::ResponseCache responses(20'000, cache_mb * 1024 * 1024, 1000);
+  if (cache_mb > 0) {
+    ctx.auth_cache = &auth_cache;
+    ctx.responses = &responses;
+  }
 
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
   params->setMaxThreads(threads);

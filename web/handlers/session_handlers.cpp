@@ -57,7 +57,7 @@ ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
   const auto email = in.text("email", true, 254);
   const auto password = in.text("password", true, 200);
   in.finish();
-  auth::SessionService sessions(ctx.useCases(), ctx.policy);
+  auto sessions = ctx.sessions();
   const auto signed_in = sessions.signIn(*email, *password, req.session_token);
   auto tx = ctx.db.read();
   const auto org = stores::DirectoryStore::findOrganisation(tx, signed_in.user.org_id);
@@ -72,7 +72,7 @@ ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse deleteSession(ApiContext& ctx, ApiRequest& req) {
-  if (req.session_token) auth::SessionService(ctx.useCases(), ctx.policy).signOut(*req.session_token);
+  if (req.session_token) ctx.sessions().signOut(*req.session_token);
   ApiResponse r;
   r.status = 204;
   r.cookies.push_back(sessionCookie(ctx, "", true));
@@ -93,21 +93,21 @@ ApiResponse postToken(ApiContext& ctx, ApiRequest& req) {
   http::JsonReader in(req.json());
   const auto name = in.text("name", true, 100);
   in.finish();
-  const auto created = auth::SessionService(ctx.useCases(), ctx.policy).createToken(req.who(), *name);
+  const auto created = ctx.sessions().createToken(req.who(), *name);
   auto body = tokenJson(created.record);
   body->set("token", created.token);
   return http::jsonResponse(body, 201);
 }
 
 ApiResponse listTokens(ApiContext& ctx, ApiRequest& req) {
-  const auto tokens = auth::SessionService(ctx.useCases(), ctx.policy).tokens(req.who());
+  const auto tokens = ctx.sessions().tokens(req.who());
   http::JsonArray items = new Poco::JSON::Array;
   for (const auto& t : tokens) items->add(tokenJson(t));
   return http::jsonResponse(http::page(items, static_cast<std::int64_t>(tokens.size()), std::nullopt));
 }
 
 ApiResponse deleteToken(ApiContext& ctx, ApiRequest& req) {
-  auth::SessionService(ctx.useCases(), ctx.policy).revokeToken(req.who(), req.id());
+  ctx.sessions().revokeToken(req.who(), req.id());
   ApiResponse r;
   r.status = 204;
   return r;

@@ -61,14 +61,17 @@ void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r) {
 }  // namespace
 
 void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
-  auth::SessionService sessions(ctx_.useCases(), ctx_.policy);
+  auto sessions = ctx_.sessions();
   const auto& http = req.http;
   if (http.has("Authorization")) {
     const std::string value = http.get("Authorization");
     if (!value.starts_with("Bearer ") || value.size() > 200) {
       throw HttpError(401, "unauthenticated", "Sign in required", "use Authorization: Bearer TOKEN");
     }
-    req.actor = sessions.byBearer(value.substr(7)).actor;
+    auto who = sessions.byBearer(value.substr(7));
+    req.actor = std::move(who.actor);
+    req.credential = std::move(who.credential);
+    req.generation = who.generation;
     return;
   }
   Poco::Net::NameValueCollection cookies;
@@ -89,10 +92,29 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
     }
     req.actor = who.actor;
     req.csrf_token = who.csrf_token;
+    req.credential = who.credential;
+    req.generation = who.generation;
   } catch (const core::Problem&) {
     if (route.access == Access::kSignedIn) throw;  // 401: expired or unknown session
     req.session_token.reset();                     // a public route ignores a stale cookie
   }
+}
+
+ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
+  // A signed-in GET is answered from the cache while nothing audited has changed: same
+  // credential (so same user, roles and CSRF token), same target, same generation, under a second.
+  const bool cacheable = ctx_.responses != nullptr && req.method == "GET" &&
+                         route.access == Access::kSignedIn && !route.always_fresh && req.generation &&
+                         !req.credential.empty();
+  if (!cacheable) return route.fn(ctx_, req);
+  const std::string key = req.credential + " " + req.http.getURI();
+  const auto now = ctx_.clock.nowMs();
+  auto hit = ctx_.responses->find(key, *req.generation, now);
+  ctx_.metrics.recordCacheLookup(hit.has_value());
+  if (hit) return std::move(*hit);
+  auto r = route.fn(ctx_, req);
+  if (r.status == 200 && r.cookies.empty()) ctx_.responses->store(key, r, *req.generation, now, r.body.size());
+  return r;
 }
 
 ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
@@ -104,7 +126,7 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
       req.body_read = true;
     }
     authenticate(req, *route);
-    return route->fn(ctx_, req);
+    return respond(req, *route);
   } catch (const core::Problem& p) {
     return problemResponse(p, req.request_id);
   } catch (const HttpError& e) {

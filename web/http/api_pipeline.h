@@ -22,6 +22,8 @@ class ApiPipeline : public Poco::Net::HTTPRequestHandler {
  private:
   ApiResponse run(ApiRequest& req, const ApiRoute* route);
   void authenticate(ApiRequest& req, const ApiRoute& route);
+  // Calls the route, or answers a signed-in GET from ctx.responses when it may.
+  ApiResponse respond(ApiRequest& req, const ApiRoute& route);
   ApiContext& ctx_;
 };
 

@@ -20,6 +20,18 @@ namespace citygrants::http {
 
 class Metrics;
 
+// What a route function answers.
+struct ApiResponse {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<Poco::Net::HTTPCookie> cookies;
+};
+
+// Whole GET responses by credential and request target (see ApiPipeline::run).
+using ResponseCache = db::GenerationCache<ApiResponse>;
+
 // What every route function may use. Owned by the server; outlives every request.
 struct ApiContext {
   db::Database& db;
@@ -27,7 +39,11 @@ struct ApiContext {
   Metrics& metrics;
   auth::SessionPolicy policy;
   bool secure_cookies = false;  // behind TLS: add Secure to the session cookie
+  // Optional caches keyed by the database generation; the server and the HTTP tests use both.
+  auth::AuthCache* auth_cache = nullptr;
+  ResponseCache* responses = nullptr;
   usecases::Context useCases() const { return {db, clock}; }
+  auth::SessionService sessions() const { return {useCases(), policy, auth_cache}; }
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
@@ -59,6 +75,8 @@ struct ApiRequest {
   std::optional<std::string> csrf_token;      // the session's CSRF token (cookie sessions)
   std::string request_id;
   bool body_read = false;  // a state-changing request whose body was not read closes the connection
+  std::string credential;  // the session's or token's digest, once authenticated
+  std::optional<std::int64_t> generation;  // read while authenticating, with the caches on
 
   // The signed-in actor. REQUIRES: the route is not public (the pipeline checked).
   const usecases::Actor& who() const { return *actor; }
@@ -71,15 +89,6 @@ struct ApiRequest {
   // A query integer within [min, max]; 400 naming the parameter when malformed.
   std::optional<std::int64_t> queryInt(const std::string& name, std::int64_t min, std::int64_t max) const;
   std::optional<std::string> queryText(const std::string& name) const;
-};
-
-// What a route function answers.
-struct ApiResponse {
-  int status = 200;
-  std::string body;
-  std::string content_type = "application/json";
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::vector<Poco::Net::HTTPCookie> cookies;
 };
 
 // JSON of `object` as a response with `status`.
@@ -101,6 +110,9 @@ struct ApiRoute {
   const char* summary;
   const char* tag;
   std::size_t max_body = 0;  // bytes; 0 means ApiPipeline::kMaxBody (1 MiB)
+  // A GET answered anew every time, never from the response cache (a recomputation that must
+  // see the stored rows, or bytes too large to keep).
+  bool always_fresh = false;
 };
 
 }  // namespace citygrants::http

@@ -20,6 +20,11 @@ void Metrics::recordTransition(const std::string& machine, const std::string& ev
   ++transitions_[{machine, event}];
 }
 
+void Metrics::recordCacheLookup(bool hit) {
+  std::lock_guard lock(mutex_);
+  ++(hit ? cache_hits_ : cache_misses_);
+}
+
 std::string Metrics::render() const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
@@ -47,6 +52,10 @@ std::string Metrics::render() const {
     out << "citygrants_transitions_total{machine=\"" << key.first << "\",event=\"" << key.second
         << "\"} " << n << "\n";
   }
+  out << "# HELP citygrants_response_cache_lookups_total Signed-in GETs answered from the cache (hit) or computed (miss).\n"
+      << "# TYPE citygrants_response_cache_lookups_total counter\n"
+      << "citygrants_response_cache_lookups_total{result=\"hit\"} " << cache_hits_ << "\n"
+      << "citygrants_response_cache_lookups_total{result=\"miss\"} " << cache_misses_ << "\n";
   return out.str();
 }
 

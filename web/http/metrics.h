@@ -10,11 +10,13 @@
 namespace citygrants::http {
 
 // Counters for /metrics in the Prometheus text format: requests by route and status, a latency
-// histogram by route, and workflow transitions by machine and event. Thread-safe.
+// histogram by route, and workflow transitions by machine and event, and response-cache lookups. Thread-safe.
 class Metrics {
  public:
   void recordRequest(const std::string& route, int status, double seconds);
   void recordTransition(const std::string& machine, const std::string& event);
+  // A response-cache lookup: answered from the cache or computed.
+  void recordCacheLookup(bool hit);
   std::string render() const;
 
  private:
@@ -29,6 +31,8 @@ class Metrics {
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
   std::map<std::pair<std::string, std::string>, std::uint64_t> transitions_;
+  std::uint64_t cache_hits_ = 0;
+  std::uint64_t cache_misses_ = 0;
 };
 
 }  // namespace citygrants::http

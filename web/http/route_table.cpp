@@ -63,12 +63,12 @@ constexpr ApiRoute kRoutes[] = {
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kSignedIn, h::putUserRole,              "Grant a role (admin)",                             "directory"},
   {"DELETE", "/api/v1/users/{id}/roles/{role}",           kSignedIn, h::deleteUserRole,           "Revoke a role (admin)",                            "directory"},
   {"GET",    "/api/v1/audit",                             kSignedIn, h::listAudit,                "Audit events, newest first",                       "audit"},
-  {"GET",    "/api/v1/audit/verify",                      kSignedIn, h::getAuditVerification,     "Recompute the audit hash chain",                   "audit"},
+  {"GET",    "/api/v1/audit/verify",                      kSignedIn, h::getAuditVerification,     "Recompute the audit hash chain",                   "audit", 0, true},
   {"POST",   "/api/v1/proposals/{id}/attachments",   kSignedIn, h::postProposalAttachment,  "Attach a file (multipart, 20 MiB)",    "attachments", kUploadLimit},
   {"GET",    "/api/v1/proposals/{id}/attachments",   kSignedIn, h::listProposalAttachments, "A proposal's files",                   "attachments"},
   {"POST",   "/api/v1/reports/{id}/attachments",     kSignedIn, h::postReportAttachment,    "Attach a file to a report",            "attachments", kUploadLimit},
   {"GET",    "/api/v1/attachments/{id}",             kSignedIn, h::getAttachment,           "A file's metadata",                    "attachments"},
-  {"GET",    "/api/v1/attachments/{id}/content",     kSignedIn, h::getAttachmentContent,    "A file's bytes (download)",            "attachments"},
+  {"GET",    "/api/v1/attachments/{id}/content",     kSignedIn, h::getAttachmentContent,    "A file's bytes (download)",            "attachments", 0, true},
 };
 // clang-format on
 

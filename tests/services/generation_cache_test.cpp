@@ -1,0 +1,64 @@
+// GenerationCache: an entry is answered only for the generation it was stored under and within
+// its time to live, and the cache stays within its entry and cost budgets.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "services/db/generation_cache.h"
+
+using citygrants::db::GenerationCache;
+
+BOOST_AUTO_TEST_SUITE(generation_cache)
+
+BOOST_AUTO_TEST_CASE(an_entry_is_answered_for_its_generation_only) {
+  GenerationCache<std::string> cache(10, 1000, 1000);
+  cache.store("k", "v", 7, 100);
+  BOOST_TEST(cache.find("k", 7, 100).value_or("") == "v");
+  BOOST_TEST(!cache.find("other", 7, 100).has_value());
+  BOOST_TEST(!cache.find("k", 8, 100).has_value());
+  BOOST_TEST(!cache.find("k", 7, 100).has_value());  // a stale entry is dropped, not kept
+  BOOST_TEST(cache.size() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_lives_less_than_its_time_to_live_and_never_before_it_was_stored) {
+  GenerationCache<std::string> cache(10, 1000, 1000);
+  cache.store("k", "v", 1, 5000);
+  BOOST_TEST(cache.find("k", 1, 5999).has_value());
+  BOOST_TEST(!cache.find("k", 1, 6000).has_value());
+  cache.store("k", "v", 1, 5000);
+  BOOST_TEST(!cache.find("k", 1, 4999).has_value());  // the clock went back: not trusted
+}
+
+BOOST_AUTO_TEST_CASE(storing_again_replaces_the_entry_and_its_cost) {
+  GenerationCache<std::string> cache(10, 100, 1000);
+  cache.store("k", "old", 1, 0, 60);
+  cache.store("k", "new", 2, 0, 60);  // 120 would pass the budget if the old cost stayed
+  BOOST_TEST(cache.find("k", 2, 0).value_or("") == "new");
+  BOOST_TEST(cache.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_cache_drops_older_generations_first_then_everything) {
+  GenerationCache<int> cache(3, 1000, 1000);
+  cache.store("a", 1, 1, 0);
+  cache.store("b", 2, 2, 0);
+  cache.store("c", 3, 2, 0);
+  cache.store("d", 4, 2, 0);  // full: "a" (generation 1) goes
+  BOOST_TEST(!cache.find("a", 1, 0).has_value());
+  BOOST_TEST(cache.find("b", 2, 0).has_value());
+  BOOST_TEST(cache.find("d", 2, 0).has_value());
+  cache.store("e", 5, 2, 0);  // full of generation 2: cleared, then "e"
+  BOOST_TEST(cache.size() == 1u);
+  BOOST_TEST(cache.find("e", 2, 0).value_or(0) == 5);
+}
+
+BOOST_AUTO_TEST_CASE(the_cost_budget_holds_and_an_entry_larger_than_it_is_not_kept) {
+  GenerationCache<std::string> cache(100, 100, 1000);
+  cache.store("huge", "x", 1, 0, 101);
+  BOOST_TEST(!cache.find("huge", 1, 0).has_value());
+  cache.store("a", "x", 1, 0, 60);
+  cache.store("b", "y", 1, 0, 60);  // 120 > 100: everything of this generation goes first
+  BOOST_TEST(!cache.find("a", 1, 0).has_value());
+  BOOST_TEST(cache.find("b", 1, 0).value_or("") == "y");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,136 @@
+// The generation-keyed caches of the server (signed-in GET answers, sessions and tokens): a
+// repeated read is answered from the cache, and nothing a user does, on this instance or on
+// another one, is ever hidden by it.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "services/clock.h"
+#include "services/usecases/proposal_service.h"
+#include "tests/web/pipeline_steps.h"
+
+using namespace citygrants;
+using namespace citygrants::webtest;
+
+namespace {
+
+const std::string kHits = "citygrants_response_cache_lookups_total{result=\"hit\"}";
+const std::string kMisses = "citygrants_response_cache_lookups_total{result=\"miss\"}";
+
+// The first proposal in `state` as fm1 lists it.
+std::int64_t firstIn(Cast& cast, const std::string& state) {
+  const auto items = itemsOf(read(cast.fm1, "/api/v1/proposals?state=" + state + "&limit=1"));
+  BOOST_REQUIRE_EQUAL(items->size(), 1u);
+  return items->getObject(0)->getValue<std::int64_t>("id");
+}
+
+bool hasRole(const Response& me, const std::string& role) {
+  const auto roles = me.json->getArray("roles");
+  for (std::size_t i = 0; i < roles->size(); ++i) {
+    if (roles->getElement<std::string>(i) == role) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(generation_caches, *boost::unit_test::fixture<SeededServer>())
+
+BOOST_AUTO_TEST_CASE(a_repeated_get_is_answered_from_the_cache_and_a_change_is_seen_at_once) {
+  Cast cast(SeededServer::get(), "applicant@kampala.demo");
+  const auto path = proposalPath(firstIn(cast, "submitted"));
+  const auto first = read(cast.fm1, path);
+  const auto hits = metricValue(cast.fm1, kHits);
+  const auto misses = metricValue(cast.fm1, kMisses);
+  const auto again = read(cast.fm1, path);
+  BOOST_TEST(again.body == first.body);
+  BOOST_TEST(again.header("ETag") == first.header("ETag"));
+  BOOST_TEST(metricValue(cast.fm1, kHits) == hits + 1);
+  BOOST_TEST(metricValue(cast.fm1, kMisses) == misses);
+
+  // Another fund manager screens it: fm1's next read shows the new state and version.
+  fire(cast.fm2, path, {.name = "screen"}, "screening");
+  const auto misses_before = metricValue(cast.fm1, kMisses);
+  const auto after = read(cast.fm1, path);
+  BOOST_TEST(stateOf(after) == "screening");
+  BOOST_TEST(after.header("ETag") != first.header("ETag"));
+  BOOST_TEST(metricValue(cast.fm1, kMisses) == misses_before + 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_change_committed_by_another_instance_is_seen_at_once) {
+  Server& server = SeededServer::get();
+  Cast cast(server, "applicant@kampala.demo");
+  const auto id = firstIn(cast, "concept_submitted");
+  const auto before = read(cast.fm1, proposalPath(id));
+  read(cast.fm1, proposalPath(id));  // now cached
+
+  // A second process on the same file (another `serve`, or the CLI) fires the event.
+  db::Database other(db::parseConnectionString("sqlite:" + server.dbPath()), {.pool_size = 1});
+  services::SystemClock clock;
+  const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
+  BOOST_REQUIRE(fm2_id.has_value());
+  usecases::Actor fm2;
+  {
+    auto tx = other.read();
+    fm2 = usecases::loadActor(tx, *fm2_id);
+    tx.commit();
+  }
+  usecases::ProposalService({other, clock}).fire(fm2, id, {.event = "invite", .input = {.reason = "welcome"}});
+
+  const auto after = read(cast.fm1, proposalPath(id));
+  BOOST_TEST(stateOf(before) == "concept_submitted");
+  BOOST_TEST(stateOf(after) == "draft");
+}
+
+BOOST_AUTO_TEST_CASE(a_cached_answer_is_never_served_to_a_user_who_may_not_see_it) {
+  Cast cast(SeededServer::get(), "applicant@kampala.demo");
+  Client montevideo = SeededServer::get().signedIn("applicant@montevideo.demo");
+  const auto kampala_list = read(cast.applicant, "/api/v1/proposals?limit=50");
+  const auto id = itemsOf(kampala_list)->getObject(0)->getValue<std::int64_t>("id");
+  read(cast.fm1, proposalPath(id));
+  read(cast.applicant, proposalPath(id));
+  BOOST_TEST(montevideo.get(proposalPath(id)).status == 404);
+  const auto montevideo_list = read(montevideo, "/api/v1/proposals?limit=50");
+  BOOST_TEST(montevideo_list.body != kampala_list.body);
+}
+
+BOOST_AUTO_TEST_CASE(signing_out_ends_a_cached_session_at_once) {
+  Client c = SeededServer::get().signedIn("auditor@mmc.demo");
+  BOOST_REQUIRE_EQUAL(c.get("/api/v1/me").status, 200);
+  BOOST_REQUIRE_EQUAL(c.get("/api/v1/me").status, 200);  // session and answer cached
+  Client copy = c;                                        // the same cookie, kept elsewhere
+  BOOST_REQUIRE_EQUAL(c.del("/api/v1/session").status, 204);
+  const auto r = copy.get("/api/v1/me");
+  BOOST_TEST(r.status == 401);
+  BOOST_TEST(r.isProblem());
+}
+
+BOOST_AUTO_TEST_CASE(a_revoked_token_is_refused_at_once) {
+  Client owner = SeededServer::get().signedIn("fm1@mmc.demo");
+  const auto created = owner.post("/api/v1/tokens", R"({"name":"cache test"})");
+  BOOST_REQUIRE_EQUAL(created.status, 201);
+  Client machine = SeededServer::get().client();
+  machine.bearer = created.json->getValue<std::string>("token");
+  BOOST_REQUIRE_EQUAL(machine.get("/api/v1/me").status, 200);
+  BOOST_REQUIRE_EQUAL(machine.get("/api/v1/me").status, 200);
+  const auto id = created.json->getValue<std::int64_t>("id");
+  BOOST_REQUIRE_EQUAL(owner.del("/api/v1/tokens/" + std::to_string(id)).status, 204);
+  BOOST_TEST(machine.get("/api/v1/me").status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(a_revoked_role_takes_effect_at_once) {
+  Server& server = SeededServer::get();
+  Client admin = server.signedIn("admin@mmc.demo");
+  Client auditor = server.signedIn("auditor@mmc.demo");
+  BOOST_REQUIRE(hasRole(read(auditor, "/api/v1/me"), "auditor"));
+  BOOST_REQUIRE_EQUAL(auditor.get("/api/v1/audit?limit=5").status, 200);
+  BOOST_REQUIRE_EQUAL(auditor.get("/api/v1/audit?limit=5").status, 200);  // cached
+  const auto user = std::to_string(userIdOf(auditor));
+  BOOST_REQUIRE_EQUAL(admin.del("/api/v1/users/" + user + "/roles/auditor").status, 200);
+  BOOST_TEST(!hasRole(read(auditor, "/api/v1/me"), "auditor"));
+  BOOST_TEST(auditor.get("/api/v1/audit?limit=5").status == 403);
+  BOOST_REQUIRE_EQUAL(admin.put("/api/v1/users/" + user + "/roles/auditor", "{}").status, 200);
+  BOOST_TEST(auditor.get("/api/v1/audit?limit=5").status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
