@@ -175,6 +175,19 @@ std::vector<std::string_view> allowedEvents(const Machine<Facts>& m, std::string
   return out;
 }
 
+// Whether any transition out of `state` checks `guard`: facts that only that guard reads need
+// not be gathered (queried) for a record in any other state.
+template <class Facts>
+constexpr bool guardedFrom(const Machine<Facts>& m, std::string_view state, const Guard<Facts>& guard) {
+  for (const auto& row : m.transitions) {
+    if (row.from != state) continue;
+    for (const auto* g : row.guards) {
+      if (g == &guard) return true;
+    }
+  }
+  return false;
+}
+
 // A machine with its types erased, for printing and drawing.
 struct TransitionInfo {
   std::string_view from, event, to;

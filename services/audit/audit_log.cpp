@@ -33,13 +33,17 @@ std::string chainHash(const std::string& prev_hash, const std::string& canonical
   return auth::sha256Hex(prev_hash + canonical);
 }
 
+bool changesIdentity(const std::string& entity) { return entity == "user" || entity == "api_token"; }
+
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   auto& sql = tx.sql();
   // Taking the head row first locks it (PostgreSQL) or is already serialised (SQLite writer).
-  sql << "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1";
   std::int64_t seq = 0;
   std::string prev;
-  sql << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(prev);
+  const int identity = changesIdentity(e.entity) ? 1 : 0;
+  sql << "UPDATE audit_head SET last_seq = last_seq + 1, identity_seq = identity_seq + :identity "
+         "WHERE id = 1 RETURNING last_seq, last_hash",
+      soci::use(identity), soci::into(seq), soci::into(prev);
   const std::string hash = chainHash(prev, canonicalForm(seq, e));
   sql << "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
          "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "

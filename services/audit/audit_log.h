@@ -21,6 +21,12 @@ struct AuditEntry {
   std::int64_t at = 0;                    // epoch ms
 };
 
+// Whether an audited change to `entity` can change who a credential stands for: users (their
+// organisation, roles, activity, sessions) and API tokens. Such entries also move the identity
+// generation (Database::generations). Every write to users, user_roles, sessions (other than
+// the last-seen touch) and api_tokens is audited under one of these entities.
+bool changesIdentity(const std::string& entity);
+
 // Appends `entry` to the hash chain inside `tx`. Serialised through the one audit_head row, so
 // concurrent writers on any database chain in commit order. Returns the entry's sequence number.
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& entry);

@@ -82,7 +82,7 @@ void SessionService::signOut(const std::string& token) {
   auto session = stores::SessionStore::findSession(tx, sha256Hex(token));
   if (!session) return;  // already gone: signing out twice is not an error
   stores::SessionStore::deleteSession(tx, sha256Hex(token));
-  // Audited like sign-in, which also moves the generation: no instance's cache keeps the session.
+  // Audited like sign-in, which moves the identity generation: no instance's cache keeps the session.
   audit::appendAudit(tx, {session->user_id, "user", session->user_id, "sign_out", "", "", "{}",
                           ctx_.clock.nowMs()});
   tx.commit();
@@ -91,18 +91,18 @@ void SessionService::signOut(const std::string& token) {
 Authenticated SessionService::bySession(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
   const std::string credential = "s:" + sha256Hex(token);
-  std::optional<std::int64_t> generation;
+  std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
-    generation = ctx_.db.generation();
-    auto hit = cache_->find(credential, *generation, now);
+    generations = ctx_.db.generations();
+    auto hit = cache_->find(credential, generations->identity, now);
     if (hit && hit->expires_at > now && hit->last_seen_at + policy_.idle_ms >= now &&
         now - hit->last_seen_at < policy_.touch_every_ms) {
-      hit->who.generation = generation;
+      hit->who.generations = generations;
       return hit->who;
     }
   }
   std::optional<stores::Session> session;
-  Authenticated out{{}, std::nullopt, credential, generation};
+  Authenticated out{{}, std::nullopt, credential, generations};
   {
     auto tx = ctx_.db.read();
     session = stores::SessionStore::findSession(tx, credential.substr(2));
@@ -124,7 +124,8 @@ Authenticated SessionService::bySession(const std::string& token) {
     session->last_seen_at = now;
   }
   if (cache_ != nullptr) {
-    cache_->store(credential, {out, session->id, session->last_seen_at, session->expires_at}, *generation, now);
+    cache_->store(credential, {out, session->id, session->last_seen_at, session->expires_at},
+                  generations->identity, now);
   }
   return out;
 }
@@ -132,25 +133,25 @@ Authenticated SessionService::bySession(const std::string& token) {
 Authenticated SessionService::byBearer(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
   const std::string credential = "b:" + sha256Hex(token);
-  std::optional<std::int64_t> generation;
+  std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
-    generation = ctx_.db.generation();
-    if (auto hit = cache_->find(credential, *generation, now)) {
-      hit->who.generation = generation;
+    generations = ctx_.db.generations();
+    if (auto hit = cache_->find(credential, generations->identity, now)) {
+      hit->who.generations = generations;
       return hit->who;
     }
   }
   auto tx = ctx_.db.read();
   auto t = stores::SessionStore::findToken(tx, credential.substr(2));
   if (!t || t->revoked_at) throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
-  Authenticated out{{}, std::nullopt, credential, generation};
+  Authenticated out{{}, std::nullopt, credential, generations};
   try {
     out.actor = usecases::loadActor(tx, t->user_id);
   } catch (const Problem&) {
     throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
   }
   tx.commit();
-  if (cache_ != nullptr) cache_->store(credential, {out, 0, 0, 0}, *generation, now);
+  if (cache_ != nullptr) cache_->store(credential, {out, 0, 0, 0}, generations->identity, now);
   return out;
 }
 

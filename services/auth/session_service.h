@@ -35,7 +35,7 @@ struct Authenticated {
   usecases::Actor actor;
   std::optional<std::string> csrf_token;  // cookie sessions only; bearer tokens need none
   std::string credential;                 // "s:" or "b:" + the token's SHA-256: a cache key
-  std::optional<std::int64_t> generation;  // the database generation read first, with a cache
+  std::optional<db::Database::Generations> generations;  // read first, with a cache
 };
 
 // A credential's answer as AuthCache remembers it (positive answers only).
@@ -45,8 +45,9 @@ struct CachedAuth {
   std::int64_t last_seen_at = 0;
   std::int64_t expires_at = 0;
 };
-// Sessions and tokens by credential, while the database generation holds (sign-out, revocation,
-// role and account changes are all audited, so they move it), for at most a second.
+// Sessions and tokens by credential, while the identity generation holds (sign-out, revocation,
+// role and account changes are all audited under "user" or "api_token", so they move it), for at
+// most a second.
 using AuthCache = db::GenerationCache<CachedAuth>;
 
 // A bearer token as shown once at creation.
@@ -59,7 +60,7 @@ struct NewApiToken {
 // per-email lockout that does not tell which emails exist, and bearer API tokens.
 class SessionService {
  public:
-  // With `cache`, a request reads one row (the generation) while nothing has changed.
+  // With `cache`, a request reads one row (the generations) while no identity has changed.
   SessionService(usecases::Context ctx, SessionPolicy policy = {}, AuthCache* cache = nullptr)
       : ctx_(ctx), policy_(policy), cache_(cache) {}
 

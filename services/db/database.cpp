@@ -25,26 +25,26 @@ void configureSqliteLibrary() {
 
 }  // namespace
 
-Tx::Tx(Database& db, soci::session* session, bool write, std::unique_lock<std::mutex> writer)
-    : db_(&db), session_(session), dialect_(db.dialect()), writer_(std::move(writer)) {
+Tx::Tx(Database& db, soci::session* session, bool write)
+    : db_(&db), session_(session), dialect_(db.dialect()) {
   try {
-    if (dialect_ == Dialect::kSqlite) {
-      *session_ << (write ? "BEGIN IMMEDIATE" : "BEGIN");
-    } else {
-      *session_ << "BEGIN";
-    }
+    *session_ << (dialect_ == Dialect::kSqlite && write ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (...) {
     db_->release(session_);
     throw;
   }
 }
 
+Tx::Tx(Database& db, soci::session* writer, std::unique_lock<std::mutex> turn, std::uint64_t batch)
+    : db_(&db), session_(writer), dialect_(db.dialect()), batch_(batch), turn_(std::move(turn)) {}
+
 Tx::Tx(Tx&& other) noexcept
     : db_(other.db_),
       session_(other.session_),
       dialect_(other.dialect_),
       open_(other.open_),
-      writer_(std::move(other.writer_)) {
+      batch_(other.batch_),
+      turn_(std::move(other.turn_)) {
   other.session_ = nullptr;
   other.open_ = false;
 }
@@ -55,23 +55,37 @@ Tx::~Tx() {
     try {
       rollback();
     } catch (...) {
-      // The session is broken; it is still returned, and its next BEGIN will report the fault.
+      // The session is broken, or the group failed; its next BEGIN will report the fault.
     }
   }
-  db_->release(session_);
-  // writer_ unlocks when the members are destroyed, after the rollback above.
+  if (batch_ == 0) db_->release(session_);
 }
 
 void Tx::commit() {
-  *session_ << "COMMIT";
+  if (batch_ == 0) {
+    *session_ << "COMMIT";
+    open_ = false;
+    return;
+  }
+  *session_ << "RELEASE SAVEPOINT use_case";
   open_ = false;
-  if (writer_.owns_lock()) writer_.unlock();
+  db_->endTurn(std::move(turn_), batch_);
 }
 
 void Tx::rollback() {
   open_ = false;
-  *session_ << "ROLLBACK";
-  if (writer_.owns_lock()) writer_.unlock();
+  if (batch_ == 0) {
+    *session_ << "ROLLBACK";
+    return;
+  }
+  if (!turn_.owns_lock()) return;  // the turn already ended
+  try {
+    *session_ << "ROLLBACK TO SAVEPOINT use_case";
+    *session_ << "RELEASE SAVEPOINT use_case";
+  } catch (...) {
+    // SQLite may have rolled the whole group back (an I/O error): endTurn finds it gone.
+  }
+  db_->endTurn(std::move(turn_), batch_);
 }
 
 Database::Database(const ConnectionString& where, Options options) : where_(where) {
@@ -89,6 +103,10 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
     configure(*s);
     idle_.push_back(s.get());
     sessions_.push_back(std::move(s));
+  }
+  if (where_.dialect == Dialect::kSqlite) {
+    writer_session_ = std::make_unique<soci::session>(soci::sqlite3, where_.connect);
+    configure(*writer_session_);
   }
 }
 
@@ -122,26 +140,95 @@ void Database::release(soci::session* s) {
   available_.notify_one();
 }
 
-Tx Database::write() {
-  // The writer lock first, then a session: queued writers must not hold the readers' sessions.
-  std::unique_lock<std::mutex> writer;
-  if (where_.dialect == Dialect::kSqlite) writer = std::unique_lock(writer_mutex_);
-  return Tx(*this, acquire(), true, std::move(writer));
+namespace {
+
+// Whether the SQLite session is inside a transaction (SQLite rolls a whole transaction back by
+// itself on some errors, such as a full disk).
+bool inTransaction(soci::session& s) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+  return sqlite_api::sqlite3_get_autocommit(backend->conn_) == 0;
 }
 
-std::int64_t Database::generation() {
-  soci::session* s = acquire();
-  long long seq = 0;
+constexpr int kMaxTurnsPerGroup = 64;  // bounds how long the first turn of a group waits
+
+}  // namespace
+
+Tx Database::write() {
+  if (where_.dialect != Dialect::kSqlite) return Tx(*this, acquire(), true);
+  ++writers_waiting_;
+  std::unique_lock turn(writer_mutex_);
+  --writers_waiting_;
+  auto& w = *writer_session_;
+  if (!batch_open_) {
+    w << "BEGIN IMMEDIATE";  // throws with the turn released: nothing is open
+    batch_open_ = true;
+    ++batch_;
+    turns_ = 0;
+  }
+  ++turns_;
   try {
-    *s << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(seq);
+    w << "SAVEPOINT use_case";
+  } catch (...) {
+    endTurn(std::move(turn), batch_);
+    throw;
+  }
+  return Tx(*this, &w, std::move(turn), batch_);
+}
+
+
+// Ends a writer turn of group `batch`: the last turn of a group (nobody queued, or the group is
+// full) commits it and wakes the others; any other turn waits for that. Throws when the group
+// could not be committed, so that no caller reports a change that is not durable.
+void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
+  auto& w = *writer_session_;
+  auto finish = [&](bool failed) {
+    batch_open_ = false;
+    std::lock_guard lock(batch_mutex_);
+    batches_ended_ = batch;
+    if (failed) failed_batches_.insert(batch);
+    batch_ended_.notify_all();
+  };
+  if (!inTransaction(w)) {
+    finish(true);
+    turn.unlock();
+    throw soci::soci_error("the group of writes was rolled back by the database");
+  }
+  if (writers_waiting_.load() == 0 || turns_ >= kMaxTurnsPerGroup) {
+    try {
+      w << "COMMIT";
+    } catch (...) {
+      try {
+        if (inTransaction(w)) w << "ROLLBACK";
+      } catch (...) {
+      }
+      finish(true);
+      throw;
+    }
+    finish(false);
+    return;
+  }
+  turn.unlock();  // the next queued writer joins this group
+  std::unique_lock lock(batch_mutex_);
+  batch_ended_.wait(lock, [&] { return batches_ended_ >= batch; });
+  if (failed_batches_.count(batch) != 0) {
+    throw soci::soci_error("the group of writes this change was in could not be committed");
+  }
+}
+
+Database::Generations Database::generations() {
+  soci::session* s = acquire();
+  Generations g;
+  try {
+    *s << "SELECT last_seq, identity_seq FROM audit_head WHERE id = 1", soci::into(g.data),
+        soci::into(g.identity);
   } catch (...) {
     release(s);
     throw;
   }
   release(s);
-  return seq;
+  return g;
 }
 
-Tx Database::read() { return Tx(*this, acquire(), false, {}); }
+Tx Database::read() { return Tx(*this, acquire(), false); }
 
 }  // namespace citygrants::db

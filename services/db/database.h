@@ -1,9 +1,11 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,8 +17,10 @@ namespace citygrants::db {
 
 class Database;
 
-// One transaction on a pooled session. Rolls back in its destructor unless committed, so a
-// thrown Problem leaves nothing half-written.
+// One use case's transaction. Rolls back in its destructor unless committed, so a thrown
+// Problem leaves nothing half-written. A read runs on a pooled session; a SQLite write is a
+// savepoint in the writer session's group commit (see Database::write); commit() returns once
+// the change is durable.
 class Tx {
  public:
   Tx(Tx&& other) noexcept;
@@ -32,12 +36,14 @@ class Tx {
 
  private:
   friend class Database;
-  Tx(Database& db, soci::session* session, bool write, std::unique_lock<std::mutex> writer);
+  Tx(Database& db, soci::session* session, bool write);                              // pooled
+  Tx(Database& db, soci::session* writer, std::unique_lock<std::mutex> turn, std::uint64_t batch);  // batched
   Database* db_;
   soci::session* session_;
   Dialect dialect_;
   bool open_ = true;
-  std::unique_lock<std::mutex> writer_;  // SQLite: this process's one writer
+  std::uint64_t batch_ = 0;             // SQLite writes: the group commit this savepoint is in
+  std::unique_lock<std::mutex> turn_;  // SQLite writes: this process's one writer turn
 };
 
 // A database chosen by its connection string, with a small pool of sessions.
@@ -54,15 +60,24 @@ class Database {
   Database(const ConnectionString& where, Options options);
   ~Database();
 
-  // A write transaction: BEGIN IMMEDIATE on SQLite (no upgrade deadlocks), BEGIN on PostgreSQL.
+  // A write transaction. PostgreSQL: BEGIN on a pooled session. SQLite (one writer at a time):
+  // a turn of this process's writer session, as a SAVEPOINT inside a group commit — one
+  // BEGIN IMMEDIATE ... COMMIT (one fsync) for the use cases that queued for their turn while it
+  // was open. A use case that fails rolls back to its savepoint alone; commit() returns when
+  // the group is durable, and throws if the group could not be committed.
   Tx write();
   // A read transaction: one consistent snapshot.
   Tx read();
 
-  // The database generation: the count of audited changes (audit_head.last_seq). Every
-  // committed use case appends to the audit chain, on any instance, so an unchanged generation
-  // means nothing a reader can see has changed. What GenerationCache is keyed by.
-  std::int64_t generation();
+  // The database generations, read in one row of the audit head. Every committed use case
+  // appends to the audit chain, on any instance, so an unchanged `data` (audit_head.last_seq)
+  // means nothing a reader can see has changed; `identity` (audit_head.identity_seq) moves only
+  // with audited changes to users, roles, sessions and API tokens. What GenerationCache is keyed by.
+  struct Generations {
+    std::int64_t data = 0;
+    std::int64_t identity = 0;
+  };
+  Generations generations();
 
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }
@@ -78,10 +93,20 @@ class Database {
   std::vector<soci::session*> idle_;
   std::mutex mutex_;
   std::condition_variable available_;
-  // SQLite has one writer. Writers of this process queue here, woken in turn, instead of
-  // polling SQLite's busy handler (which sleeps in growing steps); other processes still
-  // meet BEGIN IMMEDIATE and the busy timeout.
-  std::mutex writer_mutex_;
+  // SQLite has one writer. Writers of this process queue for turns on writer_session_, instead
+  // of polling SQLite's busy handler; other processes still meet BEGIN IMMEDIATE and the busy
+  // timeout.
+  void endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch);
+  std::unique_ptr<soci::session> writer_session_;
+  std::mutex writer_mutex_;              // one turn at a time; guards the three below
+  bool batch_open_ = false;
+  std::uint64_t batch_ = 0;              // the open (or last) group's number
+  int turns_ = 0;                        // turns in the open group
+  std::atomic<int> writers_waiting_{0};  // threads queued for a turn
+  std::mutex batch_mutex_;               // guards the two below
+  std::condition_variable batch_ended_;
+  std::uint64_t batches_ended_ = 0;      // every group up to this one is committed or failed
+  std::set<std::uint64_t> failed_batches_;
 };
 
 }  // namespace citygrants::db

@@ -37,7 +37,7 @@ std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
   return p;
 }
 
-void ProposalStore::update(db::Tx& tx, const Proposal& p, std::int64_t now) {
+void ProposalStore::update(db::Tx& tx, Proposal& p, std::int64_t now) {
   const int eligible = p.eligible_future ? 1 : 0;
   soci::statement st =
       (tx.sql().prepare << "UPDATE proposals SET state = :state, current_version = :cv, "
@@ -48,6 +48,8 @@ void ProposalStore::update(db::Tx& tx, const Proposal& p, std::int64_t now) {
        soci::use(p.award_minor), soci::use(p.award_proposed_by), soci::use(eligible),
        soci::use(now), soci::use(p.id), soci::use(p.version));
   executeVersioned(st, "proposal");
+  p.version += 1;
+  p.updated_at = now;
 }
 
 int ProposalStore::nextReferenceNumber(db::Tx& tx, int year) {

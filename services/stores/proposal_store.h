@@ -56,7 +56,8 @@ class ProposalStore {
   static std::int64_t insert(db::Tx& tx, const Proposal& p, std::int64_t now);
   static std::optional<Proposal> load(db::Tx& tx, std::int64_t id);
   // Writes every mutable column; REQUIRES p.version is the version read (else kStaleVersion).
-  static void update(db::Tx& tx, const Proposal& p, std::int64_t now);
+  // Then p holds what the row now holds: the next version, updated at `now`.
+  static void update(db::Tx& tx, Proposal& p, std::int64_t now);
   // The next free number for references of `year` (GCF-year-NNNN).
   static int nextReferenceNumber(db::Tx& tx, int year);
 

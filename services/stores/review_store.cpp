@@ -14,26 +14,38 @@ std::int64_t ReviewStore::insert(db::Tx& tx, const Assignment& a, std::int64_t n
   return id;
 }
 
-std::optional<Assignment> ReviewStore::load(db::Tx& tx, std::int64_t id) {
+namespace {
+
+constexpr const char* kAssignmentColumns =
+    "SELECT id, proposal_id, version_number, partner_org_id, state, reviewer_id, declared_at, "
+    "reason, comment, submitted_at, created_by, version FROM review_assignments ";
+
+// The assignments `where` selects (its one value bound as :v), in id order.
+std::vector<Assignment> selectAssignments(db::Tx& tx, const std::string& where, std::int64_t value) {
   Assignment a;
   soci::statement st =
-      (tx.sql().prepare << "SELECT id, proposal_id, version_number, partner_org_id, state, "
-                           "reviewer_id, declared_at, reason, comment, submitted_at, created_by, "
-                           "version FROM review_assignments WHERE id = :id",
-       soci::use(id), soci::into(a.id), soci::into(a.proposal_id), soci::into(a.version_number),
+      (tx.sql().prepare << std::string(kAssignmentColumns) + where + " ORDER BY id", soci::use(value, "v"),
+       soci::into(a.id), soci::into(a.proposal_id), soci::into(a.version_number),
        soci::into(a.partner_org_id), soci::into(a.state), soci::into(a.reviewer_id),
        soci::into(a.declared_at), soci::into(a.reason), soci::into(a.comment),
        soci::into(a.submitted_at), soci::into(a.created_by), soci::into(a.version));
   st.execute();
-  if (!st.fetch()) return std::nullopt;
-  return a;
+  std::vector<Assignment> out;
+  while (st.fetch()) out.push_back(a);
+  return out;
 }
 
+}  // namespace
+
+std::optional<Assignment> ReviewStore::load(db::Tx& tx, std::int64_t id) {
+  auto found = selectAssignments(tx, "WHERE id = :v", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+// One query for all of them: the views and the facts of a proposal read this on every request.
 std::vector<Assignment> ReviewStore::forProposal(db::Tx& tx, std::int64_t proposal_id) {
-  std::vector<Assignment> out;
-  for (auto i : idList(tx.sql(), "SELECT id FROM review_assignments WHERE proposal_id = :p ORDER BY id",
-                       proposal_id)) out.push_back(*load(tx, i));
-  return out;
+  return selectAssignments(tx, "WHERE proposal_id = :v", proposal_id);
 }
 
 void ReviewStore::update(db::Tx& tx, const Assignment& a, std::int64_t now) {

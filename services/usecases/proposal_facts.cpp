@@ -67,8 +67,11 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
 
   const std::int64_t award = awardFor(p, current, amount_given);
   f.award_within_threshold = award <= call.threshold_minor;
-  const std::int64_t left = call.budget_minor - stores::CallStore::awardedTotal(tx, call.id);
-  f.award_within_budget = award > 0 && award <= left;
+  // The call's awarded total is one more query: only where a transition checks the budget.
+  if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {
+    const std::int64_t left = call.budget_minor - stores::CallStore::awardedTotal(tx, call.id);
+    f.award_within_budget = award > 0 && award <= left;
+  }
   f.award_within_request = award <= current.content.amount_minor;
   f.award_proposed_by = p.award_proposed_by.value_or(0);
   return f;

@@ -191,8 +191,11 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   p.state = std::string(row->to);
   std::optional<std::int64_t> decided_amount;
 
-  if (among(req.event, kSubmitEvents)) stores::ProposalStore::freeze(tx, current.id);
-  if (req.event == "invite") startNextVersion(tx, p, current, "full", actor.user_id, now);
+  if (among(req.event, kSubmitEvents)) {
+    stores::ProposalStore::freeze(tx, current.id);
+    current.frozen = true;
+  }
+  if (req.event == "invite") current = startNextVersion(tx, p, current, "full", actor.user_id, now);
   if (req.event == "decline_concept") p.eligible_future = req.eligible_future;
   if (req.event == "propose_award") {
     p.award_minor = decided_amount = req.input.amount_minor;
@@ -217,7 +220,7 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   if (req.event == "decline_concept") detail.flag("eligible_future", req.eligible_future);
   if (decided_amount) detail.number("award_minor", decided_amount);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, req.event, from, p.state, detail.json(), now});
-  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  auto out = view(tx, actor, p, &call, &current);  // p and current as just written
   tx.commit();
   return out;
 }

@@ -34,6 +34,28 @@ BOOST_AUTO_TEST_CASE(an_untouched_chain_verifies) {
   BOOST_TEST(v.rows == 5);
 }
 
+BOOST_AUTO_TEST_CASE(every_entry_moves_the_data_generation_and_identity_entries_the_identity_one) {
+  testing::TestDb t("audit_generations");
+  const auto start = t.db->generations();
+  appendSome(*t.db, 3);  // workflow entries
+  const auto after_workflow = t.db->generations();
+  BOOST_TEST(after_workflow.data == start.data + 3);
+  BOOST_TEST(after_workflow.identity == start.identity);
+  for (const char* entity : {"user", "api_token", "organisation"}) {
+    auto tx = t.db->write();
+    audit::appendAudit(tx, {std::int64_t{7}, entity, 1, "update", "", "", "{}", 2000});
+    tx.commit();
+  }
+  const auto after_identity = t.db->generations();
+  BOOST_TEST(after_identity.data == after_workflow.data + 3);
+  BOOST_TEST(after_identity.identity == after_workflow.identity + 2);  // an organisation is no identity
+  auto tx = t.db->write();
+  audit::appendAudit(tx, {std::int64_t{7}, "user", 1, "update", "", "", "{}", 3000});
+  tx.rollback();
+  BOOST_TEST(t.db->generations().identity == after_identity.identity);  // only committed entries count
+  BOOST_TEST(audit::verifyAudit(*t.db).ok);
+}
+
 BOOST_AUTO_TEST_CASE(a_row_changed_behind_its_back_is_named) {
   testing::TestDb t("audit_changed");
   appendSome(*t.db, 5);

@@ -1,5 +1,7 @@
 #include "tests/services/random_driver.h"
 
+#include <stdexcept>
+
 #include "modules/core/problem.h"
 #include "modules/workflow/catalog.h"
 #include "services/usecases/grant_service.h"
@@ -117,7 +119,20 @@ std::string RandomDriver::proposalEvent() {
   if (actor == nullptr) return "waiting";
   const auto& who = *actor;
   const auto view = s.get(who, id);
-  s.fire(who, id, request(event, view.proposal.version));
+  const auto after = s.fire(who, id, request(event, view.proposal.version));
+  // The view fire() answers is built from what it wrote, not read back: it must be what a read shows.
+  const auto read = s.get(who, id);
+  const auto& a = after.proposal;
+  const auto& b = read.proposal;
+  if (a.state != b.state || a.version != b.version || a.updated_at != b.updated_at ||
+      a.current_version != b.current_version || a.award_minor != b.award_minor ||
+      a.award_proposed_by != b.award_proposed_by || a.eligible_future != b.eligible_future ||
+      a.supporting_org_id != b.supporting_org_id || after.current.id != read.current.id ||
+      after.current.frozen != read.current.frozen || after.current.stage != read.current.stage ||
+      after.actions != read.actions || after.full_access != read.full_access) {
+    throw std::logic_error("proposal " + std::to_string(id) + " " + event +
+                           ": the view fire() answered differs from a fresh read");
+  }
   return "proposal " + std::to_string(id) + " " + event + " by " + std::to_string(who.user_id);
 }
 

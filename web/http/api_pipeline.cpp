@@ -71,7 +71,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
     auto who = sessions.byBearer(value.substr(7));
     req.actor = std::move(who.actor);
     req.credential = std::move(who.credential);
-    req.generation = who.generation;
+    if (who.generations) req.generation = who.generations->data;
     return;
   }
   Poco::Net::NameValueCollection cookies;
@@ -93,7 +93,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
     req.actor = who.actor;
     req.csrf_token = who.csrf_token;
     req.credential = who.credential;
-    req.generation = who.generation;
+    if (who.generations) req.generation = who.generations->data;
   } catch (const core::Problem&) {
     if (route.access == Access::kSignedIn) throw;  // 401: expired or unknown session
     req.session_token.reset();                     // a public route ignores a stale cookie
