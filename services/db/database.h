@@ -81,6 +81,11 @@ class Database {
 
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }
+  // SQLite: the groups of writes opened so far (each one commit, one fsync).
+  std::uint64_t writeGroups() {
+    std::lock_guard lock(batch_mutex_);
+    return batches_ended_;
+  }
 
  private:
   friend class Tx;

@@ -1,0 +1,93 @@
+// The SQLite group commit: writers that queue while a group is open share its one COMMIT, a
+// use case that fails rolls back alone, and commit() returns only once the change is durable
+// and visible to every other session.
+#include <atomic>
+#include <latch>
+#include <thread>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "services/audit/audit_log.h"
+#include "tests/services/fixture.h"
+
+using namespace citygrants;
+
+namespace {
+
+std::int64_t rows(db::Database& db, const std::string& entity) {
+  auto tx = db.read();
+  std::int64_t n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(entity), soci::into(n);
+  tx.commit();
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(group_commit)
+
+BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_alone) {
+  testing::TestDb t("group_commit", 4);
+  constexpr int kThreads = 16;
+  constexpr int kWrites = 25;
+  const auto groups_before = t.db->writeGroups();
+  std::latch start(kThreads);
+  std::atomic<int> unseen{0};       // commits not visible to another session right after
+  std::atomic<int> unexpected{0};   // anything thrown but the planned failures
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      for (int n = 0; n < kWrites; ++n) {
+        const bool fail = (i + n) % 3 == 0;  // a third of the use cases fail after writing
+        const std::string entity = fail ? "failed" : "kept";
+        const std::int64_t id = i * 1000 + n;
+        try {
+          auto tx = t.db->write();
+          audit::appendAudit(tx, {std::int64_t{1}, entity, id, "write", "", "", "{}", 1000});
+          if (fail) throw std::runtime_error("refused after writing");
+          tx.commit();
+          auto check = t.db->read();
+          std::int64_t seen = 0;
+          check.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity_id = :id", soci::use(id),
+              soci::into(seen);
+          check.commit();
+          if (seen != 1) ++unseen;
+        } catch (const std::runtime_error& e) {
+          if (std::string(e.what()) != "refused after writing") ++unexpected;
+        } catch (...) {
+          ++unexpected;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+
+  int kept = 0;
+  for (int i = 0; i < kThreads; ++i) {
+    for (int n = 0; n < kWrites; ++n) kept += (i + n) % 3 != 0 ? 1 : 0;
+  }
+  BOOST_TEST(unexpected.load() == 0);
+  BOOST_TEST(unseen.load() == 0);
+  BOOST_TEST(rows(*t.db, "kept") == kept);
+  BOOST_TEST(rows(*t.db, "failed") == 0);
+  BOOST_TEST(audit::verifyAudit(*t.db).ok);  // the chain has no gap where a failed one was
+  const auto groups = t.db->writeGroups() - groups_before;
+  BOOST_TEST_MESSAGE(kThreads * kWrites << " writes in " << groups << " groups");
+  BOOST_TEST(groups < static_cast<std::uint64_t>(kThreads * kWrites));
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
+  testing::TestDb t("group_commit_lone");
+  const auto before = t.db->writeGroups();
+  for (int n = 0; n < 3; ++n) {
+    auto tx = t.db->write();
+    audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
+    tx.commit();
+    BOOST_TEST(rows(*t.db, "kept") == n + 1);
+  }
+  BOOST_TEST(t.db->writeGroups() - before == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
