@@ -78,6 +78,23 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& en
   return out;
 }
 
+std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
+                        const std::optional<std::int64_t>& entity_id) {
+  auto& sql = tx.sql();
+  std::int64_t n = 0;
+  if (!entity && !entity_id) {
+    sql << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(n);
+  } else if (entity && entity_id) {
+    sql << "SELECT COUNT(*) FROM audit_events WHERE entity = :e AND entity_id = :id", soci::use(*entity),
+        soci::use(*entity_id), soci::into(n);
+  } else if (entity) {
+    sql << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(*entity), soci::into(n);
+  } else {
+    sql << "SELECT COUNT(*) FROM audit_events WHERE entity_id = :id", soci::use(*entity_id), soci::into(n);
+  }
+  return n;
+}
+
 Verification verifyAudit(db::Database& db) {
   Verification out;
   auto tx = db.read();

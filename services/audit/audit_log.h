@@ -58,6 +58,11 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& en
                                 const std::optional<std::int64_t>& entity_id,
                                 const std::optional<std::int64_t>& before_seq, int limit);
 
+// How many events there are, optionally of one entity (and record): what listAudit pages through.
+// Without a filter, the head's sequence number (the chain has no gaps).
+std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
+                        const std::optional<std::int64_t>& entity_id);
+
 // Recomputes every hash in order and checks the sequence and the head.
 Verification verifyAudit(db::Database& db);
 

@@ -131,6 +131,7 @@ std::optional<Report> GrantStore::loadReport(db::Tx& tx, std::int64_t id) {
        soci::into(r.accepted_at), soci::into(r.version));
   st.execute();
   if (!st.fetch()) return std::nullopt;
+  if (r.kind == "financial") r.spending = spendingOf(tx, r.id);
   return r;
 }
 

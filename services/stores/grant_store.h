@@ -49,6 +49,12 @@ struct Tranche {
 };
 
 // A progress, financial or final report of a grant.
+// Actual spending on one budget line, stated in a financial report.
+struct Spending {
+  std::int64_t budget_line_id = 0;
+  std::int64_t actual_minor = 0;
+};
+
 struct Report {
   std::int64_t id = 0;
   std::int64_t grant_id = 0;
@@ -62,12 +68,7 @@ struct Report {
   std::optional<std::int64_t> accepted_by;
   std::optional<std::int64_t> accepted_at;
   std::int64_t version = 1;
-};
-
-// Actual spending on one budget line, stated in a financial report.
-struct Spending {
-  std::int64_t budget_line_id = 0;
-  std::int64_t actual_minor = 0;
+  std::vector<Spending> spending;  // stated per budget line (financial reports), by line id
 };
 
 class GrantStore {

@@ -11,14 +11,12 @@ void AuditService::requireReader(const Actor& actor) const {
   }
 }
 
-std::vector<audit::AuditRow> AuditService::list(const Actor& actor,
-                                                const std::optional<std::string>& entity,
-                                                const std::optional<std::int64_t>& entity_id,
-                                                const std::optional<std::int64_t>& before_seq,
-                                                int limit) {
+AuditService::Page AuditService::list(const Actor& actor, const std::optional<std::string>& entity,
+                                      const std::optional<std::int64_t>& entity_id,
+                                      const std::optional<std::int64_t>& before_seq, int limit) {
   requireReader(actor);
   auto tx = ctx_.db.read();
-  auto out = audit::listAudit(tx, entity, entity_id, before_seq, limit);
+  Page out{audit::listAudit(tx, entity, entity_id, before_seq, limit), audit::countAudit(tx, entity, entity_id)};
   tx.commit();
   return out;
 }

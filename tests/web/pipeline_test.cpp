@@ -207,6 +207,19 @@ void Pipeline::payTranche(std::size_t index) {
   BOOST_TEST(actionsOf(paid).empty());
 }
 
+// A report's "spending" in the form PUT takes it: [{"budget_line_id":..,"actual_minor":..},..].
+std::string spendingOf(const Response& report) {
+  const auto lines = report.json->getArray("spending");
+  std::string out = "[";
+  for (unsigned i = 0; i < lines->size(); ++i) {
+    const auto line = lines->getObject(i);
+    out += (i ? "," : "") + std::string("{\"budget_line_id\":") +
+           std::to_string(line->getValue<std::int64_t>("budget_line_id")) +
+           ",\"actual_minor\":" + std::to_string(line->getValue<std::int64_t>("actual_minor")) + "}";
+  }
+  return out + "]";
+}
+
 void Pipeline::report(const std::string& kind, const std::string& narrative,
                       const std::string& spending) {
   const auto r = reportPath(reports.at(kind));
@@ -216,6 +229,9 @@ void Pipeline::report(const std::string& kind, const std::string& narrative,
   const auto saved = putWithEtag(cast.applicant, r, body + "}");
   BOOST_REQUIRE_MESSAGE(saved.status == 200, kind << ": " << saved.body);
   BOOST_TEST(offers(saved, "submit"));
+  const std::string stated = spending.empty() ? "[]" : spending;  // lines in id order
+  BOOST_TEST(spendingOf(saved) == stated);
+  BOOST_TEST(spendingOf(read(cast.fm1, r)) == stated);
   const auto submitted = fire(cast.applicant, r, {.name = "submit"}, "submitted");
   BOOST_TEST(actionsOf(submitted).empty());
   const auto seen = read(cast.iom, r);
@@ -287,6 +303,15 @@ std::string rendered(const std::map<std::string, int>& counts) {
 void Pipeline::checkRecord() {
   const auto verified = read(cast.auditor, "/api/v1/audit/verify");
   BOOST_TEST(verified.json->getValue<bool>("ok"), verified.body);
+  // The audit list's total counts every matching event, not the page.
+  auto& db = cast.server.db();
+  const auto all = read(cast.auditor, "/api/v1/audit?limit=5");
+  BOOST_TEST(itemsOf(all)->size() == 5u);
+  BOOST_TEST(all.json->getValue<std::int64_t>("total") == *queryInt(db, "SELECT COUNT(*) FROM audit_events"));
+  const auto of_grant = read(cast.auditor, "/api/v1/audit?entity=grant&entity_id=" + std::to_string(grant) + "&limit=2");
+  BOOST_TEST(of_grant.json->getValue<std::int64_t>("total") ==
+             *queryInt(db, "SELECT COUNT(*) FROM audit_events WHERE entity = 'grant' AND entity_id = :p", grant));
+  BOOST_TEST(of_grant.json->getValue<std::int64_t>("total") > 2);
   const auto list = tranchesOf(cast.auditor, grant);
   std::int64_t sum = 0;
   for (std::size_t i = 0; i < list->size(); ++i) {

@@ -25,14 +25,15 @@ ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
   const auto entity_id = req.queryInt("entity_id", 1, INT64_MAX);
   const auto before = req.queryInt("before", 1, INT64_MAX);
   const int limit = static_cast<int>(req.queryInt("limit", 1, 500).value_or(100));
-  const auto rows = usecases::AuditService(ctx.useCases()).list(req.who(), entity, entity_id, before, limit + 1);
+  const auto page = usecases::AuditService(ctx.useCases()).list(req.who(), entity, entity_id, before, limit + 1);
+  const auto& rows = page.rows;
   http::JsonArray items = new Poco::JSON::Array;
   for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
     items->add(auditEventJson(rows[i]));
   }
   std::optional<std::string> next;
   if (static_cast<int>(rows.size()) > limit) next = std::to_string(rows[static_cast<std::size_t>(limit) - 1].seq);
-  auto body = http::page(items, static_cast<std::int64_t>(items->size()), next);
+  auto body = http::page(items, page.total, next);
   return http::jsonResponse(body);
 }
 

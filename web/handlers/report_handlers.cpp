@@ -52,6 +52,14 @@ http::JsonObject reportJson(const stores::Report& r, const std::vector<std::stri
   http::setTime(o, "submitted_at", r.submitted_at);
   http::setOptional(o, "accepted_by", r.accepted_by);
   http::setTime(o, "accepted_at", r.accepted_at);
+  http::JsonArray spending = new Poco::JSON::Array;
+  for (const auto& line : r.spending) {
+    auto item = http::object();
+    item->set("budget_line_id", line.budget_line_id);
+    item->set("actual_minor", line.actual_minor);
+    spending->add(item);
+  }
+  o->set("spending", spending);  // as PUT takes it
   return o;
 }
 
