@@ -27,6 +27,10 @@ access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p) {
   return scopeFrom(p, stores::ReviewStore::forProposal(tx, p.id));
 }
 
+access::Scope proposalScope(const stores::Proposal& p, const std::vector<stores::Assignment>& assignments) {
+  return scopeFrom(p, assignments);
+}
+
 std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
                       std::optional<std::int64_t> amount_given) {
   if (p.state == "award_proposed" && p.award_minor) return *p.award_minor;
@@ -37,9 +41,9 @@ std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& 
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::Call& call,
                                       const stores::ProposalVersion& current,
+                                      std::vector<stores::Assignment> assignments,
                                       std::optional<std::int64_t> amount_given, std::int64_t now) {
   workflow::ProposalFacts f;
-  auto assignments = stores::ReviewStore::forProposal(tx, p.id);
   f.scope = scopeFrom(p, assignments);
   const auto terms = termsOf(call);
   f.concept_complete = proposals::validateConcept(current.content, terms).empty();

@@ -1,23 +1,29 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "modules/workflow/proposal_flow.h"
 #include "services/db/database.h"
 #include "services/stores/call_store.h"
 #include "services/stores/proposal_store.h"
+#include "services/stores/review_store.h"
 
 namespace citygrants::usecases {
 
 // The organisations a proposal belongs to: its city, every partner with an assignment it has not
 // declined (nor had cancelled), and the supporting partner.
 access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p);
+// The same from the proposal's assignments (every one, any version), already read.
+access::Scope proposalScope(const stores::Proposal& p, const std::vector<stores::Assignment>& assignments);
 
 // Gathers what the proposal machine's guards look at. `award` is the amount a decision would
 // award: the proposed award, else the amount given with the event, else the amount requested.
+// `assignments`: every assignment of the proposal (ReviewStore::forProposal).
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::Call& call,
                                       const stores::ProposalVersion& current,
+                                      std::vector<stores::Assignment> assignments,
                                       std::optional<std::int64_t> amount_given, std::int64_t now);
 
 // The award a decision on `p` would make (see proposalFacts).

@@ -45,15 +45,18 @@ struct Loaded {
   stores::Proposal proposal;
   stores::Call call;
   stores::ProposalVersion current;
+  std::vector<stores::Assignment> assignments;  // every one, read once for scope and facts
 };
 
 // Loads a proposal the actor may see, with its call and current version; kNotFound otherwise.
 Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto p = stores::ProposalStore::load(tx, id);
-  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+  if (!p) throw Problem::notFound("proposal");
+  auto assignments = stores::ReviewStore::forProposal(tx, p->id);
+  if (!access::canSee(actor, proposalScope(*p, assignments))) throw Problem::notFound("proposal");
   auto call = stores::CallStore::load(tx, p->call_id);
   auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
-  return Loaded{*p, *call, *current};
+  return Loaded{*p, *call, *current, std::move(assignments)};
 }
 
 // Starts version n+1 as a copy of version n (unfrozen), e.g. the full proposal after a concept
@@ -76,12 +79,15 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
 
 ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
                                    const stores::Call* given_call,
-                                   const stores::ProposalVersion* given_current) {
+                                   const stores::ProposalVersion* given_current,
+                                   const std::vector<stores::Assignment>* given_assignments) {
   const auto call = given_call != nullptr ? *given_call : *stores::CallStore::load(tx, p.call_id);
   const auto current = given_current != nullptr
                            ? *given_current
                            : *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
-  auto facts = proposalFacts(tx, p, call, current, std::nullopt, ctx_.clock.nowMs());
+  const auto assignments =
+      given_assignments != nullptr ? *given_assignments : stores::ReviewStore::forProposal(tx, p.id);
+  auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, ctx_.clock.nowMs());
   ProposalView out{p, current,
                    toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
                    true, call.currency};
@@ -89,7 +95,6 @@ ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores:
                             !access::canSee(actor, {p.city_org_id, {}}) &&
                             !access::may(actor, access::Action::kReadAll);
   if (partner_only && p.supporting_org_id != actor.org_id) {
-    const auto assignments = stores::ReviewStore::forProposal(tx, p.id);
     out.full_access = std::any_of(assignments.begin(), assignments.end(), [&](const auto& a) {
       return a.partner_org_id == actor.org_id && a.declared_at.has_value();
     });
@@ -169,9 +174,9 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
                                    const TransitionRequest& req) {
   const auto now = ctx_.clock.nowMs();
   auto tx = ctx_.db.write();
-  auto [p, call, current] = loadVisible(tx, actor, proposal_id);
+  auto [p, call, current, assignments] = loadVisible(tx, actor, proposal_id);
   requireVersion(req.expected_version, p.version, "proposal");
-  const auto facts = proposalFacts(tx, p, call, current, req.input.amount_minor, now);
+  const auto facts = proposalFacts(tx, p, call, current, assignments, req.input.amount_minor, now);
   const workflow::Transition<workflow::ProposalFacts>* row = nullptr;
   try {
     row = &workflow::fire(workflow::kProposalFlow, p.state, req.event, actor, facts, req.input);
@@ -220,7 +225,8 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   if (req.event == "decline_concept") detail.flag("eligible_future", req.eligible_future);
   if (decided_amount) detail.number("award_minor", decided_amount);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, req.event, from, p.state, detail.json(), now});
-  auto out = view(tx, actor, p, &call, &current);  // p and current as just written
+  // p and current as just written; no proposal event touches the assignments.
+  auto out = view(tx, actor, p, &call, &current, &assignments);
   tx.commit();
   return out;
 }
@@ -279,7 +285,7 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
 ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto loaded = loadVisible(tx, actor, proposal_id);
-  auto out = view(tx, actor, loaded.proposal, &loaded.call, &loaded.current);
+  auto out = view(tx, actor, loaded.proposal, &loaded.call, &loaded.current, &loaded.assignments);
   tx.commit();
   return out;
 }

@@ -7,6 +7,7 @@
 #include "services/stores/call_store.h"
 #include "services/stores/proposal_list.h"
 #include "services/stores/proposal_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
@@ -59,10 +60,11 @@ class ProposalService {
   stores::ProposalPage list(const Actor& actor, stores::ProposalQuery query);
 
  private:
-  // The view of `p`; `call` and `current` are reloaded unless given (a use case that just read
-  // them and changed neither passes them in).
+  // The view of `p`; `call`, `current` and `assignments` are reloaded unless given (a use case
+  // that just read or wrote them passes them in).
   ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
-                    const stores::Call* call = nullptr, const stores::ProposalVersion* current = nullptr);
+                    const stores::Call* call = nullptr, const stores::ProposalVersion* current = nullptr,
+                    const std::vector<stores::Assignment>* assignments = nullptr);
   Context ctx_;
 };
 
