@@ -24,7 +24,7 @@ std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
   if (!title_len || core::isBlank(c.title) || *title_len > 200) {
     e.push_back({"title", "is required, valid UTF-8, at most 200 characters"});
   }
-  if (!core::utf8Length(c.description) || c.description.size() > 20'000) {
+  if (auto n = core::utf8Length(c.description); !n || *n > 20'000) {
     e.push_back({"description", "valid UTF-8, at most 20,000 characters"});
   }
   if (!core::findCurrency(c.currency)) e.push_back({"currency", "unknown ISO 4217 code"});
@@ -51,7 +51,9 @@ std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
     } else if (!codes.insert(cr.code).second) {
       e.push_back({at + ".code", "used twice"});
     }
-    if (core::isBlank(cr.name) || cr.name.size() > 200) e.push_back({at + ".name", "is required"});
+    if (auto n = core::utf8Length(cr.name); !n || core::isBlank(cr.name) || *n > 200) {
+      e.push_back({at + ".name", "1 to 200 characters"});
+    }
     if (cr.weight <= 0 || cr.weight > 100) e.push_back({at + ".weight", "from 1 to 100"});
     weights += cr.weight;
   }

@@ -86,7 +86,7 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
   const auto now = ctx_.clock.nowMs();
   auto tx = ctx_.db.write();
   auto org = stores::DirectoryStore::findOrganisationByName(tx, u.org_name);
-  if (!org) throw Problem::invalidField("org", "no organisation named '" + u.org_name + "'");
+  if (!org) throw Problem::invalidField("organisation", "no organisation named '" + u.org_name + "'");
   for (std::size_t i = 0; i < u.roles.size(); ++i) {
     if (!roleFits(u.roles[i], org->kind)) {
       errors.push_back({"roles[" + std::to_string(i) + "]",

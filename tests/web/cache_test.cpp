@@ -27,7 +27,7 @@ std::int64_t firstIn(Cast& cast, const std::string& state) {
 bool hasRole(const Response& me, const std::string& role) {
   const auto roles = me.json->getArray("roles");
   for (std::size_t i = 0; i < roles->size(); ++i) {
-    if (roles->getElement<std::string>(i) == role) return true;
+    if (roles->getElement<std::string>(static_cast<unsigned>(i)) == role) return true;
   }
   return false;
 }

@@ -23,6 +23,7 @@ ApiResponse listTokens(ApiContext&, ApiRequest&);
 ApiResponse deleteToken(ApiContext&, ApiRequest&);
 // workflow_handlers.cpp
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
+// openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp
 ApiResponse listCalls(ApiContext&, ApiRequest&);

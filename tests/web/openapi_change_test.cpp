@@ -1,0 +1,216 @@
+#include <set>
+#include <string>
+
+#include <Poco/JSON/Array.h>
+#include <boost/test/unit_test.hpp>
+
+#include "tests/web/http_fixture.h"
+#include "tests/web/json_schema_check.h"
+#include "tests/web/openapi_demo.h"
+#include "tests/web/openapi_spec.h"
+#include "tests/web/pipeline_steps.h"
+#include "web/http/api_router.h"
+
+using namespace citygrants;
+using namespace citygrants::webtest;
+
+namespace {
+
+const std::string kNarrative =
+    "Second quarter: a third service centre opened; 1,020 people registered.";
+
+// Sends a change the way a client would after reading the document: the body is first held
+// against the documented request schema, then the answer against the documented success.
+struct Changer {
+  const Spec& spec;
+  std::set<std::string> done;  // "METHOD pattern" of each change answered as documented
+
+  Response operator()(Client& c, const std::string& method, const std::string& pattern,
+                      const std::string& path, const std::string& body = "",
+                      const Headers& headers = {}) {
+    if (!body.empty()) expectValidRequest(spec, body, method, pattern);
+    const auto r = method == "POST"  ? c.post(path, body, headers)
+                   : method == "PUT" ? c.put(path, body, headers)
+                                     : c.del(path, headers);
+    expectSuccess(spec, r, method, pattern, method + " " + path);
+    if (r.status == spec.successStatus(method, pattern)) done.insert(method + " " + pattern);
+    return r;
+  }
+  Response upload(Client& c, const std::string& pattern, const std::string& path) {
+    BOOST_TEST(!spec.requestSchema("POST", pattern, "multipart/form-data").isNull());
+    const auto r = uploadPdf(c, path, "evidence.pdf");
+    expectSuccess(spec, r, "POST", pattern, "POST " + path);
+    if (r.status == 201) done.insert("POST " + pattern);
+    return r;
+  }
+};
+
+std::string at(const std::string& collection, std::int64_t id, const std::string& rest = "") {
+  return "/api/v1/" + collection + "/" + std::to_string(id) + rest;
+}
+
+Headers ifMatch(Client& c, const std::string& path) { return {{"If-Match", etagOf(c, path)}}; }
+
+// The id of the item of `list` whose `key` is `value`; 0 when none.
+std::int64_t idWhere(const Poco::JSON::Array::Ptr& list, const std::string& key,
+                     std::int64_t value) {
+  for (unsigned i = 0; i < list->size(); ++i) {
+    if (list->getObject(i)->getValue<std::int64_t>(key) == value)
+      return list->getObject(i)->getValue<std::int64_t>("id");
+  }
+  return 0;
+}
+
+void sessionsAndTokens(Changer& change, Server& server, Client& fm1) {
+  Client browser = server.client();
+  const auto signed_in =
+      change(browser, "POST", "/api/v1/session", "/api/v1/session",
+             R"({"email":"fm2@mmc.demo","password":")" + std::string(kDemoPassword) + "\"}");
+  BOOST_REQUIRE(signed_in.json);
+  browser.csrf_token = signed_in.json->getValue<std::string>("csrf_token");
+  change(browser, "DELETE", "/api/v1/session", "/api/v1/session");
+  const auto token =
+      change(fm1, "POST", "/api/v1/tokens", "/api/v1/tokens", R"({"name":"openapi changes"})");
+  BOOST_REQUIRE(token.json);
+  change(fm1, "DELETE", "/api/v1/tokens/{id}",
+         at("tokens", token.json->getValue<std::int64_t>("id")));
+}
+
+void callSetUp(Changer& change, Client& fm1) {
+  const auto call = change(fm1, "POST", "/api/v1/calls", "/api/v1/calls", R"({
+    "code": "OPENAPI-2099", "title": "A round to test the document", "description": null,
+    "currency": "EUR", "budget_minor": 100000000, "min_award_minor": 1000000,
+    "max_award_minor": 5000000, "threshold_minor": 3000000, "max_duration_months": 18,
+    "closes_at": "2099-12-31T23:59:59Z",
+    "criteria": [{"code": "relevance", "name": "Relevance", "weight": 60},
+                 {"code": "feasibility", "name": "Feasibility", "weight": 40}],
+    "tranche_plan": [{"share_bp": 5000, "trigger": "signature"}, {"share_bp": 5000, "trigger": "final_report"}]})");
+  BOOST_REQUIRE(call.json);
+  const auto path = at("calls", idOf(call));
+  change(fm1, "POST", "/api/v1/calls/{id}/transitions", path + "/transitions",
+         R"({"event":"open"})", ifMatch(fm1, path));
+}
+
+void proposalDrafting(Changer& change, Client& kampala, const DemoRecords& d) {
+  const auto created =
+      change(kampala, "POST", "/api/v1/proposals", "/api/v1/proposals",
+             R"({"call_id":)" + std::to_string(d.open_call) +
+                 R"(,"language":"en","title":"Kampala green jobs for newcomers"})");
+  BOOST_REQUIRE(created.json);
+  const auto path = at("proposals", idOf(created));
+  change(kampala, "PUT", "/api/v1/proposals/{id}", path,
+         proposalContent("Kampala green jobs for newcomers", 21'000'000, "en"),
+         ifMatch(kampala, path));
+  change.upload(kampala, "/api/v1/proposals/{id}/attachments", path + "/attachments");
+  change(kampala, "POST", "/api/v1/proposals/{id}/transitions", path + "/transitions",
+         R"({"event":"submit_concept"})", ifMatch(kampala, path));
+}
+
+void screeningAndReview(Changer& change, Server& server, Client& fm1, const DemoRecords& d) {
+  const auto screening = at("proposals", d.first_in_state.at("screening"));
+  const auto iom = std::to_string(d.partners.at("IOM"));
+  change(fm1, "PUT", "/api/v1/proposals/{id}/supporting-partner", screening + "/supporting-partner",
+         R"({"partner_org_id":)" + iom + "}", ifMatch(fm1, screening));
+  change(fm1, "POST", "/api/v1/proposals/{id}/assignments", screening + "/assignments",
+         R"({"partner_org_id":)" + std::to_string(d.partners.at("UNHCR")) + "}");
+  change(
+      fm1, "PUT", "/api/v1/proposals/{id}/translation", screening + "/translation",
+      R"({"translation_en":"Abidjan inclusive: one-stop desks for civil registration, health and jobs."})");
+  // São Paulo's proposal in review: IOM has scored half, UNHCR has not declared yet.
+  const auto in_review = at("proposals", d.first_in_state.at("in_review"));
+  Client iom_reviewer = server.signedIn("reviewer@iom.demo");
+  const auto assignments = itemsOf(read(fm1, in_review + "/assignments"));
+  const auto iom_review =
+      at("assignments", idWhere(assignments, "partner_org_id", d.partners.at("IOM")));
+  const auto criteria = read(fm1, at("calls", d.open_call)).json->getArray("criteria");
+  std::string scores;
+  for (unsigned i = 0; i < criteria->size(); ++i) {
+    scores += (i ? "," : "") + std::string(R"({"criterion_id":)") +
+              std::to_string(criteria->getObject(i)->getValue<std::int64_t>("id")) +
+              R"(,"score":4})";
+  }
+  change(iom_reviewer, "PUT", "/api/v1/assignments/{id}/scores", iom_review + "/scores",
+         R"({"scores":[)" + scores + R"(],"comment":"Sound plan; the indicators need baselines."})",
+         ifMatch(iom_reviewer, iom_review));
+  Client unhcr = server.signedIn("reviewer@unhcr.demo");
+  const auto unhcr_review =
+      at("assignments", idWhere(assignments, "partner_org_id", d.partners.at("UNHCR")));
+  change(unhcr, "POST", "/api/v1/assignments/{id}/transitions", unhcr_review + "/transitions",
+         R"({"event":"accept","no_conflict_declared":true})", ifMatch(unhcr, unhcr_review));
+}
+
+void grantAndReports(Changer& change, Client& fm1, Client& kampala, const DemoRecords& d) {
+  const auto grant = at("grants", d.ids.at("grants"));
+  const auto reports = itemsOf(read(kampala, grant + "/reports"));
+  const auto lines = read(kampala, at("proposals", d.ids.at("proposals")))
+                         .json->getObject("current")
+                         ->getArray("budget");
+  BOOST_REQUIRE(lines->size() > 0u);
+  for (unsigned i = 0; i < reports->size(); ++i) {
+    const auto report = reports->getObject(i);
+    const auto path = at("reports", report->getValue<std::int64_t>("id"));
+    const auto kind = report->getValue<std::string>("kind");
+    std::string body = R"({"narrative":")" + kNarrative + "\"";
+    if (kind == "financial") {
+      body += R"(,"spending":[{"budget_line_id":)" +
+              std::to_string(lines->getObject(0)->getValue<std::int64_t>("id")) +
+              R"(,"actual_minor":125000}])";
+    }
+    change(kampala, "PUT", "/api/v1/reports/{id}", path, body + "}", ifMatch(kampala, path));
+    if (kind != "progress") continue;
+    change.upload(kampala, "/api/v1/reports/{id}/attachments", path + "/attachments");
+    change(kampala, "POST", "/api/v1/reports/{id}/transitions", path + "/transitions",
+           R"({"event":"submit"})", ifMatch(kampala, path));
+  }
+  change(fm1, "POST", "/api/v1/grants/{id}/transitions", grant + "/transitions",
+         R"({"event":"suspend","reason":"Checking the second quarter's procurement."})",
+         ifMatch(fm1, grant));
+  change(fm1, "POST", "/api/v1/grants/{id}/transitions", grant + "/transitions",
+         R"({"event":"resume"})", ifMatch(fm1, grant));
+  const auto tranches = itemsOf(read(fm1, grant + "/tranches"));
+  const auto last = at("tranches", tranches->getObject(static_cast<unsigned>(tranches->size() - 1))
+                                       ->getValue<std::int64_t>("id"));
+  change(fm1, "POST", "/api/v1/tranches/{id}/transitions", last + "/transitions",
+         R"({"event":"cancel","reason":"Replaced by an amendment."})", ifMatch(fm1, last));
+}
+
+void directory(Changer& change, Client& admin) {
+  change(
+      admin, "POST", "/api/v1/organisations", "/api/v1/organisations",
+      R"({"kind":"fund","name":"Openapi Fund","country":"Kenya","region":null,"language":"en"})");
+  const auto user =
+      change(admin, "POST", "/api/v1/users", "/api/v1/users",
+             R"({"email":"lead@openapi.demo","name":"Fund lead","organisation":"Openapi Fund",)"
+             R"("password":"a-long-password-1","roles":["fund_manager"]})");
+  BOOST_REQUIRE(user.json);
+  const auto roles = at("users", idOf(user), "/roles/auditor");
+  change(admin, "PUT", "/api/v1/users/{id}/roles/{role}", roles);
+  change(admin, "DELETE", "/api/v1/users/{id}/roles/{role}", roles);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(openapi_changes, *boost::unit_test::fixture<SeededServer>())
+
+BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
+  auto& server = SeededServer::get();
+  const Spec spec(server);
+  Changer change{spec, {}};
+  Client fm1 = server.signedIn("fm1@mmc.demo");
+  Client kampala = server.signedIn("applicant@kampala.demo");
+  Client admin = server.signedIn("admin@mmc.demo");
+  const auto records = listedRecords(fm1, kampala);
+  sessionsAndTokens(change, server, fm1);
+  callSetUp(change, fm1);
+  proposalDrafting(change, kampala, records);
+  screeningAndReview(change, server, fm1, records);
+  grantAndReports(change, fm1, kampala, records);
+  directory(change, admin);
+  for (const auto& route : http::routeTable()) {
+    const std::string key = std::string(route.method) + " " + route.pattern;
+    if (std::string(route.method) != "GET")
+      BOOST_TEST(change.done.count(key) == 1u, "not exercised: " << key);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,144 @@
+#include "web/http/openapi_schemas.h"
+#include "web/http/schema_builder.h"
+
+namespace citygrants::http {
+namespace {
+
+constexpr RequestBody kNone = RequestBody::kNone;
+constexpr RequestBody kJson = RequestBody::kJson;
+constexpr RequestBody kForm = RequestBody::kMultipart;
+constexpr const char* kJsonMedia = "application/json";
+constexpr const char* kText = "text/plain";
+// What an attachment's bytes are served as: the type judged by its content (core::detectFileType).
+constexpr const char* kFileMedia =
+    "application/pdf image/png image/jpeg "
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document "
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
+    "application/vnd.oasis.opendocument.text application/vnd.oasis.opendocument.spreadsheet "
+    "text/csv text/plain";
+constexpr unsigned kRead = kETag;                               // a record with its version
+constexpr unsigned kChange = kIfMatch | kETag;                  // an edit guarded by If-Match
+constexpr unsigned kFire = kIfMatch | kIdempotencyKey | kETag;  // a transition
+constexpr unsigned kCreate = kETag | kLocation;
+
+// clang-format off
+constexpr RouteDoc kDocs[] = {
+  // method  pattern                                      body   request                     status response               media        headers
+  {"GET",    "/healthz",                                  kNone, nullptr,                    200, "Health",              kJsonMedia},
+  {"GET",    "/readyz",                                   kNone, nullptr,                    200, "Ready",               kJsonMedia},
+  {"GET",    "/metrics",                                  kNone, nullptr,                    200, "MetricsText",         kText},
+  {"GET",    "/api/v1/openapi.json",                      kNone, nullptr,                    200, "OpenApiDocument",     kJsonMedia},
+  {"POST",   "/api/v1/session",                           kJson, "SessionRequest",           201, "SignedIn",            kJsonMedia, kSetCookie},
+  {"DELETE", "/api/v1/session",                           kNone, nullptr,                    204, nullptr,               nullptr,    kSetCookie},
+  {"GET",    "/api/v1/me",                                kNone, nullptr,                    200, "Me",                  kJsonMedia},
+  {"POST",   "/api/v1/tokens",                            kJson, "TokenRequest",             201, "NewToken",            kJsonMedia},
+  {"GET",    "/api/v1/tokens",                            kNone, nullptr,                    200, "TokenPage",           kJsonMedia},
+  {"DELETE", "/api/v1/tokens/{id}",                       kNone, nullptr,                    204, nullptr,               nullptr},
+  {"GET",    "/api/v1/workflows",                         kNone, nullptr,                    200, "Workflows",           kJsonMedia},
+  {"GET",    "/api/v1/calls",                             kNone, nullptr,                    200, "CallPage",            kJsonMedia},
+  {"POST",   "/api/v1/calls",                             kJson, "NewCall",                  201, "Call",                kJsonMedia, kCreate},
+  {"GET",    "/api/v1/calls/{id}",                        kNone, nullptr,                    200, "Call",                kJsonMedia, kRead},
+  {"POST",   "/api/v1/calls/{id}/transitions",            kJson, "CallTransition",           200, "Call",                kJsonMedia, kFire},
+  {"GET",    "/api/v1/proposals",                         kNone, nullptr,                    200, "ProposalPage",        kJsonMedia},
+  {"POST",   "/api/v1/proposals",                         kJson, "NewProposal",              201, "Proposal",            kJsonMedia, kCreate},
+  {"GET",    "/api/v1/proposals/{id}",                    kNone, nullptr,                    200, "Proposal",            kJsonMedia, kRead},
+  {"PUT",    "/api/v1/proposals/{id}",                    kJson, "ProposalContent",          200, "Proposal",            kJsonMedia, kChange},
+  {"POST",   "/api/v1/proposals/{id}/transitions",        kJson, "ProposalTransition",       200, "Proposal",            kJsonMedia, kFire},
+  {"GET",    "/api/v1/proposals/{id}/versions",           kNone, nullptr,                    200, "ProposalVersionPage", kJsonMedia},
+  {"PUT",    "/api/v1/proposals/{id}/supporting-partner", kJson, "SupportingPartnerRequest", 200, "Proposal",            kJsonMedia, kChange},
+  {"PUT",    "/api/v1/proposals/{id}/translation",        kJson, "TranslationRequest",       200, "Proposal",            kJsonMedia, kRead},
+  {"GET",    "/api/v1/proposals/{id}/assignments",        kNone, nullptr,                    200, "AssignmentPage",      kJsonMedia},
+  {"POST",   "/api/v1/proposals/{id}/assignments",        kJson, "AssignmentRequest",        201, "Assignment",          kJsonMedia, kCreate},
+  {"GET",    "/api/v1/proposals/{id}/reviews",            kNone, nullptr,                    200, "ReviewComparison",    kJsonMedia},
+  {"GET",    "/api/v1/proposals/{id}/timeline",           kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
+  {"GET",    "/api/v1/assignments/{id}",                  kNone, nullptr,                    200, "Assignment",          kJsonMedia, kRead},
+  {"POST",   "/api/v1/assignments/{id}/transitions",      kJson, "AssignmentTransition",     200, "Assignment",          kJsonMedia, kFire},
+  {"GET",    "/api/v1/assignments/{id}/scores",           kNone, nullptr,                    200, "ScorePage",           kJsonMedia},
+  {"PUT",    "/api/v1/assignments/{id}/scores",           kJson, "ScoreSheet",               200, "Assignment",          kJsonMedia, kChange},
+  {"GET",    "/api/v1/grants",                            kNone, nullptr,                    200, "GrantPage",           kJsonMedia},
+  {"GET",    "/api/v1/grants/{id}",                       kNone, nullptr,                    200, "Grant",               kJsonMedia, kRead},
+  {"POST",   "/api/v1/grants/{id}/transitions",           kJson, "GrantTransition",          200, "Grant",               kJsonMedia, kFire},
+  {"GET",    "/api/v1/grants/{id}/tranches",              kNone, nullptr,                    200, "TranchePage",         kJsonMedia},
+  {"GET",    "/api/v1/grants/{id}/reports",               kNone, nullptr,                    200, "ReportPage",          kJsonMedia},
+  {"GET",    "/api/v1/grants/{id}/budget",                kNone, nullptr,                    200, "BudgetPage",          kJsonMedia},
+  {"GET",    "/api/v1/grants/{id}/timeline",              kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
+  {"GET",    "/api/v1/tranches/{id}",                     kNone, nullptr,                    200, "Tranche",             kJsonMedia, kRead},
+  {"POST",   "/api/v1/tranches/{id}/transitions",         kJson, "TrancheTransition",        200, "Tranche",             kJsonMedia, kFire},
+  {"GET",    "/api/v1/reports/{id}",                      kNone, nullptr,                    200, "Report",              kJsonMedia, kRead},
+  {"PUT",    "/api/v1/reports/{id}",                      kJson, "ReportContent",            200, "Report",              kJsonMedia, kChange},
+  {"POST",   "/api/v1/reports/{id}/transitions",          kJson, "ReportTransition",         200, "Report",              kJsonMedia, kFire},
+  {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
+  {"POST",   "/api/v1/organisations",                     kJson, "NewOrganisation",          201, "Organisation",        kJsonMedia},
+  {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
+  {"POST",   "/api/v1/users",                             kJson, "NewUser",                  201, "User",                kJsonMedia},
+  {"PUT",    "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
+  {"DELETE", "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
+  {"GET",    "/api/v1/audit",                             kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
+  {"GET",    "/api/v1/audit/verify",                      kNone, nullptr,                    200, "AuditVerification",   kJsonMedia},
+  {"POST",   "/api/v1/proposals/{id}/attachments",        kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
+  {"GET",    "/api/v1/proposals/{id}/attachments",        kNone, nullptr,                    200, "AttachmentPage",      kJsonMedia},
+  {"POST",   "/api/v1/reports/{id}/attachments",          kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
+  {"GET",    "/api/v1/attachments/{id}",                  kNone, nullptr,                    200, "Attachment",          kJsonMedia},
+  {"GET",    "/api/v1/attachments/{id}/content",          kNone, nullptr,                    200, "FileContent",         kFileMedia, kDownload},
+};
+// clang-format on
+
+JsonObject queryParameter(const std::string& name, const JsonObject& s,
+                          const std::string& description) {
+  auto p = object();
+  p->set("name", name);
+  p->set("in", "query");
+  p->set("required", false);
+  p->set("description", description);
+  p->set("schema", s);
+  return p;
+}
+
+JsonObject withDefault(JsonObject s, std::int64_t value) {
+  s->set("default", value);
+  return s;
+}
+
+}  // namespace
+
+std::span<const RouteDoc> routeDocs() { return kDocs; }
+
+const RouteDoc* findRouteDoc(std::string_view method, std::string_view pattern) {
+  for (const auto& d : kDocs) {
+    if (method == d.method && pattern == d.pattern) return &d;
+  }
+  return nullptr;
+}
+
+JsonArray queryParameters(std::string_view method, std::string_view pattern) {
+  using namespace schema;
+  JsonArray out = new Poco::JSON::Array;
+  if (method != "GET") return out;
+  const auto id = atLeast(1);
+  if (pattern == "/api/v1/calls") {
+    out->add(queryParameter("state", text(200), "only calls in this state"));
+  } else if (pattern == "/api/v1/proposals") {
+    out->add(queryParameter("state", text(200), "only proposals in this state"));
+    out->add(queryParameter("call", id, "only proposals to this call"));
+    out->add(queryParameter("city", id, "only proposals of this city organisation"));
+    out->add(queryParameter("partner", id,
+                            "only proposals this partner organisation reviews or supports"));
+    out->add(queryParameter("sort", choice({"id", "-id", "updated_at", "-updated_at"}),
+                            "the order (default id)"));
+    out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
+    out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/organisations") {
+    out->add(queryParameter("kind", text(200),
+                            "only organisations of this kind: fund, partner or city"));
+  } else if (pattern == "/api/v1/audit") {
+    out->add(
+        queryParameter("entity", text(200), "only events of this kind of record (\"proposal\")"));
+    out->add(queryParameter("entity_id", id, "only events of this record"));
+    out->add(queryParameter("before", id,
+                            "only events before this sequence number (the `next` cursor)"));
+    out->add(queryParameter("limit", withDefault(integer(1, 500), 100), "items per page"));
+  }
+  return out;
+}
+
+}  // namespace citygrants::http

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/http/json_encode.h"
+
+// The component schemas of the OpenAPI document, one function per area; componentSchemas()
+// (openapi_schemas.cpp) puts them together.
+namespace citygrants::http::schemas {
+
+// Problem, Money, the operations routes, session and tokens, workflows, directory, audit.
+// Defined in openapi_schemas.cpp.
+void addBasicSchemas(JsonObject out);
+// Calls, proposals and reviews. Defined in openapi_proposal_schemas.cpp.
+void addProposalSchemas(JsonObject out);
+// Grants, tranches, reports and attachments. Defined in openapi_grant_schemas.cpp.
+void addGrantSchemas(JsonObject out);
+
+// The states and the events of the workflow machine named `machine` ("review_assignment").
+// REQUIRES: the machine exists (else std::logic_error).
+std::vector<std::string> statesOf(std::string_view machine);
+std::vector<std::string> eventsOf(std::string_view machine);
+
+// The body of POST .../transitions on a record of `machine`, as decodeTransition reads it.
+JsonObject transitionSchema(std::string_view machine);
+// The "actions" member of a record of `machine`: the events the reader may fire now.
+JsonObject actionsSchema(std::string_view machine);
+// The languages proposals, organisations and users are written in: en, fr, es, pt.
+std::vector<std::string> languages();
+
+}  // namespace citygrants::http::schemas
