@@ -36,22 +36,30 @@ std::string chainHash(const std::string& prev_hash, const std::string& canonical
 bool changesIdentity(const std::string& entity) { return entity == "user" || entity == "api_token"; }
 
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
-  auto& sql = tx.sql();
   // Taking the head row first locks it (PostgreSQL) or is already serialised (SQLite writer).
   std::int64_t seq = 0;
   std::string prev;
   const int identity = changesIdentity(e.entity) ? 1 : 0;
-  sql << "UPDATE audit_head SET last_seq = last_seq + 1, identity_seq = identity_seq + :identity "
-         "WHERE id = 1 RETURNING last_seq, last_hash",
-      soci::use(identity), soci::into(seq), soci::into(prev);
+  {
+    auto head = tx.prepared(
+        "UPDATE audit_head SET last_seq = last_seq + 1, identity_seq = identity_seq + :identity "
+        "WHERE id = 1 RETURNING last_seq, last_hash");
+    head.use(identity).into(seq).into(prev);
+    head.execute();
+  }
   const std::string hash = chainHash(prev, canonicalForm(seq, e));
-  sql << "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
-         "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
-         ":detail, :at, :prev, :hash)",
-      soci::use(seq), soci::use(e.actor_id), soci::use(e.entity), soci::use(e.entity_id),
-      soci::use(e.event), soci::use(e.from_state), soci::use(e.to_state), soci::use(e.detail),
-      soci::use(e.at), soci::use(prev), soci::use(hash);
-  sql << "UPDATE audit_head SET last_hash = :hash WHERE id = 1", soci::use(hash);
+  {
+    auto insert = tx.prepared(
+        "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
+        "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
+        ":detail, :at, :prev, :hash)");
+    insert.use(seq).use(e.actor_id).use(e.entity).use(e.entity_id).use(e.event).use(e.from_state);
+    insert.use(e.to_state).use(e.detail).use(e.at).use(prev).use(hash);
+    insert.execute();
+  }
+  auto link = tx.prepared("UPDATE audit_head SET last_hash = :hash WHERE id = 1");
+  link.use(hash);
+  link.execute();
   return seq;
 }
 

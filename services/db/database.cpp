@@ -25,10 +25,34 @@ void configureSqliteLibrary() {
 
 }  // namespace
 
+Prepared::Prepared(soci::statement* kept, std::unique_ptr<soci::statement> owned, bool sqlite)
+    : st_(kept != nullptr ? kept : owned.get()), owned_(std::move(owned)), sqlite_(sqlite) {}
+
+Prepared::Prepared(Prepared&& other) noexcept
+    : st_(other.st_), owned_(std::move(other.owned_)), sqlite_(other.sqlite_) {
+  other.st_ = nullptr;
+}
+
+Prepared::~Prepared() {
+  if (st_ == nullptr || owned_) return;
+  if (sqlite_) {
+    auto* backend = static_cast<soci::sqlite3_statement_backend*>(st_->get_backend());
+    if (backend != nullptr && backend->stmt_ != nullptr) sqlite_api::sqlite3_reset(backend->stmt_);
+  }
+  st_->bind_clean_up();
+}
+
+bool Prepared::execute() {
+  st_->define_and_bind();
+  return st_->execute(true);
+}
+
+Prepared Tx::prepared(const std::string& query) { return db_->prepared(*session_, query); }
+
 Tx::Tx(Database& db, soci::session* session, bool write)
     : db_(&db), session_(session), dialect_(db.dialect()) {
   try {
-    *session_ << (dialect_ == Dialect::kSqlite && write ? "BEGIN IMMEDIATE" : "BEGIN");
+    db_->prepared(*session_, dialect_ == Dialect::kSqlite && write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
   } catch (...) {
     db_->release(session_);
     throw;
@@ -63,11 +87,11 @@ Tx::~Tx() {
 
 void Tx::commit() {
   if (batch_ == 0) {
-    *session_ << "COMMIT";
+    db_->prepared(*session_, "COMMIT").execute();
     open_ = false;
     return;
   }
-  *session_ << "RELEASE SAVEPOINT use_case";
+  db_->prepared(*session_, "RELEASE SAVEPOINT use_case").execute();
   open_ = false;
   db_->endTurn(std::move(turn_), batch_);
 }
@@ -75,13 +99,13 @@ void Tx::commit() {
 void Tx::rollback() {
   open_ = false;
   if (batch_ == 0) {
-    *session_ << "ROLLBACK";
+    db_->prepared(*session_, "ROLLBACK").execute();
     return;
   }
   if (!turn_.owns_lock()) return;  // the turn already ended
   try {
-    *session_ << "ROLLBACK TO SAVEPOINT use_case";
-    *session_ << "RELEASE SAVEPOINT use_case";
+    db_->prepared(*session_, "ROLLBACK TO SAVEPOINT use_case").execute();
+    db_->prepared(*session_, "RELEASE SAVEPOINT use_case").execute();
   } catch (...) {
     // SQLite may have rolled the whole group back (an I/O error): endTurn finds it gone.
   }
@@ -102,15 +126,19 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
                  : std::make_unique<soci::session>(soci::postgresql, where_.connect);
     configure(*s);
     idle_.push_back(s.get());
+    statements_[s.get()] = std::make_unique<Statements>();
     sessions_.push_back(std::move(s));
   }
   if (where_.dialect == Dialect::kSqlite) {
     writer_session_ = std::make_unique<soci::session>(soci::sqlite3, where_.connect);
     configure(*writer_session_);
+    statements_[writer_session_.get()] = std::make_unique<Statements>();
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  statements_.clear();  // before the sessions they were prepared on
+}
 
 void Database::configure(soci::session& s) {
   if (where_.dialect == Dialect::kSqlite) {
@@ -160,14 +188,14 @@ Tx Database::write() {
   --writers_waiting_;
   auto& w = *writer_session_;
   if (!batch_open_) {
-    w << "BEGIN IMMEDIATE";  // throws with the turn released: nothing is open
+    prepared(w, "BEGIN IMMEDIATE").execute();  // throws with the turn released: nothing is open
     batch_open_ = true;
     ++batch_;
     turns_ = 0;
   }
   ++turns_;
   try {
-    w << "SAVEPOINT use_case";
+    prepared(w, "SAVEPOINT use_case").execute();
   } catch (...) {
     endTurn(std::move(turn), batch_);
     throw;
@@ -195,7 +223,7 @@ void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
   }
   if (writers_waiting_.load() == 0 || turns_ >= kMaxTurnsPerGroup) {
     try {
-      w << "COMMIT";
+      prepared(w, "COMMIT").execute();
     } catch (...) {
       try {
         if (inTransaction(w)) w << "ROLLBACK";
@@ -219,14 +247,30 @@ Database::Generations Database::generations() {
   soci::session* s = acquire();
   Generations g;
   try {
-    *s << "SELECT last_seq, identity_seq FROM audit_head WHERE id = 1", soci::into(g.data),
-        soci::into(g.identity);
+    auto st = prepared(*s, "SELECT last_seq, identity_seq FROM audit_head WHERE id = 1");
+    st.into(g.data).into(g.identity);
+    st.execute();
   } catch (...) {
     release(s);
     throw;
   }
   release(s);
   return g;
+}
+
+Prepared Database::prepared(soci::session& session, const std::string& query) {
+  // PostgreSQL: a one-time query, as `session << query` runs it (no server-side statement).
+  const bool keep = where_.dialect == Dialect::kSqlite;
+  auto fresh = [&] {
+    auto st = std::make_unique<soci::statement>(session);
+    st->alloc();
+    st->prepare(query, keep ? soci::details::st_repeatable_query : soci::details::st_one_time_query);
+    return st;
+  };
+  if (!keep) return Prepared(nullptr, fresh(), false);
+  auto& slot = (*statements_.at(&session))[query];
+  if (!slot) slot = fresh();
+  return Prepared(slot.get(), nullptr, true);
 }
 
 Tx Database::read() { return Tx(*this, acquire(), false); }

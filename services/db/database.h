@@ -7,11 +7,13 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <soci/soci.h>
 
 #include "services/db/connection_string.h"
+#include "services/db/prepared.h"
 
 namespace citygrants::db {
 
@@ -30,6 +32,10 @@ class Tx {
 
   soci::session& sql() { return *session_; }
   Dialect dialect() const { return dialect_; }
+  // `query` as a statement this session keeps prepared (SQLite; on PostgreSQL it is prepared
+  // for this use only). For the queries every request runs; `query` must be a constant text
+  // (it keys the cache), never one built from input.
+  Prepared prepared(const std::string& query);
   // REQUIRES: not yet committed or rolled back.
   void commit();
   void rollback();
@@ -86,6 +92,8 @@ class Database {
     std::lock_guard lock(batch_mutex_);
     return batches_ended_;
   }
+  // A statement `session` keeps prepared for `query`. REQUIRES: the caller holds the session.
+  Prepared prepared(soci::session& session, const std::string& query);
 
  private:
   friend class Tx;
@@ -95,6 +103,10 @@ class Database {
 
   ConnectionString where_;
   std::vector<std::unique_ptr<soci::session>> sessions_;
+  // Each session's prepared statements by query; the outer map is fixed once constructed, an
+  // inner one is used only by the thread holding its session.
+  using Statements = std::unordered_map<std::string, std::unique_ptr<soci::statement>>;
+  std::unordered_map<soci::session*, std::unique_ptr<Statements>> statements_;
   std::vector<soci::session*> idle_;
   std::mutex mutex_;
   std::condition_variable available_;

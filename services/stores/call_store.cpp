@@ -33,39 +33,29 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
 }
 
 std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
-  auto& sql = tx.sql();
   Call c;
   int two_stage = 1;
-  soci::statement st =
-      (sql.prepare << "SELECT id, code, title, description, state, two_stage, currency, "
-                      "budget_minor, min_award_minor, max_award_minor, threshold_minor, "
-                      "max_duration_months, opens_at, closes_at, created_by, version "
-                      "FROM calls WHERE id = :id",
-       soci::use(id), soci::into(c.id), soci::into(c.code), soci::into(c.title),
-       soci::into(c.description), soci::into(c.state), soci::into(two_stage),
-       soci::into(c.currency), soci::into(c.budget_minor), soci::into(c.min_award_minor),
-       soci::into(c.max_award_minor), soci::into(c.threshold_minor),
-       soci::into(c.max_duration_months), soci::into(c.opens_at), soci::into(c.closes_at),
-       soci::into(c.created_by), soci::into(c.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, code, title, description, state, two_stage, currency, budget_minor, "
+      "min_award_minor, max_award_minor, threshold_minor, max_duration_months, opens_at, closes_at, "
+      "created_by, version FROM calls WHERE id = :id");
+  st.use(id).into(c.id).into(c.code).into(c.title).into(c.description).into(c.state).into(two_stage);
+  st.into(c.currency).into(c.budget_minor).into(c.min_award_minor).into(c.max_award_minor);
+  st.into(c.threshold_minor).into(c.max_duration_months).into(c.opens_at).into(c.closes_at);
+  st.into(c.created_by).into(c.version);
+  if (!st.execute()) return std::nullopt;
   c.two_stage = two_stage != 0;
 
   review::Criterion cr;
-  soci::statement crit =
-      (sql.prepare << "SELECT id, code, name, weight FROM criteria WHERE call_id = :id ORDER BY seq",
-       soci::use(id), soci::into(cr.id), soci::into(cr.code), soci::into(cr.name),
-       soci::into(cr.weight));
-  crit.execute();
-  while (crit.fetch()) c.criteria.push_back(cr);
+  auto crit = tx.prepared("SELECT id, code, name, weight FROM criteria WHERE call_id = :id ORDER BY seq");
+  crit.use(id).into(cr.id).into(cr.code).into(cr.name).into(cr.weight);
+  for (bool row = crit.execute(); row; row = crit.fetch()) c.criteria.push_back(cr);
 
   TranchePlanItem item;
-  soci::statement plan =
-      (sql.prepare << "SELECT seq, share_bp, trigger_kind FROM tranche_plan_items "
-                      "WHERE call_id = :id ORDER BY seq",
-       soci::use(id), soci::into(item.seq), soci::into(item.share_bp), soci::into(item.trigger));
-  plan.execute();
-  while (plan.fetch()) c.plan.push_back(item);
+  auto plan = tx.prepared(
+      "SELECT seq, share_bp, trigger_kind FROM tranche_plan_items WHERE call_id = :id ORDER BY seq");
+  plan.use(id).into(item.seq).into(item.share_bp).into(item.trigger);
+  for (bool row = plan.execute(); row; row = plan.fetch()) c.plan.push_back(item);
   return c;
 }
 

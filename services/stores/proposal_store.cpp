@@ -22,31 +22,26 @@ std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t n
 std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
   Proposal p;
   int eligible = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, call_id, city_org_id, reference, state, current_version, "
-                           "supporting_org_id, award_minor, award_proposed_by, eligible_future, "
-                           "created_by, created_at, updated_at, version FROM proposals WHERE id = :id",
-       soci::use(id), soci::into(p.id), soci::into(p.call_id), soci::into(p.city_org_id),
-       soci::into(p.reference), soci::into(p.state), soci::into(p.current_version),
-       soci::into(p.supporting_org_id), soci::into(p.award_minor), soci::into(p.award_proposed_by),
-       soci::into(eligible), soci::into(p.created_by), soci::into(p.created_at),
-       soci::into(p.updated_at), soci::into(p.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, call_id, city_org_id, reference, state, current_version, supporting_org_id, "
+      "award_minor, award_proposed_by, eligible_future, created_by, created_at, updated_at, version "
+      "FROM proposals WHERE id = :id");
+  st.use(id).into(p.id).into(p.call_id).into(p.city_org_id).into(p.reference).into(p.state);
+  st.into(p.current_version).into(p.supporting_org_id).into(p.award_minor).into(p.award_proposed_by);
+  st.into(eligible).into(p.created_by).into(p.created_at).into(p.updated_at).into(p.version);
+  if (!st.execute()) return std::nullopt;
   p.eligible_future = eligible != 0;
   return p;
 }
 
 void ProposalStore::update(db::Tx& tx, Proposal& p, std::int64_t now) {
   const int eligible = p.eligible_future ? 1 : 0;
-  soci::statement st =
-      (tx.sql().prepare << "UPDATE proposals SET state = :state, current_version = :cv, "
-                           "supporting_org_id = :sup, award_minor = :award, award_proposed_by = :by, "
-                           "eligible_future = :el, updated_at = :now, version = version + 1 "
-                           "WHERE id = :id AND version = :v",
-       soci::use(p.state), soci::use(p.current_version), soci::use(p.supporting_org_id),
-       soci::use(p.award_minor), soci::use(p.award_proposed_by), soci::use(eligible),
-       soci::use(now), soci::use(p.id), soci::use(p.version));
+  auto st = tx.prepared(
+      "UPDATE proposals SET state = :state, current_version = :cv, supporting_org_id = :sup, "
+      "award_minor = :award, award_proposed_by = :by, eligible_future = :el, updated_at = :now, "
+      "version = version + 1 WHERE id = :id AND version = :v");
+  st.use(p.state).use(p.current_version).use(p.supporting_org_id).use(p.award_minor);
+  st.use(p.award_proposed_by).use(eligible).use(now).use(p.id).use(p.version);
   executeVersioned(st, "proposal");
   p.version += 1;
   p.updated_at = now;
@@ -79,35 +74,28 @@ std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, 
 
 std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64_t proposal_id,
                                                           int number) {
-  auto& sql = tx.sql();
   ProposalVersion v;
   auto& c = v.content;
   std::string groups;
   int frozen = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT id, proposal_id, number, stage, language, title, summary, "
-                      "target_groups, beneficiaries, duration_months, amount_minor, translation_en, "
-                      "frozen, created_by, created_at FROM proposal_versions "
-                      "WHERE proposal_id = :p AND number = :n",
-       soci::use(proposal_id), soci::use(number), soci::into(v.id), soci::into(v.proposal_id),
-       soci::into(v.number), soci::into(v.stage), soci::into(c.language), soci::into(c.title),
-       soci::into(c.summary), soci::into(groups), soci::into(c.beneficiaries),
-       soci::into(c.duration_months), soci::into(c.amount_minor), soci::into(v.translation_en),
-       soci::into(frozen), soci::into(v.created_by), soci::into(v.created_at));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, proposal_id, number, stage, language, title, summary, target_groups, "
+      "beneficiaries, duration_months, amount_minor, translation_en, frozen, created_by, created_at "
+      "FROM proposal_versions WHERE proposal_id = :p AND number = :n");
+  st.use(proposal_id).use(number).into(v.id).into(v.proposal_id).into(v.number).into(v.stage);
+  st.into(c.language).into(c.title).into(c.summary).into(groups).into(c.beneficiaries);
+  st.into(c.duration_months).into(c.amount_minor).into(v.translation_en).into(frozen);
+  st.into(v.created_by).into(v.created_at);
+  if (!st.execute()) return std::nullopt;
   v.frozen = frozen != 0;
   c.target_groups = splitList(groups);
 
   std::int64_t line_id = 0;
   proposals::BudgetLine line;
-  soci::statement lines =
-      (sql.prepare << "SELECT id, category, description, amount_minor FROM budget_lines "
-                      "WHERE version_id = :v ORDER BY seq",
-       soci::use(v.id), soci::into(line_id), soci::into(line.category),
-       soci::into(line.description), soci::into(line.amount_minor));
-  lines.execute();
-  while (lines.fetch()) {
+  auto lines = tx.prepared(
+      "SELECT id, category, description, amount_minor FROM budget_lines WHERE version_id = :v ORDER BY seq");
+  lines.use(v.id).into(line_id).into(line.category).into(line.description).into(line.amount_minor);
+  for (bool row = lines.execute(); row; row = lines.fetch()) {
     c.budget.push_back(line);
     v.budget_line_ids.push_back(line_id);
   }
@@ -150,14 +138,17 @@ void ProposalStore::setTranslation(db::Tx& tx, std::int64_t version_id, const st
 }
 
 void ProposalStore::freeze(db::Tx& tx, std::int64_t version_id) {
-  tx.sql() << "UPDATE proposal_versions SET frozen = 1 WHERE id = :id", soci::use(version_id);
+  auto st = tx.prepared("UPDATE proposal_versions SET frozen = 1 WHERE id = :id");
+  st.use(version_id);
+  st.execute();
 }
 
 void ProposalStore::insertDecision(db::Tx& tx, const Decision& d, std::int64_t now) {
-  tx.sql() << "INSERT INTO decisions (proposal_id, event, amount_minor, rationale, decided_by, "
-              "created_at) VALUES (:p, :e, :a, :r, :by, :now)",
-      soci::use(d.proposal_id), soci::use(d.event), soci::use(d.amount_minor),
-      soci::use(d.rationale), soci::use(d.decided_by), soci::use(now);
+  auto st = tx.prepared(
+      "INSERT INTO decisions (proposal_id, event, amount_minor, rationale, decided_by, created_at) "
+      "VALUES (:p, :e, :a, :r, :by, :now)");
+  st.use(d.proposal_id).use(d.event).use(d.amount_minor).use(d.rationale).use(d.decided_by).use(now);
+  st.execute();
 }
 
 }  // namespace citygrants::stores

@@ -20,18 +20,16 @@ constexpr const char* kAssignmentColumns =
     "SELECT id, proposal_id, version_number, partner_org_id, state, reviewer_id, declared_at, "
     "reason, comment, submitted_at, created_by, version FROM review_assignments ";
 
-// The assignments `where` selects (its one value bound as :v), in id order.
+// The assignments `where` (one of this file's constant clauses) selects, its one value bound as
+// :v, in id order.
 std::vector<Assignment> selectAssignments(db::Tx& tx, const std::string& where, std::int64_t value) {
   Assignment a;
-  soci::statement st =
-      (tx.sql().prepare << std::string(kAssignmentColumns) + where + " ORDER BY id", soci::use(value, "v"),
-       soci::into(a.id), soci::into(a.proposal_id), soci::into(a.version_number),
-       soci::into(a.partner_org_id), soci::into(a.state), soci::into(a.reviewer_id),
-       soci::into(a.declared_at), soci::into(a.reason), soci::into(a.comment),
-       soci::into(a.submitted_at), soci::into(a.created_by), soci::into(a.version));
-  st.execute();
+  auto st = tx.prepared(std::string(kAssignmentColumns) + where + " ORDER BY id");
+  st.use(value).into(a.id).into(a.proposal_id).into(a.version_number).into(a.partner_org_id);
+  st.into(a.state).into(a.reviewer_id).into(a.declared_at).into(a.reason).into(a.comment);
+  st.into(a.submitted_at).into(a.created_by).into(a.version);
   std::vector<Assignment> out;
-  while (st.fetch()) out.push_back(a);
+  for (bool row = st.execute(); row; row = st.fetch()) out.push_back(a);
   return out;
 }
 

@@ -12,6 +12,14 @@ void executeVersioned(soci::statement& st, std::string_view entity) {
   }
 }
 
+void executeVersioned(db::Prepared& st, std::string_view entity) {
+  st.execute();
+  if (st.affectedRows() != 1) {
+    throw core::Problem(core::ProblemKind::kStaleVersion,
+                        "the " + std::string(entity) + " was changed by someone else; reload it");
+  }
+}
+
 std::string joinList(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) {

@@ -8,12 +8,14 @@
 #include <soci/soci.h>
 
 #include "services/db/optional_soci.h"
+#include "services/db/prepared.h"
 
 namespace citygrants::stores {
 
 // Executes an UPDATE guarded by `AND version = :v`; throws Problem(kStaleVersion) naming
 // `entity` when it touched no row (someone else changed the record first).
 void executeVersioned(soci::statement& st, std::string_view entity);
+void executeVersioned(db::Prepared& st, std::string_view entity);
 
 // Joins and splits a list of plain tokens ("migrants,refugees") stored in one TEXT column.
 std::string joinList(const std::vector<std::string>& items);
