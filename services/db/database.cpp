@@ -25,12 +25,16 @@ void configureSqliteLibrary() {
 
 }  // namespace
 
-Prepared::Prepared(soci::statement* kept, std::unique_ptr<soci::statement> owned, bool sqlite)
-    : st_(kept != nullptr ? kept : owned.get()), owned_(std::move(owned)), sqlite_(sqlite) {}
+Prepared::Prepared(soci::statement* kept, bool* in_use, std::unique_ptr<soci::statement> owned,
+                   bool sqlite)
+    : st_(kept != nullptr ? kept : owned.get()), in_use_(in_use), owned_(std::move(owned)), sqlite_(sqlite) {
+  if (in_use_ != nullptr) *in_use_ = true;
+}
 
 Prepared::Prepared(Prepared&& other) noexcept
-    : st_(other.st_), owned_(std::move(other.owned_)), sqlite_(other.sqlite_) {
+    : st_(other.st_), in_use_(other.in_use_), owned_(std::move(other.owned_)), sqlite_(other.sqlite_) {
   other.st_ = nullptr;
+  other.in_use_ = nullptr;
 }
 
 Prepared::~Prepared() {
@@ -40,6 +44,7 @@ Prepared::~Prepared() {
     if (backend != nullptr && backend->stmt_ != nullptr) sqlite_api::sqlite3_reset(backend->stmt_);
   }
   st_->bind_clean_up();
+  if (in_use_ != nullptr) *in_use_ = false;
 }
 
 bool Prepared::execute() {
@@ -267,10 +272,11 @@ Prepared Database::prepared(soci::session& session, const std::string& query) {
     st->prepare(query, keep ? soci::details::st_repeatable_query : soci::details::st_one_time_query);
     return st;
   };
-  if (!keep) return Prepared(nullptr, fresh(), false);
+  if (!keep) return Prepared(nullptr, nullptr, fresh(), false);
   auto& slot = (*statements_.at(&session))[query];
-  if (!slot) slot = fresh();
-  return Prepared(slot.get(), nullptr, true);
+  if (slot.in_use) return Prepared(nullptr, nullptr, fresh(), true);  // nested use of one query
+  if (!slot.statement) slot.statement = fresh();
+  return Prepared(slot.statement.get(), &slot.in_use, nullptr, true);
 }
 
 Tx Database::read() { return Tx(*this, acquire(), false); }

@@ -105,7 +105,11 @@ class Database {
   std::vector<std::unique_ptr<soci::session>> sessions_;
   // Each session's prepared statements by query; the outer map is fixed once constructed, an
   // inner one is used only by the thread holding its session.
-  using Statements = std::unordered_map<std::string, std::unique_ptr<soci::statement>>;
+  struct Kept {
+    std::unique_ptr<soci::statement> statement;
+    bool in_use = false;
+  };
+  using Statements = std::unordered_map<std::string, Kept>;
   std::unordered_map<soci::session*, std::unique_ptr<Statements>> statements_;
   std::vector<soci::session*> idle_;
   std::mutex mutex_;

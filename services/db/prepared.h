@@ -12,14 +12,16 @@ namespace citygrants::db {
 // of every request are parsed once per SQLite connection instead of once per use. Values are
 // exchanged for this execution only; when this goes out of scope the statement is reset (its
 // read ends) and its bindings are dropped, so the next use starts clean even after a throw.
+// The same query asked for again while one is alive on the session gets a one-time statement.
 //   auto st = tx.prepared("SELECT name FROM t WHERE id = :id");
 //   st.use(id).into(name);
 //   if (!st.execute()) ...;            // the first row, if any, is in `name`
 //   while (st.fetch()) ...;            // the rest
 class Prepared {
  public:
-  // `kept`: a session's cached statement (reset after use); else `owned` is used once.
-  Prepared(soci::statement* kept, std::unique_ptr<soci::statement> owned, bool sqlite);
+  // `kept`: a session's cached statement (reset after use; `*in_use` is set while this lives);
+  // else `owned` is used once.
+  Prepared(soci::statement* kept, bool* in_use, std::unique_ptr<soci::statement> owned, bool sqlite);
   Prepared(Prepared&& other) noexcept;
   Prepared& operator=(Prepared&&) = delete;
   Prepared(const Prepared&) = delete;
@@ -43,6 +45,7 @@ class Prepared {
 
  private:
   soci::statement* st_;
+  bool* in_use_;
   std::unique_ptr<soci::statement> owned_;
   bool sqlite_;
 };
