@@ -1,5 +1,6 @@
 #include "services/db/database.h"
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 
@@ -138,11 +139,40 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
     writer_session_ = std::make_unique<soci::session>(soci::sqlite3, where_.connect);
     configure(*writer_session_);
     statements_[writer_session_.get()] = std::make_unique<Statements>();
+    if (options.checkpoint_every_ms > 0) {
+      *writer_session_ << "PRAGMA wal_autocheckpoint=0";  // no commit stalls on a checkpoint
+      checkpoint_session_ = std::make_unique<soci::session>(soci::sqlite3, where_.connect);
+      configure(*checkpoint_session_);
+      checkpointer_ = std::jthread([this, every = options.checkpoint_every_ms](std::stop_token stop) {
+        checkpointLoop(stop, every);
+      });
+    }
   }
 }
 
 Database::~Database() {
+  if (checkpointer_.joinable()) {
+    checkpointer_.request_stop();
+    checkpoint_wake_.notify_all();
+    checkpointer_.join();
+  }
   statements_.clear();  // before the sessions they were prepared on
+}
+
+void Database::checkpointLoop(std::stop_token stop, int every_ms) {
+  std::unique_lock lock(checkpoint_mutex_);
+  while (!stop.stop_requested()) {
+    checkpoint_wake_.wait_for(lock, stop, std::chrono::milliseconds(every_ms), [] { return false; });
+    if (stop.stop_requested()) break;
+    try {
+      // PASSIVE copies what no reader still needs and never waits for a lock.
+      int busy = 0, log = 0, done = 0;
+      *checkpoint_session_ << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log),
+          soci::into(done);
+    } catch (const std::exception&) {
+      // A busy or failing checkpoint is tried again at the next tick; the WAL only grows meanwhile.
+    }
+  }
 }
 
 void Database::configure(soci::session& s) {
@@ -216,10 +246,13 @@ void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
   auto& w = *writer_session_;
   auto finish = [&](bool failed) {
     batch_open_ = false;
-    std::lock_guard lock(batch_mutex_);
-    batches_ended_ = batch;
-    if (failed) failed_batches_.insert(batch);
-    batch_ended_.notify_all();
+    if (failed) {
+      std::lock_guard lock(failed_mutex_);
+      failed_batches_.insert(batch);
+      any_failed_.store(true);
+    }
+    batches_ended_.store(batch);  // after the failure is recorded: a waiter that sees it finds it
+    batches_ended_.notify_all();
   };
   if (!inTransaction(w)) {
     finish(true);
@@ -241,8 +274,11 @@ void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
     return;
   }
   turn.unlock();  // the next queued writer joins this group
-  std::unique_lock lock(batch_mutex_);
-  batch_ended_.wait(lock, [&] { return batches_ended_ >= batch; });
+  for (auto ended = batches_ended_.load(); ended < batch; ended = batches_ended_.load()) {
+    batches_ended_.wait(ended);
+  }
+  if (!any_failed_.load()) return;  // the common case: no group ever failed
+  std::lock_guard lock(failed_mutex_);
   if (failed_batches_.count(batch) != 0) {
     throw soci::soci_error("the group of writes this change was in could not be committed");
   }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <thread>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,10 @@ class Database {
   struct Options {
     std::size_t pool_size = 4;
     bool create_if_missing = false;  // SQLite: create the file (only `migrate` should)
+    // SQLite: checkpoint the WAL from a background thread this often (PASSIVE: writers and
+    // readers go on meanwhile) instead of in the committing writer; 0 leaves it to SQLite's
+    // automatic checkpoint in whichever commit crosses 1,000 pages. For long-lived servers.
+    int checkpoint_every_ms = 0;
   };
 
   // Opens `pool_size` sessions. Throws Problem(kNotFound) for a missing SQLite file unless
@@ -89,8 +94,7 @@ class Database {
   const ConnectionString& where() const { return where_; }
   // SQLite: the groups of writes opened so far (each one commit, one fsync).
   std::uint64_t writeGroups() {
-    std::lock_guard lock(batch_mutex_);
-    return batches_ended_;
+    return batches_ended_.load();
   }
   // A statement `session` keeps prepared for `query`. REQUIRES: the caller holds the session.
   Prepared prepared(soci::session& session, const std::string& query);
@@ -124,10 +128,18 @@ class Database {
   std::uint64_t batch_ = 0;              // the open (or last) group's number
   int turns_ = 0;                        // turns in the open group
   std::atomic<int> writers_waiting_{0};  // threads queued for a turn
-  std::mutex batch_mutex_;               // guards the two below
-  std::condition_variable batch_ended_;
-  std::uint64_t batches_ended_ = 0;      // every group up to this one is committed or failed
+  // Every group up to this one is committed or failed. Waiters block on the atomic itself, so
+  // that a commit wakes its whole group without a mutex for them to queue on.
+  std::atomic<std::uint64_t> batches_ended_{0};
+  std::mutex failed_mutex_;  // guards failed_batches_
   std::set<std::uint64_t> failed_batches_;
+  std::atomic<bool> any_failed_{false};
+  // The background checkpointer (Options::checkpoint_every_ms) and its own connection.
+  void checkpointLoop(std::stop_token stop, int every_ms);
+  std::unique_ptr<soci::session> checkpoint_session_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable_any checkpoint_wake_;
+  std::jthread checkpointer_;  // last: stopped and joined first
 };
 
 }  // namespace citygrants::db

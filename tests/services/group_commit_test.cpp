@@ -2,6 +2,8 @@
 // use case that fails rolls back alone, and commit() returns only once the change is durable
 // and visible to every other session.
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <latch>
 #include <thread>
 #include <vector>
@@ -88,6 +90,35 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
     BOOST_TEST(rows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 3u);
+}
+
+// The main file's size after writing about 1 MiB into a migrated file, and again after a pause.
+std::pair<std::uintmax_t, std::uintmax_t> mainFileGrowth(int checkpoint_every_ms) {
+  testing::TestDb t("checkpoint_" + std::to_string(checkpoint_every_ms), 1);  // removes the file after
+  t.db.reset();
+  const std::string path = t.path;
+  db::Database db(db::parseConnectionString("sqlite:" + path),
+                  {.pool_size = 1, .checkpoint_every_ms = checkpoint_every_ms});
+  {
+    auto tx = db.write();
+    tx.sql() << "CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)";
+    const std::string text(1000, 'x');
+    for (int i = 0; i < 1000; ++i) tx.sql() << "INSERT INTO filler (text) VALUES (:t)", soci::use(text);
+    tx.commit();
+  }
+  const auto written = std::filesystem::file_size(path);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  const auto later = std::filesystem::file_size(path);
+  return {written, later};
+}
+
+BOOST_AUTO_TEST_CASE(a_server_database_checkpoints_in_the_background_not_in_the_commit) {
+  const auto [written, later] = mainFileGrowth(20);
+  BOOST_TEST(later > written + 900'000);  // the pages moved from the WAL into the file
+  // Without the background checkpointer, 1 MiB stays in the WAL (SQLite's own checkpoint
+  // waits for 1,000 pages), so the same pause moves nothing: the growth above is the thread's.
+  const auto [written_plain, later_plain] = mainFileGrowth(0);
+  BOOST_TEST(later_plain == written_plain);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

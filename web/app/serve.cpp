@@ -16,7 +16,8 @@ namespace citygrants::app {
 int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   const auto where = db::parseConnectionString(s.getOr("db", ""));
   const int threads = s.getInt("threads", 16, 2, 512);
-  db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64))});
+  db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64)),
+                                .checkpoint_every_ms = 200});
   db::requireCurrentSchema(database);
   services::SystemClock clock;
   http::Metrics metrics;
