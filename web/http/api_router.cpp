@@ -5,33 +5,41 @@
 namespace citygrants::http {
 namespace {
 
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
+// The segments of an absolute path ("/a/b" -> "a", "b"), as views into it.
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
   std::size_t start = 1;
   while (start <= path.size()) {
     auto end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
+    if (end == std::string_view::npos) end = path.size();
     out.push_back(path.substr(start, end - start));
     start = end + 1;
   }
   return out;
 }
 
-bool matches(const std::string& pattern, const std::vector<std::string>& path,
+// Whether `pattern` matches the path's segments; its {name} values go to `params` when it does.
+// Walks the pattern in place: matching allocates only for a route that matches.
+bool matches(std::string_view pattern, const std::vector<std::string_view>& path,
              std::map<std::string, std::string>& params) {
-  const auto parts = segments(pattern);
-  if (parts.size() != path.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const auto& p = parts[i];
+  std::vector<std::pair<std::string_view, std::string_view>> found;
+  std::size_t start = 1;
+  for (const auto& segment : path) {
+    if (start > pattern.size()) return false;  // the path is longer
+    auto end = pattern.find('/', start);
+    if (end == std::string_view::npos) end = pattern.size();
+    const auto p = pattern.substr(start, end - start);
+    start = end + 1;
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-      if (path[i].empty()) return false;
-      found[p.substr(1, p.size() - 2)] = path[i];
-    } else if (p != path[i]) {
+      if (segment.empty()) return false;
+      found.emplace_back(p.substr(1, p.size() - 2), segment);
+    } else if (p != segment) {
       return false;
     }
   }
-  params = std::move(found);
+  if (start <= pattern.size()) return false;  // the pattern is longer
+  params.clear();
+  for (const auto& [name, value] : found) params[std::string(name)] = std::string(value);
   return true;
 }
 
