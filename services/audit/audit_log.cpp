@@ -2,6 +2,7 @@
 
 #include "services/auth/digest.h"
 #include "services/db/optional_soci.h"
+#include "services/stores/sql_util.h"
 
 namespace citygrants::audit {
 namespace {
@@ -63,24 +64,50 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   return seq;
 }
 
+namespace {
+
+// The filters present as a WHERE clause, their values exchanged into `st`: only present filters
+// appear, so that the (entity, entity_id) index serves a record's timeline.
+std::string auditWhere(const std::optional<std::string>& entity, const std::optional<std::int64_t>& entity_id,
+                       const std::optional<std::int64_t>& before_seq, soci::statement& st) {
+  std::string where;
+  auto add = [&](const char* condition) { where += (where.empty() ? " WHERE " : " AND ") + std::string(condition); };
+  if (entity) {
+    add("entity = :entity");
+    st.exchange(soci::use(*entity, "entity"));
+  }
+  if (entity_id) {
+    add("entity_id = :eid");
+    st.exchange(soci::use(*entity_id, "eid"));
+  }
+  if (before_seq) {
+    add("seq < :before");
+    st.exchange(soci::use(*before_seq, "before"));
+  }
+  return where;
+}
+
+}  // namespace
+
 std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
                                 const std::optional<std::int64_t>& entity_id,
                                 const std::optional<std::int64_t>& before_seq, int limit) {
   AuditRow r;
   auto& e = r.entry;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT seq, actor_id, entity, entity_id, event, from_state, to_state, "
-                           "detail, at, hash FROM audit_events WHERE "
-                           "(CAST(:entity AS TEXT) IS NULL OR entity = :entity2) AND "
-                           "(CAST(:eid AS BIGINT) IS NULL OR entity_id = :eid2) AND "
-                           "(CAST(:before AS BIGINT) IS NULL OR seq < :before2) "
-                           "ORDER BY seq DESC LIMIT " + std::to_string(limit),
-       soci::use(entity, "entity"), soci::use(entity, "entity2"), soci::use(entity_id, "eid"),
-       soci::use(entity_id, "eid2"), soci::use(before_seq, "before"), soci::use(before_seq, "before2"),
-       soci::into(r.seq), soci::into(e.actor_id), soci::into(e.entity), soci::into(e.entity_id),
-       soci::into(e.event), soci::into(e.from_state), soci::into(e.to_state), soci::into(e.detail),
-       soci::into(e.at), soci::into(r.hash));
-  st.execute();
+  soci::statement st(tx.sql());
+  const std::string where = auditWhere(entity, entity_id, before_seq, st);
+  st.exchange(soci::into(r.seq));
+  st.exchange(soci::into(e.actor_id));
+  st.exchange(soci::into(e.entity));
+  st.exchange(soci::into(e.entity_id));
+  st.exchange(soci::into(e.event));
+  st.exchange(soci::into(e.from_state));
+  st.exchange(soci::into(e.to_state));
+  st.exchange(soci::into(e.detail));
+  st.exchange(soci::into(e.at));
+  st.exchange(soci::into(r.hash));
+  stores::prepareAndRun(st, "SELECT seq, actor_id, entity, entity_id, event, from_state, to_state, detail, at, "
+                            "hash FROM audit_events" + where + " ORDER BY seq DESC LIMIT " + std::to_string(limit));
   std::vector<AuditRow> out;
   while (st.fetch()) out.push_back(r);
   return out;
@@ -88,18 +115,16 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& en
 
 std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
                         const std::optional<std::int64_t>& entity_id) {
-  auto& sql = tx.sql();
   std::int64_t n = 0;
   if (!entity && !entity_id) {
-    sql << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(n);
-  } else if (entity && entity_id) {
-    sql << "SELECT COUNT(*) FROM audit_events WHERE entity = :e AND entity_id = :id", soci::use(*entity),
-        soci::use(*entity_id), soci::into(n);
-  } else if (entity) {
-    sql << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(*entity), soci::into(n);
-  } else {
-    sql << "SELECT COUNT(*) FROM audit_events WHERE entity_id = :id", soci::use(*entity_id), soci::into(n);
+    tx.sql() << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(n);
+    return n;
   }
+  soci::statement st(tx.sql());
+  const std::string where = auditWhere(entity, entity_id, std::nullopt, st);
+  st.exchange(soci::into(n));
+  stores::prepareAndRun(st, "SELECT COUNT(*) FROM audit_events" + where);
+  st.fetch();
   return n;
 }
 

@@ -43,14 +43,6 @@ std::string whereClause(const ProposalQuery& q, soci::statement& st) {
   return where;
 }
 
-// Prepares and runs `st` on `query` (its values already exchanged).
-void run(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
-
 // The orders a list may take: the sort key expression and the direction. Both come from this
 // table, never from the request.
 struct Order {
@@ -80,7 +72,7 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
     soci::statement count(sql);
     const std::string where = whereClause(q, count);
     count.exchange(soci::into(page.total));
-    run(count, "SELECT COUNT(*) FROM proposals p" + where);
+    prepareAndRun(count, "SELECT COUNT(*) FROM proposals p" + where);
     count.fetch();
   }
 
@@ -110,7 +102,7 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
   st.exchange(soci::into(s.award_minor));
   st.exchange(soci::into(s.supporting_org_id));
   st.exchange(soci::into(s.updated_at));
-  run(st,
+  prepareAndRun(st,
       "SELECT p.id, p.reference, p.state, p.version, p.call_id, p.city_org_id, o.name, v.title, "
       "v.language, v.amount_minor, c.currency, p.award_minor, p.supporting_org_id, p.updated_at "
       "FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "

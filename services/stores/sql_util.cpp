@@ -12,6 +12,13 @@ void executeVersioned(soci::statement& st, std::string_view entity) {
   }
 }
 
+void prepareAndRun(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+}
+
 void executeVersioned(db::Prepared& st, std::string_view entity) {
   st.execute();
   if (st.affectedRows() != 1) {

@@ -15,6 +15,10 @@ namespace citygrants::stores {
 // Executes an UPDATE guarded by `AND version = :v`; throws Problem(kStaleVersion) naming
 // `entity` when it touched no row (someone else changed the record first).
 void executeVersioned(soci::statement& st, std::string_view entity);
+
+// Prepares `query` on `st` (its values already exchanged) and runs it without fetching: for
+// statements whose WHERE is built from the filters present.
+void prepareAndRun(soci::statement& st, const std::string& query);
 void executeVersioned(db::Prepared& st, std::string_view entity);
 
 // Joins and splits a list of plain tokens ("migrants,refugees") stored in one TEXT column.

@@ -16,12 +16,6 @@ void appendSome(db::Database& db, int n) {
   }
 }
 
-void exec(db::Database& db, const std::string& sql) {
-  auto tx = db.write();
-  tx.sql() << sql;
-  tx.commit();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(audit_chain)
@@ -59,7 +53,7 @@ BOOST_AUTO_TEST_CASE(every_entry_moves_the_data_generation_and_identity_entries_
 BOOST_AUTO_TEST_CASE(a_row_changed_behind_its_back_is_named) {
   testing::TestDb t("audit_changed");
   appendSome(*t.db, 5);
-  exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":99}' WHERE seq = 3");
+  testing::exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":99}' WHERE seq = 3");
   const auto v = audit::verifyAudit(*t.db);
   BOOST_TEST(!v.ok);
   BOOST_TEST(v.bad_seq.value_or(0) == 3);
@@ -77,7 +71,7 @@ BOOST_AUTO_TEST_CASE(a_rehashed_row_still_breaks_the_next_link) {
     tx.sql() << "SELECT prev_hash FROM audit_events WHERE seq = 2", soci::into(prev);
   }
   const auto hash = audit::chainHash(prev, audit::canonicalForm(2, forged));
-  exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":42}', hash = '" + hash + "' WHERE seq = 2");
+  testing::exec(*t.db, "UPDATE audit_events SET detail = '{\"n\":42}', hash = '" + hash + "' WHERE seq = 2");
   const auto v = audit::verifyAudit(*t.db);
   BOOST_TEST(!v.ok);
   BOOST_TEST(v.bad_seq.value_or(0) == 3);
@@ -86,7 +80,7 @@ BOOST_AUTO_TEST_CASE(a_rehashed_row_still_breaks_the_next_link) {
 BOOST_AUTO_TEST_CASE(a_deleted_row_is_a_gap) {
   testing::TestDb t("audit_deleted");
   appendSome(*t.db, 4);
-  exec(*t.db, "DELETE FROM audit_events WHERE seq = 2");
+  testing::exec(*t.db, "DELETE FROM audit_events WHERE seq = 2");
   const auto v = audit::verifyAudit(*t.db);
   BOOST_TEST(!v.ok);
   BOOST_TEST(v.bad_seq.value_or(0) == 3);
@@ -95,7 +89,7 @@ BOOST_AUTO_TEST_CASE(a_deleted_row_is_a_gap) {
 BOOST_AUTO_TEST_CASE(a_truncated_tail_is_caught_by_the_head) {
   testing::TestDb t("audit_truncated");
   appendSome(*t.db, 4);
-  exec(*t.db, "DELETE FROM audit_events WHERE seq = 4");
+  testing::exec(*t.db, "DELETE FROM audit_events WHERE seq = 4");
   const auto v = audit::verifyAudit(*t.db);
   BOOST_TEST(!v.ok);
   BOOST_TEST(v.reason.find("head") != std::string::npos);

@@ -15,12 +15,6 @@ std::int64_t count(db::Database& db, const std::string& sql) {
   return n;
 }
 
-void exec(db::Database& db, const std::string& sql) {
-  auto tx = db.write();
-  tx.sql() << sql;
-  tx.commit();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fault_injection)
@@ -48,7 +42,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
   s.fire(f.fm1, id, {.event = "send_to_review"});
   v = s.fire(f.fm1, id, {.event = "close_review"});
 
-  exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON tranches WHEN NEW.seq = 3 "
+  testing::exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON tranches WHEN NEW.seq = 3 "
                  "BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END");
   const auto audit_before = testing::auditHead(f.ctx.db);
   BOOST_CHECK_THROW(s.fire(f.fm1, id, {.event = "approve", .expected_version = v.proposal.version}),
@@ -62,7 +56,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
   BOOST_TEST(s.get(f.fm1, id).proposal.version == v.proposal.version);
 
   // The fault cleared, the same request succeeds: the failed attempt held nothing.
-  exec(f.ctx.db, "DROP TRIGGER inject_fault");
+  testing::exec(f.ctx.db, "DROP TRIGGER inject_fault");
   v = s.fire(f.fm1, id, {.event = "approve", .expected_version = v.proposal.version});
   BOOST_TEST(v.proposal.state == "approved");
   BOOST_TEST(count(f.ctx.db, "SELECT COUNT(*) FROM tranches") == 3);
@@ -73,10 +67,10 @@ BOOST_AUTO_TEST_CASE(a_fault_in_the_audit_append_rolls_back_the_state_change) {
   testing::Fund f("fault_audit");
   usecases::ProposalService s(f.ctx);
   auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content());
-  exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON audit_events "
+  testing::exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON audit_events "
                  "BEGIN SELECT RAISE(ABORT, 'injected audit fault'); END");
   BOOST_CHECK_THROW(s.fire(f.applicant_a, v.proposal.id, {.event = "submit"}), std::exception);
-  exec(f.ctx.db, "DROP TRIGGER inject_fault");
+  testing::exec(f.ctx.db, "DROP TRIGGER inject_fault");
   BOOST_TEST(s.get(f.applicant_a, v.proposal.id).proposal.state == "draft");
   BOOST_TEST(count(f.ctx.db, "SELECT frozen FROM proposal_versions WHERE proposal_id = " +
                                  std::to_string(v.proposal.id)) == 0);

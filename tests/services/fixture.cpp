@@ -55,6 +55,12 @@ TestDb::~TestDb() {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
+void exec(db::Database& db, const std::string& sql) {
+  auto tx = db.write();
+  tx.sql() << sql;
+  tx.commit();
+}
+
 std::int64_t auditHead(db::Database& db) {
   auto tx = db.read();
   std::int64_t seq = 0;

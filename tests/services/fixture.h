@@ -20,6 +20,10 @@ struct TestDb {
   std::unique_ptr<db::Database> db;
 };
 
+// Runs one SQL statement in its own write transaction (test set-up, or tampering behind the
+// application's back).
+void exec(db::Database& db, const std::string& sql);
+
 // The last audit sequence number: unchanged after a refused use case.
 std::int64_t auditHead(db::Database& db);
 

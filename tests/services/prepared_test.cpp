@@ -11,12 +11,6 @@ using namespace citygrants;
 
 namespace {
 
-void exec(db::Database& db, const std::string& sql) {
-  auto tx = db.write();
-  tx.sql() << sql;
-  tx.commit();
-}
-
 std::string nameOf(db::Tx& tx, int id) {
   std::string name = "(none)";
   auto st = tx.prepared("SELECT name FROM prepared_t WHERE id = :id");
@@ -31,8 +25,8 @@ BOOST_AUTO_TEST_SUITE(prepared_statements)
 
 BOOST_AUTO_TEST_CASE(a_kept_statement_answers_each_use_with_its_own_values) {
   testing::TestDb t("prepared_reuse", 1);
-  exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-  exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+  testing::exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  testing::exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
   auto tx = t.db->read();
   BOOST_TEST(nameOf(tx, 2) == "two");
   BOOST_TEST(nameOf(tx, 1) == "one");
@@ -43,8 +37,8 @@ BOOST_AUTO_TEST_CASE(a_kept_statement_answers_each_use_with_its_own_values) {
 
 BOOST_AUTO_TEST_CASE(the_same_query_nested_gets_its_own_statement) {
   testing::TestDb t("prepared_nested", 1);
-  exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-  exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+  testing::exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  testing::exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
   auto tx = t.db->read();
   const std::string all = "SELECT id FROM prepared_t WHERE id >= :min ORDER BY id";
   std::vector<std::string> pairs;
@@ -65,7 +59,7 @@ BOOST_AUTO_TEST_CASE(the_same_query_nested_gets_its_own_statement) {
 
 BOOST_AUTO_TEST_CASE(a_failed_execution_leaves_the_statement_usable) {
   testing::TestDb t("prepared_failed", 1);
-  exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  testing::exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
   const std::string insert = "INSERT INTO prepared_t (id, name) VALUES (:id, :name)";
   auto add = [&](int id, const std::string& name) {
     auto tx = t.db->write();
@@ -85,15 +79,15 @@ BOOST_AUTO_TEST_CASE(a_failed_execution_leaves_the_statement_usable) {
 
 BOOST_AUTO_TEST_CASE(a_kept_select_does_not_hold_its_read_past_its_use) {
   testing::TestDb t("prepared_snapshot", 1);  // one reading session: every read reuses it
-  exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-  exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'old')");
+  testing::exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  testing::exec(*t.db, "INSERT INTO prepared_t (id, name) VALUES (1, 'old')");
   for (const char* next : {"new", "newer", "newest"}) {
     {
       auto tx = t.db->read();
       nameOf(tx, 1);
       tx.commit();
     }
-    exec(*t.db, std::string("UPDATE prepared_t SET name = '") + next + "' WHERE id = 1");
+    testing::exec(*t.db, std::string("UPDATE prepared_t SET name = '") + next + "' WHERE id = 1");
     auto tx = t.db->read();
     BOOST_TEST(nameOf(tx, 1) == next);  // a snapshot kept by the statement would show the old name
     tx.commit();

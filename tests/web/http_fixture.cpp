@@ -336,9 +336,13 @@ std::string databaseDigest(db::Database& db) {
   return auth::sha256Hex(all);
 }
 
-std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
+namespace {
+
+// The first value of `sql` as a T (see queryInt).
+template <class T>
+std::optional<T> queryValue(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
   auto tx = db.read();
-  std::int64_t value = 0;
+  T value{};
   soci::indicator ind = soci::i_null;
   std::int64_t param = p.value_or(0);
   if (p) {
@@ -352,20 +356,14 @@ std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql, s
   return value;
 }
 
+}  // namespace
+
+std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
+  return queryValue<std::int64_t>(db, sql, p);
+}
+
 std::optional<std::string> queryText(db::Database& db, const std::string& sql, std::optional<std::int64_t> p) {
-  auto tx = db.read();
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  std::int64_t param = p.value_or(0);
-  if (p) {
-    tx.sql() << sql, soci::into(value, ind), soci::use(param, "p");
-  } else {
-    tx.sql() << sql, soci::into(value, ind);
-  }
-  const bool got = tx.sql().got_data() && ind == soci::i_ok;
-  tx.commit();
-  if (!got) return std::nullopt;
-  return value;
+  return queryValue<std::string>(db, sql, p);
 }
 
 std::string quoted(const std::string& text) {
