@@ -230,7 +230,7 @@ Server::Server(bool seed) : store_("webtest"), pool_(2, 16) {
   if (seed) seed::seedDemo({*store_.db, clock_}, {.password = kDemoPassword});
   ::setenv("CITYGRANTS_ACCESS_LOG", "off", 1);
   ctx_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*store_.db, clock_, metrics_, {}, false, &auth_cache_, &responses_});
+      http::ApiContext{*store_.db, clock_, metrics_, {}, false, &auth_cache_, &responses_, &console_});
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
   params->setMaxThreads(16);
   params->setMaxQueued(64);

@@ -15,6 +15,7 @@
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "web/http/api_types.h"
+#include "web/http/console_assets.h"
 #include "web/http/metrics.h"
 
 // The web tests' harness: a real server on a loopback port over a fresh SQLite file, and a small
@@ -103,6 +104,7 @@ class Server {
   http::Metrics metrics_;
   auth::AuthCache auth_cache_{1000, 1000, 1000};
   http::ResponseCache responses_{1000, 16 * 1024 * 1024, 1000};
+  http::ConsoleAssets console_ = http::ConsoleAssets::embedded();
   std::unique_ptr<http::ApiContext> ctx_;
   Poco::ThreadPool pool_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;

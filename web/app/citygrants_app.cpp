@@ -37,6 +37,7 @@ constexpr Flag kFlags[] = {
     {"timeout-seconds", "N", "serve: socket timeout (15)"},
     {"keep-alive-requests", "N", "serve: requests per connection (1000)"},
     {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
+    {"console-dir", "DIR", "serve: serve the console from DIR (web/console) instead of the binary"},
     {"email", "EMAIL", "user: the user's email"},
     {"name", "NAME", "user add: full name"},
     {"org", "ORG", "user add: organisation name"},

@@ -1,6 +1,8 @@
 #include "web/app/serve.h"
 
+#include <filesystem>
 #include <iostream>
+#include <stdexcept>
 
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
@@ -9,6 +11,7 @@
 
 #include "services/db/migrator.h"
 #include "web/http/api_router.h"
+#include "web/http/console_assets.h"
 #include "web/http/metrics.h"
 
 namespace citygrants::app {
@@ -31,6 +34,15 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
     ctx.auth_cache = &auth_cache;
     ctx.responses = &responses;
   }
+
+  // The console: compiled in, or read from a folder while someone works on it.
+  const std::string console_dir = s.getOr("console-dir", "");
+  if (!console_dir.empty() && !std::filesystem::is_directory(console_dir)) {
+    throw std::invalid_argument("--console-dir " + console_dir + " is not a folder");
+  }
+  const auto console = console_dir.empty() ? http::ConsoleAssets::embedded()
+                                           : http::ConsoleAssets::fromDirectory(console_dir);
+  ctx.console = &console;
 
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
   params->setMaxThreads(threads);

@@ -15,6 +15,7 @@
 #include "web/http/api_router.h"
 #include "web/http/metrics.h"
 #include "web/http/problem_json.h"
+#include "web/http/security_headers.h"
 
 namespace citygrants::http {
 namespace {
@@ -45,12 +46,7 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
 void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r) {
   response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   response.setContentType(r.content_type);
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("Content-Security-Policy",
-               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Referrer-Policy", "no-referrer");
+  addSecurityHeaders(response);
   response.set("Cache-Control", "no-store");
   for (const auto& [name, value] : r.headers) response.set(name, value);
   for (const auto& cookie : r.cookies) response.addCookie(cookie);

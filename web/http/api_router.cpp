@@ -1,6 +1,9 @@
 #include "web/http/api_router.h"
 
+#include <Poco/Net/HTTPServerRequest.h>
+
 #include "web/http/api_pipeline.h"
+#include "web/http/console_handler.h"
 
 namespace citygrants::http {
 namespace {
@@ -63,7 +66,13 @@ RouteMatch matchRoute(std::span<const ApiRoute> routes, const std::string& metho
   return out;
 }
 
-Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& request) {
+  if (ctx_.console != nullptr) {
+    const auto& uri = request.getURI();
+    const auto path = uri.substr(0, uri.find_first_of("?#"));
+    if (isConsolePath(path)) return new ConsoleHandler(ctx_);
+  }
   return new ApiPipeline(ctx_);
 }
 

@@ -19,6 +19,7 @@
 namespace citygrants::http {
 
 class Metrics;
+class ConsoleAssets;
 
 // What a route function answers.
 struct ApiResponse {
@@ -42,6 +43,8 @@ struct ApiContext {
   // Optional caches keyed by the database generation; the server and the HTTP tests use both.
   auth::AuthCache* auth_cache = nullptr;
   ResponseCache* responses = nullptr;
+  // The browser console's files; without them, only the API and operations routes answer.
+  const ConsoleAssets* console = nullptr;
   usecases::Context useCases() const { return {db, clock}; }
   auth::SessionService sessions() const { return {useCases(), policy, auth_cache}; }
 };

@@ -1,0 +1,73 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), one context per user
+// so that each person has their own cookies, as on their own computer.
+
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const CHROMIUM = process.env.CITYGRANTS_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+  });
+}
+
+// A page for `email` signed in through the console's own sign-in form, in `lang` (the language
+// the browser reports, before any choice is remembered). Fails the test on any page error.
+export async function signedInPage(browser, base, email, { lang = 'en-GB', viewport } = {}) {
+  const context = await browser.newContext({ baseURL: base, locale: lang, viewport: viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watchErrors(page);
+  await page.goto('/#/sign-in');
+  await signIn(page, email);
+  return page;
+}
+
+// Fills and sends the sign-in form on the current page, then waits for the start page or the
+// page the user came back to.
+export async function signIn(page, email, password = DEMO_PASSWORD) {
+  await page.locator('form.signin input[name="email"]').fill(email);
+  await page.locator('form.signin input[name="password"]').fill(password);
+  await page.locator('form.signin button[type="submit"]').click();
+  await page.locator('#sign-out:not([hidden])').waitFor();
+}
+
+// Collects uncaught page errors and console errors; assertNoErrors() fails on any.
+export function watchErrors(page) {
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) page.errors.push(`console: ${m.text()}`); });
+}
+
+export function assertNoErrors(page) {
+  if (page.errors?.length) throw new Error(`errors in the page:\n${page.errors.join('\n')}`);
+}
+
+// Runs axe-core on the page (WCAG 2.1 A and AA rules); answers the violations.
+export async function axe(page) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+// Saves a full-page screenshot under the build folder (never committed).
+export async function screenshot(page, name) {
+  const dir = process.env.CITYGRANTS_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+// Waits until the router has rendered (main is not busy) and answers the page's heading text.
+export async function heading(page) {
+  await page.waitForFunction(() => !document.getElementById('main').hasAttribute('aria-busy') && document.querySelector('main h1'));
+  return (await page.locator('main h1').first().textContent()).trim();
+}

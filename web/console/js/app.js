@@ -1,0 +1,93 @@
+// Boots the console: language, who is signed in, the shell (navigation, language switch,
+// sign-out) and the hash router with every area's pages.
+
+import { me, onUnauthenticated, signOut } from './api.js';
+import { h, mount } from './dom.js';
+import { hasSavedLanguage, language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
+import { go, goToSignIn, register, render, start } from './router.js';
+import { currentUser, hasRole, setCurrentUser } from './session.js';
+import * as core from './views/core/routes.js';
+import * as proposals from './views/proposals/routes.js';
+import * as reviews from './views/reviews/routes.js';
+import * as grants from './views/grants/routes.js';
+import * as fund from './views/fund/routes.js';
+import * as admin from './views/admin/routes.js';
+import * as audit from './views/audit/routes.js';
+
+const AREAS = [core, proposals, reviews, grants, fund, admin, audit];
+
+function translateStatic() {
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+}
+
+function renderShell() {
+  const user = currentUser();
+  const entries = AREAS.flatMap((a) => a.nav)
+    .filter((n) => !n.roles || n.roles.some((r) => hasRole(r)))
+    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+  const here = window.location.hash || '#/';
+  mount(document.getElementById('nav'), user ? h('ul', {}, entries.map((n) => h('li', {},
+    h('a', { href: n.href, 'aria-current': here === n.href || (n.href !== '#/' && here.startsWith(n.href)) ? 'page' : undefined }, t(n.key))))) : null);
+  document.getElementById('who').textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
+  document.getElementById('sign-out').hidden = !user;
+  document.getElementById('language').value = language();
+  translateStatic();
+}
+
+function wireShell() {
+  document.getElementById('language').addEventListener('change', async (e) => {
+    await setLanguage(e.target.value);
+  });
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await signOut().catch(() => {});
+    setCurrentUser(null);
+    renderShell();
+    go('/sign-in');
+  });
+  const toggle = document.getElementById('menu-toggle');
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('menu-open', open);
+  });
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    const target = document.querySelector('main h1') ?? document.getElementById('main');
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+  });
+  document.addEventListener('cg:navigated', () => {
+    toggle.setAttribute('aria-expanded', 'false');
+    document.body.classList.remove('menu-open');
+    renderShell();
+  });
+  document.addEventListener('cg:signed-in', (e) => {
+    setCurrentUser(e.detail.user);
+    renderShell();
+  });
+  onLanguageChange(() => { renderShell(); render(); });
+  onUnauthenticated(() => {
+    setCurrentUser(null);
+    renderShell();
+    goToSignIn({ expired: true });
+  });
+}
+
+async function boot() {
+  await setLanguage(preferredLanguage(), { remember: false });
+  const user = await me().catch(() => null);
+  setCurrentUser(user);
+  if (user && !hasSavedLanguage() && user.language && user.language !== language()) {
+    await setLanguage(user.language, { remember: false });
+  }
+  for (const area of AREAS) register(area.routes);
+  wireShell();
+  renderShell();
+  await start(document.getElementById('main'), document.getElementById('announcer'));
+}
+
+boot().catch((e) => {
+  console.error(e);
+  document.getElementById('main').textContent = 'citygrants could not start: reload the page.';
+});

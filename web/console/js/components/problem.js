@@ -1,0 +1,81 @@
+// Refusals from the API in words a person understands, never raw JSON: one sentence for the
+// whole answer (by status and problem type), and each field error next to its field.
+
+import { h } from '../dom.js';
+import { has, t } from '../i18n.js';
+
+// A message for a whole refused request.
+export function explain(error) {
+  if (!error || error.status === undefined) return t('problem.unexpected');
+  const slug = error.slug;
+  if (error.status === 0) return t('problem.network');
+  if (slug && has(`problem.${slug}`)) return t(`problem.${slug}`);
+  if (has(`problem.status_${error.status}`)) return t(`problem.status_${error.status}`);
+  return error.status >= 500 ? t('problem.status_500') : t('problem.unexpected');
+}
+
+// A field error's message in the chosen language: the server's English sentence with its numbers
+// taken out names a catalog entry ("must be from 1 to 60" -> fieldmsg.must_be_from_n_to_n, with
+// {n0} = 1 and {n1} = 60); a sentence the catalog lacks is shown as the server wrote it.
+export function fieldMessage(message) {
+  const numbers = [];
+  const shape = String(message).replace(/\d[\d,.]*/g, (n) => { numbers.push(n.replace(/[,.]$/, '')); return 'N'; });
+  const slug = shape.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 80);
+  const key = `fieldmsg.${slug}`;
+  if (!has(key)) return message;
+  return t(key, Object.fromEntries(numbers.map((n, i) => [`n${i}`, n])));
+}
+
+// Clears the field errors shown in `form`.
+export function clearFieldErrors(form) {
+  for (const el of form.querySelectorAll('.field-error')) el.remove();
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    const described = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.startsWith('err-'));
+    if (described.length) el.setAttribute('aria-describedby', described.join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
+}
+
+// The control of `form` for an API field name: data-field="budget[1].amount_minor" first, then
+// name="...", then the closest parent field ("budget[1].amount_minor" -> "budget[1]" -> "budget").
+function controlFor(form, field) {
+  let name = field;
+  while (name) {
+    const el = form.querySelector(`[data-field="${CSS.escape(name)}"]`) ?? form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (el) return el;
+    const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('['));
+    name = cut > 0 ? name.slice(0, cut) : '';
+  }
+  return null;
+}
+
+// Shows each of `error`'s field errors under its control (or in `summary` when no control is
+// named after it) and focuses the first; answers how many were shown.
+export function showFieldErrors(form, error, summary) {
+  clearFieldErrors(form);
+  let first = null;
+  let shown = 0;
+  for (const fe of error.fieldErrors ?? []) {
+    const control = controlFor(form, fe.field);
+    const text = fieldMessage(fe.message);
+    const id = `err-${Math.random().toString(36).slice(2, 9)}`;
+    const note = h('p', { class: 'field-error', id, text: control ? text : `${fe.field}: ${text}` });
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+      (control.closest('.field') ?? control.parentElement).append(note);
+      first ??= control;
+    } else if (summary) {
+      summary.append(note);
+    }
+    shown += 1;
+  }
+  first?.focus();
+  return shown;
+}
+
+// A notice box for a refused request (role=alert, so screen readers hear it at once).
+export function problemNotice(error) {
+  return h('p', { class: 'notice error', role: 'alert', text: explain(error) });
+}

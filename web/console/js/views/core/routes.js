@@ -1,0 +1,18 @@
+// The pages every user has: sign-in and the start page.
+
+import { signInView } from './signin.js';
+import { homeView } from './home.js';
+import * as proposals from '../proposals/routes.js';
+import * as reviews from '../reviews/routes.js';
+import * as grants from '../grants/routes.js';
+import * as fund from '../fund/routes.js';
+import * as admin from '../admin/routes.js';
+import * as audit from '../audit/routes.js';
+
+const areaNav = () => [proposals, reviews, grants, fund, admin, audit].flatMap((a) => a.nav).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+
+export const routes = [
+  { path: '/sign-in', view: signInView, public: true },
+  { path: '/', view: (ctx) => homeView(ctx, areaNav()) },
+];
+export const nav = [{ href: '#/', key: 'nav.home', order: 0 }];
