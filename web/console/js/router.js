@@ -94,6 +94,7 @@ export async function render() {
   (heading ?? main).setAttribute('tabindex', '-1');
   (heading ?? main).focus({ preventScroll: false });
   announcer.textContent = heading?.textContent ?? title;
+  performance.mark(`cg:rendered:${path}`);  // ops/bench/console reads the time to first render
   document.dispatchEvent(new CustomEvent('cg:navigated', { detail: { path } }));
 }
 

@@ -1,0 +1,48 @@
+// The JSON API from a test, as a user: sign in with POST /api/v1/session, then GET or change
+// with the cookie and the CSRF token. Used to set up situations and to check what the console
+// shows against the database's truth.
+
+import { DEMO_PASSWORD } from './server.mjs';
+
+export async function apiClient(base, email, password = DEMO_PASSWORD) {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status}`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf, user } = await res.json();
+  async function call(method, path, body, headers = {}) {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    const data = text ? JSON.parse(text) : null;
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return data;
+  }
+  return {
+    user,
+    get: (path) => call('GET', path),
+    post: (path, body, headers) => call('POST', path, body, headers),
+    put: (path, body, headers) => call('PUT', path, body, headers),
+    // Fires `event` on a record of `collection` guarded by its current version.
+    async fire(collection, id, event, fields = {}, headers = {}) {
+      const record = await call('GET', `/${collection}/${id}`);
+      return call('POST', `/${collection}/${id}/transitions`, { event, ...fields }, { 'If-Match': `"v${record.version}"`, ...headers });
+    },
+    // Every item of a cursor-paged list.
+    async all(path) {
+      const items = [];
+      let after = null;
+      do {
+        const sep = path.includes('?') ? '&' : '?';
+        const page = await call('GET', `${path}${sep}limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        items.push(...page.items);
+        after = page.next;
+      } while (after);
+      return items;
+    },
+  };
+}
