@@ -66,22 +66,23 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
 
 namespace {
 
-// The filters present as a WHERE clause, their values exchanged into `st`: only present filters
-// appear, so that the (entity, entity_id) index serves a record's timeline.
+// The filters present as a WHERE clause over events aliased `e`, their values exchanged into
+// `st`: only present filters appear, so that the (entity, entity_id) index serves a record's
+// timeline.
 std::string auditWhere(const std::optional<std::string>& entity, const std::optional<std::int64_t>& entity_id,
                        const std::optional<std::int64_t>& before_seq, soci::statement& st) {
   std::string where;
   auto add = [&](const char* condition) { where += (where.empty() ? " WHERE " : " AND ") + std::string(condition); };
   if (entity) {
-    add("entity = :entity");
+    add("e.entity = :entity");
     st.exchange(soci::use(*entity, "entity"));
   }
   if (entity_id) {
-    add("entity_id = :eid");
+    add("e.entity_id = :eid");
     st.exchange(soci::use(*entity_id, "eid"));
   }
   if (before_seq) {
-    add("seq < :before");
+    add("e.seq < :before");
     st.exchange(soci::use(*before_seq, "before"));
   }
   return where;
@@ -106,10 +107,22 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& en
   st.exchange(soci::into(e.detail));
   st.exchange(soci::into(e.at));
   st.exchange(soci::into(r.hash));
-  stores::prepareAndRun(st, "SELECT seq, actor_id, entity, entity_id, event, from_state, to_state, detail, at, "
-                            "hash FROM audit_events" + where + " ORDER BY seq DESC LIMIT " + std::to_string(limit));
+  std::optional<std::string> actor_name;
+  std::optional<std::string> actor_org;
+  st.exchange(soci::into(actor_name));
+  st.exchange(soci::into(actor_org));
+  stores::prepareAndRun(
+      st,
+      "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, e.to_state, "
+      "e.detail, e.at, e.hash, u.name, o.name FROM audit_events e "
+      "LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations o ON o.id = u.org_id" +
+          where + " ORDER BY e.seq DESC LIMIT " + std::to_string(limit));
   std::vector<AuditRow> out;
-  while (st.fetch()) out.push_back(r);
+  while (st.fetch()) {
+    r.actor.reset();
+    if (actor_name) r.actor = ActorName{*actor_name, actor_org.value_or("")};
+    out.push_back(r);
+  }
   return out;
 }
 
@@ -123,7 +136,7 @@ std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
   soci::statement st(tx.sql());
   const std::string where = auditWhere(entity, entity_id, std::nullopt, st);
   st.exchange(soci::into(n));
-  stores::prepareAndRun(st, "SELECT COUNT(*) FROM audit_events" + where);
+  stores::prepareAndRun(st, "SELECT COUNT(*) FROM audit_events e" + where);
   st.fetch();
   return n;
 }

@@ -46,14 +46,24 @@ struct Verification {
   std::string reason;                    // what is wrong with it
 };
 
+// Who an event's actor is, as the users and organisations tables name them when the event is
+// read. Never part of the hashed row: people and organisations may be renamed, the chain may not
+// change.
+struct ActorName {
+  std::string name;          // the user's
+  std::string organisation;  // the name of the user's organisation
+};
+
 // One stored audit event.
 struct AuditRow {
   std::int64_t seq = 0;
   AuditEntry entry;
   std::string hash;
+  std::optional<ActorName> actor;  // when entry.actor_id names a user
 };
 
-// Events, newest first, optionally of one record, before sequence `before_seq`; at most `limit`.
+// Events, newest first, optionally of one record, before sequence `before_seq`; at most `limit`;
+// each with its actor's name and organisation, joined in the same query.
 std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
                                 const std::optional<std::int64_t>& entity_id,
                                 const std::optional<std::int64_t>& before_seq, int limit);

@@ -5,12 +5,10 @@
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
-namespace {
 
-// The visibility and the filters present, as a WHERE clause, with their values exchanged into
-// `st`: only present filters appear, so that the planner can use the indexes (a catch-all
-// "(:x IS NULL OR col = :x)" makes SQLite scan every row). Called once per statement.
-std::string whereClause(const ProposalQuery& q, soci::statement& st) {
+// Only present filters appear, so that the planner can use the indexes (a catch-all
+// "(:x IS NULL OR col = :x)" makes SQLite scan every row).
+std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
   std::string where;
   auto add = [&](const std::string& condition) { where += (where.empty() ? " WHERE " : " AND ") + condition; };
   if (!q.see_all) {
@@ -43,6 +41,8 @@ std::string whereClause(const ProposalQuery& q, soci::statement& st) {
   return where;
 }
 
+namespace {
+
 // The orders a list may take: the sort key expression and the direction. Both come from this
 // table, never from the request.
 struct Order {
@@ -70,7 +70,7 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
   ProposalPage page;
   {
     soci::statement count(sql);
-    const std::string where = whereClause(q, count);
+    const std::string where = proposalWhere(q, count);
     count.exchange(soci::into(page.total));
     prepareAndRun(count, "SELECT COUNT(*) FROM proposals p" + where);
     count.fetch();
@@ -79,7 +79,7 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
   const std::string k = order->key;
   const std::string cmp = order->cmp;
   soci::statement st(sql);
-  std::string where = whereClause(q, st);
+  std::string where = proposalWhere(q, st);
   if (q.after_key && q.after_id) {
     where += std::string(where.empty() ? " WHERE " : " AND ") + "(" + k + " " + cmp + " :key1 OR (" + k +
              " = :key2 AND p.id " + cmp + " :id1))";

@@ -56,4 +56,10 @@ struct ProposalPage {
 // REQUIRES: query.sort is one of the four orders; 1 <= limit <= 200.
 ProposalPage listProposals(db::Tx& tx, const ProposalQuery& query);
 
+// The visibility and the filters of `query` over proposals aliased `p`, as " WHERE ..." (or ""
+// when nothing narrows them), their values exchanged into `st` by name; the sort, cursor and
+// limit are not part of it. Call once per statement. Totals over the proposals a list shows
+// (stats_store.h) use it too, so that both always count the same rows.
+std::string proposalWhere(const ProposalQuery& query, soci::statement& st);
+
 }  // namespace citygrants::stores

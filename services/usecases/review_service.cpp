@@ -69,13 +69,34 @@ std::vector<review::Score> plainScores(const std::vector<stores::StoredScore>& s
   return out;
 }
 
-workflow::ReviewFacts factsOf(const stores::Assignment& a, const stores::Call& call,
-                              const std::vector<stores::StoredScore>& stored) {
+workflow::ReviewFacts factsOf(const stores::Assignment& a, bool all_scored) {
   workflow::ReviewFacts f;
   f.scope = assignmentScope(a);
-  f.all_scored = review::allScored(call.criteria, plainScores(stored));
+  f.all_scored = all_scored;
   f.has_comment = !core::isBlank(a.comment);
   return f;
+}
+
+workflow::ReviewFacts factsOf(const stores::Assignment& a, const stores::Call& call,
+                              const std::vector<stores::StoredScore>& stored) {
+  return factsOf(a, review::allScored(call.criteria, plainScores(stored)));
+}
+
+// The events the actor may fire now on `a`, whose proposal is in `proposal_state`.
+std::vector<std::string> eventsFor(const Actor& actor, const stores::Assignment& a,
+                                   std::string_view proposal_state,
+                                   const workflow::ReviewFacts& facts) {
+  std::vector<std::string> out;
+  for (auto event : workflow::allowedEvents(workflow::kReviewFlow, a.state, actor, facts)) {
+    if (proposalAllows(proposal_state, event)) out.emplace_back(event);
+  }
+  return out;
+}
+
+// Whether every criterion of the call has its one score, from the counts a list reads (the
+// store keeps one score per criterion, each 1-5): review::allScored over the rows.
+bool allScored(const stores::AssignmentListItem& item) {
+  return item.criteria > 0 && item.scored_criteria == item.criteria && item.scores == item.criteria;
 }
 
 struct Loaded {
@@ -289,10 +310,20 @@ std::vector<std::string> ReviewService::actions(const Actor& actor,
   auto call = stores::CallStore::load(tx, p->call_id);
   const auto facts = factsOf(assignment, *call, stores::ReviewStore::scores(tx, assignment.id));
   tx.commit();
-  std::vector<std::string> out;
-  for (auto event :
-       workflow::allowedEvents(workflow::kReviewFlow, assignment.state, actor, facts)) {
-    if (proposalAllows(p->state, event)) out.emplace_back(event);
+  return eventsFor(actor, assignment, p->state, facts);
+}
+
+AssignmentList ReviewService::list(const Actor& actor, stores::AssignmentQuery query) {
+  query.see_all = access::may(actor, access::Action::kReadAll);
+  query.own_partner_org_id = actor.roles.has(access::Role::kPartner) ? actor.org_id : -1;
+  auto tx = ctx_.db.read();
+  auto page = stores::listAssignments(tx, query);
+  tx.commit();
+  AssignmentList out{{}, page.total, page.more};
+  for (auto& item : page.items) {
+    const auto facts = factsOf(item.assignment, allScored(item));
+    auto actions = eventsFor(actor, item.assignment, item.proposal.state, facts);
+    out.items.push_back({std::move(item.assignment), std::move(item.proposal), std::move(actions)});
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/review/rubric.h"
+#include "services/stores/assignment_list.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/use_case.h"
 
@@ -20,6 +21,20 @@ struct ReviewSummary {
   };
   std::vector<Row> reviews;  // in assignment order
   review::Summary summary;   // over the submitted reviews among `reviews`
+};
+
+// One assignment of a list, with what it shows of its proposal and the events the reader may
+// fire now.
+struct AssignmentListEntry {
+  stores::Assignment assignment;
+  stores::ReviewedProposal proposal;
+  std::vector<std::string> actions;
+};
+
+struct AssignmentList {
+  std::vector<AssignmentListEntry> items;
+  std::int64_t total = 0;  // all assignments matching, on every page
+  bool more = false;       // another page follows the last item
 };
 
 // Partner reviews of proposals: assigning partner organisations, the reviewer's declaration,
@@ -59,6 +74,12 @@ class ReviewService {
   // The assignments of a proposal the actor may see: fund staff all, a partner their
   // organisation's. kNotFound when the actor cannot see the proposal.
   std::vector<stores::Assignment> forProposal(const Actor& actor, std::int64_t proposal_id);
+
+  // A page of the assignments the actor may see, newest first (query.before_id: the last id of
+  // the previous page): fund managers and auditors every one, a partner their organisation's,
+  // anyone else none (an empty list, as the other lists answer). The query's visibility is set
+  // here. REQUIRES: 1 <= query.limit <= 200.
+  AssignmentList list(const Actor& actor, stores::AssignmentQuery query);
 
   // The saved scores of an assignment the actor may see (kNotFound otherwise).
   std::vector<stores::StoredScore> scores(const Actor& actor, std::int64_t assignment_id);

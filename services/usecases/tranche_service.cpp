@@ -26,32 +26,44 @@ Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t tranche_id) {
   return Loaded{*t, loadVisibleGrant(tx, actor, t->grant_id, "tranche")};
 }
 
-bool previousSettled(const std::vector<stores::Tranche>& all, const stores::Tranche& t) {
-  if (t.seq <= 1) return true;
-  return std::any_of(all.begin(), all.end(), [&](const stores::Tranche& p) {
-    return p.seq == t.seq - 1 && (p.state == "disbursed" || p.state == "cancelled");
-  });
+bool settled(const std::optional<std::string>& state) {
+  return state && (*state == "disbursed" || *state == "cancelled");
 }
 
-workflow::TrancheFacts trancheFacts(db::Tx& tx, const stores::Grant& g, const stores::Tranche& t,
-                                    std::int64_t now) {
+// The tranche machine's facts of `t` from what surrounds it: its grant (scope, state), the
+// tranche before it in the schedule, the report it waits for, and any overdue report. The one
+// place these facts are derived, whether read one tranche at a time or for a whole list.
+workflow::TrancheFacts factsFrom(const stores::Tranche& t, access::Scope scope, bool grant_active,
+                                 const std::optional<std::string>& previous_state,
+                                 const std::optional<std::string>& report_state,
+                                 bool report_overdue) {
   workflow::TrancheFacts f;
-  f.scope = grantScope(g);
-  f.grant_active = g.state == "active";
-  f.previous_disbursed = previousSettled(stores::GrantStore::tranchesOf(tx, g.id), t);
-  f.milestone_report_accepted = true;
-  if (t.report_id) {
-    auto r = stores::GrantStore::loadReport(tx, *t.report_id);
-    f.milestone_report_accepted = r && r->state == "accepted";
-  }
-  const auto reports = stores::GrantStore::reportsOf(tx, g.id);
-  f.no_overdue_report = std::none_of(reports.begin(), reports.end(), [&](const auto& r) {
-    return r.state == "draft" && r.due_at < now;
-  });
+  f.scope = std::move(scope);
+  f.grant_active = grant_active;
+  f.previous_disbursed = t.seq <= 1 || settled(previous_state);
+  f.milestone_report_accepted = !t.report_id || report_state == "accepted";
+  f.no_overdue_report = !report_overdue;
   f.requested_by = t.requested_by.value_or(0);
   f.verified_by = t.verified_by.value_or(0);
   f.approved_by = t.approved_by.value_or(0);
   return f;
+}
+
+workflow::TrancheFacts trancheFacts(db::Tx& tx, const stores::Grant& g, const stores::Tranche& t,
+                                    std::int64_t now) {
+  std::optional<std::string> previous_state;
+  for (const auto& other : stores::GrantStore::tranchesOf(tx, g.id)) {
+    if (other.seq == t.seq - 1) previous_state = other.state;
+  }
+  std::optional<std::string> report_state;
+  if (t.report_id) {
+    if (auto r = stores::GrantStore::loadReport(tx, *t.report_id)) report_state = r->state;
+  }
+  const auto reports = stores::GrantStore::reportsOf(tx, g.id);
+  const bool overdue = std::any_of(reports.begin(), reports.end(), [&](const auto& r) {
+    return r.state == "draft" && r.due_at < now;
+  });
+  return factsFrom(t, grantScope(g), g.state == "active", previous_state, report_state, overdue);
 }
 
 // A disbursement retried with its key by the fund manager who made it answers the tranche it
@@ -136,6 +148,25 @@ stores::Tranche TrancheService::get(const Actor& actor, std::int64_t tranche_id)
   auto loaded = loadVisible(tx, actor, tranche_id);
   tx.commit();
   return loaded.tranche;
+}
+
+TrancheList TrancheService::list(const Actor& actor, stores::TrancheQuery query) {
+  query.visibility = visibilityOf(actor);
+  query.now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.read();
+  auto page = stores::listTranches(tx, query);
+  tx.commit();
+  TrancheList out{{}, page.total, page.more};
+  for (auto& item : page.items) {
+    const auto& g = item.grant;
+    const access::Scope scope{g.city_org_id, {g.supporting_org_id}};  // as grantScope says
+    const auto facts = factsFrom(item.tranche, scope, g.state == "active", item.previous_state,
+                                 item.report_state, item.report_overdue);
+    auto actions = toStrings(
+        workflow::allowedEvents(workflow::kTrancheFlow, item.tranche.state, actor, facts));
+    out.items.push_back({std::move(item.tranche), std::move(item.grant), std::move(actions)});
+  }
+  return out;
 }
 
 std::vector<std::string> TrancheService::actions(const Actor& actor,

@@ -5,9 +5,23 @@
 #include <vector>
 
 #include "services/stores/grant_store.h"
+#include "services/stores/tranche_list.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
+
+// One tranche of a list, with what it shows of its grant and the events the reader may fire now.
+struct TrancheListEntry {
+  stores::Tranche tranche;
+  stores::TrancheGrant grant;
+  std::vector<std::string> actions;
+};
+
+struct TrancheList {
+  std::vector<TrancheListEntry> items;
+  std::int64_t total = 0;  // all tranches matching, on every page
+  bool more = false;       // another page follows the last item
+};
 
 // A grant's disbursements: request, verification, four-eyes approval and payment.
 class TrancheService {
@@ -25,6 +39,12 @@ class TrancheService {
 
   // kNotFound when the actor may not see the tranche's grant.
   stores::Tranche get(const Actor& actor, std::int64_t tranche_id);
+
+  // A page of the tranches of the grants the actor may see (fund managers and auditors all,
+  // applicants their city's, partners those their organisation supports), in id order; the
+  // query's visibility and time are set here. REQUIRES: 1 <= query.limit <= 200, query.states
+  // are tranche states (at most 6).
+  TrancheList list(const Actor& actor, stores::TrancheQuery query);
 
   // The events the actor may fire on `tranche` now (roles, scope and guards evaluated).
   std::vector<std::string> actions(const Actor& actor, const stores::Tranche& tranche);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "modules/access/access_rules.h"
 #include "modules/core/problem.h"
 #include "services/stores/directory_store.h"
 
@@ -21,6 +22,14 @@ Actor loadActor(db::Tx& tx, std::int64_t user_id) {
   if (!user) throw core::Problem::notFound("user");
   if (!user->active) throw core::Problem::forbidden("this account is deactivated");
   return Actor{user->id, user->org_id, user->roles};
+}
+
+stores::Visibility visibilityOf(const Actor& actor) {
+  stores::Visibility v;
+  v.see_all = access::may(actor, access::Action::kReadAll);
+  v.own_city_org_id = actor.roles.has(access::Role::kApplicant) ? actor.org_id : -1;
+  v.own_partner_org_id = actor.roles.has(access::Role::kPartner) ? actor.org_id : -1;
+  return v;
 }
 
 std::string jsonQuote(std::string_view s) {

@@ -10,6 +10,7 @@
 #include "modules/workflow/machine.h"
 #include "services/clock.h"
 #include "services/db/database.h"
+#include "services/stores/visibility.h"
 
 namespace citygrants::usecases {
 
@@ -38,6 +39,10 @@ void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t ac
 // Loads the signed-in actor (organisation and roles) of a user; kNotFound when there is none,
 // kForbidden when the account is deactivated.
 Actor loadActor(db::Tx& tx, std::int64_t user_id);
+
+// What `actor` sees in lists and totals (DESIGN §1): fund managers and auditors everything,
+// applicants their city's records, partners their organisation's; anyone else nothing.
+stores::Visibility visibilityOf(const Actor& actor);
 
 // A small JSON object for audit details: {"reason": "...", "amount_minor": 123}.
 class Detail {

@@ -1,6 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -201,6 +205,31 @@ BOOST_AUTO_TEST_CASE(seed_demo_fills_every_proposal_state_and_a_running_grant) {
   BOOST_TEST(run("verify-audit --db sqlite:" + path).code == 0);
   r = run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1");
   BOOST_TEST(r.code == 65, r.out);  // only an empty database is seeded
+}
+
+// Regression: Poco's ServerSocket(address) sets SO_REUSEPORT, so a second server on a port in
+// use started and took a share of the first one's connections (seen as stray 401s).
+BOOST_AUTO_TEST_CASE(serve_refuses_a_port_that_is_already_in_use) {
+  const auto path = tempPath("cli-port.db");
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  BOOST_REQUIRE(holder >= 0);
+  const int on = 1;
+  ::setsockopt(holder, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  ::setsockopt(holder, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);  // as a Poco server sets it
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  BOOST_REQUIRE(::bind(holder, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  BOOST_REQUIRE(::listen(holder, 4) == 0);
+  socklen_t len = sizeof addr;
+  BOOST_REQUIRE(::getsockname(holder, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+  const auto port = std::to_string(ntohs(addr.sin_port));
+  const auto r = run("serve --db sqlite:" + path + " --host 127.0.0.1 --port " + port);
+  ::close(holder);
+  BOOST_TEST(r.code == 71, r.out);
+  BOOST_TEST(r.out.find("in use") != std::string::npos, r.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

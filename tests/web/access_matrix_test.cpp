@@ -162,6 +162,46 @@ BOOST_AUTO_TEST_CASE(the_planner_handles_routes_of_the_grant_collections) {
   BOOST_TEST(!planned("GET", "/api/v1/widgets/{id}").skip_reason.empty());
 }
 
+// The routes without a record in their path (lists, queues, totals) filter rather than refuse:
+// what the matrix's applicant and partner get must not name Kampala's records, which are neither
+// their city's nor assigned to or supported by their organisation.
+BOOST_AUTO_TEST_CASE(lists_and_totals_show_outsiders_nothing_of_another_organisations_records) {
+  auto& server = SeededServer::get();
+  auto& db = server.db();
+  const auto records = findRecords(server);
+  std::vector<std::string> references;
+  auto add = [&](const std::string& sql, std::int64_t id) {
+    if (auto ref = queryText(db, sql, id)) references.push_back("\"" + *ref + "\"");
+  };
+  add("SELECT reference FROM proposals WHERE id = :p", records.ids.at("proposals"));
+  add("SELECT reference FROM grants WHERE id = :p", records.ids.at("grants"));
+  for (auto id = nextId(db, "tranches", 0); id; id = nextId(db, "tranches", *id)) {
+    if (queryInt(db, "SELECT grant_id FROM tranches WHERE id = :p", *id) == records.ids.at("grants")) {
+      add("SELECT reference FROM tranches WHERE id = :p", *id);
+    }
+  }
+  BOOST_REQUIRE(references.size() >= 5u);
+  int checked = 0;
+  for (const auto& role : matrixRoles()) {
+    if (role.name != "applicant" && role.name != "partner") continue;
+    Client client = server.signedIn(role.login);
+    for (const auto& route : http::routeTable()) {
+      const std::string pattern = route.pattern;
+      if (std::string(route.method) != "GET" || !pattern.starts_with("/api/v1/") ||
+          pattern.find('{') != std::string::npos) {
+        continue;
+      }
+      const auto r = client.get(pattern);
+      BOOST_TEST((r.status == 200 || r.status == 403), role.name << " × GET " << pattern << ": " << r.status);
+      for (const auto& ref : references) {
+        BOOST_TEST(r.body.find(ref) == std::string::npos, role.name << " × GET " << pattern << " names " << ref);
+      }
+      ++checked;
+    }
+  }
+  BOOST_TEST(checked >= 2 * 12);
+}
+
 BOOST_AUTO_TEST_CASE(every_route_answers_every_role_as_design_section_1_says) {
   auto& server = SeededServer::get();
   const auto records = findRecords(server);

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include <Poco/Net/NetException.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -127,6 +128,9 @@ int CitygrantsApp::main(const std::vector<std::string>& args) {
   } catch (const soci::soci_error& e) {
     std::cerr << "citygrants: database error: " << e.what() << "\n";
     return EXIT_IOERR;
+  } catch (const Poco::Net::NetException& e) {
+    std::cerr << "citygrants: " << e.displayText() << "\n";  // a port in use, an address not ours
+    return EXIT_OSERR;
   } catch (const std::exception& e) {
     std::cerr << "citygrants: " << e.what() << "\n";
     return EXIT_SOFTWARE;

@@ -55,7 +55,12 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
 
   const std::string host = s.getOr("host", "127.0.0.1");
   const int port = s.getInt("port", 8080, 1, 65535);
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)));
+  // Poco's address constructor also sets SO_REUSEPORT, which lets a second server bind the same
+  // port and silently take a share of its connections: bind with SO_REUSEADDR only, so that a
+  // port in use is refused.
+  Poco::Net::ServerSocket socket;
+  socket.bind(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), true, false);
+  socket.listen(s.getInt("queue", 64, 1, 100'000));
   Poco::Net::HTTPServer server(new http::ApiRouter(ctx), pool, socket, params);
   server.start();
   std::cout << "citygrants serving " << where.display << " on http://" << host << ":" << port

@@ -9,6 +9,15 @@ http::JsonObject auditEventJson(const audit::AuditRow& r) {
   auto o = http::object();
   o->set("seq", r.seq);
   http::setOptional(o, "actor_id", r.entry.actor_id);
+  if (r.entry.actor_id && r.actor) {
+    auto actor = http::object();
+    actor->set("id", *r.entry.actor_id);
+    actor->set("name", r.actor->name);
+    actor->set("organisation", r.actor->organisation);
+    o->set("actor", actor);
+  } else {
+    o->set("actor", Poco::Dynamic::Var());  // the system (migrations, the seed)
+  }
   o->set("entity", r.entry.entity);
   o->set("entity_id", r.entry.entity_id);
   o->set("event", r.entry.event);

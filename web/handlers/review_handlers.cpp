@@ -1,3 +1,6 @@
+#include <algorithm>
+
+#include "modules/workflow/review_flow.h"
 #include "services/usecases/review_service.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
@@ -27,6 +30,33 @@ http::JsonObject assignmentJson(const stores::Assignment& a,
   http::setTime(o, "submitted_at", a.submitted_at);
   o->set("created_by", a.created_by);
   return o;
+}
+
+// What an assignment list shows of the proposal: what a reviewer sees before declaring.
+http::JsonObject reviewedProposalJson(const stores::ReviewedProposal& p) {
+  auto o = http::object();
+  o->set("id", p.id);
+  o->set("reference", p.reference);
+  o->set("title", p.title);
+  auto city = http::object();
+  city->set("id", p.city_org_id);
+  city->set("name", p.city_name);
+  o->set("city", city);
+  o->set("amount", http::money(p.amount_minor, p.currency));
+  o->set("state", p.state);
+  return o;
+}
+
+// ?state= of the assignment list: one state of the review machine (400 otherwise).
+std::optional<std::string> decodeState(const ApiRequest& req) {
+  auto state = req.queryText("state");
+  if (state && std::find(std::begin(workflow::kReviewStates), std::end(workflow::kReviewStates),
+                         *state) == std::end(workflow::kReviewStates)) {
+    throw http::HttpError(400, "bad-query", "Bad query parameter",
+                          "state must be a review assignment state",
+                          {{"state", "assigned, in_progress, submitted, declined or cancelled"}});
+  }
+  return state;
 }
 
 http::JsonArray scoresJson(const std::vector<stores::StoredScore>& scores) {
@@ -105,6 +135,23 @@ ApiResponse listAssignments(ApiContext& ctx, ApiRequest& req) {
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+}
+
+ApiResponse listAllAssignments(ApiContext& ctx, ApiRequest& req) {
+  stores::AssignmentQuery q;
+  q.state = decodeState(req);
+  q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
+  q.before_id = req.queryInt("after", 1, INT64_MAX);
+  const auto page = usecases::ReviewService(ctx.useCases()).list(req.who(), q);
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& e : page.items) {
+    auto o = assignmentJson(e.assignment, e.actions);
+    o->set("proposal", reviewedProposalJson(e.proposal));
+    items->add(o);
+  }
+  std::optional<std::string> next;
+  if (page.more) next = std::to_string(page.items.back().assignment.id);
+  return http::jsonResponse(http::page(items, page.total, next));
 }
 
 ApiResponse postAssignment(ApiContext& ctx, ApiRequest& req) {

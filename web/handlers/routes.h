@@ -41,6 +41,7 @@ ApiResponse putSupportingPartner(ApiContext&, ApiRequest&);
 ApiResponse putTranslation(ApiContext&, ApiRequest&);
 // review_handlers.cpp
 ApiResponse listAssignments(ApiContext&, ApiRequest&);
+ApiResponse listAllAssignments(ApiContext&, ApiRequest&);
 ApiResponse postAssignment(ApiContext&, ApiRequest&);
 ApiResponse getAssignment(ApiContext&, ApiRequest&);
 ApiResponse postAssignmentTransition(ApiContext&, ApiRequest&);
@@ -55,12 +56,16 @@ ApiResponse listGrantTranches(ApiContext&, ApiRequest&);
 ApiResponse listGrantReports(ApiContext&, ApiRequest&);
 ApiResponse getGrantBudget(ApiContext&, ApiRequest&);
 // tranche_handlers.cpp
+ApiResponse listTranches(ApiContext&, ApiRequest&);
 ApiResponse getTranche(ApiContext&, ApiRequest&);
 ApiResponse postTrancheTransition(ApiContext&, ApiRequest&);
 // report_handlers.cpp
 ApiResponse getReport(ApiContext&, ApiRequest&);
 ApiResponse putReport(ApiContext&, ApiRequest&);
 ApiResponse postReportTransition(ApiContext&, ApiRequest&);
+// stats_handlers.cpp
+ApiResponse getPipelineStats(ApiContext&, ApiRequest&);
+ApiResponse getMoneyStats(ApiContext&, ApiRequest&);
 // timeline_handlers.cpp
 ApiResponse getProposalTimeline(ApiContext&, ApiRequest&);
 ApiResponse getGrantTimeline(ApiContext&, ApiRequest&);

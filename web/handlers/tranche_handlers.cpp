@@ -1,3 +1,6 @@
+#include <algorithm>
+
+#include "modules/workflow/tranche_flow.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
@@ -28,6 +31,68 @@ http::JsonObject trancheJson(const stores::Tranche& t, const std::string& curren
   http::setTime(o, "disbursed_at", t.disbursed_at);
   http::setOptional(o, "payment_reference", t.payment_reference);
   return o;
+}
+
+namespace {
+
+// What a tranche list shows of the tranche's grant.
+http::JsonObject trancheGrantJson(const stores::TrancheGrant& g) {
+  auto o = http::object();
+  o->set("id", g.id);
+  o->set("reference", g.reference);
+  auto city = http::object();
+  city->set("id", g.city_org_id);
+  city->set("name", g.city_name);
+  o->set("city", city);
+  o->set("supporting_org_id", g.supporting_org_id);
+  o->set("state", g.state);
+  return o;
+}
+
+// ?state=requested,verified: tranche states, comma-separated, each once (400 otherwise).
+std::vector<std::string> decodeStates(const ApiRequest& req) {
+  std::vector<std::string> out;
+  const auto text = req.queryText("state");
+  if (!text) return out;
+  const auto known = [](const std::string& s) {
+    return std::find(std::begin(workflow::kTrancheStates), std::end(workflow::kTrancheStates), s) !=
+           std::end(workflow::kTrancheStates);
+  };
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = std::min(text->find(',', start), text->size());
+    const auto state = text->substr(start, end - start);
+    if (!known(state)) {
+      throw http::HttpError(400, "bad-query", "Bad query parameter",
+                            "state must be tranche states separated by commas",
+                            {{"state",
+                              "scheduled, requested, verified, approved, disbursed or "
+                              "cancelled, separated by commas"}});
+    }
+    if (std::find(out.begin(), out.end(), state) == out.end()) out.push_back(state);
+    if (end == text->size()) return out;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
+  stores::TrancheQuery q;
+  q.states = decodeStates(req);
+  q.grant_id = req.queryInt("grant", 1, INT64_MAX);
+  q.after_id = req.queryInt("after", 1, INT64_MAX);
+  q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
+  const auto page = usecases::TrancheService(ctx.useCases()).list(req.who(), q);
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& e : page.items) {
+    auto o = trancheJson(e.tranche, e.grant.currency, e.actions);
+    o->set("grant", trancheGrantJson(e.grant));
+    items->add(o);
+  }
+  std::optional<std::string> next;
+  if (page.more) next = std::to_string(page.items.back().tranche.id);
+  return http::jsonResponse(http::page(items, page.total, next));
 }
 
 ApiResponse getTranche(ApiContext& ctx, ApiRequest& req) {

@@ -35,26 +35,40 @@ void addGrants(JsonObject out) {
 }
 
 // tranche_handlers.cpp: trancheJson.
+std::vector<Member> trancheMembers() {
+  return {{"id", integer()},
+          {"reference", describe(text(), "GCF-2026-0007-G-T2")},
+          {"state", choice(statesOf("tranche"))},
+          {"version", atLeast(1)},
+          {"actions", actionsSchema("tranche")},
+          {"grant_id", integer()},
+          {"seq", atLeast(1)},
+          {"amount", ref("Money")},
+          {"trigger", choice({"signature", "progress_report", "final_report"})},
+          nullableOut("report_id", describe(integer(), "the report accepted first")),
+          nullableOut("requested_by", integer()),
+          nullableOut("requested_at", dateTime()),
+          nullableOut("verified_by", integer()),
+          nullableOut("approved_by", integer()),
+          nullableOut("disbursed_by", integer()),
+          nullableOut("disbursed_at", dateTime()),
+          nullableOut("payment_reference", text())};
+}
+
+// tranche_handlers.cpp: trancheJson.
 void addTranches(JsonObject out) {
-  out->set("Tranche",
-           closed({{"id", integer()},
-                   {"reference", describe(text(), "GCF-2026-0007-G-T2")},
-                   {"state", choice(statesOf("tranche"))},
-                   {"version", atLeast(1)},
-                   {"actions", actionsSchema("tranche")},
-                   {"grant_id", integer()},
-                   {"seq", atLeast(1)},
-                   {"amount", ref("Money")},
-                   {"trigger", choice({"signature", "progress_report", "final_report"})},
-                   nullableOut("report_id", describe(integer(), "the report accepted first")),
-                   nullableOut("requested_by", integer()),
-                   nullableOut("requested_at", dateTime()),
-                   nullableOut("verified_by", integer()),
-                   nullableOut("approved_by", integer()),
-                   nullableOut("disbursed_by", integer()),
-                   nullableOut("disbursed_at", dateTime()),
-                   nullableOut("payment_reference", text())}));
+  out->set("Tranche", closed(trancheMembers()));
   out->set("TranchePage", pageOf("Tranche"));
+  // listTranches, trancheGrantJson: each tranche with what the list shows of its grant.
+  out->set("TrancheGrant", closed({{"id", integer()},
+                                   {"reference", describe(text(), "GCF-2026-0007-G")},
+                                   {"city", ref("ProposalCity")},
+                                   {"supporting_org_id", integer()},
+                                   {"state", choice(statesOf("grant"))}}));
+  auto item = trancheMembers();
+  item.push_back({"grant", ref("TrancheGrant")});
+  out->set("TrancheListItem", closed(item));
+  out->set("TrancheListPage", pageOf("TrancheListItem"));
   out->set("TrancheTransition", transitionSchema("tranche"));
 }
 

@@ -149,22 +149,44 @@ void addProposals(JsonObject out) {
   out->set("ProposalTransition", transitionSchema("proposal"));
 }
 
+// review_handlers.cpp: assignmentJson.
+std::vector<Member> assignmentMembers() {
+  return {{"id", integer()},
+          {"state", choice(statesOf("review_assignment"))},
+          {"version", atLeast(1)},
+          {"actions", actionsSchema("review_assignment")},
+          {"proposal_id", integer()},
+          {"version_number", atLeast(1)},
+          {"partner_org_id", integer()},
+          nullableOut("reviewer_id", integer()),
+          nullableOut("declared_at", dateTime()),
+          nullableOut("reason", text()),
+          {"comment", text()},
+          nullableOut("submitted_at", dateTime()),
+          {"created_by", integer()}};
+}
+
+// review_handlers.cpp: listAllAssignments, reviewedProposalJson.
+void addAssignmentList(JsonObject out) {
+  out->set("ReviewedProposal",
+           describe(closed({{"id", integer()},
+                            {"reference", text()},
+                            {"title", describe(text(), "of the current version")},
+                            {"city", ref("ProposalCity")},
+                            {"amount", describe(ref("Money"), "requested, current version")},
+                            {"state", choice(statesOf("proposal"))}}),
+                    "what a reviewer sees of a proposal before declaring no conflict of interest"));
+  auto item = assignmentMembers();
+  item.push_back({"proposal", ref("ReviewedProposal")});
+  out->set("AssignmentListItem", closed(item));
+  out->set("AssignmentListPage", pageOf("AssignmentListItem"));
+}
+
 // review_handlers.cpp: assignmentJson, scoresJson, reviewRowJson, summaryJson, decodeScoreSheet.
 void addReviews(JsonObject out) {
-  out->set("Assignment", closed({{"id", integer()},
-                                 {"state", choice(statesOf("review_assignment"))},
-                                 {"version", atLeast(1)},
-                                 {"actions", actionsSchema("review_assignment")},
-                                 {"proposal_id", integer()},
-                                 {"version_number", atLeast(1)},
-                                 {"partner_org_id", integer()},
-                                 nullableOut("reviewer_id", integer()),
-                                 nullableOut("declared_at", dateTime()),
-                                 nullableOut("reason", text()),
-                                 {"comment", text()},
-                                 nullableOut("submitted_at", dateTime()),
-                                 {"created_by", integer()}}));
+  out->set("Assignment", closed(assignmentMembers()));
   out->set("AssignmentPage", pageOf("Assignment"));
+  addAssignmentList(out);
   out->set("AssignmentRequest", closed({{"partner_org_id", atLeast(1)}}));
   out->set("AssignmentTransition", transitionSchema("review_assignment"));
   const auto score = integer(review::kMinScore, review::kMaxScore);

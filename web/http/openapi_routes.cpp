@@ -1,3 +1,4 @@
+#include "web/http/openapi_schema_parts.h"
 #include "web/http/openapi_schemas.h"
 #include "web/http/schema_builder.h"
 
@@ -51,6 +52,7 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/proposals/{id}/assignments",        kJson, "AssignmentRequest",        201, "Assignment",          kJsonMedia, kCreate},
   {"GET",    "/api/v1/proposals/{id}/reviews",            kNone, nullptr,                    200, "ReviewComparison",    kJsonMedia},
   {"GET",    "/api/v1/proposals/{id}/timeline",           kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
+  {"GET",    "/api/v1/assignments",                       kNone, nullptr,                    200, "AssignmentListPage",  kJsonMedia},
   {"GET",    "/api/v1/assignments/{id}",                  kNone, nullptr,                    200, "Assignment",          kJsonMedia, kRead},
   {"POST",   "/api/v1/assignments/{id}/transitions",      kJson, "AssignmentTransition",     200, "Assignment",          kJsonMedia, kFire},
   {"GET",    "/api/v1/assignments/{id}/scores",           kNone, nullptr,                    200, "ScorePage",           kJsonMedia},
@@ -62,11 +64,14 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/grants/{id}/reports",               kNone, nullptr,                    200, "ReportPage",          kJsonMedia},
   {"GET",    "/api/v1/grants/{id}/budget",                kNone, nullptr,                    200, "BudgetPage",          kJsonMedia},
   {"GET",    "/api/v1/grants/{id}/timeline",              kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
+  {"GET",    "/api/v1/tranches",                          kNone, nullptr,                    200, "TrancheListPage",     kJsonMedia},
   {"GET",    "/api/v1/tranches/{id}",                     kNone, nullptr,                    200, "Tranche",             kJsonMedia, kRead},
   {"POST",   "/api/v1/tranches/{id}/transitions",         kJson, "TrancheTransition",        200, "Tranche",             kJsonMedia, kFire},
   {"GET",    "/api/v1/reports/{id}",                      kNone, nullptr,                    200, "Report",              kJsonMedia, kRead},
   {"PUT",    "/api/v1/reports/{id}",                      kJson, "ReportContent",            200, "Report",              kJsonMedia, kChange},
   {"POST",   "/api/v1/reports/{id}/transitions",          kJson, "ReportTransition",         200, "Report",              kJsonMedia, kFire},
+  {"GET",    "/api/v1/stats/pipeline",                    kNone, nullptr,                    200, "PipelineStats",       kJsonMedia},
+  {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
   {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
   {"POST",   "/api/v1/organisations",                     kJson, "NewOrganisation",          201, "Organisation",        kJsonMedia},
   {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
@@ -127,6 +132,24 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
                             "the order (default id)"));
     out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
     out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/assignments") {
+    out->add(queryParameter("state", choice(schemas::statesOf("review_assignment")),
+                            "only assignments in this state"));
+    out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
+    out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/tranches") {
+    out->add(queryParameter("state", text(200),
+                            "only tranches in these states, comma-separated: "
+                            "requested,verified,approved is the disbursement queue"));
+    out->add(queryParameter("grant", id, "only tranches of this grant"));
+    out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
+    out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/stats/pipeline") {
+    out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
+  } else if (pattern == "/api/v1/stats/money") {
+    auto by = choice({"call", "city"});
+    by->set("default", "call");
+    out->add(queryParameter("by", by, "group the grants per call or per city"));
   } else if (pattern == "/api/v1/organisations") {
     out->add(queryParameter("kind", text(200),
                             "only organisations of this kind: fund, partner or city"));

@@ -17,6 +17,8 @@ void addBasicSchemas(JsonObject out);
 void addProposalSchemas(JsonObject out);
 // Grants, tranches, reports and attachments. Defined in openapi_grant_schemas.cpp.
 void addGrantSchemas(JsonObject out);
+// The pipeline and money totals. Defined in openapi_stats_schemas.cpp.
+void addStatsSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

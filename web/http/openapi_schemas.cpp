@@ -162,9 +162,15 @@ void addDirectory(JsonObject out) {
 
 // audit_handlers.cpp and audit_json.h: the hash-chained events.
 void addAudit(JsonObject out) {
+  out->set("AuditActor",
+           describe(closed({{"id", integer()},
+                            {"name", text()},
+                            {"organisation", describe(text(), "the name of their organisation")}}),
+                    "named as the directory names them now (never part of the hashed row)"));
   out->set("AuditEvent",
            closed({{"seq", atLeast(1)},
                    nullableOut("actor_id", describe(integer(), "null for the system")),
+                   nullableOut("actor", describe(ref("AuditActor"), "null for the system")),
                    {"entity", text()},
                    {"entity_id", integer()},
                    {"event", text()},
@@ -241,6 +247,7 @@ JsonObject componentSchemas() {
   schemas::addBasicSchemas(out);
   schemas::addProposalSchemas(out);
   schemas::addGrantSchemas(out);
+  schemas::addStatsSchemas(out);
   return out;
 }
 
