@@ -1,4 +1,22 @@
-// The admin pages: their hash routes and their entries in the navigation.
-// routes: [{path, view: async (ctx) => Node}]; nav: [{href, key, roles: [...], order}].
-export const routes = [];
-export const nav = [];
+// The admin pages: users and role grants, organisations, and the calls (funding rounds) with
+// their criteria and tranche plans. Admins manage users and organisations; admins and fund
+// managers set up calls (fund managers open and close them).
+import { usersView } from './users.js';
+import { organisationsView } from './organisations.js';
+import { callsView } from './calls.js';
+import { newCallView } from './call-form.js';
+import { callView } from './call-page.js';
+
+export const routes = [
+  { path: '/admin/users', view: usersView },
+  { path: '/admin/organisations', view: organisationsView },
+  { path: '/calls', view: callsView },
+  { path: '/calls/new', view: newCallView },
+  { path: '/calls/:id', view: callView },
+];
+
+export const nav = [
+  { href: '#/calls', key: 'admin.nav.calls', roles: ['admin', 'fund_manager'], order: 60, descKey: 'admin.nav.calls_desc' },
+  { href: '#/admin/users', key: 'admin.nav.users', roles: ['admin'], order: 70, descKey: 'admin.nav.users_desc' },
+  { href: '#/admin/organisations', key: 'admin.nav.organisations', roles: ['admin'], order: 71, descKey: 'admin.nav.organisations_desc' },
+];

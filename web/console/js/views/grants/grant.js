@@ -1,0 +1,54 @@
+// #/grants/:id: one grant: its facts and buttons (sign, suspend, resume, complete, terminate,
+// close), its tranche schedule, its reports, budget vs actual and its timeline.
+
+import { get, getAll } from '../../api.js';
+import { h } from '../../dom.js';
+import { date, dateTime, money, t } from '../../i18n.js';
+import { actionBar } from '../../components/actions.js';
+import { timelineList } from '../../components/timeline.js';
+import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
+import { fundOrg, namesFrom, organisationsById, orgName, person } from './data.js';
+import { budgetPanel, reportsPanel } from './reports_panel.js';
+import { tranchesPanel } from './tranches.js';
+
+export async function grantView(ctx) {
+  const id = Number(ctx.params.id);
+  const grant = await get(`/grants/${id}`);
+  ctx.setTitle(grant.reference);
+  const [tranches, reports, budget, items, orgs] = await Promise.all([
+    getAll(`/grants/${id}/tranches`),
+    getAll(`/grants/${id}/reports`),
+    getAll(`/grants/${id}/budget`),
+    getAll(`/grants/${id}/timeline`),
+    organisationsById([grant.city_org_id, grant.supporting_org_id]),
+  ]);
+  const names = namesFrom(items);
+  const city = orgName(orgs, grant.city_org_id);
+  const partner = orgName(orgs, grant.supporting_org_id);
+  const fund = fundOrg(orgs)?.name;
+  const reload = () => ctx.reload();
+
+  const about = section(t('grants.grant.about'),
+    facts([
+      [t('grants.col.reference'), link(`/proposals/${grant.proposal_id}`, grant.reference, { 'aria-label': t('grants.grant.proposal_link', { ref: grant.reference }) })],
+      [t('grants.col.city'), city],
+      [t('grants.grant.partner'), partner],
+      [t('grants.col.amount'), money(grant.amount)],
+      [t('grants.grant.duration'), t('grants.grant.months', { n: grant.duration_months })],
+      [t('grants.grant.signed'), grant.signed_at
+        ? t('grants.grant.signed_by_at', { who: person(grant.signed_by, { names, org: city }), when: dateTime(grant.signed_at) })
+        : t('grants.not_signed')],
+      [t('grants.grant.created'), date(grant.created_at)],
+    ]),
+    h('h3', { text: t('grants.grant.actions') }),
+    actionBar('grant', grant, { onDone: reload, onStale: reload }));
+
+  return h('section', { class: 'page grant-page', dataset: { grant: grant.reference } },
+    pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state)),
+    h('p', { class: 'lead', text: t('grants.grant.lead', { city, partner }) }),
+    about,
+    await tranchesPanel({ grant, tranches, reports, timeline: items, names, orgs: { city, partner, fund }, onDone: reload }),
+    reportsPanel(reports),
+    budgetPanel(budget, grant.amount.currency),
+    section(t('timeline.title'), timelineList(items)));
+}

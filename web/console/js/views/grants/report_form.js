@@ -1,0 +1,130 @@
+// The applicant's editor of a draft report: the narrative and, in a financial report, the actual
+// spending per line of the approved budget; saved with PUT /reports/{id} and If-Match. Also the
+// upload of attachments (POST /reports/{id}/attachments, multipart).
+
+import { etagOf, post, put } from '../../api.js';
+import { h } from '../../dom.js';
+import { label, money, parseMoney, plainAmount, t } from '../../i18n.js';
+import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { field, toast } from '../../components/ui.js';
+
+function digitsOf(currency) {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+}
+
+// The form for `report` (a draft). lines: the approved budget lines [{id, category, description,
+// amount}] (financial reports only); onSaved(report) after Save. Answers {node, dirty(), save()}; save() resolves to the
+// saved report or null when it was refused (the errors are shown in the form).
+export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
+  const financial = report.kind === 'financial';
+  const status = h('div', { class: 'form-status' });
+  const stated = new Map((report.spending ?? []).map((s) => [s.budget_line_id, s.actual_minor]));
+  const currency = lines[0]?.amount?.currency ?? 'USD';
+  const digits = digitsOf(currency);
+  const spendingInputs = [];
+  const spending = financial ? h('fieldset', { class: 'spending', dataset: { field: 'spending' } },
+    h('legend', { text: t('grants.reportform.spending', { currency }) }),
+    h('p', { class: 'hint', text: t('grants.reportform.spending_hint') }),
+    lines.map((line) => {
+      const f = field({
+        label: t('grants.reportform.line', { category: label('grants.category', line.category), description: line.description }),
+        name: `spending_${line.id}`, hint: t('grants.reportform.planned', { amount: money(line.amount) }),
+        value: stated.has(line.id) ? plainAmount(stated.get(line.id), digits) : '',
+        attrs: { inputmode: 'decimal', autocomplete: 'off' },
+      });
+      const input = f.querySelector('input');
+      input.dataset.lineId = String(line.id);
+      spendingInputs.push(input);
+      return f;
+    })) : null;
+  const narrative = field({ label: t('grants.reportform.narrative'), name: 'narrative', kind: 'textarea', value: report.narrative,
+    required: true, hint: t(`grants.reportform.narrative_hint.${report.kind}`), attrs: { rows: 10, maxlength: 20000 } });
+  const saveButton = h('button', { type: 'submit', class: 'primary', text: t('common.save') });
+  const form = h('form', { class: 'report-form', novalidate: true }, narrative, spending, status, h('div', { class: 'buttons' }, saveButton));
+  const initial = () => JSON.stringify([form.elements.narrative.value, spendingInputs.map((i) => i.value)]);
+  let savedState = initial();
+
+  // The PUT body, or {error} for an amount that is not one; names each input after its place.
+  function body() {
+    const out = { narrative: form.elements.narrative.value };
+    if (!financial) return { out };
+    out.spending = [];
+    for (const input of spendingInputs) {
+      delete input.dataset.field;
+      const text = input.value.trim();
+      if (!text) continue;
+      const minor = parseMoney(text, digits);
+      const at = `spending[${out.spending.length}].actual_minor`;
+      input.dataset.field = at;
+      if (minor === null) return { error: { field: at, message: t('need.amount_invalid') } };
+      out.spending.push({ budget_line_id: Number(input.dataset.lineId), actual_minor: minor });
+    }
+    return { out };
+  }
+
+  async function save() {
+    clearFieldErrors(form);
+    status.replaceChildren();
+    const { out, error } = body();
+    if (error) { showFieldErrors(form, { fieldErrors: [error] }, status); return null; }
+    saveButton.disabled = true;
+    try {
+      const saved = await put(`/reports/${report.id}`, out, { etag: etagOf(report) });
+      Object.assign(report, saved);
+      savedState = initial();
+      toast(t('common.saved'));
+      return saved;
+    } catch (err) {
+      if (err.status === 412) { toast(t('problem.stale-version')); onStale?.(); return null; }
+      status.append(problemNotice(err));
+      showFieldErrors(form, err, status);
+      return null;
+    } finally {
+      saveButton.disabled = false;
+    }
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const saved = await save();
+    if (saved) onSaved?.(saved);
+  });
+  return { node: form, dirty: () => initial() !== savedState, save };
+}
+
+// The attachments list with, when `canUpload`, a form to add a file. attachments: [{id, filename}].
+export function attachmentsBlock(reportId, attachments, { canUpload }) {
+  const list = h('ul', { class: 'attachments' });
+  const add = (a) => list.append(h('li', {}, h('a', { href: `/api/v1/attachments/${a.id}/content`, download: a.filename, text: a.filename })));
+  attachments.forEach(add);
+  const empty = h('p', { class: 'empty', text: t('grants.attach.none') });
+  empty.hidden = attachments.length > 0;
+  if (!canUpload) return h('div', { class: 'attachments-block' }, empty, list);
+  const status = h('div', { class: 'form-status' });
+  const input = field({ label: t('grants.attach.file'), name: 'file', type: 'file', hint: t('grants.attach.hint') });
+  const button = h('button', { type: 'submit', text: t('grants.attach.upload') });
+  const form = h('form', { class: 'attach-form', novalidate: true }, input, status, h('div', { class: 'buttons' }, button));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearFieldErrors(form);
+    status.replaceChildren();
+    const file = form.elements.file.files[0];
+    if (!file) { showFieldErrors(form, { fieldErrors: [{ field: 'file', message: t('grants.attach.choose') }] }, status); return; }
+    const data = new FormData();
+    data.append('file', file, file.name);
+    button.disabled = true;
+    try {
+      const attachment = await post(`/reports/${reportId}/attachments`, data);
+      add(attachment);
+      empty.hidden = true;
+      form.reset();
+      toast(t('grants.attach.done', { name: attachment.filename }));
+    } catch (err) {
+      status.append(problemNotice(err));
+      showFieldErrors(form, err, status);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'attachments-block' }, empty, list, form);
+}
