@@ -43,6 +43,34 @@ test('a wrong password is refused in words, and the right one opens the start pa
   await context.close();
 });
 
+test('the language is switched at once and remembered after a reload', async () => {
+  const page = await signedInPage(browser, server.base, 'applicant@kampala.demo');
+  await heading(page);
+  await page.locator('#language').selectOption('fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await heading(page), /Bienvenue/);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await heading(page), /Bienvenue/);
+  assert.equal(await page.locator('#sign-out').textContent(), 'Se déconnecter');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('a session that ended returns the user to sign-in and then back to the page they were on', async () => {
+  const page = await signedInPage(browser, server.base, 'fm2@mmc.demo');
+  await heading(page);
+  await page.context().clearCookies();  // the session ends (as after the idle timeout)
+  await page.evaluate(() => { window.location.hash = '#/proposals?state=submitted'; });
+  await page.waitForFunction(() => window.location.hash.startsWith('#/sign-in'));
+  // fm2 reads the console in French, the language of their profile, before and after.
+  assert.match(await page.locator('main').textContent(), /Votre session a expiré\. Reconnectez-vous pour revenir là où vous étiez\./);
+  await signIn(page, 'fm2@mmc.demo');
+  await page.waitForFunction(() => window.location.hash === '#/proposals?state=submitted');
+  assert.equal(await heading(page), 'Propositions');
+  await page.context().close();
+});
+
 test('a page that does not exist says so', async () => {
   const page = await signedInPage(browser, server.base, 'auditor@mmc.demo');
   await page.goto('/#/no-such-page');

@@ -66,8 +66,25 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-// Waits until the router has rendered (main is not busy) and answers the page's heading text.
+// Waits until the router has rendered the page of the current hash (main is not busy and was
+// rendered for this hash, so a click that just changed the hash is not answered by the old page)
+// and answers the page's heading text.
 export async function heading(page) {
-  await page.waitForFunction(() => !document.getElementById('main').hasAttribute('aria-busy') && document.querySelector('main h1'));
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main');
+    return !main.hasAttribute('aria-busy') && main.dataset.rendered === window.location.hash && main.querySelector('h1');
+  });
   return (await page.locator('main h1').first().textContent()).trim();
+}
+
+// Runs `action`, which makes the page render again (a form that saves, then reloads the page),
+// and waits for that new render: the old page's controls are gone once this answers.
+export async function rerendered(page, action) {
+  const renders = () => Number(document.getElementById('main').dataset.renders ?? 0);
+  const before = await page.evaluate(renders);
+  await action();
+  await page.waitForFunction((n) => {
+    const main = document.getElementById('main');
+    return Number(main.dataset.renders ?? 0) > n && !main.hasAttribute('aria-busy');
+  }, before);
 }

@@ -88,6 +88,8 @@ export async function render() {
   }
   if (mine !== generation) return;  // a newer navigation won
   mount(main, page);
+  main.dataset.rendered = window.location.hash;  // tests wait for the page of the current hash,
+  main.dataset.renders = String(Number(main.dataset.renders ?? 0) + 1);  // or for the next render
   main.removeAttribute('aria-busy');
   document.title = title;
   const heading = main.querySelector('h1');
