@@ -41,7 +41,13 @@ std::string postgresKeywords(std::string_view text) {
   if (colon != std::string::npos) out += " password=" + quote(info.substr(colon + 1));
   bool timeout_given = false;
   for (const auto& [key, value] : uri.getQueryParameters()) {
-    if (key == "sslmode" || key == "connect_timeout" || key == "application_name") {
+    if (key == "schema") {
+      // The schema the fund's tables live in (several funds, or test runs, on one database).
+      if (!std::regex_match(value, std::regex("[a-z_][a-z0-9_]{0,62}"))) {
+        throw Problem::invalidField("db", "schema must be a lower-case SQL name");
+      }
+      out += " options=" + quote("-csearch_path=" + value);
+    } else if (key == "sslmode" || key == "connect_timeout" || key == "application_name") {
       out += " " + key + "=" + quote(value);
       timeout_given |= key == "connect_timeout";
     }

@@ -55,11 +55,29 @@ bool Prepared::execute() {
 
 Prepared Tx::prepared(const std::string& query) { return db_->prepared(*session_, query); }
 
+// PostgreSQL: the fund's one writer turn, shared by every instance on the database — a
+// transaction-scoped advisory lock, taken first by every write transaction and released by its
+// COMMIT or ROLLBACK. Use cases then run one after another as on SQLite: the audit chain gets
+// one order, and checks across rows (a call's budget, a grant's tranches) see every change
+// committed before them. Reads take no lock.
+constexpr const char* kPostgresWriterTurn = "SELECT pg_advisory_xact_lock(4207001)";
+
 Tx::Tx(Database& db, soci::session* session, bool write)
     : db_(&db), session_(session), dialect_(db.dialect()) {
   try {
-    db_->prepared(*session_, dialect_ == Dialect::kSqlite && write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
+    if (dialect_ == Dialect::kSqlite) {
+      db_->prepared(*session_, write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
+    } else {
+      db_->prepared(*session_, "BEGIN").execute();
+      if (write) db_->prepared(*session_, kPostgresWriterTurn).execute();
+    }
   } catch (...) {
+    if (dialect_ == Dialect::kPostgres) {
+      try {
+        *session_ << "ROLLBACK";  // BEGIN may have opened what the lock could not join
+      } catch (...) {
+      }
+    }
     db_->release(session_);
     throw;
   }

@@ -42,8 +42,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
   s.fire(f.fm1, id, {.event = "send_to_review"});
   v = s.fire(f.fm1, id, {.event = "close_review"});
 
-  testing::exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON tranches WHEN NEW.seq = 3 "
-                 "BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END");
+  testing::injectFault(f.ctx.db, "tranches", "NEW.seq = 3", "injected storage fault");
   const auto audit_before = testing::auditHead(f.ctx.db);
   BOOST_CHECK_THROW(s.fire(f.fm1, id, {.event = "approve", .expected_version = v.proposal.version}),
                     std::exception);
@@ -56,7 +55,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
   BOOST_TEST(s.get(f.fm1, id).proposal.version == v.proposal.version);
 
   // The fault cleared, the same request succeeds: the failed attempt held nothing.
-  testing::exec(f.ctx.db, "DROP TRIGGER inject_fault");
+  testing::clearFault(f.ctx.db, "tranches");
   v = s.fire(f.fm1, id, {.event = "approve", .expected_version = v.proposal.version});
   BOOST_TEST(v.proposal.state == "approved");
   BOOST_TEST(count(f.ctx.db, "SELECT COUNT(*) FROM tranches") == 3);
@@ -67,10 +66,9 @@ BOOST_AUTO_TEST_CASE(a_fault_in_the_audit_append_rolls_back_the_state_change) {
   testing::Fund f("fault_audit");
   usecases::ProposalService s(f.ctx);
   auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content());
-  testing::exec(f.ctx.db, "CREATE TRIGGER inject_fault BEFORE INSERT ON audit_events "
-                 "BEGIN SELECT RAISE(ABORT, 'injected audit fault'); END");
+  testing::injectFault(f.ctx.db, "audit_events", "", "injected audit fault");
   BOOST_CHECK_THROW(s.fire(f.applicant_a, v.proposal.id, {.event = "submit"}), std::exception);
-  testing::exec(f.ctx.db, "DROP TRIGGER inject_fault");
+  testing::clearFault(f.ctx.db, "audit_events");
   BOOST_TEST(s.get(f.applicant_a, v.proposal.id).proposal.state == "draft");
   BOOST_TEST(count(f.ctx.db, "SELECT frozen FROM proposal_versions WHERE proposal_id = " +
                                  std::to_string(v.proposal.id)) == 0);

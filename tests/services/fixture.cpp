@@ -13,13 +13,6 @@
 namespace citygrants::testing {
 namespace {
 
-std::string tempDir() {
-  const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
-  std::string out = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  std::filesystem::create_directories(out);
-  return out;
-}
-
 access::Actor insertUser(db::Tx& tx, std::int64_t org, const std::string& email, access::Role role,
                          std::int64_t now) {
   stores::User u;
@@ -42,17 +35,41 @@ std::int64_t insertOrg(db::Tx& tx, access::OrgKind kind, const std::string& name
 
 }  // namespace
 
-TestDb::TestDb(const std::string& name, std::size_t pool_size) {
-  path = tempDir() + "/" + name + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  db = std::make_unique<db::Database>(db::parseConnectionString("sqlite:" + path),
+TestDb::TestDb(const std::string& name, std::size_t pool_size)
+    : scratch(std::make_unique<ScratchDatabase>(name)), where(scratch->where()), path(scratch->path()) {
+  db = std::make_unique<db::Database>(db::parseConnectionString(where),
                                       db::Database::Options{pool_size, true});
   db::migrate(*db);
 }
 
-TestDb::~TestDb() {
-  db.reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+TestDb::~TestDb() { db.reset(); }
+
+void injectFault(db::Database& db, const std::string& table, const std::string& when,
+                 const std::string& message) {
+  if (db.dialect() == db::Dialect::kSqlite) {
+    exec(db, "CREATE TRIGGER inject_fault_" + table + " BEFORE INSERT ON " + table +
+                 (when.empty() ? "" : " WHEN " + when) + " BEGIN SELECT RAISE(ABORT, '" + message + "'); END");
+    return;
+  }
+  exec(db, "CREATE FUNCTION inject_fault_" + table + "() RETURNS trigger LANGUAGE plpgsql AS "
+           "$$ BEGIN RAISE EXCEPTION '" + message + "'; END $$");
+  exec(db, "CREATE TRIGGER inject_fault_" + table + " BEFORE INSERT ON " + table + " FOR EACH ROW " +
+               (when.empty() ? "" : "WHEN (" + when + ") ") + "EXECUTE FUNCTION inject_fault_" + table + "()");
+}
+
+void clearFault(db::Database& db, const std::string& table) {
+  if (db.dialect() == db::Dialect::kSqlite) {
+    exec(db, "DROP TRIGGER inject_fault_" + table);
+    return;
+  }
+  exec(db, "DROP TRIGGER inject_fault_" + table + " ON " + table);
+  exec(db, "DROP FUNCTION inject_fault_" + table + "()");
+}
+
+boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id) {
+  boost::test_tools::assertion_result ok(!onPostgres());
+  ok.message() << "a test of SQLite's own machinery: it runs in the SQLite pass";
+  return ok;
 }
 
 void exec(db::Database& db, const std::string& sql) {

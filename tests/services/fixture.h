@@ -3,26 +3,43 @@
 #include <memory>
 #include <string>
 
+#include <boost/test/unit_test.hpp>
+
 #include "modules/access/role.h"
 #include "modules/proposals/validation.h"
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "services/stores/call_store.h"
 #include "services/usecases/use_case.h"
+#include "tests/support/scratch_database.h"
 
 namespace citygrants::testing {
 
-// A fresh SQLite file under $CITYGRANTS_TEST_TMP with every migration applied.
+// A fresh database with every migration applied: an SQLite file under $CITYGRANTS_TEST_TMP, or
+// a PostgreSQL schema of its own in the run on PostgreSQL (tests/support/scratch_database.h).
 struct TestDb {
   explicit TestDb(const std::string& name, std::size_t pool_size = 2);
   ~TestDb();
-  std::string path;
+  std::unique_ptr<ScratchDatabase> scratch;  // first: outlives `db`
+  std::string where;                         // the connection string
+  std::string path;                          // the SQLite file; empty on PostgreSQL
   std::unique_ptr<db::Database> db;
 };
 
 // Runs one SQL statement in its own write transaction (test set-up, or tampering behind the
 // application's back).
 void exec(db::Database& db, const std::string& sql);
+
+// Makes every INSERT into `table` (whose new row meets `when`, an SQL condition on NEW, if given)
+// fail with `message`, as a storage fault would, until clearFault(). A trigger in the dialect of
+// `db`: SQLite's RAISE(ABORT), or a PL/pgSQL function raising an exception.
+void injectFault(db::Database& db, const std::string& table, const std::string& when,
+                 const std::string& message);
+void clearFault(db::Database& db, const std::string& table);
+
+// A Boost.Test precondition for tests of SQLite's own machinery (its group commit, its WAL):
+// they run in the SQLite pass, and on PostgreSQL are reported as skipped with this reason.
+boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id);
 
 // The last audit sequence number: unchanged after a refused use case.
 std::int64_t auditHead(db::Database& db);

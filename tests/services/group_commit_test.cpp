@@ -27,7 +27,7 @@ std::int64_t rows(db::Database& db, const std::string& entity) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(group_commit)
+BOOST_AUTO_TEST_SUITE(group_commit, *boost::unit_test::precondition(testing::sqliteOnly))
 
 BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_alone) {
   testing::TestDb t("group_commit", 4);

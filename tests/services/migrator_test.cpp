@@ -70,6 +70,10 @@ BOOST_AUTO_TEST_CASE(connection_strings_are_parsed_or_refused) {
   BOOST_TEST(pg.connect == "host='127.0.0.1' dbname='fund' port=5432 user='app' password='secret' connect_timeout=5");
   BOOST_TEST(db::parseConnectionString("postgresql://u@h/d?connect_timeout=2").connect ==
              "host='h' dbname='d' user='u' connect_timeout='2'");
+  BOOST_TEST(db::parseConnectionString("postgresql://u@h/d?schema=fund_b").connect ==
+             "host='h' dbname='d' user='u' options='-csearch_path=fund_b' connect_timeout=5");
+  BOOST_CHECK_THROW(db::parseConnectionString("postgresql://u@h/d?schema=a;drop"), core::Problem);
+  BOOST_CHECK_THROW(db::parseConnectionString("postgresql://u@h/d?schema=Fund"), core::Problem);
   BOOST_CHECK_THROW(db::parseConnectionString("postgresql://app@127.0.0.1:5432/"), core::Problem);
   BOOST_CHECK_THROW(db::parseConnectionString("mysql://x"), core::Problem);
   BOOST_CHECK_THROW(db::parseConnectionString("sqlite:"), core::Problem);

@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_SUITE(races)
 // would be), fire the same transition with the same expected version: exactly one wins.
 BOOST_AUTO_TEST_CASE(two_threads_racing_one_transition_yield_one_winner_and_one_conflict) {
   testing::Fund fund("race_same_transition");
-  db::Database second(db::parseConnectionString("sqlite:" + fund.test_db.path), {.pool_size = 1});
+  db::Database second(db::parseConnectionString(fund.test_db.where), {.pool_size = 1});
   usecases::ProposalService on_first(fund.ctx);
   usecases::ProposalService on_second({second, fund.clock});
 

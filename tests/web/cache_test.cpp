@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(a_change_committed_by_another_instance_is_seen_at_once) {
   read(cast.fm1, proposalPath(id));  // now cached
 
   // A second process on the same file (another `serve`, or the CLI) fires the event.
-  db::Database other(db::parseConnectionString("sqlite:" + server.dbPath()), {.pool_size = 1});
+  db::Database other(db::parseConnectionString(server.dbWhere()), {.pool_size = 1});
   services::SystemClock clock;
   const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
   BOOST_REQUIRE(fm2_id.has_value());

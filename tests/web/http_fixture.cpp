@@ -104,37 +104,15 @@ void keepCookies(Client& client, const Response& r) {
   }
 }
 
-std::string tempDir() {
-  const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
-  std::string out = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  std::filesystem::create_directories(out);
-  return out;
-}
-
-void removeDbFiles(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
-}
-
 }  // namespace
 
-std::string freshDbPath(const std::string& stem) {
-  static std::atomic<int> counter{0};
-  const std::string path = tempDir() + "/" + stem + "-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter.fetch_add(1)) + ".db";
-  removeDbFiles(path);
-  return path;
-}
-
-TempDb::TempDb(const std::string& stem, std::size_t pool_size) : path(freshDbPath(stem)) {
-  db = std::make_unique<db::Database>(db::parseConnectionString("sqlite:" + path),
+TempDb::TempDb(const std::string& stem, std::size_t pool_size) : scratch(stem) {
+  db = std::make_unique<db::Database>(db::parseConnectionString(scratch.where()),
                                       db::Database::Options{pool_size, true});
   db::migrate(*db);
 }
 
-TempDb::~TempDb() {
-  db.reset();
-  removeDbFiles(path);
-}
+TempDb::~TempDb() { db.reset(); }
 
 std::string Response::header(const std::string& name) const {
   for (const auto& [k, v] : headers) {

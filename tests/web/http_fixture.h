@@ -17,27 +17,27 @@
 #include "web/http/api_types.h"
 #include "web/http/console_assets.h"
 #include "web/http/metrics.h"
+#include "tests/support/scratch_database.h"
 
-// The web tests' harness: a real server on a loopback port over a fresh SQLite file, and a small
+// The web tests' harness: a real server on a loopback port over a fresh database, and a small
 // HTTP client with a cookie jar. Only 127.0.0.1 is ever contacted.
 namespace citygrants::webtest {
+
+using testing::ScratchDatabase;
 
 // Every demo login's password in the test databases.
 inline constexpr const char* kDemoPassword = "demo-password-1";
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-// A path for a new SQLite file under $CITYGRANTS_TEST_TMP (else /tmp), unique in this process;
-// any old file of that name and its WAL are removed.
-std::string freshDbPath(const std::string& stem);
-
-// A fresh SQLite file with every migration applied, removed (with its WAL) on destruction.
+// A fresh database with every migration applied (an SQLite file, or a PostgreSQL schema in the
+// run on PostgreSQL: tests/support/scratch_database.h), removed on destruction.
 struct TempDb {
   explicit TempDb(const std::string& stem, std::size_t pool_size = 4);
   ~TempDb();
   TempDb(const TempDb&) = delete;
   TempDb& operator=(const TempDb&) = delete;
-  std::string path;
+  ScratchDatabase scratch;  // first: outlives `db`
   std::unique_ptr<db::Database> db;
 };
 
@@ -92,7 +92,8 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   db::Database& db() { return *store_.db; }
-  const std::string& dbPath() const { return store_.path; }
+  // The connection string of the server's database.
+  const std::string& dbWhere() const { return store_.scratch.where(); }
   std::uint16_t port() const { return port_; }
   Client client() const { return Client(port_); }
   // A client signed in as `email`. REQUIRES: the sign-in succeeds (checked).
