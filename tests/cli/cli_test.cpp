@@ -16,35 +16,12 @@
 
 #include "modules/workflow/catalog.h"
 #include "services/db/database.h"
+#include "tests/cli/cli_run.h"
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-  const std::string cmd = std::string(CITYGRANTS_BINARY) + " " + args + " 2>&1";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string tempPath(const std::string& name) {
-  const char* dir = std::getenv("CITYGRANTS_TEST_TMP");
-  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  std::filesystem::create_directories(base);
-  std::string path = base + "/" + name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  return path;
-}
+using citygrants::clitest::run;
+using citygrants::clitest::tempPath;
 
 void exec(const std::string& path, const std::string& sql) {
   citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path), {.pool_size = 1});

@@ -46,6 +46,12 @@ constexpr Flag kFlags[] = {
     {"password", "PASSWORD", "user add|passwd: the password"},
     {"language", "LANG", "user add: en|fr|es|pt"},
     {"minutes", "N", "user lock: minutes to lock (0 unlocks)"},
+    {"from", "DB", "copy: the fund to copy (sqlite:PATH or postgresql://...)"},
+    {"to", "DB|FILE", "copy: the empty database to fill; backup: the file to write"},
+    {"smtp-host", "HOST", "serve: the SMTP relay that sends the outbox (mail stays queued without one)"},
+    {"smtp-port", "PORT", "serve: the SMTP relay's port (25)"},
+    {"mail-from", "EMAIL", "serve: the sender of the fund's mail (no-reply@citygrants.invalid)"},
+    {"console-url", "URL", "serve: the console's address in mail links (http://HOST:PORT/)"},
 };
 
 }  // namespace
@@ -59,6 +65,9 @@ std::string usageText() {
       "  seed-demo      fill an empty database with the demo fund\n"
       "  workflow       print every workflow machine as JSON\n"
       "  verify-audit   recompute the audit hash chain (exit 1 when broken)\n"
+      "  copy           copy a whole fund (--from DB) into an empty database (--to DB), then check\n"
+      "                 row counts, money sums and the audit chain there (exit 1 when they differ)\n"
+      "  backup         write a consistent copy of a live SQLite database (--db) to a new --to FILE\n"
       "  user add|passwd|lock\n"
       "flags:\n";
   for (const auto& f : kFlags) {
@@ -109,6 +118,8 @@ int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
   if (cmd == "seed-demo") return runSeedDemo(settings_);
   if (cmd == "workflow") return runWorkflow(settings_);
   if (cmd == "verify-audit") return runVerifyAudit(settings_);
+  if (cmd == "copy") return runCopy(settings_);
+  if (cmd == "backup") return runBackup(settings_);
   if (cmd == "user" && sub == "add") return runUserAdd(settings_);
   if (cmd == "user" && sub == "passwd") return runUserPasswd(settings_);
   if (cmd == "user" && sub == "lock") return runUserLock(settings_);

@@ -14,15 +14,9 @@
 namespace citygrants::app {
 namespace {
 
-std::string require(const Settings& s, const std::string& name) {
-  auto v = s.get(name);
-  if (!v || v->empty()) throw std::invalid_argument("--" + name + " is required");
-  return *v;
-}
-
 // Opens the database of --db with the schema this binary knows.
 std::unique_ptr<db::Database> openCurrent(const Settings& s, std::size_t pool_size = 1) {
-  auto database = std::make_unique<db::Database>(db::parseConnectionString(require(s, "db")),
+  auto database = std::make_unique<db::Database>(db::parseConnectionString(s.require("db")),
                                                  db::Database::Options{.pool_size = pool_size});
   db::requireCurrentSchema(*database);
   return database;
@@ -31,7 +25,7 @@ std::unique_ptr<db::Database> openCurrent(const Settings& s, std::size_t pool_si
 }  // namespace
 
 int runMigrate(const Settings& s) {
-  db::Database database(db::parseConnectionString(require(s, "db")),
+  db::Database database(db::parseConnectionString(s.require("db")),
                         {.pool_size = 1, .create_if_missing = true});
   const int applied = db::migrate(database);
   std::cout << "applied " << applied << " migration(s); schema at version "
@@ -40,7 +34,7 @@ int runMigrate(const Settings& s) {
 }
 
 int runSeedDemo(const Settings& s) {
-  const std::string password = require(s, "demo-password");
+  const std::string password = s.require("demo-password");
   auto database_ptr = openCurrent(s);
   auto& database = *database_ptr;
   services::SystemClock clock;
@@ -74,10 +68,10 @@ int runVerifyAudit(const Settings& s) {
 
 int runUserAdd(const Settings& s) {
   usecases::NewUser u;
-  u.email = require(s, "email");
-  u.name = require(s, "name");
-  u.org_name = require(s, "org");
-  u.password = require(s, "password");
+  u.email = s.require("email");
+  u.name = s.require("name");
+  u.org_name = s.require("org");
+  u.password = s.require("password");
   u.language = s.getOr("language", "en");
   if (s.roles().empty()) throw std::invalid_argument("--role is required (repeat it for several)");
   for (const auto& r : s.roles()) {
@@ -97,8 +91,8 @@ int runUserAdd(const Settings& s) {
 }
 
 int runUserPasswd(const Settings& s) {
-  const auto email = require(s, "email");
-  const auto password = require(s, "password");
+  const auto email = s.require("email");
+  const auto password = s.require("password");
   auto database_ptr = openCurrent(s);
   auto& database = *database_ptr;
   services::SystemClock clock;
@@ -108,7 +102,7 @@ int runUserPasswd(const Settings& s) {
 }
 
 int runUserLock(const Settings& s) {
-  const auto email = require(s, "email");
+  const auto email = s.require("email");
   const int minutes = s.getInt("minutes", 0, 0, 10'000'000);
   auto database_ptr = openCurrent(s);
   auto& database = *database_ptr;

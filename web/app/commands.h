@@ -14,5 +14,8 @@ int runVerifyAudit(const Settings& settings);
 int runUserAdd(const Settings& settings);
 int runUserPasswd(const Settings& settings);
 int runUserLock(const Settings& settings);
+// transfer_commands.cpp: moving a fund between databases, and backing up a live SQLite one.
+int runCopy(const Settings& settings);
+int runBackup(const Settings& settings);
 
 }  // namespace citygrants::app

@@ -54,6 +54,12 @@ std::string Settings::getOr(const std::string& name, const std::string& fallback
   return get(name).value_or(fallback);
 }
 
+std::string Settings::require(const std::string& name) const {
+  auto v = get(name);
+  if (!v || v->empty()) throw std::invalid_argument("--" + name + " is required");
+  return *v;
+}
+
 int Settings::getInt(const std::string& name, int fallback, int min, int max) const {
   auto v = get(name);
   if (!v) return fallback;

@@ -19,6 +19,8 @@ class Settings {
   // The value of `name` from a flag, else CITYGRANTS_<NAME> in the environment, else the file.
   std::optional<std::string> get(const std::string& name) const;
   std::string getOr(const std::string& name, const std::string& fallback) const;
+  // The value of `name`; throws std::invalid_argument ("--NAME is required") when absent or empty.
+  std::string require(const std::string& name) const;
   // REQUIRES: the value, when present, is an integer in [min, max] (else throws
   // std::invalid_argument naming the setting).
   int getInt(const std::string& name, int fallback, int min, int max) const;
