@@ -53,6 +53,8 @@ std::string postgresKeywords(std::string_view text) {
     }
   }
   if (!timeout_given) out += " connect_timeout=5";  // a server that is down fails fast
+  // A server that vanished without closing the connection is noticed within ~15 s.
+  out += " keepalives=1 keepalives_idle=5 keepalives_interval=3 keepalives_count=3";
   return out;
 }
 

@@ -68,11 +68,18 @@ Tx::Tx(Database& db, soci::session* session, bool write)
     if (dialect_ == Dialect::kSqlite) {
       db_->prepared(*session_, write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
     } else {
-      db_->prepared(*session_, "BEGIN").execute();
+      try {
+        db_->prepared(*session_, "BEGIN").execute();
+      } catch (const soci::soci_error&) {
+        // The server went away since this session's last use (a restart, a failover): a new
+        // connection, and BEGIN once more; nothing had been done yet.
+        if (!db_->revive(*session_)) throw;
+        db_->prepared(*session_, "BEGIN").execute();
+      }
       if (write) db_->prepared(*session_, kPostgresWriterTurn).execute();
     }
   } catch (...) {
-    if (dialect_ == Dialect::kPostgres) {
+    if (dialect_ == Dialect::kPostgres && session_->get_backend() != nullptr) {
       try {
         *session_ << "ROLLBACK";  // BEGIN may have opened what the lock could not join
       } catch (...) {
@@ -202,15 +209,55 @@ void Database::configure(soci::session& s) {
     s << "PRAGMA busy_timeout=10000";
   } else {
     s << "SET client_min_messages TO WARNING";
+    // No request waits forever: not for the writer turn another instance holds, nor for a
+    // statement (the HTTP layer answers 503 for a database that does not answer in time).
+    s << "SET lock_timeout = '10s'";
+    s << "SET statement_timeout = '30s'";
   }
 }
 
 soci::session* Database::acquire() {
-  std::unique_lock lock(mutex_);
-  available_.wait(lock, [&] { return !idle_.empty(); });
-  auto* s = idle_.back();
-  idle_.pop_back();
+  soci::session* s = nullptr;
+  {
+    std::unique_lock lock(mutex_);
+    available_.wait(lock, [&] { return !idle_.empty(); });
+    s = idle_.back();
+    idle_.pop_back();
+  }
+  if (where_.dialect == Dialect::kPostgres) {
+    try {
+      revive(*s);  // a session whose connection broke is connected again before it is lent
+    } catch (...) {
+      release(s);  // still down: the caller answers 503, and the next one tries again
+      throw;
+    }
+  }
   return s;
+}
+
+bool Database::revive(soci::session& s) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(s.get_backend());
+  // SOCI leaves no backend when a reconnect failed.
+  if (backend != nullptr && PQstatus(backend->conn_) == CONNECTION_OK) return false;
+  try {
+    s.reconnect();
+    configure(s);
+  } catch (const soci::soci_error& e) {
+    throw Unreachable(e.what());
+  }
+  return true;
+}
+
+bool Database::reachable() noexcept {
+  try {
+    auto tx = read();
+    int one = 0;
+    tx.sql() << "SELECT 1", soci::into(one);
+    tx.commit();
+    return one == 1;
+  } catch (...) {
+    return false;
+  }
 }
 
 void Database::release(soci::session* s) {

@@ -20,6 +20,14 @@ namespace citygrants::db {
 
 class Database;
 
+// The database cannot be reached (refused, timed out, the connection lost), whatever words the
+// driver used: the HTTP layer answers 503, and the next request tries again.
+class Unreachable : public soci::soci_error {
+ public:
+  using soci::soci_error::soci_error;
+  error_category get_error_category() const override { return connection_error; }
+};
+
 // One use case's transaction. Rolls back in its destructor unless committed, so a thrown
 // Problem leaves nothing half-written. A read runs on a pooled session; a SQLite write is a
 // savepoint in the writer session's group commit (see Database::write); commit() returns once
@@ -92,6 +100,9 @@ class Database {
 
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }
+  // Whether a session answers a trivial query now (after an error, to tell an outage from a
+  // fault of the request). Never throws.
+  bool reachable() noexcept;
   // SQLite: the groups of writes opened so far (each one commit, one fsync).
   std::uint64_t writeGroups() {
     return batches_ended_.load();
@@ -102,6 +113,9 @@ class Database {
  private:
   friend class Tx;
   soci::session* acquire();
+  // PostgreSQL: connects `s` again when its connection is broken (answers whether it did);
+  // throws soci::soci_error while the server is still unreachable.
+  bool revive(soci::session& s);
   void release(soci::session* s);
   void configure(soci::session& s);
 

@@ -67,11 +67,14 @@ BOOST_AUTO_TEST_CASE(connection_strings_are_parsed_or_refused) {
   const auto pg = db::parseConnectionString("postgresql://app:secret@127.0.0.1:5432/fund");
   BOOST_TEST((pg.dialect == db::Dialect::kPostgres));
   BOOST_TEST(pg.display.find("secret") == std::string::npos);
-  BOOST_TEST(pg.connect == "host='127.0.0.1' dbname='fund' port=5432 user='app' password='secret' connect_timeout=5");
+  BOOST_TEST(pg.connect == "host='127.0.0.1' dbname='fund' port=5432 user='app' password='secret' connect_timeout=5 "
+                         "keepalives=1 keepalives_idle=5 keepalives_interval=3 keepalives_count=3");
   BOOST_TEST(db::parseConnectionString("postgresql://u@h/d?connect_timeout=2").connect ==
-             "host='h' dbname='d' user='u' connect_timeout='2'");
+             "host='h' dbname='d' user='u' connect_timeout='2' "
+             "keepalives=1 keepalives_idle=5 keepalives_interval=3 keepalives_count=3");
   BOOST_TEST(db::parseConnectionString("postgresql://u@h/d?schema=fund_b").connect ==
-             "host='h' dbname='d' user='u' options='-csearch_path=fund_b' connect_timeout=5");
+             "host='h' dbname='d' user='u' options='-csearch_path=fund_b' connect_timeout=5 "
+             "keepalives=1 keepalives_idle=5 keepalives_interval=3 keepalives_count=3");
   BOOST_CHECK_THROW(db::parseConnectionString("postgresql://u@h/d?schema=a;drop"), core::Problem);
   BOOST_CHECK_THROW(db::parseConnectionString("postgresql://u@h/d?schema=Fund"), core::Problem);
   BOOST_CHECK_THROW(db::parseConnectionString("postgresql://app@127.0.0.1:5432/"), core::Problem);

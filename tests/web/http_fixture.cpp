@@ -204,11 +204,28 @@ Response Client::send(const std::string& method, const std::string& path, const 
   return r;
 }
 
-Server::Server(bool seed) : store_("webtest"), pool_(2, 16) {
-  if (seed) seed::seedDemo({*store_.db, clock_}, {.password = kDemoPassword});
+Server::Server(bool seed)
+    : store_(std::make_unique<TempDb>("webtest")), db_(store_->db.get()), where_(store_->scratch.where()), pool_(2, 16) {
+  if (seed) seed::seedDemo({*db_, clock_}, {.password = kDemoPassword});
+  start();
+}
+
+Server::Server(const std::string& where)
+    : attached_(std::make_unique<db::Database>(db::parseConnectionString(where), db::Database::Options{4})),
+      db_(attached_.get()),
+      where_(where),
+      pool_(2, 16) {
+  start();
+}
+
+std::unique_ptr<Server> Server::anotherInstance(Server& first) {
+  return std::unique_ptr<Server>(new Server(first.dbWhere()));
+}
+
+void Server::start() {
   ::setenv("CITYGRANTS_ACCESS_LOG", "off", 1);
   ctx_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{*store_.db, clock_, metrics_, {}, false, &auth_cache_, &responses_, &console_});
+      http::ApiContext{*db_, clock_, metrics_, {}, false, &auth_cache_, &responses_, &console_});
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
   params->setMaxThreads(16);
   params->setMaxQueued(64);

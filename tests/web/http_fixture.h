@@ -87,20 +87,28 @@ class Server {
  public:
   // `seed`: fill the database with the demo fund (every login's password kDemoPassword).
   explicit Server(bool seed);
+  // Another instance on the database of `first` (DESIGN §8): its own database sessions, caches,
+  // metrics, threads and port; nothing shared but the database. `first` must outlive it.
+  static std::unique_ptr<Server> anotherInstance(Server& first);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  db::Database& db() { return *store_.db; }
+  db::Database& db() { return *db_; }
   // The connection string of the server's database.
-  const std::string& dbWhere() const { return store_.scratch.where(); }
+  const std::string& dbWhere() const { return where_; }
   std::uint16_t port() const { return port_; }
   Client client() const { return Client(port_); }
   // A client signed in as `email`. REQUIRES: the sign-in succeeds (checked).
   Client signedIn(const std::string& email);
 
  private:
-  TempDb store_;
+  explicit Server(const std::string& where);  // anotherInstance
+  void start();
+  std::unique_ptr<TempDb> store_;            // the database this instance made, or
+  std::unique_ptr<db::Database> attached_;   // its own sessions on another instance's
+  db::Database* db_ = nullptr;
+  std::string where_;
   services::SystemClock clock_;
   http::Metrics metrics_;
   auth::AuthCache auth_cache_{1000, 1000, 1000};

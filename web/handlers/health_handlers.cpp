@@ -1,3 +1,7 @@
+#include <iostream>
+
+#include <soci/soci.h>
+
 #include "services/db/migrator.h"
 #include "web/app/version.h"
 #include "web/handlers/routes.h"
@@ -17,6 +21,11 @@ ApiResponse getHealth(ApiContext&, ApiRequest&) {
 ApiResponse getReady(ApiContext& ctx, ApiRequest& req) {
   try {
     db::requireCurrentSchema(ctx.db);
+  } catch (const soci::soci_error& e) {
+    // The driver's words name hosts and ports: they go to the log, not to the caller.
+    std::cerr << "readyz " << req.request_id << ": database error: " << e.what() << std::endl;
+    return http::problemResponse(503, "not-ready", "Not ready", "the database cannot be reached", {},
+                                 req.request_id);
   } catch (const std::exception& e) {
     return http::problemResponse(503, "not-ready", "Not ready", e.what(), {}, req.request_id);
   }

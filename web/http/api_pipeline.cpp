@@ -129,7 +129,9 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
     return problemResponse(e, req.request_id);
   } catch (const soci::soci_error& e) {
     std::cerr << "request " << req.request_id << ": database error: " << e.what() << std::endl;
-    if (e.get_error_category() == soci::soci_error::connection_error) {
+    // A lost connection reaches us in the driver's words, with no category: a database that
+    // does not answer a trivial query now is an outage (503), not a fault of this request.
+    if (e.get_error_category() == soci::soci_error::connection_error || !ctx_.db.reachable()) {
       return problemResponse(503, "unavailable", "Service unavailable",
                              "the database is unavailable; try again shortly", {}, req.request_id);
     }
