@@ -9,6 +9,7 @@
 #include "modules/workflow/grant_flow.h"
 #include "modules/workflow/tranche_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/mail/notifications.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -82,6 +83,7 @@ stores::Grant GrantService::fire(const Actor& actor, std::int64_t grant_id,
   if (req.event == "terminate") {
     cancelOpenTranches(tx, actor, g, req.input.reason.value_or(""), now);
   }
+  mail::mailGrantEvent(tx, req.event, g, now);
   auto out = *stores::GrantStore::load(tx, g.id);
   tx.commit();
   return out;

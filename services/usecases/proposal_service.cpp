@@ -9,6 +9,7 @@
 #include "modules/core/text.h"
 #include "modules/workflow/proposal_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/mail/notifications.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/review_store.h"
@@ -195,6 +196,7 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   const std::string from = p.state;
   p.state = std::string(row->to);
   std::optional<std::int64_t> decided_amount;
+  std::optional<stores::Grant> grant;
 
   if (among(req.event, kSubmitEvents)) {
     stores::ProposalStore::freeze(tx, current.id);
@@ -213,7 +215,7 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   if (req.event == "approve") {
     p.award_minor = decided_amount = award;
     stores::ProposalStore::update(tx, p, now);
-    createGrant(tx, p, call, current, award, actor.user_id, now);
+    grant = createGrant(tx, p, call, current, award, actor.user_id, now);
   } else {
     stores::ProposalStore::update(tx, p, now);
   }
@@ -225,6 +227,8 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   if (req.event == "decline_concept") detail.flag("eligible_future", req.eligible_future);
   if (decided_amount) detail.number("award_minor", decided_amount);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, req.event, from, p.state, detail.json(), now});
+  mail::mailProposalEvent(tx, req.event, p, current, call, req.input.reason,
+                          grant ? &*grant : nullptr, now);
   // p and current as just written; no proposal event touches the assignments.
   auto out = view(tx, actor, p, &call, &current, &assignments);
   tx.commit();

@@ -10,6 +10,8 @@
 #include "modules/core/text.h"
 #include "modules/workflow/review_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/mail/notifications.h"
+#include "services/mail/notifications.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/proposal_store.h"
@@ -213,6 +215,7 @@ stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t propos
       {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
        Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
        now});
+  mail::mailReviewAssigned(tx, a, now);
   auto out = *stores::ReviewStore::load(tx, a.id);
   tx.commit();
   return out;

@@ -6,6 +6,7 @@
 #include "modules/core/problem.h"
 #include "modules/workflow/tranche_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/mail/notifications.h"
 #include "services/usecases/grant_service.h"
 
 namespace citygrants::usecases {
@@ -138,6 +139,7 @@ stores::Tranche TrancheService::fire(const Actor& actor, std::int64_t tranche_id
   stores::GrantStore::updateTranche(tx, t, now);
   audit::appendAudit(tx, {actor.user_id, "tranche", t.id, req.event, from, t.state,
                           transitionDetail(req).json(), now});
+  mail::mailTrancheEvent(tx, req.event, t, g, now);
   auto out = *stores::GrantStore::loadTranche(tx, t.id);
   tx.commit();
   return out;

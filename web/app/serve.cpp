@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 
 #include <Poco/Net/HTTPServer.h>
@@ -10,11 +11,38 @@
 #include <Poco/ThreadPool.h>
 
 #include "services/db/migrator.h"
+#include "services/mail/outbox_worker.h"
 #include "web/http/api_router.h"
 #include "web/http/console_assets.h"
 #include "web/http/metrics.h"
 
 namespace citygrants::app {
+namespace {
+
+// The outbox's sender (DESIGN §5): a worker in this instance when --smtp-host names a relay;
+// without one, mail stays queued in outbox_mail for an instance that has one.
+std::unique_ptr<mail::OutboxWorker> startMailer(const Settings& s, db::Database& database,
+                                                const services::Clock& clock,
+                                                const std::string& host, int port) {
+  mail::RelaySettings relay;
+  relay.host = s.getOr("smtp-host", "");
+  if (relay.host.empty()) {
+    std::cout << "citygrants: no --smtp-host, so mail stays queued in outbox_mail" << std::endl;
+    return nullptr;
+  }
+  relay.port = s.getInt("smtp-port", 25, 1, 65535);
+  relay.from = s.getOr("mail-from", relay.from);
+  relay.console_url = s.getOr("console-url", "http://" + host + ":" + std::to_string(port) + "/");
+  auto worker = std::make_unique<mail::OutboxWorker>(
+      database, clock, mail::checkedRelaySettings(relay), mail::WorkerOptions{},
+      [](const std::string& line) { std::cerr << line << std::endl; });
+  worker->start();
+  std::cout << "citygrants sending mail through " << relay.host << ":" << relay.port << " as "
+            << relay.from << std::endl;
+  return worker;
+}
+
+}  // namespace
 
 int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   const auto where = db::parseConnectionString(s.getOr("db", ""));
@@ -62,11 +90,14 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   socket.bind(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), true, false);
   socket.listen(s.getInt("queue", 64, 1, 100'000));
   Poco::Net::HTTPServer server(new http::ApiRouter(ctx), pool, socket, params);
+  // After the database and clock it uses, so it is destroyed (stopped) before them.
+  const auto mailer = startMailer(s, database, clock, host, port);
   server.start();
   std::cout << "citygrants serving " << where.display << " on http://" << host << ":" << port
             << std::endl;
   wait_for_stop();
   server.stopAll(true);
+  if (mailer) mailer->stop();  // lets a message being handed to the relay finish
   return 0;
 }
 

@@ -1,0 +1,193 @@
+#include "services/mail/notifications.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+#include "modules/core/text.h"
+#include "services/mail/catalog.h"
+#include "services/mail/render.h"
+#include "services/stores/directory_store.h"
+#include "services/stores/outbox_store.h"
+
+namespace citygrants::mail {
+namespace {
+
+using access::Role;
+using stores::OutboxStore;
+using stores::Recipient;
+
+// The placeholders' values in one recipient's language (amounts, dates and terms differ).
+using ParamsIn = std::function<Params(const std::string& language)>;
+
+// Queues template `key` to each recipient once, in their language.
+void queueTo(db::Tx& tx, const std::vector<Recipient>& to, std::string_view key,
+             const ParamsIn& params_in, std::int64_t now) {
+  std::set<std::int64_t> seen;
+  for (const auto& r : to) {
+    if (!seen.insert(r.user_id).second) continue;
+    auto params = params_in(r.language);
+    params["name"] = r.name;
+    const auto m = render(r.language, key, params);
+    OutboxStore::queue(tx, {r.user_id, r.email, m.language, std::string(key), m.subject, m.body},
+                       now);
+  }
+}
+
+std::vector<Recipient> joined(std::vector<Recipient> a, const std::vector<Recipient>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+std::string cityName(db::Tx& tx, std::int64_t org_id) {
+  auto org = stores::DirectoryStore::findOrganisation(tx, org_id);
+  if (!org) throw std::logic_error("a record of a city that does not exist");
+  return org->name;
+}
+
+// The reason a fund manager gave, or the catalog's words for none.
+std::string reasonIn(const std::string& language, const std::optional<std::string>& reason) {
+  if (reason && !core::isBlank(*reason)) return *reason;
+  return std::string(text(language, "no_reason"));
+}
+
+constexpr std::string_view kSubmitEvents[] = {"submit_concept", "submit", "resubmit"};
+constexpr std::string_view kRevisionEvents[] = {"return", "request_revision"};
+constexpr std::string_view kRefusalEvents[] = {"reject", "screen_out"};
+
+bool among(std::string_view event, std::span<const std::string_view> events) {
+  return std::find(events.begin(), events.end(), event) != events.end();
+}
+
+// The template a proposal event sends to the city's applicants, or empty for none.
+std::string_view cityTemplateOf(std::string_view event) {
+  if (among(event, kSubmitEvents)) return "submission_received";
+  if (among(event, kRevisionEvents)) return "revision_requested";
+  if (among(event, kRefusalEvents)) return "proposal_rejected";
+  if (event == "invite") return "concept_invited";
+  if (event == "decline_concept") return "concept_declined";
+  if (event == "approve") return "proposal_approved";
+  return {};
+}
+
+void mailReportsDue(db::Tx& tx, const stores::Grant& g, std::int64_t now) {
+  const auto applicants = OutboxStore::usersWithRole(tx, Role::kApplicant, g.city_org_id);
+  for (const auto& r : reportsDueNext(tx, g.id)) {
+    queueTo(
+        tx, applicants, "report_due",
+        [&](const std::string& language) {
+          return Params{{"report", std::string(text(language, "report." + r.kind))},
+                        {"grant", g.reference},
+                        {"due_date", formatDate(r.due_at, language)},
+                        {"link", consoleLink("reports/" + std::to_string(r.id))}};
+        },
+        now);
+  }
+}
+
+}  // namespace
+
+void mailProposalEvent(db::Tx& tx, std::string_view event, const stores::Proposal& p,
+                       const stores::ProposalVersion& version, const stores::Call& call,
+                       const std::optional<std::string>& reason, const stores::Grant* grant,
+                       std::int64_t now) {
+  const auto city_template = cityTemplateOf(event);
+  if (city_template.empty()) return;
+  const std::string city = cityName(tx, p.city_org_id);
+  // What every proposal template may use; each uses some.
+  auto params_in = [&](const std::string& language) {
+    const auto amount =
+        event == "approve" ? p.award_minor.value_or(0) : version.content.amount_minor;
+    Params params{{"reference", p.reference},
+                  {"city", city},
+                  {"title", version.content.title},
+                  {"stage", std::string(text(language, "stage." + version.stage))},
+                  {"amount", formatMoney(amount, call.currency, language)},
+                  {"reason", reasonIn(language, reason)},
+                  {"future", p.eligible_future ? std::string(text(language, "future_round")) : ""},
+                  {"link", consoleLink("proposals/" + std::to_string(p.id))}};
+    if (grant != nullptr) {
+      params["grant"] = grant->reference;
+      params["link"] = consoleLink("grants/" + std::to_string(grant->id));
+    }
+    return params;
+  };
+  if (event == "approve" && grant == nullptr) {
+    throw std::logic_error("an approval's mail needs the grant it created");
+  }
+  if (among(event, kSubmitEvents)) {
+    queueTo(tx, OutboxStore::usersWithRole(tx, Role::kFundManager), "proposal_submitted", params_in,
+            now);
+  }
+  queueTo(tx, OutboxStore::usersWithRole(tx, Role::kApplicant, p.city_org_id), city_template,
+          params_in, now);
+}
+
+void mailReviewAssigned(db::Tx& tx, const stores::Assignment& a, std::int64_t now) {
+  const auto p = stores::ProposalStore::load(tx, a.proposal_id);
+  const auto version = stores::ProposalStore::loadVersion(tx, a.proposal_id, a.version_number);
+  if (!p || !version) throw std::logic_error("a review assignment of a missing proposal");
+  const auto call = stores::CallStore::load(tx, p->call_id);
+  const std::string city = cityName(tx, p->city_org_id);
+  queueTo(
+      tx, OutboxStore::usersWithRole(tx, Role::kPartner, a.partner_org_id), "review_assigned",
+      [&](const std::string& language) {
+        return Params{{"reference", p->reference},
+                      {"city", city},
+                      {"title", version->content.title},
+                      {"amount", formatMoney(version->content.amount_minor,
+                                             call ? call->currency : "USD", language)},
+                      {"link", consoleLink("assignments/" + std::to_string(a.id))}};
+      },
+      now);
+}
+
+void mailTrancheEvent(db::Tx& tx, std::string_view event, const stores::Tranche& t,
+                      const stores::Grant& g, std::int64_t now) {
+  if (event != "request" && event != "verify" && event != "disburse") return;
+  const std::string city = cityName(tx, g.city_org_id);
+  auto params_in = [&](const std::string& language) {
+    return Params{{"tranche", t.reference},
+                  {"grant", g.reference},
+                  {"city", city},
+                  {"amount", formatMoney(t.amount_minor, g.currency, language)},
+                  {"payment_reference", t.payment_reference.value_or("")},
+                  {"link", consoleLink("grants/" + std::to_string(g.id))}};
+  };
+  if (event == "request") {
+    queueTo(tx,
+            joined(OutboxStore::usersWithRole(tx, Role::kPartner, g.supporting_org_id),
+                   OutboxStore::usersWithRole(tx, Role::kFundManager)),
+            "tranche_requested", params_in, now);
+  } else if (event == "verify") {
+    queueTo(tx, OutboxStore::usersWithRole(tx, Role::kFundManager), "tranche_verified", params_in,
+            now);
+  } else {
+    queueTo(tx, OutboxStore::usersWithRole(tx, Role::kApplicant, g.city_org_id),
+            "tranche_disbursed", params_in, now);
+    mailReportsDue(tx, g, now);
+  }
+}
+
+void mailGrantEvent(db::Tx& tx, std::string_view event, const stores::Grant& g, std::int64_t now) {
+  if (event == "sign") mailReportsDue(tx, g, now);
+}
+
+std::vector<stores::Report> reportsDueNext(db::Tx& tx, std::int64_t grant_id) {
+  std::vector<stores::Report> drafts;
+  for (auto& r : stores::GrantStore::reportsOf(tx, grant_id)) {
+    if (r.state == "draft") drafts.push_back(std::move(r));
+  }
+  if (drafts.empty()) return drafts;
+  const auto first =
+      std::min_element(drafts.begin(), drafts.end(), [](const auto& a, const auto& b) {
+        return a.due_at < b.due_at;
+      })->due_at;
+  std::erase_if(drafts, [&](const auto& r) { return r.due_at != first; });
+  return drafts;
+}
+
+}  // namespace citygrants::mail

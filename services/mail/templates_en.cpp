@@ -1,0 +1,122 @@
+#include "services/mail/catalog.h"
+
+// English mail. Every key here is in the other catalogs too, with the same placeholders (the
+// catalog test checks both).
+namespace citygrants::mail {
+namespace {
+
+// clang-format off
+constexpr Entry kEntries[] = {
+  {"proposal_submitted.subject", "{reference}: new {stage} from {city}"},
+  {"proposal_submitted.body",
+   "Dear {name},\n\n"
+   "{city} has submitted the {stage} {reference}, \"{title}\", requesting {amount}.\n\n"
+   "It is waiting for screening in the console:\n{link}"},
+
+  {"submission_received.subject", "{reference}: we have received your {stage}"},
+  {"submission_received.body",
+   "Dear {name},\n\n"
+   "Thank you: the fund has received the {stage} {reference}, \"{title}\". The fund managers "
+   "will screen it and keep you informed of each step.\n\n"
+   "You can follow it in the console:\n{link}"},
+
+  {"revision_requested.subject", "{reference}: the fund asks for a revision"},
+  {"revision_requested.body",
+   "Dear {name},\n\n"
+   "The fund managers have returned the proposal {reference}, \"{title}\", for revision. "
+   "Their reason:\n\n{reason}\n\n"
+   "Please revise the proposal and submit it again in the console:\n{link}"},
+
+  {"review_assigned.subject", "{reference}: a proposal from {city} to review"},
+  {"review_assigned.body",
+   "Dear {name},\n\n"
+   "The fund has asked your organisation to review the proposal {reference}, \"{title}\", from "
+   "{city}, requesting {amount}.\n\n"
+   "Please declare any conflict of interest, then accept or decline the review in the "
+   "console:\n{link}"},
+
+  {"concept_invited.subject", "{reference}: you are invited to submit a full proposal"},
+  {"concept_invited.body",
+   "Dear {name},\n\n"
+   "Good news: the fund managers have considered the concept note {reference}, \"{title}\", "
+   "and invite you to submit a full proposal. Their feedback:\n\n{reason}\n\n"
+   "The draft of the full proposal, carrying over your concept note, is waiting for you in "
+   "the console:\n{link}"},
+
+  {"concept_declined.subject", "{reference}: decision on your concept note"},
+  {"concept_declined.body",
+   "Dear {name},\n\n"
+   "The fund managers have considered the concept note {reference}, \"{title}\", and regret "
+   "that they cannot invite a full proposal in this round. Their feedback:\n\n{reason}\n\n"
+   "{future}\n\n"
+   "The concept note remains in the console:\n{link}"},
+
+  {"proposal_approved.subject", "{reference}: your proposal is approved"},
+  {"proposal_approved.body",
+   "Dear {name},\n\n"
+   "We are pleased to tell you that the fund has approved the proposal {reference}, "
+   "\"{title}\", with an award of {amount}.\n\n"
+   "The agreement of the grant {grant} is waiting for your signature in the console:\n{link}"},
+
+  {"proposal_rejected.subject", "{reference}: decision on your proposal"},
+  {"proposal_rejected.body",
+   "Dear {name},\n\n"
+   "The fund managers have considered the proposal {reference}, \"{title}\", and regret that "
+   "they cannot fund it. Their reason:\n\n{reason}\n\n"
+   "The proposal remains in the console:\n{link}"},
+
+  {"tranche_requested.subject", "{tranche}: {city} requests {amount}"},
+  {"tranche_requested.body",
+   "Dear {name},\n\n"
+   "{city} has requested the tranche {tranche} of the grant {grant}: {amount}.\n\n"
+   "The supporting partner verifies the request; the fund managers then approve and disburse "
+   "it. The grant is in the console:\n{link}"},
+
+  {"tranche_verified.subject", "{tranche}: verified, ready for approval"},
+  {"tranche_verified.body",
+   "Dear {name},\n\n"
+   "The supporting partner has verified the request of {city} for the tranche {tranche} of "
+   "the grant {grant}: {amount}.\n\n"
+   "It is ready for approval and disbursement, by two different fund managers, in the "
+   "console:\n{link}"},
+
+  {"tranche_disbursed.subject", "{tranche}: {amount} disbursed"},
+  {"tranche_disbursed.body",
+   "Dear {name},\n\n"
+   "The fund has disbursed the tranche {tranche} of the grant {grant}: {amount}, payment "
+   "reference {payment_reference}.\n\n"
+   "The grant's schedule is in the console:\n{link}"},
+
+  {"report_due.subject", "{grant}: {report} due on {due_date}"},
+  {"report_due.body",
+   "Dear {name},\n\n"
+   "The {report} of the grant {grant} is due on {due_date}. While a report is overdue, the "
+   "grant's next tranche cannot be requested.\n\n"
+   "You can write and submit it in the console:\n{link}"},
+
+  {"footer",
+   "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
+   "This message was sent automatically; replies are not read."},
+  {"no_reason", "(no reason given)"},
+  {"future_round", "The fund managers have noted your city as eligible for a future round."},
+  {"stage.concept", "concept note"},
+  {"stage.full", "full proposal"},
+  {"report.progress", "progress report"},
+  {"report.financial", "financial report"},
+  {"report.final", "final report"},
+  {"money.pattern", "{currency} {amount}"},
+  {"money.group", ","},
+  {"money.decimal", "."},
+  {"date.pattern", "{day} {month} {year}"},
+  {"month.1", "January"}, {"month.2", "February"}, {"month.3", "March"},
+  {"month.4", "April"}, {"month.5", "May"}, {"month.6", "June"},
+  {"month.7", "July"}, {"month.8", "August"}, {"month.9", "September"},
+  {"month.10", "October"}, {"month.11", "November"}, {"month.12", "December"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const Entry> englishCatalog() { return kEntries; }
+
+}  // namespace citygrants::mail

@@ -1,0 +1,126 @@
+#include "services/mail/catalog.h"
+
+// Spanish mail: the keys and placeholders of templates_en.cpp.
+namespace citygrants::mail {
+namespace {
+
+// clang-format off
+constexpr Entry kEntries[] = {
+  {"proposal_submitted.subject", "{reference}: nueva {stage} de {city}"},
+  {"proposal_submitted.body",
+   "Estimado/a {name}:\n\n"
+   "{city} ha presentado la {stage} {reference}, «{title}», por un importe solicitado de "
+   "{amount}.\n\n"
+   "Está a la espera de la preselección en la consola:\n{link}"},
+
+  {"submission_received.subject", "{reference}: hemos recibido su {stage}"},
+  {"submission_received.body",
+   "Estimado/a {name}:\n\n"
+   "Gracias: el fondo ha recibido la {stage} {reference}, «{title}». Los gestores del fondo la "
+   "examinarán y le informarán de cada paso.\n\n"
+   "Puede seguirla en la consola:\n{link}"},
+
+  {"revision_requested.subject", "{reference}: el fondo solicita una revisión"},
+  {"revision_requested.body",
+   "Estimado/a {name}:\n\n"
+   "Los gestores del fondo le devuelven la propuesta {reference}, «{title}», para su "
+   "revisión. Su motivo:\n\n{reason}\n\n"
+   "Revise la propuesta y preséntela de nuevo en la consola:\n{link}"},
+
+  {"review_assigned.subject", "{reference}: una propuesta de {city} para evaluar"},
+  {"review_assigned.body",
+   "Estimado/a {name}:\n\n"
+   "El fondo pide a su organización que evalúe la propuesta {reference}, «{title}», de "
+   "{city}, por un importe solicitado de {amount}.\n\n"
+   "Declare cualquier conflicto de intereses y, después, acepte o rechace la evaluación en la "
+   "consola:\n{link}"},
+
+  {"concept_invited.subject", "{reference}: les invitamos a presentar una propuesta completa"},
+  {"concept_invited.body",
+   "Estimado/a {name}:\n\n"
+   "Buenas noticias: los gestores del fondo han examinado la nota conceptual {reference}, "
+   "«{title}», y les invitan a presentar una propuesta completa. Sus comentarios:\n\n"
+   "{reason}\n\n"
+   "El borrador de la propuesta completa, que retoma su nota conceptual, le espera en la "
+   "consola:\n{link}"},
+
+  {"concept_declined.subject", "{reference}: decisión sobre su nota conceptual"},
+  {"concept_declined.body",
+   "Estimado/a {name}:\n\n"
+   "Los gestores del fondo han examinado la nota conceptual {reference}, «{title}», y "
+   "lamentan no poder invitar una propuesta completa en esta convocatoria. Sus "
+   "comentarios:\n\n{reason}\n\n"
+   "{future}\n\n"
+   "La nota conceptual sigue disponible en la consola:\n{link}"},
+
+  {"proposal_approved.subject", "{reference}: su propuesta ha sido aprobada"},
+  {"proposal_approved.body",
+   "Estimado/a {name}:\n\n"
+   "Nos complace comunicarle que el fondo ha aprobado la propuesta {reference}, «{title}», "
+   "con una subvención de {amount}.\n\n"
+   "El convenio de la subvención {grant} espera su firma en la consola:\n{link}"},
+
+  {"proposal_rejected.subject", "{reference}: decisión sobre su propuesta"},
+  {"proposal_rejected.body",
+   "Estimado/a {name}:\n\n"
+   "Los gestores del fondo han examinado la propuesta {reference}, «{title}», y lamentan no "
+   "poder financiarla. Su motivo:\n\n{reason}\n\n"
+   "La propuesta sigue disponible en la consola:\n{link}"},
+
+  {"tranche_requested.subject", "{tranche}: {city} solicita {amount}"},
+  {"tranche_requested.body",
+   "Estimado/a {name}:\n\n"
+   "{city} ha solicitado el tramo {tranche} de la subvención {grant}: {amount}.\n\n"
+   "El socio de acompañamiento verifica la solicitud; después, los gestores del fondo la "
+   "aprueban y la desembolsan. La subvención está en la consola:\n{link}"},
+
+  {"tranche_verified.subject", "{tranche}: verificado, listo para su aprobación"},
+  {"tranche_verified.body",
+   "Estimado/a {name}:\n\n"
+   "El socio de acompañamiento ha verificado la solicitud de {city} para el tramo {tranche} "
+   "de la subvención {grant}: {amount}.\n\n"
+   "Está listo para su aprobación y desembolso, por dos gestores distintos, en la "
+   "consola:\n{link}"},
+
+  {"tranche_disbursed.subject", "{tranche}: {amount} desembolsados"},
+  {"tranche_disbursed.body",
+   "Estimado/a {name}:\n\n"
+   "El fondo ha desembolsado el tramo {tranche} de la subvención {grant}: {amount}, "
+   "referencia de pago {payment_reference}.\n\n"
+   "El calendario de la subvención está en la consola:\n{link}"},
+
+  {"report_due.subject", "{grant}: {report} con vencimiento el {due_date}"},
+  {"report_due.body",
+   "Estimado/a {name}:\n\n"
+   "El {report} de la subvención {grant} vence el {due_date}. Mientras un informe esté "
+   "vencido, no se puede solicitar el siguiente tramo de la subvención.\n\n"
+   "Puede redactarlo y presentarlo en la consola:\n{link}"},
+
+  {"footer",
+   "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
+   "Este mensaje se ha enviado automáticamente; las respuestas no se leen."},
+  {"no_reason", "(sin motivo indicado)"},
+  {"future_round",
+   "Los gestores del fondo han registrado a su ciudad como elegible para una próxima "
+   "convocatoria."},
+  {"stage.concept", "nota conceptual"},
+  {"stage.full", "propuesta completa"},
+  {"report.progress", "informe de progreso"},
+  {"report.financial", "informe financiero"},
+  {"report.final", "informe final"},
+  {"money.pattern", "{amount} {currency}"},
+  {"money.group", "."},
+  {"money.decimal", ","},
+  {"date.pattern", "{day} de {month} de {year}"},
+  {"month.1", "enero"}, {"month.2", "febrero"}, {"month.3", "marzo"},
+  {"month.4", "abril"}, {"month.5", "mayo"}, {"month.6", "junio"},
+  {"month.7", "julio"}, {"month.8", "agosto"}, {"month.9", "septiembre"},
+  {"month.10", "octubre"}, {"month.11", "noviembre"}, {"month.12", "diciembre"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const Entry> spanishCatalog() { return kEntries; }
+
+}  // namespace citygrants::mail

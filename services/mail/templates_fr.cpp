@@ -1,0 +1,125 @@
+#include "services/mail/catalog.h"
+
+// French mail: the keys and placeholders of templates_en.cpp.
+namespace citygrants::mail {
+namespace {
+
+// clang-format off
+constexpr Entry kEntries[] = {
+  {"proposal_submitted.subject", "{reference} : nouvelle {stage} de {city}"},
+  {"proposal_submitted.body",
+   "Bonjour {name},\n\n"
+   "{city} a soumis la {stage} {reference}, « {title} », pour un montant demandé de "
+   "{amount}.\n\n"
+   "Elle attend la présélection dans la console :\n{link}"},
+
+  {"submission_received.subject", "{reference} : nous avons bien reçu votre {stage}"},
+  {"submission_received.body",
+   "Bonjour {name},\n\n"
+   "Merci : le fonds a bien reçu la {stage} {reference}, « {title} ». Les gestionnaires du "
+   "fonds vont l'examiner et vous tiendront informé(e) de chaque étape.\n\n"
+   "Vous pouvez la suivre dans la console :\n{link}"},
+
+  {"revision_requested.subject", "{reference} : le fonds demande une révision"},
+  {"revision_requested.body",
+   "Bonjour {name},\n\n"
+   "Les gestionnaires du fonds vous renvoient la proposition {reference}, « {title} », pour "
+   "révision. Leur motif :\n\n{reason}\n\n"
+   "Veuillez réviser la proposition et la soumettre à nouveau dans la console :\n{link}"},
+
+  {"review_assigned.subject", "{reference} : une proposition de {city} à évaluer"},
+  {"review_assigned.body",
+   "Bonjour {name},\n\n"
+   "Le fonds demande à votre organisation d'évaluer la proposition {reference}, « {title} », "
+   "de {city}, pour un montant demandé de {amount}.\n\n"
+   "Veuillez déclarer tout conflit d'intérêts, puis accepter ou décliner l'évaluation dans la "
+   "console :\n{link}"},
+
+  {"concept_invited.subject", "{reference} : vous êtes invités à soumettre une proposition complète"},
+  {"concept_invited.body",
+   "Bonjour {name},\n\n"
+   "Bonne nouvelle : les gestionnaires du fonds ont examiné la note conceptuelle {reference}, "
+   "« {title} », et vous invitent à soumettre une proposition complète. Leurs "
+   "commentaires :\n\n{reason}\n\n"
+   "Le brouillon de la proposition complète, qui reprend votre note conceptuelle, vous attend "
+   "dans la console :\n{link}"},
+
+  {"concept_declined.subject", "{reference} : décision sur votre note conceptuelle"},
+  {"concept_declined.body",
+   "Bonjour {name},\n\n"
+   "Les gestionnaires du fonds ont examiné la note conceptuelle {reference}, « {title} », et "
+   "regrettent de ne pas pouvoir inviter de proposition complète pour ce cycle. Leurs "
+   "commentaires :\n\n{reason}\n\n"
+   "{future}\n\n"
+   "La note conceptuelle reste consultable dans la console :\n{link}"},
+
+  {"proposal_approved.subject", "{reference} : votre proposition est approuvée"},
+  {"proposal_approved.body",
+   "Bonjour {name},\n\n"
+   "Nous avons le plaisir de vous annoncer que le fonds a approuvé la proposition "
+   "{reference}, « {title} », avec une subvention de {amount}.\n\n"
+   "La convention de la subvention {grant} attend votre signature dans la console :\n{link}"},
+
+  {"proposal_rejected.subject", "{reference} : décision sur votre proposition"},
+  {"proposal_rejected.body",
+   "Bonjour {name},\n\n"
+   "Les gestionnaires du fonds ont examiné la proposition {reference}, « {title} », et "
+   "regrettent de ne pas pouvoir la financer. Leur motif :\n\n{reason}\n\n"
+   "La proposition reste consultable dans la console :\n{link}"},
+
+  {"tranche_requested.subject", "{tranche} : {city} demande {amount}"},
+  {"tranche_requested.body",
+   "Bonjour {name},\n\n"
+   "{city} a demandé la tranche {tranche} de la subvention {grant} : {amount}.\n\n"
+   "Le partenaire d'accompagnement vérifie la demande ; les gestionnaires du fonds "
+   "l'approuvent puis la versent. La subvention est dans la console :\n{link}"},
+
+  {"tranche_verified.subject", "{tranche} : vérifiée, prête pour approbation"},
+  {"tranche_verified.body",
+   "Bonjour {name},\n\n"
+   "Le partenaire d'accompagnement a vérifié la demande de {city} pour la tranche {tranche} "
+   "de la subvention {grant} : {amount}.\n\n"
+   "Elle est prête à être approuvée puis versée, par deux gestionnaires différents, dans la "
+   "console :\n{link}"},
+
+  {"tranche_disbursed.subject", "{tranche} : {amount} versés"},
+  {"tranche_disbursed.body",
+   "Bonjour {name},\n\n"
+   "Le fonds a versé la tranche {tranche} de la subvention {grant} : {amount}, référence de "
+   "paiement {payment_reference}.\n\n"
+   "L'échéancier de la subvention est dans la console :\n{link}"},
+
+  {"report_due.subject", "{grant} : {report} attendu le {due_date}"},
+  {"report_due.body",
+   "Bonjour {name},\n\n"
+   "Le {report} de la subvention {grant} est attendu le {due_date}. Tant qu'un rapport est en "
+   "retard, la tranche suivante de la subvention ne peut pas être demandée.\n\n"
+   "Vous pouvez le rédiger et le soumettre dans la console :\n{link}"},
+
+  {"footer",
+   "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
+   "Ce message a été envoyé automatiquement ; les réponses ne sont pas lues."},
+  {"no_reason", "(aucun motif indiqué)"},
+  {"future_round",
+   "Les gestionnaires du fonds ont noté que votre ville est éligible pour un prochain cycle."},
+  {"stage.concept", "note conceptuelle"},
+  {"stage.full", "proposition complète"},
+  {"report.progress", "rapport d'avancement"},
+  {"report.financial", "rapport financier"},
+  {"report.final", "rapport final"},
+  {"money.pattern", "{amount} {currency}"},
+  {"money.group", "\u202f"},  // narrow no-break space, as French writes thousands
+  {"money.decimal", ","},
+  {"date.pattern", "{day} {month} {year}"},
+  {"month.1", "janvier"}, {"month.2", "février"}, {"month.3", "mars"},
+  {"month.4", "avril"}, {"month.5", "mai"}, {"month.6", "juin"},
+  {"month.7", "juillet"}, {"month.8", "août"}, {"month.9", "septembre"},
+  {"month.10", "octobre"}, {"month.11", "novembre"}, {"month.12", "décembre"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const Entry> frenchCatalog() { return kEntries; }
+
+}  // namespace citygrants::mail

@@ -1,0 +1,123 @@
+#include "services/mail/catalog.h"
+
+// Portuguese mail: the keys and placeholders of templates_en.cpp.
+namespace citygrants::mail {
+namespace {
+
+// clang-format off
+constexpr Entry kEntries[] = {
+  {"proposal_submitted.subject", "{reference}: nova {stage} de {city}"},
+  {"proposal_submitted.body",
+   "Prezado(a) {name},\n\n"
+   "{city} submeteu a {stage} {reference}, “{title}”, com um valor solicitado de "
+   "{amount}.\n\n"
+   "Ela aguarda a triagem no console:\n{link}"},
+
+  {"submission_received.subject", "{reference}: recebemos a sua {stage}"},
+  {"submission_received.body",
+   "Prezado(a) {name},\n\n"
+   "Obrigado: o fundo recebeu a {stage} {reference}, “{title}”. Os gestores do fundo vão "
+   "examiná-la e mantê-lo(a) informado(a) de cada etapa.\n\n"
+   "Pode acompanhá-la no console:\n{link}"},
+
+  {"revision_requested.subject", "{reference}: o fundo pede uma revisão"},
+  {"revision_requested.body",
+   "Prezado(a) {name},\n\n"
+   "Os gestores do fundo devolveram a proposta {reference}, “{title}”, para revisão. O "
+   "motivo:\n\n{reason}\n\n"
+   "Reveja a proposta e submeta-a novamente no console:\n{link}"},
+
+  {"review_assigned.subject", "{reference}: uma proposta de {city} para avaliar"},
+  {"review_assigned.body",
+   "Prezado(a) {name},\n\n"
+   "O fundo pede à sua organização que avalie a proposta {reference}, “{title}”, de {city}, "
+   "com um valor solicitado de {amount}.\n\n"
+   "Declare qualquer conflito de interesses e, em seguida, aceite ou recuse a avaliação no "
+   "console:\n{link}"},
+
+  {"concept_invited.subject", "{reference}: convite para submeter uma proposta completa"},
+  {"concept_invited.body",
+   "Prezado(a) {name},\n\n"
+   "Boas notícias: os gestores do fundo examinaram a nota conceitual {reference}, “{title}”, "
+   "e convidam-nos a submeter uma proposta completa. Os comentários:\n\n{reason}\n\n"
+   "O rascunho da proposta completa, que retoma a sua nota conceitual, aguarda-o(a) no "
+   "console:\n{link}"},
+
+  {"concept_declined.subject", "{reference}: decisão sobre a sua nota conceitual"},
+  {"concept_declined.body",
+   "Prezado(a) {name},\n\n"
+   "Os gestores do fundo examinaram a nota conceitual {reference}, “{title}”, e lamentam não "
+   "poder convidar uma proposta completa nesta rodada. Os comentários:\n\n{reason}\n\n"
+   "{future}\n\n"
+   "A nota conceitual continua disponível no console:\n{link}"},
+
+  {"proposal_approved.subject", "{reference}: a sua proposta foi aprovada"},
+  {"proposal_approved.body",
+   "Prezado(a) {name},\n\n"
+   "Temos o prazer de informar que o fundo aprovou a proposta {reference}, “{title}”, com "
+   "uma subvenção de {amount}.\n\n"
+   "O acordo da subvenção {grant} aguarda a sua assinatura no console:\n{link}"},
+
+  {"proposal_rejected.subject", "{reference}: decisão sobre a sua proposta"},
+  {"proposal_rejected.body",
+   "Prezado(a) {name},\n\n"
+   "Os gestores do fundo examinaram a proposta {reference}, “{title}”, e lamentam não poder "
+   "financiá-la. O motivo:\n\n{reason}\n\n"
+   "A proposta continua disponível no console:\n{link}"},
+
+  {"tranche_requested.subject", "{tranche}: {city} solicita {amount}"},
+  {"tranche_requested.body",
+   "Prezado(a) {name},\n\n"
+   "{city} solicitou a parcela {tranche} da subvenção {grant}: {amount}.\n\n"
+   "O parceiro de acompanhamento verifica o pedido; depois, os gestores do fundo aprovam-no e "
+   "desembolsam-no. A subvenção está no console:\n{link}"},
+
+  {"tranche_verified.subject", "{tranche}: verificada, pronta para aprovação"},
+  {"tranche_verified.body",
+   "Prezado(a) {name},\n\n"
+   "O parceiro de acompanhamento verificou o pedido de {city} para a parcela {tranche} da "
+   "subvenção {grant}: {amount}.\n\n"
+   "Ela está pronta para aprovação e desembolso, por dois gestores diferentes, no "
+   "console:\n{link}"},
+
+  {"tranche_disbursed.subject", "{tranche}: {amount} desembolsados"},
+  {"tranche_disbursed.body",
+   "Prezado(a) {name},\n\n"
+   "O fundo desembolsou a parcela {tranche} da subvenção {grant}: {amount}, referência de "
+   "pagamento {payment_reference}.\n\n"
+   "O calendário da subvenção está no console:\n{link}"},
+
+  {"report_due.subject", "{grant}: {report} com prazo em {due_date}"},
+  {"report_due.body",
+   "Prezado(a) {name},\n\n"
+   "O {report} da subvenção {grant} tem prazo em {due_date}. Enquanto um relatório estiver "
+   "atrasado, a parcela seguinte da subvenção não pode ser solicitada.\n\n"
+   "Pode redigi-lo e submetê-lo no console:\n{link}"},
+
+  {"footer",
+   "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
+   "Esta mensagem foi enviada automaticamente; as respostas não são lidas."},
+  {"no_reason", "(nenhum motivo indicado)"},
+  {"future_round",
+   "Os gestores do fundo registaram a sua cidade como elegível para uma próxima rodada."},
+  {"stage.concept", "nota conceitual"},
+  {"stage.full", "proposta completa"},
+  {"report.progress", "relatório de progresso"},
+  {"report.financial", "relatório financeiro"},
+  {"report.final", "relatório final"},
+  {"money.pattern", "{amount} {currency}"},
+  {"money.group", "."},
+  {"money.decimal", ","},
+  {"date.pattern", "{day} de {month} de {year}"},
+  {"month.1", "janeiro"}, {"month.2", "fevereiro"}, {"month.3", "março"},
+  {"month.4", "abril"}, {"month.5", "maio"}, {"month.6", "junho"},
+  {"month.7", "julho"}, {"month.8", "agosto"}, {"month.9", "setembro"},
+  {"month.10", "outubro"}, {"month.11", "novembro"}, {"month.12", "dezembro"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const Entry> portugueseCatalog() { return kEntries; }
+
+}  // namespace citygrants::mail

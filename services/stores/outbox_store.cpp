@@ -1,0 +1,122 @@
+#include "services/stores/outbox_store.h"
+
+#include <soci/soci.h>
+
+#include "services/db/optional_soci.h"
+
+namespace citygrants::stores {
+namespace {
+
+constexpr const char* kRecipientColumns =
+    "SELECT u.id, u.email, u.language, u.name FROM users u "
+    "JOIN role_grants g ON g.user_id = u.id WHERE g.role = :role AND u.active = 1";
+
+std::vector<Recipient> fetchRecipients(soci::statement& st, Recipient& row) {
+  std::vector<Recipient> out;
+  st.execute();
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+// The due, unclaimed messages. The two dialects differ only in the locking clause: SQLite has no
+// row locks (its one writer already keeps two claims apart), PostgreSQL skips the rows another
+// claim is locking instead of waiting for them.
+constexpr const char* kDueSqlite =
+    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND next_attempt_at <= :now "
+    "AND (claimed_until IS NULL OR claimed_until <= :lease_now) "
+    "ORDER BY next_attempt_at, id LIMIT :n";
+constexpr const char* kDuePostgres =
+    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND next_attempt_at <= :now "
+    "AND (claimed_until IS NULL OR claimed_until <= :lease_now) "
+    "ORDER BY next_attempt_at, id LIMIT :n FOR UPDATE SKIP LOCKED";
+
+}  // namespace
+
+std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role,
+                                                  std::int64_t org_id) {
+  const std::string name(access::roleName(role));
+  Recipient r;
+  soci::statement st =
+      (tx.sql().prepare << std::string(kRecipientColumns) + " AND u.org_id = :org ORDER BY u.id",
+       soci::use(name), soci::use(org_id), soci::into(r.user_id), soci::into(r.email),
+       soci::into(r.language), soci::into(r.name));
+  return fetchRecipients(st, r);
+}
+
+std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role) {
+  const std::string name(access::roleName(role));
+  Recipient r;
+  soci::statement st =
+      (tx.sql().prepare << std::string(kRecipientColumns) + " ORDER BY u.id", soci::use(name),
+       soci::into(r.user_id), soci::into(r.email), soci::into(r.language), soci::into(r.name));
+  return fetchRecipients(st, r);
+}
+
+void OutboxStore::queue(db::Tx& tx, const OutgoingMail& m, std::int64_t now) {
+  tx.sql() << "INSERT INTO outbox_mail (to_user_id, to_email, language, template, subject, body, "
+              "created_at, next_attempt_at) "
+              "VALUES (:user, :email, :language, :template, :subject, :body, :now, :due)",
+      soci::use(m.to_user_id), soci::use(m.to_email), soci::use(m.language),
+      soci::use(m.template_key), soci::use(m.subject), soci::use(m.body), soci::use(now),
+      soci::use(now);
+}
+
+std::vector<ClaimedMail> OutboxStore::claim(db::Tx& tx, const std::string& worker, std::int64_t now,
+                                            std::int64_t until, int limit) {
+  std::vector<std::int64_t> ids;
+  {
+    std::int64_t id = 0;
+    soci::statement st =
+        (tx.sql().prepare << (tx.dialect() == db::Dialect::kPostgres ? kDuePostgres : kDueSqlite),
+         soci::use(now), soci::use(now), soci::use(limit), soci::into(id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+  }
+  std::vector<ClaimedMail> out;
+  for (std::int64_t id : ids) {
+    tx.sql()
+        << "UPDATE outbox_mail SET claimed_by = :worker, claimed_until = :until WHERE id = :id",
+        soci::use(worker), soci::use(until), soci::use(id);
+    ClaimedMail m;
+    tx.sql() << "SELECT id, to_email, language, template, subject, body, created_at, attempts "
+                "FROM outbox_mail WHERE id = :id",
+        soci::use(id), soci::into(m.id), soci::into(m.to_email), soci::into(m.language),
+        soci::into(m.template_key), soci::into(m.subject), soci::into(m.body),
+        soci::into(m.created_at), soci::into(m.attempts);
+    m.claimed_until = until;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+bool OutboxStore::markSent(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  // Not guarded by the claim: the relay has the message, so this is what happened, whoever holds
+  // the row now.
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE outbox_mail SET sent_at = :now, attempts = attempts + 1, "
+                           "claimed_by = NULL, claimed_until = NULL "
+                           "WHERE id = :id AND sent_at IS NULL",
+       soci::use(now), soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool OutboxStore::markFailed(db::Tx& tx, std::int64_t id, const std::string& worker,
+                             std::int64_t next_attempt_at, const std::string& error) {
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE outbox_mail SET attempts = attempts + 1, "
+                           "next_attempt_at = :next, last_error = :error, claimed_by = NULL, "
+                           "claimed_until = NULL "
+                           "WHERE id = :id AND claimed_by = :worker AND sent_at IS NULL",
+       soci::use(next_attempt_at), soci::use(error), soci::use(id), soci::use(worker));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+void OutboxStore::release(db::Tx& tx, std::int64_t id, const std::string& worker) {
+  tx.sql() << "UPDATE outbox_mail SET claimed_by = NULL, claimed_until = NULL "
+              "WHERE id = :id AND claimed_by = :worker",
+      soci::use(id), soci::use(worker);
+}
+
+}  // namespace citygrants::stores
