@@ -52,15 +52,8 @@ BOOST_AUTO_TEST_CASE(two_hundred_conflicting_changes_over_two_instances_each_hap
   for (int i = 0; i < kRecords; ++i) {
     proposals.push_back(
         proposalInReview(cast, kSmallAward + i, "Dhaka North: decision " + std::to_string(i)));
-    const auto funded =
-        proposalInReview(cast, kSmallAward, "Dhaka North: payment " + std::to_string(i));
-    fire(cast.fm1, proposalPath(funded), {.name = "approve"}, "approved");
-    const auto grant = grantOf(cast.fm1, funded);
-    BOOST_REQUIRE(grant.has_value());
-    fire(cast.applicant, grantPath(*grant), {.name = "sign"}, "active");
-    const auto tranche = tranchesOf(cast.fm1, *grant)->getObject(0)->getValue<std::int64_t>("id");
-    requestVerifyApprove(cast, tranche);
-    tranches.push_back(tranche);
+    tranches.push_back(
+        approvedTranche(cast, kSmallAward, "Dhaka North: payment " + std::to_string(i)));
   }
 
   // Every attempt carries the version read before the race; they alternate between instances

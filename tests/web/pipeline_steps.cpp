@@ -129,7 +129,8 @@ std::int64_t metricValue(Client& c, const std::string& series) {
 }
 
 std::int64_t transitionsCounted(Client& c, const std::string& machine, const std::string& event) {
-  return metricValue(c, "citygrants_transitions_total{machine=\"" + machine + "\",event=\"" + event + "\"}");
+  return metricValue(
+      c, "citygrants_transitions_total{machine=\"" + machine + "\",event=\"" + event + "\"}");
 }
 
 Cast::Cast(Server& s, const std::string& applicant_email)
@@ -231,6 +232,17 @@ void requestVerifyApprove(Cast& cast, std::int64_t tranche_id) {
   fire(cast.applicant, path, {.name = "request"}, "requested");
   fire(cast.iom, path, {.name = "verify"}, "verified");
   fire(cast.fm1, path, {.name = "approve"}, "approved");
+}
+
+std::int64_t approvedTranche(Cast& cast, std::int64_t award_minor, const std::string& title) {
+  const auto proposal = proposalInReview(cast, award_minor, title);
+  fire(cast.fm1, proposalPath(proposal), {.name = "approve"}, "approved");
+  const auto grant = grantOf(cast.fm1, proposal);
+  BOOST_REQUIRE(grant.has_value());
+  fire(cast.applicant, grantPath(*grant), {.name = "sign"}, "active");
+  const auto tranche = tranchesOf(cast.fm1, *grant)->getObject(0)->getValue<std::int64_t>("id");
+  requestVerifyApprove(cast, tranche);
+  return tranche;
 }
 
 }  // namespace citygrants::webtest

@@ -94,5 +94,9 @@ std::optional<std::int64_t> grantOf(Client& c, std::int64_t proposal_id);
 Poco::JSON::Array::Ptr tranchesOf(Client& c, std::int64_t grant_id);
 // Request (applicant), verify (IOM) and approve (fm1) a tranche: it ends `approved`.
 void requestVerifyApprove(Cast& cast, std::int64_t tranche_id);
+// A new grant's first tranche, approved and waiting for its payment: a proposal of
+// `award_minor` (within the threshold) driven to `reviewed`, approved by fm1 alone, the agreement
+// signed, the tranche requested by the city, verified by IOM and approved by fm1. Returns its id.
+std::int64_t approvedTranche(Cast& cast, std::int64_t award_minor, const std::string& title);
 
 }  // namespace citygrants::webtest

@@ -14,20 +14,6 @@ namespace {
 constexpr std::int64_t kSmallAward = 20'000'000;  // USD 200,000.00: one fund manager decides
 constexpr const char* kApplicant = "applicant@dhakanorth.demo";
 
-// A new grant's first tranche, approved and waiting for its payment: the proposal driven to
-// `reviewed`, approved by fm1 alone, the agreement signed, the tranche requested by the city,
-// verified by IOM and approved by fm1. Returns the tranche's id.
-std::int64_t approvedTranche(Cast& cast, const std::string& title) {
-  const auto proposal = proposalInReview(cast, kSmallAward, title);
-  fire(cast.fm1, proposalPath(proposal), {.name = "approve"}, "approved");
-  const auto grant = grantOf(cast.fm1, proposal);
-  BOOST_REQUIRE(grant.has_value());
-  fire(cast.applicant, grantPath(*grant), {.name = "sign"}, "active");
-  const auto tranche = tranchesOf(cast.fm1, *grant)->getObject(0)->getValue<std::int64_t>("id");
-  requestVerifyApprove(cast, tranche);
-  return tranche;
-}
-
 // Runs request(0) ... request(n - 1) on n threads released together by a latch, and returns
 // their answers in that order. `request` must not use Boost.Test (it is not thread-safe).
 template <class Request>
@@ -63,8 +49,8 @@ BOOST_AUTO_TEST_SUITE(races_over_http, *boost::unit_test::fixture<SeededServer>(
 
 BOOST_AUTO_TEST_CASE(fifty_identical_disbursements_at_once_pay_once_and_all_answer_the_same) {
   Cast cast(SeededServer::get(), kApplicant);
-  const auto tranche =
-      approvedTranche(cast, "Dhaka North: cash for work for climate-displaced families");
+  const auto tranche = approvedTranche(cast, kSmallAward,
+                                       "Dhaka North: cash for work for climate-displaced families");
   const auto path = tranchePath(tranche);
   const auto counted = transitionsCounted(cast.fm2, "tranche", "disburse");
   const Event pay{.name = "disburse", .payment_reference = "MMC-PAY-RACE-0001"};
@@ -156,7 +142,8 @@ BOOST_AUTO_TEST_CASE(
 // it must be refused without touching the database or the transition metrics.
 BOOST_AUTO_TEST_CASE(issue_3_replaying_a_used_disbursement_key_as_another_user_changes_nothing) {
   Cast cast(SeededServer::get(), kApplicant);
-  const auto tranche = approvedTranche(cast, "Dhaka North: flood shelters for displaced families");
+  const auto tranche =
+      approvedTranche(cast, kSmallAward, "Dhaka North: flood shelters for displaced families");
   const auto path = tranchePath(tranche);
   const auto before_payment = read(cast.fm2, path).header("ETag");
   const Event pay{.name = "disburse", .payment_reference = "MMC-PAY-REPLAY-0001"};

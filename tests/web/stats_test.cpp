@@ -206,13 +206,7 @@ BOOST_AUTO_TEST_CASE(totals_follow_a_disbursement_at_once) {
   auto& server = SeededServer::get();
   Cast cast(server, "applicant@amman.demo");
   const auto before = read(cast.fm1, "/api/v1/stats/money?by=city").json->getArray("items")->size();
-  const auto proposal = proposalInReview(cast, 26'000'000, "Amman Together II");
-  fire(cast.fm1, proposalPath(proposal), {.name = "approve"}, "approved");
-  const auto grant = grantOf(cast.fm1, proposal);
-  BOOST_REQUIRE(grant.has_value());
-  fire(cast.applicant, grantPath(*grant), {.name = "sign"}, "active");
-  const auto first = tranchesOf(cast.fm1, *grant)->getObject(0)->getValue<std::int64_t>("id");
-  requestVerifyApprove(cast, first);
+  const auto first = approvedTranche(cast, 26'000'000, "Amman Together II");
   fire(cast.fm2, tranchePath(first), {.name = "disburse", .payment_reference = "PAY-AMMAN-1"},
        "disbursed", {{"Idempotency-Key", "stats-amman-1"}});
   const auto cities = read(cast.fm1, "/api/v1/stats/money?by=city").json->getArray("items");
