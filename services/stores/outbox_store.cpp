@@ -7,14 +7,23 @@
 namespace citygrants::stores {
 namespace {
 
-constexpr const char* kRecipientColumns =
+// Kept statements (db::Prepared): mail is written inside the use cases that fire the events, so
+// these run on the transition path.
+constexpr const char* kRecipientsOfOrg =
     "SELECT u.id, u.email, u.language, u.name FROM users u "
-    "JOIN role_grants g ON g.user_id = u.id WHERE g.role = :role AND u.active = 1";
+    "JOIN role_grants g ON g.user_id = u.id WHERE g.role = :role AND u.active = 1 "
+    "AND u.org_id = :org ORDER BY u.id";
+constexpr const char* kRecipients =
+    "SELECT u.id, u.email, u.language, u.name FROM users u "
+    "JOIN role_grants g ON g.user_id = u.id WHERE g.role = :role AND u.active = 1 ORDER BY u.id";
 
-std::vector<Recipient> fetchRecipients(soci::statement& st, Recipient& row) {
+std::vector<Recipient> fetchRecipients(db::Prepared& st, Recipient& row) {
   std::vector<Recipient> out;
-  st.execute();
-  while (st.fetch()) out.push_back(row);
+  st.into(row.user_id).into(row.email).into(row.language).into(row.name);
+  if (!st.execute()) return out;
+  do {
+    out.push_back(row);
+  } while (st.fetch());
   return out;
 }
 
@@ -36,29 +45,27 @@ std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role,
                                                   std::int64_t org_id) {
   const std::string name(access::roleName(role));
   Recipient r;
-  soci::statement st =
-      (tx.sql().prepare << std::string(kRecipientColumns) + " AND u.org_id = :org ORDER BY u.id",
-       soci::use(name), soci::use(org_id), soci::into(r.user_id), soci::into(r.email),
-       soci::into(r.language), soci::into(r.name));
+  auto st = tx.prepared(kRecipientsOfOrg);
+  st.use(name).use(org_id);
   return fetchRecipients(st, r);
 }
 
 std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role) {
   const std::string name(access::roleName(role));
   Recipient r;
-  soci::statement st =
-      (tx.sql().prepare << std::string(kRecipientColumns) + " ORDER BY u.id", soci::use(name),
-       soci::into(r.user_id), soci::into(r.email), soci::into(r.language), soci::into(r.name));
+  auto st = tx.prepared(kRecipients);
+  st.use(name);
   return fetchRecipients(st, r);
 }
 
 void OutboxStore::queue(db::Tx& tx, const OutgoingMail& m, std::int64_t now) {
-  tx.sql() << "INSERT INTO outbox_mail (to_user_id, to_email, language, template, subject, body, "
-              "created_at, next_attempt_at) "
-              "VALUES (:user, :email, :language, :template, :subject, :body, :now, :due)",
-      soci::use(m.to_user_id), soci::use(m.to_email), soci::use(m.language),
-      soci::use(m.template_key), soci::use(m.subject), soci::use(m.body), soci::use(now),
-      soci::use(now);
+  auto st = tx.prepared(
+      "INSERT INTO outbox_mail (to_user_id, to_email, language, template, subject, body, "
+      "created_at, next_attempt_at) "
+      "VALUES (:user, :email, :language, :template, :subject, :body, :now, :due)");
+  st.use(m.to_user_id).use(m.to_email).use(m.language).use(m.template_key).use(m.subject);
+  st.use(m.body).use(now).use(now);
+  st.execute();
 }
 
 std::vector<ClaimedMail> OutboxStore::claim(db::Tx& tx, const std::string& worker, std::int64_t now,
