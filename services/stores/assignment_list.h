@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/db/database.h"
+#include "services/stores/page.h"
 #include "services/stores/review_store.h"
 
 namespace citygrants::stores {
@@ -42,11 +43,7 @@ struct AssignmentListItem {
   std::int64_t scores = 0;           // scores of the assignment, on any criterion
 };
 
-struct AssignmentPage {
-  std::vector<AssignmentListItem> items;
-  std::int64_t total = 0;  // all rows matching, on every page
-  bool more = false;       // another page follows the last item
-};
+using AssignmentPage = Page<AssignmentListItem>;
 
 // One query for the page (joined with its proposal, version, city and call) and one for the
 // total. REQUIRES: 1 <= limit <= 200.

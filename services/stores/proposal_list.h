@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/db/database.h"
+#include "services/stores/page.h"
 
 namespace citygrants::stores {
 
@@ -47,11 +48,7 @@ struct ProposalSummary {
   std::int64_t updated_at = 0;
 };
 
-struct ProposalPage {
-  std::vector<ProposalSummary> items;
-  std::int64_t total = 0;  // all rows matching, on every page
-  bool more = false;       // another page follows the last item
-};
+using ProposalPage = Page<ProposalSummary>;
 
 // REQUIRES: query.sort is one of the four orders; 1 <= limit <= 200.
 ProposalPage listProposals(db::Tx& tx, const ProposalQuery& query);

@@ -7,6 +7,7 @@
 
 #include "services/db/database.h"
 #include "services/stores/grant_store.h"
+#include "services/stores/page.h"
 #include "services/stores/visibility.h"
 
 namespace citygrants::stores {
@@ -42,11 +43,7 @@ struct TrancheListItem {
   bool report_overdue = false;                // some report of the grant is a draft past due
 };
 
-struct TranchePage {
-  std::vector<TrancheListItem> items;
-  std::int64_t total = 0;  // all rows matching, on every page
-  bool more = false;       // another page follows the last item
-};
+using TranchePage = Page<TrancheListItem>;
 
 // One query for the page (joined with its grant, city, previous tranche and milestone report)
 // and one for the total. REQUIRES: 1 <= limit <= 200; at most 6 states.

@@ -5,7 +5,7 @@
 import { fire } from '../api.js';
 import { h } from '../dom.js';
 import { has, parseMoney, plainAmount, t } from '../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from './problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from './problem.js';
 import { field, toast } from './ui.js';
 import { COLLECTIONS, transitionOf } from './workflows.js';
 
@@ -93,8 +93,7 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
         submit.disabled = false;
         if (err.status === 412) { toast(t('problem.stale-version')); close(null); onStale?.(); return; }
         if (err.status === 401) { close(null); return; }
-        status.append(problemNotice(err));
-        showFieldErrors(form, err, status);
+        showRefusal(form, err, status);
       }
     });
     dialog.showModal();

@@ -79,3 +79,9 @@ export function showFieldErrors(form, error, summary) {
 export function problemNotice(error) {
   return h('p', { class: 'notice error', role: 'alert', text: explain(error) });
 }
+
+// A refused request in words: the notice in `summary`, and each field error under its control.
+export function showRefusal(form, error, summary) {
+  summary.append(problemNotice(error));
+  showFieldErrors(form, error, summary);
+}

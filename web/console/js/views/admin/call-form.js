@@ -6,7 +6,7 @@
 import { post } from '../../api.js';
 import { h } from '../../dom.js';
 import { parseMoney, t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, link, notice, pageHeader, section } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
 import { criteriaEditor, trancheEditor } from './call-rows.js';
@@ -105,8 +105,7 @@ export async function newCallView(ctx) {
     } catch (err) {
       submit.disabled = false;
       if (err.status === 401) return;
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
     }
   });
 

@@ -4,7 +4,7 @@
 import { get, post } from '../../api.js';
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, pageHeader, section, table, toast } from '../../components/ui.js';
 import { forbiddenPage, KINDS, kindOptions, LANGUAGE_NAMES, languageOptions } from './common.js';
 import { hasRole } from '../../session.js';
@@ -36,8 +36,7 @@ function organisationForm(onCreated) {
       onCreated?.(org);
     } catch (err) {
       if (err.status === 401) return;
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
     } finally {
       submit.disabled = false;
     }

@@ -4,7 +4,7 @@
 import { post } from '../../api.js';
 import { h, uid } from '../../dom.js';
 import { label, t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, toast } from '../../components/ui.js';
 import { kindLabel, languageOptions, ROLES, roleFits } from './common.js';
 
@@ -82,8 +82,7 @@ export function userForm(orgs, onCreated) {
       onCreated?.(user);
     } catch (err) {
       if (err.status === 401) return;
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
     } finally {
       submit.disabled = false;
     }

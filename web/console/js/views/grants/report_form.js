@@ -5,7 +5,7 @@
 import { etagOf, post, put } from '../../api.js';
 import { h } from '../../dom.js';
 import { label, money, parseMoney, plainAmount, t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, toast } from '../../components/ui.js';
 
 function digitsOf(currency) {
@@ -76,8 +76,7 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
       return saved;
     } catch (err) {
       if (err.status === 412) { toast(t('problem.stale-version')); onStale?.(); return null; }
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
       return null;
     } finally {
       saveButton.disabled = false;
@@ -120,8 +119,7 @@ export function attachmentsBlock(reportId, attachments, { canUpload }) {
       form.reset();
       toast(t('grants.attach.done', { name: attachment.filename }));
     } catch (err) {
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
     } finally {
       button.disabled = false;
     }

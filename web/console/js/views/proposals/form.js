@@ -8,7 +8,7 @@ import { h, mount } from '../../dom.js';
 import { date, money, t } from '../../i18n.js';
 import { hasRole } from '../../session.js';
 import { eventLabel } from '../../components/actions.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { facts, link, notice, pageHeader, stateBadge, toast } from '../../components/ui.js';
 import { attachmentsPanel } from './attachments.js';
 import { budgetEditor } from './budget_editor.js';
@@ -120,8 +120,7 @@ export async function formView(ctx) {
         h('p', {}, h('button', { type: 'button', text: t('proposals.form.reload'), on: { click: () => ctx.reload() } })));
       return;
     }
-    status.append(problemNotice(err));
-    showFieldErrors(form, err, status);
+    showRefusal(form, err, status);
   };
 
   const save = async () => {

@@ -5,7 +5,7 @@
 import { etagOf, put } from '../../api.js';
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, section, toast } from '../../components/ui.js';
 import { allOrganisations } from './common.js';
 
@@ -30,8 +30,7 @@ function panelForm(ctx, { className, controls, button, path, read, etag }) {
       submit.disabled = false;
       if (err.status === 401) return;
       if (err.status === 412) { toast(t('problem.stale-version')); ctx.reload(); return; }
-      status.append(problemNotice(err));
-      showFieldErrors(form, err, status);
+      showRefusal(form, err, status);
     }
   });
   return form;

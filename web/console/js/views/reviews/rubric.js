@@ -7,7 +7,7 @@ import { etagOf, get, put } from '../../api.js';
 import { h, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { openActionDialog } from '../../components/actions.js';
-import { clearFieldErrors, problemNotice, showFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, toast } from '../../components/ui.js';
 import { points, weightedMeanMilli } from './format.js';
 
@@ -84,8 +84,7 @@ export function rubricForm(assignment, criteria, saved, { onSubmitted, onStale }
 
   const refused = (err) => {
     if (err.status === 412) { toast(t('problem.stale-version')); onStale?.(); return; }
-    status.append(problemNotice(err));
-    showFieldErrors(form, err, status);
+    showRefusal(form, err, status);
   };
 
   form.addEventListener('submit', async (e) => {
