@@ -316,8 +316,11 @@ void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
       failed_batches_.insert(batch);
       any_failed_.store(true);
     }
-    batches_ended_.store(batch);  // after the failure is recorded: a waiter that sees it finds it
-    batches_ended_.notify_all();
+    {
+      std::lock_guard lock(ended_mutex_);
+      batches_ended_.store(batch);  // after the failure is recorded: a waiter that sees it finds it
+    }
+    group_ended_.notify_all();
   };
   if (!inTransaction(w)) {
     finish(true);
@@ -339,8 +342,9 @@ void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
     return;
   }
   turn.unlock();  // the next queued writer joins this group
-  for (auto ended = batches_ended_.load(); ended < batch; ended = batches_ended_.load()) {
-    batches_ended_.wait(ended);
+  {
+    std::unique_lock lock(ended_mutex_);
+    group_ended_.wait(lock, [&] { return batches_ended_.load() >= batch; });
   }
   if (!any_failed_.load()) return;  // the common case: no group ever failed
   std::lock_guard lock(failed_mutex_);

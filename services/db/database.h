@@ -142,9 +142,11 @@ class Database {
   std::uint64_t batch_ = 0;              // the open (or last) group's number
   int turns_ = 0;                        // turns in the open group
   std::atomic<int> writers_waiting_{0};  // threads queued for a turn
-  // Every group up to this one is committed or failed. Waiters block on the atomic itself, so
-  // that a commit wakes its whole group without a mutex for them to queue on.
+  // Every group up to this one is committed or failed. Its waiters sleep on group_ended_
+  // (std::atomic::wait would spin on sched_yield first, taking the cores the writer needs).
   std::atomic<std::uint64_t> batches_ended_{0};
+  std::mutex ended_mutex_;
+  std::condition_variable group_ended_;
   std::mutex failed_mutex_;  // guards failed_batches_
   std::set<std::uint64_t> failed_batches_;
   std::atomic<bool> any_failed_{false};

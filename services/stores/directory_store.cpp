@@ -5,38 +5,32 @@
 namespace citygrants::stores {
 namespace {
 
-std::optional<Organisation> loadOrganisation(soci::session& sql, std::int64_t id) {
+std::optional<Organisation> loadOrganisation(db::Tx& tx, std::int64_t id) {
   Organisation o;
   std::string kind;
-  soci::statement st =
-      (sql.prepare << "SELECT id, kind, name, country, region, language, version "
-                      "FROM organisations WHERE id = :id",
-       soci::use(id), soci::into(o.id), soci::into(kind), soci::into(o.name),
-       soci::into(o.country), soci::into(o.region), soci::into(o.language), soci::into(o.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, kind, name, country, region, language, version FROM organisations WHERE id = :id");
+  st.use(id).into(o.id).into(kind).into(o.name).into(o.country).into(o.region).into(o.language);
+  st.into(o.version);
+  if (!st.execute()) return std::nullopt;
   o.kind = access::parseOrgKind(kind).value_or(access::OrgKind::kCity);
   return o;
 }
 
-std::optional<User> loadUser(soci::session& sql, std::int64_t id) {
+std::optional<User> loadUser(db::Tx& tx, std::int64_t id) {
   User u;
   int active = 1;
-  soci::statement st =
-      (sql.prepare << "SELECT id, org_id, email, name, language, password_hash, failed_logins, "
-                      "locked_until, active, version FROM users WHERE id = :id",
-       soci::use(id), soci::into(u.id), soci::into(u.org_id), soci::into(u.email),
-       soci::into(u.name), soci::into(u.language), soci::into(u.password_hash),
-       soci::into(u.failed_logins), soci::into(u.locked_until), soci::into(active),
-       soci::into(u.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, org_id, email, name, language, password_hash, failed_logins, locked_until, "
+      "active, version FROM users WHERE id = :id");
+  st.use(id).into(u.id).into(u.org_id).into(u.email).into(u.name).into(u.language);
+  st.into(u.password_hash).into(u.failed_logins).into(u.locked_until).into(active).into(u.version);
+  if (!st.execute()) return std::nullopt;
   u.active = active != 0;
   std::string role;
-  soci::statement roles = (sql.prepare << "SELECT role FROM role_grants WHERE user_id = :id",
-                           soci::use(u.id), soci::into(role));
-  roles.execute();
-  while (roles.fetch()) {
+  auto roles = tx.prepared("SELECT role FROM role_grants WHERE user_id = :id");
+  roles.use(u.id).into(role);
+  for (bool row = roles.execute(); row; row = roles.fetch()) {
     if (auto r = access::parseRole(role)) u.roles.add(*r);
   }
   return u;
@@ -56,20 +50,20 @@ std::int64_t DirectoryStore::insertOrganisation(db::Tx& tx, const Organisation& 
 }
 
 std::optional<Organisation> DirectoryStore::findOrganisation(db::Tx& tx, std::int64_t id) {
-  return loadOrganisation(tx.sql(), id);
+  return loadOrganisation(tx, id);
 }
 
 std::optional<Organisation> DirectoryStore::findOrganisationByName(db::Tx& tx,
                                                                    const std::string& name) {
   auto found = idList(tx.sql(), "SELECT id FROM organisations WHERE name = :name", name);
   if (found.empty()) return std::nullopt;
-  return loadOrganisation(tx.sql(), found.front());
+  return loadOrganisation(tx, found.front());
 }
 
 std::vector<Organisation> DirectoryStore::listOrganisations(db::Tx& tx) {
   std::vector<Organisation> out;
   for (auto id : idList(tx.sql(), "SELECT id FROM organisations ORDER BY id")) {
-    out.push_back(*loadOrganisation(tx.sql(), id));
+    out.push_back(*loadOrganisation(tx, id));
   }
   return out;
 }
@@ -90,13 +84,13 @@ std::int64_t DirectoryStore::insertUser(db::Tx& tx, const User& u, std::int64_t 
 }
 
 std::optional<User> DirectoryStore::findUser(db::Tx& tx, std::int64_t id) {
-  return loadUser(tx.sql(), id);
+  return loadUser(tx, id);
 }
 
 std::optional<User> DirectoryStore::findUserByEmail(db::Tx& tx, const std::string& email) {
   auto found = idList(tx.sql(), "SELECT id FROM users WHERE email = :email", email);
   if (found.empty()) return std::nullopt;
-  return loadUser(tx.sql(), found.front());
+  return loadUser(tx, found.front());
 }
 
 std::vector<User> DirectoryStore::usersOfOrganisation(db::Tx& tx, std::int64_t org_id) {
@@ -116,7 +110,7 @@ void DirectoryStore::grantRole(db::Tx& tx, std::int64_t user_id, access::Role ro
 std::vector<User> DirectoryStore::listUsers(db::Tx& tx) {
   std::vector<User> out;
   for (auto id : idList(tx.sql(), "SELECT id FROM users ORDER BY id")) {
-    out.push_back(*loadUser(tx.sql(), id));
+    out.push_back(*loadUser(tx, id));
   }
   return out;
 }

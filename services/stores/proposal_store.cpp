@@ -2,8 +2,6 @@
 
 #include <stdexcept>
 
-#include <stdexcept>
-
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -55,20 +53,41 @@ int ProposalStore::nextReferenceNumber(db::Tx& tx, int year) {
   return n + 1;
 }
 
+namespace {
+
+// Budget lines 1..n of a version that has none.
+void insertLines(db::Tx& tx, std::int64_t version_id,
+                 const std::vector<proposals::BudgetLine>& lines) {
+  int seq = 0;
+  for (const auto& line : lines) {
+    ++seq;
+    auto st = tx.prepared(
+        "INSERT INTO budget_lines (version_id, seq, category, description, amount_minor) "
+        "VALUES (:v, :s, :cat, :d, :a)");
+    st.use(version_id).use(seq).use(line.category).use(line.description).use(line.amount_minor);
+    st.execute();
+  }
+}
+
+}  // namespace
+
 std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, std::int64_t now) {
   std::int64_t id = 0;
   const auto& c = v.content;
   const std::string groups = joinList(c.target_groups);
   const int frozen = v.frozen ? 1 : 0;
-  tx.sql() << "INSERT INTO proposal_versions (proposal_id, number, stage, language, title, summary, "
-              "target_groups, beneficiaries, duration_months, amount_minor, translation_en, frozen, "
-              "created_by, created_at) VALUES (:p, :n, :stage, :lang, :title, :summary, :groups, "
-              ":ben, :dur, :amount, :tr, :frozen, :by, :now) RETURNING id",
-      soci::use(v.proposal_id), soci::use(v.number), soci::use(v.stage), soci::use(c.language),
-      soci::use(c.title), soci::use(c.summary), soci::use(groups), soci::use(c.beneficiaries),
-      soci::use(c.duration_months), soci::use(c.amount_minor), soci::use(v.translation_en),
-      soci::use(frozen), soci::use(v.created_by), soci::use(now), soci::into(id);
-  replaceContent(tx, id, c);
+  {
+    auto st = tx.prepared(
+        "INSERT INTO proposal_versions (proposal_id, number, stage, language, title, summary, "
+        "target_groups, beneficiaries, duration_months, amount_minor, translation_en, frozen, "
+        "created_by, created_at) VALUES (:p, :n, :stage, :lang, :title, :summary, :groups, "
+        ":ben, :dur, :amount, :tr, :frozen, :by, :now) RETURNING id");
+    st.use(v.proposal_id).use(v.number).use(v.stage).use(c.language).use(c.title).use(c.summary);
+    st.use(groups).use(c.beneficiaries).use(c.duration_months).use(c.amount_minor);
+    st.use(v.translation_en).use(frozen).use(v.created_by).use(now).into(id);
+    st.execute();
+  }
+  insertLines(tx, id, c.budget);  // a new version has no lines yet
   return id;
 }
 
@@ -104,27 +123,29 @@ std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64
 
 void ProposalStore::replaceContent(db::Tx& tx, std::int64_t version_id,
                                    const proposals::ProposalContent& c) {
-  auto& sql = tx.sql();
   int frozen = 0;
-  sql << "SELECT frozen FROM proposal_versions WHERE id = :id", soci::use(version_id),
-      soci::into(frozen);
+  {
+    auto st = tx.prepared("SELECT frozen FROM proposal_versions WHERE id = :id");
+    st.use(version_id).into(frozen);
+    st.execute();
+  }
   if (frozen != 0) throw std::logic_error("a frozen proposal version cannot change");
   const std::string groups = joinList(c.target_groups);
-  sql << "UPDATE proposal_versions SET language = :lang, title = :title, summary = :summary, "
-         "target_groups = :groups, beneficiaries = :ben, duration_months = :dur, "
-         "amount_minor = :amount WHERE id = :id AND frozen = 0",
-      soci::use(c.language), soci::use(c.title), soci::use(c.summary), soci::use(groups),
-      soci::use(c.beneficiaries), soci::use(c.duration_months), soci::use(c.amount_minor),
-      soci::use(version_id);
-  sql << "DELETE FROM budget_lines WHERE version_id = :v", soci::use(version_id);
-  int seq = 0;
-  for (const auto& line : c.budget) {
-    ++seq;
-    sql << "INSERT INTO budget_lines (version_id, seq, category, description, amount_minor) "
-           "VALUES (:v, :s, :cat, :d, :a)",
-        soci::use(version_id), soci::use(seq), soci::use(line.category),
-        soci::use(line.description), soci::use(line.amount_minor);
+  {
+    auto st = tx.prepared(
+        "UPDATE proposal_versions SET language = :lang, title = :title, summary = :summary, "
+        "target_groups = :groups, beneficiaries = :ben, duration_months = :dur, "
+        "amount_minor = :amount WHERE id = :id AND frozen = 0");
+    st.use(c.language).use(c.title).use(c.summary).use(groups).use(c.beneficiaries);
+    st.use(c.duration_months).use(c.amount_minor).use(version_id);
+    st.execute();
   }
+  {
+    auto st = tx.prepared("DELETE FROM budget_lines WHERE version_id = :v");
+    st.use(version_id);
+    st.execute();
+  }
+  insertLines(tx, version_id, c.budget);
 }
 
 void ProposalStore::setStage(db::Tx& tx, std::int64_t version_id, const std::string& stage) {
