@@ -32,7 +32,7 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
   return id;
 }
 
-std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
+std::optional<Call> CallStore::loadTerms(db::Tx& tx, std::int64_t id) {
   Call c;
   int two_stage = 1;
   auto st = tx.prepared(
@@ -45,7 +45,13 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
   st.into(c.created_by).into(c.version);
   if (!st.execute()) return std::nullopt;
   c.two_stage = two_stage != 0;
+  return c;
+}
 
+std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
+  auto found = loadTerms(tx, id);
+  if (!found) return std::nullopt;
+  auto& c = *found;
   review::Criterion cr;
   auto crit = tx.prepared("SELECT id, code, name, weight FROM criteria WHERE call_id = :id ORDER BY seq");
   crit.use(id).into(cr.id).into(cr.code).into(cr.name).into(cr.weight);
@@ -56,7 +62,7 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
       "SELECT seq, share_bp, trigger_kind FROM tranche_plan_items WHERE call_id = :id ORDER BY seq");
   plan.use(id).into(item.seq).into(item.share_bp).into(item.trigger);
   for (bool row = plan.execute(); row; row = plan.fetch()) c.plan.push_back(item);
-  return c;
+  return found;
 }
 
 std::vector<std::int64_t> CallStore::listIds(db::Tx& tx) {

@@ -45,6 +45,16 @@ void ProposalStore::update(db::Tx& tx, Proposal& p, std::int64_t now) {
   p.updated_at = now;
 }
 
+void ProposalStore::updateState(db::Tx& tx, Proposal& p, std::int64_t now) {
+  auto st = tx.prepared(
+      "UPDATE proposals SET state = :state, current_version = :cv, updated_at = :now, "
+      "version = version + 1 WHERE id = :id AND version = :v");
+  st.use(p.state).use(p.current_version).use(now).use(p.id).use(p.version);
+  executeVersioned(st, "proposal");
+  p.version += 1;
+  p.updated_at = now;
+}
+
 int ProposalStore::nextReferenceNumber(db::Tx& tx, int year) {
   const std::string pattern = "GCF-" + std::to_string(year) + "-%";
   int n = 0;

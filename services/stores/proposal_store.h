@@ -58,6 +58,9 @@ class ProposalStore {
   // Writes every mutable column; REQUIRES p.version is the version read (else kStaleVersion).
   // Then p holds what the row now holds: the next version, updated at `now`.
   static void update(db::Tx& tx, Proposal& p, std::int64_t now);
+  // As update, writing only state and current_version: for the moves that change nothing else
+  // (SQLite then leaves the other columns' indexes and foreign keys alone).
+  static void updateState(db::Tx& tx, Proposal& p, std::int64_t now);
   // The next free number for references of `year` (GCF-year-NNNN).
   static int nextReferenceNumber(db::Tx& tx, int year);
 

@@ -31,6 +31,9 @@ constexpr std::string_view kDecisionEvents[] = {
     "invite", "decline_concept", "return", "screen_out", "reject", "request_revision",
     "propose_award", "withdraw_award", "approve"};
 
+// Events that change more of the proposal row than its state and current version.
+constexpr std::string_view kTermEvents[] = {"decline_concept", "propose_award", "withdraw_award"};
+
 bool among(std::string_view value, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -44,7 +47,7 @@ int yearOf(std::int64_t epoch_ms) {
 
 struct Loaded {
   stores::Proposal proposal;
-  stores::Call call;
+  stores::Call call;  // its terms only: no criteria or plan
   stores::ProposalVersion current;
   std::vector<stores::Assignment> assignments;  // every one, read once for scope and facts
 };
@@ -55,9 +58,9 @@ Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   if (!p) throw Problem::notFound("proposal");
   auto assignments = stores::ReviewStore::forProposal(tx, p->id);
   if (!access::canSee(actor, proposalScope(*p, assignments))) throw Problem::notFound("proposal");
-  auto call = stores::CallStore::load(tx, p->call_id);
+  auto call = stores::CallStore::loadTerms(tx, p->call_id);
   auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
-  return Loaded{*p, *call, *current, std::move(assignments)};
+  return Loaded{std::move(*p), std::move(*call), std::move(*current), std::move(assignments)};
 }
 
 // Starts version n+1 as a copy of version n (unfrozen), e.g. the full proposal after a concept
@@ -82,7 +85,7 @@ ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores:
                                    const stores::Call* given_call,
                                    const stores::ProposalVersion* given_current,
                                    const std::vector<stores::Assignment>* given_assignments) {
-  const auto call = given_call != nullptr ? *given_call : *stores::CallStore::load(tx, p.call_id);
+  const auto call = given_call != nullptr ? *given_call : *stores::CallStore::loadTerms(tx, p.call_id);
   const auto current = given_current != nullptr
                            ? *given_current
                            : *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
@@ -215,9 +218,12 @@ ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
   if (req.event == "approve") {
     p.award_minor = decided_amount = award;
     stores::ProposalStore::update(tx, p, now);
-    grant = createGrant(tx, p, call, current, award, actor.user_id, now);
-  } else {
+    grant = createGrant(tx, p, *stores::CallStore::load(tx, call.id) /* with its plan */, current,
+                        award, actor.user_id, now);
+  } else if (among(req.event, kTermEvents)) {
     stores::ProposalStore::update(tx, p, now);
+  } else {
+    stores::ProposalStore::updateState(tx, p, now);
   }
   if (among(req.event, kDecisionEvents)) {
     stores::ProposalStore::insertDecision(tx, {p.id, req.event, decided_amount,
