@@ -93,13 +93,17 @@ Tx::Tx(Database& db, soci::session* session, bool write)
 Tx::Tx(Database& db, soci::session* writer, std::unique_lock<std::mutex> turn, std::uint64_t batch)
     : db_(&db), session_(writer), dialect_(db.dialect()), batch_(batch), turn_(std::move(turn)) {}
 
+Tx::Tx(Database& db, soci::session* writer, std::uint64_t batch, OnWriterThread)
+    : db_(&db), session_(writer), dialect_(db.dialect()), batch_(batch), on_writer_thread_(true) {}
+
 Tx::Tx(Tx&& other) noexcept
     : db_(other.db_),
       session_(other.session_),
       dialect_(other.dialect_),
       open_(other.open_),
       batch_(other.batch_),
-      turn_(std::move(other.turn_)) {
+      turn_(std::move(other.turn_)),
+      on_writer_thread_(other.on_writer_thread_) {
   other.session_ = nullptr;
   other.open_ = false;
 }
@@ -124,7 +128,7 @@ void Tx::commit() {
   }
   db_->prepared(*session_, "RELEASE SAVEPOINT use_case").execute();
   open_ = false;
-  db_->endTurn(std::move(turn_), batch_);
+  if (!on_writer_thread_) db_->endTurn(std::move(turn_), batch_);
 }
 
 void Tx::rollback() {
@@ -133,14 +137,14 @@ void Tx::rollback() {
     db_->prepared(*session_, "ROLLBACK").execute();
     return;
   }
-  if (!turn_.owns_lock()) return;  // the turn already ended
+  if (!on_writer_thread_ && !turn_.owns_lock()) return;  // the turn already ended
   try {
     db_->prepared(*session_, "ROLLBACK TO SAVEPOINT use_case").execute();
     db_->prepared(*session_, "RELEASE SAVEPOINT use_case").execute();
   } catch (...) {
     // SQLite may have rolled the whole group back (an I/O error): endTurn finds it gone.
   }
-  db_->endTurn(std::move(turn_), batch_);
+  if (!on_writer_thread_) db_->endTurn(std::move(turn_), batch_);
 }
 
 Database::Database(const ConnectionString& where, Options options) : where_(where) {
@@ -176,6 +180,11 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
 }
 
 Database::~Database() {
+  if (writer_thread_.joinable()) {
+    writer_thread_.request_stop();
+    jobs_queued_.notify_all();
+    writer_thread_.join();
+  }
   if (checkpointer_.joinable()) {
     checkpointer_.request_stop();
     checkpoint_wake_.notify_all();
@@ -266,91 +275,6 @@ void Database::release(soci::session* s) {
     idle_.push_back(s);
   }
   available_.notify_one();
-}
-
-namespace {
-
-// Whether the SQLite session is inside a transaction (SQLite rolls a whole transaction back by
-// itself on some errors, such as a full disk).
-bool inTransaction(soci::session& s) {
-  auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
-  return sqlite_api::sqlite3_get_autocommit(backend->conn_) == 0;
-}
-
-constexpr int kMaxTurnsPerGroup = 64;  // bounds how long the first turn of a group waits
-
-}  // namespace
-
-Tx Database::write() {
-  if (where_.dialect != Dialect::kSqlite) return Tx(*this, acquire(), true);
-  ++writers_waiting_;
-  std::unique_lock turn(writer_mutex_);
-  --writers_waiting_;
-  auto& w = *writer_session_;
-  if (!batch_open_) {
-    prepared(w, "BEGIN IMMEDIATE").execute();  // throws with the turn released: nothing is open
-    batch_open_ = true;
-    ++batch_;
-    turns_ = 0;
-  }
-  ++turns_;
-  try {
-    prepared(w, "SAVEPOINT use_case").execute();
-  } catch (...) {
-    endTurn(std::move(turn), batch_);
-    throw;
-  }
-  return Tx(*this, &w, std::move(turn), batch_);
-}
-
-
-// Ends a writer turn of group `batch`: the last turn of a group (nobody queued, or the group is
-// full) commits it and wakes the others; any other turn waits for that. Throws when the group
-// could not be committed, so that no caller reports a change that is not durable.
-void Database::endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch) {
-  auto& w = *writer_session_;
-  auto finish = [&](bool failed) {
-    batch_open_ = false;
-    if (failed) {
-      std::lock_guard lock(failed_mutex_);
-      failed_batches_.insert(batch);
-      any_failed_.store(true);
-    }
-    {
-      std::lock_guard lock(ended_mutex_);
-      batches_ended_.store(batch);  // after the failure is recorded: a waiter that sees it finds it
-    }
-    group_ended_.notify_all();
-  };
-  if (!inTransaction(w)) {
-    finish(true);
-    turn.unlock();
-    throw soci::soci_error("the group of writes was rolled back by the database");
-  }
-  if (writers_waiting_.load() == 0 || turns_ >= kMaxTurnsPerGroup) {
-    try {
-      prepared(w, "COMMIT").execute();
-    } catch (...) {
-      try {
-        if (inTransaction(w)) w << "ROLLBACK";
-      } catch (...) {
-      }
-      finish(true);
-      throw;
-    }
-    finish(false);
-    return;
-  }
-  turn.unlock();  // the next queued writer joins this group
-  {
-    std::unique_lock lock(ended_mutex_);
-    group_ended_.wait(lock, [&] { return batches_ended_.load() >= batch; });
-  }
-  if (!any_failed_.load()) return;  // the common case: no group ever failed
-  std::lock_guard lock(failed_mutex_);
-  if (failed_batches_.count(batch) != 0) {
-    throw soci::soci_error("the group of writes this change was in could not be committed");
-  }
 }
 
 Database::Generations Database::generations() {

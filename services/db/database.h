@@ -4,6 +4,9 @@
 #include <condition_variable>
 #include <thread>
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -31,7 +34,7 @@ class Unreachable : public soci::soci_error {
 // One use case's transaction. Rolls back in its destructor unless committed, so a thrown
 // Problem leaves nothing half-written. A read runs on a pooled session; a SQLite write is a
 // savepoint in the writer session's group commit (see Database::write); commit() returns once
-// the change is durable.
+// the change is durable (on the writer thread, inWriter does).
 class Tx {
  public:
   Tx(Tx&& other) noexcept;
@@ -53,12 +56,15 @@ class Tx {
   friend class Database;
   Tx(Database& db, soci::session* session, bool write);                              // pooled
   Tx(Database& db, soci::session* writer, std::unique_lock<std::mutex> turn, std::uint64_t batch);  // batched
+  struct OnWriterThread {};
+  Tx(Database& db, soci::session* writer, std::uint64_t batch, OnWriterThread);  // Database::inWriter
   Database* db_;
   soci::session* session_;
   Dialect dialect_;
   bool open_ = true;
   std::uint64_t batch_ = 0;             // SQLite writes: the group commit this savepoint is in
   std::unique_lock<std::mutex> turn_;  // SQLite writes: this process's one writer turn
+  bool on_writer_thread_ = false;       // the turn is the writer thread's, which ends it
 };
 
 // A database chosen by its connection string, with a small pool of sessions.
@@ -85,6 +91,12 @@ class Database {
   // was open. A use case that fails rolls back to its savepoint alone; commit() returns when
   // the group is durable, and throws if the group could not be committed.
   Tx write();
+  // Runs `work` as one write use case; `work` commits its Tx (or throws, and nothing of it is
+  // written). SQLite: on the writer thread, which runs the use cases queued for it one after
+  // another in one turn and one group commit (no hand-over of the turn between threads);
+  // returns once the group is durable, or rethrows what `work` threw. PostgreSQL: in this
+  // thread, in write().
+  void inWriter(const std::function<void(Tx&)>& work);
   // A read transaction: one consistent snapshot.
   Tx read();
 
@@ -136,6 +148,27 @@ class Database {
   // of polling SQLite's busy handler; other processes still meet BEGIN IMMEDIATE and the busy
   // timeout.
   void endTurn(std::unique_lock<std::mutex> turn, std::uint64_t batch);
+  // Commits group `batch` and finishes it; what the commit threw (the group then rolled back),
+  // else null. REQUIRES: the turn.
+  std::exception_ptr commitGroup(std::uint64_t batch);
+  // Marks group `batch` ended (committed, or failed) and wakes its writers. REQUIRES: the turn.
+  void finishGroup(std::uint64_t batch, bool failed);
+  // Throws when group `batch` could not be committed.
+  void requireCommitted(std::uint64_t batch);
+  // The writer thread (inWriter, SQLite): use cases queued, run in turns of their own.
+  struct Job {
+    const std::function<void(Tx&)>* work = nullptr;
+    std::exception_ptr error;
+    std::uint64_t batch = 0;  // the group it ran in (0: none was open)
+    bool done = false;        // guarded by ended_mutex_
+  };
+  void writerLoop(std::stop_token stop);
+  void runJobs();
+  void runJob(Job& job);
+  std::mutex jobs_mutex_;
+  std::condition_variable_any jobs_queued_;
+  std::deque<Job*> jobs_;
+  std::once_flag writer_started_;
   std::unique_ptr<soci::session> writer_session_;
   std::mutex writer_mutex_;              // one turn at a time; guards the three below
   bool batch_open_ = false;
@@ -155,7 +188,8 @@ class Database {
   std::unique_ptr<soci::session> checkpoint_session_;
   std::mutex checkpoint_mutex_;
   std::condition_variable_any checkpoint_wake_;
-  std::jthread checkpointer_;  // last: stopped and joined first
+  std::jthread checkpointer_;  // stopped and joined first
+  std::jthread writer_thread_;  // inWriter's; stopped and joined first
 };
 
 }  // namespace citygrants::db

@@ -177,7 +177,14 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
 ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
                                    const TransitionRequest& req) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
+  // The busiest write of all: on the writer thread, back to back with the others queued.
+  std::optional<ProposalView> out;
+  ctx_.db.inWriter([&](db::Tx& tx) { out = fireIn(tx, actor, proposal_id, req, now); });
+  return std::move(*out);
+}
+
+ProposalView ProposalService::fireIn(db::Tx& tx, const Actor& actor, std::int64_t proposal_id,
+                                     const TransitionRequest& req, std::int64_t now) {
   auto [p, call, current, assignments] = loadVisible(tx, actor, proposal_id);
   requireVersion(req.expected_version, p.version, "proposal");
   const auto facts = proposalFacts(tx, p, call, current, assignments, req.input.amount_minor, now);

@@ -1,6 +1,7 @@
 // The SQLite group commit: writers that queue while a group is open share its one COMMIT, a
 // use case that fails rolls back alone, and commit() returns only once the change is durable
-// and visible to every other session.
+// and visible to every other session; the same for use cases run on the writer thread
+// (Database::inWriter), also mixed with writers that take turns themselves.
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "modules/core/problem.h"
 #include "services/audit/audit_log.h"
 #include "tests/services/fixture.h"
 
@@ -80,6 +82,68 @@ BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_al
   BOOST_TEST(groups < static_cast<std::uint64_t>(kThreads * kWrites));
 }
 
+BOOST_AUTO_TEST_CASE(the_writer_thread_shares_groups_with_turns_and_failures_stay_alone) {
+  testing::TestDb t("writer_thread", 4);
+  constexpr int kThreads = 16;
+  constexpr int kWrites = 25;
+  const auto groups_before = t.db->writeGroups();
+  std::latch start(kThreads);
+  std::atomic<int> unseen{0};      // returned, but not visible to another session right after
+  std::atomic<int> unexpected{0};  // anything thrown but the planned refusals, or a wrong one
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      for (int n = 0; n < kWrites; ++n) {
+        const int plan = (i + n) % 4;  // 0 kept, 1 refused after writing, 2 never committed, 3 kept
+        const std::int64_t id = i * 1000 + n;
+        const std::string entity = plan == 1 ? "refused" : plan == 2 ? "uncommitted" : "kept";
+        auto work = [&](db::Tx& tx) {
+          audit::appendAudit(tx, {std::int64_t{1}, entity, id, "write", "", "", "{}", 1000});
+          if (plan == 1) throw core::Problem(core::ProblemKind::kConflict, "refused after writing");
+          if (plan != 2) tx.commit();
+        };
+        try {
+          if (i % 2 == 0) {
+            t.db->inWriter(work);
+          } else {
+            auto tx = t.db->write();  // half the threads take turns themselves
+            work(tx);
+          }
+          if (plan == 1) ++unexpected;
+          if (plan != 1) {
+            auto check = t.db->read();
+            std::int64_t seen = 0;
+            check.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity_id = :id", soci::use(id),
+                soci::into(seen);
+            check.commit();
+            if (seen != (plan == 2 ? 0 : 1)) ++unseen;
+          }
+        } catch (const core::Problem& p) {
+          if (plan != 1 || p.kind() != core::ProblemKind::kConflict) ++unexpected;
+        } catch (...) {
+          ++unexpected;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+
+  int kept = 0;
+  for (int i = 0; i < kThreads; ++i) {
+    for (int n = 0; n < kWrites; ++n) kept += (i + n) % 4 == 0 || (i + n) % 4 == 3 ? 1 : 0;
+  }
+  BOOST_TEST(unexpected.load() == 0);
+  BOOST_TEST(unseen.load() == 0);
+  BOOST_TEST(rows(*t.db, "kept") == kept);
+  BOOST_TEST(rows(*t.db, "refused") == 0);
+  BOOST_TEST(rows(*t.db, "uncommitted") == 0);
+  BOOST_TEST(audit::verifyAudit(*t.db).ok);
+  const auto groups = t.db->writeGroups() - groups_before;
+  BOOST_TEST_MESSAGE(kThreads * kWrites << " writes (half on the writer thread) in " << groups << " groups");
+  BOOST_TEST(groups < static_cast<std::uint64_t>(kThreads * kWrites));
+}
+
 BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
   testing::TestDb t("group_commit_lone");
   const auto before = t.db->writeGroups();
@@ -90,6 +154,14 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
     BOOST_TEST(rows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 3u);
+  for (int n = 3; n < 6; ++n) {  // and on the writer thread
+    t.db->inWriter([&](db::Tx& tx) {
+      audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
+      tx.commit();
+    });
+    BOOST_TEST(rows(*t.db, "kept") == n + 1);
+  }
+  BOOST_TEST(t.db->writeGroups() - before == 6u);
 }
 
 // The main file's size after writing about 1 MiB into a migrated file, and again after a pause.
