@@ -95,7 +95,8 @@ class Database {
   // written). SQLite: on the writer thread, which runs the use cases queued for it one after
   // another in one turn and one group commit (no hand-over of the turn between threads);
   // returns once the group is durable, or rethrows what `work` threw. PostgreSQL: in this
-  // thread, in write().
+  // thread, in write(). REQUIRES: `work` opens no other write transaction (on SQLite the writer
+  // thread holds the turn it would wait for).
   void inWriter(const std::function<void(Tx&)>& work);
   // A read transaction: one consistent snapshot.
   Tx read();
