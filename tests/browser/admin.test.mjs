@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, screenshot, signedInPage, signIn, watchErrors } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, openPage, screenshot, signedInPage, signIn, watchErrors } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -14,16 +14,11 @@ let browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function open(page, path) {
-  await page.goto(`/#${path}`);
-  return heading(page);
-}
-
 test('the admin adds an organisation and a user with a role; the new user signs in and sees their home', async () => {
   const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
   const api = await apiClient(server.base, 'admin@mmc.demo');
 
-  assert.equal(await open(page, '/admin/organisations'), 'Organisations');
+  assert.equal(await openPage(page, '/admin/organisations'), 'Organisations');
   const orgForm = page.locator('form.org-form');
   await orgForm.locator('select[name="kind"]').selectOption('city');
   await orgForm.locator('input[name="name"]').fill('Nairobi');
@@ -38,7 +33,7 @@ test('the admin adds an organisation and a user with a role; the new user signs 
   assert.equal(nairobi.country, 'Kenya');
   await screenshot(page, 'admin-organisations');
 
-  assert.equal(await open(page, '/admin/users'), 'Users');
+  assert.equal(await openPage(page, '/admin/users'), 'Users');
   const form = page.locator('form.user-form');
   await form.locator('input[name="email"]').fill('lead@nairobi.test');
   await form.locator('input[name="name"]').fill('Programme lead, Nairobi');
@@ -78,7 +73,7 @@ test('the admin adds an organisation and a user with a role; the new user signs 
 
 test('a bad email is refused next to the email field', async () => {
   const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
-  await open(page, '/admin/users');
+  await openPage(page, '/admin/users');
   const form = page.locator('form.user-form');
   await form.locator('input[name="email"]').fill('not-an-email');
   await form.locator('input[name="name"]').fill('Someone');
@@ -101,7 +96,7 @@ test('the admin grants a role, then revokes it after confirming, and the API agr
   const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
   const api = await apiClient(server.base, 'admin@mmc.demo');
   const fm2 = (await api.get('/users')).items.find((u) => u.email === 'fm2@mmc.demo');
-  await open(page, '/admin/users');
+  await openPage(page, '/admin/users');
   const row = () => page.locator(`tr[data-user="${fm2.id}"]`);
   await row().locator('select[name="role"]').selectOption('auditor');
   await row().getByRole('button', { name: 'Grant' }).click();
@@ -130,7 +125,7 @@ test('the admin grants a role, then revokes it after confirming, and the API agr
 test('a call whose criteria do not weigh 100 is refused next to the criteria; fixed, it is saved as a draft and a fund manager opens it', async () => {
   const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
   const api = await apiClient(server.base, 'admin@mmc.demo');
-  await open(page, '/calls');
+  await openPage(page, '/calls');
   await page.getByRole('link', { name: 'New call' }).click();
   assert.equal(await heading(page), 'New call');
   const form = page.locator('form.call-form');
@@ -181,7 +176,7 @@ test('a call whose criteria do not weigh 100 is refused next to the criteria; fi
   assertNoErrors(page);
 
   const fm = await signedInPage(browser, server.base, 'fm1@mmc.demo');
-  await open(fm, `/calls/${id}`);
+  await openPage(fm, `/calls/${id}`);
   await fm.locator('button[data-event="open"]').click();
   await fm.locator('dialog.action-dialog button[type="submit"]').click();
   await fm.locator('main .page-header .badge[data-state="open"]').waitFor();
@@ -205,7 +200,7 @@ test('each role is offered only the admin pages it may use', async () => {
       assert.equal(await page.locator(`#nav a[href="${href}"]`).count(), count, `${email}: ${href}`);
     }
     if (email === 'fm1@mmc.demo') {
-      assert.equal(await open(page, '/admin/users'), 'Users');
+      assert.equal(await openPage(page, '/admin/users'), 'Users');
       assert.match(await page.getByRole('alert').textContent(), /not allowed/);
     }
     await page.context().close();

@@ -7,18 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, openPage, screenshot, signedInPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.stop(); });
-
-async function open(page, path) {
-  await page.goto(`/#${path}`);
-  return heading(page);
-}
 
 // Every event of the chain through the API, newest first.
 async function allEvents(api, query = '') {
@@ -35,7 +30,7 @@ async function allEvents(api, query = '') {
 test('the auditor lists the audit log, filters it, follows a proposal\'s timeline and verifies the chain', async () => {
   const page = await signedInPage(browser, server.base, 'auditor@mmc.demo');
   const api = await apiClient(server.base, 'auditor@mmc.demo');
-  assert.equal(await open(page, '/audit'), 'Audit log');
+  assert.equal(await openPage(page, '/audit'), 'Audit log');
   const first = await api.get('/audit?limit=50');
   assert.equal(await page.locator('.audit-total').textContent(), `${first.total} events in the chain.`);
   const seqs = await page.locator('.audit-log tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.seq)));
@@ -55,7 +50,7 @@ test('the auditor lists the audit log, filters it, follows a proposal\'s timelin
   await page.waitForURL(/before=/);
   await heading(page);
   assert.equal(Number(await page.locator('.audit-log tbody tr').first().getAttribute('data-seq')), first.items[49].seq - 1, 'the next page starts where the first ended');
-  await open(page, '/audit');
+  await openPage(page, '/audit');
   await screenshot(page, 'audit-log');
 
   // By record: the API filters and counts.
@@ -72,14 +67,14 @@ test('the auditor lists the audit log, filters it, follows a proposal\'s timelin
   assert.ok(records.every((r) => r.startsWith('proposal #1 ')), 'every event is of proposal #1');
 
   // By event: read through the chain.
-  await open(page, '/audit?event=screen');
+  await openPage(page, '/audit?event=screen');
   const screened = (await allEvents(api)).filter((e) => e.event === 'screen');
   const shown = await page.locator('.audit-log tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.seq)));
   assert.deepEqual(shown, screened.map((e) => e.seq).slice(0, 50));
   assert.ok(screened.length > 0, 'the demo fund has screened proposals');
 
   // The proposal's timeline, from the filter form.
-  await open(page, '/audit?entity=proposal&entity_id=1');
+  await openPage(page, '/audit?entity=proposal&entity_id=1');
   await filter.getByRole('button', { name: 'Open this record\'s timeline' }).click();
   assert.equal(await heading(page), 'Timeline of proposal #1');
   const timeline = await api.get('/proposals/1/timeline');
@@ -90,7 +85,7 @@ test('the auditor lists the audit log, filters it, follows a proposal\'s timelin
   assert.equal(await page.locator('button[data-event]').count(), 0);
 
   // The verification.
-  await open(page, '/audit');
+  await openPage(page, '/audit');
   await page.getByRole('link', { name: 'Verify the audit chain' }).click();
   assert.equal(await heading(page), 'Verify the audit chain');
   const verified = await api.get('/audit/verify');
@@ -116,7 +111,7 @@ test('an auditor is offered no action button on any proposal or grant page', asy
   for (const [path, reference] of pages) {
     const record = await api.get(path);
     assert.deepEqual(record.actions, [], `the API offers the auditor nothing on ${path}`);
-    await open(page, path);
+    await openPage(page, path);
     assert.match(await page.locator('main').textContent(), new RegExp(reference), `${path} shows its record`);
     assert.equal(await page.locator('button[data-event]').count(), 0, `no action button on ${path}`);
   }
@@ -127,13 +122,13 @@ test('an auditor is offered no action button on any proposal or grant page', asy
 test('fund managers may read the audit chain; admins are neither offered it nor let in', async () => {
   const fm = await signedInPage(browser, server.base, 'fm1@mmc.demo');
   assert.equal(await fm.locator('#nav a[href="#/audit"]').count(), 1);
-  assert.equal(await open(fm, '/audit/verify'), 'Verify the audit chain');
+  assert.equal(await openPage(fm, '/audit/verify'), 'Verify the audit chain');
   assert.equal(await fm.locator('.verdict').getAttribute('data-ok'), 'true');
   await fm.context().close();
 
   const admin = await signedInPage(browser, server.base, 'admin@mmc.demo');
   assert.equal(await admin.locator('#nav a[href="#/audit"]').count(), 0);
-  assert.equal(await open(admin, '/audit'), 'Audit log');
+  assert.equal(await openPage(admin, '/audit'), 'Audit log');
   assert.match(await admin.getByRole('alert').textContent(), /Only auditors and fund managers/);
   assert.equal(await admin.locator('.audit-log').count(), 0);
   const api = await apiClient(server.base, 'admin@mmc.demo');

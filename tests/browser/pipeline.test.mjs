@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, rerendered, screenshot, signIn, watchErrors } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, openPage, rerendered, screenshot, signIn, watchErrors } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -36,15 +36,6 @@ async function person(email) {
   await signIn(page, email);
   pages[email] = page;
   return page;
-}
-
-// Opens `hash` afresh: a page already there is reloaded (going to the same URL would not
-// render it again, and the test would read what it showed before the last step).
-async function open(page, hash) {
-  const target = new URL(`/#${hash}`, server.base).href;
-  if (page.url() === target) await page.reload();
-  else await page.goto(target);
-  await heading(page);
 }
 
 // Clicks the action button of `event` inside `scope` and confirms its dialog with `fields`.
@@ -81,7 +72,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the city drafts and submits a concept note', async () => {
     const city = await person('applicant@kampala.demo');
-    await open(city, '/proposals');
+    await openPage(city, '/proposals');
     await city.locator('a[href="#/proposals/new"]').first().click();
     await heading(city);
     const form = city.locator('form#proposal-form');
@@ -100,14 +91,14 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('a fund manager invites the full proposal with feedback', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, `/proposals/${proposalId}`);
+    await openPage(fm1, `/proposals/${proposalId}`);
     await act(fm1, '.record-actions', 'invite', { reason: 'Please develop the full proposal with a budget per activity.' });
     await waitForState(fm1, '.proposal-page', 'draft');
   });
 
   await step('the city writes the budget and submits the full proposal', async () => {
     const city = await person('applicant@kampala.demo');
-    await open(city, `/proposals/${proposalId}`);
+    await openPage(city, `/proposals/${proposalId}`);
     assert.match(await city.locator('.state-notice').first().textContent(), /budget per activity/);
     await city.locator('a.edit-link').click();
     await heading(city);
@@ -128,7 +119,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the fund manager screens, names the supporting partner, assigns two partners and sends it to review', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, `/proposals/${proposalId}`);
+    await openPage(fm1, `/proposals/${proposalId}`);
     await act(fm1, '.record-actions', 'screen');
     await waitForState(fm1, '.proposal-page', 'screening');
     const partnerForm = fm1.locator('form.supporting-partner');
@@ -149,7 +140,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
   for (const [email, score] of [['reviewer@iom.demo', 5], ['reviewer@unhcr.demo', 4]]) {
     await step(`${email} declares no conflict, scores every criterion and submits`, async () => {
       const partner = await person(email);
-      await open(partner, '/reviews');
+      await openPage(partner, '/reviews');
       const row = partner.locator('.queue-group tbody tr', { hasText: 'Kampala one-stop centres' });
       await row.getByRole('link').first().click();
       await heading(partner);
@@ -171,7 +162,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the fund manager compares the reviews, closes the review and proposes the award above the threshold', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, `/proposals/${proposalId}`);
+    await openPage(fm1, `/proposals/${proposalId}`);
     assert.equal((await fm1.locator('.review-comparison .overall-mean').textContent()).trim(), '4.50');
     await act(fm1, '.record-actions', 'close_review');
     await waitForState(fm1, '.proposal-page', 'reviewed');
@@ -183,7 +174,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('a second fund manager approves: the grant and its tranches exist', async () => {
     const fm2 = await person('fm2@mmc.demo');
-    await open(fm2, `/proposals/${proposalId}`);
+    await openPage(fm2, `/proposals/${proposalId}`);
     await act(fm2, '.record-actions', 'approve');
     await waitForState(fm2, '.proposal-page', 'approved');
     const [grant] = sql(`SELECT id, amount_minor FROM grants WHERE proposal_id = ${proposalId}`);
@@ -194,7 +185,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the city signs the agreement and requests the first tranche', async () => {
     const city = await person('applicant@kampala.demo');
-    await open(city, '/grants');
+    await openPage(city, '/grants');
     await city.locator(`a[href="#/grants/${grantId}"]`).first().click();
     await heading(city);
     await act(city, 'main', 'sign');
@@ -206,7 +197,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the supporting partner verifies the request', async () => {
     const iom = await person('reviewer@iom.demo');
-    await open(iom, '/verifications');
+    await openPage(iom, '/verifications');
     await act(iom, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'verify');
     // Verified, the request leaves the partner's queue.
     await iom.locator(`.tranche-actions[data-tranche="${tranche.reference}"]`).waitFor({ state: 'detached' });
@@ -215,7 +206,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('one fund manager approves the payment and is not offered to disburse it', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, '/disbursements');
+    await openPage(fm1, '/disbursements');
     await act(fm1, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'approve');
     const cell = fm1.locator(`.tranche-actions[data-tranche="${tranche.reference}"][data-state="approved"]`);
     await cell.waitFor();
@@ -224,7 +215,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('another fund manager disburses it with a payment reference', async () => {
     const fm2 = await person('fm2@mmc.demo');
-    await open(fm2, '/disbursements');
+    await openPage(fm2, '/disbursements');
     await act(fm2, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'disburse', { payment_reference: 'MMC-PAY-2026-0420' });
     const [row] = sql(`SELECT state, payment_reference, approved_by <> disbursed_by AS four_eyes FROM tranches WHERE id = ${tranche.id}`);
     assert.deepEqual(row, { state: 'disbursed', payment_reference: 'MMC-PAY-2026-0420', four_eyes: 1 });
@@ -233,7 +224,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the auditor verifies the audit chain in the console', async () => {
     const auditor = await person('auditor@mmc.demo');
-    await open(auditor, '/audit/verify');
+    await openPage(auditor, '/audit/verify');
     const events = sql('SELECT COUNT(*) AS n FROM audit_events')[0].n;
     const text = await auditor.locator('main').innerText();
     assert.match(text, /holds/i);
@@ -243,7 +234,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the board shows, per state, the count and money the database holds', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, '/board');
+    await openPage(fm1, '/board');
     const shown = await fm1.locator('.board-column').evaluateAll((cols) => cols.map((c) => ({
       state: c.dataset.state, count: Number(c.querySelector('.col-count').dataset.count), requested: c.querySelector('.col-requested').textContent })));
     const truth = new Map(sql(`SELECT p.state, COUNT(*) AS n, SUM(v.amount_minor) AS requested FROM proposals p
@@ -261,7 +252,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
 
   await step('the chart shows planned and disbursed money per city as the database holds it', async () => {
     const fm1 = await person('fm1@mmc.demo');
-    await open(fm1, '/chart?by=city');
+    await openPage(fm1, '/chart?by=city');
     const rows = await fm1.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
       name: tr.querySelector('td.name').textContent, planned: tr.querySelector('td.planned').textContent, disbursed: tr.querySelector('td.disbursed').textContent })));
     // Planned is what the grants award; disbursed is what their tranches paid.

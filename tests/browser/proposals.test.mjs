@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertNoErrors, axe, heading, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, axe, heading, launch, openPage, screenshot, signedInPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let browser;
@@ -30,13 +30,6 @@ async function api(page, path, { method = 'GET', body, etag } = {}) {
     const res = await fetch(`/api/v1${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
     return { status: res.status, body: await res.json().catch(() => null) };
   }, { path, method, body, etag });
-}
-
-// Opens the console page `hash` (reloading it when the browser is there already).
-async function open(page, hash) {
-  if (new URL(page.url()).hash === `#${hash}`) await page.reload();
-  else await page.goto(`/#${hash}`);
-  return heading(page);
 }
 
 // Waits for the proposal page to show `state`.
@@ -82,7 +75,7 @@ async function seriousViolations(page) {
 test('an applicant drafts a concept note, then the invited full proposal with balanced budget lines and a file, and submits it', async () => {
   await withServer(async (server) => {
     const applicant = await signedInPage(browser, server.base, 'applicant@kampala.demo');
-    assert.equal(await open(applicant, '/proposals'), 'Proposals');
+    assert.equal(await openPage(applicant, '/proposals'), 'Proposals');
     await applicant.getByRole('link', { name: 'Start a proposal' }).click();
     assert.equal(await heading(applicant), 'Start a proposal');
     assert.equal(await applicant.locator('form#proposal-form').getAttribute('data-stage'), 'concept');
@@ -104,11 +97,11 @@ test('an applicant drafts a concept note, then the invited full proposal with ba
     assert.equal((await api(applicant, `/proposals/${id}`)).body.state, 'concept_submitted');
 
     const fm = await signedInPage(browser, server.base, 'fm1@mmc.demo');
-    await open(fm, `/proposals/${id}`);
+    await openPage(fm, `/proposals/${id}`);
     await act(fm, 'invite', 'Please develop the full proposal with a budget per activity.');
     await proposalState(fm, 'draft');
 
-    await open(applicant, `/proposals/${id}`);
+    await openPage(applicant, `/proposals/${id}`);
     await proposalState(applicant, 'draft');
     const invited = applicant.locator('.state-notice[data-event="invite"]');
     assert.match(await invited.textContent(), /budget per activity/);
@@ -151,7 +144,7 @@ test('an applicant drafts a concept note, then the invited full proposal with ba
     assert.deepEqual(record.current.budget.map((l) => [l.category, l.amount.amount_minor]), [['personnel', 20000000], ['activities', 10000000]]);
     assert.equal((await api(applicant, `/proposals/${id}/attachments`)).body.total, 1);
 
-    await open(applicant, '/proposals?state=submitted');
+    await openPage(applicant, '/proposals?state=submitted');
     const row = applicant.locator('tbody tr', { has: applicant.locator(`a[href="#/proposals/${id}"]`) });
     assert.equal(await row.locator('.badge').getAttribute('data-state'), 'submitted');
     assert.match(await row.textContent(), /Kampala youth trade hubs.*Kampala.*\$300,000\.00/);
@@ -170,7 +163,7 @@ test('the server\'s field errors appear next to the fields they name', async () 
     const list = (await api(page, '/proposals?state=draft')).body;
     const draft = list.items[0];
     assert.ok(draft, 'Dhaka North has a full proposal draft');
-    assert.match(await open(page, `/proposals/${draft.id}/edit`), /^Edit the proposal GCF-/);
+    assert.match(await openPage(page, `/proposals/${draft.id}/edit`), /^Edit the proposal GCF-/);
     const form = page.locator('form#proposal-form');
 
     await form.locator('input[name="amount"]').fill('three hundred');
@@ -212,7 +205,7 @@ test('a fund manager screens and returns a proposal with a reason; the applicant
     const fm = await signedInPage(browser, server.base, 'fm1@mmc.demo');
     const submitted = (await api(fm, '/proposals?state=submitted')).body.items.find((p) => p.city.name === 'Amman');
     const id = submitted.id;
-    await open(fm, `/proposals/${id}`);
+    await openPage(fm, `/proposals/${id}`);
     await act(fm, 'screen');
     await proposalState(fm, 'screening');
 
@@ -229,7 +222,7 @@ test('a fund manager screens and returns a proposal with a reason; the applicant
     const versionsBefore = (await api(fm, `/proposals/${id}/versions`)).body.total;
 
     const applicant = await signedInPage(browser, server.base, 'applicant@amman.demo');
-    await open(applicant, `/proposals/${id}`);
+    await openPage(applicant, `/proposals/${id}`);
     const notice = applicant.locator('.state-notice');
     assert.match(await notice.locator('h2').textContent(), /asked for a revision/);
     assert.equal((await notice.locator('.fund-words').textContent()).trim(), reason);
@@ -269,7 +262,7 @@ test('a fund manager attaches the English translation; a reviewer who has not de
   await withServer(async (server) => {
     const fm = await signedInPage(browser, server.base, 'fm1@mmc.demo');
     const french = (await api(fm, '/proposals?state=screening')).body.items.find((p) => p.language === 'fr');
-    await open(fm, `/proposals/${french.id}`);
+    await openPage(fm, `/proposals/${french.id}`);
     const text = 'Inclusive Abidjan: access to city services for displaced people.';
     await fm.locator('form.translation textarea[name="translation_en"]').fill(text);
     await fm.getByRole('button', { name: 'Save the translation' }).click();
@@ -281,7 +274,7 @@ test('a fund manager attaches the English translation; a reviewer who has not de
     let restricted;
     for (const p of queue) if ((await api(reviewer, `/proposals/${p.id}`)).body.full_access === false) restricted = p;
     assert.ok(restricted, 'UNHCR has an assignment it has not declared on');
-    await open(reviewer, `/proposals/${restricted.id}`);
+    await openPage(reviewer, `/proposals/${restricted.id}`);
     await reviewer.locator('.restricted[data-full-access="false"]').waitFor();
     assert.match(await reviewer.locator('.restricted').textContent(), /no conflict of interest/);
     const assignment = (await api(reviewer, `/proposals/${restricted.id}/assignments`)).body.items[0];
@@ -302,7 +295,7 @@ test('the list filters, sorts and pages with links that keep the view', async ()
     const all = (await api(page, '/proposals?sort=id&limit=200')).body;
     const refs = all.items.map((p) => p.reference);
     const shown = () => page.locator('tbody tr td:first-child a').allTextContents();
-    await open(page, '/proposals?sort=id&limit=5');
+    await openPage(page, '/proposals?sort=id&limit=5');
     assert.equal(await page.getByRole('link', { name: 'Start a proposal' }).count(), 0, 'only applicants start proposals');
     assert.equal(await page.locator('.list-total').getAttribute('data-total'), String(all.total));
     assert.match(await page.locator('.list-total').textContent(), new RegExp(`${all.total} proposals in all`));
@@ -333,7 +326,7 @@ test('the list filters, sorts and pages with links that keep the view', async ()
     const ammans = all.items.filter((p) => p.city.name === 'Amman').map((p) => p.reference).reverse();
     assert.deepEqual(await shown(), ammans);
     assert.match(await page.locator('.list-total').textContent(), new RegExp(`${ammans.length} proposals? match`));
-    await open(page, '/proposals?state=concept_declined');
+    await openPage(page, '/proposals?state=concept_declined');
     assert.equal(await page.locator('select[name="state"]').inputValue(), 'concept_declined');
     const states = await page.locator('tbody .badge').evaluateAll((els) => els.map((e) => e.dataset.state));
     assert.ok(states.length > 0 && states.every((s) => s === 'concept_declined'));
@@ -353,7 +346,7 @@ for (const l of LANGUAGES) {
     await withServer(async (server) => {
       const page = await signedInPage(browser, server.base, l.email, { lang: l.locale });
       assert.equal(await page.evaluate(() => document.documentElement.lang), l.lang);
-      assert.equal(await open(page, '/proposals'), l.list);
+      assert.equal(await openPage(page, '/proposals'), l.list);
       const first = (await api(page, '/proposals?sort=-updated_at')).body.items[0];
       const row = page.locator('tbody tr').first();
       const [shownMoney, shownDate] = await Promise.all([row.locator('td.num').textContent(), row.locator('time').textContent()]);
@@ -372,7 +365,7 @@ for (const l of LANGUAGES) {
       const record = (await api(page, `/proposals/${id}`)).body;
       assert.equal(record.current.amount.amount_minor, 21000050, 'the amount typed with a decimal comma');
       assert.equal(record.current.language, l.lang, 'the proposal language defaults to the console language');
-      await open(page, `/proposals/${id}`);
+      await openPage(page, `/proposals/${id}`);
       const amount = await page.locator('.amount-requested').textContent();
       assert.match(amount, /210.000,50/);
       assertNoErrors(page);
@@ -386,17 +379,17 @@ test('the list, the form and the record page fit a 360 px wide screen and pass a
     const page = await signedInPage(browser, server.base, 'applicant@dhakanorth.demo', { viewport: { width: 360, height: 740 } });
     const draft = (await api(page, '/proposals?state=draft')).body.items[0];
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-    await open(page, '/proposals');
+    await openPage(page, '/proposals');
     assert.ok(await width() <= 360, `list: ${await width()} px`);
     assert.deepEqual(await seriousViolations(page), []);
-    await open(page, `/proposals/${draft.id}/edit`);
+    await openPage(page, `/proposals/${draft.id}/edit`);
     await page.getByRole('button', { name: 'Add a budget line' }).click();
     await budgetLine(page, (await page.locator('.budget-line').count()) - 1, { description: 'A rather long description of the line', amount: '123456.78' });
     assert.ok(await width() <= 360, `form: ${await width()} px`);
     assert.deepEqual(await seriousViolations(page), []);
     const box = await page.locator('.budget-line').first().boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 360, 'the budget line stays on screen');
-    await open(page, `/proposals/${draft.id}`);
+    await openPage(page, `/proposals/${draft.id}`);
     assert.ok(await width() <= 360, `record: ${await width()} px`);
     assert.deepEqual(await seriousViolations(page), []);
     assertNoErrors(page);

@@ -77,6 +77,15 @@ export async function heading(page) {
   return (await page.locator('main h1').first().textContent()).trim();
 }
 
+// Opens the console page `hash` afresh (a page already there is reloaded: going to the same URL
+// would not render it again, and the test would read what it showed before its last step) and
+// answers its heading.
+export async function openPage(page, hash) {
+  if (new URL(page.url()).hash === `#${hash}`) await page.reload();
+  else await page.goto(`/#${hash}`);
+  return heading(page);
+}
+
 // Runs `action`, which makes the page render again (a form that saves, then reloads the page),
 // and waits for that new render: the old page's controls are gone once this answers.
 export async function rerendered(page, action) {
