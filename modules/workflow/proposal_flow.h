@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
+#include "modules/records/proposal.h"
 #include "modules/workflow/machine.h"
 
 namespace citygrants::workflow {
@@ -73,37 +75,124 @@ inline constexpr Guard<F> kSecondFundManager{
     "a different fund manager than the proposer must confirm the award"};
 }  // namespace proposal_guards
 
+// The proposal machine's events; clients name them as kProposalEvents says.
+enum class ProposalEvent {
+  kSubmitConcept, kInvite, kDeclineConcept, kSubmit, kDiscard, kScreen, kReturn, kScreenOut,
+  kSendToReview, kResubmit, kCloseReview, kApprove, kProposeAward, kWithdrawAward, kReject,
+  kRequestRevision, kWithdraw
+};
+
+inline constexpr EventName<ProposalEvent> kProposalEvents[] = {
+    {ProposalEvent::kSubmitConcept, "submit_concept"},
+    {ProposalEvent::kInvite, "invite"},
+    {ProposalEvent::kDeclineConcept, "decline_concept"},
+    {ProposalEvent::kSubmit, "submit"},
+    {ProposalEvent::kDiscard, "discard"},
+    {ProposalEvent::kScreen, "screen"},
+    {ProposalEvent::kReturn, "return"},
+    {ProposalEvent::kScreenOut, "screen_out"},
+    {ProposalEvent::kSendToReview, "send_to_review"},
+    {ProposalEvent::kResubmit, "resubmit"},
+    {ProposalEvent::kCloseReview, "close_review"},
+    {ProposalEvent::kApprove, "approve"},
+    {ProposalEvent::kProposeAward, "propose_award"},
+    {ProposalEvent::kWithdrawAward, "withdraw_award"},
+    {ProposalEvent::kReject, "reject"},
+    {ProposalEvent::kRequestRevision, "request_revision"},
+    {ProposalEvent::kWithdraw, "withdraw"}};
+
+// What a proposal step changes: the proposal, knowing its current version.
+struct ProposalRecord {
+  records::Proposal& proposal;
+  const records::ProposalVersion& current;
+};
+
+struct ProposalTypes {
+  using Facts = ProposalFacts;
+  using Event = ProposalEvent;
+  using Record = ProposalRecord;
+};
+
+// The award a decision on `p` would make: the award proposed (above the threshold), else the
+// amount given with the event, else the amount the city requested.
+inline std::int64_t awardFor(const records::Proposal& p, const records::ProposalVersion& current,
+                             std::optional<std::int64_t> amount_given) {
+  if (p.state == "award_proposed" && p.award_minor) return *p.award_minor;
+  if (amount_given && *amount_given > 0) return *amount_given;
+  return current.content.amount_minor;
+}
+
+// The city edits its proposal's content in these states (a revision starts a new version).
+inline constexpr std::string_view kProposalEditable[] = {"concept_draft", "draft",
+                                                         "revision_requested"};
+
+// What each step records on the proposal beside its state.
+namespace proposal_effects {
+using R = ProposalRecord;
+inline constexpr Effect<R> kRecordFutureRound{
+    "records_future_round", +[](R& r, const Actor&, const Input& in, std::int64_t) {
+      r.proposal.eligible_future = in.eligible_future;
+    }};
+inline constexpr Effect<R> kRecordProposedAward{
+    "records_proposed_award", +[](R& r, const Actor& a, const Input& in, std::int64_t) {
+      r.proposal.award_minor = in.amount_minor;
+      r.proposal.award_proposed_by = a.user_id;
+    }};
+inline constexpr Effect<R> kClearProposedAward{
+    "clears_proposed_award", +[](R& r, const Actor&, const Input&, std::int64_t) {
+      r.proposal.award_minor.reset();
+      r.proposal.award_proposed_by.reset();
+    }};
+inline constexpr Effect<R> kRecordAward{
+    "records_award", +[](R& r, const Actor&, const Input& in, std::int64_t) {
+      r.proposal.award_minor = awardFor(r.proposal, r.current, in.amount_minor);
+    }};
+}  // namespace proposal_effects
+
+namespace proposal_rows {
+using E = ProposalEvent;
+using N = Notice;
+namespace g = proposal_guards;
+namespace fx = proposal_effects;
+inline constexpr unsigned kSubmits = kFreezesVersion | kNamesMissingFields;
+inline constexpr unsigned kAwards = kWritesTerms | kRecordsDecision | kDecidesAward | kCreatesGrant;
 // clang-format off
-inline constexpr Transition<ProposalFacts> kProposalRows[] = {
-  // from                   event              to                    who                guards                                                                                  needs
-  {"concept_draft",        "submit_concept",  "concept_submitted",  Role::kApplicant,   {&proposal_guards::kConceptComplete, &proposal_guards::kCallOpen}},
-  {"concept_submitted",    "invite",          "draft",              Role::kFundManager, {},                                                                                     kReason},
-  {"concept_submitted",    "decline_concept", "concept_declined",   Role::kFundManager, {},                                                                                     kReason},
-  {"draft",                "submit",          "submitted",          Role::kApplicant,   {&proposal_guards::kComplete, &proposal_guards::kBudgetBalanced, &proposal_guards::kAmountInRange, &proposal_guards::kCallOpen}},
-  {"draft",                "discard",         "withdrawn",          Role::kApplicant},
-  {"concept_draft",        "discard",         "withdrawn",          Role::kApplicant},
-  {"submitted",            "screen",          "screening",          Role::kFundManager},
-  {"screening",            "return",          "revision_requested", Role::kFundManager, {},                                                                                     kReason},
-  {"screening",            "screen_out",      "rejected",           Role::kFundManager, {},                                                                                     kReason},
-  {"screening",            "send_to_review",  "in_review",          Role::kFundManager, {&proposal_guards::kHasAssignment, &proposal_guards::kHasSupportingPartner}},
-  {"revision_requested",   "resubmit",        "submitted",          Role::kApplicant,   {&proposal_guards::kComplete, &proposal_guards::kBudgetBalanced, &proposal_guards::kAmountInRange}},
-  {"in_review",            "close_review",    "reviewed",           Role::kFundManager, {&proposal_guards::kReviewsDone}},
-  {"reviewed",             "approve",         "approved",           Role::kFundManager, {&proposal_guards::kWithinThreshold, &proposal_guards::kWithinBudget, &proposal_guards::kWithinRequest}},
-  {"reviewed",             "propose_award",   "award_proposed",     Role::kFundManager, {&proposal_guards::kAboveThreshold, &proposal_guards::kWithinBudget, &proposal_guards::kWithinRequest}, kAmount | kReason},
-  {"award_proposed",       "approve",         "approved",           Role::kFundManager, {&proposal_guards::kSecondFundManager, &proposal_guards::kWithinBudget}},
-  {"award_proposed",       "withdraw_award",  "reviewed",           Role::kFundManager, {},                                                                                     kReason},
-  {"reviewed",             "reject",          "rejected",           Role::kFundManager, {},                                                                                     kReason},
-  {"reviewed",             "request_revision","revision_requested", Role::kFundManager, {},                                                                                     kReason},
-  {"concept_submitted",    "withdraw",        "withdrawn",          Role::kApplicant,   {},                                                                                     kReason},
-  {"submitted",            "withdraw",        "withdrawn",          Role::kApplicant,   {},                                                                                     kReason},
-  {"screening",            "withdraw",        "withdrawn",          Role::kApplicant,   {},                                                                                     kReason},
-  {"revision_requested",   "withdraw",        "withdrawn",          Role::kApplicant,   {},                                                                                     kReason},
-  {"in_review",            "withdraw",        "withdrawn",          Role::kApplicant,   {},                                                                                     kReason},
+inline constexpr Transition<ProposalTypes> kRows[] = {
+  // from                   event                to                    who                guards                                                                  needs            effect                     tags                                                 notice
+  {"concept_draft",        E::kSubmitConcept,   "concept_submitted",  Role::kApplicant,   {&g::kConceptComplete, &g::kCallOpen},                                  kNone,           nullptr,                   kSubmits,                                            N::kSubmitted},
+  {"concept_submitted",    E::kInvite,          "draft",              Role::kFundManager, {},                                                                     kReason,         nullptr,                   kStartsNextVersion | kRecordsDecision,               N::kConceptInvited},
+  {"concept_submitted",    E::kDeclineConcept,  "concept_declined",   Role::kFundManager, {},                                                                     kReason,         &fx::kRecordFutureRound,   kWritesTerms | kRecordsDecision | kFlagsFutureRound, N::kConceptDeclined},
+  {"draft",                E::kSubmit,          "submitted",          Role::kApplicant,   {&g::kComplete, &g::kBudgetBalanced, &g::kAmountInRange, &g::kCallOpen}, kNone,           nullptr,                   kSubmits,                                            N::kSubmitted},
+  {"draft",                E::kDiscard,         "withdrawn",          Role::kApplicant},
+  {"concept_draft",        E::kDiscard,         "withdrawn",          Role::kApplicant},
+  {"submitted",            E::kScreen,          "screening",          Role::kFundManager},
+  {"screening",            E::kReturn,          "revision_requested", Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRevisionRequested},
+  {"screening",            E::kScreenOut,       "rejected",           Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRejected},
+  {"screening",            E::kSendToReview,    "in_review",          Role::kFundManager, {&g::kHasAssignment, &g::kHasSupportingPartner}},
+  {"revision_requested",   E::kResubmit,        "submitted",          Role::kApplicant,   {&g::kComplete, &g::kBudgetBalanced, &g::kAmountInRange},               kNone,           nullptr,                   kSubmits,                                            N::kSubmitted},
+  {"in_review",            E::kCloseReview,     "reviewed",           Role::kFundManager, {&g::kReviewsDone}},
+  {"reviewed",             E::kApprove,         "approved",           Role::kFundManager, {&g::kWithinThreshold, &g::kWithinBudget, &g::kWithinRequest},          kNone,           &fx::kRecordAward,         kAwards,                                             N::kApproved},
+  {"reviewed",             E::kProposeAward,    "award_proposed",     Role::kFundManager, {&g::kAboveThreshold, &g::kWithinBudget, &g::kWithinRequest},           kAmount | kReason, &fx::kRecordProposedAward, kWritesTerms | kRecordsDecision | kDecidesAward},
+  {"award_proposed",       E::kApprove,         "approved",           Role::kFundManager, {&g::kSecondFundManager, &g::kWithinBudget},                            kNone,           &fx::kRecordAward,         kAwards,                                             N::kApproved},
+  {"award_proposed",       E::kWithdrawAward,   "reviewed",           Role::kFundManager, {},                                                                     kReason,         &fx::kClearProposedAward,  kWritesTerms | kRecordsDecision},
+  {"reviewed",             E::kReject,          "rejected",           Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRejected},
+  {"reviewed",             E::kRequestRevision, "revision_requested", Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRevisionRequested},
+  {"concept_submitted",    E::kWithdraw,        "withdrawn",          Role::kApplicant,   {},                                                                     kReason},
+  {"submitted",            E::kWithdraw,        "withdrawn",          Role::kApplicant,   {},                                                                     kReason},
+  {"screening",            E::kWithdraw,        "withdrawn",          Role::kApplicant,   {},                                                                     kReason},
+  {"revision_requested",   E::kWithdraw,        "withdrawn",          Role::kApplicant,   {},                                                                     kReason},
+  {"in_review",            E::kWithdraw,        "withdrawn",          Role::kApplicant,   {},                                                                     kReason},
 };
 // clang-format on
-static_assert(wellFormed(kProposalStates, kProposalRows));
+}  // namespace proposal_rows
+inline constexpr const auto& kProposalRows = proposal_rows::kRows;
+static_assert(wellFormed(kProposalStates, kProposalEvents, kProposalRows, kProposalEditable));
 
-inline constexpr Machine<ProposalFacts> kProposalFlow{"proposal", "proposal", kProposalStates,
-                                                      kProposalRows};
+inline constexpr Machine<ProposalTypes> kProposalFlow{"proposal",      "proposal",
+                                                      kProposalStates, kProposalEvents,
+                                                      kProposalRows,   kProposalEditable};
+
+// The name clients send for `event`.
+constexpr std::string_view nameOf(ProposalEvent event) { return eventName(kProposalFlow, event); }
 
 }  // namespace citygrants::workflow

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "modules/records/grant.h"
 #include "modules/workflow/machine.h"
 
 namespace citygrants::workflow {
@@ -48,24 +49,71 @@ inline constexpr Guard<F> kNotApprover{
     K::kForbidden, "another fund manager than the approver must disburse"};
 }  // namespace tranche_guards
 
+// The tranche machine's events; clients name them as kTrancheEvents says.
+enum class TrancheEvent { kRequest, kVerify, kSendBack, kApprove, kDisburse, kCancel };
+
+struct TrancheTypes {
+  using Facts = TrancheFacts;
+  using Event = TrancheEvent;
+  using Record = records::Tranche;
+};
+
+inline constexpr EventName<TrancheEvent> kTrancheEvents[] = {
+    {TrancheEvent::kRequest, "request"},   {TrancheEvent::kVerify, "verify"},
+    {TrancheEvent::kSendBack, "send_back"}, {TrancheEvent::kApprove, "approve"},
+    {TrancheEvent::kDisburse, "disburse"},  {TrancheEvent::kCancel, "cancel"}};
+
+// What each step records on the tranche beside its state.
+namespace tranche_effects {
+using R = records::Tranche;
+inline constexpr Effect<R> kRecordRequest{
+    "records_requester", +[](R& t, const Actor& a, const Input&, std::int64_t now) {
+      t.requested_by = a.user_id;
+      t.requested_at = now;
+    }};
+inline constexpr Effect<R> kRecordVerifier{
+    "records_verifier",
+    +[](R& t, const Actor& a, const Input&, std::int64_t) { t.verified_by = a.user_id; }};
+inline constexpr Effect<R> kClearRequest{
+    "clears_request", +[](R& t, const Actor&, const Input&, std::int64_t) {
+      t.requested_by.reset();
+      t.requested_at.reset();
+      t.verified_by.reset();
+      t.approved_by.reset();
+    }};
+inline constexpr Effect<R> kRecordApprover{
+    "records_approver",
+    +[](R& t, const Actor& a, const Input&, std::int64_t) { t.approved_by = a.user_id; }};
+inline constexpr Effect<R> kRecordPayment{
+    "records_payment", +[](R& t, const Actor& a, const Input& in, std::int64_t now) {
+      t.disbursed_by = a.user_id;
+      t.disbursed_at = now;
+      t.payment_reference = in.payment_reference;
+      t.idempotency_key = in.idempotency_key;
+    }};
+}  // namespace tranche_effects
+
 // clang-format off
-inline constexpr Transition<TrancheFacts> kTrancheRows[] = {
-  // from         event        to           who                                  guards                                                                                                       needs
-  {"scheduled",  "request",   "requested", Role::kApplicant,                    {&tranche_guards::kGrantActive, &tranche_guards::kPreviousDisbursed, &tranche_guards::kMilestoneReport, &tranche_guards::kNoOverdueReport}},
-  {"requested",  "verify",    "verified",  Role::kPartner},
-  {"requested",  "send_back", "scheduled", Role::kPartner | Role::kFundManager, {},                                                                                                           kReason},
-  {"verified",   "send_back", "scheduled", Role::kPartner | Role::kFundManager, {},                                                                                                           kReason},
-  {"verified",   "approve",   "approved",  Role::kFundManager,                  {&tranche_guards::kNotRequesterNorVerifier}},
-  {"approved",   "disburse",  "disbursed", Role::kFundManager,                  {&tranche_guards::kNotApprover},                                                                             kPaymentReference | kIdempotencyKey},
-  {"scheduled",  "cancel",    "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
-  {"requested",  "cancel",    "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
-  {"verified",   "cancel",    "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
-  {"approved",   "cancel",    "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
+inline constexpr Transition<TrancheTypes> kTrancheRows[] = {
+  // from         event                    to           who                                  guards                                                                                                       needs                                 effect                              tags                 notice
+  {"scheduled",  TrancheEvent::kRequest,  "requested", Role::kApplicant,                    {&tranche_guards::kGrantActive, &tranche_guards::kPreviousDisbursed, &tranche_guards::kMilestoneReport, &tranche_guards::kNoOverdueReport}, kNone, &tranche_effects::kRecordRequest, kNoTags,             Notice::kTrancheRequested},
+  {"requested",  TrancheEvent::kVerify,   "verified",  Role::kPartner,                      {},                                                                                                           kNone,                                &tranche_effects::kRecordVerifier,  kNoTags,             Notice::kTrancheVerified},
+  {"requested",  TrancheEvent::kSendBack, "scheduled", Role::kPartner | Role::kFundManager, {},                                                                                                           kReason,                              &tranche_effects::kClearRequest},
+  {"verified",   TrancheEvent::kSendBack, "scheduled", Role::kPartner | Role::kFundManager, {},                                                                                                           kReason,                              &tranche_effects::kClearRequest},
+  {"verified",   TrancheEvent::kApprove,  "approved",  Role::kFundManager,                  {&tranche_guards::kNotRequesterNorVerifier},                                                                  kNone,                                &tranche_effects::kRecordApprover},
+  {"approved",   TrancheEvent::kDisburse, "disbursed", Role::kFundManager,                  {&tranche_guards::kNotApprover},                                                                              kPaymentReference | kIdempotencyKey,  &tranche_effects::kRecordPayment,   kChecksDisbursedSum, Notice::kTrancheDisbursed},
+  {"scheduled",  TrancheEvent::kCancel,   "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
+  {"requested",  TrancheEvent::kCancel,   "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
+  {"verified",   TrancheEvent::kCancel,   "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
+  {"approved",   TrancheEvent::kCancel,   "cancelled", Role::kFundManager,                  {},                                                                                                           kReason},
 };
 // clang-format on
-static_assert(wellFormed(kTrancheStates, kTrancheRows));
+static_assert(wellFormed(kTrancheStates, kTrancheEvents, kTrancheRows));
 
-inline constexpr Machine<TrancheFacts> kTrancheFlow{"tranche", "tranche", kTrancheStates,
-                                                    kTrancheRows};
+inline constexpr Machine<TrancheTypes> kTrancheFlow{"tranche", "tranche", kTrancheStates,
+                                                    kTrancheEvents, kTrancheRows};
+
+// The name clients send for `event`.
+constexpr std::string_view nameOf(TrancheEvent event) { return eventName(kTrancheFlow, event); }
 
 }  // namespace citygrants::workflow

@@ -5,32 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "modules/records/review.h"
 #include "modules/review/rubric.h"
 #include "services/db/database.h"
 
 namespace citygrants::stores {
 
-// One strategic partner organisation reviewing one version of a proposal.
-struct Assignment {
-  std::int64_t id = 0;
-  std::int64_t proposal_id = 0;
-  int version_number = 1;
-  std::int64_t partner_org_id = 0;
-  std::string state = "assigned";
-  std::optional<std::int64_t> reviewer_id;  // who declared and scores
-  std::optional<std::int64_t> declared_at;  // when the reviewer declared no conflict
-  std::optional<std::string> reason;        // decline or reopen reason
-  std::string comment;
-  std::optional<std::int64_t> submitted_at;
-  std::int64_t created_by = 0;
-  std::int64_t version = 1;
-};
-
-// A score with its comment, as stored.
-struct StoredScore {
-  review::Score score;
-  std::string comment;
-};
+using records::Assignment;
+using records::StoredScore;
 
 class ReviewStore {
  public:

@@ -185,7 +185,7 @@ inline ReportFacts allTrueReportFacts() {
 
 struct CallSpec {
   using Facts = CallFacts;
-  static const Machine<Facts>& machine() { return kCallFlow; }
+  static const auto& machine() { return kCallFlow; }
   static std::vector<Facts> passing() { return {allTrueCallFacts()}; }
   static std::vector<Breaker<Facts>> breakers() {
     return {{"call_set_up", +[](Facts& f, Actor&) { f.ready_to_open = false; }},
@@ -195,7 +195,7 @@ struct CallSpec {
 
 struct ProposalSpec {
   using Facts = ProposalFacts;
-  static const Machine<Facts>& machine() { return kProposalFlow; }
+  static const auto& machine() { return kProposalFlow; }
   // "approve from reviewed" wants the award within the threshold, "propose_award" above it.
   static std::vector<Facts> passing() {
     Facts above = allTrueProposalFacts();
@@ -223,7 +223,7 @@ struct ProposalSpec {
 
 struct ReviewSpec {
   using Facts = ReviewFacts;
-  static const Machine<Facts>& machine() { return kReviewFlow; }
+  static const auto& machine() { return kReviewFlow; }
   static std::vector<Facts> passing() { return {allTrueReviewFacts()}; }
   static std::vector<Breaker<Facts>> breakers() {
     return {{"all_scored", +[](Facts& f, Actor&) { f.all_scored = false; }},
@@ -233,7 +233,7 @@ struct ReviewSpec {
 
 struct GrantSpec {
   using Facts = GrantFacts;
-  static const Machine<Facts>& machine() { return kGrantFlow; }
+  static const auto& machine() { return kGrantFlow; }
   static std::vector<Facts> passing() { return {allTrueGrantFacts()}; }
   static std::vector<Breaker<Facts>> breakers() {
     return {{"tranches_settled", +[](Facts& f, Actor&) { f.tranches_settled = false; }},
@@ -243,7 +243,7 @@ struct GrantSpec {
 
 struct TrancheSpec {
   using Facts = TrancheFacts;
-  static const Machine<Facts>& machine() { return kTrancheFlow; }
+  static const auto& machine() { return kTrancheFlow; }
   static std::vector<Facts> passing() { return {allTrueTrancheFacts()}; }
   static std::vector<Breaker<Facts>> breakers() {
     return {
@@ -261,7 +261,7 @@ struct TrancheSpec {
 
 struct ReportSpec {
   using Facts = ReportFacts;
-  static const Machine<Facts>& machine() { return kReportFlow; }
+  static const auto& machine() { return kReportFlow; }
   static std::vector<Facts> passing() { return {allTrueReportFacts()}; }
   static std::vector<Breaker<Facts>> breakers() {
     return {{"report_complete", +[](Facts& f, Actor&) { f.complete = false; }}};
@@ -272,8 +272,8 @@ using AllSpecs = std::tuple<CallSpec, ProposalSpec, ReviewSpec, GrantSpec, Tranc
 
 // ---- helpers over a machine's table, written independently of the engine under test ----
 
-template <class Facts>
-bool guardsPass(const Transition<Facts>& row, const Facts& facts, const Actor& actor) {
+template <class Row>
+bool guardsPass(const Row& row, const typename Row::Facts& facts, const Actor& actor) {
   for (const auto* g : row.guards) {
     if (g != nullptr && !g->check(facts, actor)) return false;
   }
@@ -281,32 +281,31 @@ bool guardsPass(const Transition<Facts>& row, const Facts& facts, const Actor& a
 }
 
 // The first of `Spec::passing()` under which every guard of `row` passes for `actor`.
-template <class Spec>
-std::optional<typename Spec::Facts> passingFacts(const Transition<typename Spec::Facts>& row,
-                                                 const Actor& actor) {
+template <class Spec, class Row>
+std::optional<typename Spec::Facts> passingFacts(const Row& row, const Actor& actor) {
   for (const auto& f : Spec::passing()) {
     if (guardsPass(row, f, actor)) return f;
   }
   return std::nullopt;
 }
 
-template <class Facts>
-const Transition<Facts>* rowOf(const Machine<Facts>& m, std::string_view from,
+template <class Types>
+const Transition<Types>* rowOf(const Machine<Types>& m, std::string_view from,
                                std::string_view event) {
   for (const auto& row : m.transitions) {
-    if (row.from == from && row.event == event) return &row;
+    if (row.from == from && nameOf(row.event) == event) return &row;
   }
   return nullptr;
 }
 
 // The machine's events, each once, in table order.
-template <class Facts>
-std::vector<std::string_view> distinctEvents(const Machine<Facts>& m) {
+template <class Types>
+std::vector<std::string_view> distinctEvents(const Machine<Types>& m) {
   std::vector<std::string_view> out;
   for (const auto& row : m.transitions) {
     bool seen = false;
-    for (auto e : out) seen = seen || e == row.event;
-    if (!seen) out.push_back(row.event);
+    for (auto e : out) seen = seen || e == nameOf(row.event);
+    if (!seen) out.push_back(nameOf(row.event));
   }
   return out;
 }

@@ -32,12 +32,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(every_row_fires_for_each_of_its_roles, Spec, AllSp
   for (const auto& row : m.transitions) {
     for (Role role : kAllRoles) {
       if (!row.who.has(role)) continue;
-      BOOST_TEST_CONTEXT(m.name << ": " << row.from << " --" << row.event << "--> as "
+      BOOST_TEST_CONTEXT(m.name << ": " << row.from << " --" << nameOf(row.event) << "--> as "
                                 << roleName(role)) {
         const Actor actor = actorFor(role);
         const auto facts = passingFacts<Spec>(row, actor);
         BOOST_TEST_REQUIRE(facts.has_value());
-        const auto& taken = fire(m, row.from, row.event, actor, *facts, fullInput());
+        const auto& taken = fire(m, row.from, nameOf(row.event), actor, *facts, fullInput());
         BOOST_TEST(taken.to == row.to);
         BOOST_TEST(&taken == &row);
         ++fired;
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(each_guard_refuses_with_its_declared_kind, Spec, A
         if (breaker.guard != guard->name) continue;
         for (Role role : kAllRoles) {
           if (!row.who.has(role)) continue;
-          BOOST_TEST_CONTEXT(m.name << ": " << row.from << " --" << row.event << "--> as "
+          BOOST_TEST_CONTEXT(m.name << ": " << row.from << " --" << nameOf(row.event) << "--> as "
                                     << roleName(role) << ", guard " << guard->name) {
             Actor actor = actorFor(role);
             auto facts = passingFacts<Spec>(row, actor);
@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(each_guard_refuses_with_its_declared_kind, Spec, A
             breaker.apply(*facts, actor);
             BOOST_TEST(!guard->check(*facts, actor));
             const auto p =
-                refusal([&] { fire(m, row.from, row.event, actor, *facts, fullInput()); });
+                refusal([&] { fire(m, row.from, nameOf(row.event), actor, *facts, fullInput()); });
             BOOST_TEST_REQUIRE(p.has_value());
             BOOST_TEST(core::problemKindName(p->kind()) == core::problemKindName(guard->kind));
             BOOST_TEST(std::string_view(p->what()) == guard->message);
@@ -129,10 +129,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_needs_are_refused_as_invalid_naming_the_fi
       const auto facts = passingFacts<Spec>(row, actor);
       BOOST_TEST_REQUIRE(facts.has_value());
       auto fireWith = [&](const Input& in) {
-        return refusal([&] { fire(m, row.from, row.event, actor, *facts, in); });
+        return refusal([&] { fire(m, row.from, nameOf(row.event), actor, *facts, in); });
       };
       if (row.needs == kNone) {
-        BOOST_TEST_CONTEXT(m.name << ": " << row.event << " from " << row.from) {
+        BOOST_TEST_CONTEXT(m.name << ": " << nameOf(row.event) << " from " << row.from) {
           BOOST_TEST(!fireWith(Input{}).has_value(), "a row without needs fires on no input");
         }
         continue;
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_needs_are_refused_as_invalid_naming_the_fi
       for (const auto& nf : kNeedFields) {
         if ((row.needs & nf.need) == 0) continue;
         all_missing.push_back(nf.field);
-        BOOST_TEST_CONTEXT(m.name << ": " << row.event << " from " << row.from << " as "
+        BOOST_TEST_CONTEXT(m.name << ": " << nameOf(row.event) << " from " << row.from << " as "
                                   << roleName(role) << " without " << nf.field) {
           const auto p = fireWith(withoutNeed(fullInput(), nf.need));
           BOOST_TEST_REQUIRE(p.has_value());
@@ -194,8 +194,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(blank_reasons_and_non_positive_amounts_count_as_mi
       bad.emplace_back(in, "idempotency_key");
     }
     for (const auto& [in, field] : bad) {
-      BOOST_TEST_CONTEXT(m.name << ": " << row.event << " from " << row.from << ", bad " << field) {
-        const auto p = refusal([&] { fire(m, row.from, row.event, actor, *facts, in); });
+      BOOST_TEST_CONTEXT(m.name << ": " << nameOf(row.event) << " from " << row.from << ", bad " << field) {
+        const auto p = refusal([&] { fire(m, row.from, nameOf(row.event), actor, *facts, in); });
         BOOST_TEST_REQUIRE(p.has_value());
         BOOST_TEST(core::problemKindName(p->kind()) == "invalid");
         BOOST_TEST_REQUIRE(p->fields().size() == 1u);
@@ -222,15 +222,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(actors_outside_the_records_scope_are_forbidden, Sp
       outsiders.push_back(Actor{kActorUser, kCityOrg, RoleSet(Role::kPartner)});
     }
     for (const auto& actor : outsiders) {
-      BOOST_TEST_CONTEXT(m.name << ": " << row.event << " from " << row.from << " by "
+      BOOST_TEST_CONTEXT(m.name << ": " << nameOf(row.event) << " from " << row.from << " by "
                                 << roleName(actor.roles.roles().front()) << " of org "
                                 << actor.org_id) {
         const auto facts = passingFacts<Spec>(row, actorFor(row.who.roles().front()));
         BOOST_TEST_REQUIRE(facts.has_value());
-        const auto got = outcome([&] { fire(m, row.from, row.event, actor, *facts, fullInput()); });
+        const auto got = outcome([&] { fire(m, row.from, nameOf(row.event), actor, *facts, fullInput()); });
         BOOST_TEST(got == "forbidden");
         const auto allowed = allowedEvents(m, row.from, actor, *facts);
-        BOOST_TEST(std::count(allowed.begin(), allowed.end(), row.event) == 0);
+        BOOST_TEST(std::count(allowed.begin(), allowed.end(), nameOf(row.event)) == 0);
       }
     }
   }
@@ -262,7 +262,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(allowed_events_are_the_rows_whose_guards_pass, Spe
     for (std::string_view state : m.states) {
       std::vector<std::string_view> table;  // every row from `state` the role may fire
       for (const auto& row : m.transitions) {
-        if (row.from == state && row.who.has(role)) table.push_back(row.event);
+        if (row.from == state && row.who.has(role)) table.push_back(nameOf(row.event));
       }
       std::vector<std::string_view> seen;  // union over the passing fact sets
       for (const auto& facts : Spec::passing()) {
@@ -270,7 +270,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(allowed_events_are_the_rows_whose_guards_pass, Spe
           std::vector<std::string_view> expected;
           for (const auto& row : m.transitions) {
             if (row.from == state && row.who.has(role) && guardsPass(row, facts, actor)) {
-              expected.push_back(row.event);
+              expected.push_back(nameOf(row.event));
             }
           }
           const auto got = allowedEvents(m, state, actor, facts);
@@ -300,13 +300,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(allowed_events_drop_an_event_whose_guard_fails, Sp
         Actor actor = actorFor(row.who.roles().front());
         auto facts = passingFacts<Spec>(row, actor);
         BOOST_TEST_REQUIRE(facts.has_value());
-        BOOST_TEST_CONTEXT(m.name << ": " << row.event << " from " << row.from << ", "
+        BOOST_TEST_CONTEXT(m.name << ": " << nameOf(row.event) << " from " << row.from << ", "
                                   << guard->name << " failing") {
           const auto before = allowedEvents(m, row.from, actor, *facts);
-          BOOST_TEST(std::count(before.begin(), before.end(), row.event) == 1);
+          BOOST_TEST(std::count(before.begin(), before.end(), nameOf(row.event)) == 1);
           breaker.apply(*facts, actor);
           const auto after = allowedEvents(m, row.from, actor, *facts);
-          BOOST_TEST(std::count(after.begin(), after.end(), row.event) == 0);
+          BOOST_TEST(std::count(after.begin(), after.end(), nameOf(row.event)) == 0);
         }
       }
     }
@@ -347,7 +347,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(describe_mirrors_the_table_row_by_row, Spec, AllSp
     const auto& t = info.transitions[i];
     BOOST_TEST_CONTEXT(m.name << " row " << i) {
       BOOST_TEST(t.from == row.from);
-      BOOST_TEST(t.event == row.event);
+      BOOST_TEST(t.event == nameOf(row.event));
       BOOST_TEST(t.to == row.to);
       BOOST_TEST((t.roles == row.who.roles()));
       std::vector<std::string_view> guards;
@@ -360,6 +360,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(describe_mirrors_the_table_row_by_row, Spec, AllSp
         if (row.needs & nf.need) needs.push_back(needName(nf.need));
       }
       BOOST_TEST(t.needs == needs, boost::test_tools::per_element());
+      BOOST_TEST(t.effect == (row.effect != nullptr ? row.effect->name : std::string_view()));
+      std::vector<std::string_view> tags;
+      for (Tag tag : kAllTags) {
+        if (row.tags & tag) tags.push_back(tagName(tag));
+      }
+      BOOST_TEST(t.tags == tags, boost::test_tools::per_element());
+      BOOST_TEST(t.notice == noticeName(row.notice));
     }
   }
 }

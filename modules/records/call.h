@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/review/rubric.h"
+
+namespace citygrants::records {
+
+// One step of a call's tranche plan: a share of the award and what releases it.
+struct TranchePlanItem {
+  int seq = 0;
+  int share_bp = 0;     // basis points of the award
+  std::string trigger;  // signature | progress_report | final_report
+};
+
+// A funding round with its budget envelope, award range, criteria and tranche plan.
+struct Call {
+  std::int64_t id = 0;
+  std::string code;  // "GCF-2026"
+  std::string title;
+  std::string description;
+  std::string state = "draft";
+  bool two_stage = true;  // concept note first
+  std::string currency = "USD";
+  std::int64_t budget_minor = 0;
+  std::int64_t min_award_minor = 0;
+  std::int64_t max_award_minor = 0;
+  std::int64_t threshold_minor = 0;  // awards above need a second fund manager
+  int max_duration_months = 24;
+  std::optional<std::int64_t> opens_at;
+  std::int64_t closes_at = 0;
+  std::int64_t created_by = 0;
+  std::int64_t version = 1;
+  std::vector<review::Criterion> criteria;
+  std::vector<TranchePlanItem> plan;
+};
+
+}  // namespace citygrants::records
