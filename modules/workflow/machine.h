@@ -153,9 +153,9 @@ const Transition<Types>& fire(const Machine<Types>& m, std::string_view state,
 
 // Takes `row` on `record`: applies the row's effect, then moves the record to the row's state.
 // REQUIRES: row was returned by fire() for this record.
-template <class Types>
-void take(const Transition<Types>& row, typename Types::Record& record, std::string& state,
-          const Actor& actor, const Input& input, std::int64_t now) {
+template <class Types, class Record>
+void take(const Transition<Types>& row, Record&& record, std::string& state, const Actor& actor,
+          const Input& input, std::int64_t now) {
   if (row.effect != nullptr) row.effect->apply(record, actor, input, now);
   state = std::string(row.to);
 }

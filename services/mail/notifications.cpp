@@ -19,6 +19,7 @@ namespace {
 using access::Role;
 using stores::OutboxStore;
 using stores::Recipient;
+using workflow::Notice;
 
 // The placeholders' values in one recipient's language (amounts, dates and terms differ).
 using ParamsIn = std::function<Params(const std::string& language)>;
@@ -54,23 +55,17 @@ std::string reasonIn(const std::string& language, const std::optional<std::strin
   return std::string(text(language, "no_reason"));
 }
 
-constexpr std::string_view kSubmitEvents[] = {"submit_concept", "submit", "resubmit"};
-constexpr std::string_view kRevisionEvents[] = {"return", "request_revision"};
-constexpr std::string_view kRefusalEvents[] = {"reject", "screen_out"};
-
-bool among(std::string_view event, std::span<const std::string_view> events) {
-  return std::find(events.begin(), events.end(), event) != events.end();
-}
-
-// The template a proposal event sends to the city's applicants, or empty for none.
-std::string_view cityTemplateOf(std::string_view event) {
-  if (among(event, kSubmitEvents)) return "submission_received";
-  if (among(event, kRevisionEvents)) return "revision_requested";
-  if (among(event, kRefusalEvents)) return "proposal_rejected";
-  if (event == "invite") return "concept_invited";
-  if (event == "decline_concept") return "concept_declined";
-  if (event == "approve") return "proposal_approved";
-  return {};
+// The template a proposal step's notice sends to the city's applicants, or empty for none.
+std::string_view cityTemplateOf(Notice notice) {
+  switch (notice) {
+    case Notice::kSubmitted: return "submission_received";
+    case Notice::kRevisionRequested: return "revision_requested";
+    case Notice::kRejected: return "proposal_rejected";
+    case Notice::kConceptInvited: return "concept_invited";
+    case Notice::kConceptDeclined: return "concept_declined";
+    case Notice::kApproved: return "proposal_approved";
+    default: return {};
+  }
 }
 
 void mailReportsDue(db::Tx& tx, const stores::Grant& g, std::int64_t now) {
@@ -90,17 +85,17 @@ void mailReportsDue(db::Tx& tx, const stores::Grant& g, std::int64_t now) {
 
 }  // namespace
 
-void mailProposalEvent(db::Tx& tx, std::string_view event, const stores::Proposal& p,
+void mailProposalEvent(db::Tx& tx, Notice notice, const stores::Proposal& p,
                        const stores::ProposalVersion& version, const stores::Call& call,
                        const std::optional<std::string>& reason, const stores::Grant* grant,
                        std::int64_t now) {
-  const auto city_template = cityTemplateOf(event);
+  const auto city_template = cityTemplateOf(notice);
   if (city_template.empty()) return;
   const std::string city = cityName(tx, p.city_org_id);
   // What every proposal template may use; each uses some.
   auto params_in = [&](const std::string& language) {
     const auto amount =
-        event == "approve" ? p.award_minor.value_or(0) : version.content.amount_minor;
+        notice == Notice::kApproved ? p.award_minor.value_or(0) : version.content.amount_minor;
     Params params{{"reference", p.reference},
                   {"city", city},
                   {"title", version.content.title},
@@ -115,10 +110,10 @@ void mailProposalEvent(db::Tx& tx, std::string_view event, const stores::Proposa
     }
     return params;
   };
-  if (event == "approve" && grant == nullptr) {
+  if (notice == Notice::kApproved && grant == nullptr) {
     throw std::logic_error("an approval's mail needs the grant it created");
   }
-  if (among(event, kSubmitEvents)) {
+  if (notice == Notice::kSubmitted) {
     queueTo(tx, OutboxStore::usersWithRole(tx, Role::kFundManager), "proposal_submitted", params_in,
             now);
   }
@@ -145,9 +140,12 @@ void mailReviewAssigned(db::Tx& tx, const stores::Assignment& a, std::int64_t no
       now);
 }
 
-void mailTrancheEvent(db::Tx& tx, std::string_view event, const stores::Tranche& t,
+void mailTrancheEvent(db::Tx& tx, Notice notice, const stores::Tranche& t,
                       const stores::Grant& g, std::int64_t now) {
-  if (event != "request" && event != "verify" && event != "disburse") return;
+  if (notice != Notice::kTrancheRequested && notice != Notice::kTrancheVerified &&
+      notice != Notice::kTrancheDisbursed) {
+    return;
+  }
   const std::string city = cityName(tx, g.city_org_id);
   auto params_in = [&](const std::string& language) {
     return Params{{"tranche", t.reference},
@@ -157,12 +155,12 @@ void mailTrancheEvent(db::Tx& tx, std::string_view event, const stores::Tranche&
                   {"payment_reference", t.payment_reference.value_or("")},
                   {"link", consoleLink("grants/" + std::to_string(g.id))}};
   };
-  if (event == "request") {
+  if (notice == Notice::kTrancheRequested) {
     queueTo(tx,
             joined(OutboxStore::usersWithRole(tx, Role::kPartner, g.supporting_org_id),
                    OutboxStore::usersWithRole(tx, Role::kFundManager)),
             "tranche_requested", params_in, now);
-  } else if (event == "verify") {
+  } else if (notice == Notice::kTrancheVerified) {
     queueTo(tx, OutboxStore::usersWithRole(tx, Role::kFundManager), "tranche_verified", params_in,
             now);
   } else {
@@ -172,8 +170,8 @@ void mailTrancheEvent(db::Tx& tx, std::string_view event, const stores::Tranche&
   }
 }
 
-void mailGrantEvent(db::Tx& tx, std::string_view event, const stores::Grant& g, std::int64_t now) {
-  if (event == "sign") mailReportsDue(tx, g, now);
+void mailGrantEvent(db::Tx& tx, Notice notice, const stores::Grant& g, std::int64_t now) {
+  if (notice == Notice::kReportsDue) mailReportsDue(tx, g, now);
 }
 
 std::vector<stores::Report> reportsDueNext(db::Tx& tx, std::int64_t grant_id) {

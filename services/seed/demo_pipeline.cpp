@@ -74,7 +74,8 @@ std::int64_t DemoPipeline::drive(const DemoProposal& p) {
   go(applicant, "submit_concept");
   if (target == "concept_submitted") return id;
   if (target == "concept_declined") {
-    usecases::TransitionRequest req{.event = "decline_concept", .eligible_future = true};
+    usecases::TransitionRequest req{.event = "decline_concept"};
+    req.input.eligible_future = true;
     req.input.reason = "A strong idea that fits the next round's focus on climate displacement.";
     step();
     proposals.fire(fm1, id, req);

@@ -8,6 +8,7 @@
 #include "modules/core/text.h"
 #include "modules/workflow/call_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -81,13 +82,49 @@ workflow::CallFacts factsOf(const stores::Call& c, std::int64_t now) {
   return f;
 }
 
+CallView viewOf(const Actor& actor, const stores::Call& c, std::int64_t now) {
+  return {c, toStrings(workflow::allowedEvents(workflow::kCallFlow, c.state, actor, factsOf(c, now)))};
+}
+
+// The call machine for fireTransition (transition.h).
+struct CallFlow {
+  using Types = workflow::CallTypes;
+  using View = CallView;
+  using Loaded = stores::Call;
+  using Row = workflow::Transition<Types>;
+  static constexpr std::string_view kEntity = "call";
+  static const auto& machine() { return workflow::kCallFlow; }
+
+  Loaded load(db::Tx& tx, const Actor&, std::int64_t id) {
+    auto call = stores::CallStore::load(tx, id);
+    if (!call) throw Problem::notFound("call");
+    return *call;
+  }
+  stores::Call& record(Loaded& c) { return c; }
+  std::string& state(Loaded& c) { return c.state; }
+  std::int64_t version(const Loaded& c) { return c.version; }
+  workflow::CallFacts facts(db::Tx&, const Loaded& c, const TransitionRequest&, std::int64_t now) {
+    return factsOf(c, now);
+  }
+  void save(db::Tx& tx, const Actor&, Loaded& c, const Row&,
+            const TransitionRequest&, std::int64_t now) {
+    stores::CallStore::update(tx, c, now);
+  }
+  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
+    return transitionDetail(req);
+  }
+  View view(db::Tx& tx, const Actor& actor, Loaded& c, std::int64_t now) {
+    return viewOf(actor, *stores::CallStore::load(tx, c.id), now);
+  }
+};
+
 }  // namespace
 
 proposals::CallTerms termsOf(const stores::Call& call) {
   return {call.min_award_minor, call.max_award_minor, call.max_duration_months};
 }
 
-stores::Call CallService::create(const Actor& actor, stores::Call call) {
+CallView CallService::create(const Actor& actor, stores::Call call) {
   if (!access::may(actor, access::Action::kSetUpCall)) {
     throw Problem::forbidden("only admins and fund managers set up calls");
   }
@@ -101,43 +138,33 @@ stores::Call CallService::create(const Actor& actor, stores::Call call) {
   call.id = stores::CallStore::insert(tx, call, now);
   audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
                           Detail().text("code", call.code).json(), now});
-  auto out = *stores::CallStore::load(tx, call.id);
+  auto out = viewOf(actor, *stores::CallStore::load(tx, call.id), now);
   tx.commit();
   return out;
 }
 
-stores::Call CallService::fire(const Actor& actor, std::int64_t call_id,
-                               const TransitionRequest& req) {
+CallView CallService::fire(const Actor& actor, std::int64_t call_id,
+                           const TransitionRequest& req) {
+  CallFlow flow;
+  return runTransition(ctx_, flow, actor, call_id, req);
+}
+
+CallView CallService::get(const Actor& actor, std::int64_t call_id) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto call = stores::CallStore::load(tx, call_id);
-  if (!call) throw Problem::notFound("call");
-  requireVersion(req.expected_version, call->version, "call");
-  const auto& row = workflow::fire(workflow::kCallFlow, call->state, req.event, actor,
-                                   factsOf(*call, now), req.input);
-  const std::string from = call->state;
-  call->state = std::string(row.to);
-  if (req.event == "open") call->opens_at = now;
-  stores::CallStore::update(tx, *call, now);
-  audit::appendAudit(tx, {actor.user_id, "call", call_id, req.event, from, call->state,
-                          transitionDetail(req).json(), now});
-  auto out = *stores::CallStore::load(tx, call_id);
-  tx.commit();
-  return out;
-}
-
-stores::Call CallService::get(const Actor&, std::int64_t call_id) {
   auto tx = ctx_.db.read();
   auto call = stores::CallStore::load(tx, call_id);
   if (!call) throw Problem::notFound("call");
   tx.commit();
-  return *call;
+  return viewOf(actor, *call, now);
 }
 
-std::vector<stores::Call> CallService::list(const Actor&) {
+std::vector<CallView> CallService::list(const Actor& actor) {
+  const auto now = ctx_.clock.nowMs();
   auto tx = ctx_.db.read();
-  std::vector<stores::Call> out;
-  for (auto id : stores::CallStore::listIds(tx)) out.push_back(*stores::CallStore::load(tx, id));
+  std::vector<CallView> out;
+  for (auto id : stores::CallStore::listIds(tx)) {
+    out.push_back(viewOf(actor, *stores::CallStore::load(tx, id), now));
+  }
   tx.commit();
   return out;
 }

@@ -8,6 +8,9 @@
 
 namespace citygrants::usecases {
 
+// A call as a reader sees it, with the events they may fire now.
+using CallView = WithActions<stores::Call>;
+
 // Setting up, opening, closing and archiving calls (funding rounds).
 class CallService {
  public:
@@ -15,14 +18,14 @@ class CallService {
 
   // Creates a draft call. REQUIRES: actor may set up calls (admin, fund manager).
   // Every invalid field is named: code, title, currency, money, dates, criteria, tranche plan.
-  stores::Call create(const Actor& actor, stores::Call call);
+  CallView create(const Actor& actor, stores::Call call);
 
   // Fires open | close | archive.
-  stores::Call fire(const Actor& actor, std::int64_t call_id, const TransitionRequest& req);
+  CallView fire(const Actor& actor, std::int64_t call_id, const TransitionRequest& req);
 
   // Any signed-in user sees calls (cities must know what they can apply to).
-  stores::Call get(const Actor& actor, std::int64_t call_id);
-  std::vector<stores::Call> list(const Actor& actor);
+  CallView get(const Actor& actor, std::int64_t call_id);
+  std::vector<CallView> list(const Actor& actor);
   std::vector<std::string> actions(const Actor& actor, const stores::Call& call);
 
  private:

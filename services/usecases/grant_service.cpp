@@ -10,6 +10,7 @@
 #include "modules/workflow/tranche_flow.h"
 #include "services/audit/audit_log.h"
 #include "services/mail/notifications.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -34,21 +35,67 @@ workflow::GrantFacts grantFacts(db::Tx& tx, const stores::Grant& g) {
 // with its own audit row. REQUIRES: actor may terminate the grant (a fund manager).
 void cancelOpenTranches(db::Tx& tx, const Actor& actor, const stores::Grant& g,
                         const std::string& reason, std::int64_t now) {
+  using workflow::TrancheEvent;
   workflow::TrancheFacts facts;
   facts.scope = grantScope(g);
   workflow::Input input;
   input.reason = "grant terminated: " + reason;
   for (auto t : stores::GrantStore::tranchesOf(tx, g.id)) {
-    if (workflow::findRow(workflow::kTrancheFlow, t.state, "cancel") == nullptr) continue;
-    const auto& row =
-        workflow::fire(workflow::kTrancheFlow, t.state, "cancel", actor, facts, input);
+    if (workflow::findRow(workflow::kTrancheFlow, t.state, TrancheEvent::kCancel) == nullptr) {
+      continue;
+    }
+    const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, TrancheEvent::kCancel,
+                                     actor, facts, input);
     const std::string from = t.state;
-    t.state = std::string(row.to);
+    workflow::take(row, t, t.state, actor, input, now);
     stores::GrantStore::updateTranche(tx, t, now);
-    audit::appendAudit(tx, {actor.user_id, "tranche", t.id, "cancel", from, t.state,
+    audit::appendAudit(tx, {actor.user_id, "tranche", t.id,
+                            std::string(workflow::nameOf(TrancheEvent::kCancel)), from, t.state,
                             Detail().text("reason", input.reason).json(), now});
   }
 }
+
+GrantView viewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
+  const auto facts = grantFacts(tx, g);
+  return {g, toStrings(workflow::allowedEvents(workflow::kGrantFlow, g.state, actor, facts))};
+}
+
+// The grant machine for fireTransition (transition.h).
+struct GrantFlow {
+  using Types = workflow::GrantTypes;
+  using View = GrantView;
+  using Loaded = stores::Grant;
+  using Row = workflow::Transition<Types>;
+  static constexpr std::string_view kEntity = "grant";
+  static const auto& machine() { return workflow::kGrantFlow; }
+
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    return loadVisibleGrant(tx, actor, id);
+  }
+  stores::Grant& record(Loaded& g) { return g; }
+  std::string& state(Loaded& g) { return g.state; }
+  std::int64_t version(const Loaded& g) { return g.version; }
+  workflow::GrantFacts facts(db::Tx& tx, const Loaded& g, const TransitionRequest&, std::int64_t) {
+    return grantFacts(tx, g);
+  }
+  void save(db::Tx& tx, const Actor&, Loaded& g, const Row&,
+            const TransitionRequest&, std::int64_t now) {
+    stores::GrantStore::update(tx, g, now);
+  }
+  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
+    return transitionDetail(req);
+  }
+  void after(db::Tx& tx, const Actor& actor, Loaded& g, const Row& row,
+             const TransitionRequest& req, std::int64_t now) {
+    if (row.has(workflow::kCancelsOpenTranches)) {
+      cancelOpenTranches(tx, actor, g, req.input.reason.value_or(""), now);
+    }
+    mail::mailGrantEvent(tx, row.notice, g, now);
+  }
+  View view(db::Tx& tx, const Actor& actor, Loaded& g, std::int64_t) {
+    return viewOf(tx, actor, *stores::GrantStore::load(tx, g.id));
+  }
+};
 
 }  // namespace
 
@@ -63,45 +110,25 @@ stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t gran
   return *g;
 }
 
-stores::Grant GrantService::fire(const Actor& actor, std::int64_t grant_id,
-                                 const TransitionRequest& req) {
-  const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto g = loadVisibleGrant(tx, actor, grant_id);
-  requireVersion(req.expected_version, g.version, "grant");
-  const auto& row =
-      workflow::fire(workflow::kGrantFlow, g.state, req.event, actor, grantFacts(tx, g), req.input);
-  const std::string from = g.state;
-  g.state = std::string(row.to);
-  if (req.event == "sign") {
-    g.signed_by = actor.user_id;
-    g.signed_at = now;
-  }
-  stores::GrantStore::update(tx, g, now);
-  audit::appendAudit(tx, {actor.user_id, "grant", g.id, req.event, from, g.state,
-                          transitionDetail(req).json(), now});
-  if (req.event == "terminate") {
-    cancelOpenTranches(tx, actor, g, req.input.reason.value_or(""), now);
-  }
-  mail::mailGrantEvent(tx, req.event, g, now);
-  auto out = *stores::GrantStore::load(tx, g.id);
+GrantView GrantService::fire(const Actor& actor, std::int64_t grant_id,
+                             const TransitionRequest& req) {
+  GrantFlow flow;
+  return runTransition(ctx_, flow, actor, grant_id, req);
+}
+
+GrantView GrantService::get(const Actor& actor, std::int64_t grant_id) {
+  auto tx = ctx_.db.read();
+  auto out = viewOf(tx, actor, loadVisibleGrant(tx, actor, grant_id));
   tx.commit();
   return out;
 }
 
-stores::Grant GrantService::get(const Actor& actor, std::int64_t grant_id) {
+std::vector<GrantView> GrantService::list(const Actor& actor) {
   auto tx = ctx_.db.read();
-  auto g = loadVisibleGrant(tx, actor, grant_id);
-  tx.commit();
-  return g;
-}
-
-std::vector<stores::Grant> GrantService::list(const Actor& actor) {
-  auto tx = ctx_.db.read();
-  std::vector<stores::Grant> out;
+  std::vector<GrantView> out;
   for (auto id : stores::GrantStore::listIds(tx)) {
     auto g = stores::GrantStore::load(tx, id);
-    if (g && access::canSee(actor, grantScope(*g))) out.push_back(*g);
+    if (g && access::canSee(actor, grantScope(*g))) out.push_back(viewOf(tx, actor, *g));
   }
   tx.commit();
   return out;

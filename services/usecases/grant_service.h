@@ -20,6 +20,9 @@ access::Scope grantScope(const stores::Grant& grant);
 stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t grant_id,
                                std::string_view entity = "grant");
 
+// A grant as a reader sees it, with the events they may fire now.
+using GrantView = WithActions<stores::Grant>;
+
 // A grant from its agreement to its close-out.
 class GrantService {
  public:
@@ -28,14 +31,14 @@ class GrantService {
   // Fires sign | suspend | resume | complete | close | terminate. `sign` records who signed and
   // when; `terminate` also cancels every open tranche, each with its own audit row.
   // kNotFound when the actor may not see the grant, kStaleVersion on a stale expected_version.
-  stores::Grant fire(const Actor& actor, std::int64_t grant_id, const TransitionRequest& req);
+  GrantView fire(const Actor& actor, std::int64_t grant_id, const TransitionRequest& req);
 
   // kNotFound when the actor may not see it.
-  stores::Grant get(const Actor& actor, std::int64_t grant_id);
+  GrantView get(const Actor& actor, std::int64_t grant_id);
 
   // The grants the actor may see, oldest first: fund managers and auditors all, applicants
   // their city's, partners the ones their organisation supports.
-  std::vector<stores::Grant> list(const Actor& actor);
+  std::vector<GrantView> list(const Actor& actor);
 
   // The grant's tranches in order (seq); kNotFound when the actor may not see the grant.
   std::vector<stores::Tranche> tranches(const Actor& actor, std::int64_t grant_id);

@@ -16,27 +16,13 @@
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
 #include "services/usecases/proposal_facts.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
 
 using core::Problem;
 using core::ProblemKind;
-
-constexpr std::string_view kEditableStates[] = {"concept_draft", "draft", "revision_requested"};
-// Events after which the current version is frozen: what was submitted never changes.
-constexpr std::string_view kSubmitEvents[] = {"submit_concept", "submit", "resubmit"};
-// Fund managers' decisions, recorded in `decisions` beside the audit trail.
-constexpr std::string_view kDecisionEvents[] = {
-    "invite", "decline_concept", "return", "screen_out", "reject", "request_revision",
-    "propose_award", "withdraw_award", "approve"};
-
-// Events that change more of the proposal row than its state and current version.
-constexpr std::string_view kTermEvents[] = {"decline_concept", "propose_award", "withdraw_award"};
-
-bool among(std::string_view value, std::span<const std::string_view> list) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 int yearOf(std::int64_t epoch_ms) {
   std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
@@ -79,19 +65,19 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
   return next;
 }
 
-}  // namespace
-
-ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
-                                   const stores::Call* given_call,
-                                   const stores::ProposalVersion* given_current,
-                                   const std::vector<stores::Assignment>* given_assignments) {
+// The view of `p` at `now`; `call`, `current` and `assignments` are reloaded unless given (a
+// use case that just read or wrote them passes them in).
+ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, std::int64_t now,
+                    const stores::Call* given_call = nullptr,
+                    const stores::ProposalVersion* given_current = nullptr,
+                    const std::vector<stores::Assignment>* given_assignments = nullptr) {
   const auto call = given_call != nullptr ? *given_call : *stores::CallStore::loadTerms(tx, p.call_id);
   const auto current = given_current != nullptr
                            ? *given_current
                            : *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
   const auto assignments =
       given_assignments != nullptr ? *given_assignments : stores::ReviewStore::forProposal(tx, p.id);
-  auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, ctx_.clock.nowMs());
+  auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, now);
   ProposalView out{p, current,
                    toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
                    true, call.currency};
@@ -105,6 +91,86 @@ ProposalView ProposalService::view(db::Tx& tx, const Actor& actor, const stores:
   }
   return out;
 }
+
+
+// The proposal machine for fireTransition (transition.h).
+struct ProposalFlow {
+  using Types = workflow::ProposalTypes;
+  using View = ProposalView;
+  struct Loaded : usecases::Loaded {
+    std::optional<stores::Grant> grant;  // the grant an approval created
+  };
+  using Row = workflow::Transition<Types>;
+  static constexpr std::string_view kEntity = "proposal";
+  static const auto& machine() { return workflow::kProposalFlow; }
+
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    return {loadVisible(tx, actor, id), std::nullopt};
+  }
+  workflow::ProposalRecord record(Loaded& l) { return {l.proposal, l.current}; }
+  std::string& state(Loaded& l) { return l.proposal.state; }
+  std::int64_t version(const Loaded& l) { return l.proposal.version; }
+  workflow::ProposalFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest& req,
+                                std::int64_t now) {
+    return proposalFacts(tx, l.proposal, l.call, l.current, l.assignments, req.input.amount_minor,
+                         now);
+  }
+  std::vector<core::FieldError> missing(db::Tx&, const Loaded& l) {
+    return l.current.stage == "concept"
+               ? proposals::validateConcept(l.current.content, termsOf(l.call))
+               : proposals::validateForSubmission(l.current.content, termsOf(l.call));
+  }
+  // What was submitted never changes; an invited concept note continues as a full proposal.
+  void before(db::Tx& tx, const Actor& actor, Loaded& l, const Row& row, std::int64_t now) {
+    if (row.has(workflow::kFreezesVersion)) {
+      stores::ProposalStore::freeze(tx, l.current.id);
+      l.current.frozen = true;
+    }
+    if (row.has(workflow::kStartsNextVersion)) {
+      l.current = startNextVersion(tx, l.proposal, l.current, "full", actor.user_id, now);
+    }
+  }
+  void save(db::Tx& tx, const Actor& actor, Loaded& l, const Row& row,
+            const TransitionRequest& req, std::int64_t now) {
+    auto& p = l.proposal;
+    if (row.has(workflow::kWritesTerms)) {
+      stores::ProposalStore::update(tx, p, now);
+    } else {
+      stores::ProposalStore::updateState(tx, p, now);
+    }
+    if (row.has(workflow::kCreatesGrant)) {
+      l.grant = createGrant(tx, p, *stores::CallStore::load(tx, l.call.id) /* with its plan */,
+                            l.current, p.award_minor.value_or(0), actor.user_id, now);
+    }
+    if (row.has(workflow::kRecordsDecision)) {
+      stores::ProposalStore::insertDecision(
+          tx, {p.id, std::string(workflow::nameOf(row.event)), decidedAmount(l, row),
+               req.input.reason.value_or(""), actor.user_id},
+          now);
+    }
+  }
+  static std::optional<std::int64_t> decidedAmount(const Loaded& l, const Row& row) {
+    if (!row.has(workflow::kDecidesAward)) return std::nullopt;
+    return l.proposal.award_minor;
+  }
+  Detail detail(const Loaded& l, const Row& row, const TransitionRequest& req) {
+    auto d = transitionDetail(req);
+    if (row.has(workflow::kFlagsFutureRound)) d.flag("eligible_future", req.input.eligible_future);
+    if (auto amount = decidedAmount(l, row)) d.number("award_minor", amount);
+    return d;
+  }
+  void after(db::Tx& tx, const Actor&, Loaded& l, const Row& row, const TransitionRequest& req,
+             std::int64_t now) {
+    mail::mailProposalEvent(tx, row.notice, l.proposal, l.current, l.call, req.input.reason,
+                            l.grant ? &*l.grant : nullptr, now);
+  }
+  // p and current as just written; no proposal event touches the assignments.
+  View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t now) {
+    return viewOf(tx, actor, l.proposal, now, &l.call, &l.current, &l.assignments);
+  }
+};
+
+}  // namespace
 
 ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
                                      const proposals::ProposalContent& content) {
@@ -141,7 +207,7 @@ ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
   stores::ProposalStore::insertVersion(tx, v, now);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "create", "", p.state,
                           Detail().text("reference", p.reference).json(), now});
-  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
   tx.commit();
   return out;
 }
@@ -157,7 +223,7 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
     throw Problem::forbidden("only the city's applicants edit its proposal");
   }
   requireVersion(expected_version, p.version, "proposal");
-  if (!among(p.state, kEditableStates)) {
+  if (!workflow::editableIn(workflow::kProposalFlow, p.state)) {
     throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
   }
   if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
@@ -169,83 +235,15 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
   stores::ProposalStore::update(tx, p, now);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "edit", p.state, p.state,
                           Detail().number("version_number", current.number).json(), now});
-  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
   tx.commit();
   return out;
 }
 
 ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
                                    const TransitionRequest& req) {
-  const auto now = ctx_.clock.nowMs();
-  // The busiest write of all: on the writer thread, back to back with the others queued.
-  std::optional<ProposalView> out;
-  ctx_.db.inWriter([&](db::Tx& tx) { out = fireIn(tx, actor, proposal_id, req, now); });
-  return std::move(*out);
-}
-
-ProposalView ProposalService::fireIn(db::Tx& tx, const Actor& actor, std::int64_t proposal_id,
-                                     const TransitionRequest& req, std::int64_t now) {
-  auto [p, call, current, assignments] = loadVisible(tx, actor, proposal_id);
-  requireVersion(req.expected_version, p.version, "proposal");
-  const auto facts = proposalFacts(tx, p, call, current, assignments, req.input.amount_minor, now);
-  const workflow::Transition<workflow::ProposalFacts>* row = nullptr;
-  try {
-    row = &workflow::fire(workflow::kProposalFlow, p.state, req.event, actor, facts, req.input);
-  } catch (const Problem& refused) {
-    // Name every failing field when a submission is incomplete.
-    if (refused.kind() == ProblemKind::kInvalid && refused.fields().empty() &&
-        among(req.event, kSubmitEvents)) {
-      auto errors = req.event == "submit_concept"
-                        ? proposals::validateConcept(current.content, termsOf(call))
-                        : proposals::validateForSubmission(current.content, termsOf(call));
-      if (!errors.empty()) throw Problem::invalid(errors);
-    }
-    throw;
-  }
-  const std::int64_t award = awardFor(p, current, req.input.amount_minor);  // before the state moves
-  const std::string from = p.state;
-  p.state = std::string(row->to);
-  std::optional<std::int64_t> decided_amount;
-  std::optional<stores::Grant> grant;
-
-  if (among(req.event, kSubmitEvents)) {
-    stores::ProposalStore::freeze(tx, current.id);
-    current.frozen = true;
-  }
-  if (req.event == "invite") current = startNextVersion(tx, p, current, "full", actor.user_id, now);
-  if (req.event == "decline_concept") p.eligible_future = req.eligible_future;
-  if (req.event == "propose_award") {
-    p.award_minor = decided_amount = req.input.amount_minor;
-    p.award_proposed_by = actor.user_id;
-  }
-  if (req.event == "withdraw_award") {
-    p.award_minor.reset();
-    p.award_proposed_by.reset();
-  }
-  if (req.event == "approve") {
-    p.award_minor = decided_amount = award;
-    stores::ProposalStore::update(tx, p, now);
-    grant = createGrant(tx, p, *stores::CallStore::load(tx, call.id) /* with its plan */, current,
-                        award, actor.user_id, now);
-  } else if (among(req.event, kTermEvents)) {
-    stores::ProposalStore::update(tx, p, now);
-  } else {
-    stores::ProposalStore::updateState(tx, p, now);
-  }
-  if (among(req.event, kDecisionEvents)) {
-    stores::ProposalStore::insertDecision(tx, {p.id, req.event, decided_amount,
-                                               req.input.reason.value_or(""), actor.user_id}, now);
-  }
-  auto detail = transitionDetail(req);
-  if (req.event == "decline_concept") detail.flag("eligible_future", req.eligible_future);
-  if (decided_amount) detail.number("award_minor", decided_amount);
-  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, req.event, from, p.state, detail.json(), now});
-  mail::mailProposalEvent(tx, req.event, p, current, call, req.input.reason,
-                          grant ? &*grant : nullptr, now);
-  // p and current as just written; no proposal event touches the assignments.
-  auto out = view(tx, actor, p, &call, &current, &assignments);
-  tx.commit();
-  return out;
+  ProposalFlow flow;
+  return runTransition(ctx_, flow, actor, proposal_id, req);
 }
 
 ProposalView ProposalService::setSupportingPartner(const Actor& actor, std::int64_t proposal_id,
@@ -272,7 +270,7 @@ ProposalView ProposalService::setSupportingPartner(const Actor& actor, std::int6
   stores::ProposalStore::update(tx, p, now);
   audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "set_supporting_partner", p.state,
                           p.state, Detail().number("partner_org_id", partner_org_id).json(), now});
-  auto out = view(tx, actor, *stores::ProposalStore::load(tx, p.id));
+  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
   tx.commit();
   return out;
 }
@@ -294,7 +292,7 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
   audit::appendAudit(tx, {actor.user_id, "proposal", proposal_id, "attach_translation",
                           loaded.proposal.state, loaded.proposal.state,
                           Detail().number("version_number", loaded.current.number).json(), now});
-  auto out = view(tx, actor, *stores::ProposalStore::load(tx, proposal_id));
+  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, proposal_id), now);
   tx.commit();
   return out;
 }
@@ -302,7 +300,8 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
 ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto loaded = loadVisible(tx, actor, proposal_id);
-  auto out = view(tx, actor, loaded.proposal, &loaded.call, &loaded.current, &loaded.assignments);
+  auto out = viewOf(tx, actor, loaded.proposal, ctx_.clock.nowMs(), &loaded.call, &loaded.current,
+                    &loaded.assignments);
   tx.commit();
   return out;
 }

@@ -60,14 +60,6 @@ class ProposalService {
   stores::ProposalPage list(const Actor& actor, stores::ProposalQuery query);
 
  private:
-  // fire's use case, in the write transaction `tx` (committed here).
-  ProposalView fireIn(db::Tx& tx, const Actor& actor, std::int64_t proposal_id,
-                      const TransitionRequest& req, std::int64_t now);
-  // The view of `p`; `call`, `current` and `assignments` are reloaded unless given (a use case
-  // that just read or wrote them passes them in).
-  ProposalView view(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
-                    const stores::Call* call = nullptr, const stores::ProposalVersion* current = nullptr,
-                    const std::vector<stores::Assignment>* assignments = nullptr);
   Context ctx_;
 };
 

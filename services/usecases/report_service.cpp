@@ -11,6 +11,7 @@
 #include "services/audit/audit_log.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/grant_service.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -87,19 +88,42 @@ workflow::ReportFacts reportFacts(db::Tx& tx, const Loaded& l) {
   return workflow::ReportFacts{grantScope(l.grant), missingForSubmission(tx, l).empty()};
 }
 
-void applyEffects(stores::Report& r, const Actor& actor, const std::string& event,
-                  std::int64_t now) {
-  if (event == "submit") {
-    r.submitted_by = actor.user_id;
-    r.submitted_at = now;
-  } else if (event == "accept") {
-    r.accepted_by = actor.user_id;
-    r.accepted_at = now;
-  } else if (event == "request_changes") {
-    r.submitted_by.reset();
-    r.submitted_at.reset();
-  }
+ReportView viewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
+  const auto facts = reportFacts(tx, l);
+  return {l.report,
+          toStrings(workflow::allowedEvents(workflow::kReportFlow, l.report.state, actor, facts))};
 }
+
+// The report machine for fireTransition (transition.h).
+struct ReportFlow {
+  using Types = workflow::ReportTypes;
+  using View = ReportView;
+  using Loaded = usecases::Loaded;
+  using Row = workflow::Transition<Types>;
+  static constexpr std::string_view kEntity = "report";
+  static const auto& machine() { return workflow::kReportFlow; }
+
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  stores::Report& record(Loaded& l) { return l.report; }
+  std::string& state(Loaded& l) { return l.report.state; }
+  std::int64_t version(const Loaded& l) { return l.report.version; }
+  workflow::ReportFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest&, std::int64_t) {
+    return reportFacts(tx, l);
+  }
+  std::vector<FieldError> missing(db::Tx& tx, const Loaded& l) {
+    return missingForSubmission(tx, l);
+  }
+  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&,
+            const TransitionRequest&, std::int64_t now) {
+    stores::GrantStore::updateReport(tx, l.report, now);
+  }
+  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
+    return transitionDetail(req);
+  }
+  View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t) {
+    return viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, l.report.id), l.grant});
+  }
+};
 
 // The financial report budget vs actual reads from: latest accepted, else latest submitted.
 std::optional<stores::Report> latestFinancial(const std::vector<stores::Report>& reports) {
@@ -116,7 +140,7 @@ std::optional<stores::Report> latestFinancial(const std::vector<stores::Report>&
 
 }  // namespace
 
-stores::Report ReportService::edit(const Actor& actor, std::int64_t report_id,
+ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
                                    std::optional<std::int64_t> expected_version,
                                    const std::string& narrative,
                                    const std::vector<stores::Spending>& spending) {
@@ -142,48 +166,31 @@ stores::Report ReportService::edit(const Actor& actor, std::int64_t report_id,
   const auto lines = static_cast<std::int64_t>(spending.size());
   audit::appendAudit(tx, {actor.user_id, "report", r.id, "edit", r.state, r.state,
                           Detail().number("spending_lines", lines).json(), now});
-  auto out = *stores::GrantStore::loadReport(tx, r.id);
+  auto out = viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, r.id), g});
   tx.commit();
   return out;
 }
 
-stores::Report ReportService::fire(const Actor& actor, std::int64_t report_id,
-                                   const TransitionRequest& req) {
-  const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto loaded = loadVisible(tx, actor, report_id);
-  auto& r = loaded.report;
-  requireVersion(req.expected_version, r.version, "report");
-  const workflow::Transition<workflow::ReportFacts>* row = nullptr;
-  try {
-    row = &workflow::fire(workflow::kReportFlow, r.state, req.event, actor, reportFacts(tx, loaded),
-                          req.input);
-  } catch (const Problem& refused) {
-    // Name what is missing when an incomplete report is submitted.
-    if (req.event == "submit" && refused.kind() == ProblemKind::kInvalid &&
-        refused.fields().empty()) {
-      if (auto missing = missingForSubmission(tx, loaded); !missing.empty()) {
-        throw Problem::invalid(missing);
-      }
-    }
-    throw;
-  }
-  const std::string from = r.state;
-  r.state = std::string(row->to);
-  applyEffects(r, actor, req.event, now);
-  stores::GrantStore::updateReport(tx, r, now);
-  audit::appendAudit(tx, {actor.user_id, "report", r.id, req.event, from, r.state,
-                          transitionDetail(req).json(), now});
-  auto out = *stores::GrantStore::loadReport(tx, r.id);
-  tx.commit();
-  return out;
+ReportView ReportService::fire(const Actor& actor, std::int64_t report_id,
+                               const TransitionRequest& req) {
+  ReportFlow flow;
+  return runTransition(ctx_, flow, actor, report_id, req);
 }
 
-stores::Report ReportService::get(const Actor& actor, std::int64_t report_id) {
+ReportView ReportService::get(const Actor& actor, std::int64_t report_id) {
   auto tx = ctx_.db.read();
-  auto loaded = loadVisible(tx, actor, report_id);
+  auto out = viewOf(tx, actor, loadVisible(tx, actor, report_id));
   tx.commit();
-  return loaded.report;
+  return out;
+}
+
+std::vector<ReportView> ReportService::ofGrant(const Actor& actor, std::int64_t grant_id) {
+  auto tx = ctx_.db.read();
+  const auto g = loadVisibleGrant(tx, actor, grant_id);
+  std::vector<ReportView> out;
+  for (auto& r : stores::GrantStore::reportsOf(tx, grant_id)) out.push_back(viewOf(tx, actor, {r, g}));
+  tx.commit();
+  return out;
 }
 
 std::vector<std::string> ReportService::actions(const Actor& actor, const stores::Report& report) {
@@ -195,8 +202,7 @@ std::vector<std::string> ReportService::actions(const Actor& actor, const stores
   return toStrings(workflow::allowedEvents(workflow::kReportFlow, report.state, actor, facts));
 }
 
-std::vector<ReportService::BudgetVsActual> ReportService::budgetVsActual(const Actor& actor,
-                                                                         std::int64_t grant_id) {
+ReportService::Budget ReportService::budgetVsActual(const Actor& actor, std::int64_t grant_id) {
   auto tx = ctx_.db.read();
   const auto g = loadVisibleGrant(tx, actor, grant_id);
   const auto version = approvedVersion(tx, g);
@@ -205,7 +211,7 @@ std::vector<ReportService::BudgetVsActual> ReportService::budgetVsActual(const A
     stated = stores::GrantStore::spendingOf(tx, source->id);
   }
   tx.commit();
-  std::vector<BudgetVsActual> out;
+  Budget out{g.currency, {}};
   for (std::size_t i = 0; i < version.content.budget.size(); ++i) {
     const auto& line = version.content.budget[i];
     BudgetVsActual row{line.category, line.description, line.amount_minor, 0};
@@ -214,7 +220,7 @@ std::vector<ReportService::BudgetVsActual> ReportService::budgetVsActual(const A
         row.actual_minor = s.actual_minor;
       }
     }
-    out.push_back(row);
+    out.lines.push_back(row);
   }
   return out;
 }

@@ -10,6 +10,9 @@
 
 namespace citygrants::usecases {
 
+// A report as a reader sees it, with the events they may fire now.
+using ReportView = WithActions<stores::Report>;
+
 // A grant's progress, financial and final reports.
 class ReportService {
  public:
@@ -19,6 +22,12 @@ class ReportService {
     std::string description;
     std::int64_t planned_minor = 0;
     std::int64_t actual_minor = 0;
+  };
+
+  // A grant's budget vs actual, in the grant's currency.
+  struct Budget {
+    std::string currency;
+    std::vector<BudgetVsActual> lines;
   };
 
   static constexpr std::size_t kMaxNarrative = 20'000;  // code points
@@ -31,16 +40,20 @@ class ReportService {
   // (else kInvalidTransition). kInvalid names each bad field: narrative (valid UTF-8, at most
   // 20,000 characters), spending (only in a financial report), spending[i].budget_line_id (a
   // line of the approved budget, once), spending[i].actual_minor (not negative).
-  stores::Report edit(const Actor& actor, std::int64_t report_id,
+  ReportView edit(const Actor& actor, std::int64_t report_id,
                       std::optional<std::int64_t> expected_version, const std::string& narrative,
                       const std::vector<stores::Spending>& spending);
 
   // Fires submit | accept | request_changes. `submit` needs a narrative and, for a financial
   // report, spending stated for every budget line (kInvalid naming what is missing).
-  stores::Report fire(const Actor& actor, std::int64_t report_id, const TransitionRequest& req);
+  ReportView fire(const Actor& actor, std::int64_t report_id, const TransitionRequest& req);
 
   // kNotFound when the actor may not see the report's grant.
-  stores::Report get(const Actor& actor, std::int64_t report_id);
+  ReportView get(const Actor& actor, std::int64_t report_id);
+
+  // The grant's reports in order (seq), each with its actions; kNotFound when the actor may not
+  // see the grant.
+  std::vector<ReportView> ofGrant(const Actor& actor, std::int64_t grant_id);
 
   // The events the actor may fire on `report` now (roles, scope and guards evaluated).
   std::vector<std::string> actions(const Actor& actor, const stores::Report& report);
@@ -49,7 +62,7 @@ class ReportService {
   // accepted financial report, else the latest submitted one; actual 0 for a line it does not
   // state, and for every line while no financial report is submitted.
   // kNotFound when the actor may not see the grant.
-  std::vector<BudgetVsActual> budgetVsActual(const Actor& actor, std::int64_t grant_id);
+  Budget budgetVsActual(const Actor& actor, std::int64_t grant_id);
 
  private:
   Context ctx_;

@@ -11,11 +11,11 @@
 #include "modules/workflow/review_flow.h"
 #include "services/audit/audit_log.h"
 #include "services/mail/notifications.h"
-#include "services/mail/notifications.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/proposal_facts.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -27,34 +27,8 @@ using core::ProblemKind;
 constexpr std::string_view kEntity = "review_assignment";
 constexpr std::size_t kMaxComment = 20'000;
 
-// The proposal states in which an assignment event (or "score") may happen. Events not listed
-// (cancel) happen in any state, so a fund manager can tidy up after a withdrawal.
-struct ProposalGate {
-  std::string_view event;
-  std::array<std::string_view, 2> states;
-};
-// clang-format off
-constexpr ProposalGate kProposalGates[] = {
-  // event      proposal states
-  {"accept",  {"screening", "in_review"}},
-  {"decline", {"screening", "in_review"}},
-  {"score",   {"screening", "in_review"}},
-  {"submit",  {"screening", "in_review"}},
-  {"reopen",  {"in_review", "in_review"}},
-};
-// clang-format on
-
-bool proposalAllows(std::string_view proposal_state, std::string_view event) {
-  for (const auto& gate : kProposalGates) {
-    if (gate.event == event) {
-      return std::find(gate.states.begin(), gate.states.end(), proposal_state) != gate.states.end();
-    }
-  }
-  return true;
-}
-
-void requireProposalAllows(const stores::Proposal& p, std::string_view event) {
-  if (!proposalAllows(p.state, event)) {
+void requireProposalAllows(const stores::Proposal& p, workflow::ReviewEvent event) {
+  if (!workflow::proposalAllows(p.state, event)) {
     throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
   }
 }
@@ -89,8 +63,10 @@ std::vector<std::string> eventsFor(const Actor& actor, const stores::Assignment&
                                    std::string_view proposal_state,
                                    const workflow::ReviewFacts& facts) {
   std::vector<std::string> out;
-  for (auto event : workflow::allowedEvents(workflow::kReviewFlow, a.state, actor, facts)) {
-    if (proposalAllows(proposal_state, event)) out.emplace_back(event);
+  for (auto name : workflow::allowedEvents(workflow::kReviewFlow, a.state, actor, facts)) {
+    if (workflow::proposalAllows(proposal_state, workflow::eventNamed(workflow::kReviewFlow, name))) {
+      out.emplace_back(name);
+    }
   }
   return out;
 }
@@ -148,22 +124,6 @@ std::vector<FieldError> validateScores(std::span<const review::Criterion> criter
   return e;
 }
 
-// What an event changes on the assignment beside its state.
-void applyEffects(stores::Assignment& a, const TransitionRequest& req, std::int64_t user_id,
-                  std::int64_t now) {
-  if (req.event == "accept") {
-    a.reviewer_id = user_id;
-    a.declared_at = now;
-  } else if (req.event == "decline") {
-    a.reason = req.input.reason;
-  } else if (req.event == "submit") {
-    a.submitted_at = now;
-  } else if (req.event == "reopen") {
-    a.reason = req.input.reason;
-    a.submitted_at.reset();
-  }
-}
-
 void requirePartnerOrganisation(db::Tx& tx, std::int64_t org_id) {
   auto org = stores::DirectoryStore::findOrganisation(tx, org_id);
   if (!org || org->kind != access::OrgKind::kPartner) {
@@ -177,9 +137,44 @@ ReviewSummary::Row rowOf(db::Tx& tx, const stores::Call& call, const stores::Ass
   return row;
 }
 
+AssignmentView viewOf(db::Tx& tx, const Actor& actor, const stores::Assignment& a,
+                      const stores::Proposal& p, const stores::Call& call) {
+  const auto facts = factsOf(a, call, stores::ReviewStore::scores(tx, a.id));
+  return {a, eventsFor(actor, a, p.state, facts)};
+}
+
+// The review assignment machine for fireTransition (transition.h).
+struct ReviewFlow {
+  using Types = workflow::ReviewTypes;
+  using View = AssignmentView;
+  using Loaded = usecases::Loaded;
+  using Row = workflow::Transition<Types>;
+  static constexpr std::string_view kEntity = "review_assignment";
+  static const auto& machine() { return workflow::kReviewFlow; }
+
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  stores::Assignment& record(Loaded& l) { return l.assignment; }
+  std::string& state(Loaded& l) { return l.assignment.state; }
+  std::int64_t version(const Loaded& l) { return l.assignment.version; }
+  void gate(const Loaded& l, workflow::ReviewEvent event) { requireProposalAllows(l.proposal, event); }
+  workflow::ReviewFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest&, std::int64_t) {
+    return factsOf(l.assignment, l.call, stores::ReviewStore::scores(tx, l.assignment.id));
+  }
+  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&,
+            const TransitionRequest&, std::int64_t now) {
+    stores::ReviewStore::update(tx, l.assignment, now);
+  }
+  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
+    return transitionDetail(req);
+  }
+  View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t) {
+    return viewOf(tx, actor, *stores::ReviewStore::load(tx, l.assignment.id), l.proposal, l.call);
+  }
+};
+
 }  // namespace
 
-stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
+AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
                                          std::int64_t partner_org_id) {
   if (!access::may(actor, access::Action::kAssignPartner)) {
     throw Problem::forbidden("only fund managers assign reviews");
@@ -216,33 +211,19 @@ stores::Assignment ReviewService::assign(const Actor& actor, std::int64_t propos
        Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
        now});
   mail::mailReviewAssigned(tx, a, now);
-  auto out = *stores::ReviewStore::load(tx, a.id);
+  auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), *p,
+                    *stores::CallStore::load(tx, p->call_id));
   tx.commit();
   return out;
 }
 
-stores::Assignment ReviewService::fire(const Actor& actor, std::int64_t assignment_id,
-                                       const TransitionRequest& req) {
-  const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto [a, p, call] = loadVisible(tx, actor, assignment_id);
-  requireVersion(req.expected_version, a.version, "review assignment");
-  requireProposalAllows(p, req.event);
-  const auto facts = factsOf(a, call, stores::ReviewStore::scores(tx, a.id));
-  const auto& row =
-      workflow::fire(workflow::kReviewFlow, a.state, req.event, actor, facts, req.input);
-  const std::string from = a.state;
-  a.state = std::string(row.to);
-  applyEffects(a, req, actor.user_id, now);
-  stores::ReviewStore::update(tx, a, now);
-  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, req.event, from, a.state,
-                          transitionDetail(req).json(), now});
-  auto out = *stores::ReviewStore::load(tx, a.id);
-  tx.commit();
-  return out;
+AssignmentView ReviewService::fire(const Actor& actor, std::int64_t assignment_id,
+                                   const TransitionRequest& req) {
+  ReviewFlow flow;
+  return runTransition(ctx_, flow, actor, assignment_id, req);
 }
 
-stores::Assignment ReviewService::score(const Actor& actor, std::int64_t assignment_id,
+AssignmentView ReviewService::score(const Actor& actor, std::int64_t assignment_id,
                                         std::optional<std::int64_t> expected_version,
                                         const std::vector<stores::StoredScore>& scores,
                                         const std::string& comment) {
@@ -257,7 +238,10 @@ stores::Assignment ReviewService::score(const Actor& actor, std::int64_t assignm
     throw Problem(ProblemKind::kInvalidTransition,
                   "a review is scored while in progress, not when it is " + a.state);
   }
-  requireProposalAllows(p, "score");
+  if (!std::count(std::begin(workflow::kScoringProposalStates),
+                  std::end(workflow::kScoringProposalStates), p.state)) {
+    throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
+  }
   if (auto errors = validateScores(call.criteria, scores, comment); !errors.empty()) {
     throw Problem::invalid(std::move(errors));
   }
@@ -271,16 +255,17 @@ stores::Assignment ReviewService::score(const Actor& actor, std::int64_t assignm
                               .flag("all_scored", complete)
                               .json(),
                           now});
-  auto out = *stores::ReviewStore::load(tx, a.id);
+  auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), p, call);
   tx.commit();
   return out;
 }
 
-stores::Assignment ReviewService::get(const Actor& actor, std::int64_t assignment_id) {
+AssignmentView ReviewService::get(const Actor& actor, std::int64_t assignment_id) {
   auto tx = ctx_.db.read();
-  auto loaded = loadVisible(tx, actor, assignment_id);
+  auto l = loadVisible(tx, actor, assignment_id);
+  auto out = viewOf(tx, actor, l.assignment, l.proposal, l.call);
   tx.commit();
-  return loaded.assignment;
+  return out;
 }
 
 std::vector<stores::StoredScore> ReviewService::scores(const Actor& actor,
@@ -292,14 +277,15 @@ std::vector<stores::StoredScore> ReviewService::scores(const Actor& actor,
   return out;
 }
 
-std::vector<stores::Assignment> ReviewService::forProposal(const Actor& actor,
-                                                           std::int64_t proposal_id) {
+std::vector<AssignmentView> ReviewService::forProposal(const Actor& actor,
+                                                       std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto p = stores::ProposalStore::load(tx, proposal_id);
   if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
-  std::vector<stores::Assignment> out;
+  const auto call = *stores::CallStore::load(tx, p->call_id);
+  std::vector<AssignmentView> out;
   for (auto& a : stores::ReviewStore::forProposal(tx, proposal_id)) {
-    if (access::canSee(actor, assignmentScope(a))) out.push_back(std::move(a));
+    if (access::canSee(actor, assignmentScope(a))) out.push_back(viewOf(tx, actor, a, *p, call));
   }
   tx.commit();
   return out;

@@ -25,6 +25,9 @@ struct ReviewSummary {
 
 // One assignment of a list, with what it shows of its proposal and the events the reader may
 // fire now.
+// An assignment as a reader sees it, with the events they may fire now.
+using AssignmentView = WithActions<stores::Assignment>;
+
 struct AssignmentListEntry {
   stores::Assignment assignment;
   stores::ReviewedProposal proposal;
@@ -48,14 +51,14 @@ class ReviewService {
   // cannot see; kInvalidTransition unless it is in screening or in_review; kInvalid
   // (partner_org_id) unless the organisation is a partner; kConflict when that organisation
   // already holds a live (not cancelled or declined) assignment on the proposal.
-  stores::Assignment assign(const Actor& actor, std::int64_t proposal_id,
+  AssignmentView assign(const Actor& actor, std::int64_t proposal_id,
                             std::int64_t partner_org_id);
 
   // Fires accept | decline | submit | reopen | cancel. accept records the reviewer and the time
   // of their no-conflict declaration; decline and reopen record the reason; submit stamps the
   // time. kNotFound unless the actor is fund staff or a partner of the assigned organisation;
   // kConflict while the proposal is not in screening or in_review (reopen: not in_review).
-  stores::Assignment fire(const Actor& actor, std::int64_t assignment_id,
+  AssignmentView fire(const Actor& actor, std::int64_t assignment_id,
                           const TransitionRequest& req);
 
   // Saves the scores (all or some: a draft) and the overall comment of an assignment in
@@ -63,17 +66,17 @@ class ReviewService {
   // organisation. Every criterion must belong to the proposal's call and appear once, each value
   // 1..5 (field errors "scores[i].criterion_id", "scores[i].value"); the comment valid UTF-8 of
   // at most 20,000 characters.
-  stores::Assignment score(const Actor& actor, std::int64_t assignment_id,
+  AssignmentView score(const Actor& actor, std::int64_t assignment_id,
                            std::optional<std::int64_t> expected_version,
                            const std::vector<stores::StoredScore>& scores,
                            const std::string& comment);
 
   // One assignment; kNotFound when the actor may not see it (applicants never do).
-  stores::Assignment get(const Actor& actor, std::int64_t assignment_id);
+  AssignmentView get(const Actor& actor, std::int64_t assignment_id);
 
   // The assignments of a proposal the actor may see: fund staff all, a partner their
   // organisation's. kNotFound when the actor cannot see the proposal.
-  std::vector<stores::Assignment> forProposal(const Actor& actor, std::int64_t proposal_id);
+  std::vector<AssignmentView> forProposal(const Actor& actor, std::int64_t proposal_id);
 
   // A page of the assignments the actor may see, newest first (query.before_id: the last id of
   // the previous page): fund managers and auditors every one, a partner their organisation's,

@@ -8,6 +8,7 @@
 #include "services/audit/audit_log.h"
 #include "services/mail/notifications.h"
 #include "services/usecases/grant_service.h"
+#include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -67,21 +68,6 @@ workflow::TrancheFacts trancheFacts(db::Tx& tx, const stores::Grant& g, const st
   return factsFrom(t, grantScope(g), g.state == "active", previous_state, report_state, overdue);
 }
 
-// A disbursement retried with its key by the fund manager who made it answers the tranche it
-// disbursed; a key used elsewhere, or by anyone else, is refused. Returns true when `t` is that
-// earlier disbursement.
-bool isRetriedDisbursement(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
-                           const TransitionRequest& req) {
-  if (req.event != "disburse" || !req.input.idempotency_key) return false;
-  auto holder = stores::GrantStore::trancheIdForKey(tx, *req.input.idempotency_key);
-  if (!holder) return false;
-  if (!actor.roles.has(access::Role::kFundManager)) {
-    throw Problem::forbidden("only fund managers disburse");
-  }
-  if (*holder == t.id && t.state == "disbursed" && t.disbursed_by == actor.user_id) return true;
-  throw Problem(ProblemKind::kConflict, "idempotency key already used");
-}
-
 // Σ disbursed of the grant, `t` included, stays within the award (defence in depth: the
 // schedule already adds up to the award, so this never fires unless the data is corrupt).
 void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranche& t) {
@@ -96,60 +82,101 @@ void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranch
   }
 }
 
-// Records who did the step and what it carried.
-void applyEffects(stores::Tranche& t, const Actor& actor, const TransitionRequest& req,
-                  std::int64_t now) {
-  const auto& e = req.event;
-  if (e == "request") {
-    t.requested_by = actor.user_id;
-    t.requested_at = now;
-  } else if (e == "verify") {
-    t.verified_by = actor.user_id;
-  } else if (e == "send_back") {
-    t.requested_by.reset();
-    t.requested_at.reset();
-    t.verified_by.reset();
-    t.approved_by.reset();
-  } else if (e == "approve") {
-    t.approved_by = actor.user_id;
-  } else if (e == "disburse") {
-    t.disbursed_by = actor.user_id;
-    t.disbursed_at = now;
-    t.payment_reference = req.input.payment_reference;
-    t.idempotency_key = req.input.idempotency_key;
-  }
+TrancheView viewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
+                   const stores::Grant& g, std::int64_t now) {
+  const auto facts = trancheFacts(tx, g, t, now);
+  return {t, g.currency,
+          toStrings(workflow::allowedEvents(workflow::kTrancheFlow, t.state, actor, facts))};
 }
+
+// The tranche machine for fireTransition (transition.h).
+struct TrancheFlow {
+  using Types = workflow::TrancheTypes;
+  using View = TrancheView;
+  using Loaded = usecases::Loaded;
+  static constexpr std::string_view kEntity = "tranche";
+  static const auto& machine() { return workflow::kTrancheFlow; }
+  bool replayed = false;
+
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  stores::Tranche& record(Loaded& l) { return l.tranche; }
+  std::string& state(Loaded& l) { return l.tranche.state; }
+  std::int64_t version(const Loaded& l) { return l.tranche.version; }
+
+  // A disbursement retried with its key by the fund manager who made it answers the tranche it
+  // disbursed, unchanged; a key used elsewhere, or by anyone else, is refused.
+  std::optional<View> replay(db::Tx& tx, const Actor& actor, Loaded& l,
+                             const TransitionRequest& req, std::int64_t now) {
+    const auto event = workflow::findEvent(machine(), req.event);
+    if (!event || !(workflow::needsOf(machine(), *event) & workflow::kIdempotencyKey) ||
+        !req.input.idempotency_key) {
+      return std::nullopt;
+    }
+    auto holder = stores::GrantStore::trancheIdForKey(tx, *req.input.idempotency_key);
+    if (!holder) return std::nullopt;
+    if (!actor.roles.has(access::Role::kFundManager)) {
+      throw Problem::forbidden("only fund managers disburse");
+    }
+    const auto& t = l.tranche;
+    if (*holder != t.id || t.state != "disbursed" || t.disbursed_by != actor.user_id) {
+      throw Problem(ProblemKind::kConflict, "idempotency key already used");
+    }
+    replayed = true;
+    return viewOf(tx, actor, t, l.grant, now);
+  }
+  workflow::TrancheFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest&,
+                               std::int64_t now) {
+    return trancheFacts(tx, l.grant, l.tranche, now);
+  }
+  void before(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>& row,
+              std::int64_t) {
+    if (row.has(workflow::kChecksDisbursedSum)) requireWithinAward(tx, l.grant, l.tranche);
+  }
+  void save(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>&,
+            const TransitionRequest&, std::int64_t now) {
+    stores::GrantStore::updateTranche(tx, l.tranche, now);
+  }
+  Detail detail(const Loaded&, const workflow::Transition<Types>&, const TransitionRequest& req) {
+    return transitionDetail(req);
+  }
+  void after(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>& row,
+             const TransitionRequest&, std::int64_t now) {
+    mail::mailTrancheEvent(tx, row.notice, l.tranche, l.grant, now);
+  }
+  View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t now) {
+    return viewOf(tx, actor, *stores::GrantStore::loadTranche(tx, l.tranche.id), l.grant, now);
+  }
+};
 
 }  // namespace
 
-stores::Tranche TrancheService::fire(const Actor& actor, std::int64_t tranche_id,
-                                     const TransitionRequest& req) {
+TrancheView TrancheService::fire(const Actor& actor, std::int64_t tranche_id,
+                                 const TransitionRequest& req) {
+  TrancheFlow flow;
+  auto out = runTransition(ctx_, flow, actor, tranche_id, req);
+  replayed_ = flow.replayed;
+  return out;
+}
+
+TrancheView TrancheService::get(const Actor& actor, std::int64_t tranche_id) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
+  auto tx = ctx_.db.read();
   auto [t, g] = loadVisible(tx, actor, tranche_id);
-  replayed_ = isRetriedDisbursement(tx, actor, t, req);
-  if (replayed_) return t;  // rolls back an empty transaction
-  requireVersion(req.expected_version, t.version, "tranche");
-  const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, req.event, actor,
-                                   trancheFacts(tx, g, t, now), req.input);
-  const std::string from = t.state;
-  t.state = std::string(row.to);
-  applyEffects(t, actor, req, now);
-  if (req.event == "disburse") requireWithinAward(tx, g, t);
-  stores::GrantStore::updateTranche(tx, t, now);
-  audit::appendAudit(tx, {actor.user_id, "tranche", t.id, req.event, from, t.state,
-                          transitionDetail(req).json(), now});
-  mail::mailTrancheEvent(tx, req.event, t, g, now);
-  auto out = *stores::GrantStore::loadTranche(tx, t.id);
+  auto out = viewOf(tx, actor, t, g, now);
   tx.commit();
   return out;
 }
 
-stores::Tranche TrancheService::get(const Actor& actor, std::int64_t tranche_id) {
+std::vector<TrancheView> TrancheService::ofGrant(const Actor& actor, std::int64_t grant_id) {
+  const auto now = ctx_.clock.nowMs();
   auto tx = ctx_.db.read();
-  auto loaded = loadVisible(tx, actor, tranche_id);
+  const auto g = loadVisibleGrant(tx, actor, grant_id);
+  std::vector<TrancheView> out;
+  for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
+    out.push_back(viewOf(tx, actor, t, g, now));
+  }
   tx.commit();
-  return loaded.tranche;
+  return out;
 }
 
 TrancheList TrancheService::list(const Actor& actor, stores::TrancheQuery query) {

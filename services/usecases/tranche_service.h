@@ -23,6 +23,12 @@ struct TrancheList {
   bool more = false;       // another page follows the last item
 };
 
+// A tranche as a reader sees it: the record, its grant's currency, and the events they may fire.
+struct TrancheView : stores::Tranche {
+  std::string currency = "USD";
+  std::vector<std::string> actions;
+};
+
 // A grant's disbursements: request, verification, four-eyes approval and payment.
 class TrancheService {
  public:
@@ -33,12 +39,16 @@ class TrancheService {
   // the disbursed tranche unchanged (no second payment, no second audit row), whatever its
   // expected_version; a key already used by another disbursement is kConflict.
   // kNotFound when the actor may not see the tranche's grant.
-  stores::Tranche fire(const Actor& actor, std::int64_t tranche_id, const TransitionRequest& req);
+  TrancheView fire(const Actor& actor, std::int64_t tranche_id, const TransitionRequest& req);
   // Whether the last fire() was a retried disbursement answered without changing anything.
   bool replayed() const { return replayed_; }
 
   // kNotFound when the actor may not see the tranche's grant.
-  stores::Tranche get(const Actor& actor, std::int64_t tranche_id);
+  TrancheView get(const Actor& actor, std::int64_t tranche_id);
+
+  // The tranches of a grant in order (seq), each with its actions; kNotFound when the actor may
+  // not see the grant.
+  std::vector<TrancheView> ofGrant(const Actor& actor, std::int64_t grant_id);
 
   // A page of the tranches of the grants the actor may see (fund managers and auditors all,
   // applicants their city's, partners those their organisation supports), in id order; the

@@ -29,7 +29,12 @@ struct TransitionRequest {
   // The HTTP layer always sends it (If-Match); the CLI and the seed may leave it out.
   std::optional<std::int64_t> expected_version;
   workflow::Input input;
-  bool eligible_future = false;  // decline_concept: flag the city for a future round
+};
+
+// A record as a reader sees it, with the events they may fire on it now.
+template <class Record>
+struct WithActions : Record {
+  std::vector<std::string> actions;
 };
 
 // Throws Problem(kStaleVersion) when `expected` is given and differs from `actual`.

@@ -243,10 +243,10 @@ BOOST_AUTO_TEST_CASE(financial_report_states_spending_per_approved_budget_line) 
   reports.edit(applicant_a, r.id, {}, "Spent as planned.", {{lines[0], 12'000'000}});
   BOOST_TEST(fieldsOf([&] { reports.fire(applicant_a, r.id, event("submit")); }) ==
              std::vector<std::string>{"spending"});
-  BOOST_TEST(reports.budgetVsActual(fm1, grant_id).at(0).actual_minor == 0);  // nothing submitted
+  BOOST_TEST(reports.budgetVsActual(fm1, grant_id).lines.at(0).actual_minor == 0);  // nothing submitted
   reports.edit(applicant_a, r.id, {}, "Spent.", {{lines[0], 12'000'000}, {lines[1], 9'000'000}});
   reports.fire(applicant_a, r.id, event("submit"));
-  const auto bva = reports.budgetVsActual(applicant_a, grant_id);
+  const auto bva = reports.budgetVsActual(applicant_a, grant_id).lines;
   BOOST_REQUIRE(bva.size() == 2u);
   BOOST_TEST(bva[0].category == "personnel");
   BOOST_TEST(bva[0].planned_minor == kOddAward / 2);

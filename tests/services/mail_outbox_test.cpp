@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(a_concept_note_and_the_decisions_on_it_reach_the_right_peop
   mark = testing::lastMailId(f.ctx.db);
   s.fire(
       f.fm2, declined.id,
-      {.event = "decline_concept", .input = {.reason = "Out of scope."}, .eligible_future = true});
+      {.event = "decline_concept", .input = {.reason = "Out of scope.", .eligible_future = true}});
   rows = mailRows(f.ctx.db, mark);
   BOOST_TEST(summary(rows) == Lines{"concept_declined applicant@kampala.test en"},
              boost::test_tools::per_element());

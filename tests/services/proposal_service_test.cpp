@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(a_declined_concept_can_be_flagged_for_a_future_round) {
   auto v = s.create(f.applicant_a, f.call.id, testing::Fund::content());
   s.fire(f.applicant_a, v.proposal.id, {.event = "submit_concept"});
   v = s.fire(f.fm1, v.proposal.id,
-             {.event = "decline_concept", .input = {.reason = "Out of scope"}, .eligible_future = true});
+             {.event = "decline_concept", .input = {.reason = "Out of scope", .eligible_future = true}});
   BOOST_TEST(v.proposal.state == "concept_declined");
   BOOST_TEST(v.proposal.eligible_future);
 }

@@ -91,14 +91,12 @@ stores::Call decodeCall(const ApiRequest& req) {
 }  // namespace
 
 ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
-  usecases::CallService calls(ctx.useCases());
-  const auto all = calls.list(req.who());
   const auto state = req.queryText("state");
   http::JsonArray items = new Poco::JSON::Array;
   std::int64_t total = 0;
-  for (const auto& c : all) {
+  for (const auto& c : usecases::CallService(ctx.useCases()).list(req.who())) {
     if (state && c.state != *state) continue;
-    items->add(callJson(c, calls.actions(req.who(), c)));
+    items->add(callJson(c, c.actions));
     ++total;
   }
   return http::jsonResponse(http::page(items, total, std::nullopt));
@@ -106,25 +104,22 @@ ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse postCall(ApiContext& ctx, ApiRequest& req) {
   const auto call = decodeCall(req);
-  usecases::CallService calls(ctx.useCases());
-  const auto created = calls.create(req.who(), call);
-  auto r = http::versionedResponse(callJson(created, calls.actions(req.who(), created)), created.version, 201);
+  const auto created = usecases::CallService(ctx.useCases()).create(req.who(), call);
+  auto r = http::versionedResponse(callJson(created, created.actions), created.version, 201);
   r.headers.emplace_back("Location", "/api/v1/calls/" + std::to_string(created.id));
   return r;
 }
 
 ApiResponse getCall(ApiContext& ctx, ApiRequest& req) {
-  usecases::CallService calls(ctx.useCases());
-  const auto c = calls.get(req.who(), req.id());
-  return http::versionedResponse(callJson(c, calls.actions(req.who(), c)), c.version);
+  const auto c = usecases::CallService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(callJson(c, c.actions), c.version);
 }
 
 ApiResponse postCallTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
-  usecases::CallService calls(ctx.useCases());
-  const auto c = calls.fire(req.who(), req.id(), transition);
+  const auto c = usecases::CallService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "call", transition.event);
-  return http::versionedResponse(callJson(c, calls.actions(req.who(), c)), c.version);
+  return http::versionedResponse(callJson(c, c.actions), c.version);
 }
 
 }  // namespace citygrants::handlers

@@ -40,57 +40,48 @@ http::JsonObject budgetLineJson(const usecases::BudgetVsActual& line, const std:
 }  // namespace
 
 ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
-  usecases::GrantService grants(ctx.useCases());
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& g : grants.list(req.who())) {
-    items->add(grantJson(g, grants.actions(req.who(), g)));
+  for (const auto& g : usecases::GrantService(ctx.useCases()).list(req.who())) {
+    items->add(grantJson(g, g.actions));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }
 
 ApiResponse getGrant(ApiContext& ctx, ApiRequest& req) {
-  usecases::GrantService grants(ctx.useCases());
-  const auto g = grants.get(req.who(), req.id());
-  return http::versionedResponse(grantJson(g, grants.actions(req.who(), g)), g.version);
+  const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(grantJson(g, g.actions), g.version);
 }
 
 ApiResponse postGrantTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
-  usecases::GrantService grants(ctx.useCases());
-  const auto g = grants.fire(req.who(), req.id(), transition);
+  const auto g = usecases::GrantService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "grant", transition.event);
-  return http::versionedResponse(grantJson(g, grants.actions(req.who(), g)), g.version);
+  return http::versionedResponse(grantJson(g, g.actions), g.version);
 }
 
 ApiResponse listGrantTranches(ApiContext& ctx, ApiRequest& req) {
-  usecases::GrantService grants(ctx.useCases());
-  usecases::TrancheService tranches(ctx.useCases());
-  const auto g = grants.get(req.who(), req.id());
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& t : grants.tranches(req.who(), g.id)) {
-    items->add(trancheJson(t, g.currency, tranches.actions(req.who(), t)));
+  for (const auto& t : usecases::TrancheService(ctx.useCases()).ofGrant(req.who(), req.id())) {
+    items->add(trancheJson(t, t.currency, t.actions));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }
 
 ApiResponse listGrantReports(ApiContext& ctx, ApiRequest& req) {
-  usecases::GrantService grants(ctx.useCases());
-  usecases::ReportService reports(ctx.useCases());
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& r : grants.reports(req.who(), req.id())) {
-    items->add(reportJson(r, reports.actions(req.who(), r)));
+  for (const auto& r : usecases::ReportService(ctx.useCases()).ofGrant(req.who(), req.id())) {
+    items->add(reportJson(r, r.actions));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }
 
 ApiResponse getGrantBudget(ApiContext& ctx, ApiRequest& req) {
-  const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), req.id());
-  const auto lines = usecases::ReportService(ctx.useCases()).budgetVsActual(req.who(), g.id);
+  const auto budget = usecases::ReportService(ctx.useCases()).budgetVsActual(req.who(), req.id());
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& line : lines) items->add(budgetLineJson(line, g.currency));
+  for (const auto& line : budget.lines) items->add(budgetLineJson(line, budget.currency));
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }

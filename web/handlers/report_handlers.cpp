@@ -64,25 +64,23 @@ http::JsonObject reportJson(const stores::Report& r, const std::vector<std::stri
 }
 
 ApiResponse getReport(ApiContext& ctx, ApiRequest& req) {
-  usecases::ReportService reports(ctx.useCases());
-  const auto r = reports.get(req.who(), req.id());
-  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+  const auto r = usecases::ReportService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(reportJson(r, r.actions), r.version);
 }
 
 ApiResponse putReport(ApiContext& ctx, ApiRequest& req) {
   const auto version = req.ifMatch();
   const auto content = decodeReport(req);
-  usecases::ReportService reports(ctx.useCases());
-  const auto r = reports.edit(req.who(), req.id(), version, content.narrative, content.spending);
-  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+  const auto r = usecases::ReportService(ctx.useCases())
+                     .edit(req.who(), req.id(), version, content.narrative, content.spending);
+  return http::versionedResponse(reportJson(r, r.actions), r.version);
 }
 
 ApiResponse postReportTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
-  usecases::ReportService reports(ctx.useCases());
-  const auto r = reports.fire(req.who(), req.id(), transition);
+  const auto r = usecases::ReportService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "report", transition.event);
-  return http::versionedResponse(reportJson(r, reports.actions(req.who(), r)), r.version);
+  return http::versionedResponse(reportJson(r, r.actions), r.version);
 }
 
 }  // namespace citygrants::handlers

@@ -128,10 +128,9 @@ ScoreSheet decodeScoreSheet(const ApiRequest& req) {
 }  // namespace
 
 ApiResponse listAssignments(ApiContext& ctx, ApiRequest& req) {
-  usecases::ReviewService reviews(ctx.useCases());
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& a : reviews.forProposal(req.who(), req.id())) {
-    items->add(assignmentJson(a, reviews.actions(req.who(), a)));
+  for (const auto& a : usecases::ReviewService(ctx.useCases()).forProposal(req.who(), req.id())) {
+    items->add(assignmentJson(a, a.actions));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
@@ -158,26 +157,22 @@ ApiResponse postAssignment(ApiContext& ctx, ApiRequest& req) {
   http::JsonReader in(req.json());
   const auto org = in.integer("partner_org_id", true, 1, INT64_MAX);
   in.finish();
-  usecases::ReviewService reviews(ctx.useCases());
-  const auto a = reviews.assign(req.who(), req.id(), *org);
-  auto r =
-      http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version, 201);
+  const auto a = usecases::ReviewService(ctx.useCases()).assign(req.who(), req.id(), *org);
+  auto r = http::versionedResponse(assignmentJson(a, a.actions), a.version, 201);
   r.headers.emplace_back("Location", "/api/v1/assignments/" + std::to_string(a.id));
   return r;
 }
 
 ApiResponse getAssignment(ApiContext& ctx, ApiRequest& req) {
-  usecases::ReviewService reviews(ctx.useCases());
-  const auto a = reviews.get(req.who(), req.id());
-  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+  const auto a = usecases::ReviewService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
 }
 
 ApiResponse postAssignmentTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
-  usecases::ReviewService reviews(ctx.useCases());
-  const auto a = reviews.fire(req.who(), req.id(), transition);
+  const auto a = usecases::ReviewService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "review_assignment", transition.event);
-  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
 }
 
 ApiResponse listAssignmentScores(ApiContext& ctx, ApiRequest& req) {
@@ -189,9 +184,9 @@ ApiResponse listAssignmentScores(ApiContext& ctx, ApiRequest& req) {
 ApiResponse putAssignmentScores(ApiContext& ctx, ApiRequest& req) {
   const auto version = req.ifMatch();
   const auto sheet = decodeScoreSheet(req);
-  usecases::ReviewService reviews(ctx.useCases());
-  const auto a = reviews.score(req.who(), req.id(), version, sheet.scores, sheet.comment);
-  return http::versionedResponse(assignmentJson(a, reviews.actions(req.who(), a)), a.version);
+  const auto a = usecases::ReviewService(ctx.useCases())
+                     .score(req.who(), req.id(), version, sheet.scores, sheet.comment);
+  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
 }
 
 ApiResponse getReviewComparison(ApiContext& ctx, ApiRequest& req) {

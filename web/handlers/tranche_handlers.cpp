@@ -1,7 +1,6 @@
 #include <algorithm>
 
 #include "modules/workflow/tranche_flow.h"
-#include "services/usecases/grant_service.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
 #include "web/handlers/routes.h"
@@ -96,11 +95,8 @@ ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse getTranche(ApiContext& ctx, ApiRequest& req) {
-  usecases::TrancheService tranches(ctx.useCases());
-  const auto t = tranches.get(req.who(), req.id());
-  const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), t.grant_id);
-  return http::versionedResponse(trancheJson(t, g.currency, tranches.actions(req.who(), t)),
-                                 t.version);
+  const auto t = usecases::TrancheService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(trancheJson(t, t.currency, t.actions), t.version);
 }
 
 ApiResponse postTrancheTransition(ApiContext& ctx, ApiRequest& req) {
@@ -108,9 +104,7 @@ ApiResponse postTrancheTransition(ApiContext& ctx, ApiRequest& req) {
   usecases::TrancheService tranches(ctx.useCases());
   const auto t = tranches.fire(req.who(), req.id(), transition);
   if (!tranches.replayed()) http::countTransition(ctx, "tranche", transition.event);
-  const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), t.grant_id);
-  return http::versionedResponse(trancheJson(t, g.currency, tranches.actions(req.who(), t)),
-                                 t.version);
+  return http::versionedResponse(trancheJson(t, t.currency, t.actions), t.version);
 }
 
 }  // namespace citygrants::handlers

@@ -16,7 +16,7 @@ usecases::TransitionRequest decodeTransition(const ApiRequest& req) {
   out.input.amount_minor = in.integer("amount_minor", false, 1, 1'000'000'000'000'000);
   out.input.payment_reference = in.text("payment_reference", false, 100);
   out.input.no_conflict_declared = in.boolean("no_conflict_declared", false).value_or(false);
-  out.eligible_future = in.boolean("eligible_future", false).value_or(false);
+  out.input.eligible_future = in.boolean("eligible_future", false).value_or(false);
   if (req.http.has("Idempotency-Key")) {
     const auto key = req.http.get("Idempotency-Key");
     if (key.empty() || key.size() > 200) in.fail("Idempotency-Key", "1 to 200 characters");
