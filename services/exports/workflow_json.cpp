@@ -26,6 +26,7 @@ std::string workflowJson() {
     Poco::JSON::Object::Ptr machine = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     machine->set("name", std::string(m.name));
     machine->set("states", arrayOf(m.states, text));
+    machine->set("editable", arrayOf(m.editable, text));
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
     for (const auto& t : m.transitions) {
       Poco::JSON::Object::Ptr row = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -35,6 +36,9 @@ std::string workflowJson() {
       row->set("roles", arrayOf(t.roles, [](access::Role r) { return std::string(access::roleName(r)); }));
       row->set("guards", arrayOf(t.guards, text));
       row->set("needs", arrayOf(t.needs, text));
+      row->set("effect", std::string(t.effect));
+      row->set("tags", arrayOf(t.tags, text));
+      row->set("notice", std::string(t.notice));
       rows->add(row);
     }
     machine->set("transitions", rows);

@@ -16,6 +16,20 @@ namespace {
 
 using namespace schema;
 
+std::vector<std::string> tagNames() {
+  std::vector<std::string> out;
+  for (auto tag : workflow::kAllTags) out.emplace_back(workflow::tagName(tag));
+  return out;
+}
+
+std::vector<std::string> noticeNames() {
+  std::vector<std::string> out;
+  for (int n = 0; n <= static_cast<int>(workflow::Notice::kReportsDue); ++n) {
+    out.emplace_back(workflow::noticeName(static_cast<workflow::Notice>(n)));
+  }
+  return out;
+}
+
 const workflow::MachineInfo& machine(std::string_view name) {
   static const auto machines = workflow::allMachines();
   for (const auto& m : machines) {
@@ -84,13 +98,22 @@ void addOperations(JsonObject out) {
                      {"roles", list(choice(roleNames()))},
                      {"guards", list(text())},
                      {"needs", list(choice({"reason", "amount_minor", "payment_reference",
-                                            "idempotency_key", "no_conflict_declared"}))}});
+                                            "idempotency_key", "no_conflict_declared"}))},
+                     {"effect", describe(text(), "what the step records beside the state; "
+                                                 "empty when it changes only the state")},
+                     {"tags", describe(list(choice(tagNames())),
+                                       "what the server does beside (freezes_version, "
+                                       "records_decision, creates_grant, ...)")},
+                     {"notice", describe(choice(noticeNames()), "the mail the step sends")}});
   out->set("WorkflowTransition", row);
   std::vector<std::string> machine_names;
   for (const auto& m : workflow::allMachines()) machine_names.emplace_back(m.name);
-  out->set("WorkflowMachine", closed({{"name", choice(machine_names)},
-                                      {"states", list(text())},
-                                      {"transitions", list(ref("WorkflowTransition"))}}));
+  out->set("WorkflowMachine",
+           closed({{"name", choice(machine_names)},
+                   {"states", list(text())},
+                   {"editable", describe(list(text()), "states in which the record's owner "
+                                                       "edits its content")},
+                   {"transitions", list(ref("WorkflowTransition"))}}));
   out->set("Workflows", closed({{"machines", list(ref("WorkflowMachine"))}}));
 }
 

@@ -9,6 +9,7 @@ import { dateTime, label, money, t } from '../../i18n.js';
 import { currentUser, hasRole } from '../../session.js';
 import { actionBar, eventLabel, openActionDialog } from '../../components/actions.js';
 import { timelineList } from '../../components/timeline.js';
+import { workflows } from '../../components/workflows.js';
 import { facts, link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { namesFrom, organisationsById, orgName, person, reportName } from './data.js';
 import { attachmentsBlock, reportForm } from './report_form.js';
@@ -67,7 +68,7 @@ export async function reportView(ctx) {
   const name = reportName(report);
   ctx.setTitle(`${name} · ${grant.reference}`);
   const reload = () => ctx.reload();
-  const editable = report.state === 'draft' && hasRole('applicant') && currentUser()?.organisation?.id === grant.city_org_id;
+  const editable = (await workflows()).report.editable.includes(report.state) && hasRole('applicant') && currentUser()?.organisation?.id === grant.city_org_id;
 
   const about = section(t('grants.reportpage.about'), facts([
     [t('grants.reportpage.grant'), link(`/grants/${grant.id}`, grant.reference)],

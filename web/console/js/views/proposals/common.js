@@ -3,16 +3,23 @@
 // formatters for file sizes and types.
 
 import { getAll } from '../../api.js';
+import { workflows } from '../../components/workflows.js';
 import { has, language, t } from '../../i18n.js';
 
 export const TARGET_GROUPS = ['migrants', 'refugees', 'internally_displaced', 'asylum_seekers', 'returnees', 'stateless', 'host_communities'];
 export const CATEGORIES = ['personnel', 'activities', 'equipment', 'travel', 'communication', 'monitoring_evaluation', 'overheads', 'other'];
 export const PROPOSAL_LANGUAGES = ['en', 'fr', 'es', 'pt'];
 
-// The states in which the city's applicants may change the content (PUT /proposals/{id}) and
-// attach files, and the event that submits the draft from each.
-export const EDITABLE_STATES = ['concept_draft', 'draft', 'revision_requested'];
-export const SUBMIT_EVENT = { concept_draft: 'submit_concept', draft: 'submit', revision_requested: 'resubmit' };
+// Whether the city's applicants may change the content (PUT /proposals/{id}) and attach files in
+// `state`, and the event that submits the draft from it: both from the server's table
+// (GET /workflows: the machine's editable states, the row out of them that freezes the version).
+export async function editableIn(state) {
+  return (await workflows()).proposal.editable.includes(state);
+}
+export async function submitEventFrom(state) {
+  const rows = (await workflows()).proposal.transitions;
+  return rows.find((tr) => tr.from === state && tr.tags.includes('freezes_version'))?.event;
+}
 
 // Attachments: what the server takes (core::kMaxAttachmentBytes, core::detectFileType).
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -13,13 +13,13 @@ import { timelineList } from '../../components/timeline.js';
 import { facts, link, notice, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { reviewPanels } from '../reviews/panels.js';
 import { attachmentTable } from './attachments.js';
-import { EDITABLE_STATES, allCalls, languageName, organisationNames } from './common.js';
+import { allCalls, editableIn, languageName, organisationNames } from './common.js';
 import { versionContent } from './content.js';
 import { fundPanels } from './fund_panels.js';
 import { stateNotices } from './notices.js';
 
-function mayEdit(p) {
-  return hasRole('applicant') && p.city_org_id === orgId() && EDITABLE_STATES.includes(p.state);
+async function mayEdit(p) {
+  return hasRole('applicant') && p.city_org_id === orgId() && await editableIn(p.state);
 }
 
 function summaryFacts(p, call, names) {
@@ -79,7 +79,7 @@ export async function detailView(ctx) {
     hasRole('fund_manager') ? fundPanels(p, ctx) : [],
   ]);
   const call = calls.find((c) => c.id === p.call_id);
-  const editHref = mayEdit(p) ? `#/proposals/${p.id}/edit` : null;
+  const editHref = await mayEdit(p) ? `#/proposals/${p.id}/edit` : null;
   const reload = () => ctx.reload();
   const v = p.current;
 

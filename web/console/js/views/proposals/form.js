@@ -12,7 +12,7 @@ import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components
 import { facts, link, notice, pageHeader, stateBadge, toast } from '../../components/ui.js';
 import { attachmentsPanel } from './attachments.js';
 import { budgetEditor } from './budget_editor.js';
-import { EDITABLE_STATES, SUBMIT_EVENT, allCalls, callTakesProposals } from './common.js';
+import { allCalls, callTakesProposals, editableIn, submitEventFrom } from './common.js';
 import { contentFields, readContent } from './form_fields.js';
 import { stateNotices } from './notices.js';
 
@@ -52,7 +52,7 @@ async function load(ctx) {
     return { record: null, call: chosen, calls: open, stage: chosen.two_stage ? 'concept' : 'full', timeline: [] };
   }
   const record = await get(`/proposals/${ctx.params.id}`);
-  if (!EDITABLE_STATES.includes(record.state)) {
+  if (!await editableIn(record.state)) {
     return { record, refusal: h('div', {}, notice(t('proposals.form.not_editable'), 'info'), h('p', {}, stateBadge('proposal', record.state))) };
   }
   const call = calls.find((c) => c.id === record.call_id) ?? await get(`/calls/${record.call_id}`);
@@ -158,7 +158,7 @@ export async function formView(ctx) {
       const saved = await save();
       if (!saved) return;
       if (intent !== 'submit') { toast(t('common.saved')); return; }
-      const event = SUBMIT_EVENT[saved.state];
+      const event = await submitEventFrom(saved.state);
       try {
         await fire('proposals', saved, event);
         toast(t('action.done', { event: eventLabel('proposal', event) }));
