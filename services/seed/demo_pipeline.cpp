@@ -129,9 +129,7 @@ void DemoPipeline::runGrant(std::int64_t proposal_id, const std::string& applica
   const auto& reviewer = people_[reviewer_login];
   const auto& fm1 = people_["fm1@mmc.demo"];
   const auto& fm2 = people_["fm2@mmc.demo"];
-  auto list = grants.list(fm1);
-  auto grant = *std::find_if(list.begin(), list.end(),
-                             [&](const stores::Grant& g) { return g.proposal_id == proposal_id; });
+  const auto grant = grants.ofProposal(fm1, proposal_id);
   step();
   grants.fire(applicant, grant.id, {.event = "sign"});
   auto schedule = grants.tranches(fm1, grant.id);

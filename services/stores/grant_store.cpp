@@ -31,10 +31,6 @@ std::optional<Grant> GrantStore::load(db::Tx& tx, std::int64_t id) {
   return g;
 }
 
-std::vector<std::int64_t> GrantStore::listIds(db::Tx& tx) {
-  return idList(tx.sql(), "SELECT id FROM grants ORDER BY id");
-}
-
 std::optional<std::int64_t> GrantStore::idForProposal(db::Tx& tx, std::int64_t proposal_id) {
   auto ids = idList(tx.sql(), "SELECT id FROM grants WHERE proposal_id = :p", proposal_id);
   if (ids.empty()) return std::nullopt;

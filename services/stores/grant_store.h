@@ -19,8 +19,6 @@ class GrantStore {
  public:
   static std::int64_t insert(db::Tx& tx, const Grant& g, std::int64_t now);
   static std::optional<Grant> load(db::Tx& tx, std::int64_t id);
-  // Every grant id, oldest first.
-  static std::vector<std::int64_t> listIds(db::Tx& tx);
   static std::optional<std::int64_t> idForProposal(db::Tx& tx, std::int64_t proposal_id);
   // REQUIRES g.version is the version read (else kStaleVersion).
   static void update(db::Tx& tx, const Grant& g, std::int64_t now);

@@ -19,16 +19,28 @@ using core::Problem;
 
 bool settled(const stores::Tranche& t) { return t.state == "disbursed" || t.state == "cancelled"; }
 
-workflow::GrantFacts grantFacts(db::Tx& tx, const stores::Grant& g) {
+// The grant machine's facts of `g`: the one place they are derived, whether read one grant at a
+// time or for a whole list.
+workflow::GrantFacts factsFrom(const stores::Grant& g, bool tranches_settled,
+                               bool final_report_accepted) {
   workflow::GrantFacts f;
   f.scope = grantScope(g);
-  const auto tranches = stores::GrantStore::tranchesOf(tx, g.id);
-  f.tranches_settled = std::all_of(tranches.begin(), tranches.end(), settled);
-  const auto reports = stores::GrantStore::reportsOf(tx, g.id);
-  f.final_report_accepted = std::any_of(reports.begin(), reports.end(), [](const auto& r) {
-    return r.kind == "final" && r.state == "accepted";
-  });
+  f.tranches_settled = tranches_settled;
+  f.final_report_accepted = final_report_accepted;
   return f;
+}
+
+workflow::GrantFacts grantFacts(db::Tx& tx, const stores::Grant& g) {
+  const auto tranches = stores::GrantStore::tranchesOf(tx, g.id);
+  const auto reports = stores::GrantStore::reportsOf(tx, g.id);
+  return factsFrom(g, std::all_of(tranches.begin(), tranches.end(), settled),
+                   std::any_of(reports.begin(), reports.end(), [](const auto& r) {
+                     return r.kind == "final" && r.state == "accepted";
+                   }));
+}
+
+GrantView viewWith(const Actor& actor, const stores::Grant& g, const workflow::GrantFacts& facts) {
+  return {g, toStrings(workflow::allowedEvents(workflow::kGrantFlow, g.state, actor, facts))};
 }
 
 // Cancels every tranche of the grant the tranche table still lets a fund manager cancel, each
@@ -56,8 +68,7 @@ void cancelOpenTranches(db::Tx& tx, const Actor& actor, const stores::Grant& g,
 }
 
 GrantView viewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
-  const auto facts = grantFacts(tx, g);
-  return {g, toStrings(workflow::allowedEvents(workflow::kGrantFlow, g.state, actor, facts))};
+  return viewWith(actor, g, grantFacts(tx, g));
 }
 
 // The grant machine for fireTransition (transition.h).
@@ -123,13 +134,25 @@ GrantView GrantService::get(const Actor& actor, std::int64_t grant_id) {
   return out;
 }
 
-std::vector<GrantView> GrantService::list(const Actor& actor) {
+GrantList GrantService::list(const Actor& actor, stores::GrantQuery query) {
+  query.visibility = visibilityOf(actor);
   auto tx = ctx_.db.read();
-  std::vector<GrantView> out;
-  for (auto id : stores::GrantStore::listIds(tx)) {
-    auto g = stores::GrantStore::load(tx, id);
-    if (g && access::canSee(actor, grantScope(*g))) out.push_back(viewOf(tx, actor, *g));
+  auto page = stores::listGrants(tx, query);
+  tx.commit();
+  GrantList out{{}, page.total, page.more};
+  for (const auto& item : page.items) {
+    const auto& g = item.grant;
+    out.items.push_back(
+        viewWith(actor, g, factsFrom(g, item.tranches_settled, item.final_report_accepted)));
   }
+  return out;
+}
+
+GrantView GrantService::ofProposal(const Actor& actor, std::int64_t proposal_id) {
+  auto tx = ctx_.db.read();
+  const auto id = stores::GrantStore::idForProposal(tx, proposal_id);
+  if (!id) throw Problem::notFound("grant");
+  auto out = viewOf(tx, actor, loadVisibleGrant(tx, actor, *id));
   tx.commit();
   return out;
 }

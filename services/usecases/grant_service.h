@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/access/role.h"
+#include "services/stores/grant_list.h"
 #include "services/stores/grant_store.h"
 #include "services/usecases/use_case.h"
 
@@ -23,6 +24,14 @@ stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t gran
 // A grant as a reader sees it, with the events they may fire now.
 using GrantView = WithActions<stores::Grant>;
 
+struct GrantList {
+  std::vector<GrantView> items;
+  std::int64_t total = 0;  // all grants matching, on every page
+  bool more = false;       // another page follows the last item
+  std::size_t size() const { return items.size(); }  // on this page
+  bool empty() const { return items.empty(); }
+};
+
 // A grant from its agreement to its close-out.
 class GrantService {
  public:
@@ -36,9 +45,14 @@ class GrantService {
   // kNotFound when the actor may not see it.
   GrantView get(const Actor& actor, std::int64_t grant_id);
 
-  // The grants the actor may see, oldest first: fund managers and auditors all, applicants
-  // their city's, partners the ones their organisation supports.
-  std::vector<GrantView> list(const Actor& actor);
+  // A page of the grants the actor may see, oldest first: fund managers and auditors all,
+  // applicants their city's, partners the ones their organisation supports; the query's
+  // visibility is set here. REQUIRES: 1 <= query.limit <= 200, query.states are grant states.
+  GrantList list(const Actor& actor, stores::GrantQuery query = {});
+
+  // The grant an approval of the proposal created; kNotFound when there is none or the actor
+  // may not see it.
+  GrantView ofProposal(const Actor& actor, std::int64_t proposal_id);
 
   // The grant's tranches in order (seq); kNotFound when the actor may not see the grant.
   std::vector<stores::Tranche> tranches(const Actor& actor, std::int64_t grant_id);

@@ -214,7 +214,7 @@ std::int64_t proposalInReview(Cast& cast, std::int64_t amount_minor, const std::
 }
 
 std::optional<std::int64_t> grantOf(Client& c, std::int64_t proposal_id) {
-  const auto items = itemsOf(read(c, "/api/v1/grants"));
+  const auto items = itemsOf(read(c, "/api/v1/grants?limit=200"));
   for (std::size_t i = 0; i < items->size(); ++i) {
     const auto g = items->getObject(static_cast<unsigned>(i));
     if (g->getValue<std::int64_t>("proposal_id") == proposal_id)

@@ -2,7 +2,9 @@
 #include "services/usecases/report_service.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
+#include "modules/workflow/grant_flow.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/state_filter.h"
 #include "web/http/json_encode.h"
 #include "web/http/transition_request.h"
 
@@ -40,12 +42,17 @@ http::JsonObject budgetLineJson(const usecases::BudgetVsActual& line, const std:
 }  // namespace
 
 ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
+  stores::GrantQuery q;
+  q.states = stateFilter(req, workflow::kGrantStates, "grant");
+  q.call_id = req.queryInt("call", 1, INT64_MAX);
+  q.after_id = req.queryInt("after", 1, INT64_MAX);
+  q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
+  const auto page = usecases::GrantService(ctx.useCases()).list(req.who(), q);
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& g : usecases::GrantService(ctx.useCases()).list(req.who())) {
-    items->add(grantJson(g, g.actions));
-  }
-  return http::jsonResponse(
-      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+  for (const auto& g : page.items) items->add(grantJson(g, g.actions));
+  std::optional<std::string> next;
+  if (page.more) next = std::to_string(page.items.back().id);
+  return http::jsonResponse(http::page(items, page.total, next));
 }
 
 ApiResponse getGrant(ApiContext& ctx, ApiRequest& req) {

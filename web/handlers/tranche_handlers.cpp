@@ -1,9 +1,8 @@
-#include <algorithm>
-
 #include "modules/workflow/tranche_flow.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/state_filter.h"
 #include "web/http/json_encode.h"
 #include "web/http/transition_request.h"
 
@@ -48,37 +47,11 @@ http::JsonObject trancheGrantJson(const stores::TrancheGrant& g) {
   return o;
 }
 
-// ?state=requested,verified: tranche states, comma-separated, each once (400 otherwise).
-std::vector<std::string> decodeStates(const ApiRequest& req) {
-  std::vector<std::string> out;
-  const auto text = req.queryText("state");
-  if (!text) return out;
-  const auto known = [](const std::string& s) {
-    return std::find(std::begin(workflow::kTrancheStates), std::end(workflow::kTrancheStates), s) !=
-           std::end(workflow::kTrancheStates);
-  };
-  std::size_t start = 0;
-  for (;;) {
-    const auto end = std::min(text->find(',', start), text->size());
-    const auto state = text->substr(start, end - start);
-    if (!known(state)) {
-      throw http::HttpError(400, "bad-query", "Bad query parameter",
-                            "state must be tranche states separated by commas",
-                            {{"state",
-                              "scheduled, requested, verified, approved, disbursed or "
-                              "cancelled, separated by commas"}});
-    }
-    if (std::find(out.begin(), out.end(), state) == out.end()) out.push_back(state);
-    if (end == text->size()) return out;
-    start = end + 1;
-  }
-}
-
 }  // namespace
 
 ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
   stores::TrancheQuery q;
-  q.states = decodeStates(req);
+  q.states = stateFilter(req, workflow::kTrancheStates, "tranche");
   q.grant_id = req.queryInt("grant", 1, INT64_MAX);
   q.after_id = req.queryInt("after", 1, INT64_MAX);
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));

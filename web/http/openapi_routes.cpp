@@ -144,6 +144,12 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("grant", id, "only tranches of this grant"));
     out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
     out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/grants") {
+    out->add(queryParameter("state", text(200),
+                            "only grants in these states, comma-separated (active,suspended)"));
+    out->add(queryParameter("call", id, "only grants of this call"));
+    out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
+    out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
   } else if (pattern == "/api/v1/stats/pipeline") {
     out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
   } else if (pattern == "/api/v1/stats/money") {
