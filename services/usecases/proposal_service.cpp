@@ -306,13 +306,13 @@ ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) 
   return out;
 }
 
-std::vector<stores::ProposalVersion> ProposalService::versions(const Actor& actor,
-                                                               std::int64_t proposal_id) {
+ProposalVersions ProposalService::versions(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
-  auto loaded = loadVisible(tx, actor, proposal_id);
-  std::vector<stores::ProposalVersion> out;
-  for (int n = 1; n <= loaded.proposal.current_version; ++n) {
-    if (auto v = stores::ProposalStore::loadVersion(tx, proposal_id, n)) out.push_back(*v);
+  auto l = loadVisible(tx, actor, proposal_id);
+  const auto view = viewOf(tx, actor, l.proposal, ctx_.clock.nowMs(), &l.call, &l.current, &l.assignments);
+  ProposalVersions out{{}, view.currency};
+  for (int n = 1; view.full_access && n <= l.proposal.current_version; ++n) {
+    if (auto v = stores::ProposalStore::loadVersion(tx, proposal_id, n)) out.items.push_back(*v);
   }
   tx.commit();
   return out;

@@ -23,6 +23,15 @@ struct ProposalView {
   std::string currency = "USD";  // the call's: every amount of the proposal is in it
 };
 
+// A proposal's versions, oldest first, as a reader sees them: none for a partner reviewer who
+// has not declared (ProposalView::full_access), and the call's currency of their amounts.
+struct ProposalVersions {
+  std::vector<stores::ProposalVersion> items;
+  std::string currency = "USD";
+  std::size_t size() const { return items.size(); }
+  const stores::ProposalVersion& operator[](std::size_t i) const { return items[i]; }
+};
+
 // Concept notes and full proposals, from first draft to decision.
 class ProposalService {
  public:
@@ -53,7 +62,7 @@ class ProposalService {
 
   // kNotFound when the actor may not see it.
   ProposalView get(const Actor& actor, std::int64_t proposal_id);
-  std::vector<stores::ProposalVersion> versions(const Actor& actor, std::int64_t proposal_id);
+  ProposalVersions versions(const Actor& actor, std::int64_t proposal_id);
 
   // A page of the proposals the actor may see, filtered and ordered as `query` says (its
   // visibility fields are set here from the actor).

@@ -96,7 +96,6 @@ struct TrancheFlow {
   using Loaded = usecases::Loaded;
   static constexpr std::string_view kEntity = "tranche";
   static const auto& machine() { return workflow::kTrancheFlow; }
-  bool replayed = false;
 
   Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
   stores::Tranche& record(Loaded& l) { return l.tranche; }
@@ -121,8 +120,9 @@ struct TrancheFlow {
     if (*holder != t.id || t.state != "disbursed" || t.disbursed_by != actor.user_id) {
       throw Problem(ProblemKind::kConflict, "idempotency key already used");
     }
-    replayed = true;
-    return viewOf(tx, actor, t, l.grant, now);
+    auto out = viewOf(tx, actor, t, l.grant, now);
+    out.replayed = true;
+    return out;
   }
   workflow::TrancheFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest&,
                                std::int64_t now) {
@@ -153,9 +153,7 @@ struct TrancheFlow {
 TrancheView TrancheService::fire(const Actor& actor, std::int64_t tranche_id,
                                  const TransitionRequest& req) {
   TrancheFlow flow;
-  auto out = runTransition(ctx_, flow, actor, tranche_id, req);
-  replayed_ = flow.replayed;
-  return out;
+  return runTransition(ctx_, flow, actor, tranche_id, req);
 }
 
 TrancheView TrancheService::get(const Actor& actor, std::int64_t tranche_id) {

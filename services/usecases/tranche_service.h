@@ -27,6 +27,7 @@ struct TrancheList {
 struct TrancheView : stores::Tranche {
   std::string currency = "USD";
   std::vector<std::string> actions;
+  bool replayed = false;  // a retried disbursement, answered without changing anything
 };
 
 // A grant's disbursements: request, verification, four-eyes approval and payment.
@@ -36,12 +37,10 @@ class TrancheService {
 
   // Fires request | verify | send_back | approve | disburse | cancel on a tranche.
   // A `disburse` retried with the idempotency key that already disbursed this tranche answers
-  // the disbursed tranche unchanged (no second payment, no second audit row), whatever its
-  // expected_version; a key already used by another disbursement is kConflict.
+  // the disbursed tranche unchanged (no second payment, no second audit row; `replayed` set),
+  // whatever its expected_version; a key already used by another disbursement is kConflict.
   // kNotFound when the actor may not see the tranche's grant.
   TrancheView fire(const Actor& actor, std::int64_t tranche_id, const TransitionRequest& req);
-  // Whether the last fire() was a retried disbursement answered without changing anything.
-  bool replayed() const { return replayed_; }
 
   // kNotFound when the actor may not see the tranche's grant.
   TrancheView get(const Actor& actor, std::int64_t tranche_id);
@@ -61,7 +60,6 @@ class TrancheService {
 
  private:
   Context ctx_;
-  bool replayed_ = false;
 };
 
 }  // namespace citygrants::usecases

@@ -190,13 +190,9 @@ ApiResponse postProposalTransition(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse listProposalVersions(ApiContext& ctx, ApiRequest& req) {
-  usecases::ProposalService proposals(ctx.useCases());
-  const auto view = proposals.get(req.who(), req.id());
-  const auto& currency = view.currency;
+  const auto versions = usecases::ProposalService(ctx.useCases()).versions(req.who(), req.id());
   http::JsonArray items = new Poco::JSON::Array;
-  if (view.full_access) {
-    for (const auto& v : proposals.versions(req.who(), req.id())) items->add(versionJson(v, currency, true));
-  }
+  for (const auto& v : versions.items) items->add(versionJson(v, versions.currency, true));
   return http::jsonResponse(http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }
 

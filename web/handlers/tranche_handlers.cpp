@@ -74,9 +74,8 @@ ApiResponse getTranche(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse postTrancheTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
-  usecases::TrancheService tranches(ctx.useCases());
-  const auto t = tranches.fire(req.who(), req.id(), transition);
-  if (!tranches.replayed()) http::countTransition(ctx, "tranche", transition.event);
+  const auto t = usecases::TrancheService(ctx.useCases()).fire(req.who(), req.id(), transition);
+  if (!t.replayed) http::countTransition(ctx, "tranche", transition.event);
   return http::versionedResponse(trancheJson(t, t.currency, t.actions), t.version);
 }
 
