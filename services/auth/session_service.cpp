@@ -6,8 +6,8 @@
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
 #include "services/audit/audit_log.h"
-#include "services/auth/digest.h"
 #include "services/auth/password.h"
+#include "services/crypto/digest.h"
 
 namespace citygrants::auth {
 namespace {
@@ -49,7 +49,7 @@ void SessionService::recordFailure(const std::string& email_hash, std::int64_t n
 SignIn SessionService::signIn(const std::string& email, const std::string& password,
                               const std::optional<std::string>& previous_token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string email_hash = sha256Hex(lower(email));
+  const std::string email_hash = crypto::sha256Hex(lower(email));
   std::optional<stores::User> user;
   {
     auto tx = ctx_.db.read();
@@ -65,13 +65,13 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
     recordFailure(email_hash, now);
     throw wrongCredentials();
   }
-  SignIn out{randomHex(32), randomHex(32), *user, now + policy_.absolute_ms};
+  SignIn out{crypto::randomHex(32), crypto::randomHex(32), *user, now + policy_.absolute_ms};
   auto tx = ctx_.db.write();
   stores::SessionStore::clearAttempts(tx, email_hash);
-  if (previous_token) stores::SessionStore::deleteSession(tx, sha256Hex(*previous_token));
+  if (previous_token) stores::SessionStore::deleteSession(tx, crypto::sha256Hex(*previous_token));
   stores::SessionStore::deleteExpired(tx, now, now - policy_.idle_ms);
   stores::SessionStore::insertSession(
-      tx, {0, sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at});
+      tx, {0, crypto::sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at});
   audit::appendAudit(tx, {user->id, "user", user->id, "sign_in", "", "", "{}", now});
   tx.commit();
   return out;
@@ -79,9 +79,9 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
 
 void SessionService::signOut(const std::string& token) {
   auto tx = ctx_.db.write();
-  auto session = stores::SessionStore::findSession(tx, sha256Hex(token));
+  auto session = stores::SessionStore::findSession(tx, crypto::sha256Hex(token));
   if (!session) return;  // already gone: signing out twice is not an error
-  stores::SessionStore::deleteSession(tx, sha256Hex(token));
+  stores::SessionStore::deleteSession(tx, crypto::sha256Hex(token));
   // Audited like sign-in, which moves the identity generation: no instance's cache keeps the session.
   audit::appendAudit(tx, {session->user_id, "user", session->user_id, "sign_out", "", "", "{}",
                           ctx_.clock.nowMs()});
@@ -90,7 +90,7 @@ void SessionService::signOut(const std::string& token) {
 
 Authenticated SessionService::bySession(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string credential = "s:" + sha256Hex(token);
+  const std::string credential = "s:" + crypto::sha256Hex(token);
   std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
     generations = ctx_.db.generations();
@@ -132,7 +132,7 @@ Authenticated SessionService::bySession(const std::string& token) {
 
 Authenticated SessionService::byBearer(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string credential = "b:" + sha256Hex(token);
+  const std::string credential = "b:" + crypto::sha256Hex(token);
   std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
     generations = ctx_.db.generations();
@@ -162,8 +162,8 @@ NewApiToken SessionService::createToken(const usecases::Actor& actor, const std:
   }
   const auto now = ctx_.clock.nowMs();
   NewApiToken out;
-  out.token = "cgt_" + randomHex(32);
-  out.record = {0, actor.user_id, name, sha256Hex(out.token), now, std::nullopt};
+  out.token = "cgt_" + crypto::randomHex(32);
+  out.record = {0, actor.user_id, name, crypto::sha256Hex(out.token), now, std::nullopt};
   auto tx = ctx_.db.write();
   out.record.id = stores::SessionStore::insertToken(tx, out.record);
   audit::appendAudit(tx, {actor.user_id, "api_token", out.record.id, "create", "", "",
