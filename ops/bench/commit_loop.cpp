@@ -17,19 +17,19 @@ int main(int argc, char** argv) {
   std::remove(argv[1]);
   db::Database database(db::parseConnectionString(std::string("sqlite:") + argv[1]),
                         {.pool_size = 1, .create_if_missing = true});
-  {
-    auto tx = database.write();
+  database.write([](db::Tx& tx) {
     tx.sql() << "CREATE TABLE t (id INTEGER PRIMARY KEY, v BIGINT NOT NULL)";
     tx.commit();
-  }
+  });
   const auto seconds = std::atof(argv[2]);
   const auto start = std::chrono::steady_clock::now();
   long long n = 0;
   double elapsed = 0;
   while (elapsed < seconds) {
-    auto tx = database.write();
-    tx.sql() << "INSERT INTO t (v) VALUES (:v)", soci::use(n);
-    tx.commit();
+    database.write([&](db::Tx& tx) {
+      tx.sql() << "INSERT INTO t (v) VALUES (:v)", soci::use(n);
+      tx.commit();
+    });
     ++n;
     elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }

@@ -1,6 +1,6 @@
 #include "services/audit/audit_log.h"
 
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "services/db/optional_soci.h"
 #include "services/stores/sql_util.h"
 
@@ -31,7 +31,7 @@ std::string canonicalForm(std::int64_t seq, const AuditEntry& e) {
 }
 
 std::string chainHash(const std::string& prev_hash, const std::string& canonical) {
-  return auth::sha256Hex(prev_hash + canonical);
+  return crypto::sha256Hex(prev_hash + canonical);
 }
 
 bool changesIdentity(const std::string& entity) { return entity == "user" || entity == "api_token"; }

@@ -6,8 +6,8 @@
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
 #include "services/audit/audit_log.h"
-#include "services/auth/digest.h"
 #include "services/auth/password.h"
+#include "services/crypto/digest.h"
 
 namespace citygrants::auth {
 namespace {
@@ -34,22 +34,23 @@ const std::string& dummyHash() {
 }  // namespace
 
 void SessionService::recordFailure(const std::string& email_hash, std::int64_t now) {
-  auto tx = ctx_.db.write();
-  auto a = stores::SessionStore::attempts(tx, email_hash);
-  if (now - a.window_start > policy_.failure_window_ms) a = {0, now, 0};
-  if (++a.failures >= policy_.max_failures) {
-    a.locked_until = now + policy_.lockout_ms;
-    a.failures = 0;
-    a.window_start = now;
-  }
-  stores::SessionStore::saveAttempts(tx, email_hash, a);
-  tx.commit();
+  ctx_.db.write([&](db::Tx& tx) {
+    auto a = stores::SessionStore::attempts(tx, email_hash);
+    if (now - a.window_start > policy_.failure_window_ms) a = {0, now, 0};
+    if (++a.failures >= policy_.max_failures) {
+      a.locked_until = now + policy_.lockout_ms;
+      a.failures = 0;
+      a.window_start = now;
+    }
+    stores::SessionStore::saveAttempts(tx, email_hash, a);
+    tx.commit();
+  });
 }
 
 SignIn SessionService::signIn(const std::string& email, const std::string& password,
                               const std::optional<std::string>& previous_token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string email_hash = sha256Hex(lower(email));
+  const std::string email_hash = crypto::sha256Hex(lower(email));
   std::optional<stores::User> user;
   {
     auto tx = ctx_.db.read();
@@ -65,32 +66,37 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
     recordFailure(email_hash, now);
     throw wrongCredentials();
   }
-  SignIn out{randomHex(32), randomHex(32), *user, now + policy_.absolute_ms};
-  auto tx = ctx_.db.write();
-  stores::SessionStore::clearAttempts(tx, email_hash);
-  if (previous_token) stores::SessionStore::deleteSession(tx, sha256Hex(*previous_token));
-  stores::SessionStore::deleteExpired(tx, now, now - policy_.idle_ms);
-  stores::SessionStore::insertSession(
-      tx, {0, sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at});
-  audit::appendAudit(tx, {user->id, "user", user->id, "sign_in", "", "", "{}", now});
-  tx.commit();
+  SignIn out{crypto::randomHex(32), crypto::randomHex(32), *user, now + policy_.absolute_ms};
+  ctx_.db.write([&](db::Tx& tx) {
+    stores::SessionStore::clearAttempts(tx, email_hash);
+    if (previous_token) {
+      stores::SessionStore::deleteSession(tx, crypto::sha256Hex(*previous_token));
+    }
+    stores::SessionStore::deleteExpired(tx, now, now - policy_.idle_ms);
+    stores::SessionStore::insertSession(
+        tx, {0, crypto::sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at});
+    audit::appendAudit(tx, {user->id, "user", user->id, "sign_in", "", "", "{}", now});
+    tx.commit();
+  });
   return out;
 }
 
 void SessionService::signOut(const std::string& token) {
-  auto tx = ctx_.db.write();
-  auto session = stores::SessionStore::findSession(tx, sha256Hex(token));
-  if (!session) return;  // already gone: signing out twice is not an error
-  stores::SessionStore::deleteSession(tx, sha256Hex(token));
-  // Audited like sign-in, which moves the identity generation: no instance's cache keeps the session.
-  audit::appendAudit(tx, {session->user_id, "user", session->user_id, "sign_out", "", "", "{}",
-                          ctx_.clock.nowMs()});
-  tx.commit();
+  ctx_.db.write([&](db::Tx& tx) {
+    auto session = stores::SessionStore::findSession(tx, crypto::sha256Hex(token));
+    if (!session) return;  // already gone: signing out twice is not an error
+    stores::SessionStore::deleteSession(tx, crypto::sha256Hex(token));
+    // Audited like sign-in, which moves the identity generation: no instance's cache keeps the
+    // session.
+    audit::appendAudit(tx, {session->user_id, "user", session->user_id, "sign_out", "", "", "{}",
+                            ctx_.clock.nowMs()});
+    tx.commit();
+  });
 }
 
 Authenticated SessionService::bySession(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string credential = "s:" + sha256Hex(token);
+  const std::string credential = "s:" + crypto::sha256Hex(token);
   std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
     generations = ctx_.db.generations();
@@ -118,9 +124,10 @@ Authenticated SessionService::bySession(const std::string& token) {
   }
   out.csrf_token = session->csrf_token;
   if (now - session->last_seen_at >= policy_.touch_every_ms) {
-    auto tx = ctx_.db.write();
-    stores::SessionStore::touchSession(tx, session->id, now);
-    tx.commit();
+    ctx_.db.write([&](db::Tx& tx) {
+      stores::SessionStore::touchSession(tx, session->id, now);
+      tx.commit();
+    });
     session->last_seen_at = now;
   }
   if (cache_ != nullptr) {
@@ -132,7 +139,7 @@ Authenticated SessionService::bySession(const std::string& token) {
 
 Authenticated SessionService::byBearer(const std::string& token) {
   const auto now = ctx_.clock.nowMs();
-  const std::string credential = "b:" + sha256Hex(token);
+  const std::string credential = "b:" + crypto::sha256Hex(token);
   std::optional<db::Database::Generations> generations;
   if (cache_ != nullptr) {
     generations = ctx_.db.generations();
@@ -162,13 +169,14 @@ NewApiToken SessionService::createToken(const usecases::Actor& actor, const std:
   }
   const auto now = ctx_.clock.nowMs();
   NewApiToken out;
-  out.token = "cgt_" + randomHex(32);
-  out.record = {0, actor.user_id, name, sha256Hex(out.token), now, std::nullopt};
-  auto tx = ctx_.db.write();
-  out.record.id = stores::SessionStore::insertToken(tx, out.record);
-  audit::appendAudit(tx, {actor.user_id, "api_token", out.record.id, "create", "", "",
-                          usecases::Detail().text("name", name).json(), now});
-  tx.commit();
+  out.token = "cgt_" + crypto::randomHex(32);
+  out.record = {0, actor.user_id, name, crypto::sha256Hex(out.token), now, std::nullopt};
+  ctx_.db.write([&](db::Tx& tx) {
+    out.record.id = stores::SessionStore::insertToken(tx, out.record);
+    audit::appendAudit(tx, {actor.user_id, "api_token", out.record.id, "create", "", "",
+                            usecases::Detail().text("name", name).json(), now});
+    tx.commit();
+  });
   return out;
 }
 
@@ -181,15 +189,16 @@ std::vector<stores::ApiToken> SessionService::tokens(const usecases::Actor& acto
 
 void SessionService::revokeToken(const usecases::Actor& actor, std::int64_t token_id) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto t = stores::SessionStore::loadToken(tx, token_id);
-  if (!t || t->user_id != actor.user_id) throw Problem::notFound("API token");
-  if (t->revoked_at) {
-    throw Problem(ProblemKind::kInvalidTransition, "the API token is already revoked");
-  }
-  stores::SessionStore::revokeToken(tx, token_id, now);
-  audit::appendAudit(tx, {actor.user_id, "api_token", token_id, "revoke", "", "", "{}", now});
-  tx.commit();
+  ctx_.db.write([&](db::Tx& tx) {
+    auto t = stores::SessionStore::loadToken(tx, token_id);
+    if (!t || t->user_id != actor.user_id) throw Problem::notFound("API token");
+    if (t->revoked_at) {
+      throw Problem(ProblemKind::kInvalidTransition, "the API token is already revoked");
+    }
+    stores::SessionStore::revokeToken(tx, token_id, now);
+    audit::appendAudit(tx, {actor.user_id, "api_token", token_id, "revoke", "", "", "{}", now});
+    tx.commit();
+  });
 }
 
 }  // namespace citygrants::auth

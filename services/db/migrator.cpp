@@ -46,10 +46,11 @@ std::vector<std::string> statements(const std::string& sql) {
 }
 
 void ensureTable(Database& db) {
-  auto tx = db.write();
-  tx.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-              "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
-  tx.commit();
+  db.write([](Tx& tx) {
+    tx.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    tx.commit();
+  });
 }
 
 }  // namespace
@@ -114,12 +115,13 @@ int migrate(Database& db) {
   int applied = 0;
   for (const auto& m : known) {
     if (m.number <= current) continue;
-    auto tx = db.write();
-    for (const auto& stmt : statements(m.sql)) tx.sql() << stmt;
-    const std::int64_t now = services::SystemClock().nowMs();
-    tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
-        soci::use(m.number), soci::use(m.name), soci::use(now);
-    tx.commit();
+    db.write([&](Tx& tx) {
+      for (const auto& stmt : statements(m.sql)) tx.sql() << stmt;
+      const std::int64_t now = services::SystemClock().nowMs();
+      tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
+          soci::use(m.number), soci::use(m.name), soci::use(now);
+      tx.commit();
+    });
     ++applied;
   }
   return applied;

@@ -72,11 +72,10 @@ OutboxWorker::Batch OutboxWorker::runOnce(std::stop_token stop) {
   retryUnrecorded();
   const auto now = clock_.nowMs();
   std::vector<ClaimedMail> claimed;
-  {
-    auto tx = db_.write();
+  db_.write([&](db::Tx& tx) {
     claimed = OutboxStore::claim(tx, id_, now, now + options_.lease_ms, options_.batch);
     tx.commit();
-  }
+  });
   batch.claimed = static_cast<int>(claimed.size());
   if (claimed.empty()) return batch;
 
@@ -145,9 +144,11 @@ OutboxWorker::Outcome OutboxWorker::sendOne(SmtpConnection& relay, const Claimed
 
 void OutboxWorker::recordSent(std::int64_t id) {
   try {
-    auto tx = db_.write();
-    const bool first = OutboxStore::markSent(tx, id, clock_.nowMs());
-    tx.commit();
+    bool first = false;
+    db_.write([&](db::Tx& tx) {
+      first = OutboxStore::markSent(tx, id, clock_.nowMs());
+      tx.commit();
+    });
     if (!first && log_) {
       log_("outbox: message " + std::to_string(id) +
            " went out again: another instance had sent it");
@@ -168,10 +169,11 @@ void OutboxWorker::retryUnrecorded() {
 
 void OutboxWorker::recordFailed(const ClaimedMail& m, const std::string& error) {
   try {
-    auto tx = db_.write();
-    OutboxStore::markFailed(tx, m.id, id_, clock_.nowMs() + retryDelayMs(m.attempts + 1, options_),
-                            bounded(error));
-    tx.commit();
+    db_.write([&](db::Tx& tx) {
+      OutboxStore::markFailed(
+          tx, m.id, id_, clock_.nowMs() + retryDelayMs(m.attempts + 1, options_), bounded(error));
+      tx.commit();
+    });
   } catch (const std::exception& e) {
     // The claim stays until its lease passes; the message is tried again then.
     if (log_)
@@ -181,9 +183,10 @@ void OutboxWorker::recordFailed(const ClaimedMail& m, const std::string& error) 
 
 void OutboxWorker::release(const ClaimedMail& m) {
   try {
-    auto tx = db_.write();
-    OutboxStore::release(tx, m.id, id_);
-    tx.commit();
+    db_.write([&](db::Tx& tx) {
+      OutboxStore::release(tx, m.id, id_);
+      tx.commit();
+    });
   } catch (const std::exception& e) {
     if (log_)
       log_("outbox: claim of message " + std::to_string(m.id) + " not released: " + e.what());

@@ -200,6 +200,29 @@ void check(db::Database& to,
     report.problem = "the audit head differs on the target";
 }
 
+// Copies every table of `source`'s snapshot into the empty `target`, parents first, and records
+// each table's rows in `report` and the source's money sums in `sums`. Throws Problem(kConflict)
+// when the target already holds a fund.
+void fill(db::Tx& source, db::Tx& target, CopyReport& report,
+          std::vector<std::vector<std::pair<std::string, std::int64_t>>>& sums,
+          const std::function<void(const std::string&)>& progress) {
+  if (scalar(target, "SELECT COUNT(*) FROM organisations") != 0 ||
+      scalar(target, "SELECT last_seq FROM audit_head WHERE id = 1") != 0) {
+    throw Problem(ProblemKind::kConflict,
+                  "the target already holds a fund: copy fills an empty database only");
+  }
+  // The migrations' starting row: the source's replaces it.
+  target.sql() << "DELETE FROM audit_head";
+  for (const auto& table : kTables) {
+    std::vector<std::string> columns;
+    TableCopy t{table, copyTable(source, target, table, columns), 0, {}, true};
+    moveSequence(target, table, columns);
+    sums.push_back(moneySums(source, table));
+    progress("  " + table + ": " + std::to_string(t.source_rows) + " row(s)");
+    report.tables.push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& fundTables() { return kTables; }
@@ -224,24 +247,13 @@ CopyReport copyFund(db::Database& from, db::Database& to,
                       "the source has a table the copy does not know: " + name);
       }
     }
-    auto target = to.write();
-    if (scalar(target, "SELECT COUNT(*) FROM organisations") != 0 ||
-        scalar(target, "SELECT last_seq FROM audit_head WHERE id = 1") != 0) {
-      throw Problem(ProblemKind::kConflict,
-                    "the target already holds a fund: copy fills an empty database only");
-    }
-    target.sql()
-        << "DELETE FROM audit_head";  // the migrations' starting row; the source's replaces it
-    for (const auto& table : kTables) {
-      std::vector<std::string> columns;
-      TableCopy t{table, copyTable(source, target, table, columns), 0, {}, true};
-      moveSequence(target, table, columns);
-      sums.push_back(moneySums(source, table));
-      progress("  " + table + ": " + std::to_string(t.source_rows) + " row(s)");
-      report.tables.push_back(std::move(t));
-    }
-    source_head = auditHead(source);
-    target.commit();
+    // One write use case of `to` (on SQLite, on its writer thread while this one waits: `source`
+    // is used there meanwhile, never by two threads at once).
+    to.write([&](db::Tx& target) {
+      fill(source, target, report, sums, progress);
+      source_head = auditHead(source);
+      target.commit();
+    });
     source.commit();
   }
   check(to, sums, source_head, report);

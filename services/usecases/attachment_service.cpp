@@ -4,7 +4,7 @@
 #include "modules/core/file_type.h"
 #include "modules/core/problem.h"
 #include "services/audit/audit_log.h"
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "services/stores/grant_store.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/proposal_facts.h"

@@ -25,9 +25,10 @@ using citygrants::clitest::tempPath;
 
 void exec(const std::string& path, const std::string& sql) {
   citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path), {.pool_size = 1});
-  auto tx = db.write();
-  tx.sql() << sql;
-  tx.commit();
+  db.write([&](citygrants::db::Tx& tx) {
+    tx.sql() << sql;
+    tx.commit();
+  });
 }
 
 // A migrated database with the fund and one city, ready for `user add`.

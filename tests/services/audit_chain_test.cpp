@@ -9,10 +9,11 @@ namespace {
 
 void appendSome(db::Database& db, int n) {
   for (int i = 0; i < n; ++i) {
-    auto tx = db.write();
-    audit::appendAudit(tx, {std::int64_t{7}, "proposal", 1, "edit", "draft", "draft",
-                            "{\"n\":" + std::to_string(i) + "}", 1000 + i});
-    tx.commit();
+    db.write([&](db::Tx& tx) {
+      audit::appendAudit(tx, {std::int64_t{7}, "proposal", 1, "edit", "draft", "draft",
+                              "{\"n\":" + std::to_string(i) + "}", 1000 + i});
+      tx.commit();
+    });
   }
 }
 
@@ -36,16 +37,18 @@ BOOST_AUTO_TEST_CASE(every_entry_moves_the_data_generation_and_identity_entries_
   BOOST_TEST(after_workflow.data == start.data + 3);
   BOOST_TEST(after_workflow.identity == start.identity);
   for (const char* entity : {"user", "api_token", "organisation"}) {
-    auto tx = t.db->write();
-    audit::appendAudit(tx, {std::int64_t{7}, entity, 1, "update", "", "", "{}", 2000});
-    tx.commit();
+    t.db->write([&](db::Tx& tx) {
+      audit::appendAudit(tx, {std::int64_t{7}, entity, 1, "update", "", "", "{}", 2000});
+      tx.commit();
+    });
   }
   const auto after_identity = t.db->generations();
   BOOST_TEST(after_identity.data == after_workflow.data + 3);
   BOOST_TEST(after_identity.identity == after_workflow.identity + 2);  // an organisation is no identity
-  auto tx = t.db->write();
-  audit::appendAudit(tx, {std::int64_t{7}, "user", 1, "update", "", "", "{}", 3000});
-  tx.rollback();
+  t.db->write([](db::Tx& tx) {
+    audit::appendAudit(tx, {std::int64_t{7}, "user", 1, "update", "", "", "{}", 3000});
+    tx.rollback();
+  });
   BOOST_TEST(t.db->generations().identity == after_identity.identity);  // only committed entries count
   BOOST_TEST(audit::verifyAudit(*t.db).ok);
 }

@@ -29,8 +29,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
   s.fire(f.applicant_a, id, {.event = "submit"});
   s.fire(f.fm1, id, {.event = "screen"});
   s.setSupportingPartner(f.fm1, id, std::nullopt, f.partner_a);
-  {
-    auto tx = f.ctx.db.write();
+  f.ctx.db.write([&](db::Tx& tx) {
     stores::Assignment a;
     a.proposal_id = id;
     a.partner_org_id = f.partner_a;
@@ -38,7 +37,7 @@ BOOST_AUTO_TEST_CASE(a_store_fault_during_approval_leaves_nothing_half_written) 
     a.created_by = f.fm1.user_id;
     stores::ReviewStore::insert(tx, a, f.clock.nowMs());
     tx.commit();
-  }
+  });
   s.fire(f.fm1, id, {.event = "send_to_review"});
   v = s.fire(f.fm1, id, {.event = "close_review"});
 

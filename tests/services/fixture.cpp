@@ -73,9 +73,10 @@ boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id) {
 }
 
 void exec(db::Database& db, const std::string& sql) {
-  auto tx = db.write();
-  tx.sql() << sql;
-  tx.commit();
+  db.write([&](db::Tx& tx) {
+    tx.sql() << sql;
+    tx.commit();
+  });
 }
 
 std::int64_t auditHead(db::Database& db) {
@@ -91,8 +92,7 @@ Fund::Fund(const std::string& name, CallTerms terms)
   using access::OrgKind;
   using access::Role;
   const auto now = clock.nowMs();
-  {
-    auto tx = ctx.db.write();
+  ctx.db.write([&](db::Tx& tx) {
     fund_org = insertOrg(tx, OrgKind::kFund, "Mayors Migration Council", now);
     partner_a = insertOrg(tx, OrgKind::kPartner, "IOM", now);
     partner_b = insertOrg(tx, OrgKind::kPartner, "UNHCR", now);
@@ -107,7 +107,7 @@ Fund::Fund(const std::string& name, CallTerms terms)
     applicant_a = insertUser(tx, city_a, "applicant@kampala.test", Role::kApplicant, now);
     applicant_b = insertUser(tx, city_b, "applicant@montevideo.test", Role::kApplicant, now);
     tx.commit();
-  }
+  });
   stores::Call c;
   c.code = "GCF-TEST";
   c.title = "Test round";
@@ -140,16 +140,20 @@ proposals::ProposalContent Fund::content(std::int64_t amount) {
 }
 
 std::int64_t Fund::addOrg(access::OrgKind kind, const std::string& name) {
-  auto tx = ctx.db.write();
-  const auto id = insertOrg(tx, kind, name, clock.nowMs());
-  tx.commit();
+  std::int64_t id = 0;
+  ctx.db.write([&](db::Tx& tx) {
+    id = insertOrg(tx, kind, name, clock.nowMs());
+    tx.commit();
+  });
   return id;
 }
 
 access::Actor Fund::addUser(std::int64_t org, const std::string& email, access::Role role) {
-  auto tx = ctx.db.write();
-  const auto actor = insertUser(tx, org, email, role, clock.nowMs());
-  tx.commit();
+  access::Actor actor;
+  ctx.db.write([&](db::Tx& tx) {
+    actor = insertUser(tx, org, email, role, clock.nowMs());
+    tx.commit();
+  });
   return actor;
 }
 
@@ -169,8 +173,7 @@ std::int64_t Fund::supportedProposal(std::int64_t amount) {
 std::int64_t Fund::reviewedProposal(std::int64_t amount) {
   usecases::ProposalService service(ctx);
   const auto id = supportedProposal(amount);
-  {
-    auto tx = ctx.db.write();
+  ctx.db.write([&](db::Tx& tx) {
     stores::Assignment a;
     a.proposal_id = id;
     a.partner_org_id = partner_a;
@@ -178,7 +181,7 @@ std::int64_t Fund::reviewedProposal(std::int64_t amount) {
     a.created_by = fm1.user_id;
     stores::ReviewStore::insert(tx, a, clock.nowMs());
     tx.commit();
-  }
+  });
   service.fire(fm1, id, {.event = "send_to_review"});
   service.fire(fm1, id, {.event = "close_review"});
   return id;

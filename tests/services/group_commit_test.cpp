@@ -1,11 +1,11 @@
-// The SQLite group commit: writers that queue while a group is open share its one COMMIT, a
-// use case that fails rolls back alone, and commit() returns only once the change is durable
-// and visible to every other session; the same for use cases run on the writer thread
-// (Database::inWriter), also mixed with writers that take turns themselves.
+// The SQLite group commit: write use cases (Database::write) that queue while a group is open
+// share its one COMMIT, a use case that fails rolls back alone, and write() returns only once
+// the change is durable and visible to every other connection.
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <latch>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -48,10 +48,11 @@ BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_al
         const std::string entity = fail ? "failed" : "kept";
         const std::int64_t id = i * 1000 + n;
         try {
-          auto tx = t.db->write();
-          audit::appendAudit(tx, {std::int64_t{1}, entity, id, "write", "", "", "{}", 1000});
-          if (fail) throw std::runtime_error("refused after writing");
-          tx.commit();
+          t.db->write([&](db::Tx& tx) {
+            audit::appendAudit(tx, {std::int64_t{1}, entity, id, "write", "", "", "{}", 1000});
+            if (fail) throw std::runtime_error("refused after writing");
+            tx.commit();
+          });
           auto check = t.db->read();
           std::int64_t seen = 0;
           check.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity_id = :id", soci::use(id),
@@ -82,7 +83,7 @@ BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_al
   BOOST_TEST(groups < static_cast<std::uint64_t>(kThreads * kWrites));
 }
 
-BOOST_AUTO_TEST_CASE(the_writer_thread_shares_groups_with_turns_and_failures_stay_alone) {
+BOOST_AUTO_TEST_CASE(refused_and_uncommitted_use_cases_leave_nothing_and_the_rest_share_groups) {
   testing::TestDb t("writer_thread", 4);
   constexpr int kThreads = 16;
   constexpr int kWrites = 25;
@@ -104,12 +105,7 @@ BOOST_AUTO_TEST_CASE(the_writer_thread_shares_groups_with_turns_and_failures_sta
           if (plan != 2) tx.commit();
         };
         try {
-          if (i % 2 == 0) {
-            t.db->inWriter(work);
-          } else {
-            auto tx = t.db->write();  // half the threads take turns themselves
-            work(tx);
-          }
+          t.db->write(work);
           if (plan == 1) ++unexpected;
           if (plan != 1) {
             auto check = t.db->read();
@@ -140,7 +136,7 @@ BOOST_AUTO_TEST_CASE(the_writer_thread_shares_groups_with_turns_and_failures_sta
   BOOST_TEST(rows(*t.db, "uncommitted") == 0);
   BOOST_TEST(audit::verifyAudit(*t.db).ok);
   const auto groups = t.db->writeGroups() - groups_before;
-  BOOST_TEST_MESSAGE(kThreads * kWrites << " writes (half on the writer thread) in " << groups << " groups");
+  BOOST_TEST_MESSAGE(kThreads * kWrites << " writes in " << groups << " groups");
   BOOST_TEST(groups < static_cast<std::uint64_t>(kThreads * kWrites));
 }
 
@@ -148,20 +144,40 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
   testing::TestDb t("group_commit_lone");
   const auto before = t.db->writeGroups();
   for (int n = 0; n < 3; ++n) {
-    auto tx = t.db->write();
-    audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
-    tx.commit();
+    t.db->write([&](db::Tx& tx) {
+      audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
+      tx.commit();
+    });
     BOOST_TEST(rows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 3u);
-  for (int n = 3; n < 6; ++n) {  // and on the writer thread
-    t.db->inWriter([&](db::Tx& tx) {
+  for (int n = 3; n < 6; ++n) {
+    t.db->write([&](db::Tx& tx) {
       audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
       tx.commit();
     });
     BOOST_TEST(rows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 6u);
+}
+
+// A use case runs on the writer thread, which holds the writer: a write it opened would wait
+// for itself forever. It is refused at once, and the use case can still commit its own.
+BOOST_AUTO_TEST_CASE(a_use_case_that_opens_another_write_is_refused_instead_of_waiting_for_itself) {
+  testing::TestDb t("group_commit_nested");
+  bool refused = false;
+  t.db->write([&](db::Tx& tx) {
+    try {
+      t.db->write([](db::Tx& inner) { inner.commit(); });
+    } catch (const std::logic_error&) {
+      refused = true;
+    }
+    audit::appendAudit(tx, {std::int64_t{1}, "kept", 1, "write", "", "", "{}", 1000});
+    tx.commit();
+  });
+  BOOST_TEST(refused);
+  BOOST_TEST(rows(*t.db, "kept") == 1);
+  BOOST_TEST(audit::verifyAudit(*t.db).ok);
 }
 
 // The main file's size after writing about 1 MiB into a migrated file, and again after a pause.
@@ -171,13 +187,12 @@ std::pair<std::uintmax_t, std::uintmax_t> mainFileGrowth(int checkpoint_every_ms
   const std::string path = t.path;
   db::Database db(db::parseConnectionString("sqlite:" + path),
                   {.pool_size = 1, .checkpoint_every_ms = checkpoint_every_ms});
-  {
-    auto tx = db.write();
+  db.write([](db::Tx& tx) {
     tx.sql() << "CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)";
     const std::string text(1000, 'x');
     for (int i = 0; i < 1000; ++i) tx.sql() << "INSERT INTO filler (text) VALUES (:t)", soci::use(text);
     tx.commit();
-  }
+  });
   const auto written = std::filesystem::file_size(path);
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
   const auto later = std::filesystem::file_size(path);

@@ -141,8 +141,7 @@ BOOST_AUTO_TEST_CASE(every_message_arrives_once_as_written_to_its_recipient) {
 BOOST_AUTO_TEST_CASE(two_instances_draining_one_outbox_send_each_message_once) {
   testing::Fund f("deliver_two");
   constexpr int kMessages = 60;
-  {
-    auto tx = f.ctx.db.write();
+  f.ctx.db.write([&](db::Tx& tx) {
     for (int i = 0; i < kMessages; ++i) {
       stores::OutboxStore::queue(tx,
                                  {std::nullopt, "user" + std::to_string(i) + "@city.test", "en",
@@ -150,7 +149,7 @@ BOOST_AUTO_TEST_CASE(two_instances_draining_one_outbox_send_each_message_once) {
                                  f.clock.nowMs());
     }
     tx.commit();
-  }
+  });
   SmtpSink sink;
   // A second instance: its own connections to the same database.
   db::Database other(db::parseConnectionString(f.test_db.where), {.pool_size = 2});
@@ -260,13 +259,14 @@ BOOST_AUTO_TEST_CASE(a_claim_left_by_a_crashed_instance_is_sent_after_its_lease)
   testing::Fund f("deliver_crash");
   submitOne(f);
   const std::int64_t lease = 5 * 60 * 1000;
-  {
-    auto tx = f.ctx.db.write();  // an instance claims, then dies before sending
-    BOOST_TEST(
+  std::size_t claimed = 0;
+  f.ctx.db.write([&](db::Tx& tx) {  // an instance claims, then dies before sending
+    claimed =
         stores::OutboxStore::claim(tx, "crashed", f.clock.nowMs(), f.clock.nowMs() + lease, 20)
-            .size() == 3u);
+            .size();
     tx.commit();
-  }
+  });
+  BOOST_TEST(claimed == 3u);
   SmtpSink sink;
   mail::OutboxWorker worker(f.ctx.db, f.clock, relayTo(sink.port()), {.lease_ms = lease});
   BOOST_TEST(worker.runOnce().claimed == 0);
@@ -292,10 +292,11 @@ BOOST_AUTO_TEST_CASE(on_postgresql_a_claim_skips_the_rows_another_transaction_lo
   holder << "SELECT id FROM outbox_mail WHERE id IN (:a, :b) FOR UPDATE", soci::use(first),
       soci::use(second);
   auto claiming = std::async(std::launch::async, [&] {
-    auto tx = f.ctx.db.write();
-    auto claimed =
-        stores::OutboxStore::claim(tx, "w", f.clock.nowMs(), f.clock.nowMs() + 60'000, 20);
-    tx.commit();
+    std::vector<stores::ClaimedMail> claimed;
+    f.ctx.db.write([&](db::Tx& tx) {
+      claimed = stores::OutboxStore::claim(tx, "w", f.clock.nowMs(), f.clock.nowMs() + 60'000, 20);
+      tx.commit();
+    });
     return claimed;
   });
   // A claim that waited for the locks would still be waiting when they go.

@@ -34,11 +34,10 @@ BOOST_AUTO_TEST_CASE(migrating_twice_applies_nothing_the_second_time) {
 
 BOOST_AUTO_TEST_CASE(a_database_newer_than_the_binary_is_refused) {
   testing::TestDb t("migrator_newer");
-  {
-    auto tx = t.db->write();
+  t.db->write([](db::Tx& tx) {
     tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)";
     tx.commit();
-  }
+  });
   BOOST_CHECK_EXCEPTION(db::requireCurrentSchema(*t.db), core::Problem, [](const core::Problem& p) {
     return p.kind() == core::ProblemKind::kConflict &&
            std::string(p.what()).find("newer") != std::string::npos;

@@ -62,11 +62,12 @@ BOOST_AUTO_TEST_CASE(a_failed_execution_leaves_the_statement_usable) {
   testing::exec(*t.db, "CREATE TABLE prepared_t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
   const std::string insert = "INSERT INTO prepared_t (id, name) VALUES (:id, :name)";
   auto add = [&](int id, const std::string& name) {
-    auto tx = t.db->write();
-    auto st = tx.prepared(insert);
-    st.use(id).use(name);
-    st.execute();
-    tx.commit();
+    t.db->write([&](db::Tx& tx) {
+      auto st = tx.prepared(insert);
+      st.use(id).use(name);
+      st.execute();
+      tx.commit();
+    });
   };
   add(1, "one");
   BOOST_CHECK_THROW(add(1, "again"), soci::soci_error);  // primary key taken

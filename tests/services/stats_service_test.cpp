@@ -52,8 +52,7 @@ struct StatsFund : testing::Fund {
     proposals.fire(applicant_b, id, {.event = "submit"});
     proposals.fire(fm1, id, {.event = "screen"});
     proposals.setSupportingPartner(fm1, id, std::nullopt, partner_b);
-    {
-      auto tx = ctx.db.write();
+    ctx.db.write([&](db::Tx& tx) {
       stores::Assignment a;
       a.proposal_id = id;
       a.partner_org_id = partner_b;
@@ -61,7 +60,7 @@ struct StatsFund : testing::Fund {
       a.created_by = fm1.user_id;
       stores::ReviewStore::insert(tx, a, clock.nowMs());
       tx.commit();
-    }
+    });
     proposals.fire(fm1, id, {.event = "send_to_review"});
     proposals.fire(fm1, id, {.event = "close_review"});
     proposals.fire(fm1, id, {.event = "approve"});

@@ -22,7 +22,7 @@
 #include <Poco/String.h>
 #include <soci/soci.h>
 
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "services/db/migrator.h"
 #include "services/seed/demo_seed.h"
 #include "web/http/api_router.h"
@@ -328,7 +328,7 @@ std::string databaseDigest(db::Database& db) {
     }
   }
   tx.commit();
-  return auth::sha256Hex(all);
+  return crypto::sha256Hex(all);
 }
 
 namespace {

@@ -1,4 +1,4 @@
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "tests/web/malformed_corpus.h"
 
 namespace citygrants::webtest {
@@ -113,11 +113,11 @@ std::vector<MalformedCase> requestCases(const CorpusTargets& t) {
   }
   for (const auto& cookie : {std::string("cg_session="), "cg_session=" + std::string(5000, 'x'),
                              std::string("cg_session=../../etc/passwd"), std::string("cg_session=%00"),
-                             "cg_session=" + auth::randomHex(32) + "; cg_session=" + auth::randomHex(32)}) {
+                             "cg_session=" + crypto::randomHex(32) + "; cg_session=" + crypto::randomHex(32)}) {
     b.get("forged raw cookie", "/api/v1/me", 401, Sender::kAnonymous, {{"Cookie", cookie}});
   }
   for (const auto& auth : {std::string("Bearer "), "Bearer cgt_" + std::string(64, '0'), std::string("Basic Zm0xOnB3"),
-                           "bearer " + auth::randomHex(32), std::string("Token abc")}) {
+                           "bearer " + crypto::randomHex(32), std::string("Token abc")}) {
     b.get("forged authorization '" + auth.substr(0, 16) + "'", "/api/v1/me", 401, Sender::kAnonymous,
           {{"Authorization", auth}});
   }

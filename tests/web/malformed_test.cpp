@@ -3,7 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/String.h>
 
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "tests/web/malformed_corpus.h"
 
 using namespace citygrants;
@@ -45,9 +45,9 @@ Response run(const Senders& senders, const MalformedCase& c) {
   switch (c.spoil) {
     case Spoil::kNone: break;
     case Spoil::kNoCsrf: client.csrf_token.reset(); break;
-    case Spoil::kWrongCsrf: client.csrf_token = auth::randomHex(32); break;
+    case Spoil::kWrongCsrf: client.csrf_token = crypto::randomHex(32); break;
     case Spoil::kOtherCsrf: client.csrf_token = other.csrf_token; break;
-    case Spoil::kForgedCookie: client.cookies["cg_session"] = auth::randomHex(32); break;
+    case Spoil::kForgedCookie: client.cookies["cg_session"] = crypto::randomHex(32); break;
   }
   return client.send(c.method, c.path, c.body, c.content_type, c.headers, c.chunked);
 }

@@ -10,7 +10,7 @@
 #include <Poco/URI.h>
 #include <soci/soci.h>
 
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "web/http/access_log.h"
 #include "web/http/api_router.h"
 #include "web/http/metrics.h"

@@ -5,7 +5,7 @@
 #include <span>
 
 #include "modules/core/embedded_file.h"
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 
 namespace citygrants::console_files {
 std::span<const citygrants::core::EmbeddedFile> files();

@@ -6,7 +6,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
 
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 #include "web/http/access_log.h"
 #include "web/http/console_assets.h"
 #include "web/http/metrics.h"

@@ -1,11 +1,11 @@
-#include "services/auth/digest.h"
+#include "services/crypto/digest.h"
 
 #include <sodium.h>
 
 #include <stdexcept>
 #include <vector>
 
-namespace citygrants::auth {
+namespace citygrants::crypto {
 namespace {
 
 void initSodium() {
@@ -41,4 +41,4 @@ bool constantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace citygrants::auth
+}  // namespace citygrants::crypto

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+
+#include "services/db/connection.h"
+#include "services/db/connection_string.h"
+
+namespace citygrants::db {
+
+// The background WAL checkpointer of a long-lived server (Database::Options::checkpoint_every_ms):
+// a PASSIVE checkpoint every `every_ms` on a connection of its own — writers and readers go on
+// meanwhile — instead of one in whichever commit crosses SQLite's 1,000 pages. A busy or failing
+// checkpoint is tried again at the next tick. Stopped and joined when destroyed.
+class Checkpointer {
+ public:
+  // REQUIRES: a SQLite database; `every_ms` > 0; the writer does no checkpoint of its own
+  // (GroupCommit's background_checkpoints).
+  Checkpointer(const ConnectionString& where, int every_ms);
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+  ~Checkpointer();
+
+ private:
+  void loop(std::stop_token stop, int every_ms);
+
+  Connection connection_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;  // last: stopped and joined first
+};
+
+}  // namespace citygrants::db

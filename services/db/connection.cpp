@@ -1,0 +1,70 @@
+#include "services/db/connection.h"
+
+#include <mutex>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "services/db/unreachable.h"
+
+namespace citygrants::db {
+namespace {
+
+// Once per process, before SQLite opens its first connection: no global memory statistics
+// (their mutex, taken on every allocation, serialised all readers), and no per-connection
+// mutex (each connection is used by one thread at a time).
+void configureSqliteLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // soci-sqlite3.h wraps sqlite3.h in namespace sqlite_api.
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
+std::unique_ptr<soci::session> open(const ConnectionString& where) {
+  if (where.dialect == Dialect::kPostgres) {
+    return std::make_unique<soci::session>(soci::postgresql, where.connect);
+  }
+  configureSqliteLibrary();
+  return std::make_unique<soci::session>(soci::sqlite3, where.connect);
+}
+
+}  // namespace
+
+Connection::Connection(const ConnectionString& where)
+    : dialect_(where.dialect), session_(open(where)), statements_(*session_, dialect_) {
+  configure();
+}
+
+void Connection::configure() {
+  auto& s = *session_;
+  if (dialect_ == Dialect::kSqlite) {
+    std::string mode;
+    s << "PRAGMA journal_mode=WAL", soci::into(mode);
+    s << "PRAGMA synchronous=FULL";
+    s << "PRAGMA foreign_keys=ON";
+    s << "PRAGMA busy_timeout=10000";
+  } else {
+    s << "SET client_min_messages TO WARNING";
+    // No request waits forever: not for the writer lock another instance holds, nor for a
+    // statement (the HTTP layer answers 503 for a database that does not answer in time).
+    s << "SET lock_timeout = '10s'";
+    s << "SET statement_timeout = '30s'";
+  }
+}
+
+bool Connection::revive() {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
+  // SOCI leaves no backend when a reconnect failed.
+  if (backend != nullptr && PQstatus(backend->conn_) == CONNECTION_OK) return false;
+  try {
+    session_->reconnect();
+    configure();
+  } catch (const soci::soci_error& e) {
+    throw Unreachable(e.what());
+  }
+  return true;
+}
+
+}  // namespace citygrants::db

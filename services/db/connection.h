@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "services/db/connection_string.h"
+#include "services/db/prepared.h"
+#include "services/db/statement_cache.h"
+
+namespace citygrants::db {
+
+// One connection to the database, configured for its dialect — SQLite: WAL, synchronous=FULL,
+// foreign keys on, a busy timeout; PostgreSQL: lock and statement timeouts — with the statements
+// it keeps prepared. Used by one thread at a time.
+class Connection {
+ public:
+  // Opens and configures. Throws soci::soci_error when the database cannot be opened.
+  explicit Connection(const ConnectionString& where);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  soci::session& sql() { return *session_; }
+  Dialect dialect() const { return dialect_; }
+  // `query` as a statement this connection keeps prepared (see StatementCache).
+  Prepared prepared(const std::string& query) { return statements_.prepared(query); }
+  // PostgreSQL: connects again when the connection is broken (answers whether it did); throws
+  // Unreachable while the server is still unreachable.
+  bool revive();
+
+ private:
+  void configure();
+
+  Dialect dialect_;
+  std::unique_ptr<soci::session> session_;
+  StatementCache statements_;  // after session_: finalized before the session closes
+};
+
+}  // namespace citygrants::db

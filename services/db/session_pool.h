@@ -1,0 +1,35 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "services/db/connection.h"
+#include "services/db/connection_string.h"
+
+namespace citygrants::db {
+
+// The connections lent to transactions: a fixed number, each to one thread at a time; a thread
+// that finds none idle waits for one. PostgreSQL: a connection whose link broke (a restart, a
+// failover) is connected again before it is lent.
+class SessionPool {
+ public:
+  // Opens `size` connections (at least one). Throws soci::soci_error when one cannot be opened.
+  SessionPool(const ConnectionString& where, std::size_t size);
+
+  // An idle connection, waiting for one if need be. Throws Unreachable (the connection given
+  // back) while the PostgreSQL server cannot be reached.
+  Connection* acquire();
+  // REQUIRES: `c` came from acquire() and is given back once.
+  void release(Connection* c);
+
+ private:
+  std::vector<std::unique_ptr<Connection>> connections_;
+  std::vector<Connection*> idle_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+}  // namespace citygrants::db

@@ -1,0 +1,116 @@
+#include "services/db/tx.h"
+
+#include "services/db/group_commit.h"
+#include "services/db/session_pool.h"
+
+namespace citygrants::db {
+namespace {
+
+// PostgreSQL: the fund's one writer, shared by every instance on the database — a
+// transaction-scoped advisory lock, taken first by every write transaction and released by its
+// COMMIT or ROLLBACK. Use cases then run one after another as on SQLite: the audit chain gets
+// one order, and checks across rows (a call's budget, a grant's tranches) see every change
+// committed before them. Reads take no lock.
+constexpr const char* kPostgresWriterLock = "SELECT pg_advisory_xact_lock(4207001)";
+
+void begin(Connection& conn, bool write) {
+  if (conn.dialect() == Dialect::kSqlite) {
+    conn.prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
+    return;
+  }
+  try {
+    conn.prepared("BEGIN").execute();
+  } catch (const soci::soci_error&) {
+    // The server went away since this connection's last use (a restart, a failover): a new
+    // connection, and BEGIN once more; nothing had been done yet.
+    if (!conn.revive()) throw;
+    conn.prepared("BEGIN").execute();
+  }
+  if (write) conn.prepared(kPostgresWriterLock).execute();
+}
+
+}  // namespace
+
+Tx::Tx(SessionPool& pool, Connection* conn, bool write)
+    : pool_(&pool), conn_(conn), dialect_(conn->dialect()) {
+  try {
+    begin(*conn_, write);
+  } catch (...) {
+    if (dialect_ == Dialect::kPostgres && conn_->sql().get_backend() != nullptr) {
+      try {
+        conn_->sql() << "ROLLBACK";  // BEGIN may have opened what the lock could not join
+      } catch (...) {
+      }
+    }
+    pool_->release(conn_);
+    throw;
+  }
+}
+
+Tx::Tx(GroupCommit& groups, std::uint64_t group, std::unique_lock<WriterLock> turn)
+    : groups_(&groups),
+      conn_(&groups.connection()),
+      dialect_(Dialect::kSqlite),
+      group_(group),
+      turn_(std::move(turn)) {}
+
+Tx::Tx(GroupCommit& groups, std::uint64_t group, OnWriterThread)
+    : groups_(&groups),
+      conn_(&groups.connection()),
+      dialect_(Dialect::kSqlite),
+      group_(group),
+      on_writer_thread_(true) {}
+
+Tx::Tx(Tx&& other) noexcept
+    : pool_(other.pool_),
+      groups_(other.groups_),
+      conn_(other.conn_),
+      dialect_(other.dialect_),
+      open_(other.open_),
+      group_(other.group_),
+      turn_(std::move(other.turn_)),
+      on_writer_thread_(other.on_writer_thread_) {
+  other.conn_ = nullptr;
+  other.open_ = false;
+}
+
+Tx::~Tx() {
+  if (conn_ == nullptr) return;
+  if (open_) {
+    try {
+      rollback();
+    } catch (...) {
+      // The connection is broken, or the group failed; its next BEGIN will report the fault.
+    }
+  }
+  if (group_ == 0) pool_->release(conn_);
+}
+
+void Tx::commit() {
+  if (group_ == 0) {
+    conn_->prepared("COMMIT").execute();
+    open_ = false;
+    return;
+  }
+  conn_->prepared("RELEASE SAVEPOINT use_case").execute();
+  open_ = false;
+  if (!on_writer_thread_) groups_->endTurn(std::move(turn_), group_);
+}
+
+void Tx::rollback() {
+  open_ = false;
+  if (group_ == 0) {
+    conn_->prepared("ROLLBACK").execute();
+    return;
+  }
+  if (!on_writer_thread_ && !turn_.owns_lock()) return;  // the turn already ended
+  try {
+    conn_->prepared("ROLLBACK TO SAVEPOINT use_case").execute();
+    conn_->prepared("RELEASE SAVEPOINT use_case").execute();
+  } catch (...) {
+    // SQLite may have rolled the whole group back (an I/O error): endTurn finds it gone.
+  }
+  if (!on_writer_thread_) groups_->endTurn(std::move(turn_), group_);
+}
+
+}  // namespace citygrants::db

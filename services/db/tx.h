@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "services/db/connection.h"
+#include "services/db/connection_string.h"
+#include "services/db/prepared.h"
+#include "services/db/writer_lock.h"
+
+namespace citygrants::db {
+
+class GroupCommit;
+class SessionPool;
+
+// One use case's transaction. Rolls back in its destructor unless committed, so a thrown
+// Problem leaves nothing half-written. A read, or a PostgreSQL write, is a transaction on a
+// pooled connection; a SQLite write is a turn in the writer's open group (a SAVEPOINT, see
+// GroupCommit), durable once its group is committed.
+class Tx {
+ public:
+  Tx(Tx&& other) noexcept;
+  Tx& operator=(Tx&&) = delete;
+  Tx(const Tx&) = delete;
+  ~Tx();
+
+  soci::session& sql() { return conn_->sql(); }
+  Dialect dialect() const { return dialect_; }
+  // `query` as a statement this connection keeps prepared (SQLite; on PostgreSQL it is
+  // prepared for this use only). For the queries every request runs; `query` must be a
+  // constant text (it keys the cache), never one built from input.
+  Prepared prepared(const std::string& query) { return conn_->prepared(query); }
+  // REQUIRES: not yet committed or rolled back.
+  void commit();
+  void rollback();
+
+ private:
+  friend class Database;
+  friend class WriterThread;
+  // On a connection lent by `pool`, given back when this ends: BEGIN for a read; for a write,
+  // BEGIN IMMEDIATE (SQLite) or BEGIN and the writer lock (PostgreSQL).
+  Tx(SessionPool& pool, Connection* conn, bool write);
+  // A turn of a thread that writes itself (the transitional Database::write()), in `group`:
+  // commit() or rollback() ends `turn` (GroupCommit::endTurn).
+  Tx(GroupCommit& groups, std::uint64_t group, std::unique_lock<WriterLock> turn);
+  // A turn on the writer thread, in `group`: the writer thread ends it.
+  struct OnWriterThread {};
+  Tx(GroupCommit& groups, std::uint64_t group, OnWriterThread);
+
+  SessionPool* pool_ = nullptr;    // pooled: where the connection goes back
+  GroupCommit* groups_ = nullptr;  // SQLite writes: the group commit this turn is in
+  Connection* conn_;
+  Dialect dialect_;
+  bool open_ = true;
+  std::uint64_t group_ = 0;            // SQLite writes: the group this savepoint is in
+  std::unique_lock<WriterLock> turn_;  // a thread writing itself: its hold of the writer
+  bool on_writer_thread_ = false;      // the writer thread ends the turn
+};
+
+}  // namespace citygrants::db
