@@ -18,11 +18,3 @@ std::string randomHex(std::size_t bytes);
 bool constantTimeEquals(std::string_view a, std::string_view b);
 
 }  // namespace citygrants::crypto
-
-// Transitional: web/http and services/usecases still call these auth::...; removed once they say
-// crypto::.
-namespace citygrants::auth {
-using crypto::constantTimeEquals;
-using crypto::randomHex;
-using crypto::sha256Hex;
-}  // namespace citygrants::auth

@@ -48,22 +48,6 @@ void Database::write(const std::function<void(Tx&)>& work) {
 
 Tx Database::read() { return Tx(*pool_, pool_->acquire(), false); }
 
-Tx Database::write() {
-  if (!groups_) return Tx(*pool_, pool_->acquire(), true);
-  refuseNestedWrite();
-  auto turn = groups_->take();
-  const auto group = groups_->join();  // throws with the writer given back: nothing is open
-  try {
-    groups_->connection().prepared("SAVEPOINT use_case").execute();
-  } catch (...) {
-    groups_->endTurn(std::move(turn), group);
-    throw;
-  }
-  return Tx(*groups_, group, std::move(turn));
-}
-
-void Database::inWriter(const std::function<void(Tx&)>& work) { write(work); }
-
 std::uint64_t Database::writeGroups() { return groups_ ? groups_->groupsEnded() : 0; }
 
 bool Database::reachable() noexcept {

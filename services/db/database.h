@@ -53,15 +53,6 @@ class Database {
   // A read transaction: one consistent snapshot.
   Tx read();
 
-  // Transitional: services/usecases move to write(work); removed then.
-  // A write transaction taken by this thread itself: on SQLite a turn in the open group (this
-  // thread holds the writer until commit() or rollback(), and commit() returns once the group
-  // is durable); on PostgreSQL BEGIN and the writer lock on a pooled connection.
-  // REQUIRES: this thread opens no other write meanwhile.
-  Tx write();
-  // Transitional: services/usecases move to write(work); removed then. The same as write(work).
-  void inWriter(const std::function<void(Tx&)>& work);
-
   // The database generations, read in one row of the audit head. Every committed use case
   // appends to the audit chain, on any instance, so an unchanged `data` (audit_head.last_seq)
   // means nothing a reader can see has changed; `identity` (audit_head.identity_seq) moves only

@@ -14,13 +14,6 @@ GroupCommit::GroupCommit(const ConnectionString& where, bool background_checkpoi
   if (background_checkpoints) writer_.sql() << "PRAGMA wal_autocheckpoint=0";  // no commit stalls
 }
 
-std::unique_lock<WriterLock> GroupCommit::take() {
-  ++waiting_;
-  std::unique_lock turn(lock_);
-  --waiting_;
-  return turn;
-}
-
 bool GroupCommit::inTransaction() {
   // soci-sqlite3.h wraps sqlite3.h in namespace sqlite_api.
   auto* backend = static_cast<soci::sqlite3_session_backend*>(writer_.sql().get_backend());
@@ -38,29 +31,13 @@ std::uint64_t GroupCommit::join() {
   return group_;
 }
 
-void GroupCommit::endTurn(std::unique_lock<WriterLock> turn, std::uint64_t group) {
-  if (!inTransaction()) {
-    finishGroup(group, true);
-    turn.unlock();
-    throw soci::soci_error("the group of writes was rolled back by the database");
-  }
-  if (waiting_.load() == 0 || use_cases_ >= kMaxUseCasesPerGroup) {
-    if (auto failure = commitGroup(group)) std::rethrow_exception(failure);
-    return;
-  }
-  turn.unlock();  // the next waiting thread joins this group
-  waitUntil([&] { return groups_ended_.load() >= group; });
-  requireCommitted(group);
-}
-
 void GroupCommit::settle() {
   if (group_open_ && !inTransaction()) finishGroup(group_, true);
   if (group_open_ && use_cases_ >= kMaxUseCasesPerGroup) commitGroup(group_);
 }
 
-void GroupCommit::commitUnlessJoined() {
-  if (!group_open_ || waiting_.load() != 0) return;
-  commitGroup(group_);
+void GroupCommit::commitOpen() {
+  if (group_open_) commitGroup(group_);
 }
 
 std::exception_ptr GroupCommit::commitGroup(std::uint64_t group) {

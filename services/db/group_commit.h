@@ -23,10 +23,9 @@ namespace citygrants::db {
 // The SQLite group commit. SQLite has one writer: this process writes on one connection of its
 // own, given to one thread at a time by a WriterLock (other processes still meet BEGIN
 // IMMEDIATE and the busy timeout), and the holder of the writer takes turns in the open group.
-// A group is committed when nobody waits to join it, or when it is full; each of its use cases
-// learns from the group's record whether it was committed. The holder is the writer thread
-// (WriterThread), or, until services/usecases move to Database::write(work), a thread that
-// writes itself (the transitional Database::write()).
+// The holder is the writer thread (WriterThread): it commits a group when no use case is queued
+// to join it, or when it is full; each of its use cases learns from the group's record whether
+// it was committed.
 class GroupCommit {
  public:
   // Opens the writer connection. `background_checkpoints`: no checkpoint in the committing
@@ -34,26 +33,19 @@ class GroupCommit {
   GroupCommit(const ConnectionString& where, bool background_checkpoints);
 
   Connection& connection() { return writer_; }
-  // Waits for the writer and takes it. While a thread waits here, the holder leaves the open
-  // group for it to join instead of committing it.
-  std::unique_lock<WriterLock> take();
+  // Waits for the writer and takes it.
+  std::unique_lock<WriterLock> take() { return std::unique_lock(lock_); }
   // Whether the calling thread holds the writer (a write it opened now would wait for itself).
   bool heldByThisThread() const { return lock_.heldByThisThread(); }
 
   // Opens a group unless one is open (BEGIN IMMEDIATE; when that throws, nothing is open) and
   // counts one more use case in it. Returns the open group. REQUIRES: the writer.
   std::uint64_t join();
-  // Ends the turn of a thread that writes itself: the last turn of a group (nobody waiting, or
-  // the group full) commits it and wakes the others; any other turn hands the writer on and
-  // waits for that. Throws when the group could not be committed, so that no caller reports a
-  // change that is not durable.
-  void endTurn(std::unique_lock<WriterLock> turn, std::uint64_t group);
   // After a turn on the writer thread: records the open group failed if SQLite rolled it back
   // (a full disk), commits it if it is full. REQUIRES: the writer.
   void settle();
-  // Commits the open group unless a thread waits for the writer (it joins the group, and
-  // commits it in its turn). REQUIRES: the writer.
-  void commitUnlessJoined();
+  // Commits the open group, if any. REQUIRES: the writer.
+  void commitOpen();
   // Throws when `group` could not be committed. REQUIRES: `group` has ended.
   void requireCommitted(std::uint64_t group);
 
@@ -92,7 +84,6 @@ class GroupCommit {
   bool group_open_ = false;
   std::uint64_t group_ = 0;      // the open (or last) group
   int use_cases_ = 0;            // in the open group
-  std::atomic<int> waiting_{0};  // threads waiting to take the writer
   std::atomic<std::uint64_t> groups_ended_{0};
   std::mutex ended_mutex_;
   std::condition_variable group_ended_;

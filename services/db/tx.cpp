@@ -47,19 +47,8 @@ Tx::Tx(SessionPool& pool, Connection* conn, bool write)
   }
 }
 
-Tx::Tx(GroupCommit& groups, std::uint64_t group, std::unique_lock<WriterLock> turn)
-    : groups_(&groups),
-      conn_(&groups.connection()),
-      dialect_(Dialect::kSqlite),
-      group_(group),
-      turn_(std::move(turn)) {}
-
-Tx::Tx(GroupCommit& groups, std::uint64_t group, OnWriterThread)
-    : groups_(&groups),
-      conn_(&groups.connection()),
-      dialect_(Dialect::kSqlite),
-      group_(group),
-      on_writer_thread_(true) {}
+Tx::Tx(GroupCommit& groups, std::uint64_t group)
+    : groups_(&groups), conn_(&groups.connection()), dialect_(Dialect::kSqlite), group_(group) {}
 
 Tx::Tx(Tx&& other) noexcept
     : pool_(other.pool_),
@@ -67,9 +56,7 @@ Tx::Tx(Tx&& other) noexcept
       conn_(other.conn_),
       dialect_(other.dialect_),
       open_(other.open_),
-      group_(other.group_),
-      turn_(std::move(other.turn_)),
-      on_writer_thread_(other.on_writer_thread_) {
+      group_(other.group_) {
   other.conn_ = nullptr;
   other.open_ = false;
 }
@@ -94,7 +81,6 @@ void Tx::commit() {
   }
   conn_->prepared("RELEASE SAVEPOINT use_case").execute();
   open_ = false;
-  if (!on_writer_thread_) groups_->endTurn(std::move(turn_), group_);
 }
 
 void Tx::rollback() {
@@ -103,14 +89,13 @@ void Tx::rollback() {
     conn_->prepared("ROLLBACK").execute();
     return;
   }
-  if (!on_writer_thread_ && !turn_.owns_lock()) return;  // the turn already ended
   try {
     conn_->prepared("ROLLBACK TO SAVEPOINT use_case").execute();
     conn_->prepared("RELEASE SAVEPOINT use_case").execute();
   } catch (...) {
-    // SQLite may have rolled the whole group back (an I/O error): endTurn finds it gone.
+    // SQLite may have rolled the whole group back (an I/O error): GroupCommit::settle finds it
+    // gone.
   }
-  if (!on_writer_thread_) groups_->endTurn(std::move(turn_), group_);
 }
 
 }  // namespace citygrants::db

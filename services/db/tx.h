@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 
 #include <soci/soci.h>
@@ -9,7 +8,6 @@
 #include "services/db/connection.h"
 #include "services/db/connection_string.h"
 #include "services/db/prepared.h"
-#include "services/db/writer_lock.h"
 
 namespace citygrants::db {
 
@@ -43,21 +41,15 @@ class Tx {
   // On a connection lent by `pool`, given back when this ends: BEGIN for a read; for a write,
   // BEGIN IMMEDIATE (SQLite) or BEGIN and the writer lock (PostgreSQL).
   Tx(SessionPool& pool, Connection* conn, bool write);
-  // A turn of a thread that writes itself (the transitional Database::write()), in `group`:
-  // commit() or rollback() ends `turn` (GroupCommit::endTurn).
-  Tx(GroupCommit& groups, std::uint64_t group, std::unique_lock<WriterLock> turn);
-  // A turn on the writer thread, in `group`: the writer thread ends it.
-  struct OnWriterThread {};
-  Tx(GroupCommit& groups, std::uint64_t group, OnWriterThread);
+  // A turn on the writer thread, in `group` (a SAVEPOINT it opened): the writer thread ends it.
+  Tx(GroupCommit& groups, std::uint64_t group);
 
   SessionPool* pool_ = nullptr;    // pooled: where the connection goes back
   GroupCommit* groups_ = nullptr;  // SQLite writes: the group commit this turn is in
   Connection* conn_;
   Dialect dialect_;
   bool open_ = true;
-  std::uint64_t group_ = 0;            // SQLite writes: the group this savepoint is in
-  std::unique_lock<WriterLock> turn_;  // a thread writing itself: its hold of the writer
-  bool on_writer_thread_ = false;      // the writer thread ends the turn
+  std::uint64_t group_ = 0;  // SQLite writes: the group this savepoint is in
 };
 
 }  // namespace citygrants::db

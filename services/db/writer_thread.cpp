@@ -51,7 +51,7 @@ void WriterThread::failQueued() {
 
 // Takes the writer and gives every queued use case its turn, one after another in the open
 // group (settle() commits a full one and the next use case opens another); then commits the
-// group unless a thread waits to join it.
+// group.
 void WriterThread::runQueued() {
   auto writer = groups_.take();
   for (;;) {
@@ -65,7 +65,7 @@ void WriterThread::runQueued() {
     runOne(*job);
     groups_.settle();  // its use cases learn of a failed group from the group's record
   }
-  groups_.commitUnlessJoined();
+  groups_.commitOpen();
 }
 
 // Runs one use case in the open group (opened first if none is); records what it threw.
@@ -74,7 +74,7 @@ void WriterThread::runOne(Job& job) {
   try {
     ran_in = groups_.join();
     groups_.connection().prepared("SAVEPOINT use_case").execute();
-    Tx tx(groups_, ran_in, Tx::OnWriterThread{});
+    Tx tx(groups_, ran_in);
     (*job.work)(tx);  // commits, or throws; an open tx rolls back to its savepoint when it ends
   } catch (...) {
     job.error = std::current_exception();

@@ -33,7 +33,7 @@ stores::Attachment checkedFile(const std::string& filename, const std::string& c
   a.filename = filename;
   a.content_type = *type;
   a.size_bytes = static_cast<std::int64_t>(content.size());
-  a.sha256 = auth::sha256Hex(content);
+  a.sha256 = crypto::sha256Hex(content);
   return a;
 }
 
@@ -70,38 +70,40 @@ stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::
                                                        const std::string& filename,
                                                        const std::string& content) {
   auto checked = checkedFile(filename, content);  // hashing outside the write transaction
-  auto tx = ctx_.db.write();
-  auto p = stores::ProposalStore::load(tx, proposal_id);
-  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
-  if (!access::may(actor, access::Action::kEditProposal, {p->city_org_id, {}})) {
-    throw Problem::forbidden("only the city's applicants attach files to its proposal");
-  }
-  if (p->state != "concept_draft" && p->state != "draft" && p->state != "revision_requested") {
-    throw Problem(ProblemKind::kInvalidTransition, "files are attached while the proposal is a draft");
-  }
-  checked.proposal_id = proposal_id;
-  auto out = store(ctx_, tx, actor, checked, content, "proposal", proposal_id, p->state);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto p = stores::ProposalStore::load(tx, proposal_id);
+    if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+    if (!access::may(actor, access::Action::kEditProposal, {p->city_org_id, {}})) {
+      throw Problem::forbidden("only the city's applicants attach files to its proposal");
+    }
+    if (p->state != "concept_draft" && p->state != "draft" && p->state != "revision_requested") {
+      throw Problem(ProblemKind::kInvalidTransition, "files are attached while the proposal is a draft");
+    }
+    checked.proposal_id = proposal_id;
+    auto out = store(ctx_, tx, actor, checked, content, "proposal", proposal_id, p->state);
+    tx.commit();
+    return out;
+  });
 }
 
 stores::Attachment AttachmentService::attachToReport(const Actor& actor, std::int64_t report_id,
                                                      const std::string& filename,
                                                      const std::string& content) {
   auto checked = checkedFile(filename, content);
-  auto tx = ctx_.db.write();
-  auto r = stores::GrantStore::loadReport(tx, report_id);
-  if (!r || !access::canSee(actor, reportScope(tx, *r))) throw Problem::notFound("report");
-  if (!access::may(actor, access::Action::kEditReport, reportScope(tx, *r))) {
-    throw Problem::forbidden("only the city's applicants attach files to its reports");
-  }
-  if (r->state != "draft") {
-    throw Problem(ProblemKind::kInvalidTransition, "files are attached while the report is a draft");
-  }
-  checked.report_id = report_id;
-  auto out = store(ctx_, tx, actor, checked, content, "report", report_id, r->state);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto r = stores::GrantStore::loadReport(tx, report_id);
+    if (!r || !access::canSee(actor, reportScope(tx, *r))) throw Problem::notFound("report");
+    if (!access::may(actor, access::Action::kEditReport, reportScope(tx, *r))) {
+      throw Problem::forbidden("only the city's applicants attach files to its reports");
+    }
+    if (r->state != "draft") {
+      throw Problem(ProblemKind::kInvalidTransition, "files are attached while the report is a draft");
+    }
+    checked.report_id = report_id;
+    auto out = store(ctx_, tx, actor, checked, content, "report", report_id, r->state);
+    tx.commit();
+    return out;
+  });
 }
 
 stores::Attachment AttachmentService::get(const Actor& actor, std::int64_t attachment_id) {

@@ -131,16 +131,17 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
   const auto now = ctx_.clock.nowMs();
   if (auto errors = validateCall(call, now); !errors.empty()) throw Problem::invalid(errors);
   for (std::size_t i = 0; i < call.plan.size(); ++i) call.plan[i].seq = static_cast<int>(i) + 1;
-  auto tx = ctx_.db.write();
-  if (stores::CallStore::codeTaken(tx, call.code)) throw Problem::invalidField("code", "a call with this code exists");
-  call.state = "draft";
-  call.created_by = actor.user_id;
-  call.id = stores::CallStore::insert(tx, call, now);
-  audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
-                          Detail().text("code", call.code).json(), now});
-  auto out = viewOf(actor, *stores::CallStore::load(tx, call.id), now);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    if (stores::CallStore::codeTaken(tx, call.code)) throw Problem::invalidField("code", "a call with this code exists");
+    call.state = "draft";
+    call.created_by = actor.user_id;
+    call.id = stores::CallStore::insert(tx, call, now);
+    audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
+                            Detail().text("code", call.code).json(), now});
+    auto out = viewOf(actor, *stores::CallStore::load(tx, call.id), now);
+    tx.commit();
+    return out;
+  });
 }
 
 CallView CallService::fire(const Actor& actor, std::int64_t call_id,

@@ -49,20 +49,21 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
   if (!knownLanguage(org.language)) errors.push_back({"language", "must be en, fr, es or pt"});
   if (!errors.empty()) throw Problem::invalid(errors);
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  if (stores::DirectoryStore::findOrganisationByName(tx, org.name)) {
-    throw Problem::invalidField("name", "an organisation with this name exists");
-  }
-  org.id = stores::DirectoryStore::insertOrganisation(tx, org, now);
-  audit::appendAudit(tx, {actorId(actor), "organisation", org.id, "create", "", "",
-                          Detail()
-                              .text("name", org.name)
-                              .text("kind", std::string(access::orgKindName(org.kind)))
-                              .json(),
-                          now});
-  auto out = *stores::DirectoryStore::findOrganisation(tx, org.id);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    if (stores::DirectoryStore::findOrganisationByName(tx, org.name)) {
+      throw Problem::invalidField("name", "an organisation with this name exists");
+    }
+    org.id = stores::DirectoryStore::insertOrganisation(tx, org, now);
+    audit::appendAudit(tx, {actorId(actor), "organisation", org.id, "create", "", "",
+                            Detail()
+                                .text("name", org.name)
+                                .text("kind", std::string(access::orgKindName(org.kind)))
+                                .json(),
+                            now});
+    auto out = *stores::DirectoryStore::findOrganisation(tx, org.id);
+    tx.commit();
+    return out;
+  });
 }
 
 stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const NewUser& given) {
@@ -84,40 +85,41 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
 
   const auto hash = auth::hashPassword(u.password, cost_);  // slow: outside the transaction
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto org = stores::DirectoryStore::findOrganisationByName(tx, u.org_name);
-  if (!org) throw Problem::invalidField("organisation", "no organisation named '" + u.org_name + "'");
-  for (std::size_t i = 0; i < u.roles.size(); ++i) {
-    if (!roleFits(u.roles[i], org->kind)) {
-      errors.push_back({"roles[" + std::to_string(i) + "]",
-                        std::string(access::roleName(u.roles[i])) + " does not fit a " +
-                            std::string(access::orgKindName(org->kind)) + " organisation"});
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto org = stores::DirectoryStore::findOrganisationByName(tx, u.org_name);
+    if (!org) throw Problem::invalidField("organisation", "no organisation named '" + u.org_name + "'");
+    for (std::size_t i = 0; i < u.roles.size(); ++i) {
+      if (!roleFits(u.roles[i], org->kind)) {
+        errors.push_back({"roles[" + std::to_string(i) + "]",
+                          std::string(access::roleName(u.roles[i])) + " does not fit a " +
+                              std::string(access::orgKindName(org->kind)) + " organisation"});
+      }
     }
-  }
-  if (!errors.empty()) throw Problem::invalid(errors);
-  if (stores::DirectoryStore::findUserByEmail(tx, u.email)) {
-    throw Problem::invalidField("email", "a user with this email exists");
-  }
-  stores::User user;
-  user.org_id = org->id;
-  user.email = u.email;
-  user.name = u.name;
-  user.language = u.language;
-  user.password_hash = hash;
-  user.id = stores::DirectoryStore::insertUser(tx, user, now);
-  Detail detail;
-  detail.text("email", u.email).number("org_id", org->id);
-  for (auto role : u.roles) {
-    stores::DirectoryStore::grantRole(tx, user.id, role, actorId(actor), now);
-  }
-  audit::appendAudit(tx, {actorId(actor), "user", user.id, "create", "", "", detail.json(), now});
-  for (auto role : u.roles) {
-    audit::appendAudit(tx, {actorId(actor), "user", user.id, "grant_role", "", "",
-                            Detail().text("role", std::string(access::roleName(role))).json(), now});
-  }
-  auto out = *stores::DirectoryStore::findUser(tx, user.id);
-  tx.commit();
-  return out;
+    if (!errors.empty()) throw Problem::invalid(errors);
+    if (stores::DirectoryStore::findUserByEmail(tx, u.email)) {
+      throw Problem::invalidField("email", "a user with this email exists");
+    }
+    stores::User user;
+    user.org_id = org->id;
+    user.email = u.email;
+    user.name = u.name;
+    user.language = u.language;
+    user.password_hash = hash;
+    user.id = stores::DirectoryStore::insertUser(tx, user, now);
+    Detail detail;
+    detail.text("email", u.email).number("org_id", org->id);
+    for (auto role : u.roles) {
+      stores::DirectoryStore::grantRole(tx, user.id, role, actorId(actor), now);
+    }
+    audit::appendAudit(tx, {actorId(actor), "user", user.id, "create", "", "", detail.json(), now});
+    for (auto role : u.roles) {
+      audit::appendAudit(tx, {actorId(actor), "user", user.id, "grant_role", "", "",
+                              Detail().text("role", std::string(access::roleName(role))).json(), now});
+    }
+    auto out = *stores::DirectoryStore::findUser(tx, user.id);
+    tx.commit();
+    return out;
+  });
 }
 
 void DirectoryService::setPassword(const std::optional<Actor>& actor, const std::string& email,
@@ -128,25 +130,27 @@ void DirectoryService::setPassword(const std::optional<Actor>& actor, const std:
   }
   const auto hash = auth::hashPassword(password, cost_);
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto user = stores::DirectoryStore::findUserByEmail(tx, email);
-  if (!user) throw Problem::notFound("user");
-  stores::DirectoryStore::updatePassword(tx, user->id, hash);
-  audit::appendAudit(tx, {actorId(actor), "user", user->id, "set_password", "", "", "{}", now});
-  tx.commit();
+  ctx_.db.write([&](db::Tx& tx) {
+    auto user = stores::DirectoryStore::findUserByEmail(tx, email);
+    if (!user) throw Problem::notFound("user");
+    stores::DirectoryStore::updatePassword(tx, user->id, hash);
+    audit::appendAudit(tx, {actorId(actor), "user", user->id, "set_password", "", "", "{}", now});
+    tx.commit();
+  });
 }
 
 void DirectoryService::lock(const std::optional<Actor>& actor, const std::string& email,
                             std::int64_t until) {
   requireAdmin(actor);
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto user = stores::DirectoryStore::findUserByEmail(tx, email);
-  if (!user) throw Problem::notFound("user");
-  stores::DirectoryStore::setLockedUntil(tx, user->id, until);
-  audit::appendAudit(tx, {actorId(actor), "user", user->id, until > 0 ? "lock" : "unlock", "", "",
-                          Detail().number("until", until).json(), now});
-  tx.commit();
+  ctx_.db.write([&](db::Tx& tx) {
+    auto user = stores::DirectoryStore::findUserByEmail(tx, email);
+    if (!user) throw Problem::notFound("user");
+    stores::DirectoryStore::setLockedUntil(tx, user->id, until);
+    audit::appendAudit(tx, {actorId(actor), "user", user->id, until > 0 ? "lock" : "unlock", "", "",
+                            Detail().number("until", until).json(), now});
+    tx.commit();
+  });
 }
 
 std::vector<stores::User> DirectoryService::users(const Actor& actor) {
@@ -164,21 +168,22 @@ std::vector<stores::User> DirectoryService::users(const Actor& actor) {
 stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_id, access::Role role) {
   requireAdmin(actor);
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto user = stores::DirectoryStore::findUser(tx, user_id);
-  if (!user) throw Problem::notFound("user");
-  auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
-  if (!roleFits(role, org->kind)) {
-    throw Problem::invalidField("role", std::string(access::roleName(role)) + " does not fit a " +
-                                            std::string(access::orgKindName(org->kind)) + " organisation");
-  }
-  if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user already has this role");
-  stores::DirectoryStore::grantRole(tx, user_id, role, actor.user_id, now);
-  audit::appendAudit(tx, {actor.user_id, "user", user_id, "grant_role", "", "",
-                          Detail().text("role", std::string(access::roleName(role))).json(), now});
-  auto out = *stores::DirectoryStore::findUser(tx, user_id);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto user = stores::DirectoryStore::findUser(tx, user_id);
+    if (!user) throw Problem::notFound("user");
+    auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
+    if (!roleFits(role, org->kind)) {
+      throw Problem::invalidField("role", std::string(access::roleName(role)) + " does not fit a " +
+                                              std::string(access::orgKindName(org->kind)) + " organisation");
+    }
+    if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user already has this role");
+    stores::DirectoryStore::grantRole(tx, user_id, role, actor.user_id, now);
+    audit::appendAudit(tx, {actor.user_id, "user", user_id, "grant_role", "", "",
+                            Detail().text("role", std::string(access::roleName(role))).json(), now});
+    auto out = *stores::DirectoryStore::findUser(tx, user_id);
+    tx.commit();
+    return out;
+  });
 }
 
 stores::User DirectoryService::revokeRole(const Actor& actor, std::int64_t user_id, access::Role role) {
@@ -187,16 +192,17 @@ stores::User DirectoryService::revokeRole(const Actor& actor, std::int64_t user_
     throw Problem(core::ProblemKind::kConflict, "you cannot revoke your own admin role");
   }
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto user = stores::DirectoryStore::findUser(tx, user_id);
-  if (!user) throw Problem::notFound("user");
-  if (!user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user does not have this role");
-  stores::DirectoryStore::revokeRole(tx, user_id, role);
-  audit::appendAudit(tx, {actor.user_id, "user", user_id, "revoke_role", "", "",
-                          Detail().text("role", std::string(access::roleName(role))).json(), now});
-  auto out = *stores::DirectoryStore::findUser(tx, user_id);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto user = stores::DirectoryStore::findUser(tx, user_id);
+    if (!user) throw Problem::notFound("user");
+    if (!user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user does not have this role");
+    stores::DirectoryStore::revokeRole(tx, user_id, role);
+    audit::appendAudit(tx, {actor.user_id, "user", user_id, "revoke_role", "", "",
+                            Detail().text("role", std::string(access::roleName(role))).json(), now});
+    auto out = *stores::DirectoryStore::findUser(tx, user_id);
+    tx.commit();
+    return out;
+  });
 }
 
 std::vector<stores::Organisation> DirectoryService::organisations(const Actor&) {

@@ -175,69 +175,71 @@ struct ProposalFlow {
 ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
                                      const proposals::ProposalContent& content) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto org = stores::DirectoryStore::findOrganisation(tx, actor.org_id);
-  access::Scope own{actor.org_id, {}};
-  if (!org || org->kind != access::OrgKind::kCity ||
-      !access::may(actor, access::Action::kCreateProposal, own)) {
-    throw Problem::forbidden("only applicants of a city start proposals");
-  }
-  auto call = stores::CallStore::load(tx, call_id);
-  if (!call) throw Problem::notFound("call");
-  if (call->state != "open" || now >= call->closes_at) {
-    throw Problem(ProblemKind::kConflict, "the call is not open for proposals");
-  }
-  if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto org = stores::DirectoryStore::findOrganisation(tx, actor.org_id);
+    access::Scope own{actor.org_id, {}};
+    if (!org || org->kind != access::OrgKind::kCity ||
+        !access::may(actor, access::Action::kCreateProposal, own)) {
+      throw Problem::forbidden("only applicants of a city start proposals");
+    }
+    auto call = stores::CallStore::load(tx, call_id);
+    if (!call) throw Problem::notFound("call");
+    if (call->state != "open" || now >= call->closes_at) {
+      throw Problem(ProblemKind::kConflict, "the call is not open for proposals");
+    }
+    if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
 
-  stores::Proposal p;
-  p.call_id = call_id;
-  p.city_org_id = actor.org_id;
-  const int year = yearOf(now);
-  p.reference = core::proposalReference(year, stores::ProposalStore::nextReferenceNumber(tx, year));
-  p.state = call->two_stage ? "concept_draft" : "draft";
-  p.created_by = actor.user_id;
-  p.id = stores::ProposalStore::insert(tx, p, now);
+    stores::Proposal p;
+    p.call_id = call_id;
+    p.city_org_id = actor.org_id;
+    const int year = yearOf(now);
+    p.reference = core::proposalReference(year, stores::ProposalStore::nextReferenceNumber(tx, year));
+    p.state = call->two_stage ? "concept_draft" : "draft";
+    p.created_by = actor.user_id;
+    p.id = stores::ProposalStore::insert(tx, p, now);
 
-  stores::ProposalVersion v;
-  v.proposal_id = p.id;
-  v.number = 1;
-  v.stage = call->two_stage ? "concept" : "full";
-  v.created_by = actor.user_id;
-  v.content = content;
-  stores::ProposalStore::insertVersion(tx, v, now);
-  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "create", "", p.state,
-                          Detail().text("reference", p.reference).json(), now});
-  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
-  tx.commit();
-  return out;
+    stores::ProposalVersion v;
+    v.proposal_id = p.id;
+    v.number = 1;
+    v.stage = call->two_stage ? "concept" : "full";
+    v.created_by = actor.user_id;
+    v.content = content;
+    stores::ProposalStore::insertVersion(tx, v, now);
+    audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "create", "", p.state,
+                            Detail().text("reference", p.reference).json(), now});
+    auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
+    tx.commit();
+    return out;
+  });
 }
 
 ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
                                    std::optional<std::int64_t> expected_version,
                                    const proposals::ProposalContent& content) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto loaded = loadVisible(tx, actor, proposal_id);
-  auto& p = loaded.proposal;
-  if (!access::may(actor, access::Action::kEditProposal, {p.city_org_id, {}})) {
-    throw Problem::forbidden("only the city's applicants edit its proposal");
-  }
-  requireVersion(expected_version, p.version, "proposal");
-  if (!workflow::editableIn(workflow::kProposalFlow, p.state)) {
-    throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
-  }
-  if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
-  auto current = loaded.current;
-  if (current.frozen) {
-    current = startNextVersion(tx, p, current, current.stage, actor.user_id, now);
-  }
-  stores::ProposalStore::replaceContent(tx, current.id, content);
-  stores::ProposalStore::update(tx, p, now);
-  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "edit", p.state, p.state,
-                          Detail().number("version_number", current.number).json(), now});
-  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto loaded = loadVisible(tx, actor, proposal_id);
+    auto& p = loaded.proposal;
+    if (!access::may(actor, access::Action::kEditProposal, {p.city_org_id, {}})) {
+      throw Problem::forbidden("only the city's applicants edit its proposal");
+    }
+    requireVersion(expected_version, p.version, "proposal");
+    if (!workflow::editableIn(workflow::kProposalFlow, p.state)) {
+      throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
+    }
+    if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+    auto current = loaded.current;
+    if (current.frozen) {
+      current = startNextVersion(tx, p, current, current.stage, actor.user_id, now);
+    }
+    stores::ProposalStore::replaceContent(tx, current.id, content);
+    stores::ProposalStore::update(tx, p, now);
+    audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "edit", p.state, p.state,
+                            Detail().number("version_number", current.number).json(), now});
+    auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
+    tx.commit();
+    return out;
+  });
 }
 
 ProposalView ProposalService::fire(const Actor& actor, std::int64_t proposal_id,
@@ -250,51 +252,53 @@ ProposalView ProposalService::setSupportingPartner(const Actor& actor, std::int6
                                                    std::optional<std::int64_t> expected_version,
                                                    std::int64_t partner_org_id) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto loaded = loadVisible(tx, actor, proposal_id);
-  auto& p = loaded.proposal;
-  if (!access::may(actor, access::Action::kAssignPartner)) {
-    throw Problem::forbidden("only fund managers name the supporting partner");
-  }
-  requireVersion(expected_version, p.version, "proposal");
-  if (p.state != "submitted" && p.state != "screening" && p.state != "in_review" &&
-      p.state != "reviewed") {
-    throw Problem(ProblemKind::kInvalidTransition,
-                  "the supporting partner is named between submission and decision, not when " + p.state);
-  }
-  auto org = stores::DirectoryStore::findOrganisation(tx, partner_org_id);
-  if (!org || org->kind != access::OrgKind::kPartner) {
-    throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
-  }
-  p.supporting_org_id = partner_org_id;
-  stores::ProposalStore::update(tx, p, now);
-  audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "set_supporting_partner", p.state,
-                          p.state, Detail().number("partner_org_id", partner_org_id).json(), now});
-  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto loaded = loadVisible(tx, actor, proposal_id);
+    auto& p = loaded.proposal;
+    if (!access::may(actor, access::Action::kAssignPartner)) {
+      throw Problem::forbidden("only fund managers name the supporting partner");
+    }
+    requireVersion(expected_version, p.version, "proposal");
+    if (p.state != "submitted" && p.state != "screening" && p.state != "in_review" &&
+        p.state != "reviewed") {
+      throw Problem(ProblemKind::kInvalidTransition,
+                    "the supporting partner is named between submission and decision, not when " + p.state);
+    }
+    auto org = stores::DirectoryStore::findOrganisation(tx, partner_org_id);
+    if (!org || org->kind != access::OrgKind::kPartner) {
+      throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
+    }
+    p.supporting_org_id = partner_org_id;
+    stores::ProposalStore::update(tx, p, now);
+    audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "set_supporting_partner", p.state,
+                            p.state, Detail().number("partner_org_id", partner_org_id).json(), now});
+    auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
+    tx.commit();
+    return out;
+  });
 }
 
 ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t proposal_id,
                                                 const std::string& text) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto loaded = loadVisible(tx, actor, proposal_id);
-  if (!actor.roles.has(access::Role::kFundManager)) {
-    throw Problem::forbidden("only fund managers attach translations");
-  }
-  auto len = core::utf8Length(text);
-  if (!len || core::isBlank(text) || *len > proposals::kMaxSummary) {
-    throw Problem::invalidField("translation_en", "required, valid UTF-8, at most 20,000 characters");
-  }
-  stores::ProposalStore::setTranslation(tx, loaded.current.id, text);
-  stores::ProposalStore::update(tx, loaded.proposal, now);
-  audit::appendAudit(tx, {actor.user_id, "proposal", proposal_id, "attach_translation",
-                          loaded.proposal.state, loaded.proposal.state,
-                          Detail().number("version_number", loaded.current.number).json(), now});
-  auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, proposal_id), now);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto loaded = loadVisible(tx, actor, proposal_id);
+    if (!actor.roles.has(access::Role::kFundManager)) {
+      throw Problem::forbidden("only fund managers attach translations");
+    }
+    auto len = core::utf8Length(text);
+    if (!len || core::isBlank(text) || *len > proposals::kMaxSummary) {
+      throw Problem::invalidField("translation_en", "required, valid UTF-8, at most 20,000 characters");
+    }
+    stores::ProposalStore::setTranslation(tx, loaded.current.id, text);
+    stores::ProposalStore::update(tx, loaded.proposal, now);
+    audit::appendAudit(tx, {actor.user_id, "proposal", proposal_id, "attach_translation",
+                            loaded.proposal.state, loaded.proposal.state,
+                            Detail().number("version_number", loaded.current.number).json(), now});
+    auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, proposal_id), now);
+    tx.commit();
+    return out;
+  });
 }
 
 ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {

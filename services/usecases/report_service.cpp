@@ -145,30 +145,31 @@ ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
                                    const std::string& narrative,
                                    const std::vector<stores::Spending>& spending) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto [r, g] = loadVisible(tx, actor, report_id);
-  if (!access::may(actor, access::Action::kEditReport, grantScope(g))) {
-    throw Problem::forbidden("only the city's applicants write its reports");
-  }
-  requireVersion(expected_version, r.version, "report");
-  if (r.state != "draft") {
-    throw Problem(ProblemKind::kInvalidTransition,
-                  "a report that is " + r.state + " cannot be edited");
-  }
-  const auto line_ids =
-      r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids : std::vector<std::int64_t>{};
-  if (auto errors = editErrors(r, narrative, spending, line_ids); !errors.empty()) {
-    throw Problem::invalid(errors);
-  }
-  r.narrative = narrative;
-  stores::GrantStore::updateReport(tx, r, now);
-  if (r.kind == "financial") stores::GrantStore::replaceSpending(tx, r.id, spending);
-  const auto lines = static_cast<std::int64_t>(spending.size());
-  audit::appendAudit(tx, {actor.user_id, "report", r.id, "edit", r.state, r.state,
-                          Detail().number("spending_lines", lines).json(), now});
-  auto out = viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, r.id), g});
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto [r, g] = loadVisible(tx, actor, report_id);
+    if (!access::may(actor, access::Action::kEditReport, grantScope(g))) {
+      throw Problem::forbidden("only the city's applicants write its reports");
+    }
+    requireVersion(expected_version, r.version, "report");
+    if (r.state != "draft") {
+      throw Problem(ProblemKind::kInvalidTransition,
+                    "a report that is " + r.state + " cannot be edited");
+    }
+    const auto line_ids =
+        r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids : std::vector<std::int64_t>{};
+    if (auto errors = editErrors(r, narrative, spending, line_ids); !errors.empty()) {
+      throw Problem::invalid(errors);
+    }
+    r.narrative = narrative;
+    stores::GrantStore::updateReport(tx, r, now);
+    if (r.kind == "financial") stores::GrantStore::replaceSpending(tx, r.id, spending);
+    const auto lines = static_cast<std::int64_t>(spending.size());
+    audit::appendAudit(tx, {actor.user_id, "report", r.id, "edit", r.state, r.state,
+                            Detail().number("spending_lines", lines).json(), now});
+    auto out = viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, r.id), g});
+    tx.commit();
+    return out;
+  });
 }
 
 ReportView ReportService::fire(const Actor& actor, std::int64_t report_id,

@@ -180,41 +180,42 @@ AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_i
     throw Problem::forbidden("only fund managers assign reviews");
   }
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto p = stores::ProposalStore::load(tx, proposal_id);
-  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
-  if (p->state != "screening" && p->state != "in_review") {
-    throw Problem(
-        ProblemKind::kInvalidTransition,
-        "partners review a proposal in screening or in review, not one that is " + p->state);
-  }
-  requirePartnerOrganisation(tx, partner_org_id);
-  const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
-  if (std::any_of(existing.begin(), existing.end(),
-                  [&](const auto& a) {
-                    return a.partner_org_id == partner_org_id &&
-                           a.version_number == p->current_version && isLive(a);
-                  })) {
-    throw Problem(ProblemKind::kConflict,
-                  "this partner organisation already reviews this version of the proposal");
-  }
-  stores::Assignment a;
-  a.proposal_id = proposal_id;
-  a.version_number = p->current_version;
-  a.partner_org_id = partner_org_id;
-  a.state = "assigned";
-  a.created_by = actor.user_id;
-  a.id = stores::ReviewStore::insert(tx, a, now);
-  audit::appendAudit(
-      tx,
-      {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
-       Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
-       now});
-  mail::mailReviewAssigned(tx, a, now);
-  auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), *p,
-                    *stores::CallStore::load(tx, p->call_id));
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto p = stores::ProposalStore::load(tx, proposal_id);
+    if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
+    if (p->state != "screening" && p->state != "in_review") {
+      throw Problem(
+          ProblemKind::kInvalidTransition,
+          "partners review a proposal in screening or in review, not one that is " + p->state);
+    }
+    requirePartnerOrganisation(tx, partner_org_id);
+    const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
+    if (std::any_of(existing.begin(), existing.end(),
+                    [&](const auto& a) {
+                      return a.partner_org_id == partner_org_id &&
+                             a.version_number == p->current_version && isLive(a);
+                    })) {
+      throw Problem(ProblemKind::kConflict,
+                    "this partner organisation already reviews this version of the proposal");
+    }
+    stores::Assignment a;
+    a.proposal_id = proposal_id;
+    a.version_number = p->current_version;
+    a.partner_org_id = partner_org_id;
+    a.state = "assigned";
+    a.created_by = actor.user_id;
+    a.id = stores::ReviewStore::insert(tx, a, now);
+    audit::appendAudit(
+        tx,
+        {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
+         Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
+         now});
+    mail::mailReviewAssigned(tx, a, now);
+    auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), *p,
+                      *stores::CallStore::load(tx, p->call_id));
+    tx.commit();
+    return out;
+  });
 }
 
 AssignmentView ReviewService::fire(const Actor& actor, std::int64_t assignment_id,
@@ -228,36 +229,37 @@ AssignmentView ReviewService::score(const Actor& actor, std::int64_t assignment_
                                         const std::vector<stores::StoredScore>& scores,
                                         const std::string& comment) {
   const auto now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.write();
-  auto [a, p, call] = loadVisible(tx, actor, assignment_id);
-  if (!access::may(actor, access::Action::kScoreReview, assignmentScope(a))) {
-    throw Problem::forbidden("only the assigned partner scores this review");
-  }
-  requireVersion(expected_version, a.version, "review assignment");
-  if (a.state != "in_progress") {
-    throw Problem(ProblemKind::kInvalidTransition,
-                  "a review is scored while in progress, not when it is " + a.state);
-  }
-  if (!std::count(std::begin(workflow::kScoringProposalStates),
-                  std::end(workflow::kScoringProposalStates), p.state)) {
-    throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
-  }
-  if (auto errors = validateScores(call.criteria, scores, comment); !errors.empty()) {
-    throw Problem::invalid(std::move(errors));
-  }
-  stores::ReviewStore::replaceScores(tx, a.id, scores);
-  a.comment = comment;
-  stores::ReviewStore::update(tx, a, now);
-  const bool complete = review::allScored(call.criteria, plainScores(scores));
-  audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "score", a.state, a.state,
-                          Detail()
-                              .number("scored", static_cast<std::int64_t>(scores.size()))
-                              .flag("all_scored", complete)
-                              .json(),
-                          now});
-  auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), p, call);
-  tx.commit();
-  return out;
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto [a, p, call] = loadVisible(tx, actor, assignment_id);
+    if (!access::may(actor, access::Action::kScoreReview, assignmentScope(a))) {
+      throw Problem::forbidden("only the assigned partner scores this review");
+    }
+    requireVersion(expected_version, a.version, "review assignment");
+    if (a.state != "in_progress") {
+      throw Problem(ProblemKind::kInvalidTransition,
+                    "a review is scored while in progress, not when it is " + a.state);
+    }
+    if (!std::count(std::begin(workflow::kScoringProposalStates),
+                    std::end(workflow::kScoringProposalStates), p.state)) {
+      throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
+    }
+    if (auto errors = validateScores(call.criteria, scores, comment); !errors.empty()) {
+      throw Problem::invalid(std::move(errors));
+    }
+    stores::ReviewStore::replaceScores(tx, a.id, scores);
+    a.comment = comment;
+    stores::ReviewStore::update(tx, a, now);
+    const bool complete = review::allScored(call.criteria, plainScores(scores));
+    audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "score", a.state, a.state,
+                            Detail()
+                                .number("scored", static_cast<std::int64_t>(scores.size()))
+                                .flag("all_scored", complete)
+                                .json(),
+                            now});
+    auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), p, call);
+    tx.commit();
+    return out;
+  });
 }
 
 AssignmentView ReviewService::get(const Actor& actor, std::int64_t assignment_id) {

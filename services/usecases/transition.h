@@ -80,12 +80,11 @@ template <class Flow>
 typename Flow::View runTransition(Context ctx, Flow& flow, const Actor& actor, std::int64_t id,
                                   const TransitionRequest& req) {
   const auto now = ctx.clock.nowMs();
-  std::optional<typename Flow::View> out;
-  ctx.db.inWriter([&](db::Tx& tx) {
-    out = fireTransition(flow, tx, actor, id, req, now);
+  return runWrite(ctx.db, [&](db::Tx& tx) {
+    auto out = fireTransition(flow, tx, actor, id, req, now);
     tx.commit();
+    return out;
   });
-  return std::move(*out);
 }
 
 }  // namespace citygrants::usecases

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,15 @@ template <class Record>
 struct WithActions : Record {
   std::vector<std::string> actions;
 };
+
+// Runs `work(tx)` as one write use case (db::Database::write: `work` commits its Tx, or throws
+// and nothing of it is written) and answers what `work` returned, once it is durable.
+template <class Work>
+auto runWrite(db::Database& db, Work&& work) {
+  std::optional<decltype(work(std::declval<db::Tx&>()))> out;
+  db.write([&](db::Tx& tx) { out.emplace(work(tx)); });
+  return std::move(*out);
+}
 
 // Throws Problem(kStaleVersion) when `expected` is given and differs from `actual`.
 void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t actual,

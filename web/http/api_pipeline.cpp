@@ -82,7 +82,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
   try {
     const auto who = sessions.bySession(*req.session_token);
     if (changesState(req.method) &&
-        (!http.has("X-CSRF-Token") || !auth::constantTimeEquals(http.get("X-CSRF-Token"), *who.csrf_token))) {
+        (!http.has("X-CSRF-Token") || !crypto::constantTimeEquals(http.get("X-CSRF-Token"), *who.csrf_token))) {
       throw HttpError(403, "csrf", "Missing or wrong CSRF token",
                       "state-changing requests made with the session cookie carry X-CSRF-Token");
     }
@@ -152,7 +152,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
                                 Poco::Net::HTTPServerResponse& response) {
   const auto started = std::chrono::steady_clock::now();
   ApiRequest req{request, request.getMethod(), "", {}, {}, "", std::nullopt, std::nullopt,
-                 std::nullopt, auth::randomHex(8), false};
+                 std::nullopt, crypto::randomHex(8), false};
   const RouteMatch* matched = nullptr;
   RouteMatch match;
   ApiResponse r;

@@ -16,7 +16,7 @@ namespace {
 
 ConsoleAsset makeAsset(std::string path, std::string body) {
   ConsoleAsset a{std::move(body), consoleContentType(path), ""};
-  a.etag = "\"c-" + auth::sha256Hex(a.body).substr(0, 16) + "\"";
+  a.etag = "\"c-" + crypto::sha256Hex(a.body).substr(0, 16) + "\"";
   return a;
 }
 

@@ -69,7 +69,7 @@ bool isConsolePath(const std::string& path) {
 void ConsoleHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                    Poco::Net::HTTPServerResponse& response) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string request_id = auth::randomHex(8);
+  const std::string request_id = crypto::randomHex(8);
   addSecurityHeaders(response);
   std::string path;
   int status = 0;
