@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "services/stores/sql_util.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 namespace {
@@ -10,23 +11,11 @@ namespace {
 // The visibility and the filters present as a WHERE clause over assignments aliased `a`, their
 // values exchanged into `st`. Called once per statement.
 std::string assignmentWhere(const AssignmentQuery& q, soci::statement& st, bool with_cursor) {
-  std::string where;
-  auto add = [&](const char* condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + std::string(condition);
-  };
-  if (!q.see_all) {
-    add("a.partner_org_id = :own_partner");
-    st.exchange(soci::use(q.own_partner_org_id, "own_partner"));
-  }
-  if (q.state) {
-    add("a.state = :state");
-    st.exchange(soci::use(*q.state, "state"));
-  }
-  if (with_cursor && q.before_id) {
-    add("a.id < :before");
-    st.exchange(soci::use(*q.before_id, "before"));
-  }
-  return where;
+  Where where(st);
+  if (!q.see_all) where.add("a.partner_org_id = :own_partner", q.own_partner_org_id, "own_partner");
+  if (q.state) where.add("a.state = :state", *q.state, "state");
+  if (with_cursor && q.before_id) where.add("a.id < :before", *q.before_id, "before");
+  return where.sql();
 }
 
 }  // namespace

@@ -3,38 +3,22 @@
 #include <stdexcept>
 
 #include "services/stores/sql_util.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 namespace {
 
 constexpr std::size_t kMaxStates = 6;  // the grant machine's states
-constexpr const char* kStateNames[kMaxStates] = {"st0", "st1", "st2", "st3", "st4", "st5"};
 
-// The visibility and the filters present as a WHERE clause over grants `g`, their values
-// exchanged into `st`. Called once per statement.
+// The visibility and the filters present, over grants `g`, their values exchanged into `st`.
+// Called once per statement.
 std::string grantWhere(const GrantQuery& q, soci::statement& st, bool with_cursor) {
-  std::string where;
-  auto add = [&](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) add(visible);
-  if (!q.states.empty()) {
-    std::string in;
-    for (std::size_t i = 0; i < q.states.size(); ++i) {
-      in += std::string(i == 0 ? ":" : ", :") + kStateNames[i];
-      st.exchange(soci::use(q.states[i], kStateNames[i]));
-    }
-    add("g.state IN (" + in + ")");
-  }
-  if (q.call_id) {
-    add("g.call_id = :call");
-    st.exchange(soci::use(*q.call_id, "call"));
-  }
-  if (with_cursor && q.after_id) {
-    add("g.id > :after");
-    st.exchange(soci::use(*q.after_id, "after"));
-  }
-  return where;
+  Where where(st);
+  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) where.add(visible);
+  where.in("g.state", q.states);
+  if (q.call_id) where.add("g.call_id = :call", *q.call_id, "call");
+  if (with_cursor && q.after_id) where.add("g.id > :after", *q.after_id, "after");
+  return where.sql();
 }
 
 }  // namespace

@@ -3,42 +3,31 @@
 #include <stdexcept>
 
 #include "services/stores/sql_util.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 
-// Only present filters appear, so that the planner can use the indexes (a catch-all
-// "(:x IS NULL OR col = :x)" makes SQLite scan every row).
 std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
-  std::string where;
-  auto add = [&](const std::string& condition) { where += (where.empty() ? " WHERE " : " AND ") + condition; };
+  Where where(st);
   if (!q.see_all) {
-    add("(p.city_org_id = :own_city OR p.supporting_org_id = :own_partner"
-        " OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id"
-        " AND a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined')))");
+    where.add("(p.city_org_id = :own_city OR p.supporting_org_id = :own_partner"
+              " OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id"
+              " AND a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined')))");
     st.exchange(soci::use(q.own_city_org_id, "own_city"));
     st.exchange(soci::use(q.own_partner_org_id, "own_partner"));
     st.exchange(soci::use(q.own_partner_org_id, "own_partner2"));
   }
-  if (q.state) {
-    add("p.state = :state");
-    st.exchange(soci::use(*q.state, "state"));
-  }
-  if (q.call_id) {
-    add("p.call_id = :call");
-    st.exchange(soci::use(*q.call_id, "call"));
-  }
-  if (q.city_org_id) {
-    add("p.city_org_id = :city");
-    st.exchange(soci::use(*q.city_org_id, "city"));
-  }
+  if (q.state) where.add("p.state = :state", *q.state, "state");
+  if (q.call_id) where.add("p.call_id = :call", *q.call_id, "call");
+  if (q.city_org_id) where.add("p.city_org_id = :city", *q.city_org_id, "city");
   if (q.partner_org_id) {
-    add("(p.supporting_org_id = :partner OR EXISTS (SELECT 1 FROM review_assignments b"
-        " WHERE b.proposal_id = p.id AND b.partner_org_id = :partner2"
-        " AND b.state NOT IN ('cancelled', 'declined')))");
+    where.add("(p.supporting_org_id = :partner OR EXISTS (SELECT 1 FROM review_assignments b"
+              " WHERE b.proposal_id = p.id AND b.partner_org_id = :partner2"
+              " AND b.state NOT IN ('cancelled', 'declined')))");
     st.exchange(soci::use(*q.partner_org_id, "partner"));
     st.exchange(soci::use(*q.partner_org_id, "partner2"));
   }
-  return where;
+  return where.sql();
 }
 
 namespace {

@@ -3,38 +3,22 @@
 #include <stdexcept>
 
 #include "services/stores/sql_util.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 namespace {
 
 constexpr std::size_t kMaxStates = 6;  // the tranche machine's states
-constexpr const char* kStateNames[kMaxStates] = {"st0", "st1", "st2", "st3", "st4", "st5"};
 
-// The visibility and the filters present as a WHERE clause over tranches `t` of grants `g`,
-// their values exchanged into `st`. Called once per statement.
+// The visibility and the filters present, over tranches `t` of grants `g`, their values
+// exchanged into `st`. Called once per statement.
 std::string trancheWhere(const TrancheQuery& q, soci::statement& st, bool with_cursor) {
-  std::string where;
-  auto add = [&](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) add(visible);
-  if (!q.states.empty()) {
-    std::string in;
-    for (std::size_t i = 0; i < q.states.size(); ++i) {
-      in += std::string(i == 0 ? ":" : ", :") + kStateNames[i];
-      st.exchange(soci::use(q.states[i], kStateNames[i]));
-    }
-    add("t.state IN (" + in + ")");
-  }
-  if (q.grant_id) {
-    add("t.grant_id = :grant");
-    st.exchange(soci::use(*q.grant_id, "grant"));
-  }
-  if (with_cursor && q.after_id) {
-    add("t.id > :after");
-    st.exchange(soci::use(*q.after_id, "after"));
-  }
-  return where;
+  Where where(st);
+  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) where.add(visible);
+  where.in("t.state", q.states);
+  if (q.grant_id) where.add("t.grant_id = :grant", *q.grant_id, "grant");
+  if (with_cursor && q.after_id) where.add("t.id > :after", *q.after_id, "after");
+  return where.sql();
 }
 
 void exchangeTranche(soci::statement& st, Tranche& t) {
