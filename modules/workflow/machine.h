@@ -127,9 +127,9 @@ const Transition<Types>& fire(const Machine<Types>& m, std::string_view state,
   const std::string name(eventName(m, event));
   const auto* row = findRow(m, state, event);
   if (row == nullptr) {
-    throw Problem(ProblemKind::kInvalidTransition, "cannot " + name + " a " +
-                                                       std::string(m.entity) + " that is " +
-                                                       std::string(state));
+    throw Problem(
+        ProblemKind::kInvalidTransition,
+        "cannot " + name + " a " + std::string(m.entity) + " that is " + std::string(state));
   }
   if (!actorMayFire(*row, facts, actor)) {
     throw Problem::forbidden("you may not " + name + " this " + std::string(m.entity));
@@ -192,10 +192,11 @@ constexpr bool guardedFrom(const Machine<Types>& m, std::string_view state,
 
 template <class Types>
 MachineInfo describe(const Machine<Types>& m) {
-  MachineInfo info{m.name, {m.states.begin(), m.states.end()}, {}, {m.editable.begin(), m.editable.end()}};
+  MachineInfo info{
+      m.name, {m.states.begin(), m.states.end()}, {}, {m.editable.begin(), m.editable.end()}};
   for (const auto& row : m.transitions) {
-    TransitionInfo t{row.from, eventName(m, row.event), row.to, row.who.roles(), {}, {}, {}, {},
-                     noticeName(row.notice)};
+    TransitionInfo t{row.from, eventName(m, row.event), row.to, row.who.roles(), {}, {}, {},
+                     {},       noticeName(row.notice)};
     for (const auto* g : row.guards) {
       if (g != nullptr) t.guards.push_back(g->name);
     }

@@ -48,20 +48,20 @@ std::vector<core::FieldError> missingNeeds(unsigned needs, const Input& input);
 // What the generic service does for a row beyond its effect on the record, as a bit mask.
 enum Tag : unsigned {
   kNoTags = 0,
-  kWritesTerms = 1u << 0,          // more of the record than its state changes: write it whole
-  kFreezesVersion = 1u << 1,       // the current version is frozen: what was submitted never changes
-  kStartsNextVersion = 1u << 2,    // a new, unfrozen version (the full proposal) copies the current
-  kNamesMissingFields = 1u << 3,   // a refused submission names every field that is missing
-  kRecordsDecision = 1u << 4,      // a fund manager's decision, kept in `decisions` with its reason
-  kDecidesAward = 1u << 5,         // the decision carries the award (decision row, audit detail)
-  kFlagsFutureRound = 1u << 6,     // the audit detail says whether the city may apply again
-  kCreatesGrant = 1u << 7,         // the grant, its tranches and its reports are created
+  kWritesTerms = 1u << 0,         // more of the record than its state changes: write it whole
+  kFreezesVersion = 1u << 1,      // the current version is frozen: what was submitted never changes
+  kStartsNextVersion = 1u << 2,   // a new, unfrozen version (the full proposal) copies the current
+  kNamesMissingFields = 1u << 3,  // a refused submission names every field that is missing
+  kRecordsDecision = 1u << 4,     // a fund manager's decision, kept in `decisions` with its reason
+  kDecidesAward = 1u << 5,        // the decision carries the award (decision row, audit detail)
+  kFlagsFutureRound = 1u << 6,    // the audit detail says whether the city may apply again
+  kCreatesGrant = 1u << 7,        // the grant, its tranches and its reports are created
   kCancelsOpenTranches = 1u << 8,  // every tranche still open is cancelled, each with its audit row
   kChecksDisbursedSum = 1u << 9,   // Σ disbursed of the grant must stay within its amount
 };
-inline constexpr Tag kAllTags[] = {kWritesTerms,     kFreezesVersion,   kStartsNextVersion,
+inline constexpr Tag kAllTags[] = {kWritesTerms,        kFreezesVersion,  kStartsNextVersion,
                                    kNamesMissingFields, kRecordsDecision, kDecidesAward,
-                                   kFlagsFutureRound, kCreatesGrant,     kCancelsOpenTranches,
+                                   kFlagsFutureRound,   kCreatesGrant,    kCancelsOpenTranches,
                                    kChecksDisbursedSum};
 std::string_view tagName(Tag tag);
 

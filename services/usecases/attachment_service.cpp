@@ -3,12 +3,14 @@
 #include "modules/access/access_rules.h"
 #include "modules/core/file_type.h"
 #include "modules/core/problem.h"
+#include "modules/workflow/proposal_flow.h"
+#include "modules/workflow/report_flow.h"
 #include "services/audit/audit_log.h"
 #include "services/crypto/digest.h"
 #include "services/stores/grant_store.h"
 #include "services/stores/proposal_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/proposal_facts.h"
-#include "services/usecases/proposal_service.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -64,6 +66,20 @@ stores::Attachment store(Context ctx, db::Tx& tx, const Actor& actor, stores::At
   return a;
 }
 
+// Loads an attachment the actor may see; kNotFound otherwise. A reviewer who has not declared
+// no conflict of interest sees no more of a proposal than its title page: not its files.
+stores::Attachment loadVisible(db::Tx& tx, const Actor& actor, std::int64_t attachment_id) {
+  auto a = stores::AttachmentStore::load(tx, attachment_id);
+  if (!a || !access::canSee(actor, ownerScope(tx, *a))) throw Problem::notFound("attachment");
+  if (a->proposal_id) {
+    const auto p = stores::ProposalStore::load(tx, *a->proposal_id);
+    if (!p || !seesFullProposal(actor, *p, stores::ReviewStore::forProposal(tx, p->id))) {
+      throw Problem::notFound("attachment");
+    }
+  }
+  return *a;
+}
+
 }  // namespace
 
 stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::int64_t proposal_id,
@@ -76,7 +92,7 @@ stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::
     if (!access::may(actor, access::Action::kEditProposal, {p->city_org_id, {}})) {
       throw Problem::forbidden("only the city's applicants attach files to its proposal");
     }
-    if (p->state != "concept_draft" && p->state != "draft" && p->state != "revision_requested") {
+    if (!workflow::editableIn(workflow::kProposalFlow, p->state)) {
       throw Problem(ProblemKind::kInvalidTransition, "files are attached while the proposal is a draft");
     }
     checked.proposal_id = proposal_id;
@@ -96,7 +112,7 @@ stores::Attachment AttachmentService::attachToReport(const Actor& actor, std::in
     if (!access::may(actor, access::Action::kEditReport, reportScope(tx, *r))) {
       throw Problem::forbidden("only the city's applicants attach files to its reports");
     }
-    if (r->state != "draft") {
+    if (!workflow::editableIn(workflow::kReportFlow, r->state)) {
       throw Problem(ProblemKind::kInvalidTransition, "files are attached while the report is a draft");
     }
     checked.report_id = report_id;
@@ -108,31 +124,33 @@ stores::Attachment AttachmentService::attachToReport(const Actor& actor, std::in
 
 stores::Attachment AttachmentService::get(const Actor& actor, std::int64_t attachment_id) {
   auto tx = ctx_.db.read();
-  auto a = stores::AttachmentStore::load(tx, attachment_id);
-  if (!a || !access::canSee(actor, ownerScope(tx, *a))) throw Problem::notFound("attachment");
+  auto out = loadVisible(tx, actor, attachment_id);
   tx.commit();
-  // A reviewer who has not declared no conflict of interest sees no more than the title page.
-  if (a->proposal_id && !ProposalService(ctx_).get(actor, *a->proposal_id).full_access) {
-    throw Problem::notFound("attachment");
-  }
-  return *a;
+  return out;
 }
 
 std::string AttachmentService::content(const Actor& actor, std::int64_t attachment_id) {
-  get(actor, attachment_id);
   auto tx = ctx_.db.read();
+  loadVisible(tx, actor, attachment_id);
   auto out = stores::AttachmentStore::content(tx, attachment_id);
   tx.commit();
   return out;
 }
 
-std::vector<stores::Attachment> AttachmentService::ofProposal(const Actor& actor, std::int64_t proposal_id) {
+std::vector<stores::Attachment> AttachmentService::ofProposal(const Actor& actor,
+                                                           std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto p = stores::ProposalStore::load(tx, proposal_id);
-  if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
-  auto out = stores::AttachmentStore::ofProposal(tx, proposal_id);
+  const auto assignments =
+      p ? stores::ReviewStore::forProposal(tx, proposal_id) : std::vector<stores::Assignment>{};
+  if (!p || !access::canSee(actor, proposalScope(*p, assignments))) {
+    throw Problem::notFound("proposal");
+  }
+  // A reviewer who has not declared no conflict of interest sees no more than the title page.
+  auto out = seesFullProposal(actor, *p, assignments)
+                 ? stores::AttachmentStore::ofProposal(tx, proposal_id)
+                 : std::vector<stores::Attachment>{};
   tx.commit();
-  if (!ProposalService(ctx_).get(actor, proposal_id).full_access) return {};
   return out;
 }
 

@@ -58,19 +58,22 @@ std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
     if (cr.weight <= 0 || cr.weight > 100) e.push_back({at + ".weight", "from 1 to 100"});
     weights += cr.weight;
   }
-  if (!c.criteria.empty() && weights != 100) e.push_back({"criteria", "weights must add up to 100"});
+  if (!c.criteria.empty() && weights != 100)
+    e.push_back({"criteria", "weights must add up to 100"});
   int shares = 0;
   for (std::size_t i = 0; i < c.plan.size(); ++i) {
     const auto& item = c.plan[i];
     const std::string at = "tranche_plan[" + std::to_string(i) + "]";
-    if (item.share_bp <= 0 || item.share_bp > 10'000) e.push_back({at + ".share_bp", "from 1 to 10000"});
+    if (item.share_bp <= 0 || item.share_bp > 10'000)
+      e.push_back({at + ".share_bp", "from 1 to 10000"});
     if (item.trigger != "signature" && item.trigger != "progress_report" &&
         item.trigger != "final_report") {
       e.push_back({at + ".trigger", "signature, progress_report or final_report"});
     }
     shares += item.share_bp;
   }
-  if (!c.plan.empty() && shares != 10'000) e.push_back({"tranche_plan", "shares must add up to 100%"});
+  if (!c.plan.empty() && shares != 10'000)
+    e.push_back({"tranche_plan", "shares must add up to 100%"});
   return e;
 }
 
@@ -83,7 +86,8 @@ workflow::CallFacts factsOf(const stores::Call& c, std::int64_t now) {
 }
 
 CallView viewOf(const Actor& actor, const stores::Call& c, std::int64_t now) {
-  return {c, toStrings(workflow::allowedEvents(workflow::kCallFlow, c.state, actor, factsOf(c, now)))};
+  return {c,
+          toStrings(workflow::allowedEvents(workflow::kCallFlow, c.state, actor, factsOf(c, now)))};
 }
 
 // The call machine for fireTransition (transition.h).
@@ -106,12 +110,9 @@ struct CallFlow {
   workflow::CallFacts facts(db::Tx&, const Loaded& c, const TransitionRequest&, std::int64_t now) {
     return factsOf(c, now);
   }
-  void save(db::Tx& tx, const Actor&, Loaded& c, const Row&,
-            const TransitionRequest&, std::int64_t now) {
+  void save(db::Tx& tx, const Actor&, Loaded& c, const Row&, const TransitionRequest&,
+            std::int64_t now) {
     stores::CallStore::update(tx, c, now);
-  }
-  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
-    return transitionDetail(req);
   }
   View view(db::Tx& tx, const Actor& actor, Loaded& c, std::int64_t now) {
     return viewOf(actor, *stores::CallStore::load(tx, c.id), now);
@@ -132,7 +133,8 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
   if (auto errors = validateCall(call, now); !errors.empty()) throw Problem::invalid(errors);
   for (std::size_t i = 0; i < call.plan.size(); ++i) call.plan[i].seq = static_cast<int>(i) + 1;
   return runWrite(ctx_.db, [&](db::Tx& tx) {
-    if (stores::CallStore::codeTaken(tx, call.code)) throw Problem::invalidField("code", "a call with this code exists");
+    if (stores::CallStore::codeTaken(tx, call.code))
+      throw Problem::invalidField("code", "a call with this code exists");
     call.state = "draft";
     call.created_by = actor.user_id;
     call.id = stores::CallStore::insert(tx, call, now);
@@ -144,8 +146,7 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
   });
 }
 
-CallView CallService::fire(const Actor& actor, std::int64_t call_id,
-                           const TransitionRequest& req) {
+CallView CallService::fire(const Actor& actor, std::int64_t call_id, const TransitionRequest& req) {
   CallFlow flow;
   return runTransition(ctx_, flow, actor, call_id, req);
 }

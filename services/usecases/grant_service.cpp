@@ -56,14 +56,14 @@ void cancelOpenTranches(db::Tx& tx, const Actor& actor, const stores::Grant& g,
     if (workflow::findRow(workflow::kTrancheFlow, t.state, TrancheEvent::kCancel) == nullptr) {
       continue;
     }
-    const auto& row = workflow::fire(workflow::kTrancheFlow, t.state, TrancheEvent::kCancel,
-                                     actor, facts, input);
+    const auto& row =
+        workflow::fire(workflow::kTrancheFlow, t.state, TrancheEvent::kCancel, actor, facts, input);
     const std::string from = t.state;
     workflow::take(row, t, t.state, actor, input, now);
     stores::GrantStore::updateTranche(tx, t, now);
-    audit::appendAudit(tx, {actor.user_id, "tranche", t.id,
-                            std::string(workflow::nameOf(TrancheEvent::kCancel)), from, t.state,
-                            Detail().text("reason", input.reason).json(), now});
+    audit::appendAudit(
+        tx, {actor.user_id, "tranche", t.id, std::string(workflow::nameOf(TrancheEvent::kCancel)),
+             from, t.state, Detail().text("reason", input.reason).json(), now});
   }
 }
 
@@ -89,12 +89,9 @@ struct GrantFlow {
   workflow::GrantFacts facts(db::Tx& tx, const Loaded& g, const TransitionRequest&, std::int64_t) {
     return grantFacts(tx, g);
   }
-  void save(db::Tx& tx, const Actor&, Loaded& g, const Row&,
-            const TransitionRequest&, std::int64_t now) {
+  void save(db::Tx& tx, const Actor&, Loaded& g, const Row&, const TransitionRequest&,
+            std::int64_t now) {
     stores::GrantStore::update(tx, g, now);
-  }
-  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
-    return transitionDetail(req);
   }
   void after(db::Tx& tx, const Actor& actor, Loaded& g, const Row& row,
              const TransitionRequest& req, std::int64_t now) {

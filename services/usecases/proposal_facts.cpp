@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "modules/access/access_rules.h"
+
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 
@@ -31,11 +33,15 @@ access::Scope proposalScope(const stores::Proposal& p, const std::vector<stores:
   return scopeFrom(p, assignments);
 }
 
-std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
-                      std::optional<std::int64_t> amount_given) {
-  if (p.state == "award_proposed" && p.award_minor) return *p.award_minor;
-  if (amount_given && *amount_given > 0) return *amount_given;
-  return current.content.amount_minor;
+bool seesFullProposal(const access::Actor& actor, const stores::Proposal& p,
+                      const std::vector<stores::Assignment>& assignments) {
+  const bool partner_only = actor.roles.has(access::Role::kPartner) &&
+                            !access::canSee(actor, {p.city_org_id, {}}) &&
+                            !access::may(actor, access::Action::kReadAll);
+  if (!partner_only || p.supporting_org_id == actor.org_id) return true;
+  return std::any_of(assignments.begin(), assignments.end(), [&](const auto& a) {
+    return a.partner_org_id == actor.org_id && a.declared_at.has_value();
+  });
 }
 
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
@@ -69,7 +75,7 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   f.has_supporting_partner = p.supporting_org_id.has_value();
   f.reviews_done = live > 0 && settled == live && submitted >= 1;
 
-  const std::int64_t award = awardFor(p, current, amount_given);
+  const std::int64_t award = workflow::awardFor(p, current, amount_given);
   f.award_within_threshold = award <= call.threshold_minor;
   // The call's awarded total is one more query: only where a transition checks the budget.
   if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {

@@ -17,17 +17,20 @@ access::Scope proposalScope(db::Tx& tx, const stores::Proposal& p);
 // The same from the proposal's assignments (every one, any version), already read.
 access::Scope proposalScope(const stores::Proposal& p, const std::vector<stores::Assignment>& assignments);
 
-// Gathers what the proposal machine's guards look at. `award` is the amount a decision would
-// award: the proposed award, else the amount given with the event, else the amount requested.
+// Whether `actor` sees the whole of `p`: false for a partner reviewer who has not yet declared no
+// conflict of interest (they see only the reference, title, city and amount requested until
+// they do). `assignments`: every assignment of the proposal. REQUIRES: actor may see `p`.
+bool seesFullProposal(const access::Actor& actor, const stores::Proposal& p,
+                      const std::vector<stores::Assignment>& assignments);
+
+// Gathers what the proposal machine's guards look at. The award they check is what a decision
+// would award (workflow::awardFor: the proposed award, else the amount given with the event,
+// else the amount requested).
 // `assignments`: every assignment of the proposal (ReviewStore::forProposal).
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::Call& call,
                                       const stores::ProposalVersion& current,
                                       std::vector<stores::Assignment> assignments,
                                       std::optional<std::int64_t> amount_given, std::int64_t now);
-
-// The award a decision on `p` would make (see proposalFacts).
-std::int64_t awardFor(const stores::Proposal& p, const stores::ProposalVersion& current,
-                      std::optional<std::int64_t> amount_given);
 
 }  // namespace citygrants::usecases

@@ -81,14 +81,7 @@ ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, s
   ProposalView out{p, current,
                    toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
                    true, call.currency};
-  const bool partner_only = actor.roles.has(access::Role::kPartner) &&
-                            !access::canSee(actor, {p.city_org_id, {}}) &&
-                            !access::may(actor, access::Action::kReadAll);
-  if (partner_only && p.supporting_org_id != actor.org_id) {
-    out.full_access = std::any_of(assignments.begin(), assignments.end(), [&](const auto& a) {
-      return a.partner_org_id == actor.org_id && a.declared_at.has_value();
-    });
-  }
+  out.full_access = seesFullProposal(actor, p, assignments);
   return out;
 }
 

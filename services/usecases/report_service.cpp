@@ -103,7 +103,9 @@ struct ReportFlow {
   static constexpr std::string_view kEntity = "report";
   static const auto& machine() { return workflow::kReportFlow; }
 
-  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    return loadVisible(tx, actor, id);
+  }
   stores::Report& record(Loaded& l) { return l.report; }
   std::string& state(Loaded& l) { return l.report.state; }
   std::int64_t version(const Loaded& l) { return l.report.version; }
@@ -113,12 +115,9 @@ struct ReportFlow {
   std::vector<FieldError> missing(db::Tx& tx, const Loaded& l) {
     return missingForSubmission(tx, l);
   }
-  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&,
-            const TransitionRequest&, std::int64_t now) {
+  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&, const TransitionRequest&,
+            std::int64_t now) {
     stores::GrantStore::updateReport(tx, l.report, now);
-  }
-  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
-    return transitionDetail(req);
   }
   View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t) {
     return viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, l.report.id), l.grant});
@@ -141,9 +140,9 @@ std::optional<stores::Report> latestFinancial(const std::vector<stores::Report>&
 }  // namespace
 
 ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
-                                   std::optional<std::int64_t> expected_version,
-                                   const std::string& narrative,
-                                   const std::vector<stores::Spending>& spending) {
+                               std::optional<std::int64_t> expected_version,
+                               const std::string& narrative,
+                               const std::vector<stores::Spending>& spending) {
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto [r, g] = loadVisible(tx, actor, report_id);
@@ -151,12 +150,12 @@ ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
       throw Problem::forbidden("only the city's applicants write its reports");
     }
     requireVersion(expected_version, r.version, "report");
-    if (r.state != "draft") {
+    if (!workflow::editableIn(workflow::kReportFlow, r.state)) {
       throw Problem(ProblemKind::kInvalidTransition,
                     "a report that is " + r.state + " cannot be edited");
     }
-    const auto line_ids =
-        r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids : std::vector<std::int64_t>{};
+    const auto line_ids = r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids
+                                                : std::vector<std::int64_t>{};
     if (auto errors = editErrors(r, narrative, spending, line_ids); !errors.empty()) {
       throw Problem::invalid(errors);
     }
@@ -189,7 +188,8 @@ std::vector<ReportView> ReportService::ofGrant(const Actor& actor, std::int64_t 
   auto tx = ctx_.db.read();
   const auto g = loadVisibleGrant(tx, actor, grant_id);
   std::vector<ReportView> out;
-  for (auto& r : stores::GrantStore::reportsOf(tx, grant_id)) out.push_back(viewOf(tx, actor, {r, g}));
+  for (auto& r : stores::GrantStore::reportsOf(tx, grant_id))
+    out.push_back(viewOf(tx, actor, {r, g}));
   tx.commit();
   return out;
 }

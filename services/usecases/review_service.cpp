@@ -64,7 +64,8 @@ std::vector<std::string> eventsFor(const Actor& actor, const stores::Assignment&
                                    const workflow::ReviewFacts& facts) {
   std::vector<std::string> out;
   for (auto name : workflow::allowedEvents(workflow::kReviewFlow, a.state, actor, facts)) {
-    if (workflow::proposalAllows(proposal_state, workflow::eventNamed(workflow::kReviewFlow, name))) {
+    if (workflow::proposalAllows(proposal_state,
+                                 workflow::eventNamed(workflow::kReviewFlow, name))) {
       out.emplace_back(name);
     }
   }
@@ -152,20 +153,21 @@ struct ReviewFlow {
   static constexpr std::string_view kEntity = "review_assignment";
   static const auto& machine() { return workflow::kReviewFlow; }
 
-  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    return loadVisible(tx, actor, id);
+  }
   stores::Assignment& record(Loaded& l) { return l.assignment; }
   std::string& state(Loaded& l) { return l.assignment.state; }
   std::int64_t version(const Loaded& l) { return l.assignment.version; }
-  void gate(const Loaded& l, workflow::ReviewEvent event) { requireProposalAllows(l.proposal, event); }
+  void gate(const Loaded& l, workflow::ReviewEvent event) {
+    requireProposalAllows(l.proposal, event);
+  }
   workflow::ReviewFacts facts(db::Tx& tx, const Loaded& l, const TransitionRequest&, std::int64_t) {
     return factsOf(l.assignment, l.call, stores::ReviewStore::scores(tx, l.assignment.id));
   }
-  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&,
-            const TransitionRequest&, std::int64_t now) {
+  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&, const TransitionRequest&,
+            std::int64_t now) {
     stores::ReviewStore::update(tx, l.assignment, now);
-  }
-  Detail detail(const Loaded&, const Row&, const TransitionRequest& req) {
-    return transitionDetail(req);
   }
   View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t) {
     return viewOf(tx, actor, *stores::ReviewStore::load(tx, l.assignment.id), l.proposal, l.call);
@@ -175,7 +177,7 @@ struct ReviewFlow {
 }  // namespace
 
 AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
-                                         std::int64_t partner_org_id) {
+                                     std::int64_t partner_org_id) {
   if (!access::may(actor, access::Action::kAssignPartner)) {
     throw Problem::forbidden("only fund managers assign reviews");
   }
@@ -190,11 +192,10 @@ AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_i
     }
     requirePartnerOrganisation(tx, partner_org_id);
     const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
-    if (std::any_of(existing.begin(), existing.end(),
-                    [&](const auto& a) {
-                      return a.partner_org_id == partner_org_id &&
-                             a.version_number == p->current_version && isLive(a);
-                    })) {
+    if (std::any_of(existing.begin(), existing.end(), [&](const auto& a) {
+          return a.partner_org_id == partner_org_id && a.version_number == p->current_version &&
+                 isLive(a);
+        })) {
       throw Problem(ProblemKind::kConflict,
                     "this partner organisation already reviews this version of the proposal");
     }
@@ -205,11 +206,12 @@ AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_i
     a.state = "assigned";
     a.created_by = actor.user_id;
     a.id = stores::ReviewStore::insert(tx, a, now);
-    audit::appendAudit(
-        tx,
-        {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
-         Detail().number("proposal_id", proposal_id).number("partner_org_id", partner_org_id).json(),
-         now});
+    audit::appendAudit(tx, {actor.user_id, std::string(kEntity), a.id, "assign", "", a.state,
+                            Detail()
+                                .number("proposal_id", proposal_id)
+                                .number("partner_org_id", partner_org_id)
+                                .json(),
+                            now});
     mail::mailReviewAssigned(tx, a, now);
     auto out = viewOf(tx, actor, *stores::ReviewStore::load(tx, a.id), *p,
                       *stores::CallStore::load(tx, p->call_id));
@@ -225,9 +227,9 @@ AssignmentView ReviewService::fire(const Actor& actor, std::int64_t assignment_i
 }
 
 AssignmentView ReviewService::score(const Actor& actor, std::int64_t assignment_id,
-                                        std::optional<std::int64_t> expected_version,
-                                        const std::vector<stores::StoredScore>& scores,
-                                        const std::string& comment) {
+                                    std::optional<std::int64_t> expected_version,
+                                    const std::vector<stores::StoredScore>& scores,
+                                    const std::string& comment) {
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto [a, p, call] = loadVisible(tx, actor, assignment_id);

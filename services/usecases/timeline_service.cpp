@@ -5,8 +5,12 @@
 #include <string>
 #include <utility>
 
+#include "modules/access/access_rules.h"
+#include "modules/core/problem.h"
+#include "services/stores/proposal_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/grant_service.h"
-#include "services/usecases/proposal_service.h"
+#include "services/usecases/proposal_facts.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -36,12 +40,17 @@ void oldestFirst(std::vector<audit::AuditRow>& rows) {
 
 std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
                                                           std::int64_t proposal_id) {
-  const auto view = ProposalService(ctx_).get(actor, proposal_id);  // kNotFound when not visible
-  std::vector<audit::AuditRow> out;
   auto tx = ctx_.db.read();
+  const auto p = stores::ProposalStore::load(tx, proposal_id);
+  const auto assignments = p ? stores::ReviewStore::forProposal(tx, proposal_id)
+                             : std::vector<stores::Assignment>{};
+  if (!p || !access::canSee(actor, proposalScope(*p, assignments))) {
+    throw core::Problem::notFound("proposal");
+  }
+  std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "proposal", proposal_id, out);
   tx.commit();
-  if (!view.full_access) {
+  if (!seesFullProposal(actor, *p, assignments)) {
     for (auto& r : out) r.entry.detail = "{}";
   }
   oldestFirst(out);
@@ -49,15 +58,16 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
 }
 
 std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::int64_t grant_id) {
-  GrantService grants(ctx_);
-  grants.get(actor, grant_id);  // kNotFound when not visible
-  const auto tranches = grants.tranches(actor, grant_id);
-  const auto reports = grants.reports(actor, grant_id);
-  std::vector<audit::AuditRow> out;
   auto tx = ctx_.db.read();
+  loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
+  std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
-  for (const auto& t : tranches) appendEventsOf(tx, "tranche", t.id, out);
-  for (const auto& r : reports) appendEventsOf(tx, "report", r.id, out);
+  for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
+    appendEventsOf(tx, "tranche", t.id, out);
+  }
+  for (const auto& r : stores::GrantStore::reportsOf(tx, grant_id)) {
+    appendEventsOf(tx, "report", r.id, out);
+  }
   tx.commit();
   oldestFirst(out);
   return out;

@@ -82,8 +82,8 @@ void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranch
   }
 }
 
-TrancheView viewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
-                   const stores::Grant& g, std::int64_t now) {
+TrancheView viewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t, const stores::Grant& g,
+                   std::int64_t now) {
   const auto facts = trancheFacts(tx, g, t, now);
   return {t, g.currency,
           toStrings(workflow::allowedEvents(workflow::kTrancheFlow, t.state, actor, facts))};
@@ -94,10 +94,13 @@ struct TrancheFlow {
   using Types = workflow::TrancheTypes;
   using View = TrancheView;
   using Loaded = usecases::Loaded;
+  using Row = workflow::Transition<Types>;
   static constexpr std::string_view kEntity = "tranche";
   static const auto& machine() { return workflow::kTrancheFlow; }
 
-  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) { return loadVisible(tx, actor, id); }
+  Loaded load(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    return loadVisible(tx, actor, id);
+  }
   stores::Tranche& record(Loaded& l) { return l.tranche; }
   std::string& state(Loaded& l) { return l.tranche.state; }
   std::int64_t version(const Loaded& l) { return l.tranche.version; }
@@ -128,19 +131,15 @@ struct TrancheFlow {
                                std::int64_t now) {
     return trancheFacts(tx, l.grant, l.tranche, now);
   }
-  void before(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>& row,
-              std::int64_t) {
+  void before(db::Tx& tx, const Actor&, Loaded& l, const Row& row, std::int64_t) {
     if (row.has(workflow::kChecksDisbursedSum)) requireWithinAward(tx, l.grant, l.tranche);
   }
-  void save(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>&,
-            const TransitionRequest&, std::int64_t now) {
+  void save(db::Tx& tx, const Actor&, Loaded& l, const Row&, const TransitionRequest&,
+            std::int64_t now) {
     stores::GrantStore::updateTranche(tx, l.tranche, now);
   }
-  Detail detail(const Loaded&, const workflow::Transition<Types>&, const TransitionRequest& req) {
-    return transitionDetail(req);
-  }
-  void after(db::Tx& tx, const Actor&, Loaded& l, const workflow::Transition<Types>& row,
-             const TransitionRequest&, std::int64_t now) {
+  void after(db::Tx& tx, const Actor&, Loaded& l, const Row& row, const TransitionRequest&,
+             std::int64_t now) {
     mail::mailTrancheEvent(tx, row.notice, l.tranche, l.grant, now);
   }
   View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t now) {

@@ -16,7 +16,9 @@ namespace citygrants::usecases {
 //   using Types (the machine's Facts, Event, Record), View, Loaded;
 //   static machine(); static constexpr kEntity (the audit's entity name);
 //   Loaded load(tx, actor, id)              the record the actor may see, else kNotFound;
-//   Record& record(Loaded&), std::string& state(Loaded&), std::int64_t version(const Loaded&);
+//   record(Loaded&)                         what the row's effect changes (a Record&, or a Record
+//                                           of references); std::string& state(Loaded&);
+//   std::int64_t version(const Loaded&);
 //   std::optional<View> replay(tx, actor, Loaded&, req, now)   optional
 //                                           an earlier identical request's answer, or none;
 //   void gate(const Loaded&, Event)         optional: refusals that come before the table's;
@@ -25,9 +27,10 @@ namespace citygrants::usecases {
 //                                           for rows tagged kNamesMissingFields;
 //   void before(tx, actor, Loaded&, row, now)  optional: its own steps before the record is saved;
 //   void save(tx, actor, Loaded&, row, req, now);
-//   Detail detail(const Loaded&, row, req)  the audit row's detail;
-//   void after(tx, actor, Loaded&, row, req, now)  optional: steps after the audit row: mail by the row's
-//                                           notice, follow-on changes;
+//   Detail detail(const Loaded&, row, req)  optional: the audit row's detail (else the input
+//                                           fields given, transitionDetail);
+//   void after(tx, actor, Loaded&, row, req, now)  optional: steps after the audit row (mail by
+//                                           the row's notice, follow-on changes);
 //   View view(tx, actor, Loaded&, now)      the record as the actor now sees it, with actions.
 // Everything runs in the caller's one write transaction `tx`; a throw leaves nothing written.
 template <class Flow>
@@ -65,9 +68,12 @@ typename Flow::View fireTransition(Flow& flow, db::Tx& tx, const Actor& actor, s
     flow.before(tx, actor, loaded, *row, now);
   }
   flow.save(tx, actor, loaded, *row, req, now);
-  audit::appendAudit(tx, {actor.user_id, std::string(Flow::kEntity), id,
-                          std::string(workflow::eventName(m, event)), from, state,
-                          flow.detail(loaded, *row, req).json(), now});
+  Detail detail = transitionDetail(req);
+  if constexpr (requires { flow.detail(loaded, *row, req); })
+    detail = flow.detail(loaded, *row, req);
+  audit::appendAudit(tx,
+                     {actor.user_id, std::string(Flow::kEntity), id,
+                      std::string(workflow::eventName(m, event)), from, state, detail.json(), now});
   if constexpr (requires { flow.after(tx, actor, loaded, *row, req, now); }) {
     flow.after(tx, actor, loaded, *row, req, now);
   }

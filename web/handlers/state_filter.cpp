@@ -4,7 +4,8 @@
 
 namespace citygrants::handlers {
 
-std::vector<std::string> stateFilter(const http::ApiRequest& req, std::span<const std::string_view> states,
+std::vector<std::string> stateFilter(const http::ApiRequest& req,
+                                     std::span<const std::string_view> states,
                                      std::string_view machine) {
   std::vector<std::string> out;
   const auto text = req.queryText("state");
