@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "modules/access/access_rules.h"
-
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 
