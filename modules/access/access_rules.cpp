@@ -20,6 +20,9 @@ constexpr Permission kPermissions[] = {
   {Action::kScoreReview,         R::kPartner,                     Reach::kOwnPartner},
   {Action::kEditReport,          R::kApplicant,                   Reach::kOwnCity},
   {Action::kReadAudit,           R::kAuditor | R::kFundManager,   Reach::kFund},
+  {Action::kManageIndicators,    R::kAdmin | R::kFundManager,     Reach::kFund},
+  {Action::kManageFunding,       R::kAdmin | R::kFundManager,     Reach::kFund},
+  {Action::kAllocateAward,       R::kFundManager,                 Reach::kFund},
 };
 // clang-format on
 
@@ -50,6 +53,9 @@ std::string_view actionName(Action action) {
     case Action::kScoreReview: return "score_review";
     case Action::kEditReport: return "edit_report";
     case Action::kReadAudit: return "read_audit";
+    case Action::kManageIndicators: return "manage_indicators";
+    case Action::kManageFunding: return "manage_funding";
+    case Action::kAllocateAward: return "allocate_award";
   }
   return "unknown";
 }

@@ -20,6 +20,9 @@ enum class Action : std::uint8_t {
   kScoreReview,        // score an assignment of the actor's organisation
   kEditReport,         // write a report of the actor's city's grant
   kReadAudit,          // read and verify the audit chain
+  kManageIndicators,   // add and edit the fund's indicator catalog
+  kManageFunding,      // add and edit donors' funding chapters
+  kAllocateAward,      // split a grant's award among chapters
 };
 
 // How far an action reaches: the whole fund, or only records of the actor's organisation.

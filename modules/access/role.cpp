@@ -33,12 +33,13 @@ std::string_view orgKindName(OrgKind kind) {
     case OrgKind::kFund: return "fund";
     case OrgKind::kPartner: return "partner";
     case OrgKind::kCity: return "city";
+    case OrgKind::kDonor: return "donor";
   }
   return "unknown";
 }
 
 std::optional<OrgKind> parseOrgKind(std::string_view name) {
-  for (OrgKind k : {OrgKind::kFund, OrgKind::kPartner, OrgKind::kCity}) {
+  for (OrgKind k : {OrgKind::kFund, OrgKind::kPartner, OrgKind::kCity, OrgKind::kDonor}) {
     if (orgKindName(k) == name) return k;
   }
   return std::nullopt;

@@ -35,7 +35,7 @@ class RoleSet {
 inline constexpr RoleSet operator|(Role a, Role b) { return RoleSet(a) | RoleSet(b); }
 
 // Kinds of organisation: the fund (MMC), a strategic partner, a city.
-enum class OrgKind : std::uint8_t { kFund, kPartner, kCity };
+enum class OrgKind : std::uint8_t { kFund, kPartner, kCity, kDonor };
 std::string_view orgKindName(OrgKind kind);
 std::optional<OrgKind> parseOrgKind(std::string_view name);
 

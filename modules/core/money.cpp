@@ -84,6 +84,11 @@ std::string Money::format() const {
   return out;
 }
 
+std::int64_t mulDiv(std::int64_t a, std::int64_t b, std::int64_t c) {
+  __extension__ using Wide = __int128;  // a GCC/Clang extension, hence __extension__
+  return static_cast<std::int64_t>(static_cast<Wide>(a) * b / c);
+}
+
 std::vector<std::int64_t> splitByBasisPoints(std::int64_t total, std::span<const int> shares_bp) {
   if (total < 0) throw Problem::invalidField("amount", "must not be negative");
   int sum = 0;

@@ -48,6 +48,10 @@ class Money {
 std::int64_t checkedAdd(std::int64_t a, std::int64_t b);
 std::int64_t checkedSub(std::int64_t a, std::int64_t b);
 
+// a * b / c rounded toward zero, without overflow in the product.
+// REQUIRES: c != 0 and the result fits in int64.
+std::int64_t mulDiv(std::int64_t a, std::int64_t b, std::int64_t c);
+
 // Splits `total` by shares in basis points (summing to 10,000) into integer minor units,
 // rounding each down and giving the remainder to the last share, so the parts sum to `total`.
 // REQUIRES: total >= 0; shares non-empty, each > 0, summing to 10,000 (else throws kInvalid).

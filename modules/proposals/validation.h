@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "modules/core/problem.h"
+#include "modules/results/framework.h"
 
 namespace citygrants::proposals {
 
@@ -25,6 +26,9 @@ struct ProposalContent {
   int duration_months = 0;
   std::int64_t amount_minor = 0;
   std::vector<BudgetLine> budget;
+  // The results framework of a full proposal: baseline and targets per indicator the call chose
+  // (checked against the call by results::validatePlans).
+  std::vector<results::IndicatorPlan> indicators;
 };
 
 // What the call allows.

@@ -16,6 +16,14 @@ struct TranchePlanItem {
   std::string trigger;  // signature | progress_report | final_report
 };
 
+// An indicator a call chose (by code), and whether every full proposal must set targets for it.
+struct CallIndicator {
+  std::string code;
+  bool required = false;
+
+  bool operator==(const CallIndicator&) const = default;
+};
+
 // A funding round with its budget envelope, award range, criteria and tranche plan.
 struct Call {
   std::int64_t id = 0;
@@ -36,6 +44,8 @@ struct Call {
   std::int64_t version = 1;
   std::vector<review::Criterion> criteria;
   std::vector<TranchePlanItem> plan;
+  std::vector<CallIndicator> indicators;  // its results framework, in the order proposals show it
+  std::vector<std::int64_t> chapters;     // the donors' chapters that fund it, drawn in this order
 };
 
 }  // namespace citygrants::records

@@ -12,7 +12,7 @@ namespace citygrants::workflow {
 struct ProposalFacts {
   access::Scope scope;                  // the city; partners assigned or supporting
   bool concept_complete = false;        // the concept note's required fields are filled
-  bool complete = false;                // the full proposal's required fields are filled
+  bool complete = false;                // the full proposal's required fields (and targets) are filled
   bool budget_balanced = false;         // budget lines add up to the amount requested
   bool amount_in_range = false;         // the amount requested is within the call's award range
   bool call_open = false;               // the call is open and not past its closing time

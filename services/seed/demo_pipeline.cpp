@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "services/seed/demo_results.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/report_service.h"
@@ -121,7 +122,7 @@ std::int64_t DemoPipeline::drive(const DemoProposal& p) {
 }
 
 void DemoPipeline::runGrant(std::int64_t proposal_id, const std::string& applicant_login,
-                            const std::string& reviewer_login) {
+                            const std::string& reviewer_login, int percent, bool accepted) {
   usecases::GrantService grants(ctx_);
   usecases::TrancheService tranches(ctx_);
   usecases::ReportService reports(ctx_);
@@ -142,16 +143,24 @@ void DemoPipeline::runGrant(std::int64_t proposal_id, const std::string& applica
   tranches.fire(fm1, first, {.event = "approve"});
   step();
   usecases::TransitionRequest pay{.event = "disburse"};
-  pay.input.payment_reference = "MMC-PAY-2026-0001";
+  pay.input.payment_reference = "MMC-PAY-" + grant.reference;
   pay.input.idempotency_key = "demo-disbursement-" + grant.reference + "-T1";
   tranches.fire(fm2, first, pay);
+  const auto plans =
+      usecases::ProposalService(ctx_).get(fm1, proposal_id).current.content.indicators;
   for (const auto& r : grants.reports(fm1, grant.id)) {
     if (r.kind != "progress") continue;
     step();
-    reports.edit(applicant, r.id, r.version,
-                 "First quarter: two service centres opened; 640 people registered, 41% of them "
-                 "women; a community advisory board of refugees meets monthly.",
-                 {});
+    auto report = reports.edit(applicant, r.id, r.version,
+                               "First quarter: two service centres opened; 640 people registered, "
+                               "41% of them women; a community advisory board of refugees meets "
+                               "monthly.",
+                               {}, demoResults(plans, 1, percent));
+    if (!accepted) continue;
+    step();
+    report = reports.fire(applicant, r.id, {.event = "submit", .expected_version = report.version});
+    step();
+    reports.fire(reviewer, r.id, {.event = "accept", .expected_version = report.version});
   }
 }
 

@@ -42,8 +42,10 @@ class DemoPipeline {
   std::int64_t drive(const DemoProposal& p);
 
   // Signs the grant of an approved proposal, disburses its first tranche with four eyes, and
-  // starts the mid-term progress report.
-  void runGrant(std::int64_t proposal_id, const std::string& applicant, const std::string& reviewer);
+  // writes the mid-term progress report with results at `percent` of the period's targets;
+  // with `accepted` the city submits it and the supporting partner (`reviewer`) accepts it.
+  void runGrant(std::int64_t proposal_id, const std::string& applicant, const std::string& reviewer,
+                int percent, bool accepted);
 
  private:
   void step() { clock_.advance(3 * 60 * 60 * 1000 + 17 * 60 * 1000); }

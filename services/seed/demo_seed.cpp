@@ -1,10 +1,15 @@
 #include "services/seed/demo_seed.h"
 
+#include <algorithm>
+
 #include "modules/core/problem.h"
 #include "services/seed/demo_pipeline.h"
+#include "services/seed/demo_results.h"
 #include "services/stores/directory_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/directory_service.h"
+#include "services/usecases/funding_service.h"
+#include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
 
 namespace citygrants::seed {
@@ -30,14 +35,14 @@ constexpr OrgSeed kOrgs[] = {
     {"UCLG", OrgKind::kPartner, "", "Global", "fr", "uclg"},
     {"UN-Habitat", OrgKind::kPartner, "", "Global", "en", "unhabitat"},
     {"UNHCR", OrgKind::kPartner, "", "Global", "en", "unhcr"},
-    {"Kampala", OrgKind::kCity, "Uganda", "Africa", "en", "kampala"},
-    {"Montevideo", OrgKind::kCity, "Uruguay", "Latin America", "es", "montevideo"},
-    {"Barranquilla", OrgKind::kCity, "Colombia", "Latin America", "es", "barranquilla"},
-    {"São Paulo", OrgKind::kCity, "Brazil", "Latin America", "pt", "saopaulo"},
-    {"Abidjan", OrgKind::kCity, "Côte d'Ivoire", "Africa", "fr", "abidjan"},
-    {"Amman", OrgKind::kCity, "Jordan", "Middle East", "en", "amman"},
-    {"Athens", OrgKind::kCity, "Greece", "Europe", "en", "athens"},
-    {"Dhaka North", OrgKind::kCity, "Bangladesh", "Asia", "en", "dhakanorth"},
+    {"Kampala", OrgKind::kCity, "UG", "Africa", "en", "kampala"},
+    {"Montevideo", OrgKind::kCity, "UY", "Latin America", "es", "montevideo"},
+    {"Barranquilla", OrgKind::kCity, "CO", "Latin America", "es", "barranquilla"},
+    {"São Paulo", OrgKind::kCity, "BR", "Latin America", "pt", "saopaulo"},
+    {"Abidjan", OrgKind::kCity, "CI", "Africa", "fr", "abidjan"},
+    {"Amman", OrgKind::kCity, "JO", "Middle East", "en", "amman"},
+    {"Athens", OrgKind::kCity, "GR", "Europe", "en", "athens"},
+    {"Dhaka North", OrgKind::kCity, "BD", "Asia", "en", "dhakanorth"},
 };
 
 proposals::ProposalContent content(const std::string& language, const std::string& title,
@@ -56,6 +61,9 @@ proposals::ProposalContent content(const std::string& language, const std::strin
   c.budget = {{"personnel", "Case workers and coordinators", personnel},
               {"activities", "Services, trainings and outreach", amount - personnel - me},
               {"monitoring_evaluation", "Baseline, mid-term and final evaluation", me}};
+  const bool displaced = std::find(c.target_groups.begin(), c.target_groups.end(),
+                                   "internally_displaced") != c.target_groups.end();
+  c.indicators = demoPlans(beneficiaries, displaced);
   return c;
 }
 
@@ -95,7 +103,8 @@ DemoPeople addPeople(usecases::Context ctx, const std::string& password,
   return people;
 }
 
-stores::Call openRound(usecases::Context ctx, const DemoPeople& people, std::int64_t closes_at) {
+stores::Call openRound(usecases::Context ctx, const DemoPeople& people, std::int64_t closes_at,
+                       const DemoChapters& chapters) {
   usecases::CallService calls(ctx);
   stores::Call c;
   c.code = "GCF-2026";
@@ -117,6 +126,8 @@ stores::Call openRound(usecases::Context ctx, const DemoPeople& people, std::int
       {0, "sustainability", "Sustainability beyond the grant", 15},
       {0, "value_for_money", "Value for money", 15}};
   c.plan = {{0, 4000, "signature"}, {0, 4000, "progress_report"}, {0, 2000, "final_report"}};
+  c.indicators = demoCallIndicators();
+  c.chapters = chapters.ids;
   const auto& fm = people["fm1@mmc.demo"];
   auto call = calls.create(fm, c);
   call = calls.fire(fm, call.id, {.event = "open"});
@@ -171,6 +182,12 @@ std::vector<DemoProposal> demoProposals() {
     {"applicant@abidjan.demo", content("fr", "Abidjan : transport solidaire pour les nouveaux arrivants",
      "Un service de transport solidaire reliant les quartiers d'accueil aux services municipaux, aux marchés et aux écoles.", mig_ref, 2500, 20'500'000),
      "withdrawn", {}, "", {}},
+    {"applicant@amman.demo", content("en", "Amman: learning and care for refugee children",
+     "Catch-up classes, early childhood care and caregiver support for refugee and migrant children in three districts, run with UNHCR and local schools.", mig_ref, 2400, 30'000'000),
+     "approved", {"reviewer@unhcr.demo", "reviewer@uclg.demo"}, "UNHCR", {{5, 4, 5, 4, 4}, {4, 5, 4, 4, 4}}},
+    {"applicant@saopaulo.demo", content("pt", "São Paulo: escolas de acolhida para crianças imigrantes",
+     "Acolhida escolar, reforço em português e apoio às famílias de crianças imigrantes e refugiadas nas escolas municipais do centro.", mig_ref, 2000, 32'000'000),
+     "approved", {"reviewer@iom.demo", "reviewer@c40.demo"}, "IOM", {{4, 5, 4, 5, 4}, {5, 4, 4, 4, 4}}},
   };
   // clang-format on
 }
@@ -192,16 +209,28 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
   services::ManualClock clock(real_now - 120 * services::kDayMs);
   usecases::Context seeded{ctx.db, clock};
   std::vector<DemoLogin> logins;
-  const auto people = addPeople(seeded, options.password, logins);
-  const auto call = openRound(seeded, people, real_now + 60 * services::kDayMs);
+  auto people = addPeople(seeded, options.password, logins);
+  const auto chapters = addFunding(seeded, people);
+  const auto call = openRound(seeded, people, real_now + 60 * services::kDayMs, chapters);
 
   DemoPipeline pipeline(seeded, clock, people, call);
-  std::int64_t kampala_grant_proposal = 0;
+  std::vector<std::int64_t> approved;  // Kampala's, Amman's, São Paulo's
   for (const auto& p : demoProposals()) {
     const auto id = pipeline.drive(p);
-    if (p.target_state == "approved") kampala_grant_proposal = id;
+    if (p.target_state == "approved") approved.push_back(id);
   }
-  pipeline.runGrant(kampala_grant_proposal, "applicant@kampala.demo", "reviewer@iom.demo");
+  // Kampala's mid-term report is written but not sent; Amman's and São Paulo's were verified.
+  pipeline.runGrant(approved.at(0), "applicant@kampala.demo", "reviewer@iom.demo", 95, false);
+  pipeline.runGrant(approved.at(1), "applicant@amman.demo", "reviewer@unhcr.demo", 110, true);
+  {
+    // São Paulo's award is paid by two chapters: children and caregivers, and livelihoods.
+    const auto& fm1 = people["fm1@mmc.demo"];
+    const auto grant = usecases::GrantService(seeded).ofProposal(fm1, approved.at(2));
+    usecases::FundingService(seeded).allocate(fm1, grant.id, grant.version,
+                                              {{chapters.ids.at(0), 20'000'000},
+                                               {chapters.ids.at(2), grant.amount_minor - 20'000'000}});
+  }
+  pipeline.runGrant(approved.at(2), "applicant@saopaulo.demo", "reviewer@iom.demo", 85, true);
 
   const auto proposals = demoProposals();
   for (int i = 0; i < options.extra_proposals; ++i) {

@@ -1,5 +1,7 @@
 #include "services/stores/call_store.h"
 
+#include "services/stores/chapter_store.h"
+#include "services/stores/indicator_store.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -29,6 +31,8 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
            "VALUES (:c, :s, :bp, :t)",
         soci::use(id), soci::use(item.seq), soci::use(item.share_bp), soci::use(item.trigger);
   }
+  IndicatorStore::replaceForCall(tx, id, c.indicators);
+  ChapterStore::replaceForCall(tx, id, c.chapters);
   return id;
 }
 
@@ -62,6 +66,8 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
       "SELECT seq, share_bp, trigger_kind FROM tranche_plan_items WHERE call_id = :id ORDER BY seq");
   plan.use(id).into(item.seq).into(item.share_bp).into(item.trigger);
   for (bool row = plan.execute(); row; row = plan.fetch()) c.plan.push_back(item);
+  c.indicators = IndicatorStore::ofCall(tx, id);
+  c.chapters = ChapterStore::ofCall(tx, id);
   return found;
 }
 

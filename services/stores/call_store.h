@@ -13,6 +13,7 @@ namespace citygrants::stores {
 
 using records::Call;
 using records::TranchePlanItem;
+using records::CallIndicator;
 
 class CallStore {
  public:

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "services/stores/indicator_store.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -98,6 +99,7 @@ std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, 
     st.execute();
   }
   insertLines(tx, id, c.budget);  // a new version has no lines yet
+  IndicatorStore::replacePlans(tx, id, c.indicators);
   return id;
 }
 
@@ -128,6 +130,7 @@ std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64
     c.budget.push_back(line);
     v.budget_line_ids.push_back(line_id);
   }
+  c.indicators = IndicatorStore::plansOf(tx, v.id);
   return v;
 }
 
@@ -156,6 +159,7 @@ void ProposalStore::replaceContent(db::Tx& tx, std::int64_t version_id,
     st.execute();
   }
   insertLines(tx, version_id, c.budget);
+  IndicatorStore::replacePlans(tx, version_id, c.indicators);
 }
 
 void ProposalStore::setStage(db::Tx& tx, std::int64_t version_id, const std::string& stage) {

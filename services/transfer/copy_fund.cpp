@@ -31,6 +31,10 @@ const std::vector<std::string> kTables = {
     "attachments",      "audit_events",
     "audit_head",       "outbox_mail",
     "idempotency_keys", "login_attempts",
+    "indicators",       "call_indicators",
+    "proposal_targets", "report_results",
+    "report_result_cells", "chapters",
+    "call_chapters",    "grant_allocations",
 };
 
 std::set<std::string> tablesIn(db::Tx& tx) {

@@ -1,5 +1,6 @@
 #include "services/usecases/call_service.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -8,6 +9,8 @@
 #include "modules/core/text.h"
 #include "modules/workflow/call_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/stores/chapter_store.h"
+#include "services/stores/indicator_store.h"
 #include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
@@ -77,6 +80,54 @@ std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
   return e;
 }
 
+std::vector<FieldError> indicatorErrors(db::Tx& tx, const std::vector<stores::CallIndicator>& chosen) {
+  std::vector<FieldError> e;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const std::string at = "indicators[" + std::to_string(i) + "].code";
+    const auto found = stores::IndicatorStore::findByCode(tx, chosen[i].code);
+    if (!found || !found->active) {
+      e.push_back({at, "no active indicator '" + chosen[i].code + "' in the catalog"});
+    } else if (!seen.insert(chosen[i].code).second) {
+      e.push_back({at, "chosen twice"});
+    }
+  }
+  return e;
+}
+
+std::vector<FieldError> chapterErrors(db::Tx& tx, const std::string& currency,
+                                      const std::vector<std::int64_t>& chapters) {
+  std::vector<FieldError> e;
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < chapters.size(); ++i) {
+    const std::string at = "chapters[" + std::to_string(i) + "]";
+    const auto found = stores::ChapterStore::load(tx, chapters[i]);
+    if (!found) {
+      e.push_back({at, "no chapter " + std::to_string(chapters[i])});
+    } else if (found->currency != currency) {
+      e.push_back({at, "the chapter is in " + found->currency + ", the call in " + currency});
+    } else if (!seen.insert(chapters[i]).second) {
+      e.push_back({at, "chosen twice"});
+    }
+  }
+  return e;
+}
+
+// Loads a call the actor may change the framework or funding of; throws otherwise.
+stores::Call loadForSetUp(db::Tx& tx, const Actor& actor, std::int64_t call_id,
+                          std::optional<std::int64_t> expected_version) {
+  if (!access::may(actor, access::Action::kSetUpCall)) {
+    throw Problem::forbidden("only admins and fund managers set up calls");
+  }
+  auto call = stores::CallStore::load(tx, call_id);
+  if (!call) throw Problem::notFound("call");
+  requireVersion(expected_version, call->version, "call");
+  if (call->state == "archived") {
+    throw Problem(core::ProblemKind::kInvalidTransition, "an archived call does not change");
+  }
+  return *call;
+}
+
 workflow::CallFacts factsOf(const stores::Call& c, std::int64_t now) {
   workflow::CallFacts f;
   f.ready_to_open = review::weightsComplete(c.criteria) && !c.plan.empty() && c.budget_minor > 0 &&
@@ -133,14 +184,75 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
   if (auto errors = validateCall(call, now); !errors.empty()) throw Problem::invalid(errors);
   for (std::size_t i = 0; i < call.plan.size(); ++i) call.plan[i].seq = static_cast<int>(i) + 1;
   return runWrite(ctx_.db, [&](db::Tx& tx) {
-    if (stores::CallStore::codeTaken(tx, call.code))
-      throw Problem::invalidField("code", "a call with this code exists");
+    auto errors = indicatorErrors(tx, call.indicators);
+    auto chapters = chapterErrors(tx, call.currency, call.chapters);
+    errors.insert(errors.end(), chapters.begin(), chapters.end());
+    if (stores::CallStore::codeTaken(tx, call.code)) {
+      errors.push_back({"code", "a call with this code exists"});
+    }
+    if (!errors.empty()) throw Problem::invalid(errors);
     call.state = "draft";
     call.created_by = actor.user_id;
     call.id = stores::CallStore::insert(tx, call, now);
     audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
                             Detail().text("code", call.code).json(), now});
     auto out = viewOf(actor, *stores::CallStore::load(tx, call.id), now);
+    tx.commit();
+    return out;
+  });
+}
+
+CallView CallService::chooseIndicators(const Actor& actor, std::int64_t call_id,
+                                       std::optional<std::int64_t> expected_version,
+                                       const std::vector<stores::CallIndicator>& indicators) {
+  const auto now = ctx_.clock.nowMs();
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto call = loadForSetUp(tx, actor, call_id, expected_version);
+    if (auto errors = indicatorErrors(tx, indicators); !errors.empty()) throw Problem::invalid(errors);
+    for (const auto& old : call.indicators) {
+      const bool kept = std::any_of(indicators.begin(), indicators.end(),
+                                    [&](const auto& i) { return i.code == old.code; });
+      if (!kept && stores::IndicatorStore::usedInCall(tx, call_id, old.code)) {
+        throw Problem(core::ProblemKind::kConflict,
+                      "'" + old.code + "' has targets or results in this call and stays chosen");
+      }
+    }
+    stores::IndicatorStore::replaceForCall(tx, call_id, indicators);
+    stores::CallStore::update(tx, call, now);
+    audit::appendAudit(tx, {actor.user_id, "call", call_id, "choose_indicators", call.state,
+                            call.state,
+                            Detail().number("indicators", static_cast<std::int64_t>(indicators.size())).json(),
+                            now});
+    auto out = viewOf(actor, *stores::CallStore::load(tx, call_id), now);
+    tx.commit();
+    return out;
+  });
+}
+
+CallView CallService::chooseChapters(const Actor& actor, std::int64_t call_id,
+                                     std::optional<std::int64_t> expected_version,
+                                     const std::vector<std::int64_t>& chapters) {
+  const auto now = ctx_.clock.nowMs();
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto call = loadForSetUp(tx, actor, call_id, expected_version);
+    if (auto errors = chapterErrors(tx, call.currency, chapters); !errors.empty()) {
+      throw Problem::invalid(errors);
+    }
+    for (const auto& room : stores::ChapterStore::roomsForCall(tx, call_id, 0)) {
+      const bool kept = std::find(chapters.begin(), chapters.end(), room.chapter_id) != chapters.end();
+      if (!kept && stores::ChapterStore::holdsGrantsOfCall(tx, room.chapter_id, call_id)) {
+        throw Problem(core::ProblemKind::kConflict,
+                      "chapter " + std::to_string(room.chapter_id) +
+                          " pays grants of this call and stays among its funders");
+      }
+    }
+    stores::ChapterStore::replaceForCall(tx, call_id, chapters);
+    stores::CallStore::update(tx, call, now);
+    audit::appendAudit(tx, {actor.user_id, "call", call_id, "choose_chapters", call.state,
+                            call.state,
+                            Detail().number("chapters", static_cast<std::int64_t>(chapters.size())).json(),
+                            now});
+    auto out = viewOf(actor, *stores::CallStore::load(tx, call_id), now);
     tx.commit();
     return out;
   });

@@ -17,8 +17,23 @@ class CallService {
   explicit CallService(Context ctx) : ctx_(ctx) {}
 
   // Creates a draft call. REQUIRES: actor may set up calls (admin, fund manager).
-  // Every invalid field is named: code, title, currency, money, dates, criteria, tranche plan.
+  // Every invalid field is named: code, title, currency, money, dates, criteria, tranche plan,
+  // indicators and chapters (as chooseIndicators and chooseChapters check them).
   CallView create(const Actor& actor, stores::Call call);
+
+  // Replaces the indicators the call chose (its results framework). REQUIRES: actor may set up
+  // calls; the call is not archived (kInvalidTransition). kInvalid names each unknown, inactive
+  // or repeated indicator; kConflict when one left out already has targets or results stated.
+  CallView chooseIndicators(const Actor& actor, std::int64_t call_id,
+                            std::optional<std::int64_t> expected_version,
+                            const std::vector<stores::CallIndicator>& indicators);
+
+  // Replaces the chapters that fund the call, in the order awards draw on them. REQUIRES as
+  // above. kInvalid names each unknown or repeated chapter and one in another currency;
+  // kConflict when one left out holds an allocation of the call's grants.
+  CallView chooseChapters(const Actor& actor, std::int64_t call_id,
+                          std::optional<std::int64_t> expected_version,
+                          const std::vector<std::int64_t>& chapters);
 
   // Fires open | close | archive.
   CallView fire(const Actor& actor, std::int64_t call_id, const TransitionRequest& req);

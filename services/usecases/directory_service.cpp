@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "modules/access/access_rules.h"
+#include "modules/core/country.h"
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
 #include "services/audit/audit_log.h"
@@ -47,6 +48,12 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
   auto len = core::utf8Length(org.name);
   if (!len || core::isBlank(org.name) || *len > 200) errors.push_back({"name", "1 to 200 characters"});
   if (!knownLanguage(org.language)) errors.push_back({"language", "must be en, fr, es or pt"});
+  if (org.kind == access::OrgKind::kCity ? !core::isCountryCode(org.country)
+                                         : !org.country.empty() && !core::isCountryCode(org.country)) {
+    errors.push_back({"country", org.kind == access::OrgKind::kCity
+                                     ? "a city's ISO 3166-1 alpha-2 country code (UG, BR) is required"
+                                     : "an ISO 3166-1 alpha-2 country code (UG, BR), or empty"});
+  }
   if (!errors.empty()) throw Problem::invalid(errors);
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/access/access_rules.h"
+#include "services/stores/indicator_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 
@@ -52,7 +53,14 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   f.scope = scopeFrom(p, assignments);
   const auto terms = termsOf(call);
   f.concept_complete = proposals::validateConcept(current.content, terms).empty();
-  f.complete = f.concept_complete;
+  // A full proposal being written also needs targets for the call's required indicators in
+  // every reporting period (a frozen version was checked when it was submitted).
+  f.complete = f.concept_complete &&
+               (current.stage != "full" || current.frozen ||
+                results::validatePlans(stores::IndicatorStore::chosenForCall(tx, call.id),
+                                       current.content.indicators,
+                                       stores::IndicatorStore::periodsOfCall(tx, call.id), true)
+                    .empty());
   f.budget_balanced = proposals::budgetBalanced(current.content);
   f.amount_in_range = proposals::amountInRange(current.content, terms);
   f.call_open = call.state == "open" && now < call.closes_at;

@@ -12,6 +12,7 @@
 #include "services/mail/notifications.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
+#include "services/stores/indicator_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
@@ -47,6 +48,25 @@ Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto call = stores::CallStore::loadTerms(tx, p->call_id);
   auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
   return Loaded{std::move(*p), std::move(*call), std::move(*current), std::move(assignments)};
+}
+
+// Field errors of the results framework of `content` against the indicators `call_id` chose:
+// as a draft may hold it, or complete for submission.
+std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
+                                              const proposals::ProposalContent& content,
+                                              bool submitting) {
+  return results::validatePlans(stores::IndicatorStore::chosenForCall(tx, call_id),
+                                content.indicators,
+                                stores::IndicatorStore::periodsOfCall(tx, call_id), submitting);
+}
+
+// Field errors of `content` as a draft of a proposal to `call_id`.
+std::vector<core::FieldError> draftErrors(db::Tx& tx, std::int64_t call_id,
+                                          const proposals::ProposalContent& content) {
+  auto errors = proposals::validateDraft(content);
+  auto framework = frameworkErrors(tx, call_id, content, false);
+  errors.insert(errors.end(), framework.begin(), framework.end());
+  return errors;
 }
 
 // Starts version n+1 as a copy of version n (unfrozen), e.g. the full proposal after a concept
@@ -108,10 +128,14 @@ struct ProposalFlow {
     return proposalFacts(tx, l.proposal, l.call, l.current, l.assignments, req.input.amount_minor,
                          now);
   }
-  std::vector<core::FieldError> missing(db::Tx&, const Loaded& l) {
-    return l.current.stage == "concept"
-               ? proposals::validateConcept(l.current.content, termsOf(l.call))
-               : proposals::validateForSubmission(l.current.content, termsOf(l.call));
+  std::vector<core::FieldError> missing(db::Tx& tx, const Loaded& l) {
+    if (l.current.stage == "concept") {
+      return proposals::validateConcept(l.current.content, termsOf(l.call));
+    }
+    auto errors = proposals::validateForSubmission(l.current.content, termsOf(l.call));
+    auto framework = frameworkErrors(tx, l.call.id, l.current.content, true);
+    errors.insert(errors.end(), framework.begin(), framework.end());
+    return errors;
   }
   // What was submitted never changes; an invited concept note continues as a full proposal.
   void before(db::Tx& tx, const Actor& actor, Loaded& l, const Row& row, std::int64_t now) {
@@ -180,7 +204,9 @@ ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
     if (call->state != "open" || now >= call->closes_at) {
       throw Problem(ProblemKind::kConflict, "the call is not open for proposals");
     }
-    if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+    if (auto errors = draftErrors(tx, call_id, content); !errors.empty()) {
+      throw Problem::invalid(errors);
+    }
 
     stores::Proposal p;
     p.call_id = call_id;
@@ -220,7 +246,9 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
     if (!workflow::editableIn(workflow::kProposalFlow, p.state)) {
       throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
     }
-    if (auto errors = proposals::validateDraft(content); !errors.empty()) throw Problem::invalid(errors);
+    if (auto errors = draftErrors(tx, p.call_id, content); !errors.empty()) {
+      throw Problem::invalid(errors);
+    }
     auto current = loaded.current;
     if (current.frozen) {
       current = startNextVersion(tx, p, current, current.stage, actor.user_id, now);

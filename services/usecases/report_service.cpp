@@ -9,6 +9,8 @@
 #include "modules/core/text.h"
 #include "modules/workflow/report_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/stores/attachment_store.h"
+#include "services/stores/indicator_store.h"
 #include "services/stores/proposal_store.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/transition.h"
@@ -67,11 +69,39 @@ std::vector<FieldError> editErrors(const stores::Report& r, const std::string& n
   return e;
 }
 
+// The reporting period whose results `r` states; none for a financial report.
+std::optional<int> periodOf(db::Tx& tx, const stores::Report& r, const stores::Grant& g) {
+  return results::periodOfReport(r.kind, stores::IndicatorStore::periodsOfCall(tx, g.call_id));
+}
+
+std::vector<std::int64_t> attachmentIds(db::Tx& tx, std::int64_t report_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& a : stores::AttachmentStore::ofReport(tx, report_id)) out.push_back(a.id);
+  return out;
+}
+
+// Field errors of `results` for report `r` of `g`: draft checks, or complete for submission.
+std::vector<FieldError> resultErrors(db::Tx& tx, const stores::Report& r, const stores::Grant& g,
+                                     const std::vector<results::IndicatorResult>& stated,
+                                     bool submitting) {
+  if (!periodOf(tx, r, g)) {
+    if (stated.empty()) return {};
+    return {{"results", "only progress and final reports state results"}};
+  }
+  return results::validateResults(stores::IndicatorStore::chosenForCall(tx, g.call_id), stated,
+                                  attachmentIds(tx, r.id), submitting);
+}
+
 // What keeps a report from being submitted; empty when it is complete.
 std::vector<FieldError> missingForSubmission(db::Tx& tx, const Loaded& l) {
   std::vector<FieldError> e;
   if (core::isBlank(l.report.narrative)) e.push_back({"narrative", "is required"});
-  if (l.report.kind != "financial") return e;
+  if (l.report.kind != "financial") {
+    auto stated = stores::IndicatorStore::resultsOf(tx, l.report.id);
+    auto more = resultErrors(tx, l.report, l.grant, stated, true);
+    e.insert(e.end(), more.begin(), more.end());
+    return e;
+  }
   const auto stated = stores::GrantStore::spendingOf(tx, l.report.id);
   const auto lines = approvedVersion(tx, l.grant).budget_line_ids;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -88,10 +118,33 @@ workflow::ReportFacts reportFacts(db::Tx& tx, const Loaded& l) {
   return workflow::ReportFacts{grantScope(l.grant), missingForSubmission(tx, l).empty()};
 }
 
+// What the approved proposal promised for `period` on each indicator the call chose.
+std::vector<PeriodTarget> targetsFor(db::Tx& tx, const stores::Grant& g, int period) {
+  const auto plans = approvedVersion(tx, g).content.indicators;
+  std::vector<PeriodTarget> out;
+  for (const auto& c : stores::IndicatorStore::ofCall(tx, g.call_id)) {
+    PeriodTarget t{c.code, c.required, std::nullopt};
+    for (const auto& p : plans) {
+      if (p.indicator == c.code && p.targets.size() >= static_cast<std::size_t>(period)) {
+        t.target = p.targets[period - 1];
+      }
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 ReportView viewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
   const auto facts = reportFacts(tx, l);
-  return {l.report,
-          toStrings(workflow::allowedEvents(workflow::kReportFlow, l.report.state, actor, facts))};
+  ReportView out;
+  static_cast<stores::Report&>(out) = l.report;
+  out.actions = toStrings(workflow::allowedEvents(workflow::kReportFlow, l.report.state, actor, facts));
+  out.period = periodOf(tx, l.report, l.grant);
+  if (out.period) {
+    out.results = stores::IndicatorStore::resultsOf(tx, l.report.id);
+    out.targets = targetsFor(tx, l.grant, *out.period);
+  }
+  return out;
 }
 
 // The report machine for fireTransition (transition.h).
@@ -142,7 +195,8 @@ std::optional<stores::Report> latestFinancial(const std::vector<stores::Report>&
 ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
                                std::optional<std::int64_t> expected_version,
                                const std::string& narrative,
-                               const std::vector<stores::Spending>& spending) {
+                               const std::vector<stores::Spending>& spending,
+                               const std::optional<std::vector<results::IndicatorResult>>& stated) {
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto [r, g] = loadVisible(tx, actor, report_id);
@@ -156,15 +210,23 @@ ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
     }
     const auto line_ids = r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids
                                                 : std::vector<std::int64_t>{};
-    if (auto errors = editErrors(r, narrative, spending, line_ids); !errors.empty()) {
-      throw Problem::invalid(errors);
+    auto errors = editErrors(r, narrative, spending, line_ids);
+    if (stated) {
+      auto more = resultErrors(tx, r, g, *stated, false);
+      errors.insert(errors.end(), more.begin(), more.end());
     }
+    if (!errors.empty()) throw Problem::invalid(errors);
     r.narrative = narrative;
     stores::GrantStore::updateReport(tx, r, now);
     if (r.kind == "financial") stores::GrantStore::replaceSpending(tx, r.id, spending);
+    if (stated) {  // a financial report's list is empty (checked above)
+      stores::IndicatorStore::replaceResults(tx, r.id, periodOf(tx, r, g).value_or(1), *stated);
+    }
     const auto lines = static_cast<std::int64_t>(spending.size());
+    auto detail = Detail().number("spending_lines", lines);
+    if (stated) detail.number("results", static_cast<std::int64_t>(stated->size()));
     audit::appendAudit(tx, {actor.user_id, "report", r.id, "edit", r.state, r.state,
-                            Detail().number("spending_lines", lines).json(), now});
+                            detail.json(), now});
     auto out = viewOf(tx, actor, {*stores::GrantStore::loadReport(tx, r.id), g});
     tx.commit();
     return out;

@@ -5,13 +5,26 @@
 #include <string>
 #include <vector>
 
+#include "modules/results/framework.h"
 #include "services/stores/grant_store.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
 
-// A report as a reader sees it, with the events they may fire now.
-using ReportView = WithActions<stores::Report>;
+// What the grant's approved proposal promised on one indicator for a report's period.
+struct PeriodTarget {
+  std::string indicator;
+  bool required = false;
+  std::optional<results::Measure> target;  // none when the proposal set no target for it
+};
+
+// A report as a reader sees it, with the events they may fire now and, for a progress or final
+// report, the results it states against the targets of its period.
+struct ReportView : WithActions<stores::Report> {
+  std::optional<int> period;  // the reporting period of its results; none for a financial report
+  std::vector<results::IndicatorResult> results;
+  std::vector<PeriodTarget> targets;  // every indicator the call chose, in its order
+};
 
 // A grant's progress, financial and final reports.
 class ReportService {
@@ -40,12 +53,18 @@ class ReportService {
   // (else kInvalidTransition). kInvalid names each bad field: narrative (valid UTF-8, at most
   // 20,000 characters), spending (only in a financial report), spending[i].budget_line_id (a
   // line of the approved budget, once), spending[i].actual_minor (not negative).
+  // With `results` (a progress or final report only), also the actual value per indicator for
+  // its period (results::validateResults: chosen by the call, breakdowns that add up, evidence
+  // among the report's files), replacing what was stated before.
   ReportView edit(const Actor& actor, std::int64_t report_id,
-                      std::optional<std::int64_t> expected_version, const std::string& narrative,
-                      const std::vector<stores::Spending>& spending);
+                  std::optional<std::int64_t> expected_version, const std::string& narrative,
+                  const std::vector<stores::Spending>& spending,
+                  const std::optional<std::vector<results::IndicatorResult>>& results = std::nullopt);
 
   // Fires submit | accept | request_changes. `submit` needs a narrative and, for a financial
-  // report, spending stated for every budget line (kInvalid naming what is missing).
+  // report, spending stated for every budget line, for a progress or final report a result on
+  // every required indicator (kInvalid naming what is missing). `accept` is the supporting
+  // partner's verification: only accepted reports count as actuals in the results.
   ReportView fire(const Actor& actor, std::int64_t report_id, const TransitionRequest& req);
 
   // kNotFound when the actor may not see the report's grant.

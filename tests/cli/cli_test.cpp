@@ -175,7 +175,13 @@ BOOST_AUTO_TEST_CASE(seed_demo_fills_every_proposal_state_and_a_running_grant) {
   BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT country) FROM organisations WHERE kind = 'city'") >= 6);
   BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT region) FROM organisations WHERE kind = 'city'") >= 3);
   BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM organisations WHERE kind = 'partner'") == 5);
-  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM grants WHERE state = 'active'") == 1);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM grants WHERE state = 'active'") == 3);
+  // The results framework: the catalog, three donors' chapters paying every grant, targets on
+  // every full proposal and verified results on two grants.
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM indicators") == 7);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM organisations WHERE kind = 'donor'") == 3);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM grants g WHERE g.amount_minor = (SELECT SUM(a.amount_minor) FROM grant_allocations a WHERE a.grant_id = g.id)") == 3);
+  BOOST_TEST(scalar(path, "SELECT COUNT(DISTINCT r.report_id) FROM report_results r JOIN reports p ON p.id = r.report_id WHERE p.state = 'accepted'") == 2);
   BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM tranches WHERE state = 'disbursed'") >= 1);
   BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM tranches WHERE state <> 'disbursed'") >= 1);
   BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM calls WHERE state = 'open'") == 1);

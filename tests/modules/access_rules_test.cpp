@@ -39,7 +39,8 @@ const Action kAllActions[] = {
     Action::kReadAll,       Action::kManageUsers,    Action::kManageOrganisations,
     Action::kSetUpCall,     Action::kCreateProposal, Action::kEditProposal,
     Action::kAssignPartner, Action::kScoreReview,    Action::kEditReport,
-    Action::kReadAudit};
+    Action::kReadAudit,     Action::kManageIndicators, Action::kManageFunding,
+    Action::kAllocateAward};
 
 }  // namespace
 

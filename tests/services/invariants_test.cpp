@@ -7,6 +7,7 @@
 
 #include "modules/core/problem.h"
 #include "services/audit/audit_log.h"
+#include "services/usecases/funding_service.h"
 #include "tests/services/random_driver.h"
 
 using namespace citygrants;
@@ -56,10 +57,33 @@ constexpr std::pair<const char*, const char*> kInvariants[] = {
      "SELECT COUNT(*) FROM tranches t WHERE t.state <> COALESCE((SELECT a.to_state FROM audit_events a "
      "WHERE a.entity = 'tranche' AND a.entity_id = t.id AND a.to_state <> '' ORDER BY a.seq DESC "
      "LIMIT 1), 'scheduled')"},
+    {"a grant of a call with chapters is allocated to them exactly",
+     "SELECT COUNT(*) FROM grants g WHERE EXISTS (SELECT 1 FROM call_chapters cc WHERE cc.call_id = "
+     "g.call_id) AND g.amount_minor <> (SELECT COALESCE(SUM(a.amount_minor), 0) FROM "
+     "grant_allocations a WHERE a.grant_id = g.id)"},
+    {"a chapter gives no more than it committed",
+     "SELECT COUNT(*) FROM chapters ch WHERE ch.committed_minor < (SELECT "
+     "COALESCE(SUM(a.amount_minor), 0) FROM grant_allocations a WHERE a.chapter_id = ch.id)"},
+    {"allocations go only to the call's chapters",
+     "SELECT COUNT(*) FROM grant_allocations a JOIN grants g ON g.id = a.grant_id WHERE NOT EXISTS "
+     "(SELECT 1 FROM call_chapters cc WHERE cc.call_id = g.call_id AND cc.chapter_id = a.chapter_id)"},
     {"submitted versions stay frozen",
      "SELECT COUNT(*) FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id WHERE "
      "v.number < p.current_version AND v.frozen = 0"},
 };
+
+// What was paid on grants that chapters pay, and the same as the donors' view attributes it.
+constexpr const char* kDisbursedAllocated =
+    "SELECT COALESCE(SUM(t.amount_minor), 0) FROM tranches t WHERE t.state = 'disbursed' AND "
+    "EXISTS (SELECT 1 FROM grant_allocations a WHERE a.grant_id = t.grant_id)";
+
+std::int64_t attributedDisbursed(testing::RandomDriver& driver) {
+  std::int64_t sum = 0;
+  for (const auto& donor : driver.funding().donors(driver.fundManager())) {
+    for (const auto& c : donor.chapters) sum += c.disbursed_minor;
+  }
+  return sum;
+}
 
 }  // namespace
 
@@ -82,6 +106,9 @@ BOOST_AUTO_TEST_CASE(money_invariants_hold_after_every_step_of_a_long_random_seq
       for (const auto& [name, sql] : kInvariants) {
         BOOST_REQUIRE_MESSAGE(scalar(driver.db(), sql) == 0, "invariant broken: " << name);
       }
+      BOOST_REQUIRE_MESSAGE(attributedDisbursed(driver) == scalar(driver.db(), kDisbursedAllocated),
+                            "invariant broken: the chapters' attributed disbursements add up to "
+                            "what was paid");
     }
     if (i % 500 == 499) BOOST_REQUIRE(audit::verifyAudit(driver.db()).ok);
   }

@@ -1,9 +1,12 @@
 #include "tests/services/random_driver.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "modules/core/problem.h"
 #include "modules/workflow/catalog.h"
+#include "services/usecases/call_service.h"
+#include "services/usecases/funding_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/report_service.h"
@@ -25,13 +28,42 @@ std::vector<std::string> eventsOf(std::string_view machine) {
 }
 
 // Relative weights of the kinds of step.
-constexpr int kWeights[] = {4, 3, 25, 4, 5, 10, 6, 6, 20, 5, 6, 2};
+constexpr int kWeights[] = {4, 3, 25, 4, 5, 10, 6, 6, 20, 5, 6, 3, 2};
 
 }  // namespace
 
 RandomDriver::RandomDriver(const std::string& name, std::uint64_t seed) : fund_(name), rng_(seed) {
   actors_ = {fund_.fm1,        fund_.fm2,        fund_.admin,       fund_.auditor,
              fund_.reviewer_a, fund_.reviewer_b, fund_.applicant_a, fund_.applicant_b};
+  // A donor's two chapters pay the call's awards; together they hold less than its budget, so
+  // some approvals find too little left.
+  const auto donor = fund_.addOrg(access::OrgKind::kDonor, "Random Donor");
+  usecases::FundingService funding(fund_.ctx);
+  for (const auto& [code, committed] : {std::pair{"RANDOM-A", 60'000'000}, {"RANDOM-B", 100'000'000}}) {
+    stores::Chapter c;
+    c.donor_org_id = donor;
+    c.code = code;
+    c.name = code;
+    c.committed_minor = committed;
+    chapters_.push_back(funding.addChapter(fund_.fm1, c).id);
+  }
+  usecases::CallService(fund_.ctx).chooseChapters(fund_.fm1, fund_.call.id, std::nullopt, chapters_);
+}
+
+std::string RandomDriver::allocate() {
+  const auto id = anyId("grants");
+  if (id == 0) return "no grant";
+  const auto& who = chance(80) ? fund_.fm1 : anyActor();
+  usecases::FundingService funding(fund_.ctx);
+  const auto award = funding.ofGrant(fund_.fm1, id).award_minor;
+  // Mostly a split that adds up to the award, sometimes one that does not or names a chapter
+  // twice; a chapter may have too little left.
+  const std::int64_t first = below(static_cast<int>(std::min<std::int64_t>(award, 2'000'000'000)));
+  std::vector<results::Allocation> split;
+  if (first > 0) split.push_back({chapters_[0], first});
+  split.push_back({chapters_[chance(90) ? 1 : 0], award - first + (chance(90) ? 0 : 1)});
+  funding.allocate(who, id, std::nullopt, split);
+  return "allocate grant " + std::to_string(id) + " by " + std::to_string(who.user_id);
 }
 
 std::vector<std::int64_t> RandomDriver::ids(const std::string& sql) {
@@ -264,6 +296,7 @@ std::string RandomDriver::run(int kind) {
     case 8: return trancheEvent();
     case 9: return reportEdit();
     case 10: return reportEvent();
+    case 11: return allocate();
     default:
       fund_.clock.advance(below(48) * 60 * 60 * 1000LL);
       return "clock forward";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "services/usecases/funding_service.h"
 #include "tests/services/fixture.h"
 
 namespace citygrants::testing {
@@ -29,6 +30,8 @@ class RandomDriver {
   RandomDriver(const std::string& name, std::uint64_t seed);
   Outcome step();
   db::Database& db() { return fund_.ctx.db; }
+  usecases::FundingService funding() { return usecases::FundingService(fund_.ctx); }
+  const access::Actor& fundManager() const { return fund_.fm1; }
   const Stats& stats() const { return stats_; }
 
  private:
@@ -40,6 +43,7 @@ class RandomDriver {
   std::string reportEvent();
   std::string reportEdit();
   std::string score();
+  std::string allocate();
 
   std::vector<std::int64_t> ids(const std::string& sql);
   std::int64_t anyId(const std::string& table, const std::string& where = "");  // 0 when none
@@ -58,6 +62,7 @@ class RandomDriver {
   usecases::TransitionRequest request(const std::string& event, std::int64_t version);
 
   Fund fund_;
+  std::vector<std::int64_t> chapters_;  // the two chapters that fund the call
   std::mt19937_64 rng_;
   std::vector<access::Actor> actors_;
   std::vector<std::string> used_keys_;

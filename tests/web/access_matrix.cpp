@@ -1,5 +1,6 @@
 #include "tests/web/access_matrix.h"
 
+#include <cctype>
 #include <stdexcept>
 
 #include "modules/workflow/catalog.h"
@@ -17,6 +18,7 @@ constexpr Collection kCollections[] = {
     {"proposals", "proposals", "proposal"}, {"calls", "calls", "call"},
     {"grants", "grants", "grant"},          {"tranches", "tranches", "tranche"},
     {"reports", "reports", "report"},       {"assignments", "review_assignments", "review_assignment"},
+    {"indicators", "indicators", ""},       {"chapters", "chapters", ""},
 };
 
 const Collection* collection(const std::string& segment) {
@@ -71,7 +73,41 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
     return "{\"partner_org_id\":" + std::to_string(r.partner_org) + "}";
   }
   if (key == "PUT /api/v1/proposals/{id}/translation") return R"({"translation_en":"Matrix translation"})";
-  if (key == "POST /api/v1/organisations") return "{\"kind\":\"city\",\"name\":\"Matrix City " + tag + "\"}";
+  if (key == "POST /api/v1/organisations") return "{\"kind\":\"city\",\"name\":\"Matrix City " + tag + "\",\"country\":\"KE\"}";
+  if (key == "POST /api/v1/indicators") {
+    std::string code = "matrix_";
+    for (char c : tag) code += c == '-' ? '_' : c;
+    return "{\"code\":\"" + code + "\",\"unit\":\"people\",\"names\":{\"en\":\"Matrix\",\"fr\":\"Matrix\","
+           "\"es\":\"Matrix\",\"pt\":\"Matrix\"}}";
+  }
+  if (key == "PUT /api/v1/indicators/{id}") {
+    needs_if_match = true;
+    return R"({"names":{"en":"Children enrolled in school","fr":"Enfants scolarisés","es":"Niños y niñas matriculados","pt":"Crianças matriculadas"}})";
+  }
+  if (key == "POST /api/v1/chapters") {
+    std::string code = "MX-";
+    for (char c : tag) code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "{\"donor_id\":" + std::to_string(r.donor_org) + ",\"code\":\"" + code +
+           "\",\"name\":\"Matrix\",\"committed_minor\":1000}";
+  }
+  if (key == "PUT /api/v1/chapters/{id}") {
+    needs_if_match = true;
+    return R"({"name":"Children and caregivers","theme":"Matrix","committed_minor":150000000})";
+  }
+  if (key == "PUT /api/v1/calls/{id}/indicators") {
+    needs_if_match = true;
+    return R"({"indicators":[{"code":"people_reached","required":true},{"code":"households_reached"},)"
+           R"({"code":"services_delivered"},{"code":"follow_on_funding"},)"
+           R"({"code":"programme_institutionalised"},{"code":"children_enrolled"}]})";
+  }
+  if (key == "PUT /api/v1/calls/{id}/chapters") {
+    needs_if_match = true;
+    return "{\"chapters\":" + r.call_chapters + "}";
+  }
+  if (key == "PUT /api/v1/grants/{id}/allocations") {
+    needs_if_match = true;  // Kampala's grant: paid from already, so its allocation stays (409)
+    return R"({"allocations":[{"chapter_id":1,"amount_minor":30000000}]})";
+  }
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";
@@ -136,6 +172,18 @@ MatrixRecords findRecords(Server& server) {
   put("users", queryInt(db, "SELECT id FROM users WHERE email = 'applicant@dhakanorth.demo'"));
   put("organisations", queryInt(db, "SELECT id FROM organisations WHERE name = 'Kampala'"));
   r.partner_org = queryInt(db, "SELECT id FROM organisations WHERE name = 'UNHCR'").value_or(0);
+  // The last indicator and the first chapter (of the children and caregivers donor).
+  put("indicators", queryInt(db, "SELECT MAX(id) FROM indicators"));
+  put("chapters", queryInt(db, "SELECT MIN(id) FROM chapters"));
+  r.donor_org = queryInt(db, "SELECT MIN(id) FROM organisations WHERE kind = 'donor'").value_or(0);
+  put("donors", r.donor_org);
+  r.call_chapters = "[";
+  for (auto id = queryInt(db, "SELECT MIN(chapter_id) FROM call_chapters WHERE call_id = :p", r.open_call);
+       id; id = queryInt(db, "SELECT MIN(chapter_id) FROM call_chapters WHERE call_id = " +
+                                 std::to_string(r.open_call) + " AND chapter_id > :p", *id)) {
+    r.call_chapters += (r.call_chapters.size() > 1 ? "," : "") + std::to_string(*id);
+  }
+  r.call_chapters += "]";
   Client iom = server.signedIn("reviewer@iom.demo");
   const auto token = iom.post("/api/v1/tokens", R"({"name":"not yours"})");
   if (token.status != 201) throw std::runtime_error("cannot create the IOM reviewer's token: " + token.body);

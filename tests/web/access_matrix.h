@@ -25,6 +25,8 @@ struct MatrixRecords {
   std::map<std::string, std::int64_t> ids;
   std::int64_t open_call = 0;
   std::int64_t partner_org = 0;  // UNHCR
+  std::int64_t donor_org = 0;    // a donor of the demo fund
+  std::string call_chapters;     // the open call's chapters as JSON ("[1,2,3]")
 };
 
 // Kampala's approved proposal and everything hanging off it (grant, tranche, report, review

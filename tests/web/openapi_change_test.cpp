@@ -76,7 +76,8 @@ void sessionsAndTokens(Changer& change, Server& server, Client& fm1) {
          at("tokens", token.json->getValue<std::int64_t>("id")));
 }
 
-void callSetUp(Changer& change, Client& fm1) {
+// Returns the new call's path.
+std::string callSetUp(Changer& change, Client& fm1) {
   const auto call = change(fm1, "POST", "/api/v1/calls", "/api/v1/calls", R"({
     "code": "OPENAPI-2099", "title": "A round to test the document", "description": null,
     "currency": "EUR", "budget_minor": 100000000, "min_award_minor": 1000000,
@@ -89,6 +90,53 @@ void callSetUp(Changer& change, Client& fm1) {
   const auto path = at("calls", idOf(call));
   change(fm1, "POST", "/api/v1/calls/{id}/transitions", path + "/transitions",
          R"({"event":"open"})", ifMatch(fm1, path));
+  return path;
+}
+
+// The catalog, a donor's chapter, a call's framework and funding, and a new grant's allocation.
+void resultsAndFunding(Changer& change, Server& server, Client& fm1, Client& admin,
+                       const std::string& new_call, const DemoRecords& d) {
+  const auto indicator = change(admin, "POST", "/api/v1/indicators", "/api/v1/indicators", R"({
+    "code": "openapi_jobs", "unit": "people", "aggregation": "sum", "dimensions": ["sex"],
+    "names": {"en": "Jobs", "fr": "Emplois", "es": "Empleos", "pt": "Empregos"},
+    "definitions": {"en": "People placed in jobs.", "fr": "", "es": "", "pt": ""}})");
+  BOOST_REQUIRE(indicator.json);
+  const auto path = at("indicators", idOf(indicator));
+  change(admin, "PUT", "/api/v1/indicators/{id}", path,
+         R"({"names": {"en": "Jobs found", "fr": "Emplois trouvés", "es": "Empleos", "pt": "Empregos"},)"
+         R"( "active": true})",
+         ifMatch(admin, path));
+  change(fm1, "PUT", "/api/v1/calls/{id}/indicators", new_call + "/indicators",
+         R"({"indicators": [{"code": "people_reached", "required": true}, {"code": "openapi_jobs"}]})",
+         ifMatch(fm1, new_call));
+  const auto donor = itemsOf(read(fm1, "/api/v1/donors"))->getObject(0)->getValue<std::int64_t>("id");
+  const auto chapter = change(admin, "POST", "/api/v1/chapters", "/api/v1/chapters",
+                              R"({"donor_id": )" + std::to_string(donor) +
+                                  R"(, "code": "EURO-2099", "name": "Euro chapter", "theme": "Test",)"
+                                  R"( "currency": "EUR", "committed_minor": 50000000})");
+  BOOST_REQUIRE(chapter.json);
+  const auto chapter_path = at("chapters", idOf(chapter));
+  change(admin, "PUT", "/api/v1/chapters/{id}", chapter_path,
+         R"({"name": "Euro chapter", "theme": "Cities in Europe", "committed_minor": 60000000})",
+         {{"If-Match", chapter.header("ETag")}});
+  change(fm1, "PUT", "/api/v1/calls/{id}/chapters", new_call + "/chapters",
+         "{\"chapters\": [" + std::to_string(idOf(chapter)) + "]}", ifMatch(fm1, new_call));
+  // Montevideo's award waits for a second fund manager: approving it makes a grant, paid from
+  // nothing yet, whose award can be split between the open call's first and last chapters.
+  Client fm2 = server.signedIn("fm2@mmc.demo");
+  const auto proposed = at("proposals", d.first_in_state.at("award_proposed"));
+  BOOST_REQUIRE(fm2.post(proposed + "/transitions", R"({"event":"approve"})", ifMatch(fm2, proposed)).status == 200);
+  const auto grants = itemsOf(read(fm1, "/api/v1/grants?limit=200"));
+  const auto grant = at("grants", idWhere(grants, "proposal_id", d.first_in_state.at("award_proposed")),
+                        "/allocations");
+  const auto chapters = read(fm1, at("calls", d.open_call)).json->getArray("chapters");
+  const auto award = read(fm1, grant).json->getObject("award")->getValue<std::int64_t>("amount_minor");
+  change(fm1, "PUT", "/api/v1/grants/{id}/allocations", grant,
+         R"({"allocations": [{"chapter_id": )" + std::to_string(chapters->getElement<std::int64_t>(0)) +
+             R"(, "amount_minor": 10000000}, {"chapter_id": )" +
+             std::to_string(chapters->getElement<std::int64_t>(chapters->size() - 1)) +
+             R"(, "amount_minor": )" + std::to_string(award - 10'000'000) + "}]}",
+         ifMatch(fm1, grant));
 }
 
 void proposalDrafting(Changer& change, Client& kampala, const DemoRecords& d) {
@@ -177,7 +225,7 @@ void grantAndReports(Changer& change, Client& fm1, Client& kampala, const DemoRe
 void directory(Changer& change, Client& admin) {
   change(
       admin, "POST", "/api/v1/organisations", "/api/v1/organisations",
-      R"({"kind":"fund","name":"Openapi Fund","country":"Kenya","region":null,"language":"en"})");
+      R"({"kind":"fund","name":"Openapi Fund","country":"KE","region":null,"language":"en"})");
   const auto user =
       change(admin, "POST", "/api/v1/users", "/api/v1/users",
              R"({"email":"lead@openapi.demo","name":"Fund lead","organisation":"Openapi Fund",)"
@@ -201,10 +249,11 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   Client admin = server.signedIn("admin@mmc.demo");
   const auto records = listedRecords(fm1, kampala);
   sessionsAndTokens(change, server, fm1);
-  callSetUp(change, fm1);
+  const auto new_call = callSetUp(change, fm1);
   proposalDrafting(change, kampala, records);
   screeningAndReview(change, server, fm1, records);
   grantAndReports(change, fm1, kampala, records);
+  resultsAndFunding(change, server, fm1, admin, new_call, records);
   directory(change, admin);
   for (const auto& route : http::routeTable()) {
     const std::string key = std::string(route.method) + " " + route.pattern;

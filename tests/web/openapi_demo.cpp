@@ -47,6 +47,8 @@ DemoRecords listedRecords(Client& fm1, Client& kampala) {
     const auto o = partners->getObject(i);
     d.partners[o->getValue<std::string>("name")] = o->getValue<std::int64_t>("id");
   }
+  d.ids["indicators"] = firstId(fm1, "/api/v1/indicators");
+  d.ids["donors"] = firstId(fm1, "/api/v1/donors");
   d.kampala_concept = firstId(kampala, "/api/v1/proposals?state=concept_draft");
   const auto uploaded =
       uploadPdf(kampala, "/api/v1/proposals/" + std::to_string(d.kampala_concept) + "/attachments",

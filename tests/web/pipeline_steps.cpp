@@ -93,8 +93,21 @@ Response putWithEtag(Client& c, const std::string& path, const std::string& body
   return c.put(path, body, {{"If-Match", before.header("ETag")}});
 }
 
+std::string peopleReached(std::int64_t total) {
+  const std::int64_t women = total / 2;
+  return R"({"indicator":"people_reached","actual":{"total":)" + std::to_string(total) +
+         R"(,"breakdown":{"sex":{"female":)" + std::to_string(women) + R"(,"male":)" +
+         std::to_string(total - women) + R"(}}},"comment":"From the registration records."})";
+}
+
 std::string proposalContent(const std::string& title, std::int64_t amount_minor,
-                            const std::string& language) {
+                            const std::string& language, int periods) {
+  std::string targets;
+  for (int p = 1; p <= periods; ++p) {
+    targets += std::string(p > 1 ? "," : "") + R"({"total":3200,"breakdown":{"sex":{"female":1700,"male":1500}}})";
+  }
+  const std::string indicators =
+      periods == 0 ? "" : R"(,"indicators":[{"indicator":"people_reached","baseline":0,"targets":[)" + targets + "]}]";
   const std::int64_t personnel = amount_minor * 45 / 100;
   const std::int64_t evaluation = amount_minor / 10 + 7;  // odd amounts: the lines still add up
   const std::int64_t activities = amount_minor - personnel - evaluation;
@@ -112,7 +125,8 @@ std::string proposalContent(const std::string& title, std::int64_t amount_minor,
          std::to_string(amount_minor) + ",\"budget\":[" +
          line("personnel", "Gestores de caso y coordinación", personnel) + "," +
          line("activities", "Servicios, formación y difusión", activities) + "," +
-         line("monitoring_evaluation", "Línea de base y evaluación final", evaluation) + "]}";
+         line("monitoring_evaluation", "Línea de base y evaluación final", evaluation) + "]" +
+         indicators + "}";
 }
 
 std::int64_t userIdOf(Client& c) { return idOf(read(c, "/api/v1/me")); }
@@ -161,7 +175,7 @@ Cast::Cast(Server& s, const std::string& applicant_email)
 std::int64_t createProposal(Cast& cast, const std::string& title, std::int64_t amount_minor) {
   const auto r = cast.applicant.post("/api/v1/proposals",
                                      "{\"call_id\":" + std::to_string(cast.call_id) + "," +
-                                         proposalContent(title, amount_minor).substr(1));
+                                         proposalContent(title, amount_minor, "es", cast.target_periods).substr(1));
   BOOST_REQUIRE_MESSAGE(r.status == 201, "creating a proposal answered " << shown(r));
   BOOST_REQUIRE_EQUAL(stateOf(r), "concept_draft");
   return idOf(r);

@@ -55,9 +55,13 @@ Response putWithEtag(Client& c, const std::string& path, const std::string& body
                      const std::string& etag_path = "");
 
 // The JSON content of a proposal (an object): every field a full proposal needs, three budget lines
-// that add up to `amount_minor` (which need not divide evenly).
+// that add up to `amount_minor` (which need not divide evenly), and people-reached targets for
+// `periods` reporting periods (the demo call's two; 0: none, for a call that chose no indicators).
 std::string proposalContent(const std::string& title, std::int64_t amount_minor,
-                            const std::string& language = "es");
+                            const std::string& language = "es", int periods = 2);
+
+// A people-reached result as PUT /reports/{id} takes it: {"results": [...]}'s one item.
+std::string peopleReached(std::int64_t total);
 
 // The signed-in user's id (GET /api/v1/me).
 std::int64_t userIdOf(Client& c);
@@ -76,6 +80,7 @@ struct Cast {
   std::int64_t threshold_minor = 0;
   std::vector<std::int64_t> criteria;        // criterion ids of the open call, in order
   std::map<std::string, std::int64_t> orgs;  // partner organisation ids by name
+  int target_periods = 2;  // people-reached targets proposals set (0 when the call chose none)
 };
 
 // The applicant's new proposal with `proposalContent`, in concept_draft. Returns its id.

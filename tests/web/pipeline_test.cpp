@@ -226,6 +226,7 @@ void Pipeline::report(const std::string& kind, const std::string& narrative,
   BOOST_TEST(!offers(read(cast.applicant, r), "submit"));  // nothing written yet
   std::string body = "{\"narrative\":" + quoted(narrative);
   if (!spending.empty()) body += ",\"spending\":" + spending;
+  if (kind != "financial") body += ",\"results\":[" + peopleReached(kind == "final" ? 3100 : 1900) + "]";
   const auto saved = putWithEtag(cast.applicant, r, body + "}");
   BOOST_REQUIRE_MESSAGE(saved.status == 200, kind << ": " << saved.body);
   BOOST_TEST(offers(saved, "submit"));

@@ -198,6 +198,7 @@ struct Setup {
     usecases::DirectoryService directory(ctx);
     stores::Organisation org;
     org.name = "Testville";
+    org.country = "KE";
     directory.addOrganisation(std::nullopt, org);
     directory.addUser(std::nullopt, {"lead@testville.test", "Lead", "Testville", {access::Role::kApplicant},
                                      "a-good-password", "en"});

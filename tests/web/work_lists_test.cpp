@@ -116,20 +116,49 @@ BOOST_AUTO_TEST_CASE(the_tranche_list_shows_the_grants_each_role_may_see) {
   auto& server = SeededServer::get();
   const Spec spec(server);
   Client fm1 = server.signedIn("fm1@mmc.demo");
-  const auto grants = itemsOf(read(fm1, "/api/v1/grants"));
-  std::vector<std::int64_t> every;
-  for (unsigned i = 0; i < grants->size(); ++i) {
-    const auto ts = tranchesOf(fm1, grants->getObject(i)->getValue<std::int64_t>("id"));
-    for (unsigned j = 0; j < ts->size(); ++j)
-      every.push_back(ts->getObject(j)->getValue<std::int64_t>("id"));
+  const auto grants = itemsOf(read(fm1, "/api/v1/grants?limit=200"));
+  std::map<std::string, std::int64_t> org;  // by name
+  for (const char* kind : {"city", "partner"}) {
+    const auto orgs = itemsOf(read(fm1, std::string("/api/v1/organisations?kind=") + kind));
+    for (unsigned i = 0; i < orgs->size(); ++i) {
+      org[orgs->getObject(i)->getValue<std::string>("name")] = orgs->getObject(i)->getValue<std::int64_t>("id");
+    }
   }
-  std::sort(every.begin(), every.end());
-  BOOST_TEST(every.size() >= 3u);
-  for (const char* login :
-       {"fm1@mmc.demo", "auditor@mmc.demo", "applicant@kampala.demo", "reviewer@iom.demo"}) {
-    Client c = server.signedIn(login);
+  // Each login sees the tranches of the grants of its city, or supported by its partner
+  // organisation; fund managers and auditors every one; admins none.
+  struct Reader {
+    const char* login;
+    std::int64_t city;
+    std::int64_t partner;
+    bool all;
+  };
+  const Reader readers[] = {{"fm1@mmc.demo", 0, 0, true},
+                            {"auditor@mmc.demo", 0, 0, true},
+                            {"applicant@kampala.demo", org.at("Kampala"), 0, false},
+                            {"applicant@montevideo.demo", org.at("Montevideo"), 0, false},
+                            {"reviewer@iom.demo", 0, org.at("IOM"), false},
+                            {"reviewer@unhcr.demo", 0, org.at("UNHCR"), false},
+                            {"admin@mmc.demo", -1, -1, false}};
+  std::size_t seen_some = 0;
+  for (const auto& reader : readers) {
+    std::vector<std::int64_t> expected;
+    std::map<std::int64_t, std::int64_t> city_of;  // grant -> city
+    for (unsigned i = 0; i < grants->size(); ++i) {
+      const auto g = grants->getObject(i);
+      const auto id = g->getValue<std::int64_t>("id");
+      city_of[id] = g->getValue<std::int64_t>("city_org_id");
+      if (!reader.all && g->getValue<std::int64_t>("city_org_id") != reader.city &&
+          g->getValue<std::int64_t>("supporting_org_id") != reader.partner) {
+        continue;
+      }
+      const auto ts = tranchesOf(fm1, id);
+      for (unsigned j = 0; j < ts->size(); ++j) expected.push_back(ts->getObject(j)->getValue<std::int64_t>("id"));
+    }
+    std::sort(expected.begin(), expected.end());
+    Client c = server.signedIn(reader.login);
     const auto items = allPages(spec, c, "/api/v1/tranches", "/api/v1/tranches?", 2);
-    BOOST_TEST(idsOf(items) == every, login << ": Kampala's grant, supported by IOM");
+    BOOST_TEST(idsOf(items) == expected, reader.login);
+    seen_some += items.empty() ? 0 : 1;
     for (const auto& item : items) {
       expectSameAsRecord(c, item, tranchePath(item->getValue<std::int64_t>("id")), "grant");
       const auto g = item->getObject("grant");
@@ -142,15 +171,10 @@ BOOST_AUTO_TEST_CASE(the_tranche_list_shows_the_grants_each_role_may_see) {
                  record->getValue<std::int64_t>("supporting_org_id"));
       BOOST_TEST(g->getObject("city")->getValue<std::int64_t>("id") ==
                  record->getValue<std::int64_t>("city_org_id"));
-      BOOST_TEST(g->getObject("city")->getValue<std::string>("name") == "Kampala");
+      BOOST_TEST(g->getObject("city")->getValue<std::int64_t>("id") == city_of.at(g->getValue<std::int64_t>("id")));
     }
   }
-  for (const char* login : {"applicant@montevideo.demo", "reviewer@unhcr.demo", "admin@mmc.demo"}) {
-    Client c = server.signedIn(login);
-    const auto r = c.get("/api/v1/tranches");
-    expectSuccess(spec, r, "GET", "/api/v1/tranches", login);
-    BOOST_TEST(itemsOf(r)->size() == 0u, login);
-  }
+  BOOST_TEST(seen_some >= 5u);  // the demo has grants of Kampala, supported by IOM and UNHCR
 }
 
 BOOST_AUTO_TEST_CASE(the_tranche_list_filters_by_a_set_of_states_and_a_grant) {
@@ -161,9 +185,9 @@ BOOST_AUTO_TEST_CASE(the_tranche_list_filters_by_a_set_of_states_and_a_grant) {
       itemsOf(read(fm1, "/api/v1/grants"))->getObject(0)->getValue<std::int64_t>("id");
   const auto g = std::to_string(grant);
   const auto scheduled =
-      allPages(spec, fm1, "/api/v1/tranches", "/api/v1/tranches?state=scheduled", 50);
+      allPages(spec, fm1, "/api/v1/tranches", "/api/v1/tranches?state=scheduled&grant=" + g, 50);
   const auto disbursed =
-      allPages(spec, fm1, "/api/v1/tranches", "/api/v1/tranches?state=disbursed", 50);
+      allPages(spec, fm1, "/api/v1/tranches", "/api/v1/tranches?state=disbursed&grant=" + g, 50);
   const auto both = allPages(spec, fm1, "/api/v1/tranches",
                              "/api/v1/tranches?state=disbursed,scheduled,disbursed&grant=" + g, 50);
   BOOST_TEST(!scheduled.empty());

@@ -1,3 +1,4 @@
+#include "modules/results/framework.h"
 #include "services/stores/call_store.h"
 #include "services/usecases/call_service.h"
 #include "web/handlers/routes.h"
@@ -46,7 +47,39 @@ http::JsonObject callJson(const stores::Call& c, const std::vector<std::string>&
     plan->add(j);
   }
   o->set("tranche_plan", plan);
+  http::JsonArray indicators = new Poco::JSON::Array;
+  for (const auto& i : c.indicators) {
+    auto j = http::object();
+    j->set("code", i.code);
+    j->set("required", i.required);
+    indicators->add(j);
+  }
+  o->set("indicators", indicators);
+  http::JsonArray chapters = new Poco::JSON::Array;
+  for (const auto id : c.chapters) chapters->add(id);
+  o->set("chapters", chapters);
+  bool progress = false;
+  for (const auto& item : c.plan) progress |= item.trigger == "progress_report";
+  o->set("periods", results::periodCount(progress));
   return o;
+}
+
+std::vector<stores::CallIndicator> readIndicators(http::JsonReader& in, bool required) {
+  std::vector<stores::CallIndicator> out;
+  auto list = in.objectList("indicators", required, 50);
+  for (std::size_t i = 0; list && i < list->size(); ++i) {
+    auto item = in.nested(list, i, "indicators");
+    stores::CallIndicator ci;
+    ci.code = item.text("code", true, 40).value_or("");
+    ci.required = item.boolean("required", false).value_or(false);
+    in.absorb(item);
+    out.push_back(ci);
+  }
+  return out;
+}
+
+std::vector<std::int64_t> readChapters(http::JsonReader& in, bool required) {
+  return in.integerList("chapters", required, 20, 1, INT64_MAX).value_or(std::vector<std::int64_t>{});
 }
 
 stores::Call decodeCall(const ApiRequest& req) {
@@ -84,6 +117,8 @@ stores::Call decodeCall(const ApiRequest& req) {
       c.plan.push_back(p);
     }
   }
+  c.indicators = readIndicators(in, false);
+  c.chapters = readChapters(in, false);
   in.finish();
   return c;
 }
@@ -112,6 +147,25 @@ ApiResponse postCall(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getCall(ApiContext& ctx, ApiRequest& req) {
   const auto c = usecases::CallService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(callJson(c, c.actions), c.version);
+}
+
+ApiResponse putCallIndicators(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  http::JsonReader in(req.json());
+  const auto indicators = readIndicators(in, true);
+  in.finish();
+  const auto c = usecases::CallService(ctx.useCases())
+                     .chooseIndicators(req.who(), req.id(), version, indicators);
+  return http::versionedResponse(callJson(c, c.actions), c.version);
+}
+
+ApiResponse putCallChapters(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  http::JsonReader in(req.json());
+  const auto chapters = readChapters(in, true);
+  in.finish();
+  const auto c = usecases::CallService(ctx.useCases()).chooseChapters(req.who(), req.id(), version, chapters);
   return http::versionedResponse(callJson(c, c.actions), c.version);
 }
 

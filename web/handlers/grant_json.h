@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "services/stores/grant_store.h"
+#include "services/usecases/report_service.h"
 #include "web/http/json_encode.h"
 
 // The JSON of a grant's tranches and reports, shared by the grant routes (which list them) and
@@ -16,6 +17,6 @@ http::JsonObject trancheJson(const stores::Tranche& t, const std::string& curren
                              const std::vector<std::string>& actions);
 
 // A report with the events the reader may fire now. Defined in report_handlers.cpp.
-http::JsonObject reportJson(const stores::Report& r, const std::vector<std::string>& actions);
+http::JsonObject reportJson(const usecases::ReportView& r, const std::vector<std::string>& actions);
 
 }  // namespace citygrants::handlers

@@ -2,6 +2,7 @@
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
+#include "web/http/results_json.h"
 #include "web/http/transition_request.h"
 
 namespace citygrants::handlers {
@@ -34,6 +35,7 @@ http::JsonObject versionJson(const stores::ProposalVersion& v, const std::string
     budget->add(line);
   }
   o->set("budget", budget);
+  o->set("indicators", http::plansJson(c.indicators));
   http::setOptional(o, "translation_en", v.translation_en);
   return o;
 }
@@ -83,6 +85,7 @@ proposals::ProposalContent decodeContent(http::JsonReader& in) {
       c.budget.push_back(line);
     }
   }
+  c.indicators = http::readPlans(in);
   return c;
 }
 

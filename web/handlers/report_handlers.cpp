@@ -3,6 +3,7 @@
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
+#include "web/http/results_json.h"
 #include "web/http/transition_request.h"
 
 namespace citygrants::handlers {
@@ -11,10 +12,12 @@ namespace {
 constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;  // 10^18 minor units
 constexpr std::size_t kMaxSpendingLines = 100;
 
-// The body of PUT /reports/{id}: {"narrative", "spending": [{"budget_line_id", "actual_minor"}]}.
+// The body of PUT /reports/{id}: {"narrative", "spending": [{"budget_line_id", "actual_minor"}],
+// "results": [result]} (results_json.h); results left out stay as they were.
 struct ReportContent {
   std::string narrative;
   std::vector<stores::Spending> spending;
+  std::optional<std::vector<results::IndicatorResult>> results;
 };
 
 ReportContent decodeReport(const ApiRequest& req) {
@@ -31,13 +34,14 @@ ReportContent decodeReport(const ApiRequest& req) {
       out.spending.push_back(s);
     }
   }
+  if (req.json()->has("results")) out.results = http::readResults(in);
   in.finish();
   return out;
 }
 
 }  // namespace
 
-http::JsonObject reportJson(const stores::Report& r, const std::vector<std::string>& actions) {
+http::JsonObject reportJson(const usecases::ReportView& r, const std::vector<std::string>& actions) {
   auto o = http::object();
   o->set("id", r.id);
   o->set("state", r.state);
@@ -60,6 +64,21 @@ http::JsonObject reportJson(const stores::Report& r, const std::vector<std::stri
     spending->add(item);
   }
   o->set("spending", spending);  // as PUT takes it
+  if (r.period) {
+    o->set("period", *r.period);
+  } else {
+    o->set("period", Poco::Dynamic::Var());
+  }
+  o->set("results", http::resultsJson(r.results));  // as PUT takes it
+  http::JsonArray targets = new Poco::JSON::Array;
+  for (const auto& t : r.targets) {
+    auto item = http::object();
+    item->set("indicator", t.indicator);
+    item->set("required", t.required);
+    item->set("target", t.target ? Poco::Dynamic::Var(http::measureJson(*t.target)) : Poco::Dynamic::Var());
+    targets->add(item);
+  }
+  o->set("targets", targets);
   return o;
 }
 
@@ -72,7 +91,8 @@ ApiResponse putReport(ApiContext& ctx, ApiRequest& req) {
   const auto version = req.ifMatch();
   const auto content = decodeReport(req);
   const auto r = usecases::ReportService(ctx.useCases())
-                     .edit(req.who(), req.id(), version, content.narrative, content.spending);
+                     .edit(req.who(), req.id(), version, content.narrative, content.spending,
+                           content.results);
   return http::versionedResponse(reportJson(r, r.actions), r.version);
 }
 

@@ -30,6 +30,22 @@ ApiResponse listCalls(ApiContext&, ApiRequest&);
 ApiResponse postCall(ApiContext&, ApiRequest&);
 ApiResponse getCall(ApiContext&, ApiRequest&);
 ApiResponse postCallTransition(ApiContext&, ApiRequest&);
+ApiResponse putCallIndicators(ApiContext&, ApiRequest&);
+ApiResponse putCallChapters(ApiContext&, ApiRequest&);
+// results_handlers.cpp
+ApiResponse listIndicators(ApiContext&, ApiRequest&);
+ApiResponse postIndicator(ApiContext&, ApiRequest&);
+ApiResponse getIndicator(ApiContext&, ApiRequest&);
+ApiResponse putIndicator(ApiContext&, ApiRequest&);
+ApiResponse getGrantResults(ApiContext&, ApiRequest&);
+ApiResponse getResults(ApiContext&, ApiRequest&);
+// funding_handlers.cpp
+ApiResponse listDonors(ApiContext&, ApiRequest&);
+ApiResponse getDonorSummary(ApiContext&, ApiRequest&);
+ApiResponse postChapter(ApiContext&, ApiRequest&);
+ApiResponse putChapter(ApiContext&, ApiRequest&);
+ApiResponse getGrantAllocations(ApiContext&, ApiRequest&);
+ApiResponse putGrantAllocations(ApiContext&, ApiRequest&);
 // proposal_handlers.cpp
 ApiResponse listProposals(ApiContext&, ApiRequest&);
 ApiResponse postProposal(ApiContext&, ApiRequest&);

@@ -131,6 +131,34 @@ std::optional<std::vector<std::string>> JsonReader::textList(const std::string& 
   return out;
 }
 
+std::optional<std::vector<std::int64_t>> JsonReader::integerList(const std::string& name,
+                                                                bool required,
+                                                                std::size_t max_items,
+                                                                std::int64_t min, std::int64_t max) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
+    fail(name, "must be a list of whole numbers");
+    return std::nullopt;
+  }
+  auto list = v->template extract<Poco::JSON::Array::Ptr>();
+  if (list->size() > max_items) {
+    fail(name, "at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  // Each item is read as a one-member object would be, so the checks are integer()'s own.
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    Poco::JSON::Object::Ptr one = new Poco::JSON::Object;
+    const std::string at = name + "[" + std::to_string(i) + "]";
+    one->set(at, list->get(static_cast<unsigned>(i)));
+    JsonReader item(one, prefix_);
+    if (auto n = item.integer(at, true, min, max)) out.push_back(*n);
+    absorb(item);
+  }
+  return out;
+}
+
 Poco::JSON::Array::Ptr JsonReader::objectList(const std::string& name, bool required, std::size_t max_items) {
   const auto v = find(name, required);
   if (!v) return nullptr;
@@ -156,6 +184,22 @@ JsonReader JsonReader::nested(const Poco::JSON::Array::Ptr& list, std::size_t in
                               const std::string& name) {
   return JsonReader(list->getObject(static_cast<unsigned>(index)),
                     prefix_ + name + "[" + std::to_string(index) + "].");
+}
+
+std::optional<JsonReader> JsonReader::child(const std::string& name, bool required) {
+  const auto v = find(name, required);
+  if (!v) return std::nullopt;
+  if (v->type() != typeid(Poco::JSON::Object::Ptr)) {
+    fail(name, "must be an object");
+    return std::nullopt;
+  }
+  return JsonReader(v->template extract<Poco::JSON::Object::Ptr>(), prefix_ + name + ".");
+}
+
+std::vector<std::string> JsonReader::names() const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : *object_) out.push_back(key);
+  return out;
 }
 
 void JsonReader::absorb(JsonReader& nested) {

@@ -34,9 +34,16 @@ class JsonReader {
   std::optional<std::int64_t> time(const std::string& name, bool required);
   std::optional<std::vector<std::string>> textList(const std::string& name, bool required,
                                                    std::size_t max_items, std::size_t max_chars);
+  std::optional<std::vector<std::int64_t>> integerList(const std::string& name, bool required,
+                                                      std::size_t max_items, std::int64_t min,
+                                                      std::int64_t max);
   // An array of objects; each is read by a nested JsonReader whose errors join this one's.
   Poco::JSON::Array::Ptr objectList(const std::string& name, bool required, std::size_t max_items);
   JsonReader nested(const Poco::JSON::Array::Ptr& list, std::size_t index, const std::string& name);
+  // An object field, read by a nested reader (prefix "name."); absorb() it when done.
+  std::optional<JsonReader> child(const std::string& name, bool required);
+  // The member names of this reader's object, for objects keyed by data (a breakdown's values).
+  std::vector<std::string> names() const;
 
   void fail(const std::string& name, const std::string& message);
   // Adds the nested reader's errors (after its own finish-time checks).

@@ -91,13 +91,21 @@ void addReports(JsonObject out) {
                              nullableOut("accepted_at", dateTime()),
                              {"spending", describe(list(ref("Spending")),
                                                    "actual spending per budget line; empty when "
-                                                   "none is stated")}}));
+                                                   "none is stated")},
+                             nullableOut("period", describe(atLeast(1), "the reporting period of "
+                                                                        "its results")),
+                             {"results", list(ref("IndicatorResult"))},
+                             {"targets", describe(list(ref("ReportTarget")),
+                                                  "the approved targets of its period")}}));
   out->set("ReportPage", pageOf("Report"));
   out->set("ReportContent",
            closed({optionalIn("narrative", text(usecases::ReportService::kMaxNarrative)),
                    optionalIn("spending", describe(list(ref("Spending"), kMaxSpendingLines),
                                                    "only in a financial report; replaces what "
-                                                   "was stated"))}));
+                                                   "was stated")),
+                   optionalIn("results", describe(list(ref("NewIndicatorResult"), 50),
+                                                  "only in a progress or final report; replaces "
+                                                  "what was stated"))}));
   out->set("ReportTransition", transitionSchema("report"));
 }
 

@@ -43,7 +43,10 @@ void addCalls(JsonObject out) {
               nullableOut("opens_at", dateTime()),
               {"closes_at", dateTime()},
               {"criteria", list(ref("Criterion"))},
-              {"tranche_plan", list(ref("TranchePlanItem"))}}));
+              {"tranche_plan", list(ref("TranchePlanItem"))},
+              {"indicators", describe(list(ref("CallIndicator")), "its results framework")},
+              {"chapters", describe(list(integer()), "the chapters that fund it, in order")},
+              {"periods", describe(integer(1, 2), "reporting periods of its grants")}}));
   out->set("CallPage", pageOf("Call"));
   out->set("NewCriterion",
            closed({{"code", matching("^[a-z][a-z0-9_]{1,39}$", 40)},
@@ -66,7 +69,9 @@ void addCalls(JsonObject out) {
               optionalIn("max_duration_months", describe(integer(1, 60), "default 24")),
               {"closes_at", describe(dateTime(), "in the future")},
               optionalIn("criteria", list(ref("NewCriterion"), 20)),
-              optionalIn("tranche_plan", list(ref("NewTranchePlanItem"), 12))}));
+              optionalIn("tranche_plan", list(ref("NewTranchePlanItem"), 12)),
+              optionalIn("indicators", list(ref("NewCallIndicator"), 50)),
+              optionalIn("chapters", list(atLeast(1), 20))}));
   out->set("CallTransition", transitionSchema("call"));
 }
 
@@ -81,7 +86,9 @@ std::vector<Member> contentMembers() {
           optionalIn("beneficiaries", integer(0, 1'000'000'000)),
           optionalIn("duration_months", integer(0, 120)),
           optionalIn("amount_minor", integer(0, kMaxMoneyMinor)),
-          optionalIn("budget", list(ref("NewBudgetLine"), proposals::kMaxBudgetLines))};
+          optionalIn("budget", list(ref("NewBudgetLine"), proposals::kMaxBudgetLines)),
+          optionalIn("indicators", describe(list(ref("NewIndicatorPlan"), 50),
+                                            "baseline and targets per indicator the call chose"))};
 }
 
 // proposal_handlers.cpp: proposalJson, versionJson, summaryJson, decodeContent.
@@ -104,6 +111,7 @@ void addProposals(JsonObject out) {
                        {"beneficiaries", integer(), false},
                        {"duration_months", integer(), false},
                        {"budget", list(ref("BudgetLine")), false},
+                       {"indicators", list(ref("IndicatorPlan")), false},
                        {"translation_en", nullable(text()), false}}),
                "summary, target_groups, beneficiaries, duration_months, budget and "
                "translation_en come only with full access: a reviewer has it once they "

@@ -40,6 +40,8 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/calls",                             kJson, "NewCall",                  201, "Call",                kJsonMedia, kCreate},
   {"GET",    "/api/v1/calls/{id}",                        kNone, nullptr,                    200, "Call",                kJsonMedia, kRead},
   {"POST",   "/api/v1/calls/{id}/transitions",            kJson, "CallTransition",           200, "Call",                kJsonMedia, kFire},
+  {"PUT",    "/api/v1/calls/{id}/indicators",             kJson, "CallIndicators",           200, "Call",                kJsonMedia, kChange},
+  {"PUT",    "/api/v1/calls/{id}/chapters",               kJson, "CallChapters",             200, "Call",                kJsonMedia, kChange},
   {"GET",    "/api/v1/proposals",                         kNone, nullptr,                    200, "ProposalPage",        kJsonMedia},
   {"POST",   "/api/v1/proposals",                         kJson, "NewProposal",              201, "Proposal",            kJsonMedia, kCreate},
   {"GET",    "/api/v1/proposals/{id}",                    kNone, nullptr,                    200, "Proposal",            kJsonMedia, kRead},
@@ -70,6 +72,18 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/reports/{id}",                      kNone, nullptr,                    200, "Report",              kJsonMedia, kRead},
   {"PUT",    "/api/v1/reports/{id}",                      kJson, "ReportContent",            200, "Report",              kJsonMedia, kChange},
   {"POST",   "/api/v1/reports/{id}/transitions",          kJson, "ReportTransition",         200, "Report",              kJsonMedia, kFire},
+  {"GET",    "/api/v1/grants/{id}/results",               kNone, nullptr,                    200, "GrantResults",        kJsonMedia},
+  {"GET",    "/api/v1/grants/{id}/allocations",           kNone, nullptr,                    200, "GrantFunding",        kJsonMedia, kRead},
+  {"PUT",    "/api/v1/grants/{id}/allocations",           kJson, "AllocationRequest",        200, "GrantFunding",        kJsonMedia, kChange},
+  {"GET",    "/api/v1/indicators",                        kNone, nullptr,                    200, "IndicatorPage",       kJsonMedia},
+  {"POST",   "/api/v1/indicators",                        kJson, "NewIndicator",             201, "Indicator",           kJsonMedia, kCreate},
+  {"GET",    "/api/v1/indicators/{id}",                   kNone, nullptr,                    200, "Indicator",           kJsonMedia, kRead},
+  {"PUT",    "/api/v1/indicators/{id}",                   kJson, "IndicatorEdit",            200, "Indicator",           kJsonMedia, kChange},
+  {"GET",    "/api/v1/results",                           kNone, nullptr,                    200, "ResultsRollUp",       kJsonMedia},
+  {"GET",    "/api/v1/donors",                            kNone, nullptr,                    200, "DonorPage",           kJsonMedia},
+  {"GET",    "/api/v1/donors/{id}/summary",               kNone, nullptr,                    200, "DonorSummary",        kJsonMedia},
+  {"POST",   "/api/v1/chapters",                          kJson, "NewChapter",               201, "Chapter",             kJsonMedia, kCreate},
+  {"PUT",    "/api/v1/chapters/{id}",                     kJson, "ChapterEdit",              200, "Chapter",             kJsonMedia, kChange},
   {"GET",    "/api/v1/stats/pipeline",                    kNone, nullptr,                    200, "PipelineStats",       kJsonMedia},
   {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
   {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
@@ -158,7 +172,18 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("by", by, "group the grants per call or per city"));
   } else if (pattern == "/api/v1/organisations") {
     out->add(queryParameter("kind", text(200),
-                            "only organisations of this kind: fund, partner or city"));
+                            "only organisations of this kind: fund, partner, city or donor"));
+  } else if (pattern == "/api/v1/results") {
+    auto by = choice({"call", "chapter", "donor", "city", "country"});
+    by->set("default", "call");
+    out->add(queryParameter("group_by", by, "how the grants are grouped"));
+    out->add(queryParameter("call", id, "only grants of this call"));
+    out->add(queryParameter("chapter", id, "only this chapter's share of the grants it pays"));
+    out->add(queryParameter("donor", id, "only this donor's share of the grants it pays"));
+    out->add(queryParameter("city", id, "only grants of this city organisation"));
+    out->add(queryParameter("country", text(200), "only grants of cities in this country (ISO 3166-1)"));
+    out->add(queryParameter("indicator", text(200), "only this indicator (a code)"));
+    out->add(queryParameter("period", integer(1, 12), "only this reporting period"));
   } else if (pattern == "/api/v1/audit") {
     out->add(
         queryParameter("entity", text(200), "only events of this kind of record (\"proposal\")"));

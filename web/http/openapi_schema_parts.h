@@ -19,6 +19,9 @@ void addProposalSchemas(JsonObject out);
 void addGrantSchemas(JsonObject out);
 // The pipeline and money totals. Defined in openapi_stats_schemas.cpp.
 void addStatsSchemas(JsonObject out);
+// Indicators, targets, results, roll-ups, donors and chapters. Defined in
+// openapi_results_schemas.cpp.
+void addResultsSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -46,7 +46,8 @@ std::vector<std::string> roleNames() {
 
 std::vector<std::string> orgKinds() {
   std::vector<std::string> out;
-  for (auto k : {access::OrgKind::kFund, access::OrgKind::kPartner, access::OrgKind::kCity}) {
+  for (auto k : {access::OrgKind::kFund, access::OrgKind::kPartner, access::OrgKind::kCity,
+                 access::OrgKind::kDonor}) {
     out.emplace_back(access::orgKindName(k));
   }
   return out;
@@ -160,7 +161,7 @@ void addDirectory(JsonObject out) {
   out->set("OrganisationPage", pageOf("Organisation"));
   out->set("NewOrganisation", closed({{"kind", choice(orgKinds(), 20)},
                                       {"name", text(200)},
-                                      optionalIn("country", text(100)),
+                                      optionalIn("country", describe(text(100), "ISO 3166-1 alpha-2; required for a city")),
                                       optionalIn("region", text(100)),
                                       optionalIn("language", choice(languages(), 2))}));
   out->set("User", closed({{"id", integer()},
@@ -271,6 +272,7 @@ JsonObject componentSchemas() {
   schemas::addProposalSchemas(out);
   schemas::addGrantSchemas(out);
   schemas::addStatsSchemas(out);
+  schemas::addResultsSchemas(out);
   return out;
 }
 
