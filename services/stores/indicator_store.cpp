@@ -11,6 +11,11 @@ namespace {
 constexpr const char* kColumns =
     "id, code, unit, aggregation, dimensions, name_en, name_fr, name_es, name_pt, definition_en, "
     "definition_fr, definition_es, definition_pt, active, version";
+// The same, of indicators aliased `i` in a join.
+constexpr const char* kQualifiedColumns =
+    "i.id, i.code, i.unit, i.aggregation, i.dimensions, i.name_en, i.name_fr, i.name_es, "
+    "i.name_pt, i.definition_en, i.definition_fr, i.definition_es, i.definition_pt, i.active, "
+    "i.version";
 
 // Raw columns of one indicator row, turned into the domain record by toIndicator().
 struct Row {
@@ -146,11 +151,16 @@ void IndicatorStore::replaceForCall(db::Tx& tx, std::int64_t call_id,
 
 std::vector<results::Chosen> IndicatorStore::chosenForCall(db::Tx& tx, std::int64_t call_id) {
   std::vector<results::Chosen> out;
-  const auto catalog = all(tx);
-  for (const auto& c : ofCall(tx, call_id)) {
-    auto it = std::find_if(catalog.begin(), catalog.end(),
-                           [&](const auto& i) { return i.code == c.code; });
-    if (it != catalog.end()) out.push_back({*it, c.required});
+  Row row;
+  int required = 0;
+  auto st = tx.prepared(std::string("SELECT ") + kQualifiedColumns +
+                        ", ci.required FROM call_indicators ci JOIN indicators i ON i.id = "
+                        "ci.indicator_id WHERE ci.call_id = :c ORDER BY ci.seq");
+  st.use(call_id);
+  row.bind(st);
+  st.into(required);
+  for (bool more = st.execute(); more; more = st.fetch()) {
+    out.push_back({row.toIndicator(), required != 0});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "modules/core/problem.h"
 #include "modules/results/allocation.h"
@@ -118,6 +119,7 @@ ResultsRollUp rollUpIn(db::Tx& tx, const stores::Visibility& visibility, const R
   std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> shares;  // grant -> (kept, award)
   std::map<std::string, std::string> labels;
   const bool by_funder = q.chapter_id || q.donor_id;
+  std::set<std::string> currencies;
   for (const auto& g : stores::ResultsFacts::grants(tx, visibility)) {
     if ((q.call_id && g.call_id != *q.call_id) || (q.city_org_id && g.city_org_id != *q.city_org_id) ||
         (q.country && g.country != *q.country)) {
@@ -128,6 +130,7 @@ ResultsRollUp rollUpIn(db::Tx& tx, const stores::Visibility& visibility, const R
     std::int64_t share = 0;
     for (const auto& a : funders) share += a.amount_minor;
     shares[g.grant_id] = {by_funder ? share : g.amount_minor, g.amount_minor};
+    currencies.insert(g.currency);
     grants[g.grant_id] = {g.grant_id, sharesOf(q.group_by, g, funders, labels), {}, {}};
   }
   for (const auto& r : stores::ResultsFacts::targets(tx, visibility)) {
@@ -145,6 +148,7 @@ ResultsRollUp rollUpIn(db::Tx& tx, const stores::Visibility& visibility, const R
   for (const auto& group : figures.groups) out.groups.push_back({group, labels[group.key]});
   out.total = figures.total;
   out.grants = static_cast<std::int64_t>(list.size());
+  if (currencies.size() == 1) out.currency = *currencies.begin();
   return out;
 }
 
@@ -160,6 +164,7 @@ GrantResultsView ResultsService::ofGrant(const Actor& actor, std::int64_t grant_
   const auto g = loadVisibleGrant(tx, actor, grant_id);
   GrantResultsView out;
   out.grant_id = g.id;
+  out.currency = g.currency;
   out.periods = stores::IndicatorStore::periodsOfCall(tx, g.call_id);
   const auto proposal = stores::ProposalStore::load(tx, g.proposal_id);
   const auto version = stores::ProposalStore::loadVersion(tx, g.proposal_id, proposal->current_version);

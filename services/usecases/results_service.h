@@ -29,6 +29,7 @@ struct GrantIndicatorResults {
 
 struct GrantResultsView {
   std::int64_t grant_id = 0;
+  std::string currency;  // of money indicators (the grant's)
   int periods = 1;
   std::vector<GrantIndicatorResults> indicators;  // in the call's order
 };
@@ -62,6 +63,9 @@ struct ResultsRollUp {
   std::vector<LabelledGroup> groups;
   results::Group total;
   std::int64_t grants = 0;  // grants counted
+  // The currency of money indicators when every grant counted shares one; none when they mix
+  // currencies (their money indicators' sums then add different currencies: show none of them).
+  std::optional<std::string> currency;
 };
 
 // What grants achieved against their targets, per grant and rolled up.

@@ -37,6 +37,11 @@ async function recordPages(email) {
     const reports = await api.get(`/grants/${g.id}/reports`);
     if (reports.items[0]) pages.push(`/reports/${reports.items[0].id}`);
   }
+  // A donor's summary (money and results) for those offered the Donors page.
+  if (['fund_manager', 'auditor', 'admin'].some((r) => api.user.roles.includes(r))) {
+    const donors = await api.get('/donors');
+    if (donors.items[0]) pages.push(`/donors/${donors.items[0].id}`);
+  }
   if (api.user.roles.includes('partner') && proposals.items[0]) {
     const assignments = await api.get(`/proposals/${proposals.items[0].id}/assignments`).catch(() => ({ items: [] }));
     const mine = assignments.items.find((a) => a.partner_org_id === api.user.organisation.id);

@@ -22,16 +22,36 @@ test('the admin adds an organisation and a user with a role; the new user signs 
   const orgForm = page.locator('form.org-form');
   await orgForm.locator('select[name="kind"]').selectOption('city');
   await orgForm.locator('input[name="name"]').fill('Nairobi');
-  await orgForm.locator('input[name="country"]').fill('Kenya');
   await orgForm.locator('input[name="region"]').fill('East Africa');
+  // A city without its country is refused next to the country.
+  await orgForm.locator('button[type="submit"]').click();
+  const countryField = orgForm.locator('.field', { has: page.locator('select[name="country"]') });
+  await countryField.locator('.field-error').waitFor();
+  assert.match(await countryField.locator('.field-error').textContent(), /Choose the city's country/);
+  assert.equal(await orgForm.locator('select[name="country"]').getAttribute('aria-invalid'), 'true');
+  assert.equal((await api.get('/organisations')).items.some((o) => o.name === 'Nairobi'), false, 'nothing was saved');
+  // The country is chosen by its name; the API keeps its ISO code.
+  await orgForm.getByLabel('Country').selectOption({ label: 'Kenya' });
   await orgForm.locator('button[type="submit"]').click();
   await page.locator('.org-group[data-kind="city"] td', { hasText: 'Nairobi' }).waitFor();
   const orgs = await api.get('/organisations');
   const nairobi = orgs.items.find((o) => o.name === 'Nairobi');
   assert.ok(nairobi, 'the API lists the new organisation');
   assert.equal(nairobi.kind, 'city');
-  assert.equal(nairobi.country, 'Kenya');
+  assert.equal(nairobi.country, 'KE');
+  const nairobiRow = page.locator('.org-group[data-kind="city"] tr', { hasText: 'Nairobi' });
+  assert.equal(await nairobiRow.locator('[data-country="KE"]').textContent(), 'Kenya', 'the table shows the country by name');
   await screenshot(page, 'admin-organisations');
+
+  // A donor: its own kind and group, its country optional.
+  await orgForm.locator('select[name="kind"]').selectOption('donor');
+  await orgForm.locator('input[name="name"]').fill('Harbour Philanthropies');
+  await orgForm.getByLabel('Country').selectOption('CA');
+  await orgForm.locator('button[type="submit"]').click();
+  await page.locator('.org-group[data-kind="donor"] td', { hasText: 'Harbour Philanthropies' }).waitFor();
+  const donor = (await api.get('/organisations')).items.find((o) => o.name === 'Harbour Philanthropies');
+  assert.deepEqual([donor.kind, donor.country], ['donor', 'CA']);
+  assert.equal(await page.locator('.org-group[data-kind="donor"] [data-country="CA"]').textContent(), 'Canada');
 
   assert.equal(await openPage(page, '/admin/users'), 'Users');
   const form = page.locator('form.user-form');

@@ -105,7 +105,10 @@ test('a progress report and the next tranche go from the city to the payment, wi
     await city.locator('form.report-form button[type="submit"]').click();
     await reloaded;
     await heading(city);
-    assert.equal((await demo.applicant.get(`/reports/${report.id}`)).narrative, text);
+    const saved = await demo.applicant.get(`/reports/${report.id}`);
+    assert.equal(saved.narrative, text);
+    assert.ok(report.results.length > 0, 'the demo report states results');
+    assert.deepEqual(saved.results, report.results, 'saving the narrative keeps the actuals the form shows');
     await city.locator('form.attach-form input[name="file"]').setInputFiles({ name: 'hub-registrations.csv', mimeType: 'text/csv', buffer: Buffer.from('month,registered\nApril,410\nMay,430\nJune,400\n') });
     await city.locator('form.attach-form button[type="submit"]').click();
     await city.locator('ul.attachments a', { hasText: 'hub-registrations.csv' }).waitFor();

@@ -111,10 +111,19 @@ test('a grant runs from the first draft to the first disbursement, each step in 
       await row.locator('input.line-description').fill(lines[i][1]);
       await row.locator('input.line-amount').fill(lines[i][2]);
     }
+    // The call requires a people-reached target for each reporting period, here broken down by sex.
+    for (const [period, total, female, male] of [[1, '1000', '520', '480'], [2, '1400', '730', '670']]) {
+      await city.getByLabel(`People reached, period ${period}: Target`, { exact: true }).fill(total);
+      await city.getByLabel(`People reached, period ${period}, Sex: Female`, { exact: true }).fill(female);
+      await city.getByLabel(`People reached, period ${period}, Sex: Male`, { exact: true }).fill(male);
+    }
     await city.getByRole('button', { name: 'Save and submit the proposal' }).click();
     await waitForState(city, '.proposal-page', 'submitted');
     const [row] = sql(`SELECT v.amount_minor AS amount FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version WHERE p.id = ${proposalId}`);
     assert.equal(row.amount, 42000000);
+    const plan = (await fm1Api.get(`/proposals/${proposalId}`)).current.indicators;
+    assert.deepEqual(plan, [{ indicator: 'people_reached', baseline: 0, targets: [
+      { total: 1000, breakdown: { sex: { female: 520, male: 480 } } }, { total: 1400, breakdown: { sex: { female: 730, male: 670 } } }] }]);
   });
 
   await step('the fund manager screens, names the supporting partner, assigns two partners and sends it to review', async () => {

@@ -14,6 +14,12 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+// Types the target of `indicator` (its name as the form shows it) for `period` in the results
+// framework, found by the label a screen reader hears.
+async function fillTarget(page, indicator, period, value) {
+  await page.getByLabel(`${indicator}, period ${period}: Target`, { exact: true }).fill(value);
+}
+
 // A fresh server for one test; stopped however the test ends.
 async function withServer(fn) {
   const server = await startServer();
@@ -119,6 +125,10 @@ test('an applicant drafts a concept note, then the invited full proposal with ba
     await budgetLine(applicant, 1, { amount: '100000' });
     assert.equal(await total.getAttribute('data-balanced'), 'true');
     assert.match(await total.textContent(), /\$300,000\.00: exactly the amount requested/);
+    // The call requires a people-reached target for each of its two reporting periods.
+    assert.match(await applicant.locator('.results-indicator[data-indicator="people_reached"] > legend').textContent(), /People reached\s*Required/);
+    await fillTarget(applicant, 'People reached', 1, '1200');
+    await fillTarget(applicant, 'People reached', 2, '1800');
     await applicant.getByRole('button', { name: 'Save the draft' }).click();
     await applicant.locator('#toast', { hasText: 'Saved' }).waitFor();
 
@@ -134,6 +144,8 @@ test('an applicant drafts a concept note, then the invited full proposal with ba
     assert.equal(await applicant.locator('.version').count(), 2, 'the concept note and the full proposal');
     assert.equal(await applicant.locator('.version[data-frozen="true"]').count(), 2);
     assert.match(await applicant.locator('.budget-view tfoot').first().textContent(), /\$300,000\.00/);
+    const plan = applicant.locator('.proposal-page > .panel .plan-view[data-indicator="people_reached"]').first();
+    assert.deepEqual(await plan.locator('.target-value').allTextContents(), ['1,200', '1,800']);
     const href = await applicant.locator('a.file-link', { hasText: 'workplan.txt' }).getAttribute('href');
     assert.match(href, /^\/api\/v1\/attachments\/\d+\/content$/);
     await screenshot(applicant, 'proposals-detail');
@@ -142,6 +154,7 @@ test('an applicant drafts a concept note, then the invited full proposal with ba
     assert.equal(record.state, 'submitted');
     assert.equal(record.current.amount.amount_minor, 30000000);
     assert.deepEqual(record.current.budget.map((l) => [l.category, l.amount.amount_minor]), [['personnel', 20000000], ['activities', 10000000]]);
+    assert.deepEqual(record.current.indicators, [{ indicator: 'people_reached', baseline: 0, targets: [{ total: 1200, breakdown: {} }, { total: 1800, breakdown: {} }] }]);
     assert.equal((await api(applicant, `/proposals/${id}/attachments`)).body.total, 1);
 
     await openPage(applicant, '/proposals?state=submitted');
@@ -306,11 +319,11 @@ test('the list filters, sorts and pages with links that keep the view', async ()
     await heading(page);
     assert.deepEqual(await shown(), refs.slice(5, 10));
     await page.locator('a[rel="next"]').click();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length !== 5);
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:first-child a')?.textContent === first, refs[10]);
     assert.deepEqual(await shown(), refs.slice(10, 15));
     if (refs.length <= 15) assert.equal(await page.locator('a[rel="next"]').count(), 0);
     await page.locator('a[rel="prev"]').click();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 5);
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:first-child a')?.textContent === first, refs[5]);
     assert.deepEqual(await shown(), refs.slice(5, 10));
     await page.locator('a[rel="prev"]').click();
     await page.waitForURL((url) => !url.hash.includes('after='));

@@ -134,7 +134,7 @@ void resultsAndFunding(Changer& change, Server& server, Client& fm1, Client& adm
   change(fm1, "PUT", "/api/v1/grants/{id}/allocations", grant,
          R"({"allocations": [{"chapter_id": )" + std::to_string(chapters->getElement<std::int64_t>(0)) +
              R"(, "amount_minor": 10000000}, {"chapter_id": )" +
-             std::to_string(chapters->getElement<std::int64_t>(chapters->size() - 1)) +
+             std::to_string(chapters->getElement<std::int64_t>(static_cast<unsigned>(chapters->size() - 1))) +
              R"(, "amount_minor": )" + std::to_string(award - 10'000'000) + "}]}",
          ifMatch(fm1, grant));
 }

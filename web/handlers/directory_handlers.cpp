@@ -63,7 +63,7 @@ ApiResponse postOrganisation(ApiContext& ctx, ApiRequest& req) {
     if (auto k = access::parseOrgKind(*kind)) {
       o.kind = *k;
     } else {
-      in.fail("kind", "must be fund, partner or city");
+      in.fail("kind", "must be fund, partner, city or donor");
     }
   }
   in.finish();

@@ -11,6 +11,7 @@ namespace {
 http::JsonObject grantResultsJson(const usecases::GrantResultsView& v) {
   auto o = http::object();
   o->set("grant_id", v.grant_id);
+  o->set("currency", v.currency);
   o->set("periods", v.periods);
   http::JsonArray list = new Poco::JSON::Array;
   for (const auto& r : v.indicators) {
@@ -70,6 +71,7 @@ http::JsonObject rollUpJson(const usecases::ResultsRollUp& r) {
   auto o = http::object();
   o->set("group_by", std::string(usecases::groupByName(r.group_by)));
   o->set("grants", r.grants);
+  http::setOptional(o, "currency", r.currency);
   http::JsonArray groups = new Poco::JSON::Array;
   for (const auto& g : r.groups) groups->add(http::groupJson(g.figures, g.label, r.indicators));
   o->set("groups", groups);

@@ -106,6 +106,7 @@ void addResults(JsonObject out) {
                                             nullableOut("achieved_pct", integer()),
                                             {"periods", list(ref("ResultPeriod"))}}));
   out->set("GrantResults", closed({{"grant_id", integer()},
+                                   {"currency", describe(text(), "of money indicators (minor units)")},
                                    {"periods", atLeast(1)},
                                    {"indicators", list(ref("GrantIndicatorResults"))}}));
   out->set("CellFigures", closed({{"dimension", text()},
@@ -126,6 +127,8 @@ void addResults(JsonObject out) {
   out->set("ResultsRollUp",
            closed({{"group_by", choice({"call", "chapter", "donor", "city", "country"})},
                    {"grants", integer()},
+                   nullableOut("currency", describe(text(), "of money indicators; null when the "
+                                                            "grants counted mix currencies")),
                    {"groups", list(ref("ResultsGroup"))},
                    {"total", ref("ResultsGroup")}}));
 }

@@ -74,7 +74,7 @@ constexpr ApiRoute kRoutes[] = {
   {"PUT",    "/api/v1/chapters/{id}",                     kSignedIn, h::putChapter,               "Rename a chapter or change its commitment",        "donors"},
   {"GET",    "/api/v1/stats/pipeline",                    kSignedIn, h::getPipelineStats,         "Proposals per state: counts and money",            "stats"},
   {"GET",    "/api/v1/stats/money",                       kSignedIn, h::getMoneyStats,            "Planned vs disbursed money per call or city",      "stats"},
-  {"GET",    "/api/v1/organisations",                     kSignedIn, h::listOrganisations,        "Organisations (?kind=city|partner|fund)",          "directory"},
+  {"GET",    "/api/v1/organisations",                     kSignedIn, h::listOrganisations,        "Organisations (?kind=city|partner|fund|donor)",    "directory"},
   {"POST",   "/api/v1/organisations",                     kSignedIn, h::postOrganisation,         "Add an organisation (admin)",                      "directory"},
   {"GET",    "/api/v1/users",                             kSignedIn, h::listUsers,                "Users (admin: all; others: themselves)",           "directory"},
   {"POST",   "/api/v1/users",                             kSignedIn, h::postUser,                 "Add a user (admin)",                               "directory"},

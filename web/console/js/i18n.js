@@ -2,7 +2,7 @@
 // and language (i18n/<lang>/<area>.json), flat "key": "text with {named} parameters".
 
 export const LANGUAGES = ['en', 'fr', 'es', 'pt'];
-const AREAS = ['core', 'proposals', 'reviews', 'grants', 'fund', 'admin', 'audit'];
+const AREAS = ['core', 'proposals', 'reviews', 'grants', 'fund', 'results', 'admin', 'audit'];
 const STORAGE_KEY = 'cg.lang';
 
 let current = 'en';
@@ -99,6 +99,17 @@ export function plainAmount(minor, digits = 2) {
   const negative = minor < 0;
   const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
   return `${negative ? '-' : ''}${digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`}`;
+}
+
+// The name of a country from its ISO 3166-1 alpha-2 code ("KE") in the chosen language
+// ("Kenya", "Kenia", "Quénia"); the code itself when the browser has no name for it.
+export function countryName(code) {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([current], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 function toDate(value) { return value instanceof Date ? value : new Date(value); }

@@ -5,11 +5,11 @@ import { h } from '../../dom.js';
 import { language, t } from '../../i18n.js';
 
 export const ROLES = ['applicant', 'partner', 'fund_manager', 'admin', 'auditor'];
-export const KINDS = ['fund', 'partner', 'city'];
+export const KINDS = ['fund', 'partner', 'city', 'donor'];
 export const LANGUAGE_NAMES = { en: 'English', fr: 'Français', es: 'Español', pt: 'Português' };
 
 // The server's rule: applicants belong to a city, partners to a strategic partner, the fund's
-// own roles (fund manager, admin, auditor) to the fund.
+// own roles (fund manager, admin, auditor) to the fund; no role fits a donor (donors are not users).
 export function roleFits(role, kind) {
   if (role === 'applicant') return kind === 'city';
   if (role === 'partner') return kind === 'partner';

@@ -1,12 +1,14 @@
-// #/admin/organisations: the fund, the strategic partners and the cities, one table per kind
-// (?kind= shows one kind), with how many users each has; an admin adds an organisation.
+// #/admin/organisations: the fund, the strategic partners, the cities and the donors, one table
+// per kind (?kind= shows one kind), with each one's country by name and how many users it has; an
+// admin adds an organisation (its country chosen from the ISO 3166-1 list, required for a city).
 
 import { get, post } from '../../api.js';
 import { h } from '../../dom.js';
-import { t } from '../../i18n.js';
+import { countryName, t } from '../../i18n.js';
 import { clearFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, pageHeader, section, table, toast } from '../../components/ui.js';
 import { forbiddenPage, KINDS, kindOptions, LANGUAGE_NAMES, languageOptions } from './common.js';
+import { countryOptions } from './countries.js';
 import { hasRole } from '../../session.js';
 
 function organisationForm(onCreated) {
@@ -16,10 +18,19 @@ function organisationForm(onCreated) {
     h('div', { class: 'form-grid' },
       field({ label: t('admin.orgs.kind'), name: 'kind', kind: 'select', required: true, options: kindOptions(), value: 'city' }),
       field({ label: t('admin.orgs.name'), name: 'name', required: true, attrs: { autocomplete: 'off' } }),
-      field({ label: t('admin.orgs.country'), name: 'country', attrs: { autocomplete: 'off' } }),
+      field({ label: t('admin.orgs.country'), name: 'country', kind: 'select', required: true, options: countryOptions([{ value: '', text: t('admin.orgs.no_country') }]), value: '', hint: t('admin.orgs.country_hint') }),
       field({ label: t('admin.orgs.region'), name: 'region', attrs: { autocomplete: 'off' } }),
       field({ label: t('admin.orgs.language'), name: 'language', kind: 'select', options: languageOptions(), value: 'en', hint: t('admin.orgs.language_hint') })),
     status, h('div', { class: 'buttons' }, submit));
+  // A city needs its country; for the other kinds it may stay empty.
+  const kind = form.querySelector('select[name="kind"]');
+  const country = form.querySelector('select[name="country"]');
+  const countryRequired = () => {
+    country.required = kind.value === 'city';
+    country.closest('.field').querySelector('.required').hidden = !country.required;
+  };
+  kind.addEventListener('change', countryRequired);
+  countryRequired();
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearFieldErrors(form);
@@ -53,7 +64,7 @@ export async function organisationsView(ctx) {
   for (const u of users.items) members.set(u.org_id, (members.get(u.org_id) ?? 0) + 1);
   const columns = [
     { label: t('admin.orgs.col.name'), cell: (o) => h('strong', { text: o.name }) },
-    { label: t('admin.orgs.col.country'), cell: (o) => o.country || '—' },
+    { label: t('admin.orgs.col.country'), cell: (o) => (o.country ? h('span', { dataset: { country: o.country }, text: countryName(o.country) }) : '—') },
     { label: t('admin.orgs.col.region'), cell: (o) => o.region || '—' },
     { label: t('admin.orgs.col.language'), cell: (o) => h('span', { lang: o.language, text: LANGUAGE_NAMES[o.language] ?? o.language }) },
     { label: t('admin.orgs.col.users'), class: 'num', cell: (o) => String(members.get(o.id) ?? 0) },

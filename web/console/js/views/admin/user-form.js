@@ -8,9 +8,10 @@ import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components
 import { field, toast } from '../../components/ui.js';
 import { kindLabel, languageOptions, ROLES, roleFits } from './common.js';
 
-// `orgs`: the organisations (the API takes the organisation's name); `onCreated(user)` after.
+// `orgs`: the organisations (the API takes the organisation's name); donors are left out, as no
+// role fits them. `onCreated(user)` after.
 export function userForm(orgs, onCreated) {
-  const sorted = orgs.slice().sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  const sorted = orgs.filter((o) => o.kind !== 'donor').sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   const orgField = field({
     label: t('admin.users.organisation'), name: 'organisation', kind: 'select', required: true,
     options: [{ value: '', text: t('admin.users.choose_org') },

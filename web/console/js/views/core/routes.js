@@ -6,10 +6,11 @@ import * as proposals from '../proposals/routes.js';
 import * as reviews from '../reviews/routes.js';
 import * as grants from '../grants/routes.js';
 import * as fund from '../fund/routes.js';
+import * as results from '../results/routes.js';
 import * as admin from '../admin/routes.js';
 import * as audit from '../audit/routes.js';
 
-const areaNav = () => [proposals, reviews, grants, fund, admin, audit].flatMap((a) => a.nav).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+const areaNav = () => [proposals, reviews, grants, fund, results, admin, audit].flatMap((a) => a.nav).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
 
 export const routes = [
   { path: '/sign-in', view: signInView, public: true },

@@ -1,5 +1,6 @@
 // #/grants/:id: one grant: its facts and buttons (sign, suspend, resume, complete, terminate,
-// close), its tranche schedule, its reports, budget vs actual and its timeline.
+// close), who funds it, its tranche schedule, its reports, what it achieved against its
+// targets, budget vs actual and its timeline.
 
 import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
@@ -8,25 +9,29 @@ import { actionBar } from '../../components/actions.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { fundOrg, namesFrom, organisationsById, orgName, person } from './data.js';
+import { fundingPanel } from './funding_panel.js';
 import { budgetPanel, reportsPanel } from './reports_panel.js';
+import { resultsPanel } from './results_chart.js';
 import { tranchesPanel } from './tranches.js';
 
 export async function grantView(ctx) {
   const id = Number(ctx.params.id);
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
-  const [tranches, reports, budget, items, orgs] = await Promise.all([
+  const reload = () => ctx.reload();
+  const [tranches, reports, budget, items, orgs, results, funding] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
     getAll(`/grants/${id}/timeline`),
     organisationsById([grant.city_org_id, grant.supporting_org_id]),
+    resultsPanel(grant),
+    fundingPanel(grant, { reload }),
   ]);
   const names = namesFrom(items);
   const city = orgName(orgs, grant.city_org_id);
   const partner = orgName(orgs, grant.supporting_org_id);
   const fund = fundOrg(orgs)?.name;
-  const reload = () => ctx.reload();
 
   const about = section(t('grants.grant.about'),
     facts([
@@ -47,8 +52,10 @@ export async function grantView(ctx) {
     pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state)),
     h('p', { class: 'lead', text: t('grants.grant.lead', { city, partner }) }),
     about,
+    funding,
     await tranchesPanel({ grant, tranches, reports, timeline: items, names, orgs: { city, partner, fund }, onDone: reload }),
     reportsPanel(reports),
+    results,
     budgetPanel(budget, grant.amount.currency),
     section(t('timeline.title'), timelineList(items)));
 }

@@ -1,19 +1,22 @@
 // #/reports/:id: one report of a grant: kind, due date, state; the reason given when the
 // supporting partner asked for changes; the applicant's editor while it is a draft (narrative,
-// spending per budget line, attachments); its buttons (submit, accept, request changes) and
-// its own events from the grant's timeline.
+// spending per budget line, actuals against the period's targets, attachments), else what it
+// says; its buttons (submit, accept, request changes) and its own events from the grant's
+// timeline.
 
 import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
 import { dateTime, label, money, t } from '../../i18n.js';
 import { currentUser, hasRole } from '../../session.js';
 import { actionBar, eventLabel, openActionDialog } from '../../components/actions.js';
+import { indicatorCatalog } from '../../components/indicators.js';
 import { timelineList } from '../../components/timeline.js';
 import { workflows } from '../../components/workflows.js';
 import { facts, link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { namesFrom, organisationsById, orgName, person, reportName } from './data.js';
 import { attachmentsBlock, reportForm } from './report_form.js';
 import { dueCell } from './reports_panel.js';
+import { reportResultsView } from './report_results_view.js';
 
 function parse(detail) {
   try { return typeof detail === 'string' ? JSON.parse(detail || '{}') : (detail ?? {}); } catch { return {}; }
@@ -57,9 +60,11 @@ export async function reportView(ctx) {
   const id = Number(ctx.params.id);
   const report = await get(`/reports/${id}`);
   const [grant, items] = await Promise.all([get(`/grants/${report.grant_id}`), getAll(`/grants/${report.grant_id}/timeline`)]);
-  const [orgs, lines] = await Promise.all([
+  const hasResults = report.period !== null && report.period !== undefined;
+  const [orgs, lines, catalog] = await Promise.all([
     organisationsById([grant.city_org_id, grant.supporting_org_id]),
     report.kind === 'financial' ? budgetLines(grant) : [],
+    hasResults ? indicatorCatalog() : null,
   ]);
   const events = items.filter((e) => e.entity === 'report' && e.entity_id === id);
   const names = namesFrom(items);
@@ -80,20 +85,24 @@ export async function reportView(ctx) {
     report.accepted_at && [t('grants.reportpage.accepted'), t('grants.reportpage.by_at', { who: person(report.accepted_by, { names, org: partner }), when: dateTime(report.accepted_at) })],
   ]));
 
+  const attachments = events.filter((e) => e.event === 'attach').map((e) => parse(e.detail))
+    .filter((d) => d.attachment_id).map((d) => ({ id: d.attachment_id, filename: d.filename ?? `#${d.attachment_id}` }));
+  const currency = grant.amount.currency;
+
   let content;
   let editor;
   if (editable) {
-    editor = reportForm(report, { lines, onStale: reload, onSaved: reload });
+    editor = reportForm(report, { lines, catalog, currency, attachments, onStale: reload, onSaved: reload });
     content = section(t('grants.reportpage.write'), h('p', { class: 'hint', text: t('grants.reportpage.write_hint') }), editor.node);
   } else {
     content = section(t('grants.reportpage.content'),
       report.narrative ? h('div', { class: 'narrative', text: report.narrative }) : h('p', { class: 'empty', text: t('grants.reportpage.no_narrative') }),
-      report.kind === 'financial' ? spendingTable(report, lines) : null);
+      report.kind === 'financial' ? spendingTable(report, lines) : null,
+      hasResults ? [h('h3', { text: t('grants.results.title', { period: report.period }) }),
+        reportResultsView(report, { catalog, currency, attachments })] : null);
   }
 
-  const attachments = events.filter((e) => e.event === 'attach').map((e) => parse(e.detail))
-    .filter((d) => d.attachment_id).map((d) => ({ id: d.attachment_id, filename: d.filename ?? `#${d.attachment_id}` }));
-  const files = section(t('grants.attach.title'), attachmentsBlock(id, attachments, { canUpload: editable }));
+  const files = section(t('grants.attach.title'), attachmentsBlock(id, attachments, { canUpload: editable, onAdded: (a) => editor?.addFile(a) }));
 
   const buttons = [];
   if (editable && report.actions.includes('submit')) {

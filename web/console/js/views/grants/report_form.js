@@ -1,21 +1,22 @@
-// The applicant's editor of a draft report: the narrative and, in a financial report, the actual
-// spending per line of the approved budget; saved with PUT /reports/{id} and If-Match. Also the
-// upload of attachments (POST /reports/{id}/attachments, multipart).
+// The applicant's editor of a draft report: the narrative, in a financial report the actual
+// spending per line of the approved budget, and in a progress or final report the actuals
+// against the targets of its period (report_results.js); saved with PUT /reports/{id} and
+// If-Match. Also the upload of attachments (POST /reports/{id}/attachments, multipart).
 
 import { etagOf, post, put } from '../../api.js';
 import { h } from '../../dom.js';
 import { label, money, parseMoney, plainAmount, t } from '../../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
+import { digitsOf } from '../../components/measure.js';
 import { field, toast } from '../../components/ui.js';
-
-function digitsOf(currency) {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-}
+import { reportResults, withResultsWords } from './report_results.js';
 
 // The form for `report` (a draft). lines: the approved budget lines [{id, category, description,
-// amount}] (financial reports only); onSaved(report) after Save. Answers {node, dirty(), save()}; save() resolves to the
-// saved report or null when it was refused (the errors are shown in the form).
-export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
+// amount}] (financial reports only); catalog, currency and attachments [{id, filename}]: for the
+// actuals of a progress or final report; onSaved(report) after Save. Answers {node, dirty(),
+// save(), addFile(attachment)}; save() resolves to the saved report or null when it was refused
+// (the errors are shown in the form).
+export function reportForm(report, { lines = [], catalog, currency: grantCurrency = 'USD', attachments = [], onStale, onSaved } = {}) {
   const financial = report.kind === 'financial';
   const status = h('div', { class: 'form-status' });
   const stated = new Map((report.spending ?? []).map((s) => [s.budget_line_id, s.actual_minor]));
@@ -39,14 +40,21 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
     })) : null;
   const narrative = field({ label: t('grants.reportform.narrative'), name: 'narrative', kind: 'textarea', value: report.narrative,
     required: true, hint: t(`grants.reportform.narrative_hint.${report.kind}`), attrs: { rows: 10, maxlength: 20000 } });
+  const results = report.period !== null && report.period !== undefined && catalog
+    ? reportResults(report, { catalog, currency: grantCurrency, attachments }) : null;
   const saveButton = h('button', { type: 'submit', class: 'primary', text: t('common.save') });
-  const form = h('form', { class: 'report-form', novalidate: true }, narrative, spending, status, h('div', { class: 'buttons' }, saveButton));
-  const initial = () => JSON.stringify([form.elements.narrative.value, spendingInputs.map((i) => i.value)]);
+  const form = h('form', { class: 'report-form', novalidate: true }, narrative, spending, results?.node, status, h('div', { class: 'buttons' }, saveButton));
+  const initial = () => JSON.stringify([form.elements.narrative.value, spendingInputs.map((i) => i.value), results?.snapshot()]);
   let savedState = initial();
 
-  // The PUT body, or {error} for an amount that is not one; names each input after its place.
+  // The PUT body, or {errors} for values that are not numbers; names each input after its place.
   function body() {
     const out = { narrative: form.elements.narrative.value };
+    if (results) {
+      const read = results.read();
+      out.results = read.results;
+      if (read.errors.length) return { errors: read.errors };
+    }
     if (!financial) return { out };
     out.spending = [];
     for (const input of spendingInputs) {
@@ -56,7 +64,7 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
       const minor = parseMoney(text, digits);
       const at = `spending[${out.spending.length}].actual_minor`;
       input.dataset.field = at;
-      if (minor === null) return { error: { field: at, message: t('need.amount_invalid') } };
+      if (minor === null) return { errors: [{ field: at, message: t('need.amount_invalid') }] };
       out.spending.push({ budget_line_id: Number(input.dataset.lineId), actual_minor: minor });
     }
     return { out };
@@ -65,8 +73,8 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
   async function save() {
     clearFieldErrors(form);
     status.replaceChildren();
-    const { out, error } = body();
-    if (error) { showFieldErrors(form, { fieldErrors: [error] }, status); return null; }
+    const { out, errors } = body();
+    if (errors) { showFieldErrors(form, { fieldErrors: errors }, status); return null; }
     saveButton.disabled = true;
     try {
       const saved = await put(`/reports/${report.id}`, out, { etag: etagOf(report) });
@@ -76,7 +84,7 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
       return saved;
     } catch (err) {
       if (err.status === 412) { toast(t('problem.stale-version')); onStale?.(); return null; }
-      showRefusal(form, err, status);
+      showRefusal(form, withResultsWords(err), status);
       return null;
     } finally {
       saveButton.disabled = false;
@@ -88,11 +96,12 @@ export function reportForm(report, { lines = [], onStale, onSaved } = {}) {
     const saved = await save();
     if (saved) onSaved?.(saved);
   });
-  return { node: form, dirty: () => initial() !== savedState, save };
+  return { node: form, dirty: () => initial() !== savedState, save, addFile: (a) => results?.addFile(a) };
 }
 
-// The attachments list with, when `canUpload`, a form to add a file. attachments: [{id, filename}].
-export function attachmentsBlock(reportId, attachments, { canUpload }) {
+// The attachments list with, when `canUpload`, a form to add a file (onAdded(attachment) after
+// each). attachments: [{id, filename}].
+export function attachmentsBlock(reportId, attachments, { canUpload, onAdded }) {
   const list = h('ul', { class: 'attachments' });
   const add = (a) => list.append(h('li', {}, h('a', { href: `/api/v1/attachments/${a.id}/content`, download: a.filename, text: a.filename })));
   attachments.forEach(add);
@@ -115,6 +124,7 @@ export function attachmentsBlock(reportId, attachments, { canUpload }) {
     try {
       const attachment = await post(`/reports/${reportId}/attachments`, data);
       add(attachment);
+      onAdded?.(attachment);
       empty.hidden = true;
       form.reset();
       toast(t('grants.attach.done', { name: attachment.filename }));

@@ -1,11 +1,12 @@
 // What a proposal version says, read-only: summary, target groups, beneficiaries, duration,
-// amount and the budget table with its total. Used for the current version and for every
-// frozen version in the history.
+// amount, the budget table with its total and, for a full proposal, the results framework.
+// Used for the current version and for every frozen version in the history.
 
 import { h } from '../../dom.js';
 import { money, moneyOf, number, t } from '../../i18n.js';
 import { facts, table } from '../../components/ui.js';
 import { budgetTotal, categoryLabel, languageName, targetLabel } from './common.js';
+import { frameworkView } from './results_view.js';
 
 // The budget lines as a table with a total row, and whether they add up to `amount`.
 export function budgetTable(lines, amount, caption) {
@@ -32,8 +33,10 @@ function summaryBlock(text, lang) {
   return h('div', { class: 'summary-text', lang }, text.split(/\n\s*\n/).map((p) => h('p', { text: p })));
 }
 
-// The content of one version (the API's ProposalVersion with full access).
-export function versionContent(version, { headingLevel = 'h3' } = {}) {
+// The content of one version (the API's ProposalVersion with full access). `catalog` (the
+// indicator catalog) and `periods` (the call's) describe its results framework.
+export function versionContent(version, { headingLevel = 'h3', catalog, periods } = {}) {
+  const framework = version.stage === 'full' || version.indicators?.length;
   const groups = version.target_groups ?? [];
   return h('div', { class: 'version-content' },
     facts([
@@ -47,5 +50,7 @@ export function versionContent(version, { headingLevel = 'h3' } = {}) {
     h(headingLevel, { text: t('proposals.field.summary') }),
     summaryBlock(version.summary, version.language),
     h(headingLevel, { text: t('proposals.budget.title') }),
-    budgetTable(version.budget, version.amount, t('proposals.budget.caption', { n: version.number })));
+    budgetTable(version.budget, version.amount, t('proposals.budget.caption', { n: version.number })),
+    framework ? [h(headingLevel, { text: t('proposals.results.title') }),
+      frameworkView(version.indicators, { catalog, periods, currency: version.amount?.currency })] : null);
 }

@@ -8,6 +8,7 @@ import { h } from '../../dom.js';
 import { date, dateTime, money, t } from '../../i18n.js';
 import { hasRole, orgId } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
+import { indicatorCatalog } from '../../components/indicators.js';
 import { problemNotice } from '../../components/problem.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, notice, pageHeader, section, stateBadge } from '../../components/ui.js';
@@ -39,7 +40,7 @@ function summaryFacts(p, call, names) {
 }
 
 // Every version, newest first, each readable in a disclosure; frozen ones say so.
-function versionsPanel(versions, current) {
+function versionsPanel(versions, current, framework) {
   const items = [...versions].reverse();
   return section(t('proposals.versions.title'),
     h('p', { class: 'hint', text: t('proposals.versions.hint') }),
@@ -49,7 +50,7 @@ function versionsPanel(versions, current) {
           h('strong', { text: t('proposals.versions.label', { n: v.number }) }), ' · ',
           t(`proposals.stage.${v.stage}`), ' · ', date(v.created_at), ' · ', money(v.amount), ' · ',
           h('span', { class: v.frozen ? 'frozen' : 'live', text: v.number === current ? t(v.frozen ? 'proposals.versions.current_frozen' : 'proposals.versions.current_draft') : t('proposals.versions.frozen') })),
-        h('div', { class: 'version-body' }, h('p', { class: 'version-title', lang: v.language, text: v.title }), versionContent(v, { headingLevel: 'h4' })))))));
+        h('div', { class: 'version-body' }, h('p', { class: 'version-title', lang: v.language, text: v.title }), versionContent(v, { headingLevel: 'h4', ...framework })))))));
 }
 
 // A reviewer who has not declared: the title page, and where to declare.
@@ -69,7 +70,7 @@ export async function detailView(ctx) {
   const title = p.current.title || t('proposals.untitled');
   ctx.setTitle(`${p.reference} · ${title}`);
   const full = p.full_access !== false;
-  const [calls, names, timeline, versions, files, reviews, fund] = await Promise.all([
+  const [calls, names, timeline, versions, files, reviews, fund, catalog] = await Promise.all([
     allCalls().catch(() => []),
     organisationNames(),
     get(`/proposals/${id}/timeline`),
@@ -77,8 +78,10 @@ export async function detailView(ctx) {
     full ? get(`/proposals/${id}/attachments`) : null,
     reviewPanels(p, ctx).catch((err) => { if (err?.status === 401) throw err; return [problemNotice(err)]; }),
     hasRole('fund_manager') ? fundPanels(p, ctx) : [],
+    full ? indicatorCatalog().catch(() => null) : null,
   ]);
   const call = calls.find((c) => c.id === p.call_id);
+  const framework = { catalog, periods: call?.periods };
   const editHref = await mayEdit(p) ? `#/proposals/${p.id}/edit` : null;
   const reload = () => ctx.reload();
   const v = p.current;
@@ -92,12 +95,12 @@ export async function detailView(ctx) {
     full ? null : await restrictedNote(p),
     h('div', { class: 'record-actions' }, actionBar('proposal', p, { onDone: reload, onStale: reload })),
     section(t('proposals.detail.summary'), summaryFacts(p, call, names)),
-    full ? section(t('proposals.detail.content', { n: v.number }), versionContent(v)) : null,
+    full ? section(t('proposals.detail.content', { n: v.number }), versionContent(v, framework)) : null,
     full && v.translation_en ? section(t('proposals.translation.title'),
       h('div', { class: 'summary-text translation-text', lang: 'en' }, v.translation_en.split(/\n\s*\n/).map((para) => h('p', { text: para })))) : null,
     full && v.language !== 'en' && !v.translation_en && hasRole('fund_manager', 'partner') ? notice(t('proposals.translation.missing'), 'info') : null,
     full ? section(t('proposals.files.title'), attachmentTable(files.items ?? [])) : null,
-    full ? versionsPanel(versions.items ?? [], v.number) : null,
+    full ? versionsPanel(versions.items ?? [], v.number, framework) : null,
     fund,
     reviews,
     section(t('timeline.title'), timelineList(timeline.items ?? [])));

@@ -1,4 +1,5 @@
-// #/proposals/new and #/proposals/:id/edit: the guided form of a city's applicant. A new draft is
+// #/proposals/new and #/proposals/:id/edit: the guided form of a city's applicant (a full
+// proposal also states its results framework: targets per indicator and period). A new draft is
 // POSTed to /proposals (a two-stage call starts with a concept note), later saves PUT the content
 // with If-Match; "save and submit" saves, then fires submit_concept, submit or resubmit. Every
 // refusal of the server appears next to the field it names.
@@ -8,6 +9,7 @@ import { h, mount } from '../../dom.js';
 import { date, money, t } from '../../i18n.js';
 import { hasRole } from '../../session.js';
 import { eventLabel } from '../../components/actions.js';
+import { indicatorCatalog } from '../../components/indicators.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { facts, link, notice, pageHeader, stateBadge, toast } from '../../components/ui.js';
 import { attachmentsPanel } from './attachments.js';
@@ -15,6 +17,7 @@ import { budgetEditor } from './budget_editor.js';
 import { allCalls, callTakesProposals, editableIn, submitEventFrom } from './common.js';
 import { contentFields, readContent } from './form_fields.js';
 import { stateNotices } from './notices.js';
+import { resultsStep, withFrameworkWords } from './results_step.js';
 
 const FORM_ID = 'proposal-form';
 
@@ -84,16 +87,24 @@ export async function formView(ctx) {
   const status = h('div', { class: 'form-status' });
   const content = contentFields(record?.current, call, stage);
   const budget = stage === 'full' ? budgetEditor(record?.current.budget ?? [], { amountInput: content.amountInput, currency: call.max_award.currency }) : null;
+  const catalog = stage === 'full' ? await indicatorCatalog() : null;
+  const framework = (c) => resultsStep({ plans: record?.current.indicators ?? [], call: c, catalog, currency: c.max_award.currency });
+  let results = stage === 'full' ? framework(call) : null;
   const intro = h('div', {}, stageIntro(stage));
   const onCallChange = (c) => {
     if ((c.two_stage ? 'concept' : 'full') !== stage) { ctx.go('/proposals/new', { call: c.id }); return; }
     call = c;
     content.setCall(c, stage);
+    if (results) {
+      const next = framework(c);
+      results.node.replaceWith(next.node);
+      results = next;
+    }
   };
   const form = h('form', { id: FORM_ID, class: 'proposal-form', novalidate: true, dataset: { stage } },
     record ? facts([[t('proposals.field.reference'), record.reference], [t('proposals.field.call'), `${call.code} · ${call.title}`],
       [t('proposals.field.state'), stateBadge('proposal', record.state)]]) : callChoice(loaded.calls, call, onCallChange),
-    content.about, content.scale, budget?.node);
+    content.about, content.scale, budget?.node, results?.node);
 
   const filesSlot = h('div', { class: 'files-slot' }, await attachmentsPanel(record?.id, { editable: true }));
 
@@ -106,6 +117,14 @@ export async function formView(ctx) {
       errors.push(...lines.errors);
     } else {
       body.budget = (record?.current.budget ?? []).map((l) => ({ category: l.category, description: l.description, amount_minor: l.amount.amount_minor }));
+    }
+    // A PUT without "indicators" would clear the framework: a concept note keeps what it has.
+    if (results) {
+      const plans = results.read();
+      body.indicators = plans.indicators;
+      errors.push(...plans.errors);
+    } else {
+      body.indicators = record?.current.indicators ?? [];
     }
     if (!errors.length) return body;
     status.append(notice(t('problem.invalid'), 'error'));
@@ -120,7 +139,7 @@ export async function formView(ctx) {
         h('p', {}, h('button', { type: 'button', text: t('proposals.form.reload'), on: { click: () => ctx.reload() } })));
       return;
     }
-    showRefusal(form, err, status);
+    showRefusal(form, withFrameworkWords(err), status);
   };
 
   const save = async () => {
