@@ -39,7 +39,7 @@ results::Measure scaled(const results::Measure& m, int percent) {
       flush();
       dimension = c.dimension;
     }
-    weights.push_back(c.amount + 1);  // +1: a zero target cell still takes a share of rounding
+    weights.push_back(c.amount);  // a cell with no target gets no result
     values.push_back(c.value);
   }
   flush();

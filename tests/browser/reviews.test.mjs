@@ -135,6 +135,11 @@ test('two partners review a proposal assigned from its page, and the fund manage
   assert.match(await iom.locator('main').textContent(), new RegExp(target.city.name));
   await declareNoConflict(iom);
   assert.equal((await iom.locator('.proposal-summary').first().textContent()).trim(), full.current.summary.trim());
+  // The results framework the city promised, as the reviewer scores it.
+  const people = full.current.indicators.find((i) => i.indicator === 'people_reached');
+  const plan = iom.locator('.framework-view [data-indicator="people_reached"]');
+  assert.equal(await plan.count(), 1);
+  assert.equal((await plan.locator('.target-value').first().textContent()).trim(), people.targets[0].total.toLocaleString('en-GB'));
   const iomScores = Object.fromEntries(criteria.map((c) => [c.code, 5]));
   await scoreRubric(iom, criteria, iomScores, '5.00');
   await iom.getByLabel('Overall comment').fill('Strong, well-designed programme with clear inclusion of refugees.');

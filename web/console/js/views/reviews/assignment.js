@@ -9,6 +9,7 @@ import { h } from '../../dom.js';
 import { dateTime, label, money, t } from '../../i18n.js';
 import { currentUser, hasRole } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
+import { indicatorCatalog } from '../../components/indicators.js';
 import { facts, link, notice, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { comparisonPanel } from './comparison.js';
 import { organisationNames, points, reviewerName, weightedMeanMilli } from './format.js';
@@ -90,7 +91,7 @@ export async function assignmentView(ctx) {
     parts.push(section(t('reviews.assignment.actions'),
       actionBar('review_assignment', a, { hide, onDone: () => ctx.reload(), onStale: () => ctx.reload() })));
   }
-  if (open) parts.push(proposalContent(proposal));
+  if (open) parts.push(proposalContent(proposal, { catalog: await indicatorCatalog(), periods: call.periods }));
   if (editable) {
     parts.push(section(t('reviews.rubric.title', { call: call.code }),
       rubricForm(a, criteria, scores, { onSubmitted: () => ctx.reload(), onStale: () => ctx.reload() })));

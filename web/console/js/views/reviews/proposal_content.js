@@ -1,10 +1,11 @@
 // The full content of a proposal's current version, read-only, for its reviewers: summary (with
-// the English translation when the fund attached one), target groups, beneficiaries, duration and
-// the budget lines with their total.
+// the English translation when the fund attached one), target groups, beneficiaries, duration,
+// the budget lines with their total, and the results framework (baseline and targets).
 
 import { h } from '../../dom.js';
 import { label, money, moneyOf, number, t } from '../../i18n.js';
 import { facts, section, table } from '../../components/ui.js';
+import { frameworkView } from '../proposals/results_view.js';
 
 function budgetTable(lines, currency) {
   const total = lines.reduce((sum, l) => sum + l.amount.amount_minor, 0);
@@ -22,8 +23,9 @@ function budgetTable(lines, currency) {
   return wrap;
 }
 
-// A "The proposal" panel for `proposal` (GET /proposals/{id} with full access).
-export function proposalContent(proposal) {
+// A "The proposal" panel for `proposal` (GET /proposals/{id} with full access); `catalog` (the
+// indicator catalog) and `periods` (the call's) describe its results framework.
+export function proposalContent(proposal, { catalog, periods } = {}) {
   const v = proposal.current;
   const groups = (v.target_groups ?? []).map((g) => label('reviews.target', g));
   return section(t('reviews.content.title'),
@@ -36,5 +38,7 @@ export function proposalContent(proposal) {
       [t('reviews.content.duration'), v.duration_months !== undefined ? t('reviews.content.months', { n: v.duration_months }) : '—'],
       [t('reviews.content.version'), t('reviews.content.version_n', { n: v.number, language: label('reviews.language', v.language) })],
     ]),
-    budgetTable(v.budget ?? [], v.amount?.currency ?? 'USD'));
+    budgetTable(v.budget ?? [], v.amount?.currency ?? 'USD'),
+    v.stage === 'full' ? [h('h3', { text: t('reviews.content.framework') }),
+      frameworkView(v.indicators ?? [], { catalog, periods, currency: v.amount?.currency ?? 'USD' })] : null);
 }
