@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/results/framework.h"
 #include "modules/review/rubric.h"
 
 namespace citygrants::records {
@@ -47,5 +48,13 @@ struct Call {
   std::vector<CallIndicator> indicators;  // its results framework, in the order proposals show it
   std::vector<std::int64_t> chapters;     // the donors' chapters that fund it, drawn in this order
 };
+
+// The reporting periods of the call's grants (results::periodCount): 2 when its tranche plan
+// waits for a progress report, else 1.
+inline int reportingPeriods(const Call& call) {
+  bool progress = false;
+  for (const auto& item : call.plan) progress |= item.trigger == "progress_report";
+  return results::periodCount(progress);
+}
 
 }  // namespace citygrants::records

@@ -85,4 +85,16 @@ std::vector<std::int64_t> weightsOf(const std::vector<Allocation>& allocations) 
   return out;
 }
 
+std::vector<std::int64_t> paidByChapter(const std::vector<std::int64_t>& payments,
+                                        const std::vector<Allocation>& allocations) {
+  std::vector<std::int64_t> out(allocations.size(), 0);
+  if (allocations.empty()) return out;
+  const auto weights = weightsOf(allocations);
+  for (const auto payment : payments) {
+    const auto parts = attribute(payment, weights);
+    for (std::size_t i = 0; i < parts.size(); ++i) out[i] += parts[i];
+  }
+  return out;
+}
+
 }  // namespace citygrants::results

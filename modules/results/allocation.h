@@ -47,4 +47,9 @@ std::vector<std::int64_t> attribute(std::int64_t amount, const std::vector<std::
 // The weights of `allocations` (their amounts), for attribute().
 std::vector<std::int64_t> weightsOf(const std::vector<Allocation>& allocations);
 
+// What each allocation's chapter paid of a grant's `payments` (each attributed on its own), in
+// the order of `allocations`; they add up to Σ payments. Empty without allocations.
+std::vector<std::int64_t> paidByChapter(const std::vector<std::int64_t>& payments,
+                                        const std::vector<Allocation>& allocations);
+
 }  // namespace citygrants::results

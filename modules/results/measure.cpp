@@ -13,6 +13,14 @@ std::int64_t Measure::cell(const std::string& dimension, const std::string& valu
   return 0;
 }
 
+void Measure::put(const std::string& dimension, const std::string& value, std::int64_t amount) {
+  if (dimension.empty()) {
+    total = amount;
+  } else {
+    cells.push_back({dimension, value, amount});
+  }
+}
+
 std::vector<core::FieldError> validateTotal(const Indicator& indicator, std::int64_t total,
                                             const std::string& field) {
   if (total < 0) return {{field, "must not be negative"}};

@@ -30,6 +30,8 @@ struct Measure {
 
   // The amount of one cell, 0 when the breakdown does not state it.
   std::int64_t cell(const std::string& dimension, const std::string& value) const;
+  // Sets the total (dimension "") or adds a cell, as stored rows of a measure come.
+  void put(const std::string& dimension, const std::string& value, std::int64_t amount);
   bool operator==(const Measure&) const = default;
 };
 

@@ -56,15 +56,6 @@ void writeMeasure(const results::Measure& m, Insert&& insert) {
   for (const auto& c : m.cells) insert(c.dimension, c.value, c.amount);
 }
 
-void addCell(results::Measure& m, const std::string& dimension, const std::string& value,
-             std::int64_t amount) {
-  if (dimension.empty()) {
-    m.total = amount;
-  } else {
-    m.cells.push_back({dimension, value, amount});
-  }
-}
-
 }  // namespace
 
 std::int64_t IndicatorStore::insert(db::Tx& tx, const results::Indicator& i, std::int64_t now) {
@@ -204,7 +195,7 @@ std::vector<results::IndicatorPlan> IndicatorStore::plansOf(db::Tx& tx, std::int
       continue;
     }
     if (it->targets.size() < static_cast<std::size_t>(period)) it->targets.resize(period);
-    addCell(it->targets[period - 1], dimension, value, amount);
+    it->targets[period - 1].put(dimension, value, amount);
   }
   return out;
 }
@@ -257,7 +248,7 @@ std::vector<results::IndicatorResult> IndicatorStore::resultsOf(db::Tx& tx, std:
       "report_results r ON r.id = c.result_id WHERE r.report_id = :r ORDER BY c.id");
   st.use(report_id).into(result_id).into(dimension).into(value).into(amount);
   for (bool more = st.execute(); more; more = st.fetch()) {
-    addCell(out[index.at(result_id)].actual, dimension, value, amount);
+    out[index.at(result_id)].actual.put(dimension, value, amount);
   }
   return out;
 }

@@ -39,11 +39,11 @@ std::map<std::int64_t, ChapterUse> chapterUse(db::Tx& tx, const stores::Visibili
     out[a.chapter_id].allocated += a.amount_minor;
     out[a.chapter_id].grants.insert(a.grant_id);
   }
-  for (const auto& d : stores::ChapterStore::disbursements(tx)) {
-    const auto it = by_grant.find(d.grant_id);
-    if (it == by_grant.end()) continue;
-    const auto parts = results::attribute(d.amount_minor, results::weightsOf(it->second));
-    for (std::size_t i = 0; i < parts.size(); ++i) out[it->second[i].chapter_id].disbursed += parts[i];
+  std::map<std::int64_t, std::vector<std::int64_t>> payments;  // by grant
+  for (const auto& d : stores::ChapterStore::disbursements(tx)) payments[d.grant_id].push_back(d.amount_minor);
+  for (const auto& [grant, allocations] : by_grant) {
+    const auto paid = results::paidByChapter(payments[grant], allocations);
+    for (std::size_t i = 0; i < paid.size(); ++i) out[allocations[i].chapter_id].disbursed += paid[i];
   }
   return out;
 }
@@ -93,14 +93,11 @@ GrantFunding fundingOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
     out.lines.push_back({a, 0});
     mine.push_back({a.chapter_id, a.amount_minor});
   }
-  bool disbursed = false;
-  for (const auto& d : stores::ChapterStore::disbursements(tx, g.id)) {
-    disbursed = true;
-    if (mine.empty()) continue;
-    const auto parts = results::attribute(d.amount_minor, results::weightsOf(mine));
-    for (std::size_t i = 0; i < parts.size(); ++i) out.lines[i].disbursed_minor += parts[i];
-  }
-  if (!disbursed && access::may(actor, access::Action::kAllocateAward) &&
+  std::vector<std::int64_t> payments;
+  for (const auto& d : stores::ChapterStore::disbursements(tx, g.id)) payments.push_back(d.amount_minor);
+  const auto paid = results::paidByChapter(payments, mine);
+  for (std::size_t i = 0; i < paid.size(); ++i) out.lines[i].disbursed_minor = paid[i];
+  if (payments.empty() && access::may(actor, access::Action::kAllocateAward) &&
       !stores::ChapterStore::ofCall(tx, g.call_id).empty()) {
     out.actions.push_back("allocate");
   }

@@ -44,6 +44,14 @@ bool seesFullProposal(const access::Actor& actor, const stores::Proposal& p,
   });
 }
 
+std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
+                                              const proposals::ProposalContent& content,
+                                              bool submitting) {
+  return results::validatePlans(stores::IndicatorStore::chosenForCall(tx, call_id),
+                                content.indicators,
+                                stores::IndicatorStore::periodsOfCall(tx, call_id), submitting);
+}
+
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::Call& call,
                                       const stores::ProposalVersion& current,
@@ -57,10 +65,7 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   // every reporting period (a frozen version was checked when it was submitted).
   f.complete = f.concept_complete &&
                (current.stage != "full" || current.frozen ||
-                results::validatePlans(stores::IndicatorStore::chosenForCall(tx, call.id),
-                                       current.content.indicators,
-                                       stores::IndicatorStore::periodsOfCall(tx, call.id), true)
-                    .empty());
+                frameworkErrors(tx, call.id, current.content, true).empty());
   f.budget_balanced = proposals::budgetBalanced(current.content);
   f.amount_in_range = proposals::amountInRange(current.content, terms);
   f.call_open = call.state == "open" && now < call.closes_at;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "modules/core/problem.h"
 #include "modules/workflow/proposal_flow.h"
 #include "services/db/database.h"
 #include "services/stores/call_store.h"
@@ -22,6 +23,12 @@ access::Scope proposalScope(const stores::Proposal& p, const std::vector<stores:
 // they do). `assignments`: every assignment of the proposal. REQUIRES: actor may see `p`.
 bool seesFullProposal(const access::Actor& actor, const stores::Proposal& p,
                       const std::vector<stores::Assignment>& assignments);
+
+// Field errors of the results framework of `content` against the indicators `call_id` chose:
+// as a draft may hold it, or complete for submission (results::validatePlans).
+std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
+                                              const proposals::ProposalContent& content,
+                                              bool submitting);
 
 // Gathers what the proposal machine's guards look at. The award they check is what a decision
 // would award (workflow::awardFor: the proposed award, else the amount given with the event,

@@ -12,7 +12,6 @@
 #include "services/mail/notifications.h"
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
-#include "services/stores/indicator_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
@@ -48,16 +47,6 @@ Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto call = stores::CallStore::loadTerms(tx, p->call_id);
   auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
   return Loaded{std::move(*p), std::move(*call), std::move(*current), std::move(assignments)};
-}
-
-// Field errors of the results framework of `content` against the indicators `call_id` chose:
-// as a draft may hold it, or complete for submission.
-std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
-                                              const proposals::ProposalContent& content,
-                                              bool submitting) {
-  return results::validatePlans(stores::IndicatorStore::chosenForCall(tx, call_id),
-                                content.indicators,
-                                stores::IndicatorStore::periodsOfCall(tx, call_id), submitting);
 }
 
 // Field errors of `content` as a draft of a proposal to `call_id`.

@@ -24,12 +24,7 @@ constexpr std::pair<GroupBy, std::string_view> kGroupings[] = {
 
 void addRow(std::map<std::string, std::map<int, results::Measure>>& into,
             const stores::ValueRow& r) {
-  auto& m = into[r.indicator][r.period];
-  if (r.dimension.empty()) {
-    m.total = r.amount;
-  } else {
-    m.cells.push_back({r.dimension, r.value, r.amount});
-  }
+  into[r.indicator][r.period].put(r.dimension, r.value, r.amount);
 }
 
 // The allocations of a grant that a chapter or donor filter keeps (all without a filter).

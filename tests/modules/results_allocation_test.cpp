@@ -11,9 +11,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/core/money.h"
+#include "tests/modules/results_fixtures.h"
 
 namespace citygrants::results {
 namespace {
+
+using namespace testing;
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
@@ -24,21 +27,6 @@ __extension__ typedef __int128 Wide;  // exact products for the expected parts
 std::vector<ChapterRoom> rooms() {
   return {{1, 1'000, 200}, {2, 500, 0}, {3, 300, 300}};
 }
-
-std::vector<std::string> fieldsOf(const std::vector<core::FieldError>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.field);
-  return out;
-}
-
-std::string messageAt(const std::vector<core::FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "<no error at " + field + ">";
-}
-
-using Fields = std::vector<std::string>;
 
 std::int64_t sum(const std::vector<std::int64_t>& v) {
   return std::accumulate(v.begin(), v.end(), std::int64_t{0});

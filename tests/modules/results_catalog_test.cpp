@@ -9,9 +9,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/core/country.h"
+#include "tests/modules/results_fixtures.h"
 
 namespace citygrants::results {
 namespace {
+
+using namespace testing;
 
 // An indicator that passes every check: people reached by sex.
 Indicator good() {
@@ -23,21 +26,6 @@ Indicator good() {
   i.names = {"People trained", "Personnes formées", "Personas formadas", "Pessoas formadas"};
   return i;
 }
-
-std::vector<std::string> fieldsOf(const std::vector<core::FieldError>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.field);
-  return out;
-}
-
-std::string messageAt(const std::vector<core::FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "<no error at " + field + ">";
-}
-
-using Fields = std::vector<std::string>;
 
 constexpr Unit kUnits[] = {Unit::kPeople,   Unit::kHouseholds, Unit::kServices,
                            Unit::kCurrency, Unit::kPercentage, Unit::kYesNo};

@@ -8,17 +8,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/results/indicator.h"
+#include "tests/modules/results_fixtures.h"
 
 namespace citygrants::results {
 namespace {
 
-Indicator catalogIndicator(const std::string& code) {
-  for (auto& i : gcfIndicators()) {
-    if (i.code == code) return i;
-  }
-  BOOST_FAIL("no catalog indicator " << code);
-  return {};
-}
+using namespace testing;
 
 // A call that chose people reached (required), follow-on funding (optional) and
 // programme institutionalised (required).
@@ -50,21 +45,6 @@ std::vector<IndicatorResult> completeResults() {
 }
 
 const std::vector<std::int64_t> kAttachments = {10, 11, 12};
-
-std::vector<std::string> fieldsOf(const std::vector<core::FieldError>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.field);
-  return out;
-}
-
-std::string messageAt(const std::vector<core::FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "<no error at " + field + ">";
-}
-
-using Fields = std::vector<std::string>;
 
 }  // namespace
 

@@ -8,41 +8,21 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/results/indicator.h"
+#include "tests/modules/results_fixtures.h"
 
 namespace citygrants::results {
 namespace {
 
+using namespace testing;
+
 // The catalog's indicator with this code (people_reached: population_group, sex, age_band, reach;
 // households_reached: population_group; services_delivered: none).
-Indicator catalogIndicator(const std::string& code) {
-  for (auto& i : gcfIndicators()) {
-    if (i.code == code) return i;
-  }
-  BOOST_FAIL("no catalog indicator " << code);
-  return {};
-}
-
 Indicator ofUnit(Unit unit) {
   Indicator i;
   i.code = "some_" + std::string(unitName(unit));
   i.unit = unit;
   return i;
 }
-
-std::vector<std::string> fieldsOf(const std::vector<core::FieldError>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.field);
-  return out;
-}
-
-std::string messageAt(const std::vector<core::FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "<no error at " + field + ">";
-}
-
-using Fields = std::vector<std::string>;
 
 }  // namespace
 

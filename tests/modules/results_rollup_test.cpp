@@ -1,7 +1,6 @@
 #include "modules/results/rollup.h"
 
 #include <cstdint>
-#include <limits>
 #include <map>
 #include <optional>
 #include <random>
@@ -12,9 +11,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "modules/results/indicator.h"
+#include "tests/modules/results_fixtures.h"
 
 namespace citygrants::results {
 namespace {
+
+using namespace testing;
 
 // The GCF catalog and a percentage indicator, the share of local staff (latest period counts).
 std::vector<Indicator> catalog() {
@@ -26,14 +28,6 @@ std::vector<Indicator> catalog() {
   out.push_back(local);
   return out;
 }
-
-using Periods = std::map<int, Measure>;
-
-Measure people(std::int64_t total, std::int64_t female, std::int64_t male) {
-  return {total, {{"sex", "female", female}, {"sex", "male", male}}};
-}
-
-Measure value(std::int64_t total) { return {total, {}}; }
 
 // Grant 1 is funded 3:1 by A and B, grant 2 by B alone, grant 3 by nobody named.
 std::vector<GrantResults> grants() {
@@ -90,8 +84,6 @@ std::vector<std::string> codesOf(const Group& g) {
 
 using Strings = std::vector<std::string>;
 
-constexpr std::int64_t kHuge = std::numeric_limits<std::int64_t>::max() / 2;
-
 // One expected line of a roll-up: a group's figures on one indicator.
 struct Expected {
   const char* key;  // "*" for the whole
@@ -116,61 +108,6 @@ void check(const RollUp& r, const Expected& e) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(results_rollup)
-
-BOOST_AUTO_TEST_CASE(a_grant_adds_up_its_periods_per_aggregation_cells_included) {
-  const Periods periods = {{2, people(5, 5, 0)}, {1, people(10, 4, 6)}, {3, people(8, 1, 7)}};
-  struct Row {
-    Aggregation aggregation;
-    std::int64_t total, female, male;
-  };
-  const Row rows[] = {
-      {Aggregation::kSum, 23, 10, 13},
-      {Aggregation::kLatest, 8, 1, 7},  // period 3, though given last but one
-      {Aggregation::kMax, 10, 5, 7},    // each on its own
-  };
-  for (const auto& row : rows) {
-    BOOST_TEST_CONTEXT(aggregationName(row.aggregation)) {
-      const Measure m = acrossPeriods(row.aggregation, periods);
-      BOOST_TEST(m.total == row.total);
-      BOOST_TEST(m.cell("sex", "female") == row.female);
-      BOOST_TEST(m.cell("sex", "male") == row.male);
-      BOOST_TEST(m.cells.size() == 2u);
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(the_latest_period_wins_whole_with_only_its_own_cells) {
-  const Periods periods = {{1, Measure{10, {{"reach", "direct", 10}}}},
-                           {2, Measure{4, {{"sex", "female", 4}}}}};
-  const Measure latest = acrossPeriods(Aggregation::kLatest, periods);
-  BOOST_TEST((latest == Measure{4, {{"sex", "female", 4}}}));
-  BOOST_TEST(latest.cell("reach", "direct") == 0);
-
-  const Measure sum = acrossPeriods(Aggregation::kSum, periods);
-  BOOST_TEST(sum.total == 14);
-  BOOST_TEST(sum.cell("reach", "direct") == 10);
-  BOOST_TEST(sum.cell("sex", "female") == 4);
-}
-
-BOOST_AUTO_TEST_CASE(no_periods_are_a_zero_measure_and_one_period_is_itself) {
-  for (auto a : {Aggregation::kSum, Aggregation::kLatest, Aggregation::kMax}) {
-    BOOST_TEST_CONTEXT(aggregationName(a)) {
-      BOOST_TEST((acrossPeriods(a, {}) == Measure{}));
-      BOOST_TEST((acrossPeriods(a, {{1, people(9, 3, 6)}}) == people(9, 3, 6)));
-      BOOST_TEST((acrossPeriods(a, {{1, value(0)}, {2, value(0)}}) == value(0)));
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(a_measure_is_attributed_total_and_cells_each_on_its_own) {
-  const auto parts = attributeMeasure(people(10, 6, 4), {1, 1, 1});
-  BOOST_TEST_REQUIRE(parts.size() == 3u);
-  BOOST_TEST((parts[0] == people(3, 2, 1)));
-  BOOST_TEST((parts[1] == people(3, 2, 1)));
-  BOOST_TEST((parts[2] == people(4, 2, 2)));
-  BOOST_TEST((attributeMeasure(value(5), {7}) == std::vector<Measure>{value(5)}));
-  BOOST_TEST((attributeMeasure(Measure{}, {1, 2}) == std::vector<Measure>{Measure{}, Measure{}}));
-}
 
 BOOST_AUTO_TEST_CASE(groups_come_by_key_with_indicators_in_catalog_order) {
   const auto r = rollUp(catalog(), grants(), std::nullopt);
@@ -386,34 +323,6 @@ BOOST_AUTO_TEST_CASE(groups_add_up_to_the_whole_for_counts_and_money) {
           BOOST_TEST(whole->actual.total == expected);
         }
       }
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(achievement_is_a_whole_percent_of_a_positive_target) {
-  struct Row {
-    std::int64_t target, actual;
-    std::optional<std::int64_t> percent;
-  };
-  const Row rows[] = {
-      {100, 50, 50},
-      {3, 1, 33},  // rounded down
-      {3, 2, 66},
-      {1, 5, 500},
-      {200, 0, 0},
-      {7, 7, 100},
-      {kMaxValue, kMaxValue, 100},
-      {kHuge, kHuge, 100},  // 100 x actual overflows int64
-      {kHuge, kHuge - 1, 99},
-      {kMaxValue, kMaxValue - 1, 99},
-      {1, 1'000'000, 100'000'000},
-      {0, 5, std::nullopt},
-      {0, 0, std::nullopt},
-      {-1, 5, std::nullopt},
-  };
-  for (const auto& row : rows) {
-    BOOST_TEST_CONTEXT(row.actual << " of " << row.target) {
-      BOOST_TEST((achievedPercent(row.target, row.actual) == row.percent));
     }
   }
 }

@@ -8,6 +8,7 @@
 #include "services/stores/grant_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
+#include "services/usecases/funding_service.h"
 #include "services/usecases/proposal_service.h"
 
 namespace citygrants::testing {
@@ -146,6 +147,23 @@ std::int64_t Fund::addOrg(access::OrgKind kind, const std::string& name) {
     tx.commit();
   });
   return id;
+}
+
+std::vector<std::int64_t> Fund::fundByChapters(
+    const std::string& donor, const std::vector<std::pair<std::string, std::int64_t>>& chapters) {
+  const auto donor_org = addOrg(access::OrgKind::kDonor, donor);
+  usecases::FundingService funding(ctx);
+  std::vector<std::int64_t> ids;
+  for (const auto& [code, committed] : chapters) {
+    stores::Chapter c;
+    c.donor_org_id = donor_org;
+    c.code = code;
+    c.name = code;
+    c.committed_minor = committed;
+    ids.push_back(funding.addChapter(fm1, c).id);
+  }
+  usecases::CallService(ctx).chooseChapters(fm1, call.id, std::nullopt, ids);
+  return ids;
 }
 
 access::Actor Fund::addUser(std::int64_t org, const std::string& email, access::Role role) {

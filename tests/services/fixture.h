@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -71,6 +73,10 @@ struct Fund {
   // More actors, for tests that need them.
   std::int64_t addOrg(access::OrgKind kind, const std::string& name);
   access::Actor addUser(std::int64_t org, const std::string& email, access::Role role);
+  // A donor organisation `donor` whose chapters (code, committed minor units) fund the call, in
+  // this order. Returns the chapters' ids.
+  std::vector<std::int64_t> fundByChapters(
+      const std::string& donor, const std::vector<std::pair<std::string, std::int64_t>>& chapters);
 
   // A proposal of city A in the call, moved along by applicant A and fm1; each returns its id.
   // A draft of content(amount).

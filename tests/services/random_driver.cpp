@@ -5,7 +5,6 @@
 
 #include "modules/core/problem.h"
 #include "modules/workflow/catalog.h"
-#include "services/usecases/call_service.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
@@ -37,17 +36,7 @@ RandomDriver::RandomDriver(const std::string& name, std::uint64_t seed) : fund_(
              fund_.reviewer_a, fund_.reviewer_b, fund_.applicant_a, fund_.applicant_b};
   // A donor's two chapters pay the call's awards; together they hold less than its budget, so
   // some approvals find too little left.
-  const auto donor = fund_.addOrg(access::OrgKind::kDonor, "Random Donor");
-  usecases::FundingService funding(fund_.ctx);
-  for (const auto& [code, committed] : {std::pair{"RANDOM-A", 60'000'000}, {"RANDOM-B", 100'000'000}}) {
-    stores::Chapter c;
-    c.donor_org_id = donor;
-    c.code = code;
-    c.name = code;
-    c.committed_minor = committed;
-    chapters_.push_back(funding.addChapter(fund_.fm1, c).id);
-  }
-  usecases::CallService(fund_.ctx).chooseChapters(fund_.fm1, fund_.call.id, std::nullopt, chapters_);
+  chapters_ = fund_.fundByChapters("Random Donor", {{"RANDOM-A", 60'000'000}, {"RANDOM-B", 100'000'000}});
 }
 
 std::string RandomDriver::allocate() {

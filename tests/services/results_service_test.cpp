@@ -70,19 +70,7 @@ bool contains(const std::vector<std::string>& fields, const std::string& field) 
 
 // A donor with two chapters (committed 40,000,000 and 30,000,000) funding the fund's call.
 std::vector<std::int64_t> fundByChapters(Fund& f) {
-  const auto donor = f.addOrg(access::OrgKind::kDonor, "Test Donor");
-  usecases::FundingService funding(f.ctx);
-  std::vector<std::int64_t> ids;
-  for (const auto& [code, committed] : {std::pair{"CHAPTER-A", 40'000'000}, {"CHAPTER-B", 30'000'000}}) {
-    stores::Chapter c;
-    c.donor_org_id = donor;
-    c.code = code;
-    c.name = code;
-    c.committed_minor = committed;
-    ids.push_back(funding.addChapter(f.fm1, c).id);
-  }
-  usecases::CallService(f.ctx).chooseChapters(f.fm1, f.call.id, std::nullopt, ids);
-  return ids;
+  return f.fundByChapters("Test Donor", {{"CHAPTER-A", 40'000'000}, {"CHAPTER-B", 30'000'000}});
 }
 
 }  // namespace

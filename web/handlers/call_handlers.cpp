@@ -1,4 +1,3 @@
-#include "modules/results/framework.h"
 #include "services/stores/call_store.h"
 #include "services/usecases/call_service.h"
 #include "web/handlers/routes.h"
@@ -58,9 +57,7 @@ http::JsonObject callJson(const stores::Call& c, const std::vector<std::string>&
   http::JsonArray chapters = new Poco::JSON::Array;
   for (const auto id : c.chapters) chapters->add(id);
   o->set("chapters", chapters);
-  bool progress = false;
-  for (const auto& item : c.plan) progress |= item.trigger == "progress_report";
-  o->set("periods", results::periodCount(progress));
+  o->set("periods", records::reportingPeriods(c));
   return o;
 }
 
