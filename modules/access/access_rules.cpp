@@ -23,6 +23,8 @@ constexpr Permission kPermissions[] = {
   {Action::kManageIndicators,    R::kAdmin | R::kFundManager,     Reach::kFund},
   {Action::kManageFunding,       R::kAdmin | R::kFundManager,     Reach::kFund},
   {Action::kAllocateAward,       R::kFundManager,                 Reach::kFund},
+  {Action::kPublishGrant,        R::kFundManager,                 Reach::kFund},
+  {Action::kExportEverything,    R::kFundManager | R::kAuditor,   Reach::kFund},
 };
 // clang-format on
 
@@ -56,6 +58,8 @@ std::string_view actionName(Action action) {
     case Action::kManageIndicators: return "manage_indicators";
     case Action::kManageFunding: return "manage_funding";
     case Action::kAllocateAward: return "allocate_award";
+    case Action::kPublishGrant: return "publish_grant";
+    case Action::kExportEverything: return "export_everything";
   }
   return "unknown";
 }

@@ -23,6 +23,8 @@ enum class Action : std::uint8_t {
   kManageIndicators,   // add and edit the fund's indicator catalog
   kManageFunding,      // add and edit donors' funding chapters
   kAllocateAward,      // split a grant's award among chapters
+  kPublishGrant,       // mark a grant publishable as open data, name its DAC sector
+  kExportEverything,   // the open-data files of every grant, published or not
 };
 
 // How far an action reaches: the whole fund, or only records of the actor's organisation.

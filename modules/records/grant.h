@@ -24,6 +24,11 @@ struct Grant {
   std::optional<std::int64_t> signed_at;
   std::int64_t created_at = 0;
   std::int64_t version = 1;
+  // Open data: the service's own DAC purpose code ("" when none: the fund's default only), and
+  // whether a fund manager published it (published_at: when it was last switched on).
+  std::string sector_code;
+  bool publishable = false;
+  std::optional<std::int64_t> published_at;
 };
 
 // One disbursement of a grant.

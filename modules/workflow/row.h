@@ -40,6 +40,7 @@ struct Input {
   std::optional<std::string> idempotency_key;
   bool no_conflict_declared = false;
   bool eligible_future = false;  // decline_concept: the city may apply in a future round
+  std::optional<std::string> sector_code;  // approve: the service's own DAC purpose code
 };
 
 // The named fields of `needs` that `input` lacks, each as a field error.

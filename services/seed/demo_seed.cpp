@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/core/problem.h"
+#include "services/seed/demo_open_data.h"
 #include "services/seed/demo_pipeline.h"
 #include "services/seed/demo_results.h"
 #include "services/stores/directory_store.h"
@@ -231,6 +232,7 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
                                                {chapters.ids.at(2), grant.amount_minor - 20'000'000}});
   }
   pipeline.runGrant(approved.at(2), "applicant@saopaulo.demo", "reviewer@iom.demo", 85, true);
+  publishDemo(seeded, people, approved);
 
   const auto proposals = demoProposals();
   for (int i = 0; i < options.extra_proposals; ++i) {

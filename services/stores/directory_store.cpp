@@ -5,13 +5,15 @@
 namespace citygrants::stores {
 namespace {
 
+constexpr const char* kOrganisationColumns =
+    "SELECT id, kind, name, country, region, language, version, identifier FROM organisations";
+
 std::optional<Organisation> loadOrganisation(db::Tx& tx, std::int64_t id) {
   Organisation o;
   std::string kind;
-  auto st = tx.prepared(
-      "SELECT id, kind, name, country, region, language, version FROM organisations WHERE id = :id");
+  auto st = tx.prepared(std::string(kOrganisationColumns) + " WHERE id = :id");
   st.use(id).into(o.id).into(kind).into(o.name).into(o.country).into(o.region).into(o.language);
-  st.into(o.version);
+  st.into(o.version).into(o.identifier);
   if (!st.execute()) return std::nullopt;
   o.kind = access::parseOrgKind(kind).value_or(access::OrgKind::kCity);
   return o;
@@ -42,10 +44,11 @@ std::int64_t DirectoryStore::insertOrganisation(db::Tx& tx, const Organisation& 
                                                 std::int64_t now) {
   std::int64_t id = 0;
   const std::string kind(access::orgKindName(org.kind));
-  tx.sql() << "INSERT INTO organisations (kind, name, country, region, language, created_at) "
-              "VALUES (:kind, :name, :country, :region, :language, :now) RETURNING id",
+  tx.sql() << "INSERT INTO organisations (kind, name, country, region, language, identifier, "
+              "created_at) VALUES (:kind, :name, :country, :region, :language, :identifier, :now) "
+              "RETURNING id",
       soci::use(kind), soci::use(org.name), soci::use(org.country), soci::use(org.region),
-      soci::use(org.language), soci::use(now), soci::into(id);
+      soci::use(org.language), soci::use(org.identifier), soci::use(now), soci::into(id);
   return id;
 }
 
@@ -62,10 +65,24 @@ std::optional<Organisation> DirectoryStore::findOrganisationByName(db::Tx& tx,
 
 std::vector<Organisation> DirectoryStore::listOrganisations(db::Tx& tx) {
   std::vector<Organisation> out;
-  for (auto id : idList(tx.sql(), "SELECT id FROM organisations ORDER BY id")) {
-    out.push_back(*loadOrganisation(tx, id));
+  Organisation o;
+  std::string kind;
+  auto st = tx.prepared(std::string(kOrganisationColumns) + " ORDER BY id");
+  st.into(o.id).into(kind).into(o.name).into(o.country).into(o.region).into(o.language);
+  st.into(o.version).into(o.identifier);
+  for (bool row = st.execute(); row; row = st.fetch()) {
+    o.kind = access::parseOrgKind(kind).value_or(access::OrgKind::kCity);
+    out.push_back(o);
   }
   return out;
+}
+
+void DirectoryStore::setIdentifier(db::Tx& tx, const Organisation& org) {
+  auto st = tx.prepared(
+      "UPDATE organisations SET identifier = :identifier, version = version + 1 "
+      "WHERE id = :id AND version = :v");
+  st.use(org.identifier).use(org.id).use(org.version);
+  executeVersioned(st, "organisation");
 }
 
 std::int64_t DirectoryStore::countUsers(db::Tx& tx) {

@@ -18,6 +18,9 @@ struct Organisation {
   std::string region;
   std::string language = "en";
   std::int64_t version = 1;
+  std::string identifier;  // org-id (opendata::orgIdProblem), "" when none is known
+  // Derived, not stored: the id the open-data files give it (DirectoryService fills it).
+  std::string open_id;
 };
 
 struct User {
@@ -41,6 +44,8 @@ class DirectoryStore {
   static std::optional<Organisation> findOrganisation(db::Tx& tx, std::int64_t id);
   static std::optional<Organisation> findOrganisationByName(db::Tx& tx, const std::string& name);
   static std::vector<Organisation> listOrganisations(db::Tx& tx);
+  // REQUIRES org.version is the version read (else kStaleVersion).
+  static void setIdentifier(db::Tx& tx, const Organisation& org);
   static std::int64_t countUsers(db::Tx& tx);
 
   static std::int64_t insertUser(db::Tx& tx, const User& user, std::int64_t now);

@@ -41,6 +41,7 @@ GrantPage listGrants(db::Tx& tx, const GrantQuery& q) {
   auto& g = i.grant;
   int open_tranches = 0;
   int final_accepted = 0;
+  int publishable = 0;
   st.exchange(soci::into(g.id));
   st.exchange(soci::into(g.proposal_id));
   st.exchange(soci::into(g.call_id));
@@ -55,13 +56,16 @@ GrantPage listGrants(db::Tx& tx, const GrantQuery& q) {
   st.exchange(soci::into(g.signed_at));
   st.exchange(soci::into(g.created_at));
   st.exchange(soci::into(g.version));
+  st.exchange(soci::into(g.sector_code));
+  st.exchange(soci::into(publishable));
+  st.exchange(soci::into(g.published_at));
   st.exchange(soci::into(open_tranches));
   st.exchange(soci::into(final_accepted));
   prepareAndRun(
       st,
       "SELECT g.id, g.proposal_id, g.call_id, g.city_org_id, g.supporting_org_id, g.reference, "
       "g.state, g.currency, g.amount_minor, g.duration_months, g.signed_by, g.signed_at, "
-      "g.created_at, g.version, "
+      "g.created_at, g.version, g.sector_code, g.publishable, g.published_at, "
       "CASE WHEN EXISTS (SELECT 1 FROM tranches t WHERE t.grant_id = g.id AND "
       "t.state NOT IN ('disbursed', 'cancelled')) THEN 1 ELSE 0 END, "
       "CASE WHEN EXISTS (SELECT 1 FROM reports r WHERE r.grant_id = g.id AND "
@@ -75,6 +79,7 @@ GrantPage listGrants(db::Tx& tx, const GrantQuery& q) {
     }
     i.tranches_settled = open_tranches == 0;
     i.final_report_accepted = final_accepted != 0;
+    g.publishable = publishable != 0;
     page.items.push_back(i);
   }
   return page;

@@ -6,28 +6,33 @@ namespace citygrants::stores {
 std::int64_t GrantStore::insert(db::Tx& tx, const Grant& g, std::int64_t now) {
   std::int64_t id = 0;
   tx.sql() << "INSERT INTO grants (proposal_id, call_id, city_org_id, supporting_org_id, reference, "
-              "state, currency, amount_minor, duration_months, created_at, updated_at) VALUES (:p, "
-              ":call, :city, :sup, :ref, :state, :cur, :amount, :dur, :now, :now2) RETURNING id",
+              "state, currency, amount_minor, duration_months, sector_code, created_at, updated_at) "
+              "VALUES (:p, :call, :city, :sup, :ref, :state, :cur, :amount, :dur, :sector, :now, "
+              ":now2) RETURNING id",
       soci::use(g.proposal_id), soci::use(g.call_id), soci::use(g.city_org_id),
       soci::use(g.supporting_org_id), soci::use(g.reference), soci::use(g.state),
       soci::use(g.currency), soci::use(g.amount_minor), soci::use(g.duration_months),
-      soci::use(now), soci::use(now), soci::into(id);
+      soci::use(g.sector_code), soci::use(now), soci::use(now), soci::into(id);
   return id;
 }
 
 std::optional<Grant> GrantStore::load(db::Tx& tx, std::int64_t id) {
   Grant g;
+  int publishable = 0;
   soci::statement st =
       (tx.sql().prepare << "SELECT id, proposal_id, call_id, city_org_id, supporting_org_id, "
                            "reference, state, currency, amount_minor, duration_months, signed_by, "
-                           "signed_at, created_at, version FROM grants WHERE id = :id",
+                           "signed_at, created_at, version, sector_code, publishable, published_at "
+                           "FROM grants WHERE id = :id",
        soci::use(id), soci::into(g.id), soci::into(g.proposal_id), soci::into(g.call_id),
        soci::into(g.city_org_id), soci::into(g.supporting_org_id), soci::into(g.reference),
        soci::into(g.state), soci::into(g.currency), soci::into(g.amount_minor),
        soci::into(g.duration_months), soci::into(g.signed_by), soci::into(g.signed_at),
-       soci::into(g.created_at), soci::into(g.version));
+       soci::into(g.created_at), soci::into(g.version), soci::into(g.sector_code),
+       soci::into(publishable), soci::into(g.published_at));
   st.execute();
   if (!st.fetch()) return std::nullopt;
+  g.publishable = publishable != 0;
   return g;
 }
 
@@ -38,11 +43,14 @@ std::optional<std::int64_t> GrantStore::idForProposal(db::Tx& tx, std::int64_t p
 }
 
 void GrantStore::update(db::Tx& tx, const Grant& g, std::int64_t now) {
+  const int publishable = g.publishable ? 1 : 0;
   soci::statement st =
       (tx.sql().prepare << "UPDATE grants SET state = :state, signed_by = :sb, signed_at = :sa, "
+                           "sector_code = :sector, publishable = :pub, published_at = :pat, "
                            "updated_at = :now, version = version + 1 WHERE id = :id AND version = :v",
-       soci::use(g.state), soci::use(g.signed_by), soci::use(g.signed_at), soci::use(now),
-       soci::use(g.id), soci::use(g.version));
+       soci::use(g.state), soci::use(g.signed_by), soci::use(g.signed_at), soci::use(g.sector_code),
+       soci::use(publishable), soci::use(g.published_at), soci::use(now), soci::use(g.id),
+       soci::use(g.version));
   executeVersioned(st, "grant");
 }
 

@@ -16,8 +16,8 @@ namespace {
 using core::Problem;
 using core::ProblemKind;
 
-// Every table of the current schema, parents before children. audit_head is replaced whole
-// (the target's migrations made its starting row).
+// Every table of the current schema, parents before children. audit_head and publisher are
+// replaced whole (the target's migrations made their starting rows).
 const std::vector<std::string> kTables = {
     "organisations",    "users",
     "role_grants",      "sessions",
@@ -35,6 +35,7 @@ const std::vector<std::string> kTables = {
     "proposal_targets", "report_results",
     "report_result_cells", "chapters",
     "call_chapters",    "grant_allocations",
+    "publisher",
 };
 
 std::set<std::string> tablesIn(db::Tx& tx) {
@@ -215,8 +216,9 @@ void fill(db::Tx& source, db::Tx& target, CopyReport& report,
     throw Problem(ProblemKind::kConflict,
                   "the target already holds a fund: copy fills an empty database only");
   }
-  // The migrations' starting row: the source's replaces it.
+  // The migrations' starting rows: the source's replace them.
   target.sql() << "DELETE FROM audit_head";
+  target.sql() << "DELETE FROM publisher";
   for (const auto& table : kTables) {
     std::vector<std::string> columns;
     TableCopy t{table, copyTable(source, target, table, columns), 0, {}, true};

@@ -8,7 +8,9 @@
 #include "modules/core/country.h"
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
+#include "modules/opendata/org_id.h"
 #include "services/audit/audit_log.h"
+#include "services/stores/publisher_store.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -54,6 +56,9 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
                                      ? "a city's ISO 3166-1 alpha-2 country code (UG, BR) is required"
                                      : "an ISO 3166-1 alpha-2 country code (UG, BR), or empty"});
   }
+  if (!org.identifier.empty()) {
+    if (auto problem = opendata::orgIdProblem(org.identifier)) errors.push_back({"identifier", *problem});
+  }
   if (!errors.empty()) throw Problem::invalid(errors);
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
@@ -67,9 +72,10 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
                                 .text("kind", std::string(access::orgKindName(org.kind)))
                                 .json(),
                             now});
-    auto out = *stores::DirectoryStore::findOrganisation(tx, org.id);
+    std::vector<stores::Organisation> out{*stores::DirectoryStore::findOrganisation(tx, org.id)};
+    withOpenIds(tx, out);
     tx.commit();
-    return out;
+    return out.front();
   });
 }
 
@@ -215,8 +221,41 @@ stores::User DirectoryService::revokeRole(const Actor& actor, std::int64_t user_
 std::vector<stores::Organisation> DirectoryService::organisations(const Actor&) {
   auto tx = ctx_.db.read();
   auto out = stores::DirectoryStore::listOrganisations(tx);
+  withOpenIds(tx, out);
   tx.commit();
   return out;
+}
+
+stores::Organisation DirectoryService::setIdentifier(const Actor& actor, std::int64_t org_id,
+                                                     std::optional<std::int64_t> expected_version,
+                                                     const std::string& identifier) {
+  requireAdmin(actor);
+  if (!identifier.empty()) {
+    if (auto problem = opendata::orgIdProblem(identifier)) throw Problem::invalidField("identifier", *problem);
+  }
+  const auto now = ctx_.clock.nowMs();
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto org = stores::DirectoryStore::findOrganisation(tx, org_id);
+    if (!org) throw Problem::notFound("organisation");
+    requireVersion(expected_version, org->version, "organisation");
+    const auto before = org->identifier;
+    org->identifier = identifier;
+    stores::DirectoryStore::setIdentifier(tx, *org);
+    audit::appendAudit(tx, {actor.user_id, "organisation", org->id, "set_identifier", "", "",
+                            Detail().text("from", before).text("to", identifier).json(), now});
+    std::vector<stores::Organisation> out{*stores::DirectoryStore::findOrganisation(tx, org_id)};
+    withOpenIds(tx, out);
+    tx.commit();
+    return out.front();
+  });
+}
+
+void withOpenIds(db::Tx& tx, std::vector<stores::Organisation>& orgs) {
+  const auto prefix = stores::PublisherStore::load(tx).giving_prefix;
+  for (auto& o : orgs) {
+    o.open_id = !o.identifier.empty() || prefix.empty() ? o.identifier
+                                                        : opendata::fallbackOrgId(prefix, o.id);
+  }
 }
 
 }  // namespace citygrants::usecases

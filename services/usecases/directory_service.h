@@ -37,8 +37,14 @@ class DirectoryService {
   // Locks an account until `until` (epoch ms); 0 unlocks.
   void lock(const std::optional<Actor>& actor, const std::string& email, std::int64_t until);
 
-  // Any signed-in user sees the organisations (names of cities and partners are public).
+  // Any signed-in user sees the organisations (names of cities and partners are public), with
+  // the ids the open-data files give them.
   std::vector<stores::Organisation> organisations(const Actor& actor);
+  // Sets or clears ("") an organisation's org-id identifier (admin; audited). kInvalid
+  // (identifier) for a malformed one, kNotFound, kStaleVersion.
+  stores::Organisation setIdentifier(const Actor& actor, std::int64_t org_id,
+                                     std::optional<std::int64_t> expected_version,
+                                     const std::string& identifier);
   // Admins see every user; others only themselves.
   std::vector<stores::User> users(const Actor& actor);
   // Grants or revokes one role (admin). The role must fit the user's organisation; an admin
@@ -51,5 +57,9 @@ class DirectoryService {
   Context ctx_;
   auth::HashCost cost_;
 };
+
+// Fills each organisation's open_id: its identifier, or the fund-prefixed fallback once the fund
+// has a 360Giving prefix ("" before).
+void withOpenIds(db::Tx& tx, std::vector<stores::Organisation>& orgs);
 
 }  // namespace citygrants::usecases

@@ -12,7 +12,7 @@ namespace citygrants::usecases {
 
 stores::Grant createGrant(db::Tx& tx, const stores::Proposal& proposal, const stores::Call& call,
                           const stores::ProposalVersion& version, std::int64_t award,
-                          std::int64_t actor_id, std::int64_t now) {
+                          const std::string& sector_code, std::int64_t actor_id, std::int64_t now) {
   if (!proposal.supporting_org_id) throw std::logic_error("a grant needs a supporting partner");
   stores::Grant g;
   g.proposal_id = proposal.id;
@@ -22,6 +22,7 @@ stores::Grant createGrant(db::Tx& tx, const stores::Proposal& proposal, const st
   g.reference = core::grantReference(proposal.reference);
   g.currency = call.currency;
   g.amount_minor = award;
+  g.sector_code = sector_code;
   g.duration_months = version.content.duration_months > 0 ? version.content.duration_months
                                                            : call.max_duration_months;
   g.id = stores::GrantStore::insert(tx, g, now);

@@ -67,10 +67,6 @@ void cancelOpenTranches(db::Tx& tx, const Actor& actor, const stores::Grant& g,
   }
 }
 
-GrantView viewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
-  return viewWith(actor, g, grantFacts(tx, g));
-}
-
 // The grant machine for fireTransition (transition.h).
 struct GrantFlow {
   using Types = workflow::GrantTypes;
@@ -101,11 +97,15 @@ struct GrantFlow {
     mail::mailGrantEvent(tx, row.notice, g, now);
   }
   View view(db::Tx& tx, const Actor& actor, Loaded& g, std::int64_t) {
-    return viewOf(tx, actor, *stores::GrantStore::load(tx, g.id));
+    return grantViewOf(tx, actor, *stores::GrantStore::load(tx, g.id));
   }
 };
 
 }  // namespace
+
+GrantView grantViewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
+  return viewWith(actor, g, grantFacts(tx, g));
+}
 
 access::Scope grantScope(const stores::Grant& grant) {
   return access::Scope{grant.city_org_id, {grant.supporting_org_id}};
@@ -126,7 +126,7 @@ GrantView GrantService::fire(const Actor& actor, std::int64_t grant_id,
 
 GrantView GrantService::get(const Actor& actor, std::int64_t grant_id) {
   auto tx = ctx_.db.read();
-  auto out = viewOf(tx, actor, loadVisibleGrant(tx, actor, grant_id));
+  auto out = grantViewOf(tx, actor, loadVisibleGrant(tx, actor, grant_id));
   tx.commit();
   return out;
 }
@@ -149,7 +149,7 @@ GrantView GrantService::ofProposal(const Actor& actor, std::int64_t proposal_id)
   auto tx = ctx_.db.read();
   const auto id = stores::GrantStore::idForProposal(tx, proposal_id);
   if (!id) throw Problem::notFound("grant");
-  auto out = viewOf(tx, actor, loadVisibleGrant(tx, actor, *id));
+  auto out = grantViewOf(tx, actor, loadVisibleGrant(tx, actor, *id));
   tx.commit();
   return out;
 }

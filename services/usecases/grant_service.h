@@ -24,6 +24,9 @@ stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t gran
 // A grant as a reader sees it, with the events they may fire now.
 using GrantView = WithActions<stores::Grant>;
 
+// The grant as `actor` sees it in `tx`, with the events they may fire now.
+GrantView grantViewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g);
+
 struct GrantList {
   std::vector<GrantView> items;
   std::int64_t total = 0;  // all grants matching, on every page

@@ -7,6 +7,7 @@
 #include "modules/core/problem.h"
 #include "modules/core/reference.h"
 #include "modules/core/text.h"
+#include "modules/opendata/dac_sector.h"
 #include "modules/workflow/proposal_flow.h"
 #include "services/audit/audit_log.h"
 #include "services/mail/notifications.h"
@@ -138,6 +139,14 @@ struct ProposalFlow {
   }
   void save(db::Tx& tx, const Actor& actor, Loaded& l, const Row& row,
             const TransitionRequest& req, std::int64_t now) {
+    if (const auto& sector = req.input.sector_code) {
+      if (!row.has(workflow::kCreatesGrant)) {
+        throw Problem::invalid({{"sector_code", "only the approval that creates the grant names its sector"}});
+      }
+      if (!opendata::isDacSector(*sector)) {
+        throw Problem::invalid({{"sector_code", "a DAC purpose code from GET /api/v1/sectors"}});
+      }
+    }
     auto& p = l.proposal;
     if (row.has(workflow::kWritesTerms)) {
       stores::ProposalStore::update(tx, p, now);
@@ -146,7 +155,8 @@ struct ProposalFlow {
     }
     if (row.has(workflow::kCreatesGrant)) {
       l.grant = createGrant(tx, p, *stores::CallStore::load(tx, l.call.id) /* with its plan */,
-                            l.current, p.award_minor.value_or(0), actor.user_id, now);
+                            l.current, p.award_minor.value_or(0), req.input.sector_code.value_or(""),
+                            actor.user_id, now);
     }
     if (row.has(workflow::kRecordsDecision)) {
       stores::ProposalStore::insertDecision(

@@ -157,6 +157,12 @@ ResultsRollUp ResultsService::rollUp(const Actor& actor, const ResultsQuery& que
 GrantResultsView ResultsService::ofGrant(const Actor& actor, std::int64_t grant_id) {
   auto tx = ctx_.db.read();
   const auto g = loadVisibleGrant(tx, actor, grant_id);
+  auto out = grantResultsIn(tx, g);
+  tx.commit();
+  return out;
+}
+
+GrantResultsView grantResultsIn(db::Tx& tx, const stores::Grant& g) {
   GrantResultsView out;
   out.grant_id = g.id;
   out.currency = g.currency;
@@ -194,7 +200,6 @@ GrantResultsView ResultsService::ofGrant(const Actor& actor, std::int64_t grant_
     row.actual = results::acrossPeriods(chosen.indicator.aggregation, actuals);
     out.indicators.push_back(std::move(row));
   }
-  tx.commit();
   return out;
 }
 

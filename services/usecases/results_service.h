@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/results/rollup.h"
+#include "services/stores/grant_store.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
@@ -85,6 +86,10 @@ class ResultsService {
  private:
   Context ctx_;
 };
+
+// A grant's results framework inside a caller's transaction (the open-data files reuse it).
+// REQUIRES: g was loaded with its id, proposal, call and currency.
+GrantResultsView grantResultsIn(db::Tx& tx, const stores::Grant& g);
 
 // The roll-up itself inside a caller's transaction (the donors' summary reuses it).
 ResultsRollUp rollUpIn(db::Tx& tx, const stores::Visibility& visibility, const ResultsQuery& query);

@@ -40,7 +40,7 @@ const Action kAllActions[] = {
     Action::kSetUpCall,     Action::kCreateProposal, Action::kEditProposal,
     Action::kAssignPartner, Action::kScoreReview,    Action::kEditReport,
     Action::kReadAudit,     Action::kManageIndicators, Action::kManageFunding,
-    Action::kAllocateAward};
+    Action::kAllocateAward, Action::kPublishGrant, Action::kExportEverything};
 
 }  // namespace
 
@@ -129,9 +129,20 @@ BOOST_AUTO_TEST_CASE(auditor_may_read_everything_and_the_audit_but_change_nothin
   const Actor auditor = actor(Role::kAuditor, kFundOrg);
   BOOST_TEST(may(auditor, Action::kReadAudit));
   BOOST_TEST(may(auditor, Action::kReadAll));
+  BOOST_TEST(may(auditor, Action::kExportEverything));  // reading too: every grant's open data
   for (Action a : kAllActions) {
-    if (a == Action::kReadAll || a == Action::kReadAudit) continue;
+    if (a == Action::kReadAll || a == Action::kReadAudit || a == Action::kExportEverything) continue;
     BOOST_TEST_CONTEXT(actionName(a)) { BOOST_TEST(!may(auditor, a, cityRecord())); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(only_fund_managers_publish_and_only_they_and_auditors_export_every_grant) {
+  for (Role r : kAllRoles) {
+    const Actor a = actor(r, orgInScope(r));
+    BOOST_TEST_CONTEXT(roleName(r)) {
+      BOOST_TEST(may(a, Action::kPublishGrant) == (r == Role::kFundManager));
+      BOOST_TEST(may(a, Action::kExportEverything) == (r == Role::kFundManager || r == Role::kAuditor));
+    }
   }
 }
 

@@ -236,6 +236,21 @@ void directory(Changer& change, Client& admin) {
   change(admin, "DELETE", "/api/v1/users/{id}/roles/{role}", roles);
 }
 
+// The fund as an open-data publisher: its identifiers, an organisation's, a grant published.
+void openData(Changer& change, Client& admin, Client& fm1) {
+  change(admin, "PUT", "/api/v1/publisher", "/api/v1/publisher",
+         R"({"giving_prefix": "360G-openapi", "iati_ref": "XI-IATI-OPENAPI"})",
+         ifMatch(admin, "/api/v1/publisher"));
+  const auto orgs = itemsOf(read(admin, "/api/v1/organisations"));
+  const auto org = at("organisations", orgs->getObject(1)->getValue<std::int64_t>("id"));
+  const auto version = orgs->getObject(1)->getValue<std::int64_t>("version");
+  change(admin, "PUT", "/api/v1/organisations/{id}/identifier", org + "/identifier",
+         R"({"identifier": "XM-DAC-41121"})", {{"If-Match", "\"v" + std::to_string(version) + "\""}});
+  const auto grant = at("grants", itemsOf(read(fm1, "/api/v1/grants"))->getObject(0)->getValue<std::int64_t>("id"));
+  change(fm1, "PUT", "/api/v1/grants/{id}/publication", grant + "/publication",
+         R"({"publishable": true, "sector_code": "16020"})", ifMatch(fm1, grant));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(openapi_changes, *boost::unit_test::fixture<SeededServer>())
@@ -255,6 +270,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   grantAndReports(change, fm1, kampala, records);
   resultsAndFunding(change, server, fm1, admin, new_call, records);
   directory(change, admin);
+  openData(change, admin, fm1);
   for (const auto& route : http::routeTable()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
     if (std::string(route.method) != "GET")

@@ -21,6 +21,7 @@ std::string Event::json() const {
   if (amount_minor) out += ",\"amount_minor\":" + std::to_string(*amount_minor);
   if (payment_reference) out += ",\"payment_reference\":" + quoted(*payment_reference);
   if (no_conflict_declared) out += ",\"no_conflict_declared\":true";
+  if (sector_code) out += ",\"sector_code\":" + quoted(*sector_code);
   return out + "}";
 }
 

@@ -20,6 +20,7 @@ struct Event {
   std::optional<std::int64_t> amount_minor;
   std::optional<std::string> payment_reference;
   bool no_conflict_declared = false;
+  std::optional<std::string> sector_code;  // approve: the service's DAC code
   std::string json() const;
 };
 

@@ -48,6 +48,8 @@ constexpr Flag kFlags[] = {
     {"minutes", "N", "user lock: minutes to lock (0 unlocks)"},
     {"from", "DB", "copy: the fund to copy (sqlite:PATH or postgresql://...)"},
     {"to", "DB|FILE", "copy: the empty database to fill; backup: the file to write"},
+    {"out", "FILE", "export: the file to write"},
+    {"scope", "SCOPE", "export: published (the grants marked publishable, default) or all"},
     {"smtp-host", "HOST", "serve: the SMTP relay that sends the outbox (mail stays queued without one)"},
     {"smtp-port", "PORT", "serve: the SMTP relay's port (25)"},
     {"mail-from", "EMAIL", "serve: the sender of the fund's mail (no-reply@citygrants.invalid)"},
@@ -68,6 +70,9 @@ std::string usageText() {
       "  copy           copy a whole fund (--from DB) into an empty database (--to DB), then check\n"
       "                 row counts, money sums and the audit chain there (exit 1 when they differ)\n"
       "  backup         write a consistent copy of a live SQLite database (--db) to a new --to FILE\n"
+      "  export 360giving|iati\n"
+      "                 write the fund's open data (--db) to --out FILE: a 360Giving 1.4 package\n"
+      "                 or an IATI 2.03 activity file of the published grants (--scope all: every one)\n"
       "  user add|passwd|lock\n"
       "flags:\n";
   for (const auto& f : kFlags) {
@@ -111,7 +116,7 @@ void CitygrantsApp::handleOption(const std::string& name, const std::string& val
 int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
   const std::string cmd = args.empty() ? "" : args[0];
   const std::string sub = args.size() > 1 ? args[1] : "";
-  const std::size_t expected = cmd == "user" ? 2 : 1;
+  const std::size_t expected = cmd == "user" || cmd == "export" ? 2 : 1;
   if (args.size() > expected) throw std::invalid_argument("unexpected argument '" + args[expected] + "'");
   if (cmd == "serve") return runServe(settings_, [this] { waitForTerminationRequest(); });
   if (cmd == "migrate") return runMigrate(settings_);
@@ -120,6 +125,7 @@ int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
   if (cmd == "verify-audit") return runVerifyAudit(settings_);
   if (cmd == "copy") return runCopy(settings_);
   if (cmd == "backup") return runBackup(settings_);
+  if (cmd == "export") return runExport(settings_, sub);
   if (cmd == "user" && sub == "add") return runUserAdd(settings_);
   if (cmd == "user" && sub == "passwd") return runUserPasswd(settings_);
   if (cmd == "user" && sub == "lock") return runUserLock(settings_);

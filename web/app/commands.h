@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "web/app/settings.h"
 
 namespace citygrants::app {
@@ -17,5 +19,7 @@ int runUserLock(const Settings& settings);
 // transfer_commands.cpp: moving a fund between databases, and backing up a live SQLite one.
 int runCopy(const Settings& settings);
 int runBackup(const Settings& settings);
+// export_commands.cpp: `export 360giving|iati`, the open-data files.
+int runExport(const Settings& settings, const std::string& standard);
 
 }  // namespace citygrants::app

@@ -15,6 +15,8 @@ http::JsonObject orgJson(const stores::Organisation& o) {
   j->set("region", o.region);
   j->set("language", o.language);
   j->set("version", o.version);
+  j->set("identifier", o.identifier);
+  j->set("open_id", o.open_id);
   return j;
 }
 
@@ -59,6 +61,7 @@ ApiResponse postOrganisation(ApiContext& ctx, ApiRequest& req) {
   o.country = in.text("country", false, 100).value_or("");
   o.region = in.text("region", false, 100).value_or("");
   o.language = in.text("language", false, 2).value_or("en");
+  o.identifier = in.text("identifier", false, 120).value_or("");
   if (kind) {
     if (auto k = access::parseOrgKind(*kind)) {
       o.kind = *k;
@@ -69,6 +72,16 @@ ApiResponse postOrganisation(ApiContext& ctx, ApiRequest& req) {
   in.finish();
   const auto created = usecases::DirectoryService(ctx.useCases()).addOrganisation(req.who(), o);
   return http::jsonResponse(orgJson(created), 201);
+}
+
+ApiResponse putOrganisationIdentifier(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  http::JsonReader in(req.json());
+  const auto identifier = in.text("identifier", true, 120);
+  in.finish();
+  const auto o = usecases::DirectoryService(ctx.useCases())
+                     .setIdentifier(req.who(), req.id(), version, identifier.value_or(""));
+  return http::versionedResponse(orgJson(o), o.version);
 }
 
 ApiResponse listUsers(ApiContext& ctx, ApiRequest& req) {

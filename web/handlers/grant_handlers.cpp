@@ -1,4 +1,6 @@
+#include "modules/opendata/dac_sector.h"
 #include "services/usecases/grant_service.h"
+#include "services/usecases/open_data_service.h"
 #include "services/usecases/report_service.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
@@ -6,6 +8,7 @@
 #include "web/handlers/routes.h"
 #include "web/handlers/state_filter.h"
 #include "web/http/json_encode.h"
+#include "web/http/json_reader.h"
 #include "web/http/transition_request.h"
 
 namespace citygrants::handlers {
@@ -27,6 +30,11 @@ http::JsonObject grantJson(const stores::Grant& g, const std::vector<std::string
   http::setOptional(o, "signed_by", g.signed_by);
   http::setTime(o, "signed_at", g.signed_at);
   o->set("created_at", http::isoTime(g.created_at));
+  o->set("sectors", http::strings(opendata::sectorsOf(g.sector_code)));
+  http::setOptional(o, "sector_code", g.sector_code.empty() ? std::nullopt
+                                                             : std::optional<std::string>(g.sector_code));
+  o->set("publishable", g.publishable);
+  http::setTime(o, "published_at", g.published_at);
   return o;
 }
 
@@ -57,6 +65,17 @@ ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getGrant(ApiContext& ctx, ApiRequest& req) {
   const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), req.id());
+  return http::versionedResponse(grantJson(g, g.actions), g.version);
+}
+
+ApiResponse putGrantPublication(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  http::JsonReader in(req.json());
+  const auto publishable = in.boolean("publishable", true);
+  const auto sector = in.text("sector_code", false, 5);
+  in.finish();
+  const auto g = usecases::OpenDataService(ctx.useCases())
+                     .setPublication(req.who(), req.id(), version, publishable.value_or(false), sector);
   return http::versionedResponse(grantJson(g, g.actions), g.version);
 }
 

@@ -57,6 +57,12 @@ http::JsonArray parameters(const http::ApiRoute& route, const http::RouteDoc* do
         parameter("If-Match", "header", true, schema::text(),
                   "the ETag of the version you read, like \"v3\" (428 without, 412 when stale)"));
   }
+  if (headers & http::kPublishedFile) {
+    out->add(parameter("If-None-Match", "header", false, schema::text(),
+                       "the ETag of the copy you hold: 304 while it is current"));
+    out->add(parameter("If-Modified-Since", "header", false, schema::text(),
+                       "an HTTP date (without If-None-Match): 304 unless changed since"));
+  }
   if (headers & http::kIdempotencyKey) {
     out->add(
         parameter("Idempotency-Key", "header", false, schema::text(200),
@@ -100,6 +106,11 @@ http::JsonObject responseHeaders(unsigned headers) {
     add("Content-Disposition", "attachment; filename*=UTF-8''NAME");
     add("X-Content-SHA256", "the SHA-256 of the bytes, in hex");
   }
+  if (headers & http::kPublishedFile) {
+    add("ETag", "a strong tag of the file's bytes");
+    add("Last-Modified", "the latest change to a grant it holds");
+    add("Content-Disposition", "attachment; filename=\"NAME\"");
+  }
   return out;
 }
 
@@ -119,6 +130,11 @@ http::JsonObject success(const http::RouteDoc& doc) {
 http::JsonObject responses(const http::RouteDoc* doc) {
   auto out = http::object();
   if (doc != nullptr) out->set(std::to_string(doc->status), success(*doc));
+  if (doc != nullptr && (doc->headers & http::kPublishedFile) != 0) {
+    auto same = http::object();
+    same->set("description", "not modified: the copy the client holds is current");
+    out->set("304", same);
+  }
   auto problem = http::object();
   problem->set("description", "a refusal or an error (RFC 9457)");
   auto content = http::object();

@@ -186,7 +186,7 @@ ApiResponse putProposal(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse postProposalTransition(ApiContext& ctx, ApiRequest& req) {
-  const auto transition = http::decodeTransition(req);
+  const auto transition = http::decodeTransition(req, true);
   const auto v = usecases::ProposalService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "proposal", transition.event);
   return http::versionedResponse(proposalJson(v), v.proposal.version);

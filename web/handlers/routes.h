@@ -46,6 +46,12 @@ ApiResponse postChapter(ApiContext&, ApiRequest&);
 ApiResponse putChapter(ApiContext&, ApiRequest&);
 ApiResponse getGrantAllocations(ApiContext&, ApiRequest&);
 ApiResponse putGrantAllocations(ApiContext&, ApiRequest&);
+// open_data_handlers.cpp
+ApiResponse getPublisher(ApiContext&, ApiRequest&);
+ApiResponse putPublisher(ApiContext&, ApiRequest&);
+ApiResponse listSectors(ApiContext&, ApiRequest&);
+ApiResponse getGivingFile(ApiContext&, ApiRequest&);
+ApiResponse getIatiFile(ApiContext&, ApiRequest&);
 // proposal_handlers.cpp
 ApiResponse listProposals(ApiContext&, ApiRequest&);
 ApiResponse postProposal(ApiContext&, ApiRequest&);
@@ -68,6 +74,7 @@ ApiResponse getReviewComparison(ApiContext&, ApiRequest&);
 ApiResponse listGrants(ApiContext&, ApiRequest&);
 ApiResponse getGrant(ApiContext&, ApiRequest&);
 ApiResponse postGrantTransition(ApiContext&, ApiRequest&);
+ApiResponse putGrantPublication(ApiContext&, ApiRequest&);
 ApiResponse listGrantTranches(ApiContext&, ApiRequest&);
 ApiResponse listGrantReports(ApiContext&, ApiRequest&);
 ApiResponse getGrantBudget(ApiContext&, ApiRequest&);
@@ -89,6 +96,7 @@ ApiResponse getGrantTimeline(ApiContext&, ApiRequest&);
 // directory_handlers.cpp
 ApiResponse listOrganisations(ApiContext&, ApiRequest&);
 ApiResponse postOrganisation(ApiContext&, ApiRequest&);
+ApiResponse putOrganisationIdentifier(ApiContext&, ApiRequest&);
 ApiResponse listUsers(ApiContext&, ApiRequest&);
 ApiResponse postUser(ApiContext&, ApiRequest&);
 ApiResponse putUserRole(ApiContext&, ApiRequest&);

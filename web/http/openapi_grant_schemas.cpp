@@ -24,7 +24,11 @@ void addGrants(JsonObject out) {
                             {"duration_months", integer()},
                             nullableOut("signed_by", integer()),
                             nullableOut("signed_at", dateTime()),
-                            {"created_at", dateTime()}}));
+                            {"created_at", dateTime()},
+                            {"sectors", describe(list(text()), "DAC purpose codes: 15190 first")},
+                            nullableOut("sector_code", describe(text(), "the service's own DAC code")),
+                            {"publishable", boolean()},
+                            nullableOut("published_at", dateTime())}));
   out->set("GrantPage", pageOf("Grant"));
   out->set("GrantTransition", transitionSchema("grant"));
   out->set("BudgetVsActual", closed({{"category", text()},

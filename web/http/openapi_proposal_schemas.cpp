@@ -154,7 +154,10 @@ void addProposals(JsonObject out) {
   out->set("NewProposal", closed(created));
   out->set("SupportingPartnerRequest", closed({{"partner_org_id", atLeast(1)}}));
   out->set("TranslationRequest", closed({{"translation_en", text(proposals::kMaxSummary)}}));
-  out->set("ProposalTransition", transitionSchema("proposal"));
+  out->set("ProposalTransition",
+           transitionSchema("proposal", {optionalIn("sector_code",
+                                                    describe(text(5), "approve only: the service's own "
+                                                                      "DAC code (GET /api/v1/sectors)"))}));
 }
 
 // review_handlers.cpp: assignmentJson.

@@ -10,6 +10,7 @@ constexpr RequestBody kJson = RequestBody::kJson;
 constexpr RequestBody kForm = RequestBody::kMultipart;
 constexpr const char* kJsonMedia = "application/json";
 constexpr const char* kText = "text/plain";
+constexpr const char* kXml = "application/xml";
 // What an attachment's bytes are served as: the type judged by its content (core::detectFileType).
 constexpr const char* kFileMedia =
     "application/pdf image/png image/jpeg "
@@ -62,6 +63,7 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/grants",                            kNone, nullptr,                    200, "GrantPage",           kJsonMedia},
   {"GET",    "/api/v1/grants/{id}",                       kNone, nullptr,                    200, "Grant",               kJsonMedia, kRead},
   {"POST",   "/api/v1/grants/{id}/transitions",           kJson, "GrantTransition",          200, "Grant",               kJsonMedia, kFire},
+  {"PUT",    "/api/v1/grants/{id}/publication",           kJson, "PublicationRequest",       200, "Grant",               kJsonMedia, kChange},
   {"GET",    "/api/v1/grants/{id}/tranches",              kNone, nullptr,                    200, "TranchePage",         kJsonMedia},
   {"GET",    "/api/v1/grants/{id}/reports",               kNone, nullptr,                    200, "ReportPage",          kJsonMedia},
   {"GET",    "/api/v1/grants/{id}/budget",                kNone, nullptr,                    200, "BudgetPage",          kJsonMedia},
@@ -88,6 +90,12 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
   {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
   {"POST",   "/api/v1/organisations",                     kJson, "NewOrganisation",          201, "Organisation",        kJsonMedia},
+  {"PUT",    "/api/v1/organisations/{id}/identifier",     kJson, "IdentifierRequest",        200, "Organisation",        kJsonMedia, kChange},
+  {"GET",    "/api/v1/publisher",                         kNone, nullptr,                    200, "Publisher",           kJsonMedia, kRead},
+  {"PUT",    "/api/v1/publisher",                         kJson, "PublisherRequest",         200, "Publisher",           kJsonMedia, kChange},
+  {"GET",    "/api/v1/sectors",                           kNone, nullptr,                    200, "SectorList",          kJsonMedia},
+  {"GET",    "/api/v1/exports/360giving.json",            kNone, nullptr,                    200, "GivingPackage",       kJsonMedia, kPublishedFile},
+  {"GET",    "/api/v1/exports/iati.xml",                  kNone, nullptr,                    200, "IatiActivities",      kXml,       kPublishedFile},
   {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
   {"POST",   "/api/v1/users",                             kJson, "NewUser",                  201, "User",                kJsonMedia},
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
@@ -170,6 +178,9 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     auto by = choice({"call", "city"});
     by->set("default", "call");
     out->add(queryParameter("by", by, "group the grants per call or per city"));
+  } else if (pattern == "/api/v1/exports/360giving.json" || pattern == "/api/v1/exports/iati.xml") {
+    out->add(queryParameter("all", integer(0, 1),
+                            "1: every grant, published or not (fund managers and auditors)"));
   } else if (pattern == "/api/v1/organisations") {
     out->add(queryParameter("kind", text(200),
                             "only organisations of this kind: fund, partner, city or donor"));

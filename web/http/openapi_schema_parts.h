@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "web/http/json_encode.h"
+#include "web/http/schema_builder.h"
 
 // The component schemas of the OpenAPI document, one function per area; componentSchemas()
 // (openapi_schemas.cpp) puts them together.
@@ -22,6 +23,7 @@ void addStatsSchemas(JsonObject out);
 // Indicators, targets, results, roll-ups, donors and chapters. Defined in
 // openapi_results_schemas.cpp.
 void addResultsSchemas(JsonObject out);
+void addOpenDataSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).
@@ -29,7 +31,7 @@ std::vector<std::string> statesOf(std::string_view machine);
 std::vector<std::string> eventsOf(std::string_view machine);
 
 // The body of POST .../transitions on a record of `machine`, as decodeTransition reads it.
-JsonObject transitionSchema(std::string_view machine);
+JsonObject transitionSchema(std::string_view machine, const std::vector<schema::Member>& extra = {});
 // The "actions" member of a record of `machine`: the events the reader may fire now.
 JsonObject actionsSchema(std::string_view machine);
 // The languages proposals, organisations and users are written in: en, fr, es, pt.

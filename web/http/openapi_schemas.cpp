@@ -157,13 +157,19 @@ void addDirectory(JsonObject out) {
                                    {"country", text()},
                                    {"region", text()},
                                    {"language", choice(languages())},
-                                   {"version", atLeast(1)}}));
+                                   {"version", atLeast(1)},
+                                   {"identifier", describe(text(), "org-id (XM-DAC-41121), \"\" when none")},
+                                   {"open_id", describe(text(), "its id in the open-data files: the "
+                                                                "identifier, or the fund-prefixed one")}}));
   out->set("OrganisationPage", pageOf("Organisation"));
   out->set("NewOrganisation", closed({{"kind", choice(orgKinds(), 20)},
                                       {"name", text(200)},
                                       optionalIn("country", describe(text(100), "ISO 3166-1 alpha-2; required for a city")),
                                       optionalIn("region", text(100)),
-                                      optionalIn("language", choice(languages(), 2))}));
+                                      optionalIn("language", choice(languages(), 2)),
+                                      optionalIn("identifier", describe(text(120), "org-id, e.g. XM-DAC-41121"))}));
+  out->set("IdentifierRequest",
+           closed({{"identifier", describe(text(120), "org-id (XM-DAC-41121, XI-WIKIDATA-Q174); \"\" clears it")}}));
   out->set("User", closed({{"id", integer()},
                            {"org_id", integer()},
                            {"email", text()},
@@ -223,7 +229,7 @@ std::vector<std::string> eventsOf(std::string_view name) {
   return out;
 }
 
-JsonObject transitionSchema(std::string_view name) {
+JsonObject transitionSchema(std::string_view name, const std::vector<schema::Member>& extra) {
   std::map<std::string, std::set<std::string>> needs;  // event -> what some row of it needs
   for (const auto& t : machine(name).transitions) {
     for (auto n : t.needs) needs[std::string(t.event)].emplace(n);
@@ -234,13 +240,16 @@ JsonObject transitionSchema(std::string_view name) {
     for (const auto& f : fields) words += " " + f;
     words += ";";
   }
+  std::vector<schema::Member> members = {
+      {"event", choice(eventsOf(name), 40)},
+      optionalIn("reason", text(5000)),
+      optionalIn("amount_minor", integer(1, kMaxMoneyMinor)),
+      optionalIn("payment_reference", text(100)),
+      optionalIn("no_conflict_declared", boolean()),
+      optionalIn("eligible_future", describe(boolean(), "decline_concept of a proposal"))};
+  members.insert(members.end(), extra.begin(), extra.end());
   return describe(
-      closed({{"event", choice(eventsOf(name), 40)},
-              optionalIn("reason", text(5000)),
-              optionalIn("amount_minor", integer(1, kMaxMoneyMinor)),
-              optionalIn("payment_reference", text(100)),
-              optionalIn("no_conflict_declared", boolean()),
-              optionalIn("eligible_future", describe(boolean(), "decline_concept of a proposal"))}),
+      closed(members),
       "An event of the " + std::string(name) + " machine. What events need besides the event" +
           " (idempotency_key: the Idempotency-Key header):" +
           (words.empty() ? " nothing." : words));
@@ -273,6 +282,7 @@ JsonObject componentSchemas() {
   schemas::addGrantSchemas(out);
   schemas::addStatsSchemas(out);
   schemas::addResultsSchemas(out);
+  schemas::addOpenDataSchemas(out);
   return out;
 }
 

@@ -6,7 +6,7 @@
 
 namespace citygrants::http {
 
-usecases::TransitionRequest decodeTransition(const ApiRequest& req) {
+usecases::TransitionRequest decodeTransition(const ApiRequest& req, bool with_sector) {
   const auto version = req.ifMatch();
   JsonReader in(req.json());
   usecases::TransitionRequest out;
@@ -17,6 +17,7 @@ usecases::TransitionRequest decodeTransition(const ApiRequest& req) {
   out.input.payment_reference = in.text("payment_reference", false, 100);
   out.input.no_conflict_declared = in.boolean("no_conflict_declared", false).value_or(false);
   out.input.eligible_future = in.boolean("eligible_future", false).value_or(false);
+  if (with_sector) out.input.sector_code = in.text("sector_code", false, 5);
   if (req.http.has("Idempotency-Key")) {
     const auto key = req.http.get("Idempotency-Key");
     if (key.empty() || key.size() > 200) in.fail("Idempotency-Key", "1 to 200 characters");
