@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
@@ -9,6 +11,7 @@
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
+#include "web/http/metrics.h"
 
 namespace citygrants::handlers {
 namespace {
@@ -38,44 +41,77 @@ std::string httpDate(std::int64_t epoch_ms) {
 }
 
 // Whether the client's copy is current: If-None-Match names the ETag, or (without it)
-// If-Modified-Since is not older than the file.
-bool notModified(const ApiRequest& req, const std::string& etag, std::int64_t last_modified) {
+// If-Modified-Since is not older than the file's Last-Modified (both HTTP dates).
+bool notModified(const ApiRequest& req, const std::string& etag, const std::string& last_modified) {
   const auto& h = req.http;
   if (h.has("If-None-Match")) {
     const auto given = h.get("If-None-Match");
     return given == "*" || given.find(etag) != std::string::npos;
   }
-  if (!h.has("If-Modified-Since")) return false;
+  if (!h.has("If-Modified-Since") || last_modified.empty()) return false;
   int tz = 0;
-  Poco::DateTime since;
-  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, h.get("If-Modified-Since"), since, tz)) {
+  Poco::DateTime since, modified;
+  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, h.get("If-Modified-Since"), since, tz) ||
+      !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, last_modified, modified, tz)) {
     return false;
   }
-  return last_modified / 1000 <= since.timestamp().epochTime();
+  return modified.timestamp() <= since.timestamp();
 }
 
-// GET /exports/360giving.json | iati.xml: the published grants for anyone; ?all=1 every grant
-// for fund managers and auditors. An ETag of the bytes and Last-Modified of the latest change.
-ApiResponse openDataFile(ApiContext& ctx, ApiRequest& req, usecases::OpenFormat format) {
-  const auto all = req.queryInt("all", 0, 1).value_or(0) == 1;
+// The whole answer of an open-data file: its bytes, an ETag of them and Last-Modified.
+ApiResponse fileResponse(ApiContext& ctx, const ApiRequest& req, usecases::OpenFormat format, bool all) {
   const auto file = usecases::OpenDataService(ctx.useCases()).file(req.actor, format, all);
   const bool giving = format == usecases::OpenFormat::kGiving360;
-  const std::string etag = "\"" + crypto::sha256Hex(file.body).substr(0, 32) + "\"";
   ApiResponse r;
-  r.headers.emplace_back("ETag", etag);
+  r.body = file.body;
+  r.content_type = giving ? "application/json; charset=utf-8" : "application/xml; charset=utf-8";
+  r.headers.emplace_back("ETag", "\"" + crypto::sha256Hex(file.body).substr(0, 32) + "\"");
   if (file.last_modified > 0) r.headers.emplace_back("Last-Modified", httpDate(file.last_modified));
   // The published files may be kept by caches a while; every grant's file by nobody.
   r.headers.emplace_back("Cache-Control", all ? "private, no-store" : "public, max-age=300");
-  if (notModified(req, etag, file.last_modified)) {
-    r.status = 304;
-    r.content_type = giving ? "application/json" : "application/xml";
-    return r;
-  }
-  r.body = file.body;
-  r.content_type = giving ? "application/json; charset=utf-8" : "application/xml; charset=utf-8";
   const std::string name = std::string(giving ? "360giving" : "iati") + (all ? "-all" : "") +
                            (giving ? ".json" : ".xml");
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return r;
+}
+
+std::string headerOf(const ApiResponse& r, const std::string& name) {
+  for (const auto& [n, v] : r.headers) {
+    if (n == name) return v;
+  }
+  return "";
+}
+
+// GET /exports/360giving.json | iati.xml: the published grants for anyone; ?all=1 every grant
+// for fund managers and auditors. The published files are computed once per database generation
+// (anyone may ask for them, signed in or not, as often as they like); 304 when the copy the
+// client holds is current.
+ApiResponse openDataFile(ApiContext& ctx, ApiRequest& req, usecases::OpenFormat format) {
+  const auto all = req.queryInt("all", 0, 1).value_or(0) == 1;
+  ApiResponse r;
+  if (all || ctx.responses == nullptr) {
+    r = fileResponse(ctx, req, format, all);
+  } else {
+    const std::string key = std::string("open data ") + req.path;
+    const auto generation = ctx.db.generations().data;  // read first: a later change makes it stale
+    const auto now = ctx.clock.nowMs();
+    auto hit = ctx.responses->find(key, generation, now);
+    ctx.metrics.recordCacheLookup(hit.has_value());
+    if (hit) {
+      r = std::move(*hit);
+    } else {
+      r = fileResponse(ctx, req, format, all);
+      ctx.responses->store(key, r, generation, now, r.body.size());
+    }
+  }
+  const auto last_modified = headerOf(r, "Last-Modified");
+  if (notModified(req, headerOf(r, "ETag"), last_modified)) {
+    r.status = 304;
+    r.body.clear();
+    r.headers.erase(std::remove_if(r.headers.begin(), r.headers.end(),
+                                   [](const auto& h) { return h.first == "Content-Disposition"; }),
+                    r.headers.end());
+  }
   return r;
 }
 
