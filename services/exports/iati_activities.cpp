@@ -24,7 +24,7 @@ void narrative(XmlOut& x, const std::string& text, const std::string& lang = "en
 }
 
 void org(XmlOut& x, const char* element, const OpenOrg& o, XmlOut::Attributes attrs) {
-  if (o.registered || element == std::string_view("reporting-org")) attrs.insert(attrs.begin(), {"ref", o.ref});
+  if (o.registered) attrs.insert(attrs.begin(), {"ref", o.ref});
   x.open(element, attrs);
   narrative(x, o.name);
   x.close();
@@ -132,7 +132,9 @@ void activity(XmlOut& x, const OpenGrant& g, const opendata::Publication& pub) {
                            {"xml:lang", g.texts.front().language},
                            {"default-currency", g.currency}});
   x.leaf("iati-identifier", {}, opendata::iatiIdentifier(pub.iati_ref, g.reference));
-  org(x, "reporting-org", pub.fund, {{"type", std::string(kFundType)}});
+  // The reporting org is named by the fund's IATI ref, whatever identifier it has elsewhere.
+  org(x, "reporting-org", {pub.fund.id, pub.fund.name, pub.iati_ref, true, ""},
+      {{"type", std::string(kFundType)}});
   x.open("title");
   for (const auto& t : g.texts) {
     if (!t.title.empty()) narrative(x, t.title, t.language);
