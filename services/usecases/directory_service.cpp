@@ -251,10 +251,16 @@ stores::Organisation DirectoryService::setIdentifier(const Actor& actor, std::in
 }
 
 void withOpenIds(db::Tx& tx, std::vector<stores::Organisation>& orgs) {
-  const auto prefix = stores::PublisherStore::load(tx).giving_prefix;
+  const auto publisher = stores::PublisherStore::load(tx);
   for (auto& o : orgs) {
-    o.open_id = !o.identifier.empty() || prefix.empty() ? o.identifier
-                                                        : opendata::fallbackOrgId(prefix, o.id);
+    if (!o.identifier.empty()) {
+      o.open_id = o.identifier;
+    } else if (o.id == publisher.fund_org_id && !publisher.iati_ref.empty()) {
+      o.open_id = publisher.iati_ref;  // the publishing fund, as its files name it
+    } else {
+      o.open_id = publisher.giving_prefix.empty() ? ""
+                                                  : opendata::fallbackOrgId(publisher.giving_prefix, o.id);
+    }
   }
 }
 

@@ -58,8 +58,8 @@ class DirectoryService {
   auth::HashCost cost_;
 };
 
-// Fills each organisation's open_id: its identifier, or the fund-prefixed fallback once the fund
-// has a 360Giving prefix ("" before).
+// Fills each organisation's open_id: its identifier; for the publishing fund without one, its IATI
+// ref; else the fund-prefixed fallback once the fund has a 360Giving prefix ("" before).
 void withOpenIds(db::Tx& tx, std::vector<stores::Organisation>& orgs);
 
 }  // namespace citygrants::usecases

@@ -12,10 +12,11 @@ import * as reviews from './views/reviews/routes.js';
 import * as grants from './views/grants/routes.js';
 import * as fund from './views/fund/routes.js';
 import * as results from './views/results/routes.js';
+import * as opendata from './views/opendata/routes.js';
 import * as admin from './views/admin/routes.js';
 import * as audit from './views/audit/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, admin, audit];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

@@ -3,9 +3,10 @@
 // transition row needs (a reason, an amount, a payment reference...) and fires it with If-Match.
 
 import { fire } from '../api.js';
-import { h } from '../dom.js';
+import { h, uid } from '../dom.js';
 import { has, parseMoney, plainAmount, t } from '../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from './problem.js';
+import { sectorField, sectors } from './sectors.js';
 import { field, toast } from './ui.js';
 import { COLLECTIONS, transitionOf } from './workflows.js';
 
@@ -41,6 +42,19 @@ function needFields(machine, event, needs, record) {
   return out;
 }
 
+// The optional sector select (sent as sector_code) of the proposal's decision that creates the
+// grant (its row is tagged creates_grant in GET /workflows: the server takes the service's DAC
+// sector there only), or null: another event, or the list of sectors could not be read.
+async function sectorChoice(machine, row, record) {
+  if (machine !== 'proposal' || !row?.tags?.includes('creates_grant')) return null;
+  const list = await sectors().catch(() => null);
+  if (!list?.length) return null;
+  return sectorField({
+    id: uid('sector'), label: t('need.sector'), hint: t('need.sector_hint'), list,
+    noneText: t('need.sector_none'), selected: record.sector_code ?? '',
+  });
+}
+
 function readFields(form, needs) {
   const body = {};
   const data = new FormData(form);
@@ -48,6 +62,7 @@ function readFields(form, needs) {
   if (needs.includes('payment_reference')) body.payment_reference = String(data.get('payment_reference') ?? '').trim();
   if (needs.includes('no_conflict_declared')) body.no_conflict_declared = data.get('no_conflict_declared') === 'on';
   if (form.querySelector('[name="eligible_future"]')) body.eligible_future = data.get('eligible_future') === 'on';
+  if (data.get('sector_code')) body.sector_code = String(data.get('sector_code'));
   if (needs.includes('amount_minor')) {
     const minor = parseMoney(data.get('amount'));
     if (minor === null) return { error: { field: 'amount_minor', message: t('need.amount_invalid') } };
@@ -62,6 +77,7 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
   const row = await transitionOf(machine, record.state, event);
   const needs = (row?.needs ?? []).filter((n) => n !== 'idempotency_key');
   const idempotencyKey = row?.needs.includes('idempotency_key') ? randomKey() : null;
+  const sector = await sectorChoice(machine, row, record);
   const status = h('div', { class: 'dialog-status' });
   const confirmKey = `confirm.${machine}.${event}`;
   const submit = h('button', { type: 'submit', class: 'primary', text: eventLabel(machine, event) });
@@ -69,7 +85,7 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
   const form = h('form', { method: 'dialog', class: 'action-form', novalidate: true },
     h('h2', { text: eventLabel(machine, event) }),
     h('p', { text: has(confirmKey) ? t(confirmKey) : t('confirm.generic', { ref: record.reference ?? `#${record.id}` }) }),
-    needFields(machine, event, needs, record), status,
+    needFields(machine, event, needs, record), sector, status,
     h('div', { class: 'buttons' }, submit, cancel));
   const dialog = h('dialog', { class: 'action-dialog', 'aria-label': eventLabel(machine, event) }, form);
   document.body.append(dialog);

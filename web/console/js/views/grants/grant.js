@@ -1,6 +1,7 @@
 // #/grants/:id: one grant: its facts and buttons (sign, suspend, resume, complete, terminate,
-// close), who funds it, its tranche schedule, its reports, what it achieved against its
-// targets, budget vs actual and its timeline.
+// close), who funds it, whether it is published as open data (a fund manager switches it), its
+// tranche schedule, its reports, what it achieved against its targets, budget vs actual and its
+// timeline.
 
 import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
@@ -10,6 +11,7 @@ import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { fundOrg, namesFrom, organisationsById, orgName, person } from './data.js';
 import { fundingPanel } from './funding_panel.js';
+import { openDataPanel } from './open_data_panel.js';
 import { budgetPanel, reportsPanel } from './reports_panel.js';
 import { resultsPanel } from './results_chart.js';
 import { tranchesPanel } from './tranches.js';
@@ -19,7 +21,7 @@ export async function grantView(ctx) {
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
   const reload = () => ctx.reload();
-  const [tranches, reports, budget, items, orgs, results, funding] = await Promise.all([
+  const [tranches, reports, budget, items, orgs, results, funding, openData] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
@@ -27,6 +29,7 @@ export async function grantView(ctx) {
     organisationsById([grant.city_org_id, grant.supporting_org_id]),
     resultsPanel(grant),
     fundingPanel(grant, { reload }),
+    openDataPanel(grant, { reload }),
   ]);
   const names = namesFrom(items);
   const city = orgName(orgs, grant.city_org_id);
@@ -53,6 +56,7 @@ export async function grantView(ctx) {
     h('p', { class: 'lead', text: t('grants.grant.lead', { city, partner }) }),
     about,
     funding,
+    openData,
     await tranchesPanel({ grant, tranches, reports, timeline: items, names, orgs: { city, partner, fund }, onDone: reload }),
     reportsPanel(reports),
     results,
