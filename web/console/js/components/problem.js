@@ -3,6 +3,7 @@
 
 import { h } from '../dom.js';
 import { has, t } from '../i18n.js';
+import { toast } from './ui.js';
 
 // A message for a whole refused request.
 export function explain(error) {
@@ -84,4 +85,21 @@ export function problemNotice(error) {
 export function showRefusal(form, error, summary) {
   summary.append(problemNotice(error));
   showFieldErrors(form, error, summary);
+}
+
+// Sends a form's edit: clears its errors and disables `submit` while `send()` runs; then
+// `onSaved(answer)`, or on a stale version (412) a toast and `onStale()`, or else the refusal
+// beside the fields and in `status`. A 401 is the session's business (api.js signs out).
+export async function submitGuarded(form, { submit, status, send, onSaved, onStale }) {
+  clearFieldErrors(form);
+  status.replaceChildren();
+  submit.disabled = true;
+  try {
+    onSaved(await send());
+  } catch (err) {
+    submit.disabled = false;
+    if (err.status === 401) return;
+    if (err.status === 412) { toast(t('problem.stale-version')); onStale?.(); return; }
+    showRefusal(form, err, status);
+  }
 }

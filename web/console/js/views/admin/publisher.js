@@ -6,7 +6,7 @@
 import { get, put } from '../../api.js';
 import { h } from '../../dom.js';
 import { number, t } from '../../i18n.js';
-import { clearFieldErrors, showRefusal } from '../../components/problem.js';
+import { submitGuarded } from '../../components/problem.js';
 import { facts, field, link, pageHeader, section, toast } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
 import { forbiddenPage } from './common.js';
@@ -21,23 +21,15 @@ function publisherForm(publisher, { onSaved, onStale }) {
       field({ label: t('admin.publisher.iati_ref'), name: 'iati_ref', value: publisher.iati_ref, hint: t('admin.publisher.iati_ref_hint'),
         attrs: { autocomplete: 'off', spellcheck: 'false', maxlength: '120' } })),
     status, h('div', { class: 'buttons' }, submit));
-  form.addEventListener('submit', async (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearFieldErrors(form);
-    status.replaceChildren();
     const data = new FormData(form);
     const body = { giving_prefix: String(data.get('giving_prefix') ?? '').trim(), iati_ref: String(data.get('iati_ref') ?? '').trim() };
-    submit.disabled = true;
-    try {
-      const saved = await put('/publisher', body, { etag: `"v${publisher.version}"` });
-      toast(t('admin.publisher.saved'));
-      onSaved(saved);
-    } catch (err) {
-      submit.disabled = false;
-      if (err.status === 401) return;
-      if (err.status === 412) { toast(t('problem.stale-version')); onStale(); return; }
-      showRefusal(form, err, status);
-    }
+    submitGuarded(form, {
+      submit, status, onStale,
+      send: () => put('/publisher', body, { etag: `"v${publisher.version}"` }),
+      onSaved: (saved) => { toast(t('admin.publisher.saved')); onSaved(saved); },
+    });
   });
   return form;
 }

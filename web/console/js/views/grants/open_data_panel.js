@@ -6,7 +6,7 @@
 import { etagOf, put } from '../../api.js';
 import { h, uid } from '../../dom.js';
 import { dateTime, t } from '../../i18n.js';
-import { clearFieldErrors, showRefusal } from '../../components/problem.js';
+import { submitGuarded } from '../../components/problem.js';
 import { sectorField, sectors } from '../../components/sectors.js';
 import { facts, link, toast } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
@@ -42,23 +42,18 @@ function publicationForm(grant, list, { onSaved, onStale }) {
       noneText: t('grants.open_data.sector_none'), selected: grant.sector_code ?? '',
     }),
     status, h('div', { class: 'buttons' }, submit));
-  form.addEventListener('submit', async (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearFieldErrors(form);
-    status.replaceChildren();
     const data = new FormData(form);
     const body = { publishable: data.get('publishable') === 'on', sector_code: String(data.get('sector_code') ?? '') || null };
-    submit.disabled = true;
-    try {
-      const saved = await put(`/grants/${grant.id}/publication`, body, { etag: etagOf(grant) });
-      toast(t((saved?.publishable ?? body.publishable) ? 'grants.open_data.saved_on' : 'grants.open_data.saved_off'));
-      onSaved(saved);
-    } catch (err) {
-      submit.disabled = false;
-      if (err.status === 401) return;
-      if (err.status === 412) { toast(t('problem.stale-version')); onStale(); return; }
-      showRefusal(form, err, status);
-    }
+    submitGuarded(form, {
+      submit, status, onStale,
+      send: () => put(`/grants/${grant.id}/publication`, body, { etag: etagOf(grant) }),
+      onSaved: (saved) => {
+        toast(t((saved?.publishable ?? body.publishable) ? 'grants.open_data.saved_on' : 'grants.open_data.saved_off'));
+        onSaved(saved);
+      },
+    });
   });
   return form;
 }
