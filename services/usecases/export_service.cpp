@@ -1,6 +1,9 @@
 #include "services/usecases/export_service.h"
 
+#include <semaphore>
 #include <vector>
+
+#include "modules/core/problem.h"
 
 #include "services/exports/table_writer.h"
 #include "services/stores/export_rows.h"
@@ -52,6 +55,25 @@ void oneSnapshot(db::Tx& tx) {
   }
 }
 
+// The turns of ExportService::kMaxAtOnce, shared by every server of the process.
+std::counting_semaphore<ExportService::kMaxAtOnce>& turns() {
+  static std::counting_semaphore<ExportService::kMaxAtOnce> slots(ExportService::kMaxAtOnce);
+  return slots;
+}
+
+// Holds one turn while it lives.
+class Turn {
+ public:
+  Turn() {
+    if (!turns().try_acquire_for(ExportService::kWaitForTurn)) {
+      throw core::Problem::tooManyRequests("other exports are being written; try again shortly", 10);
+    }
+  }
+  ~Turn() { turns().release(); }
+  Turn(const Turn&) = delete;
+  Turn& operator=(const Turn&) = delete;
+};
+
 }  // namespace
 
 ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request) {
@@ -60,6 +82,7 @@ ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request
   auto file = std::make_shared<exports::TempFile>("citygrants-export");
   std::int64_t rows = 0;
   {
+    const Turn turn;
     auto tx = ctx_.db.read();
     oneSnapshot(tx);
     ExportLog::check(tx, actor, ctx_.clock.nowMs());
@@ -69,7 +92,8 @@ ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request
     std::vector<exports::Column> columns;
     for (const auto& c : source.columns) columns.push_back(c.column);
     writer->header(columns);
-    rows = stores::streamRows(tx, source, [&](std::span<const exports::Cell> cells) { writer->row(cells); });
+    rows = stores::streamRows(tx, source,
+                              [&](std::span<const exports::Cell> cells) { writer->row(cells); });
     writer->finish();
     tx.commit();
   }
@@ -79,7 +103,8 @@ ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request
     ExportLog::record(tx, actor, what, request.filters_json, rows, now);
     tx.commit();
   });
-  return {std::move(file), std::string(source.name) + "-" + exports::isoDate(now) + "." + format, rows};
+  return {std::move(file), std::string(source.name) + "-" + exports::isoDate(now) + "." + format,
+          rows};
 }
 
 }  // namespace citygrants::usecases

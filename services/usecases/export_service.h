@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -40,6 +41,13 @@ struct ExportedFile {
 // to a temporary file (memory stays flat however long the list), audited and rate-limited.
 class ExportService {
  public:
+  // An export holds a pooled read connection for as long as its file takes (seconds for a
+  // hundred thousand rows): at most this many run at once in a server, so that the pool (4
+  // connections by default) keeps connections for every other request. One more waits up to
+  // kWaitForTurn for its turn, then is refused with kTooManyRequests.
+  static constexpr int kMaxAtOnce = 2;
+  static constexpr std::chrono::seconds kWaitForTurn{20};
+
   explicit ExportService(Context ctx) : ctx_(ctx) {}
 
   // Reads the rows in one read snapshot, page by page, into the file; then, as the use case's
@@ -48,7 +56,8 @@ class ExportService {
   // The read is not the write transaction: on SQLite the one writer would be held for as long
   // as the file takes, every other use case of the fund waiting behind it.
   // Throws kForbidden for the audit list unless the actor reads the audit, kTooManyRequests
-  // past ExportLog::kMaxPerWindow, kInvalid when an XLSX sheet cannot hold the rows.
+  // past ExportLog::kMaxPerWindow (or when no turn comes in kWaitForTurn), kInvalid when an
+  // XLSX sheet cannot hold the rows.
   ExportedFile run(const Actor& actor, const ExportRequest& request);
 
  private:
