@@ -29,9 +29,12 @@ CivilTime civilTime(std::int64_t epoch_ms) {
   const auto day = floor<days>(at);
   const year_month_day ymd{day};
   const hh_mm_ss<seconds> time{floor<seconds>(at - day)};
-  return {static_cast<int>(ymd.year()),           static_cast<int>(unsigned(ymd.month())),
-          static_cast<int>(unsigned(ymd.day())),  static_cast<int>(time.hours().count()),
-          static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count())};
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(unsigned(ymd.month())),
+          static_cast<int>(unsigned(ymd.day())),
+          static_cast<int>(time.hours().count()),
+          static_cast<int>(time.minutes().count()),
+          static_cast<int>(time.seconds().count())};
 }
 
 std::string isoDateTime(std::int64_t epoch_ms) {

@@ -1,12 +1,11 @@
 #include "services/exports/temp_file.h"
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <unistd.h>
 #include <vector>
 
 namespace citygrants::exports {

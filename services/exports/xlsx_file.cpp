@@ -1,8 +1,8 @@
-#include <xlsxwriter.h>
-
 #include <array>
 #include <stdexcept>
 #include <vector>
+
+#include <xlsxwriter.h>
 
 #include "modules/core/problem.h"
 #include "modules/exports/csv.h"
@@ -78,7 +78,8 @@ class XlsxFile : public TableWriter {
       const auto& column = columns[c];
       lxw_format* format = column.kind == CellKind::kMoney ? money_[2] : nullptr;
       check(worksheet_set_column(sheet_, c, c, columnWidth(column), format), "column");
-      check(worksheet_write_string(sheet_, 0, c, std::string(column.name).c_str(), bold_), "header");
+      const std::string name(column.name);
+      check(worksheet_write_string(sheet_, 0, c, name.c_str(), bold_), "header");
     }
     worksheet_freeze_panes(sheet_, 1, 0);
   }
@@ -130,7 +131,8 @@ class XlsxFile : public TableWriter {
       }
       case CellKind::kDateTime:
       case CellKind::kDate: {
-        const std::int64_t seconds = cell.number >= 0 ? cell.number / 1000 : (cell.number - 999) / 1000;
+        const std::int64_t seconds =
+            cell.number >= 0 ? cell.number / 1000 : (cell.number - 999) / 1000;
         check(worksheet_write_unixtime(sheet_, rows_, c, seconds,
                                        cell.kind == CellKind::kDate ? date_ : date_time_),
               "date");

@@ -29,7 +29,8 @@ int currencyColumn(const ExportSource& s) {
 void fillCells(const ExportSource& s, RowBuffer& b, int currency) {
   int exponent = 2;
   if (currency >= 0 && b.nulls[static_cast<std::size_t>(currency)] == soci::i_ok) {
-    if (const auto c = core::findCurrency(b.texts[static_cast<std::size_t>(currency)])) exponent = c->exponent;
+    if (const auto c = core::findCurrency(b.texts[static_cast<std::size_t>(currency)]))
+      exponent = c->exponent;
   }
   for (std::size_t i = 0; i < s.columns.size(); ++i) {
     Cell& cell = b.cells[i];
@@ -58,8 +59,8 @@ std::int64_t streamRows(db::Tx& tx, const ExportSource& s,
   const std::string order = " ORDER BY " + (by_id ? s.id + dir : s.key + dir + ", " + s.id + dir) +
                             " LIMIT " + std::to_string(kExportPage);
   const std::string cursor = by_id ? s.id + cmp + ":x_id"
-                                   : "(" + s.key + cmp + ":x_key1 OR (" + s.key + " = :x_key2 AND " +
-                                         s.id + cmp + ":x_id))";
+                                   : "(" + s.key + cmp + ":x_key1 OR (" + s.key +
+                                         " = :x_key2 AND " + s.id + cmp + ":x_id))";
   long long last_key = 0;
   long long last_id = 0;
   std::int64_t rows = 0;

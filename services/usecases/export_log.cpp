@@ -25,22 +25,22 @@ void ExportLog::check(db::Tx& tx, const Actor& actor, std::int64_t now) {
   const std::int64_t oldest = recent.back();
   const std::int64_t wait_ms = oldest + kWindowMs - now;
   const int seconds = static_cast<int>((wait_ms + 999) / 1000);
-  throw core::Problem::tooManyRequests(
-      "at most " + std::to_string(kMaxPerWindow) + " exports a minute; try again in " +
-          std::to_string(seconds < 1 ? 1 : seconds) + " s",
-      seconds);
+  throw core::Problem::tooManyRequests("at most " + std::to_string(kMaxPerWindow) +
+                                           " exports a minute; try again in " +
+                                           std::to_string(seconds < 1 ? 1 : seconds) + " s",
+                                       seconds);
 }
 
 std::int64_t ExportLog::record(db::Tx& tx, const Actor& actor, std::string_view what,
-                               std::string_view filters_json, std::int64_t rows,
-                               std::int64_t now) {
+                               std::string_view filters_json, std::int64_t rows, std::int64_t now) {
   check(tx, actor, now);
   const auto detail = Detail()
                           .text("file", std::string(what))
                           .raw("filters", std::string(filters_json))
                           .number("rows", rows)
                           .json();
-  return audit::appendAudit(tx, {actor.user_id, "export", actor.user_id, "export", "", "", detail, now});
+  return audit::appendAudit(
+      tx, {actor.user_id, "export", actor.user_id, "export", "", "", detail, now});
 }
 
 }  // namespace citygrants::usecases

@@ -11,7 +11,9 @@ namespace citygrants::exports {
 namespace {
 
 Cell text(std::string s) { return {CellKind::kText, false, std::move(s), 0, 2}; }
-Cell number(CellKind kind, std::int64_t n, int exponent = 2) { return {kind, false, "", n, exponent}; }
+Cell number(CellKind kind, std::int64_t n, int exponent = 2) {
+  return {kind, false, "", n, exponent};
+}
 Cell empty(CellKind kind) { return {kind, true, "", 0, 2}; }
 
 std::string field(std::string_view s) {
@@ -62,7 +64,8 @@ BOOST_AUTO_TEST_CASE(each_formula_prefix_of_a_text_cell_is_neutralised) {
 }
 
 BOOST_AUTO_TEST_CASE(text_that_only_contains_a_formula_sign_later_is_left_alone) {
-  for (const char* in : {"Kampala = Uganda", "1+1", " =SUM(A1)", "e-mail", "a@b.org", "'quoted", ""}) {
+  for (const char* in :
+       {"Kampala = Uganda", "1+1", " =SUM(A1)", "e-mail", "a@b.org", "'quoted", ""}) {
     BOOST_TEST(!startsLikeFormula(in), in);
     BOOST_TEST(neutralised(in) == in, in);
   }
@@ -73,7 +76,7 @@ BOOST_AUTO_TEST_CASE(numbers_money_and_dates_are_never_neutralised) {
   BOOST_TEST(cellText(number(CellKind::kMoney, -1250)) == "-12.50");
   BOOST_TEST(cellText(number(CellKind::kMoney, 25'000'000)) == "250000.00");
   BOOST_TEST(cellText(number(CellKind::kMoney, 5)) == "0.05");
-  BOOST_TEST(cellText(number(CellKind::kMoney, 1200, 0)) == "1200");         // JPY
+  BOOST_TEST(cellText(number(CellKind::kMoney, 1200, 0)) == "1200");             // JPY
   BOOST_TEST(cellText(number(CellKind::kMoney, -1'234'567, 3)) == "-1234.567");  // KWD
   BOOST_TEST(cellText(number(CellKind::kDateTime, 1'772'366'400'123)) == "2026-03-01T12:00:00Z");
   BOOST_TEST(cellText(number(CellKind::kDate, 1'772'366'400'123)) == "2026-03-01");
@@ -117,7 +120,8 @@ BOOST_AUTO_TEST_CASE(file_names_name_one_list_and_one_format) {
   }
   for (int l = 0; l < 6; ++l) {
     for (int f = 0; f < 2; ++f) {
-      const auto name = std::string(listName(ListKind(l))) + "." + std::string(formatName(FileFormat(f)));
+      const auto name =
+          std::string(listName(ListKind(l))) + "." + std::string(formatName(FileFormat(f)));
       const auto back = parseFileName(name);
       BOOST_TEST((back && back->list == ListKind(l) && back->format == FileFormat(f)), name);
     }

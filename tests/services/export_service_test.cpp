@@ -1,3 +1,5 @@
+#include "services/usecases/export_service.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +10,6 @@
 
 #include "modules/core/problem.h"
 #include "services/usecases/export_log.h"
-#include "services/usecases/export_service.h"
 #include "services/usecases/proposal_service.h"
 #include "tests/services/fixture.h"
 
@@ -48,8 +49,9 @@ int refusedFor(Fn&& fn) {
 // Points $TMPDIR at a directory of its own while it lives, to count the files left there.
 struct ScratchTmp {
   explicit ScratchTmp(const std::string& name)
-      : dir(std::filesystem::path(std::getenv("CITYGRANTS_TEST_TMP") ? std::getenv("CITYGRANTS_TEST_TMP")
-                                                                     : "/tmp") / name) {
+      : dir(std::filesystem::path(
+                std::getenv("CITYGRANTS_TEST_TMP") ? std::getenv("CITYGRANTS_TEST_TMP") : "/tmp") /
+            name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const char* old = std::getenv("TMPDIR");
@@ -57,8 +59,10 @@ struct ScratchTmp {
     setenv("TMPDIR", dir.c_str(), 1);
   }
   ~ScratchTmp() {
-    if (previous.empty()) unsetenv("TMPDIR");
-    else setenv("TMPDIR", previous.c_str(), 1);
+    if (previous.empty())
+      unsetenv("TMPDIR");
+    else
+      setenv("TMPDIR", previous.c_str(), 1);
     std::filesystem::remove_all(dir);
   }
   std::size_t files() const {
@@ -149,7 +153,8 @@ BOOST_AUTO_TEST_CASE(each_reader_exports_the_proposals_their_list_shows) {
     proposals.create(*applicant, f.call.id, testing::Fund::content());
   }
   ExportService s(f.ctx);
-  for (const auto* actor : {&f.fm1, &f.auditor, &f.applicant_a, &f.applicant_b, &f.reviewer_a, &f.admin}) {
+  for (const auto* actor :
+       {&f.fm1, &f.auditor, &f.applicant_a, &f.applicant_b, &f.reviewer_a, &f.admin}) {
     stores::ProposalQuery q;
     q.limit = 200;
     std::string expected = "reference\r\n";
@@ -158,7 +163,8 @@ BOOST_AUTO_TEST_CASE(each_reader_exports_the_proposals_their_list_shows) {
     // The first column of every line, after the BOM.
     std::string got;
     std::istringstream lines(contentOf(*out.file).substr(3));
-    for (std::string line; std::getline(lines, line);) got += line.substr(0, line.find(',')) + "\r\n";
+    for (std::string line; std::getline(lines, line);)
+      got += line.substr(0, line.find(',')) + "\r\n";
     BOOST_TEST(got == expected, actor->user_id);
   }
 }

@@ -39,11 +39,11 @@ AutoPtr<Document> parseXml(const std::string& xml) {
 
 std::vector<Element*> elements(Poco::XML::Node* in, const std::string& tag) {
   std::vector<Element*> out;
-  AutoPtr<Poco::XML::NodeList> list =
-      in->nodeType() == Poco::XML::Node::DOCUMENT_NODE
-          ? static_cast<Document*>(in)->getElementsByTagName(tag)
-          : static_cast<Element*>(in)->getElementsByTagName(tag);
-  for (unsigned long i = 0; i < list->length(); ++i) out.push_back(static_cast<Element*>(list->item(i)));
+  AutoPtr<Poco::XML::NodeList> list = in->nodeType() == Poco::XML::Node::DOCUMENT_NODE
+                                          ? static_cast<Document*>(in)->getElementsByTagName(tag)
+                                          : static_cast<Element*>(in)->getElementsByTagName(tag);
+  for (unsigned long i = 0; i < list->length(); ++i)
+    out.push_back(static_cast<Element*>(list->item(i)));
   return out;
 }
 
@@ -66,7 +66,8 @@ struct Style {
 std::vector<Style> stylesOf(const std::string& xml) {
   auto doc = parseXml(xml);
   std::map<std::string, std::string> formats;
-  for (auto* f : elements(doc.get(), "numFmt")) formats[f->getAttribute("numFmtId")] = f->getAttribute("formatCode");
+  for (auto* f : elements(doc.get(), "numFmt"))
+    formats[f->getAttribute("numFmtId")] = f->getAttribute("formatCode");
   std::vector<bool> bold_fonts;
   for (auto* font : elements(doc.get(), "font")) bold_fonts.push_back(!elements(font, "b").empty());
   std::vector<Style> out;
@@ -74,7 +75,8 @@ std::vector<Style> stylesOf(const std::string& xml) {
   BOOST_REQUIRE(xfs.size() == 1u);
   for (auto* xf : elements(xfs[0], "xf")) {
     const auto font = static_cast<std::size_t>(std::stoul(xf->getAttribute("fontId")));
-    out.push_back({formats[xf->getAttribute("numFmtId")], font < bold_fonts.size() && bold_fonts[font]});
+    out.push_back(
+        {formats[xf->getAttribute("numFmtId")], font < bold_fonts.size() && bold_fonts[font]});
   }
   return out;
 }
@@ -131,13 +133,14 @@ Table parseCsv(const std::string& body) {
       field += c;
     }
   }
-  BOOST_REQUIRE_MESSAGE(!quoted && field.empty() && record.empty(), "the last record is not ended by CRLF");
+  BOOST_REQUIRE_MESSAGE(!quoted && field.empty() && record.empty(),
+                        "the last record is not ended by CRLF");
   BOOST_REQUIRE_MESSAGE(!records.empty(), "no header");
   Table t;
   t.header = records.front();
   for (std::size_t r = 1; r < records.size(); ++r) {
-    BOOST_REQUIRE_MESSAGE(records[r].size() == t.header.size(), "record " << r << " has "
-                                                                        << records[r].size() << " fields");
+    BOOST_REQUIRE_MESSAGE(records[r].size() == t.header.size(),
+                          "record " << r << " has " << records[r].size() << " fields");
     t.rows.push_back(std::move(records[r]));
   }
   return t;
@@ -156,7 +159,8 @@ Sheet readXlsx(const std::string& bytes) {
       const auto type = c->getAttribute("t");
       cell.number = type.empty() || type == "n";
       const auto texts = elements(c, type == "inlineStr" ? "t" : "v");
-      BOOST_REQUIRE_MESSAGE(type != "s", "a shared string: constant-memory mode writes inline ones");
+      BOOST_REQUIRE_MESSAGE(type != "s",
+                            "a shared string: constant-memory mode writes inline ones");
       if (!texts.empty()) cell.text = texts[0]->innerText();
       const auto s = c->getAttribute("s");
       if (!s.empty()) {
@@ -168,9 +172,11 @@ Sheet readXlsx(const std::string& bytes) {
     out.rows.push_back(std::move(cells));
   }
   for (auto* pane : elements(doc.get(), "pane")) {
-    out.header_frozen = pane->getAttribute("state") == "frozen" && pane->getAttribute("ySplit") == "1";
+    out.header_frozen =
+        pane->getAttribute("state") == "frozen" && pane->getAttribute("ySplit") == "1";
   }
-  for (auto* filter : elements(doc.get(), "autoFilter")) out.autofilter = filter->getAttribute("ref");
+  for (auto* filter : elements(doc.get(), "autoFilter"))
+    out.autofilter = filter->getAttribute("ref");
   out.formulas = elements(doc.get(), "f").size();
   return out;
 }
@@ -192,8 +198,10 @@ Table Sheet::table() const {
 
 std::int64_t minorOf(const std::string& decimal, int digits) {
   const auto dot = decimal.find('.');
-  BOOST_REQUIRE_MESSAGE(digits == 0 ? dot == std::string::npos
-                                    : dot != std::string::npos && decimal.size() - dot - 1 == static_cast<std::size_t>(digits),
+  BOOST_REQUIRE_MESSAGE(digits == 0
+                            ? dot == std::string::npos
+                            : dot != std::string::npos &&
+                                  decimal.size() - dot - 1 == static_cast<std::size_t>(digits),
                         "not a decimal with " << digits << " digits: " << decimal);
   std::string digits_only = decimal;
   if (dot != std::string::npos) digits_only.erase(dot, 1);
@@ -205,10 +213,11 @@ Client freshUser(Server& server, const std::string& organisation, const std::str
   static std::atomic<int> next{0};
   const std::string email = "exporter" + std::to_string(++next) + "-" + role + "@exports.test";
   Client admin = server.signedIn("admin@mmc.demo");
-  const auto r = admin.post("/api/v1/users",
-                            R"({"email":")" + email + R"(","name":"Exporter )" + std::to_string(next.load()) +
-                                R"(","organisation":)" + quoted(organisation) + R"(,"password":)" +
-                                quoted(kDemoPassword) + R"(,"roles":[")" + role + R"("]})");
+  const auto r =
+      admin.post("/api/v1/users", R"({"email":")" + email + R"(","name":"Exporter )" +
+                                      std::to_string(next.load()) + R"(","organisation":)" +
+                                      quoted(organisation) + R"(,"password":)" +
+                                      quoted(kDemoPassword) + R"(,"roles":[")" + role + R"("]})");
   BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
   if (user_id != nullptr) *user_id = r.json->getValue<std::int64_t>("id");
   return server.signedIn(email);

@@ -28,10 +28,10 @@ Table parseCsv(const std::string& body);
 
 // One cell of a worksheet as stored.
 struct SheetCell {
-  std::string text;    // an inline or shared string's text, or a number's <v>
-  bool number = false; // stored as a number (no t= attribute)
-  std::string format;  // its style's number format code ("#,##0.00"), "" for General
-  bool bold = false;   // its style's font is bold
+  std::string text;     // an inline or shared string's text, or a number's <v>
+  bool number = false;  // stored as a number (no t= attribute)
+  std::string format;   // its style's number format code ("#,##0.00"), "" for General
+  bool bold = false;    // its style's font is bold
 };
 
 // The first worksheet of an XLSX file.

@@ -41,21 +41,27 @@ BOOST_AUTO_TEST_SUITE(export_rules, *boost::unit_test::fixture<SeededServer>())
 BOOST_AUTO_TEST_CASE(filters_narrow_the_rows_exactly_as_they_narrow_the_list) {
   auto& server = SeededServer::get();
   Client fund = freshUser(server, "Mayors Migration Council", "fund_manager");
-  const std::string grant = std::to_string(itemsOf(read(fund, "/api/v1/grants"))->getObject(0)->getValue<std::int64_t>("id"));
+  const std::string grant = std::to_string(
+      itemsOf(read(fund, "/api/v1/grants"))->getObject(0)->getValue<std::int64_t>("id"));
   struct Case {
     std::string list_path, export_path;
   };
   const Case cases[] = {
       {"/api/v1/proposals?state=in_review", "/api/v1/exports/proposals.csv?state=in_review"},
       {"/api/v1/assignments?state=submitted", "/api/v1/exports/reviews.csv?state=submitted"},
-      {"/api/v1/grants?state=suspended,terminated", "/api/v1/exports/grants.csv?state=suspended,terminated"},
-      {"/api/v1/tranches?state=disbursed&grant=" + grant, "/api/v1/exports/tranches.csv?state=disbursed&grant=" + grant},
-      {"/api/v1/audit?entity=proposal&event=submit", "/api/v1/exports/audit.csv?entity=proposal&event=submit"},
+      {"/api/v1/grants?state=suspended,terminated",
+       "/api/v1/exports/grants.csv?state=suspended,terminated"},
+      {"/api/v1/tranches?state=disbursed&grant=" + grant,
+       "/api/v1/exports/tranches.csv?state=disbursed&grant=" + grant},
+      {"/api/v1/audit?entity=proposal&event=submit",
+       "/api/v1/exports/audit.csv?entity=proposal&event=submit"},
   };
   for (const auto& c : cases) {
-    const auto everything = totalOf(fund, c.list_path.substr(0, c.list_path.find('?')) + "?limit=1");
+    const auto everything =
+        totalOf(fund, c.list_path.substr(0, c.list_path.find('?')) + "?limit=1");
     const auto total = totalOf(fund, c.list_path);
-    BOOST_TEST(static_cast<std::int64_t>(exportedRows(fund, c.export_path)) == total, c.export_path);
+    BOOST_TEST(static_cast<std::int64_t>(exportedRows(fund, c.export_path)) == total,
+               c.export_path);
     BOOST_TEST(total < everything, c.export_path << " filtered nothing out");
   }
 }
@@ -70,7 +76,8 @@ BOOST_AUTO_TEST_CASE(the_order_and_the_report_filters_are_applied) {
     BOOST_TEST(newest.rows[i][0] == page->getObject(i)->getValue<std::string>("reference"));
   }
   const auto all = parseCsv(fund.get("/api/v1/exports/reports.csv").body);
-  const auto progress = parseCsv(fund.get("/api/v1/exports/reports.csv?kind=progress&state=draft,submitted").body);
+  const auto progress =
+      parseCsv(fund.get("/api/v1/exports/reports.csv?kind=progress&state=draft,submitted").body);
   std::size_t expected = 0;
   for (const auto& row : all.rows) {
     const auto& state = row[all.column("state")];
@@ -101,15 +108,21 @@ BOOST_AUTO_TEST_CASE(bad_filters_and_unknown_files_are_refused_before_anything_i
     expectProblem(spec, e, 400, "GET", kExport, file);
     BOOST_TEST(l.status == 400, list);
     BOOST_REQUIRE(l.json && e.json);
-    BOOST_TEST(e.json->getValue<std::string>("type") == l.json->getValue<std::string>("type"), file);
+    BOOST_TEST(e.json->getValue<std::string>("type") == l.json->getValue<std::string>("type"),
+               file);
     BOOST_TEST(e.json->getArray("errors")->getObject(0)->getValue<std::string>("field") ==
-               l.json->getArray("errors")->getObject(0)->getValue<std::string>("field"), file);
+                   l.json->getArray("errors")->getObject(0)->getValue<std::string>("field"),
+               file);
   }
-  expectProblem(spec, fund.get("/api/v1/exports/reports.csv?kind=weekly"), 400, "GET", kExport, "kind");
-  for (const char* file : {"calls.csv", "proposals.json", "proposals", "proposals.CSV", "audit.xlsx.csv"}) {
-    expectProblem(spec, fund.get(std::string("/api/v1/exports/") + file), 404, "GET", kExport, file);
+  expectProblem(spec, fund.get("/api/v1/exports/reports.csv?kind=weekly"), 400, "GET", kExport,
+                "kind");
+  for (const char* file :
+       {"calls.csv", "proposals.json", "proposals", "proposals.CSV", "audit.xlsx.csv"}) {
+    expectProblem(spec, fund.get(std::string("/api/v1/exports/") + file), 404, "GET", kExport,
+                  file);
   }
-  expectProblem(spec, server.client().get("/api/v1/exports/proposals.csv"), 401, "GET", kExport, "no session");
+  expectProblem(spec, server.client().get("/api/v1/exports/proposals.csv"), 401, "GET", kExport,
+                "no session");
   Client admin = server.signedIn("admin@mmc.demo");
   expectProblem(spec, admin.get("/api/v1/exports/audit.csv"), 403, "GET", kExport, "an admin");
   BOOST_TEST(exportEvents(server, user)->size() == 0u);
@@ -128,7 +141,9 @@ BOOST_AUTO_TEST_CASE(every_export_is_one_audit_event_with_its_filters_and_its_ro
   const auto xlsx_event = events->getObject(1);
   BOOST_TEST(xlsx_event->getValue<std::string>("event") == "export");
   BOOST_TEST(xlsx_event->getObject("actor")->getValue<std::int64_t>("id") == user);
-  const auto detail = Poco::JSON::Parser().parse(xlsx_event->getValue<std::string>("detail")).extract<Poco::JSON::Object::Ptr>();
+  const auto detail = Poco::JSON::Parser()
+                          .parse(xlsx_event->getValue<std::string>("detail"))
+                          .extract<Poco::JSON::Object::Ptr>();
   BOOST_TEST(detail->getValue<std::string>("file") == "proposals.xlsx");
   const auto filters = detail->getObject("filters");
   BOOST_TEST(filters->size() == 2u);  // limit is not a filter of an export
@@ -136,7 +151,8 @@ BOOST_AUTO_TEST_CASE(every_export_is_one_audit_event_with_its_filters_and_its_ro
   BOOST_TEST(filters->getValue<std::string>("sort") == "-id");
   BOOST_TEST(std::to_string(detail->getValue<std::int64_t>("rows")) == r.header("X-Export-Rows"));
   const auto csv_detail = events->getObject(0)->getValue<std::string>("detail");
-  BOOST_TEST(csv_detail == R"({"file":"tranches.csv","filters":{},"rows":)" + csv.header("X-Export-Rows") + "}");
+  BOOST_TEST(csv_detail ==
+             R"({"file":"tranches.csv","filters":{},"rows":)" + csv.header("X-Export-Rows") + "}");
   Client auditor = server.signedIn("auditor@mmc.demo");
   BOOST_TEST(read(auditor, "/api/v1/audit/verify").json->getValue<bool>("ok"));
 }
@@ -147,7 +163,8 @@ BOOST_AUTO_TEST_CASE(the_eleventh_export_within_a_minute_is_refused_on_any_insta
   std::int64_t user = 0;
   Client fund = freshUser(server, "Mayors Migration Council", "fund_manager", &user);
   for (int i = 0; i < 10; ++i) {
-    const auto r = fund.get(i % 2 == 0 ? "/api/v1/exports/grants.csv" : "/api/v1/exports/audit.xlsx?entity=grant");
+    const auto r = fund.get(i % 2 == 0 ? "/api/v1/exports/grants.csv"
+                                       : "/api/v1/exports/audit.xlsx?entity=grant");
     BOOST_REQUIRE_MESSAGE(r.status == 200, i << ": " << r.body);
   }
   const auto refused = fund.get("/api/v1/exports/grants.csv");

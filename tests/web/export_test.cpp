@@ -25,12 +25,14 @@ using Poco::JSON::Object;
 constexpr const char* kExport = "/api/v1/exports/{file}";
 
 // GET /api/v1/exports/`file` (with `query`) as `c`: documented, and parsed as CSV.
-Table exportCsv(const Spec& spec, Client& c, const std::string& file, const std::string& query = "") {
+Table exportCsv(const Spec& spec, Client& c, const std::string& file,
+                const std::string& query = "") {
   const auto r = c.get("/api/v1/exports/" + file + query);
   expectSuccess(spec, r, "GET", kExport, file + query);
   BOOST_TEST(r.header("Content-Type") == "text/csv; charset=utf-8");
   const auto list = file.substr(0, file.find('.'));
-  BOOST_TEST(r.header("Content-Disposition").starts_with("attachment; filename=\"" + list + "-20"), r.header("Content-Disposition"));
+  BOOST_TEST(r.header("Content-Disposition").starts_with("attachment; filename=\"" + list + "-20"),
+             r.header("Content-Disposition"));
   auto t = parseCsv(r.body);
   BOOST_TEST(r.header("X-Export-Rows") == std::to_string(t.rows.size()));
   return t;
@@ -97,17 +99,21 @@ void expectExportsMatchLists(const Spec& spec, Client& c, const std::string& who
     std::vector<std::string> reports;
     std::int64_t spent = 0;
     for (const auto& grant : grants) {
-      const auto items = itemsOf(read(c, "/api/v1/grants/" + std::to_string(grant->getValue<std::int64_t>("id")) + "/reports"));
+      const auto items = itemsOf(read(
+          c, "/api/v1/grants/" + std::to_string(grant->getValue<std::int64_t>("id")) + "/reports"));
       for (unsigned i = 0; i < items->size(); ++i) {
         const auto report = items->getObject(i);
-        reports.push_back(grant->getValue<std::string>("reference") + " " + std::to_string(report->getValue<int>("seq")));
+        reports.push_back(grant->getValue<std::string>("reference") + " " +
+                          std::to_string(report->getValue<int>("seq")));
         const auto lines = report->getArray("spending");
-        for (unsigned l = 0; l < lines->size(); ++l) spent += lines->getObject(l)->getValue<std::int64_t>("actual_minor");
+        for (unsigned l = 0; l < lines->size(); ++l)
+          spent += lines->getObject(l)->getValue<std::int64_t>("actual_minor");
       }
     }
     const auto r = exportCsv(spec, c, "reports.csv");
     std::vector<std::string> exported;
-    for (const auto& row : r.rows) exported.push_back(row[r.column("grant_reference")] + " " + row[r.column("seq")]);
+    for (const auto& row : r.rows)
+      exported.push_back(row[r.column("grant_reference")] + " " + row[r.column("seq")]);
     std::sort(reports.begin(), reports.end());
     std::sort(exported.begin(), exported.end());
     BOOST_TEST(exported == reports);
@@ -167,10 +173,12 @@ BOOST_AUTO_TEST_CASE(a_title_that_reads_as_a_formula_is_neutralised_in_csv_and_x
   std::int64_t call = 0;
   const auto calls = itemsOf(read(kampala, "/api/v1/calls"));
   for (unsigned i = 0; i < calls->size(); ++i) {
-    if (calls->getObject(i)->getValue<std::string>("state") == "open") call = calls->getObject(i)->getValue<std::int64_t>("id");
+    if (calls->getObject(i)->getValue<std::string>("state") == "open")
+      call = calls->getObject(i)->getValue<std::int64_t>("id");
   }
   BOOST_REQUIRE(call > 0);
-  const std::vector<std::string> titles = {R"(=HYPERLINK("http://x","y"))", "@SUM(1+1)", "-2+3", "+cmd"};
+  const std::vector<std::string> titles = {R"(=HYPERLINK("http://x","y"))", "@SUM(1+1)", "-2+3",
+                                           "+cmd"};
   for (const auto& title : titles) {
     auto content = proposalContent(title, 30'000'000);
     content.insert(1, "\"call_id\":" + std::to_string(call) + ",");
@@ -198,7 +206,8 @@ BOOST_AUTO_TEST_CASE(a_title_that_reads_as_a_formula_is_neutralised_in_csv_and_x
   for (const auto& amount : csv.values("amount_requested")) BOOST_TEST(amount.front() != '\'');
 }
 
-BOOST_AUTO_TEST_CASE(the_xlsx_is_a_worksheet_with_a_bold_frozen_header_an_autofilter_numbers_and_dates) {
+BOOST_AUTO_TEST_CASE(
+    the_xlsx_is_a_worksheet_with_a_bold_frozen_header_an_autofilter_numbers_and_dates) {
   auto& server = SeededServer::get();
   const Spec spec(server);
   Client fund = freshUser(server, "Mayors Migration Council", "fund_manager");
@@ -212,7 +221,8 @@ BOOST_AUTO_TEST_CASE(the_xlsx_is_a_worksheet_with_a_bold_frozen_header_an_autofi
   BOOST_REQUIRE(csv.rows.size() >= 2u);
   BOOST_TEST(sheet.header_frozen);
   const char last_column = static_cast<char>('A' + csv.header.size() - 1);
-  BOOST_TEST(sheet.autofilter == std::string("A1:") + last_column + std::to_string(csv.rows.size() + 1));
+  BOOST_TEST(sheet.autofilter ==
+             std::string("A1:") + last_column + std::to_string(csv.rows.size() + 1));
   BOOST_TEST(sheet.formulas == 0u);
   const auto table = sheet.table();
   BOOST_TEST(table.header == csv.header);
@@ -226,7 +236,8 @@ BOOST_AUTO_TEST_CASE(the_xlsx_is_a_worksheet_with_a_bold_frozen_header_an_autofi
     BOOST_TEST(!row[reference].number);
     BOOST_TEST(row[amount].number);
     BOOST_TEST(row[amount].format == "#,##0.00");
-    BOOST_TEST(static_cast<std::int64_t>(std::stod(row[amount].text) * 100 + 0.5) == minorOf(csv.rows[i][amount]));
+    BOOST_TEST(static_cast<std::int64_t>(std::stod(row[amount].text) * 100 + 0.5) ==
+               minorOf(csv.rows[i][amount]));
     if (csv.rows[i][signed_at].empty()) {
       BOOST_TEST(row[signed_at].text.empty());
     } else {

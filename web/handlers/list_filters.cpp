@@ -36,8 +36,10 @@ stores::ProposalQuery proposalFilters(const http::ApiRequest& req) {
   q.city_org_id = req.queryInt("city", 1, INT64_MAX);
   q.partner_org_id = req.queryInt("partner", 1, INT64_MAX);
   q.sort = req.queryText("sort").value_or("id");
-  if (std::find(std::begin(kProposalSorts), std::end(kProposalSorts), q.sort) == std::end(kProposalSorts)) {
-    throw HttpError(400, "bad-query", "Bad query parameter", "sort must be id, -id, updated_at or -updated_at",
+  if (std::find(std::begin(kProposalSorts), std::end(kProposalSorts), q.sort) ==
+      std::end(kProposalSorts)) {
+    throw HttpError(400, "bad-query", "Bad query parameter",
+                    "sort must be id, -id, updated_at or -updated_at",
                     {{"sort", "id, -id, updated_at or -updated_at"}});
   }
   return q;
@@ -48,7 +50,8 @@ stores::AssignmentQuery assignmentFilters(const http::ApiRequest& req) {
   q.state = req.queryText("state");
   if (q.state && std::find(std::begin(workflow::kReviewStates), std::end(workflow::kReviewStates),
                            *q.state) == std::end(workflow::kReviewStates)) {
-    throw HttpError(400, "bad-query", "Bad query parameter", "state must be a review assignment state",
+    throw HttpError(400, "bad-query", "Bad query parameter",
+                    "state must be a review assignment state",
                     {{"state", "assigned, in_progress, submitted, declined or cancelled"}});
   }
   return q;

@@ -55,14 +55,17 @@ void sendFile(Poco::Net::HTTPServerResponse& response, std::ifstream& file, std:
   }
 }
 
-void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r, const std::string& request_id) {
+void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
+          const std::string& request_id) {
   std::ifstream file;
   if (r.file) {
     file.open(r.file->path(), std::ios::binary);
     if (!file) {
       std::cerr << "request " << request_id << ": cannot read " << r.file->path() << std::endl;
-      send(response, problemResponse(500, "internal", "Internal error", "something went wrong on our side", {},
-                                     request_id), request_id);
+      send(response,
+           problemResponse(500, "internal", "Internal error", "something went wrong on our side",
+                           {}, request_id),
+           request_id);
       return;
     }
   }
