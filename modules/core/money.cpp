@@ -63,25 +63,46 @@ bool Money::operator<(const Money& other) const {
   return minor_ < other.minor_;
 }
 
-std::string Money::format() const {
-  const int exponent = findCurrency(currency_)->exponent;
+namespace {
+
+// The whole and fractional digits of |minor| at `exponent`, and whether it is negative.
+struct Digits {
+  bool negative;
+  std::string whole;
+  std::string fraction;  // exactly `exponent` digits
+};
+
+Digits digitsOf(std::int64_t minor, int exponent) {
   // Work on the magnitude as unsigned so INT64_MIN formats too.
-  std::uint64_t magnitude = minor_ < 0 ? 0 - static_cast<std::uint64_t>(minor_)
-                                       : static_cast<std::uint64_t>(minor_);
+  const std::uint64_t magnitude = minor < 0 ? 0 - static_cast<std::uint64_t>(minor)
+                                            : static_cast<std::uint64_t>(minor);
   std::uint64_t scale = 1;
   for (int i = 0; i < exponent; ++i) scale *= 10;
-  std::string whole = std::to_string(magnitude / scale);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  std::string out = currency_ + " " + (minor_ < 0 ? "-" : "") + grouped;
+  std::string fraction;
   if (exponent > 0) {
-    std::string frac = std::to_string(magnitude % scale);
-    out += "." + std::string(static_cast<std::size_t>(exponent) - frac.size(), '0') + frac;
+    fraction = std::to_string(magnitude % scale);
+    fraction.insert(0, static_cast<std::size_t>(exponent) - fraction.size(), '0');
   }
+  return {minor < 0, std::to_string(magnitude / scale), fraction};
+}
+
+}  // namespace
+
+std::string Money::format() const {
+  const auto d = digitsOf(minor_, findCurrency(currency_)->exponent);
+  std::string grouped;
+  for (std::size_t i = 0; i < d.whole.size(); ++i) {
+    if (i > 0 && (d.whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += d.whole[i];
+  }
+  std::string out = currency_ + " " + (d.negative ? "-" : "") + grouped;
+  if (!d.fraction.empty()) out += "." + d.fraction;
   return out;
+}
+
+std::string decimalAmount(std::int64_t minor, int exponent) {
+  const auto d = digitsOf(minor, exponent);
+  return (d.negative ? "-" : "") + d.whole + (d.fraction.empty() ? "" : "." + d.fraction);
 }
 
 std::int64_t mulDiv(std::int64_t a, std::int64_t b, std::int64_t c) {

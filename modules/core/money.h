@@ -44,6 +44,11 @@ class Money {
   std::string currency_;
 };
 
+// `minor` units as a plain decimal number in major units with `exponent` digits after the point
+// and no grouping: 25000000 and 2 give "250000.00", -5 and 2 "-0.05", 1200 and 0 "1200". What a
+// spreadsheet or a CSV file reads as a number. REQUIRES: 0 <= exponent <= 18.
+std::string decimalAmount(std::int64_t minor, int exponent);
+
 // Checked int64 arithmetic on minor units; throws Problem(kInvalid) on overflow.
 std::int64_t checkedAdd(std::int64_t a, std::int64_t b);
 std::int64_t checkedSub(std::int64_t a, std::int64_t b);

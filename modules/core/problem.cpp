@@ -40,4 +40,10 @@ Problem Problem::invalidField(std::string field, std::string message) {
   return invalid({FieldError{std::move(field), std::move(message)}});
 }
 
+Problem Problem::tooManyRequests(std::string message, int retry_after_seconds) {
+  Problem p(ProblemKind::kTooManyRequests, std::move(message));
+  p.retry_after_seconds_ = retry_after_seconds < 1 ? 1 : retry_after_seconds;
+  return p;
+}
+
 }  // namespace citygrants::core

@@ -35,15 +35,21 @@ class Problem : public std::runtime_error {
 
   ProblemKind kind() const { return kind_; }
   const std::vector<FieldError>& fields() const { return fields_; }
+  // kTooManyRequests: whole seconds after which the same request may succeed (the HTTP layer
+  // sends them as Retry-After); 0 when the refusal does not say.
+  int retryAfterSeconds() const { return retry_after_seconds_; }
 
   static Problem notFound(std::string_view what);
   static Problem forbidden(std::string message);
   static Problem invalid(std::vector<FieldError> fields);
   static Problem invalidField(std::string field, std::string message);
+  // REQUIRES: retry_after_seconds >= 1.
+  static Problem tooManyRequests(std::string message, int retry_after_seconds);
 
  private:
   ProblemKind kind_;
   std::vector<FieldError> fields_;
+  int retry_after_seconds_ = 0;
 };
 
 }  // namespace citygrants::core

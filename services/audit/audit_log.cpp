@@ -3,6 +3,7 @@
 #include "services/crypto/digest.h"
 #include "services/db/optional_soci.h"
 #include "services/stores/sql_util.h"
+#include "services/stores/where.h"
 
 namespace citygrants::audit {
 namespace {
@@ -64,39 +65,23 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   return seq;
 }
 
-namespace {
-
-// The filters present as a WHERE clause over events aliased `e`, their values exchanged into
-// `st`: only present filters appear, so that the (entity, entity_id) index serves a record's
-// timeline.
-std::string auditWhere(const std::optional<std::string>& entity, const std::optional<std::int64_t>& entity_id,
-                       const std::optional<std::int64_t>& before_seq, soci::statement& st) {
-  std::string where;
-  auto add = [&](const char* condition) { where += (where.empty() ? " WHERE " : " AND ") + std::string(condition); };
-  if (entity) {
-    add("e.entity = :entity");
-    st.exchange(soci::use(*entity, "entity"));
-  }
-  if (entity_id) {
-    add("e.entity_id = :eid");
-    st.exchange(soci::use(*entity_id, "eid"));
-  }
-  if (before_seq) {
-    add("e.seq < :before");
-    st.exchange(soci::use(*before_seq, "before"));
-  }
-  return where;
+std::string auditWhere(const AuditFilter& f, const std::optional<std::int64_t>& before_seq,
+                       soci::statement& st) {
+  stores::Where where(st);
+  if (f.entity) where.add("e.entity = :entity", *f.entity, "entity");
+  if (f.entity_id) where.add("e.entity_id = :eid", *f.entity_id, "eid");
+  if (f.actor_id) where.add("e.actor_id = :actor", *f.actor_id, "actor");
+  if (f.event) where.add("e.event = :event", *f.event, "event");
+  if (before_seq) where.add("e.seq < :before", *before_seq, "before");
+  return where.sql();
 }
 
-}  // namespace
-
-std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
-                                const std::optional<std::int64_t>& entity_id,
+std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
                                 const std::optional<std::int64_t>& before_seq, int limit) {
   AuditRow r;
   auto& e = r.entry;
   soci::statement st(tx.sql());
-  const std::string where = auditWhere(entity, entity_id, before_seq, st);
+  const std::string where = auditWhere(filter, before_seq, st);
   st.exchange(soci::into(r.seq));
   st.exchange(soci::into(e.actor_id));
   st.exchange(soci::into(e.entity));
@@ -126,15 +111,14 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& en
   return out;
 }
 
-std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
-                        const std::optional<std::int64_t>& entity_id) {
+std::int64_t countAudit(db::Tx& tx, const AuditFilter& filter) {
   std::int64_t n = 0;
-  if (!entity && !entity_id) {
+  if (!filter.entity && !filter.entity_id && !filter.actor_id && !filter.event) {
     tx.sql() << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(n);
     return n;
   }
   soci::statement st(tx.sql());
-  const std::string where = auditWhere(entity, entity_id, std::nullopt, st);
+  const std::string where = auditWhere(filter, std::nullopt, st);
   st.exchange(soci::into(n));
   stores::prepareAndRun(st, "SELECT COUNT(*) FROM audit_events e" + where);
   st.fetch();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <soci/soci.h>
+
 #include "services/db/database.h"
 
 namespace citygrants::audit {
@@ -62,16 +64,29 @@ struct AuditRow {
   std::optional<ActorName> actor;  // when entry.actor_id names a user
 };
 
-// Events, newest first, optionally of one record, before sequence `before_seq`; at most `limit`;
-// each with its actor's name and organisation, joined in the same query.
-std::vector<AuditRow> listAudit(db::Tx& tx, const std::optional<std::string>& entity,
-                                const std::optional<std::int64_t>& entity_id,
+// Which events a list or an export of the chain covers: all, or only those of one kind of
+// record (and one record), of one actor, of one event.
+struct AuditFilter {
+  std::optional<std::string> entity;
+  std::optional<std::int64_t> entity_id;
+  std::optional<std::int64_t> actor_id;
+  std::optional<std::string> event;
+};
+
+// The filters present as " WHERE ..." (or "") over events aliased `e`, with `before_seq` when
+// given (e.seq < it), their values exchanged into `st` by name. Only filters present appear, so
+// that the (entity, entity_id) index serves a record's timeline. Call once per statement.
+std::string auditWhere(const AuditFilter& filter, const std::optional<std::int64_t>& before_seq,
+                       soci::statement& st);
+
+// Events matching `filter`, newest first, before sequence `before_seq`; at most `limit`; each
+// with its actor's name and organisation, joined in the same query.
+std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
                                 const std::optional<std::int64_t>& before_seq, int limit);
 
-// How many events there are, optionally of one entity (and record): what listAudit pages through.
-// Without a filter, the head's sequence number (the chain has no gaps).
-std::int64_t countAudit(db::Tx& tx, const std::optional<std::string>& entity,
-                        const std::optional<std::int64_t>& entity_id);
+// How many events match `filter`: what listAudit pages through. Without a filter, the head's
+// sequence number (the chain has no gaps).
+std::int64_t countAudit(db::Tx& tx, const AuditFilter& filter);
 
 // Recomputes every hash in order and checks the sequence and the head.
 Verification verifyAudit(db::Database& db);

@@ -6,10 +6,7 @@
 #include "services/stores/where.h"
 
 namespace citygrants::stores {
-namespace {
 
-// The visibility and the filters present as a WHERE clause over assignments aliased `a`, their
-// values exchanged into `st`. Called once per statement.
 std::string assignmentWhere(const AssignmentQuery& q, soci::statement& st, bool with_cursor) {
   Where where(st);
   if (!q.see_all) where.add("a.partner_org_id = :own_partner", q.own_partner_org_id, "own_partner");
@@ -17,8 +14,6 @@ std::string assignmentWhere(const AssignmentQuery& q, soci::statement& st, bool 
   if (with_cursor && q.before_id) where.add("a.id < :before", *q.before_id, "before");
   return where.sql();
 }
-
-}  // namespace
 
 AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& q) {
   if (q.limit < 1 || q.limit > 200) throw std::invalid_argument("bad list query");

@@ -49,4 +49,9 @@ using AssignmentPage = Page<AssignmentListItem>;
 // total. REQUIRES: 1 <= limit <= 200.
 AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& query);
 
+// The visibility and the filters present of `query` over assignments aliased `a`, as
+// " WHERE ..." (or ""), their values exchanged into `st` by name; the cursor (a.id < before_id)
+// only when `with_cursor`. Call once per statement. Exports of the list use it too.
+std::string assignmentWhere(const AssignmentQuery& query, soci::statement& st, bool with_cursor);
+
 }  // namespace citygrants::stores

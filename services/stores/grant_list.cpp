@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::size_t kMaxStates = 6;  // the grant machine's states
 
-// The visibility and the filters present, over grants `g`, their values exchanged into `st`.
-// Called once per statement.
+}  // namespace
+
 std::string grantWhere(const GrantQuery& q, soci::statement& st, bool with_cursor) {
   Where where(st);
   if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) where.add(visible);
@@ -20,8 +20,6 @@ std::string grantWhere(const GrantQuery& q, soci::statement& st, bool with_curso
   if (with_cursor && q.after_id) where.add("g.id > :after", *q.after_id, "after");
   return where.sql();
 }
-
-}  // namespace
 
 GrantPage listGrants(db::Tx& tx, const GrantQuery& q) {
   if (q.limit < 1 || q.limit > 200 || q.states.size() > kMaxStates) {

@@ -34,4 +34,9 @@ using GrantPage = Page<GrantListItem>;
 // One query for the page and one for the total. REQUIRES: 1 <= limit <= 200; at most 6 states.
 GrantPage listGrants(db::Tx& tx, const GrantQuery& query);
 
+// The visibility and the filters present of `query` over grants aliased `g`, as " WHERE ..." (or
+// ""), their values exchanged into `st` by name; the cursor (g.id > after_id) only when
+// `with_cursor`. Call once per statement. Exports of the list use it too.
+std::string grantWhere(const GrantQuery& query, soci::statement& st, bool with_cursor);
+
 }  // namespace citygrants::stores

@@ -10,17 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxStates = 6;  // the tranche machine's states
 
-// The visibility and the filters present, over tranches `t` of grants `g`, their values
-// exchanged into `st`. Called once per statement.
-std::string trancheWhere(const TrancheQuery& q, soci::statement& st, bool with_cursor) {
-  Where where(st);
-  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) where.add(visible);
-  where.in("t.state", q.states);
-  if (q.grant_id) where.add("t.grant_id = :grant", *q.grant_id, "grant");
-  if (with_cursor && q.after_id) where.add("t.id > :after", *q.after_id, "after");
-  return where.sql();
-}
-
 void exchangeTranche(soci::statement& st, Tranche& t) {
   st.exchange(soci::into(t.id));
   st.exchange(soci::into(t.grant_id));
@@ -42,6 +31,15 @@ void exchangeTranche(soci::statement& st, Tranche& t) {
 }
 
 }  // namespace
+
+std::string trancheWhere(const TrancheQuery& q, soci::statement& st, bool with_cursor) {
+  Where where(st);
+  if (const auto visible = grantVisible(q.visibility, st); !visible.empty()) where.add(visible);
+  where.in("t.state", q.states);
+  if (q.grant_id) where.add("t.grant_id = :grant", *q.grant_id, "grant");
+  if (with_cursor && q.after_id) where.add("t.id > :after", *q.after_id, "after");
+  return where.sql();
+}
 
 TranchePage listTranches(db::Tx& tx, const TrancheQuery& q) {
   if (q.limit < 1 || q.limit > 200 || q.states.size() > kMaxStates) {

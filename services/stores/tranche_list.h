@@ -49,4 +49,9 @@ using TranchePage = Page<TrancheListItem>;
 // and one for the total. REQUIRES: 1 <= limit <= 200; at most 6 states.
 TranchePage listTranches(db::Tx& tx, const TrancheQuery& query);
 
+// The visibility and the filters present of `query` over tranches `t` of grants `g`, as
+// " WHERE ..." (or ""), their values exchanged into `st` by name; the cursor (t.id > after_id)
+// only when `with_cursor`. Call once per statement. Exports of the list use it too.
+std::string trancheWhere(const TrancheQuery& query, soci::statement& st, bool with_cursor);
+
 }  // namespace citygrants::stores

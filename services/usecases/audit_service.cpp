@@ -5,24 +5,23 @@
 
 namespace citygrants::usecases {
 
-void AuditService::requireReader(const Actor& actor) const {
+void requireAuditReader(const Actor& actor) {
   if (!access::may(actor, access::Action::kReadAudit)) {
     throw core::Problem::forbidden("only auditors and fund managers read the audit chain");
   }
 }
 
-AuditService::Page AuditService::list(const Actor& actor, const std::optional<std::string>& entity,
-                                      const std::optional<std::int64_t>& entity_id,
+AuditService::Page AuditService::list(const Actor& actor, const audit::AuditFilter& filter,
                                       const std::optional<std::int64_t>& before_seq, int limit) {
-  requireReader(actor);
+  requireAuditReader(actor);
   auto tx = ctx_.db.read();
-  Page out{audit::listAudit(tx, entity, entity_id, before_seq, limit), audit::countAudit(tx, entity, entity_id)};
+  Page out{audit::listAudit(tx, filter, before_seq, limit), audit::countAudit(tx, filter)};
   tx.commit();
   return out;
 }
 
 audit::Verification AuditService::verify(const Actor& actor) {
-  requireReader(actor);
+  requireAuditReader(actor);
   return audit::verifyAudit(ctx_.db);
 }
 

@@ -9,6 +9,9 @@
 
 namespace citygrants::usecases {
 
+// Throws Problem(kForbidden) unless `actor` may read the audit chain (auditors and fund managers).
+void requireAuditReader(const Actor& actor);
+
 // Reading and verifying the audit chain (auditors and fund managers).
 class AuditService {
  public:
@@ -16,17 +19,15 @@ class AuditService {
 
   struct Page {
     std::vector<audit::AuditRow> rows;
-    std::int64_t total = 0;  // every event matching entity and entity_id, on every page
+    std::int64_t total = 0;  // every event matching the filter, on every page
   };
-  // Events newest first, optionally of one record, before `before_seq`, read in one snapshot
-  // with their total. REQUIRES: the actor may read the audit (else kForbidden); 1 <= limit <= 501.
-  Page list(const Actor& actor, const std::optional<std::string>& entity,
-            const std::optional<std::int64_t>& entity_id, const std::optional<std::int64_t>& before_seq,
-            int limit);
+  // Events matching `filter`, newest first, before `before_seq`, read in one snapshot with their
+  // total. REQUIRES: the actor may read the audit (else kForbidden); 1 <= limit <= 501.
+  Page list(const Actor& actor, const audit::AuditFilter& filter,
+            const std::optional<std::int64_t>& before_seq, int limit);
   audit::Verification verify(const Actor& actor);
 
  private:
-  void requireReader(const Actor& actor) const;
   Context ctx_;
 };
 

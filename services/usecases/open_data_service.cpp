@@ -12,6 +12,7 @@
 #include "services/exports/giving_package.h"
 #include "services/exports/iati_activities.h"
 #include "services/stores/open_data_store.h"
+#include "services/usecases/export_log.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/results_service.h"
 
@@ -153,14 +154,28 @@ OpenDataFile OpenDataService::file(const std::optional<Actor>& actor, OpenFormat
       throw Problem::forbidden("only fund managers and auditors export every grant");
     }
   }
-  auto tx = ctx_.db.read();
-  const auto pub = publicationIn(tx, all, ctx_.clock.nowMs());
-  const auto publisher = stores::PublisherStore::load(tx);
-  tx.commit();
-  OpenDataFile out{writeOpenData(pub, format), publisher.updated_at,
-                   static_cast<std::int64_t>(pub.grants.size())};
-  for (const auto& g : pub.grants) out.last_modified = std::max(out.last_modified, g.modified_at);
-  return out;
+  const auto now = ctx_.clock.nowMs();
+  auto make = [&](db::Tx& tx) {
+    const auto pub = publicationIn(tx, all, now);
+    OpenDataFile out{writeOpenData(pub, format), stores::PublisherStore::load(tx).updated_at,
+                     static_cast<std::int64_t>(pub.grants.size())};
+    for (const auto& g : pub.grants) out.last_modified = std::max(out.last_modified, g.modified_at);
+    return out;
+  };
+  if (!all) {  // public data: read only, whoever asks
+    auto tx = ctx_.db.read();
+    auto out = make(tx);
+    tx.commit();
+    return out;
+  }
+  // Every grant: a user's export like the lists', audited and rate-limited with them.
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto out = make(tx);
+    const char* what = format == OpenFormat::kGiving360 ? "360giving.json" : "iati.xml";
+    ExportLog::record(tx, *actor, what, R"({"all": true})", out.grants, now);
+    tx.commit();
+    return out;
+  });
 }
 
 }  // namespace citygrants::usecases

@@ -45,7 +45,8 @@ class OpenDataService {
                                             const std::optional<std::string>& sector_code);
 
   // The file of the published grants (anyone, signed in or not), or with `all` of every grant
-  // (fund managers and auditors: kForbidden otherwise, kUnauthenticated without an actor).
+  // (fund managers and auditors: kForbidden otherwise, kUnauthenticated without an actor; an
+  // export audited and rate-limited like the lists', ExportLog).
   // kConflict while the fund has no 360Giving prefix (360Giving) or IATI ref (IATI).
   OpenDataFile file(const std::optional<Actor>& actor, OpenFormat format, bool all);
 

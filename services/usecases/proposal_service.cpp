@@ -16,6 +16,7 @@
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
+#include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
 #include "services/usecases/transition.h"
 
@@ -343,9 +344,7 @@ ProposalVersions ProposalService::versions(const Actor& actor, std::int64_t prop
 }
 
 stores::ProposalPage ProposalService::list(const Actor& actor, stores::ProposalQuery query) {
-  query.see_all = access::may(actor, access::Action::kReadAll);
-  query.own_city_org_id = actor.roles.has(access::Role::kApplicant) ? actor.org_id : -1;
-  query.own_partner_org_id = actor.roles.has(access::Role::kPartner) ? actor.org_id : -1;
+  scopeQuery(actor, query);
   auto tx = ctx_.db.read();
   auto page = stores::listProposals(tx, query);
   tx.commit();

@@ -14,6 +14,7 @@
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/proposal_store.h"
+#include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
 #include "services/usecases/transition.h"
 
@@ -307,8 +308,7 @@ std::vector<std::string> ReviewService::actions(const Actor& actor,
 }
 
 AssignmentList ReviewService::list(const Actor& actor, stores::AssignmentQuery query) {
-  query.see_all = access::may(actor, access::Action::kReadAll);
-  query.own_partner_org_id = actor.roles.has(access::Role::kPartner) ? actor.org_id : -1;
+  scopeQuery(actor, query);
   auto tx = ctx_.db.read();
   auto page = stores::listAssignments(tx, query);
   tx.commit();

@@ -22,7 +22,7 @@ void appendEventsOf(db::Tx& tx, const std::string& entity, std::int64_t entity_i
                     std::vector<audit::AuditRow>& out) {
   std::optional<std::int64_t> before;
   for (;;) {
-    auto rows = audit::listAudit(tx, entity, entity_id, before, kPage);
+    auto rows = audit::listAudit(tx, {entity, entity_id, {}, {}}, before, kPage);
     if (rows.empty()) return;
     before = rows.back().seq;
     const bool more = static_cast<int>(rows.size()) == kPage;

@@ -65,6 +65,11 @@ Detail& Detail::number(std::string_view key, const std::optional<std::int64_t>& 
   return *this;
 }
 
+Detail& Detail::raw(std::string_view key, std::string json) {
+  fields_.emplace_back(std::string(key), std::move(json));
+  return *this;
+}
+
 Detail& Detail::flag(std::string_view key, bool value) {
   fields_.emplace_back(std::string(key), value ? "true" : "false");
   return *this;

@@ -65,6 +65,8 @@ class Detail {
   Detail& text(std::string_view key, const std::optional<std::string>& value);
   Detail& number(std::string_view key, const std::optional<std::int64_t>& value);
   Detail& flag(std::string_view key, bool value);
+  // `json`, a JSON value (an object of filters), as it is. REQUIRES: it is valid JSON.
+  Detail& raw(std::string_view key, std::string json);
   std::string json() const;
 
  private:

@@ -2,7 +2,7 @@
 
 #include "services/exports/open_data_format.h"
 
-// How the open-data files write money and time.
+// How the open-data files write money.
 namespace citygrants::exports {
 
 BOOST_AUTO_TEST_SUITE(open_data_format)
@@ -15,12 +15,6 @@ BOOST_AUTO_TEST_CASE(money_is_written_in_major_units_with_the_currency_digits) {
   BOOST_TEST(decimalText(1'234'567, "KWD") == "1234.567");
   BOOST_TEST(majorUnits(12'345, "USD") == 123.45);
   BOOST_CHECK_THROW(decimalText(1, "XXX1"), std::invalid_argument);
-}
-
-BOOST_AUTO_TEST_CASE(times_are_utc) {
-  BOOST_TEST(isoDateTime(0) == "1970-01-01T00:00:00Z");
-  BOOST_TEST(isoDateTime(1'796'000'000'999) == "2026-11-30T00:53:20Z");
-  BOOST_TEST(isoDate(1'796'000'000'999) == "2026-11-30");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -104,13 +104,26 @@ BOOST_AUTO_TEST_CASE(every_grant_only_for_fund_managers_and_auditors) {
     BOOST_TEST(c.get("/api/v1/exports/360giving.json").status == 200, login);  // published: anyone
   }
   const auto every = expectedIds(server, "");
+  const auto exports = [&] { return auditEvents(server, "export"); };
   for (const char* login : {"fm1@mmc.demo", "auditor@mmc.demo"}) {
     auto c = server.signedIn(login);
+    const auto before = exports();
     const auto r = c.get("/api/v1/exports/360giving.json?all=1");
     BOOST_TEST_REQUIRE(r.status == 200, login);
     BOOST_TEST(r.header("Cache-Control") == "private, no-store");
     BOOST_TEST((givingIds(r) == every));
+    // Every grant's file is a user's export: audited with what it held.
+    BOOST_TEST(exports() == before + 1);
+    const auto detail = queryText(server.db(), "SELECT detail FROM audit_events WHERE event = 'export' "
+                                               "ORDER BY seq DESC LIMIT 1").value();
+    BOOST_TEST(detail.find("360giving.json") != std::string::npos, detail);
+    BOOST_TEST(detail.find("\"rows\":" + std::to_string(every.size())) != std::string::npos, detail);
   }
+  // The published files are public data: no audit event, however often they are fetched.
+  const auto before = exports();
+  auto fm = server.signedIn("fm1@mmc.demo");
+  BOOST_TEST(fm.get("/api/v1/exports/iati.xml").status == 200);
+  BOOST_TEST(exports() == before);
   BOOST_TEST(server.client().get("/api/v1/exports/iati.xml?all=2").status == 400);
 }
 

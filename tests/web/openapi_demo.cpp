@@ -69,6 +69,8 @@ std::string fillPattern(const std::string& pattern, const std::map<std::string, 
     const auto segment = pattern.substr(start, end - start);
     if (segment == "{role}") {
       out += "/auditor";
+    } else if (segment == "{file}") {
+      out += "/proposals.csv";
     } else if (segment.starts_with("{")) {
       const auto it = ids.find(previous);
       if (it == ids.end()) {

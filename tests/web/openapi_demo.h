@@ -25,8 +25,9 @@ struct DemoRecords {
 // attachment (as Kampala's applicant, who is the one to read it).
 DemoRecords listedRecords(Client& fm1, Client& kampala);
 
-// `pattern` with each {id} replaced by the id of the collection before it and {role} by
-// "auditor"; `missing` names a collection without a record (the path is then incomplete).
+// `pattern` with each {id} replaced by the id of the collection before it, {role} by "auditor"
+// and {file} by "proposals.csv"; `missing` names a collection without a record (the path is then
+// incomplete).
 std::string fillPattern(const std::string& pattern, const std::map<std::string, std::int64_t>& ids,
                         std::string& missing);
 

@@ -1,5 +1,6 @@
 #include "services/usecases/audit_service.h"
 #include "web/handlers/audit_json.h"
+#include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 
@@ -30,11 +31,10 @@ http::JsonObject auditEventJson(const audit::AuditRow& r) {
 }
 
 ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
-  const auto entity = req.queryText("entity");
-  const auto entity_id = req.queryInt("entity_id", 1, INT64_MAX);
+  const auto filter = auditFilters(req);
   const auto before = req.queryInt("before", 1, INT64_MAX);
   const int limit = static_cast<int>(req.queryInt("limit", 1, 500).value_or(100));
-  const auto page = usecases::AuditService(ctx.useCases()).list(req.who(), entity, entity_id, before, limit + 1);
+  const auto page = usecases::AuditService(ctx.useCases()).list(req.who(), filter, before, limit + 1);
   const auto& rows = page.rows;
   http::JsonArray items = new Poco::JSON::Array;
   for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {

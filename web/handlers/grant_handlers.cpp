@@ -4,9 +4,8 @@
 #include "services/usecases/report_service.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
-#include "modules/workflow/grant_flow.h"
+#include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
-#include "web/handlers/state_filter.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
 #include "web/http/transition_request.h"
@@ -50,9 +49,7 @@ http::JsonObject budgetLineJson(const usecases::BudgetVsActual& line, const std:
 }  // namespace
 
 ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
-  stores::GrantQuery q;
-  q.states = stateFilter(req, workflow::kGrantStates, "grant");
-  q.call_id = req.queryInt("call", 1, INT64_MAX);
+  auto q = grantFilters(req);
   q.after_id = req.queryInt("after", 1, INT64_MAX);
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   const auto page = usecases::GrantService(ctx.useCases()).list(req.who(), q);

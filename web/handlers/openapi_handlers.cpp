@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "modules/access/role.h"
+#include "modules/exports/table.h"
 #include "web/app/version.h"
 #include "web/handlers/routes.h"
 #include "web/http/api_router.h"
@@ -40,6 +41,12 @@ void addPathParameters(const std::string& pattern, http::JsonArray out) {
       std::vector<std::string> roles;
       for (auto r : access::kAllRoles) roles.emplace_back(access::roleName(r));
       out->add(parameter(name, "path", true, schema::choice(roles)));
+    } else if (name == "file") {
+      std::vector<std::string> files;
+      for (auto list : exports::kListNames) {
+        for (auto format : exports::kFormatNames) files.push_back(std::string(list) + "." + std::string(format));
+      }
+      out->add(parameter(name, "path", true, schema::choice(files), "the list and the format"));
     } else if (name == "id") {
       out->add(parameter(name, "path", true, schema::atLeast(1)));
     } else {
@@ -106,12 +113,32 @@ http::JsonObject responseHeaders(unsigned headers) {
     add("Content-Disposition", "attachment; filename*=UTF-8''NAME");
     add("X-Content-SHA256", "the SHA-256 of the bytes, in hex");
   }
+  if (headers & http::kExport) {
+    add("Content-Disposition", "attachment; filename=\"proposals-2026-12-03.csv\": the list, the UTC day");
+    add("X-Export-Rows", "the number of rows under the header");
+  }
   if (headers & http::kPublishedFile) {
     add("ETag", "a strong tag of the file's bytes");
     add("Last-Modified", "the latest change to a grant it holds");
     add("Content-Disposition", "attachment; filename=\"NAME\"");
   }
   return out;
+}
+
+// 429 of a rate-limited route: a problem, and when to try again.
+http::JsonObject tooManyRequests() {
+  auto answer = http::object();
+  answer->set("description", "too many requests: try again after Retry-After seconds");
+  auto retry = http::object();
+  retry->set("description", "whole seconds until the request may succeed");
+  retry->set("schema", schema::atLeast(1));
+  auto headers = http::object();
+  headers->set("Retry-After", retry);
+  answer->set("headers", headers);
+  auto content = http::object();
+  content->set("application/problem+json", mediaOf("Problem"));
+  answer->set("content", content);
+  return answer;
 }
 
 http::JsonObject success(const http::RouteDoc& doc) {
@@ -130,6 +157,7 @@ http::JsonObject success(const http::RouteDoc& doc) {
 http::JsonObject responses(const http::RouteDoc* doc) {
   auto out = http::object();
   if (doc != nullptr) out->set(std::to_string(doc->status), success(*doc));
+  if (doc != nullptr && (doc->headers & http::kRateLimited)) out->set("429", tooManyRequests());
   if (doc != nullptr && (doc->headers & http::kPublishedFile) != 0) {
     auto same = http::object();
     same->set("description", "not modified: the copy the client holds is current");

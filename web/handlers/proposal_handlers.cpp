@@ -1,4 +1,5 @@
 #include "services/usecases/proposal_service.h"
+#include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
@@ -140,16 +141,7 @@ void decodeCursor(const ApiRequest& req, stores::ProposalQuery& q) {
 }  // namespace
 
 ApiResponse listProposals(ApiContext& ctx, ApiRequest& req) {
-  stores::ProposalQuery q;
-  q.state = req.queryText("state");
-  q.call_id = req.queryInt("call", 1, INT64_MAX);
-  q.city_org_id = req.queryInt("city", 1, INT64_MAX);
-  q.partner_org_id = req.queryInt("partner", 1, INT64_MAX);
-  q.sort = req.queryText("sort").value_or("id");
-  if (q.sort != "id" && q.sort != "-id" && q.sort != "updated_at" && q.sort != "-updated_at") {
-    throw http::HttpError(400, "bad-query", "Bad query parameter", "sort must be id, -id, updated_at or -updated_at",
-                          {{"sort", "id, -id, updated_at or -updated_at"}});
-  }
+  auto q = proposalFilters(req);
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   decodeCursor(req, q);
   const auto page = usecases::ProposalService(ctx.useCases()).list(req.who(), q);

@@ -1,7 +1,5 @@
-#include <algorithm>
-
-#include "modules/workflow/review_flow.h"
 #include "services/usecases/review_service.h"
+#include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
@@ -45,18 +43,6 @@ http::JsonObject reviewedProposalJson(const stores::ReviewedProposal& p) {
   o->set("amount", http::money(p.amount_minor, p.currency));
   o->set("state", p.state);
   return o;
-}
-
-// ?state= of the assignment list: one state of the review machine (400 otherwise).
-std::optional<std::string> decodeState(const ApiRequest& req) {
-  auto state = req.queryText("state");
-  if (state && std::find(std::begin(workflow::kReviewStates), std::end(workflow::kReviewStates),
-                         *state) == std::end(workflow::kReviewStates)) {
-    throw http::HttpError(400, "bad-query", "Bad query parameter",
-                          "state must be a review assignment state",
-                          {{"state", "assigned, in_progress, submitted, declined or cancelled"}});
-  }
-  return state;
 }
 
 http::JsonArray scoresJson(const std::vector<stores::StoredScore>& scores) {
@@ -137,8 +123,7 @@ ApiResponse listAssignments(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse listAllAssignments(ApiContext& ctx, ApiRequest& req) {
-  stores::AssignmentQuery q;
-  q.state = decodeState(req);
+  auto q = assignmentFilters(req);
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   q.before_id = req.queryInt("after", 1, INT64_MAX);
   const auto page = usecases::ReviewService(ctx.useCases()).list(req.who(), q);

@@ -105,6 +105,9 @@ ApiResponse deleteUserRole(ApiContext&, ApiRequest&);
 ApiResponse listAudit(ApiContext&, ApiRequest&);
 ApiResponse getAuditVerification(ApiContext&, ApiRequest&);
 
+// export_handlers.cpp
+ApiResponse getExport(ApiContext&, ApiRequest&);
+
 // attachment_handlers.cpp
 ApiResponse postProposalAttachment(ApiContext&, ApiRequest&);
 ApiResponse listProposalAttachments(ApiContext&, ApiRequest&);

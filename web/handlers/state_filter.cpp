@@ -7,8 +7,14 @@ namespace citygrants::handlers {
 std::vector<std::string> stateFilter(const http::ApiRequest& req,
                                      std::span<const std::string_view> states,
                                      std::string_view machine) {
+  return choiceFilter(req, "state", states, std::string(machine) + " states");
+}
+
+std::vector<std::string> choiceFilter(const http::ApiRequest& req, const std::string& name,
+                                      std::span<const std::string_view> states,
+                                      std::string_view what) {
   std::vector<std::string> out;
-  const auto text = req.queryText("state");
+  const auto text = req.queryText(name);
   if (!text) return out;
   const auto known = [&](const std::string& s) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -23,8 +29,8 @@ std::vector<std::string> stateFilter(const http::ApiRequest& req,
         names += (i == 0 ? "" : i + 1 == states.size() ? " or " : ", ") + std::string(states[i]);
       }
       throw http::HttpError(400, "bad-query", "Bad query parameter",
-                            "state must be " + std::string(machine) + " states separated by commas",
-                            {{"state", names + ", separated by commas"}});
+                            name + " must be " + std::string(what) + " separated by commas",
+                            {{name, names + ", separated by commas"}});
     }
     if (std::find(out.begin(), out.end(), state) == out.end()) out.push_back(state);
     if (end == text->size()) return out;

@@ -1,8 +1,7 @@
-#include "modules/workflow/tranche_flow.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/grant_json.h"
+#include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
-#include "web/handlers/state_filter.h"
 #include "web/http/json_encode.h"
 #include "web/http/transition_request.h"
 
@@ -50,9 +49,7 @@ http::JsonObject trancheGrantJson(const stores::TrancheGrant& g) {
 }  // namespace
 
 ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
-  stores::TrancheQuery q;
-  q.states = stateFilter(req, workflow::kTrancheStates, "tranche");
-  q.grant_id = req.queryInt("grant", 1, INT64_MAX);
+  auto q = trancheFilters(req);
   q.after_id = req.queryInt("after", 1, INT64_MAX);
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   const auto page = usecases::TrancheService(ctx.useCases()).list(req.who(), q);

@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <vector>
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -43,13 +45,40 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
   return body;
 }
 
-void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r) {
+// Copies the file of `r` to the response body, 64 KiB at a time; stops when the client goes.
+void sendFile(Poco::Net::HTTPServerResponse& response, std::ifstream& file, std::uint64_t size) {
+  response.setContentLength64(static_cast<Poco::UInt64>(size));
+  auto& out = response.send();
+  std::vector<char> buf(64 * 1024);
+  while (file.read(buf.data(), static_cast<std::streamsize>(buf.size())) || file.gcount() > 0) {
+    if (!out.write(buf.data(), file.gcount())) return;
+  }
+}
+
+void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
+          const std::string& request_id) {
+  std::ifstream file;
+  if (r.file) {
+    file.open(r.file->path(), std::ios::binary);
+    if (!file) {
+      std::cerr << "request " << request_id << ": cannot read " << r.file->path() << std::endl;
+      send(response,
+           problemResponse(500, "internal", "Internal error", "something went wrong on our side",
+                           {}, request_id),
+           request_id);
+      return;
+    }
+  }
   response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   response.setContentType(r.content_type);
   addSecurityHeaders(response);
   response.set("Cache-Control", "no-store");
   for (const auto& [name, value] : r.headers) response.set(name, value);
   for (const auto& cookie : r.cookies) response.addCookie(cookie);
+  if (r.file) {
+    sendFile(response, file, r.file->size());
+    return;
+  }
   response.setContentLength(static_cast<std::streamsize>(r.body.size()));
   response.send() << r.body;
 }
@@ -109,7 +138,7 @@ ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   ctx_.metrics.recordCacheLookup(hit.has_value());
   if (hit) return std::move(*hit);
   auto r = route.fn(ctx_, req);
-  if (r.status == 200 && r.cookies.empty()) ctx_.responses->store(key, r, *req.generation, now, r.body.size());
+  if (r.status == 200 && r.cookies.empty() && !r.file) ctx_.responses->store(key, r, *req.generation, now, r.body.size());
   return r;
 }
 
@@ -175,7 +204,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
                         req.request_id);
   }
   if (changesState(req.method) && !req.body_read) response.setKeepAlive(false);
-  send(response, r);
+  send(response, r, req.request_id);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
   ctx_.metrics.recordRequest(route, r.status, seconds);

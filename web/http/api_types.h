@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "services/auth/session_service.h"
 #include "services/clock.h"
 #include "services/db/database.h"
+#include "services/exports/temp_file.h"
 
 namespace citygrants::http {
 
@@ -28,6 +30,10 @@ struct ApiResponse {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::vector<Poco::Net::HTTPCookie> cookies;
+  // When set, the body is this file's bytes instead of `body`: streamed from disk with its
+  // Content-Length, never held in memory, and removed once the last copy of this goes (an
+  // export). Never kept in the response cache; its routes are always_fresh.
+  std::shared_ptr<const exports::TempFile> file;
 };
 
 // Whole GET responses by credential and request target (see ApiPipeline::run).

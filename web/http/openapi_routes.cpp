@@ -18,6 +18,9 @@ constexpr const char* kFileMedia =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
     "application/vnd.oasis.opendocument.text application/vnd.oasis.opendocument.spreadsheet "
     "text/csv text/plain";
+// An export of a list: CSV (UTF-8 with a BOM) or XLSX.
+constexpr const char* kTableMedia =
+    "text/csv application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr unsigned kRead = kETag;                               // a record with its version
 constexpr unsigned kChange = kIfMatch | kETag;                  // an edit guarded by If-Match
 constexpr unsigned kFire = kIfMatch | kIdempotencyKey | kETag;  // a transition
@@ -94,8 +97,8 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/publisher",                         kNone, nullptr,                    200, "Publisher",           kJsonMedia, kRead},
   {"PUT",    "/api/v1/publisher",                         kJson, "PublisherRequest",         200, "Publisher",           kJsonMedia, kChange},
   {"GET",    "/api/v1/sectors",                           kNone, nullptr,                    200, "SectorList",          kJsonMedia},
-  {"GET",    "/api/v1/exports/360giving.json",            kNone, nullptr,                    200, "GivingPackage",       kJsonMedia, kPublishedFile},
-  {"GET",    "/api/v1/exports/iati.xml",                  kNone, nullptr,                    200, "IatiActivities",      kXml,       kPublishedFile},
+  {"GET",    "/api/v1/exports/360giving.json",            kNone, nullptr,                    200, "GivingPackage",       kJsonMedia, kPublishedFile | kRateLimited},
+  {"GET",    "/api/v1/exports/iati.xml",                  kNone, nullptr,                    200, "IatiActivities",      kXml,       kPublishedFile | kRateLimited},
   {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
   {"POST",   "/api/v1/users",                             kJson, "NewUser",                  201, "User",                kJsonMedia},
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
@@ -107,6 +110,7 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/reports/{id}/attachments",          kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
   {"GET",    "/api/v1/attachments/{id}",                  kNone, nullptr,                    200, "Attachment",          kJsonMedia},
   {"GET",    "/api/v1/attachments/{id}/content",          kNone, nullptr,                    200, "FileContent",         kFileMedia, kDownload},
+  {"GET",    "/api/v1/exports/{file}",                    kNone, nullptr,                    200, "ExportFile",          kTableMedia, kExport | kRateLimited},
 };
 // clang-format on
 
@@ -124,6 +128,29 @@ JsonObject queryParameter(const std::string& name, const JsonObject& s,
 JsonObject withDefault(JsonObject s, std::int64_t value) {
   s->set("default", value);
   return s;
+}
+
+// The filters of every list an export may be of: each list reads those of its list route (and
+// reports those of a grant's reports); the others are ignored, and so are limit and the cursors.
+void addExportParameters(JsonArray out) {
+  using namespace schema;
+  const auto id = atLeast(1);
+  out->add(queryParameter("state", text(200),
+                          "proposals, reviews: one state; grants, tranches, reports: states, "
+                          "comma-separated"));
+  out->add(queryParameter("call", id, "proposals, grants, reports: only those of this call"));
+  out->add(queryParameter("city", id, "proposals, reports: only those of this city organisation"));
+  out->add(queryParameter("partner", id,
+                          "proposals: only those this partner organisation reviews or supports"));
+  out->add(queryParameter("sort", choice({"id", "-id", "updated_at", "-updated_at"}),
+                          "proposals: the order of the rows (default id)"));
+  out->add(queryParameter("grant", id, "tranches, reports: only those of this grant"));
+  out->add(queryParameter("kind", text(200),
+                          "reports: progress, financial or final, comma-separated"));
+  out->add(queryParameter("entity", text(200), "audit: only events of this kind of record"));
+  out->add(queryParameter("entity_id", id, "audit: only events of this record"));
+  out->add(queryParameter("actor_id", id, "audit: only events of this user"));
+  out->add(queryParameter("event", text(200), "audit: only events of this name"));
 }
 
 }  // namespace
@@ -199,9 +226,13 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(
         queryParameter("entity", text(200), "only events of this kind of record (\"proposal\")"));
     out->add(queryParameter("entity_id", id, "only events of this record"));
+    out->add(queryParameter("actor_id", id, "only events of this user"));
+    out->add(queryParameter("event", text(200), "only events of this name (\"approve\")"));
     out->add(queryParameter("before", id,
                             "only events before this sequence number (the `next` cursor)"));
     out->add(queryParameter("limit", withDefault(integer(1, 500), 100), "items per page"));
+  } else if (pattern == "/api/v1/exports/{file}") {
+    addExportParameters(out);
   }
   return out;
 }

@@ -217,6 +217,19 @@ void addAudit(JsonObject out) {
                                         {"reason", text()}}));
 }
 
+// export_handlers.cpp: a list as a file.
+void addExports(JsonObject out) {
+  auto file = describe(text(),
+                       "the list's rows under a header row of snake_case column names: references, "
+                       "titles, names, states, money in major units with its currency in a column "
+                       "of its own, times in UTC. CSV: UTF-8 with a byte order mark, RFC 4180, "
+                       "text cells starting with = + - @ tab or CR prefixed with '. XLSX: one "
+                       "worksheet, the header bold and frozen, an autofilter, money as numbers, "
+                       "times as dates; text cells neutralised as in CSV");
+  file->set("contentMediaType", "application/octet-stream");
+  out->set("ExportFile", file);
+}
+
 }  // namespace
 
 std::vector<std::string> statesOf(std::string_view name) { return names(machine(name).states); }
@@ -269,6 +282,7 @@ void addBasicSchemas(JsonObject out) {
   addSession(out);
   addDirectory(out);
   addAudit(out);
+  addExports(out);
 }
 
 }  // namespace citygrants::http::schemas

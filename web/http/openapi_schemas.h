@@ -21,7 +21,9 @@ enum RouteHeaders : unsigned {
   kLocation = 1u << 3,        // answers the new record's address as Location
   kSetCookie = 1u << 4,       // sets or clears the session cookie
   kDownload = 1u << 5,        // answers Content-Disposition: attachment and X-Content-SHA256
-  kPublishedFile = 1u << 6,   // a file with an ETag of its bytes and Last-Modified; 304 when current
+  kExport = 1u << 6,          // answers Content-Disposition: attachment (LIST-DAY.EXT) and X-Export-Rows
+  kRateLimited = 1u << 7,     // may answer 429 with Retry-After
+  kPublishedFile = 1u << 8,   // a file with an ETag of its bytes and Last-Modified; 304 when current
 };
 
 // The success response and request body of one route.

@@ -63,8 +63,12 @@ ApiResponse problemResponse(const core::Problem& problem, const std::string& req
   const std::string slug(core::problemKindName(problem.kind()));
   std::string dashed = slug;
   for (auto& c : dashed) c = c == '_' ? '-' : c;
-  return problemResponse(statusFor(problem.kind()), dashed, titleFor(problem.kind()), problem.what(),
-                         problem.fields(), request_id);
+  auto r = problemResponse(statusFor(problem.kind()), dashed, titleFor(problem.kind()), problem.what(),
+                           problem.fields(), request_id);
+  if (problem.retryAfterSeconds() > 0) {
+    r.headers.emplace_back("Retry-After", std::to_string(problem.retryAfterSeconds()));
+  }
+  return r;
 }
 
 ApiResponse problemResponse(const HttpError& error, const std::string& request_id) {

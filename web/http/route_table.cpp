@@ -94,6 +94,10 @@ constexpr ApiRoute kRoutes[] = {
   {"POST",   "/api/v1/reports/{id}/attachments",     kSignedIn, h::postReportAttachment,    "Attach a file to a report",            "attachments", kUploadLimit},
   {"GET",    "/api/v1/attachments/{id}",             kSignedIn, h::getAttachment,           "A file's metadata",                    "attachments"},
   {"GET",    "/api/v1/attachments/{id}/content",     kSignedIn, h::getAttachmentContent,    "A file's bytes (download)",            "attachments", 0, true},
+  // The file names of the lists: proposals, reviews, grants, tranches, reports, audit × .csv, .xlsx.
+  {"GET",    "/api/v1/exports/{file}",               kSignedIn, h::getExport,
+   "CSV or Excel file of a list, with the list's filters and scope (reports: filtered by grant, state, "
+   "kind, call and city, seen as grants are); audited, at most 10 a minute per user",                     "exports",     0, true},
 };
 // clang-format on
 

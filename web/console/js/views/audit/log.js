@@ -7,6 +7,7 @@ import { h, uid } from '../../dom.js';
 import { number, t } from '../../i18n.js';
 import { showFieldErrors, clearFieldErrors } from '../../components/problem.js';
 import { field, link, notice, pageHeader, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { hasRole } from '../../session.js';
 import { auditPage } from './fetch.js';
 import { actorCell, changeText, detailNode, ENTITIES, entityName, eventText, hashNode, recordCell, timeNode } from './present.js';
@@ -98,7 +99,8 @@ export async function auditLogView(ctx) {
     q.before ? h('a', { class: 'button', href: here(), text: t('audit.log.newest') }) : null,
     page.next ? h('a', { class: 'button', rel: 'next', href: here({ before: page.next }), text: t('audit.log.older') }) : null);
   return h('section', { class: 'page audit-log' },
-    pageHeader(t('audit.log.title'), link('/audit/verify', t('audit.verify.title'), { class: 'button' })),
+    pageHeader(t('audit.log.title'), link('/audit/verify', t('audit.verify.title'), { class: 'button' }),
+      exportLinks('audit', { entity: filters.entity, entity_id: filters.entity_id, actor_id: filters.actor, event: filters.event })),
     h('p', { class: 'lead', text: t('audit.log.lead') }),
     filterForm(ctx, q, events),
     h('p', { class: 'audit-total', 'aria-live': 'polite', text: summary }),

@@ -7,7 +7,7 @@ import { dateTime, has, label, moneyOf, t } from '../../i18n.js';
 import { eventLabel } from '../../components/actions.js';
 import { link } from '../../components/ui.js';
 
-export const ENTITIES = ['proposal', 'review_assignment', 'grant', 'tranche', 'report', 'call', 'user', 'organisation', 'api_token'];
+export const ENTITIES = ['proposal', 'review_assignment', 'grant', 'tranche', 'report', 'call', 'user', 'organisation', 'api_token', 'export'];
 
 // The console page of a record, by audit entity name.
 const PAGES = { proposal: 'proposals', grant: 'grants', call: 'calls', review_assignment: 'assignments', assignment: 'assignments', report: 'reports' };

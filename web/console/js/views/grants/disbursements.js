@@ -6,6 +6,7 @@ import { h } from '../../dom.js';
 import { money, t } from '../../i18n.js';
 import { currentUser } from '../../session.js';
 import { link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { fundOrg, orgName, organisationsById, stackOnPhone, sumMoney } from './data.js';
 import { trancheActions, trancheSteps } from './tranches.js';
 import { tranchesInStates } from './tranche_source.js';
@@ -33,7 +34,7 @@ export async function disbursementsView(ctx) {
       t('grants.queue.count', { count: these.length, amount: money(sumMoney(these, undefined, these[0]?.amount.currency)) }));
   });
   return h('section', { class: 'page disbursements' },
-    pageHeader(t('grants.queue.title')),
+    pageHeader(t('grants.queue.title'), exportLinks('tranches', { state: STATES.join(',') })),
     h('p', { class: 'lead', text: t('grants.queue.lead') }),
     h('p', { class: 'notice info four-eyes-rule', text: t('grants.four_eyes.rule') }),
     mine ? h('p', { class: 'notice warn', text: t('grants.four_eyes.summary', { count: mine }) }) : null,

@@ -58,7 +58,7 @@ export async function grantView(ctx) {
     funding,
     openData,
     await tranchesPanel({ grant, tranches, reports, timeline: items, names, orgs: { city, partner, fund }, onDone: reload }),
-    reportsPanel(reports),
+    reportsPanel(reports, grant.id),
     results,
     budgetPanel(budget, grant.amount.currency),
     section(t('timeline.title'), timelineList(items)));

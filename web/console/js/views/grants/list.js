@@ -6,6 +6,7 @@ import { h } from '../../dom.js';
 import { date, money, t } from '../../i18n.js';
 import { hasRole } from '../../session.js';
 import { link, pageHeader, stateBadge, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { disbursedOf, mapLimited, organisationsById, orgName } from './data.js';
 
 const PAGE = 50;
@@ -34,7 +35,7 @@ export async function grantsListView(ctx) {
     after ? h('a', { href: '#/grants' }, t('grants.list.first_page')) : null,
     page.next ? h('a', { href: `#/grants?after=${encodeURIComponent(page.next)}` }, t('common.next')) : null);
   return h('section', { class: 'page grants-list' },
-    pageHeader(t('grants.list.title')),
+    pageHeader(t('grants.list.title'), exportLinks('grants')),
     h('p', { class: 'lead', text: intro }),
     typeof page.total === 'number' ? h('p', { class: 'count', text: t('common.total', { count: page.total }) }) : null,
     table(t('grants.list.caption'), columns, rows, { empty: t('grants.list.empty') }),

@@ -4,6 +4,7 @@
 import { h } from '../../dom.js';
 import { date, label, money, t } from '../../i18n.js';
 import { link, section, stateBadge, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { isOverdue, reportName, sumMoney } from './data.js';
 
 // The due date of `report` and, when it is overdue, the word for it (not a colour alone).
@@ -14,7 +15,7 @@ export function dueCell(report) {
     : h('span', { class: 'due' }, due);
 }
 
-export function reportsPanel(reports) {
+export function reportsPanel(reports, grantId) {
   const sorted = [...reports].sort((a, b) => a.seq - b.seq);
   const columns = [
     { label: t('grants.report.col.kind'), cell: (r) => link(`/reports/${r.id}`, reportName(r)) },
@@ -22,7 +23,7 @@ export function reportsPanel(reports) {
     { label: t('grants.col.state'), cell: (r) => stateBadge('report', r.state) },
   ];
   const overdue = sorted.filter((r) => isOverdue(r));
-  return section(t('grants.report.title'),
+  return section(t('grants.report.title'), grantId ? exportLinks('reports', { grant: grantId }) : null,
     overdue.length ? h('p', { class: 'notice warn', text: t('grants.report.overdue_notice', { count: overdue.length }) }) : null,
     table(t('grants.report.caption'), columns, sorted, { empty: t('grants.report.empty') }));
 }

@@ -7,6 +7,7 @@ import { h } from '../../dom.js';
 import { date, dateTime, label, language, money, t } from '../../i18n.js';
 import { currentUser } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
+import { exportLinks } from '../../components/exports.js';
 import { link, section, stateBadge, table } from '../../components/ui.js';
 import { transitionOf } from '../../components/workflows.js';
 import { disbursedOf, isOverdue, person, reportInline, stackOnPhone, sumMoney, trancheStepTimes } from './data.js';
@@ -110,7 +111,7 @@ export async function tranchesPanel({ grant, tranches, reports, timeline, names,
   const disbursed = disbursedOf(sorted, grant.amount.currency);
   const inFlight = sumMoney(sorted.filter((tr) => IN_FLIGHT.includes(tr.state)), undefined, grant.amount.currency);
   const matches = total.amount_minor === grant.amount.amount_minor;
-  return section(t('grants.tranche.title'),
+  return section(t('grants.tranche.title'), exportLinks('tranches', { grant: grant.id }),
     stackOnPhone(table(t('grants.tranche.caption', { ref: grant.reference }), columns, sorted, { empty: t('grants.tranche.empty') })),
     h('dl', { class: 'facts totals' },
       h('dt', { text: t('grants.tranche.sum') }),

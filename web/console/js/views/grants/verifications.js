@@ -6,6 +6,7 @@ import { dateTime, label, money, t } from '../../i18n.js';
 import { orgId } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
 import { link, pageHeader, section, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { person, reportName, stackOnPhone } from './data.js';
 import { dueCell } from './reports_panel.js';
 import { trancheActions } from './tranches.js';
@@ -41,7 +42,7 @@ export async function verificationsView(ctx) {
   return h('section', { class: 'page verifications' },
     pageHeader(t('grants.verify.title')),
     h('p', { class: 'lead', text: t('grants.verify.lead') }),
-    section(t('grants.verify.tranches'), stackOnPhone(table(t('grants.verify.tranches_caption'), trancheColumns, tranches.filter(mineOnly), { empty: t('grants.verify.no_tranches') }))),
-    section(t('grants.verify.reports'), h('p', { class: 'hint', text: t('grants.verify.reports_hint') }),
+    section(t('grants.verify.tranches'), exportLinks('tranches', { state: 'requested' }), stackOnPhone(table(t('grants.verify.tranches_caption'), trancheColumns, tranches.filter(mineOnly), { empty: t('grants.verify.no_tranches') }))),
+    section(t('grants.verify.reports'), h('p', { class: 'hint', text: t('grants.verify.reports_hint') }), exportLinks('reports', { state: 'submitted' }),
       stackOnPhone(table(t('grants.verify.reports_caption'), reportColumns, reports.filter(mineOnly), { empty: t('grants.verify.no_reports') }))));
 }

@@ -8,6 +8,7 @@ import { date, money, number, t } from '../../i18n.js';
 import { href } from '../../router.js';
 import { hasRole } from '../../session.js';
 import { problemNotice } from '../../components/problem.js';
+import { exportLinks } from '../../components/exports.js';
 import { link, pageHeader, stateBadge, table } from '../../components/ui.js';
 import { workflows } from '../../components/workflows.js';
 import { allCalls, allOrganisations, plural, stateName } from './common.js';
@@ -86,7 +87,8 @@ export async function listView(ctx) {
   ctx.setTitle(t('proposals.list.title'));
   const q = readQuery(ctx.query);
   const start = hasRole('applicant') ? h('a', { class: 'button primary', href: '#/proposals/new', text: t('proposals.list.start') }) : null;
-  const header = pageHeader(t('proposals.list.title'), start);
+  const header = pageHeader(t('proposals.list.title'), start,
+    exportLinks('proposals', { state: q.state, call: q.call, city: q.city, sort: q.sort }));
   const intro = h('p', { class: 'lead', text: t(hasRole('applicant') ? 'proposals.list.intro_applicant' : hasRole('partner') && !hasRole('fund_manager', 'auditor') ? 'proposals.list.intro_partner' : 'proposals.list.intro_fund') });
   let page;
   try {

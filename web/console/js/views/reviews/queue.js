@@ -6,6 +6,7 @@ import { h } from '../../dom.js';
 import { date, money, t } from '../../i18n.js';
 import { hasRole } from '../../session.js';
 import { field, link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
+import { exportLinks } from '../../components/exports.js';
 import { assignmentQueue } from './queue_source.js';
 import { organisationNames } from './format.js';
 
@@ -77,7 +78,7 @@ export async function queueView(ctx) {
     }
   }
   return h('section', { class: 'page reviews-queue' },
-    pageHeader(title),
+    pageHeader(title, exportLinks('reviews', { state })),
     h('p', { class: 'lead', text: isPartnerView() ? t('reviews.queue.lead') : t('reviews.queue.lead_all') }),
     filterForm(ctx, state),
     h('p', { class: 'total', text: t('common.total', { count: items.length }) }),

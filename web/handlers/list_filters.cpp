@@ -1,0 +1,95 @@
+#include "web/handlers/list_filters.h"
+
+#include <algorithm>
+#include <span>
+
+#include "modules/workflow/grant_flow.h"
+#include "modules/workflow/report_flow.h"
+#include "modules/workflow/review_flow.h"
+#include "modules/workflow/tranche_flow.h"
+#include "services/usecases/use_case.h"
+#include "web/handlers/state_filter.h"
+
+namespace citygrants::handlers {
+namespace {
+
+using http::HttpError;
+
+constexpr std::string_view kProposalSorts[] = {"id", "-id", "updated_at", "-updated_at"};
+
+// The filter parameters of each list, in exports::ListKind order.
+const std::vector<std::string> kFilterNames[] = {
+    {"state", "call", "city", "partner", "sort"},
+    {"state"},
+    {"state", "call"},
+    {"state", "grant"},
+    {"grant", "state", "kind", "call", "city"},
+    {"entity", "entity_id", "actor_id", "event"},
+};
+
+}  // namespace
+
+stores::ProposalQuery proposalFilters(const http::ApiRequest& req) {
+  stores::ProposalQuery q;
+  q.state = req.queryText("state");
+  q.call_id = req.queryInt("call", 1, INT64_MAX);
+  q.city_org_id = req.queryInt("city", 1, INT64_MAX);
+  q.partner_org_id = req.queryInt("partner", 1, INT64_MAX);
+  q.sort = req.queryText("sort").value_or("id");
+  if (std::find(std::begin(kProposalSorts), std::end(kProposalSorts), q.sort) ==
+      std::end(kProposalSorts)) {
+    throw HttpError(400, "bad-query", "Bad query parameter",
+                    "sort must be id, -id, updated_at or -updated_at",
+                    {{"sort", "id, -id, updated_at or -updated_at"}});
+  }
+  return q;
+}
+
+stores::AssignmentQuery assignmentFilters(const http::ApiRequest& req) {
+  stores::AssignmentQuery q;
+  q.state = req.queryText("state");
+  if (q.state && std::find(std::begin(workflow::kReviewStates), std::end(workflow::kReviewStates),
+                           *q.state) == std::end(workflow::kReviewStates)) {
+    throw HttpError(400, "bad-query", "Bad query parameter",
+                    "state must be a review assignment state",
+                    {{"state", "assigned, in_progress, submitted, declined or cancelled"}});
+  }
+  return q;
+}
+
+stores::GrantQuery grantFilters(const http::ApiRequest& req) {
+  stores::GrantQuery q;
+  q.states = stateFilter(req, workflow::kGrantStates, "grant");
+  q.call_id = req.queryInt("call", 1, INT64_MAX);
+  return q;
+}
+
+stores::TrancheQuery trancheFilters(const http::ApiRequest& req) {
+  stores::TrancheQuery q;
+  q.states = stateFilter(req, workflow::kTrancheStates, "tranche");
+  q.grant_id = req.queryInt("grant", 1, INT64_MAX);
+  return q;
+}
+
+stores::ReportQuery reportFilters(const http::ApiRequest& req) {
+  stores::ReportQuery q;
+  q.grant_id = req.queryInt("grant", 1, INT64_MAX);
+  q.states = stateFilter(req, workflow::kReportStates, "report");
+  q.kinds = choiceFilter(req, "kind", stores::kReportKinds, "report kinds");
+  q.call_id = req.queryInt("call", 1, INT64_MAX);
+  q.city_org_id = req.queryInt("city", 1, INT64_MAX);
+  return q;
+}
+
+audit::AuditFilter auditFilters(const http::ApiRequest& req) {
+  return {req.queryText("entity"), req.queryInt("entity_id", 1, INT64_MAX),
+          req.queryInt("actor_id", 1, INT64_MAX), req.queryText("event")};
+}
+
+std::string givenFilters(const http::ApiRequest& req, exports::ListKind list) {
+  usecases::Detail out;
+  for (const auto& name : kFilterNames[static_cast<int>(list)]) out.text(name, req.queryText(name));
+  return out.json();
+}
+
+}  // namespace citygrants::handlers
