@@ -95,6 +95,25 @@ BOOST_AUTO_TEST_CASE(blank_means_empty_or_only_white_space) {
   BOOST_TEST(!isBlank("\xC3\xA9"));
 }
 
+BOOST_AUTO_TEST_CASE(log_text_is_one_json_string_in_valid_utf8) {
+  BOOST_TEST(jsonLogText("plain", 100) == "\"plain\"");
+  BOOST_TEST(jsonLogText("S\xC3\xA3o Paulo", 100) == "\"S\xC3\xA3o Paulo\"");  // valid UTF-8 kept
+  BOOST_TEST(jsonLogText("a\"b\\c", 100) == "\"a\\\"b\\\\c\"");
+  BOOST_TEST(jsonLogText("a\nb\rc\x01\x7f", 100) == "\"a\\u000ab\\u000dc\\u0001\\u007f\"");
+  BOOST_TEST(jsonLogText("\xE2\x80\xA8", 100) == "\"\\u2028\"");
+  BOOST_TEST(jsonLogText("\xC3\x28", 100) == "\"\\ufffd(\"");          // a broken sequence
+  BOOST_TEST(jsonLogText("\xED\xA0\x80", 100) == "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+  BOOST_TEST(jsonLogText("\xFF", 100) == "\"\\ufffd\"");
+  BOOST_TEST(jsonLogText(std::string(10, 'a'), 4) == "\"aaaa...[+6 bytes]\"");
+  BOOST_TEST(jsonLogText("ab\xC3\xA3", 3) == "\"ab...[+2 bytes]\"");  // no half character
+  BOOST_TEST(jsonLogText("", 10) == "\"\"");
+  for (const std::string& s : {std::string("\xC3"), std::string("\xF4\x90\x80\x80"), std::string(5000, '\n')}) {
+    const auto out = jsonLogText(s, 2048);
+    BOOST_TEST(utf8Length(out).has_value());
+    BOOST_TEST(out.find('\n') == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace citygrants::core

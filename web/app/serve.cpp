@@ -1,7 +1,7 @@
+#include "services/log/log_line.h"
 #include "web/app/serve.h"
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <stdexcept>
 
@@ -27,7 +27,7 @@ std::unique_ptr<mail::OutboxWorker> startMailer(const Settings& s, db::Database&
   mail::RelaySettings relay;
   relay.host = s.getOr("smtp-host", "");
   if (relay.host.empty()) {
-    std::cout << "citygrants: no --smtp-host, so mail stays queued in outbox_mail" << std::endl;
+    logs::LogLine("info", "mail_queued_only").text("detail", "no --smtp-host, so mail stays queued in outbox_mail").write(logs::Stream::kApp);
     return nullptr;
   }
   relay.port = s.getInt("smtp-port", 25, 1, 65535);
@@ -35,10 +35,9 @@ std::unique_ptr<mail::OutboxWorker> startMailer(const Settings& s, db::Database&
   relay.console_url = s.getOr("console-url", "http://" + host + ":" + std::to_string(port) + "/");
   auto worker = std::make_unique<mail::OutboxWorker>(
       database, clock, mail::checkedRelaySettings(relay), mail::WorkerOptions{},
-      [](const std::string& line) { std::cerr << line << std::endl; });
+      [](const std::string& line) { logs::LogLine("info", "mail").text("detail", line).write(logs::Stream::kApp); });
   worker->start();
-  std::cout << "citygrants sending mail through " << relay.host << ":" << relay.port << " as "
-            << relay.from << std::endl;
+  logs::LogLine("info", "mail_relay").text("relay", relay.host + ":" + std::to_string(relay.port)).text("from", relay.from).write(logs::Stream::kApp);
   return worker;
 }
 
@@ -93,8 +92,7 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   // After the database and clock it uses, so it is destroyed (stopped) before them.
   const auto mailer = startMailer(s, database, clock, host, port);
   server.start();
-  std::cout << "citygrants serving " << where.display << " on http://" << host << ":" << port
-            << std::endl;
+  logs::LogLine("info", "serving").text("db", where.display).text("url", "http://" + host + ":" + std::to_string(port)).write(logs::Stream::kApp);
   wait_for_stop();
   server.stopAll(true);
   if (mailer) mailer->stop();  // lets a message being handed to the relay finish

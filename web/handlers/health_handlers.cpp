@@ -1,7 +1,7 @@
-#include <iostream>
 
 #include <soci/soci.h>
 
+#include "services/log/log_line.h"
 #include "services/db/migrator.h"
 #include "web/app/version.h"
 #include "web/handlers/routes.h"
@@ -23,7 +23,7 @@ ApiResponse getReady(ApiContext& ctx, ApiRequest& req) {
     db::requireCurrentSchema(ctx.db);
   } catch (const soci::soci_error& e) {
     // The driver's words name hosts and ports: they go to the log, not to the caller.
-    std::cerr << "readyz " << req.request_id << ": database error: " << e.what() << std::endl;
+    logs::LogLine("error", "not_ready").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
     return http::problemResponse(503, "not-ready", "Not ready", "the database cannot be reached", {},
                                  req.request_id);
   } catch (const std::exception& e) {

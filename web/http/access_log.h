@@ -16,7 +16,8 @@ struct AccessEntry {
   std::int64_t user_id = 0;  // 0 when not signed in
 };
 
-// Writes one JSON line per request to standard output (one write call, so lines never mix).
+// Writes one JSON line per request to standard output (one write call, so lines never mix), valid
+// JSON in valid UTF-8 whatever the request carried (logs::LogLine).
 // Off when the environment sets CITYGRANTS_ACCESS_LOG=off (benchmarks).
 void writeAccessLog(const AccessEntry& entry);
 

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <vector>
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -13,6 +12,7 @@
 #include <soci/soci.h>
 
 #include "services/crypto/digest.h"
+#include "services/log/log_line.h"
 #include "web/http/access_log.h"
 #include "web/http/api_router.h"
 #include "web/http/metrics.h"
@@ -42,6 +42,12 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
     body.append(buf, static_cast<std::size_t>(in.gcount()));
     if (body.size() > limit) throw tooLarge();
   }
+  if (request.hasContentLength() &&
+      static_cast<Poco::Int64>(body.size()) < request.getContentLength64()) {
+    // The client stopped sending (or half-closed) early: never act on part of a body.
+    throw HttpError(400, "incomplete-body", "Incomplete body",
+                    "the body is shorter than its Content-Length");
+  }
   return body;
 }
 
@@ -61,7 +67,7 @@ void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
   if (r.file) {
     file.open(r.file->path(), std::ios::binary);
     if (!file) {
-      std::cerr << "request " << request_id << ": cannot read " << r.file->path() << std::endl;
+      logs::LogLine("error", "file_unreadable").text("request_id", request_id, 64).text("path", r.file->path()).write(logs::Stream::kApp);
       send(response,
            problemResponse(500, "internal", "Internal error", "something went wrong on our side",
                            {}, request_id),
@@ -157,7 +163,7 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
   } catch (const HttpError& e) {
     return problemResponse(e, req.request_id);
   } catch (const soci::soci_error& e) {
-    std::cerr << "request " << req.request_id << ": database error: " << e.what() << std::endl;
+    logs::LogLine("error", "database_error").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
     // A lost connection reaches us in the driver's words, with no category: a database that
     // does not answer a trivial query now is an outage (503), not a fault of this request.
     if (e.get_error_category() == soci::soci_error::connection_error || !ctx_.db.reachable()) {
@@ -171,7 +177,7 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
     return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
                            {}, req.request_id);
   } catch (const std::exception& e) {
-    std::cerr << "request " << req.request_id << ": " << e.what() << std::endl;
+    logs::LogLine("error", "request_failed").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
     return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
                            {}, req.request_id);
   }
@@ -185,6 +191,19 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   const RouteMatch* matched = nullptr;
   RouteMatch match;
   ApiResponse r;
+  if (refusal_) {  // answered, logged and closed before any route runs (RFC 9112 §6.3)
+    r = refusal_->status == 505
+            ? problemResponse(505, "http-version-not-supported", "HTTP version not supported",
+                              refusal_->detail, {}, req.request_id)
+            : problemResponse(400, "bad-framing", "Bad request framing", refusal_->detail, {},
+                              req.request_id);
+    response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    response.setKeepAlive(false);
+    send(response, r, req.request_id);
+    ctx_.metrics.recordRequest("unmatched", r.status, 0);
+    writeAccessLog({req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0});
+    return;
+  }
   try {
     Poco::URI uri(request.getURI());
     req.path = uri.getPath();

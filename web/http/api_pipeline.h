@@ -2,7 +2,11 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include <optional>
+#include <utility>
+
 #include "web/http/api_types.h"
+#include "web/http/framing.h"
 
 namespace citygrants::http {
 
@@ -11,7 +15,8 @@ namespace citygrants::http {
 // problem+json, add the security headers, write the access-log line and the metrics.
 class ApiPipeline : public Poco::Net::HTTPRequestHandler {
  public:
-  explicit ApiPipeline(ApiContext& ctx) : ctx_(ctx) {}
+  explicit ApiPipeline(ApiContext& ctx, std::optional<FramingRefusal> refusal = std::nullopt)
+      : ctx_(ctx), refusal_(std::move(refusal)) {}
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) override;
 
@@ -25,6 +30,7 @@ class ApiPipeline : public Poco::Net::HTTPRequestHandler {
   // Calls the route, or answers a signed-in GET from ctx.responses when it may.
   ApiResponse respond(ApiRequest& req, const ApiRoute& route);
   ApiContext& ctx_;
+  std::optional<FramingRefusal> refusal_;  // the request's framing is refused: answer only that
 };
 
 }  // namespace citygrants::http

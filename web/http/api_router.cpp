@@ -68,6 +68,7 @@ RouteMatch matchRoute(std::span<const ApiRoute> routes, const std::string& metho
 
 Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(
     const Poco::Net::HTTPServerRequest& request) {
+  if (auto refusal = framingRefusal(request)) return new ApiPipeline(ctx_, std::move(refusal));
   if (ctx_.console != nullptr) {
     const auto& uri = request.getURI();
     const auto path = uri.substr(0, uri.find_first_of("?#"));
