@@ -1,7 +1,6 @@
 #include "services/exports/iati_activities.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "modules/opendata/iati_codes.h"
 #include "modules/opendata/org_id.h"
@@ -93,13 +92,6 @@ void measure(XmlOut& x, const char* element, const opendata::OpenIndicator& ind,
   }
 }
 
-int yearOf(std::int64_t epoch_ms) {
-  const auto seconds = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  return tm.tm_year + 1900;
-}
-
 void results(XmlOut& x, const OpenGrant& g) {
   for (const auto& ind : g.indicators) {
     x.open("result", {{"type", std::string(iati::kResultOutput)}});
@@ -110,7 +102,7 @@ void results(XmlOut& x, const OpenGrant& g) {
     x.open("title");
     narrative(x, ind.name);
     x.close();
-    x.leaf("baseline", {{"year", std::to_string(yearOf(g.awarded_at))},
+    x.leaf("baseline", {{"year", std::to_string(civilTime(g.awarded_at).year)},
                         {"iso-date", isoDate(g.awarded_at)},
                         {"value", measureValue(ind, ind.baseline, g)}});
     for (const auto& p : ind.periods) {
