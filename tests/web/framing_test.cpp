@@ -1,4 +1,5 @@
 #include <cctype>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,14 @@ std::vector<Case> cases() {
       {"HTTP/2.0", "GET /healthz HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n", false, 505, "http-version-not-supported"},
       {"HTTP/0.9", "GET /healthz HTTP/0.9\r\nHost: 127.0.0.1\r\n\r\n", false, 505, "http-version-not-supported"},
       {"HTTP/1.2", "GET /healthz HTTP/1.2\r\nHost: 127.0.0.1\r\n\r\n", false, 505, "http-version-not-supported"},
+      // Poco parses these lengths before any handler exists; the request thread answers them.
+      {"Content-Length: abc", sign_in + "Content-Length: abc\r\n\r\n" + kBody, false, 400, "bad-framing"},
+      {"Content-Length: 1, 2", sign_in + "Content-Length: 1, 2\r\n\r\n" + kBody, false, 400, "bad-framing"},
+      {"a Content-Length of 21 digits", sign_in + "Content-Length: 123456789012345678901\r\n\r\n" + kBody, false, 400, "bad-framing"},
+      {"a negative Content-Length", sign_in + "Content-Length: -5\r\n\r\n" + kBody, false, 400, "bad-framing"},
+      // The front door answers these without a request thread.
+      {"headers larger than 32 KiB", "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(40 * 1024, 'a') + "\r\n\r\n", false, 431, "header-too-large"},
+      {"headers cut short by a half-close", "GET /healthz HTTP/1.1\r\nHost: 127.", true, 400, "incomplete-request"},
   };
 }
 
@@ -77,6 +86,10 @@ BOOST_AUTO_TEST_CASE(unsound_framing_is_refused_with_a_problem_in_http_1_1) {
                        "Connection: close\r\nContent-Length: " + std::to_string(kBody.size()) + "\r\n\r\n" + kBody;
   BOOST_TEST(exchange(server.port(), sign_in, false).starts_with("HTTP/1.1 401 "));  // a wrong password
   BOOST_TEST(exchange(server.port(), "GET /healthz HTTP/1.0\r\n\r\n", false).starts_with("HTTP/1.0 200 "));
+  const auto chunked = "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                       (std::ostringstream() << std::hex << kBody.size()).str() + "\r\n" + kBody + "\r\n0\r\n\r\n";
+  BOOST_TEST(exchange(server.port(), chunked, false).starts_with("HTTP/1.1 401 "));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,9 +14,7 @@
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketStream.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
@@ -204,8 +202,10 @@ Response Client::send(const std::string& method, const std::string& path, const 
   return r;
 }
 
-Server::Server(bool seed)
-    : store_(std::make_unique<TempDb>("webtest")), db_(store_->db.get()), where_(store_->scratch.where()), pool_(2, 16) {
+Server::Server(bool seed) : Server(seed, http::HttpServerOptions{}) {}
+
+Server::Server(bool seed, const http::HttpServerOptions& options)
+    : store_(std::make_unique<TempDb>("webtest")), db_(store_->db.get()), where_(store_->scratch.where()), options_(options) {
   if (seed) seed::seedDemo({*db_, clock_}, {.password = kDemoPassword});
   start();
 }
@@ -213,8 +213,7 @@ Server::Server(bool seed)
 Server::Server(const std::string& where)
     : attached_(std::make_unique<db::Database>(db::parseConnectionString(where), db::Database::Options{4})),
       db_(attached_.get()),
-      where_(where),
-      pool_(2, 16) {
+      where_(where) {
   start();
 }
 
@@ -226,23 +225,16 @@ void Server::start() {
   ::setenv("CITYGRANTS_ACCESS_LOG", "off", 1);
   ctx_ = std::make_unique<http::ApiContext>(
       http::ApiContext{*db_, clock_, metrics_, {}, false, &auth_cache_, &responses_, &console_});
-  auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
-  params->setMaxThreads(16);
-  params->setMaxQueued(64);
-  params->setTimeout(Poco::Timespan(15, 0));
-  params->setKeepAlive(true);
-  params->setMaxKeepAliveRequests(1000);
-  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-  port_ = socket.address().port();
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new http::ApiRouter(*ctx_), pool_, socket, params);
+  options_.host = "127.0.0.1";
+  options_.port = 0;
+  server_ = std::make_unique<http::HttpServer>(new http::ApiRouter(*ctx_), options_, &metrics_);
+  port_ = static_cast<std::uint16_t>(server_->port());
   server_->start();
 }
 
 Server::~Server() {
-  server_->stopAll(true);
+  server_->stop();
   server_.reset();
-  pool_.joinAll();
 }
 
 Client Server::signedIn(const std::string& email) {

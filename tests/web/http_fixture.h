@@ -9,13 +9,12 @@
 #include <vector>
 
 #include <Poco/JSON/Object.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
 
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "web/http/api_types.h"
 #include "web/http/console_assets.h"
+#include "web/http/http_server.h"
 #include "web/http/metrics.h"
 #include "tests/support/scratch_database.h"
 
@@ -87,6 +86,9 @@ class Server {
  public:
   // `seed`: fill the database with the demo fund (every login's password kDemoPassword).
   explicit Server(bool seed);
+  // With the front door's limits and thread count of `options` (host and port are ignored:
+  // 127.0.0.1 on an ephemeral port).
+  Server(bool seed, const http::HttpServerOptions& options);
   // Another instance on the database of `first` (DESIGN §8): its own database sessions, caches,
   // metrics, threads and port; nothing shared but the database. `first` must outlive it.
   static std::unique_ptr<Server> anotherInstance(Server& first);
@@ -115,8 +117,8 @@ class Server {
   http::ResponseCache responses_{1000, 16 * 1024 * 1024, 1000};
   http::ConsoleAssets console_ = http::ConsoleAssets::embedded();
   std::unique_ptr<http::ApiContext> ctx_;
-  Poco::ThreadPool pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  http::HttpServerOptions options_;
+  std::unique_ptr<http::HttpServer> server_;
   std::uint16_t port_ = 0;
 };
 

@@ -1,19 +1,18 @@
 #include "services/log/log_line.h"
 #include "web/app/serve.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
 
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
 
 #include "services/db/migrator.h"
 #include "services/mail/outbox_worker.h"
 #include "web/http/api_router.h"
 #include "web/http/console_assets.h"
+#include "web/http/http_server.h"
 #include "web/http/metrics.h"
 
 namespace citygrants::app {
@@ -71,30 +70,28 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
                                            : http::ConsoleAssets::fromDirectory(console_dir);
   ctx.console = &console;
 
-  auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
-  params->setMaxThreads(threads);
-  params->setMaxQueued(s.getInt("queue", 64, 1, 100'000));
-  params->setTimeout(Poco::Timespan(s.getInt("timeout-seconds", 15, 1, 600), 0));
-  params->setKeepAlive(true);
-  params->setMaxKeepAliveRequests(s.getInt("keep-alive-requests", 1000, 1, 1'000'000));
-  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-  Poco::ThreadPool pool(2, threads);
-
   const std::string host = s.getOr("host", "127.0.0.1");
   const int port = s.getInt("port", 8080, 1, 65535);
-  // Poco's address constructor also sets SO_REUSEPORT, which lets a second server bind the same
-  // port and silently take a share of its connections: bind with SO_REUSEADDR only, so that a
-  // port in use is refused.
-  Poco::Net::ServerSocket socket;
-  socket.bind(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), true, false);
-  socket.listen(s.getInt("queue", 64, 1, 100'000));
-  Poco::Net::HTTPServer server(new http::ApiRouter(ctx), pool, socket, params);
+  http::HttpServerOptions options;
+  options.host = host;
+  options.port = port;
+  options.threads = static_cast<std::size_t>(threads);
+  options.socket_timeout = Poco::Timespan(s.getInt("timeout-seconds", 15, 1, 600), 0);
+  auto& limits = options.limits;
+  limits.header_timeout = std::chrono::seconds(s.getInt("header-timeout-seconds", 10, 1, 600));
+  limits.idle_timeout = std::chrono::seconds(s.getInt("idle-timeout-seconds", 5, 1, 600));
+  limits.max_queued = static_cast<std::size_t>(s.getInt("queue", 64, 1, 100'000));
+  limits.max_connections = static_cast<std::size_t>(s.getInt("max-connections", 10'000, 16, 1'000'000));
+  limits.max_per_address = static_cast<std::size_t>(s.getInt("max-connections-per-address", 100, 1, 1'000'000));
+  limits.max_requests_per_connection = s.getInt("keep-alive-requests", 1000, 1, 1'000'000);
+  limits.big_body_threads = static_cast<std::size_t>(std::max(1, threads / 4));
+  http::HttpServer server(new http::ApiRouter(ctx), options, &metrics);
   // After the database and clock it uses, so it is destroyed (stopped) before them.
   const auto mailer = startMailer(s, database, clock, host, port);
   server.start();
   logs::LogLine("info", "serving").text("db", where.display).text("url", "http://" + host + ":" + std::to_string(port)).write(logs::Stream::kApp);
   wait_for_stop();
-  server.stopAll(true);
+  server.stop();
   if (mailer) mailer->stop();  // lets a message being handed to the relay finish
   return 0;
 }

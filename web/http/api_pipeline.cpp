@@ -15,6 +15,7 @@
 #include "services/log/log_line.h"
 #include "web/http/access_log.h"
 #include "web/http/api_router.h"
+#include "web/http/body_reader.h"
 #include "web/http/metrics.h"
 #include "web/http/problem_json.h"
 #include "web/http/security_headers.h"
@@ -24,31 +25,6 @@ namespace {
 
 bool changesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
-
-// Reads the body up to `limit` bytes; 413 past it (the connection is closed: the rest is unread).
-std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
-  auto tooLarge = [&] {
-    return HttpError(413, "payload-too-large", "Payload too large",
-                     "the body is larger than " + std::to_string(limit) + " bytes");
-  };
-  if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit)) {
-    throw tooLarge();
-  }
-  std::string body;
-  char buf[8192];
-  auto& in = request.stream();
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    body.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > limit) throw tooLarge();
-  }
-  if (request.hasContentLength() &&
-      static_cast<Poco::Int64>(body.size()) < request.getContentLength64()) {
-    // The client stopped sending (or half-closed) early: never act on part of a body.
-    throw HttpError(400, "incomplete-body", "Incomplete body",
-                    "the body is shorter than its Content-Length");
-  }
-  return body;
 }
 
 // Copies the file of `r` to the response body, 64 KiB at a time; stops when the client goes.
