@@ -1,5 +1,5 @@
-# Shared by ops/bench/api and ops/bench/scale (sourced, not run): a bearer token, the pool of
-# real transitions, the wrk scripts, and one measured run. Needs python3, curl and wrk.
+# Shared by ops/bench/api, scale, export and hostile (sourced, not run): a bearer token, the pool
+# of real transitions, the wrk scripts, and one measured run. Needs python3, curl and wrk.
 
 # A bearer token of fm1 on the server at $1 (demo password $2): no cookie, no CSRF.
 bench_token() {
@@ -66,13 +66,14 @@ end
 LUA
 }
 
-# One wrk run: bench_run NAME SCRIPT-or-empty URL SECONDS CONNECTIONS OUTDIR; prints
+# One wrk run: bench_run NAME SCRIPT-or-empty URL SECONDS CONNECTIONS OUTDIR [WRK-ARGS...]; prints
 # "NAME req/s p99 non-2xx". Transitions: the pool runs out before the duration does and wrk
 # then divides by the whole duration, so the rate is what its threads sustained while working
 # (per-thread Req/Sec mean x 2 threads). Reads: successful requests over the run's time.
 bench_run() {
   local args=(-t2 -c"$5" -d"$4s" --latency) out="$6/$1.out" rps p99 errs
   [ -n "$2" ] && args+=(-s "$2")
+  args+=("${@:7}")
   wrk "${args[@]}" "$3" > "$out"
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   errs=$(awk '/Non-2xx/ {print $5}' "$out"); errs=${errs:-0}
