@@ -25,9 +25,11 @@ free_port() {
 
 # Loopback only, a socket folder of its own, no fsync (a throwaway cluster: a crash of the
 # machine may lose it, a crash of the server loses nothing committed, which the outage test
-# relies on), enough connections for two instances' pools and the race tests.
+# relies on), enough connections for two instances' pools and the race tests. Up to 120 s to
+# start: after the outage test's immediate stop, recovery replays every WAL record since the last
+# checkpoint, which took over 30 s on a 2-core machine busy with builds.
 serve() {
-  as_owner "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 30 \
+  as_owner "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 120 \
     -o "-c listen_addresses=127.0.0.1 -p $2 -k $1 -c fsync=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$1/server.log" >&2; exit 1; }
 }
