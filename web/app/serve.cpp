@@ -52,6 +52,7 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   services::SystemClock clock;
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
+  ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
   // Answers keyed by the database generation (any committed change, on any instance, drops
   // them), for at most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
