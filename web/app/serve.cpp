@@ -52,6 +52,9 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   services::SystemClock clock;
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
+  // Sign-in's strict defaults (auth::SignInBudgetPolicy, auth::HashGateLimits), for this instance.
+  auth::SignInLimits sign_in;
+  ctx.sign_in = &sign_in;
   ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
   // Answers keyed by the database generation (any committed change, on any instance, drops
   // them), for at most a second; --cache-mb 0 turns both caches off.

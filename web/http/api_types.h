@@ -52,10 +52,14 @@ struct ApiContext {
   ResponseCache* responses = nullptr;
   // The browser console's files; without them, only the API and operations routes answer.
   const ConsoleAssets* console = nullptr;
+  // Sign-in's budget per client address and bound on concurrent password hashes, one per server
+  // instance. `citygrants serve` always sets them; without them (the HTTP tests' default server)
+  // sign-in is limited only per email.
+  auth::SignInLimits* sign_in = nullptr;
   // The reverse proxies whose X-Forwarded-For is believed (--trusted-proxy); none by default.
   TrustedProxies trusted_proxies = {};
   usecases::Context useCases() const { return {db, clock}; }
-  auth::SessionService sessions() const { return {useCases(), policy, auth_cache}; }
+  auth::SessionService sessions() const { return {useCases(), policy, auth_cache, sign_in}; }
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
