@@ -14,6 +14,7 @@ std::string_view problemKindName(ProblemKind kind) {
     case ProblemKind::kConflict: return "conflict";
     case ProblemKind::kUnauthenticated: return "unauthenticated";
     case ProblemKind::kTooManyRequests: return "too_many_requests";
+    case ProblemKind::kUnavailable: return "unavailable";
   }
   return "unknown";
 }
@@ -42,6 +43,12 @@ Problem Problem::invalidField(std::string field, std::string message) {
 
 Problem Problem::tooManyRequests(std::string message, int retry_after_seconds) {
   Problem p(ProblemKind::kTooManyRequests, std::move(message));
+  p.retry_after_seconds_ = retry_after_seconds < 1 ? 1 : retry_after_seconds;
+  return p;
+}
+
+Problem Problem::unavailable(std::string message, int retry_after_seconds) {
+  Problem p(ProblemKind::kUnavailable, std::move(message));
   p.retry_after_seconds_ = retry_after_seconds < 1 ? 1 : retry_after_seconds;
   return p;
 }

@@ -18,6 +18,7 @@ enum class ProblemKind {
   kConflict,           // a rule about other records refuses it (budget left, overdue report, ...)
   kUnauthenticated,    // no valid session or token, or a wrong email or password
   kTooManyRequests,    // repeated failures: try again later
+  kUnavailable,        // the server is busy with other requests of this kind: try again shortly
 };
 
 std::string_view problemKindName(ProblemKind kind);
@@ -35,8 +36,8 @@ class Problem : public std::runtime_error {
 
   ProblemKind kind() const { return kind_; }
   const std::vector<FieldError>& fields() const { return fields_; }
-  // kTooManyRequests: whole seconds after which the same request may succeed (the HTTP layer
-  // sends them as Retry-After); 0 when the refusal does not say.
+  // kTooManyRequests and kUnavailable: whole seconds after which the same request may succeed
+  // (the HTTP layer sends them as Retry-After); 0 when the refusal does not say.
   int retryAfterSeconds() const { return retry_after_seconds_; }
 
   static Problem notFound(std::string_view what);
@@ -45,6 +46,8 @@ class Problem : public std::runtime_error {
   static Problem invalidField(std::string field, std::string message);
   // REQUIRES: retry_after_seconds >= 1.
   static Problem tooManyRequests(std::string message, int retry_after_seconds);
+  // REQUIRES: retry_after_seconds >= 1.
+  static Problem unavailable(std::string message, int retry_after_seconds);
 
  private:
   ProblemKind kind_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace citygrants::auth {
@@ -14,6 +15,11 @@ std::string hashPassword(const std::string& password, HashCost cost = HashCost::
 
 // Whether `password` matches `encoded_hash`. False for a malformed hash.
 bool verifyPassword(const std::string& password, const std::string& encoded_hash);
+
+// How many argon2id computations this process has started (every hashPassword, and every
+// verifyPassword past its length check): what a sign-in costs, counted so that tests need not
+// time it.
+std::uint64_t passwordHashCount();
 
 // The password rules: 10 to 200 characters. Empty when acceptable, else what is wrong.
 std::string passwordProblem(const std::string& password);

@@ -25,10 +25,17 @@ Problem wrongCredentials() {
   return Problem(ProblemKind::kUnauthenticated, "the email or password is wrong");
 }
 
-// Verifying against this when the email is unknown keeps the answer's timing the same.
-const std::string& dummyHash() {
-  static const std::string hash = hashPassword("citygrants-no-such-user-password");
-  return hash;
+// Verifying against this when the email is unknown keeps the answer's timing the same: an
+// argon2id hash of random bytes nobody kept, with libsodium's interactive limits (those of
+// HashCost::kInteractive, which every stored password uses). A constant, so that not even the
+// first unknown email costs a second hash to make it.
+constexpr const char* kNoSuchUserHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$AXJwC27jX1mAptQndSImdA"
+    "$S7LldSCvr2TwedTpFwz+yl8yQCzySX+27CoNoQr8MJ8";
+
+// Whole seconds from `now` until `until` (epoch ms), at least 1.
+int secondsUntil(std::int64_t until, std::int64_t now) {
+  return static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
 }
 
 }  // namespace
@@ -47,23 +54,39 @@ void SessionService::recordFailure(const std::string& email_hash, std::int64_t n
   });
 }
 
+bool SessionService::checkPassword(const std::string& password, const std::string& encoded_hash) {
+  const auto turn = limits_ != nullptr ? limits_->gate.enter() : HashGate::Turn();
+  return verifyPassword(password, encoded_hash);
+}
+
 SignIn SessionService::signIn(const std::string& email, const std::string& password,
-                              const std::optional<std::string>& previous_token) {
+                              const std::optional<std::string>& previous_token,
+                              const std::string& client) {
   const auto now = ctx_.clock.nowMs();
+  if (limits_ != nullptr) {
+    if (const auto wait = limits_->budget.take(client, now)) {
+      throw Problem::tooManyRequests("too many sign-ins from your address; try again in " +
+                                         std::to_string(*wait) + " seconds",
+                                     *wait);
+    }
+  }
   const std::string email_hash = crypto::sha256Hex(lower(email));
   std::optional<stores::User> user;
   {
     auto tx = ctx_.db.read();
-    if (stores::SessionStore::attempts(tx, email_hash).locked_until > now) {
-      throw Problem(ProblemKind::kTooManyRequests,
-                    "too many failed sign-ins for this email; try again in a few minutes");
+    const auto locked_until = stores::SessionStore::attempts(tx, email_hash).locked_until;
+    if (locked_until > now) {  // known or not: the answer tells nothing about the email
+      throw Problem::tooManyRequests(
+          "too many failed sign-ins for this email; try again in a few minutes",
+          secondsUntil(locked_until, now));
     }
     user = stores::DirectoryStore::findUserByEmail(tx, lower(email));
     tx.commit();
   }
-  const bool password_ok = verifyPassword(password, user ? user->password_hash : dummyHash());
+  const bool password_ok = checkPassword(password, user ? user->password_hash : kNoSuchUserHash);
   if (!user || !password_ok || !user->active || user->locked_until > now) {
     recordFailure(email_hash, now);
+    if (limits_ != nullptr) limits_->budget.chargeFailure(client, now);
     throw wrongCredentials();
   }
   SignIn out{crypto::randomHex(32), crypto::randomHex(32), *user, now + policy_.absolute_ms};

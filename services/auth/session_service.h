@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "services/auth/sign_in_limits.h"
 #include "services/db/generation_cache.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/session_store.h"
@@ -60,15 +61,21 @@ struct NewApiToken {
 // per-email lockout that does not tell which emails exist, and bearer API tokens.
 class SessionService {
  public:
-  // With `cache`, a request reads one row (the generations) while no identity has changed.
-  SessionService(usecases::Context ctx, SessionPolicy policy = {}, AuthCache* cache = nullptr)
-      : ctx_(ctx), policy_(policy), cache_(cache) {}
+  // With `cache`, a request reads one row (the generations) while no identity has changed. With
+  // `limits`, sign-ins are counted per client address and their password hashes are bounded.
+  SessionService(usecases::Context ctx, SessionPolicy policy = {}, AuthCache* cache = nullptr,
+                 SignInLimits* limits = nullptr)
+      : ctx_(ctx), policy_(policy), cache_(cache), limits_(limits) {}
 
-  // Throws kUnauthenticated for a wrong email or password (the same answer for both) and
-  // kTooManyRequests while the email is locked out. `previous_token` (the browser's old
+  // Throws kUnauthenticated for a wrong email or password (the same answer for both), and
+  // kTooManyRequests while the email is locked out or `client` (the client's address) has no
+  // attempt left, with the seconds until it may try again. Every answer but those two costs
+  // exactly one password hash, whether the email exists or not; those two cost none, and the
+  // address's budget is checked before the email is even looked at. Throws kUnavailable when
+  // too many hashes are running or waiting (see HashGate). `previous_token` (the browser's old
   // cookie) is dropped: the session is rotated at every sign-in.
   SignIn signIn(const std::string& email, const std::string& password,
-                const std::optional<std::string>& previous_token);
+                const std::optional<std::string>& previous_token, const std::string& client = "");
   void signOut(const std::string& token);
 
   // kUnauthenticated for an unknown, expired or idle session, or a deactivated user.
@@ -83,9 +90,12 @@ class SessionService {
 
  private:
   void recordFailure(const std::string& email_hash, std::int64_t now);
+  // Whether `password` matches `encoded_hash`: one argon2id hash, in a turn of the hash gate.
+  bool checkPassword(const std::string& password, const std::string& encoded_hash);
   usecases::Context ctx_;
   SessionPolicy policy_;
   AuthCache* cache_;
+  SignInLimits* limits_;
 };
 
 }  // namespace citygrants::auth

@@ -16,6 +16,7 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/SocketStream.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <soci/soci.h>
@@ -85,6 +86,26 @@ Response receiveRaw(Poco::Net::StreamSocket& socket) {
   takeHead(out, response);
   parseBody(out);
   return out;
+}
+
+// A session with the server on 127.0.0.1:port, from `source` when it is not empty (Poco 1.11's
+// session cannot bind its socket: it is given one already connected).
+std::unique_ptr<Poco::Net::HTTPClientSession> connect(std::uint16_t port,
+                                                      const std::string& source) {
+  const Poco::Timespan timeout(20, 0);
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  if (source.empty()) {
+    session = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", port);
+  } else {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress::IPv4);
+    socket.impl()->bind(Poco::Net::SocketAddress(source, 0));
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", port), timeout);
+    socket.setReceiveTimeout(timeout);
+    socket.setSendTimeout(timeout);
+    session = std::make_unique<Poco::Net::HTTPClientSession>(socket);
+  }
+  session->setTimeout(timeout);
+  return session;
 }
 
 void keepCookies(Client& client, const Response& r) {
@@ -161,9 +182,10 @@ Response Client::del(const std::string& path, const Headers& headers) {
 
 Response Client::send(const std::string& method, const std::string& path, const std::string& body,
                       const std::string& content_type, const Headers& headers, bool chunked) {
-  Poco::Net::HTTPClientSession session("127.0.0.1", port);
-  session.setTimeout(Poco::Timespan(20, 0));
+  auto opened = connect(port, source_address);
+  auto& session = *opened;
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  if (!source_address.empty()) request.setHost("127.0.0.1", port);
   if (!content_type.empty()) request.setContentType(content_type);
   if (chunked) {
     request.setChunkedTransferEncoding(true);

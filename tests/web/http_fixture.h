@@ -78,6 +78,9 @@ struct Client {
   std::map<std::string, std::string> cookies;
   std::optional<std::string> csrf_token;
   std::optional<std::string> bearer;  // sent as Authorization: Bearer when set
+  // The loopback address the client connects from ("127.0.0.2": another client address as the
+  // server sees it); empty: the system's choice (127.0.0.1).
+  std::string source_address;
 };
 
 // The server under test, built exactly like `citygrants serve` builds it (caches on), on an
@@ -101,6 +104,9 @@ class Server {
   const std::string& dbWhere() const { return where_; }
   std::uint16_t port() const { return port_; }
   Client client() const { return Client(port_); }
+  // What every route function of this server uses. A test may change its settings (sign-in
+  // limits, trusted proxies) while no request is in flight, and must restore them.
+  http::ApiContext& context() { return *ctx_; }
   // A client signed in as `email`. REQUIRES: the sign-in succeeds (checked).
   Client signedIn(const std::string& email);
 

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -8,6 +10,7 @@
 #include <Poco/Net/StreamSocket.h>
 #include <boost/test/unit_test.hpp>
 
+#include "services/log/log_line.h"
 #include "tests/web/http_fixture.h"
 
 // Issue 14, part 1: clients that send slowly, or hold many connections, cannot take the server
@@ -174,6 +177,12 @@ BOOST_AUTO_TEST_CASE(a_body_must_arrive_at_the_minimum_rate) {
 
 BOOST_AUTO_TEST_CASE(connections_per_address_are_capped_with_429_and_retry_after) {
   Server server(false, shortLimits());  // 8 per address
+  std::mutex lines_mutex;
+  std::vector<std::string> lines;
+  logs::setLogSink([&](logs::Stream, const std::string& line) {
+    std::lock_guard lock(lines_mutex);
+    lines.push_back(line);
+  });
   std::vector<Poco::Net::StreamSocket> held;
   for (int i = 0; i < 8; ++i) held.push_back(connectFrom("127.0.0.2", server.port()));
   auto ninth = connectFrom("127.0.0.2", server.port());
@@ -181,6 +190,14 @@ BOOST_AUTO_TEST_CASE(connections_per_address_are_capped_with_429_and_retry_after
   BOOST_TEST(answer.starts_with("HTTP/1.1 429 "), answer.substr(0, 60));
   BOOST_TEST(answer.find("Retry-After: ") != std::string::npos);
   BOOST_TEST(answer.find("/problems/too-many-connections") != std::string::npos);
+  {  // and the access log says who was refused, and why
+    std::lock_guard lock(lines_mutex);
+    const auto refused = std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+      return l.find(R"("route":"connection")") != std::string::npos && l.find(R"("status":429)") != std::string::npos &&
+             l.find(R"("client":"127.0.0.2")") != std::string::npos;
+    });
+    BOOST_TEST(refused == 1);
+  }
   // Another address is not affected, nor an uncapped one (a trusted proxy) however many it holds.
   auto other = connectFrom("127.0.0.3", server.port());
   sendText(other, kHealthz);
@@ -195,6 +212,7 @@ BOOST_AUTO_TEST_CASE(connections_per_address_are_capped_with_429_and_retry_after
   auto again = connectFrom("127.0.0.2", server.port());
   sendText(again, kHealthz);
   BOOST_TEST(readAll(again, Poco::Timespan(0, 500'000)).starts_with("HTTP/1.1 200 "));
+  logs::setLogSink({});
 }
 
 BOOST_AUTO_TEST_CASE(overload_is_answered_503_with_retry_after_not_a_reset) {

@@ -51,6 +51,10 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   services::SystemClock clock;
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
+  // Sign-in's strict defaults (auth::SignInBudgetPolicy, auth::HashGateLimits), for this instance.
+  auth::SignInLimits sign_in;
+  ctx.sign_in = &sign_in;
+  ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
   // Answers keyed by the database generation (any committed change, on any instance, drops
   // them), for at most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
@@ -85,6 +89,8 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   limits.max_per_address = static_cast<std::size_t>(s.getInt("max-connections-per-address", 100, 1, 1'000'000));
   limits.max_requests_per_connection = s.getInt("keep-alive-requests", 1000, 1, 1'000'000);
   limits.big_body_threads = static_cast<std::size_t>(std::max(1, threads / 4));
+  // A trusted reverse proxy carries every client's connections: it is not capped as one client.
+  for (const auto& proxy : ctx.trusted_proxies) limits.uncapped_addresses.push_back(proxy.toString());
   http::HttpServer server(new http::ApiRouter(ctx), options, &metrics);
   // After the database and clock it uses, so it is destroyed (stopped) before them.
   const auto mailer = startMailer(s, database, clock, host, port);

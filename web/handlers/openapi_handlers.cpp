@@ -125,10 +125,11 @@ http::JsonObject responseHeaders(unsigned headers) {
   return out;
 }
 
-// 429 of a rate-limited route: a problem, and when to try again.
-http::JsonObject tooManyRequests() {
+// 429 of a rate-limited route, or 503 of a route that may be busy: a problem, and when to try
+// again.
+http::JsonObject retryLater(const char* description) {
   auto answer = http::object();
-  answer->set("description", "too many requests: try again after Retry-After seconds");
+  answer->set("description", description);
   auto retry = http::object();
   retry->set("description", "whole seconds until the request may succeed");
   retry->set("schema", schema::atLeast(1));
@@ -157,7 +158,13 @@ http::JsonObject success(const http::RouteDoc& doc) {
 http::JsonObject responses(const http::RouteDoc* doc) {
   auto out = http::object();
   if (doc != nullptr) out->set(std::to_string(doc->status), success(*doc));
-  if (doc != nullptr && (doc->headers & http::kRateLimited)) out->set("429", tooManyRequests());
+  if (doc != nullptr && (doc->headers & http::kRateLimited)) {
+    out->set("429", retryLater("too many requests: try again after Retry-After seconds"));
+  }
+  if (doc != nullptr && (doc->headers & http::kMayBeBusy)) {
+    out->set("503",
+             retryLater("too many such requests at once: try again after Retry-After seconds"));
+  }
   if (doc != nullptr && (doc->headers & http::kPublishedFile) != 0) {
     auto same = http::object();
     same->set("description", "not modified: the copy the client holds is current");

@@ -58,7 +58,7 @@ ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
   const auto password = in.text("password", true, 200);
   in.finish();
   auto sessions = ctx.sessions();
-  const auto signed_in = sessions.signIn(*email, *password, req.session_token);
+  const auto signed_in = sessions.signIn(*email, *password, req.session_token, req.client);
   auto tx = ctx.db.read();
   const auto org = stores::DirectoryStore::findOrganisation(tx, signed_in.user.org_id);
   tx.commit();

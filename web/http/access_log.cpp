@@ -24,6 +24,7 @@ void writeAccessLog(const AccessEntry& e) {
       .number("status", e.status)
       .decimal("ms", duration)
       .number("user_id", e.user_id)
+      .text("client", e.client, 64)
       .write(logs::Stream::kAccess);
 }
 

@@ -14,6 +14,7 @@ struct AccessEntry {
   int status = 0;
   double seconds = 0;
   std::int64_t user_id = 0;  // 0 when not signed in
+  std::string client;        // the client's address (clientAddress)
 };
 
 // Writes one JSON line per request to standard output (one write call, so lines never mix), valid

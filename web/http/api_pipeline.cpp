@@ -16,6 +16,7 @@
 #include "web/http/access_log.h"
 #include "web/http/api_router.h"
 #include "web/http/body_reader.h"
+#include "web/http/client_address.h"
 #include "web/http/metrics.h"
 #include "web/http/problem_json.h"
 #include "web/http/security_headers.h"
@@ -164,6 +165,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   const auto started = std::chrono::steady_clock::now();
   ApiRequest req{request, request.getMethod(), "", {}, {}, "", std::nullopt, std::nullopt,
                  std::nullopt, crypto::randomHex(8), false};
+  req.client = clientAddress(request, ctx_.trusted_proxies);
   const RouteMatch* matched = nullptr;
   RouteMatch match;
   ApiResponse r;
@@ -177,7 +179,8 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
     response.setKeepAlive(false);
     send(response, r, req.request_id);
     ctx_.metrics.recordRequest("unmatched", r.status, 0);
-    writeAccessLog({req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0});
+    writeAccessLog(
+        {req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0, req.client});
     return;
   }
   try {
@@ -204,7 +207,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
   ctx_.metrics.recordRequest(route, r.status, seconds);
   writeAccessLog({req.request_id, req.method, req.path, route, r.status, seconds,
-                  req.actor ? req.actor->user_id : 0});
+                  req.actor ? req.actor->user_id : 0, req.client});
 }
 
 }  // namespace citygrants::http

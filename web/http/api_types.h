@@ -17,6 +17,7 @@
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "services/exports/temp_file.h"
+#include "web/http/client_address.h"
 
 namespace citygrants::http {
 
@@ -51,8 +52,14 @@ struct ApiContext {
   ResponseCache* responses = nullptr;
   // The browser console's files; without them, only the API and operations routes answer.
   const ConsoleAssets* console = nullptr;
+  // Sign-in's budget per client address and bound on concurrent password hashes, one per server
+  // instance. `citygrants serve` always sets them; without them (the HTTP tests' default server)
+  // sign-in is limited only per email.
+  auth::SignInLimits* sign_in = nullptr;
+  // The reverse proxies whose X-Forwarded-For is believed (--trusted-proxy); none by default.
+  TrustedProxies trusted_proxies = {};
   usecases::Context useCases() const { return {db, clock}; }
-  auth::SessionService sessions() const { return {useCases(), policy, auth_cache}; }
+  auth::SessionService sessions() const { return {useCases(), policy, auth_cache, sign_in}; }
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
@@ -86,6 +93,7 @@ struct ApiRequest {
   bool body_read = false;  // a state-changing request whose body was not read closes the connection
   std::string credential;  // the session's or token's digest, once authenticated
   std::optional<std::int64_t> generation;  // read while authenticating, with the caches on
+  std::string client;  // the client's address (clientAddress): the peer, or a trusted proxy's word
 
   // The signed-in actor. REQUIRES: the route is not public (the pipeline checked).
   const usecases::Actor& who() const { return *actor; }

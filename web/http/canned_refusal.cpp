@@ -36,7 +36,8 @@ void logRefusal(const Refusal& refusal, const RefusedRequest& what, const std::s
                   .path = std::string(what.target.substr(0, 2048)),
                   .route = "connection",
                   .status = refusal.status,
-                  .seconds = what.seconds});
+                  .seconds = what.seconds,
+                  .client = std::string(what.client.substr(0, 64))});
 }
 
 }  // namespace citygrants::http

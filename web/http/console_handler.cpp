@@ -8,6 +8,7 @@
 
 #include "services/crypto/digest.h"
 #include "web/http/access_log.h"
+#include "web/http/client_address.h"
 #include "web/http/console_assets.h"
 #include "web/http/metrics.h"
 #include "web/http/problem_json.h"
@@ -84,7 +85,8 @@ void ConsoleHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ctx_.metrics.recordRequest("console", status, seconds);
-  writeAccessLog({request_id, request.getMethod(), path, "console", status, seconds, 0});
+  writeAccessLog({request_id, request.getMethod(), path, "console", status, seconds, 0,
+                  clientAddress(request, ctx_.trusted_proxies)});
 }
 
 }  // namespace citygrants::http

@@ -269,11 +269,12 @@ void FrontDoor::refuse(int fd, Connection& c, const Refusal& refusal, std::strin
     }
   }
   const auto request_id = crypto::randomHex(8);
-  writeNow(fd, cannedResponse(refusal, request_id));
-  ::shutdown(fd, SHUT_WR);
   const auto now = Clock::now();
+  // The line before the answer: whoever reads the answer can find its line.
   logRefusal(refusal, {m, t, c.client, std::chrono::duration<double>(now - c.began).count()},
              request_id, metrics_);
+  writeNow(fd, cannedResponse(refusal, request_id));
+  ::shutdown(fd, SHUT_WR);
   c.phase = Phase::kDraining;
   c.deadline = now + kDrainFor;
   drain(fd, c);

@@ -33,7 +33,7 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/readyz",                                   kNone, nullptr,                    200, "Ready",               kJsonMedia},
   {"GET",    "/metrics",                                  kNone, nullptr,                    200, "MetricsText",         kText},
   {"GET",    "/api/v1/openapi.json",                      kNone, nullptr,                    200, "OpenApiDocument",     kJsonMedia},
-  {"POST",   "/api/v1/session",                           kJson, "SessionRequest",           201, "SignedIn",            kJsonMedia, kSetCookie},
+  {"POST",   "/api/v1/session",                           kJson, "SessionRequest",           201, "SignedIn",            kJsonMedia, kSetCookie | kRateLimited | kMayBeBusy},
   {"DELETE", "/api/v1/session",                           kNone, nullptr,                    204, nullptr,               nullptr,    kSetCookie},
   {"GET",    "/api/v1/me",                                kNone, nullptr,                    200, "Me",                  kJsonMedia},
   {"POST",   "/api/v1/tokens",                            kJson, "TokenRequest",             201, "NewToken",            kJsonMedia},

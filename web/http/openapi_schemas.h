@@ -24,6 +24,7 @@ enum RouteHeaders : unsigned {
   kExport = 1u << 6,          // answers Content-Disposition: attachment (LIST-DAY.EXT) and X-Export-Rows
   kRateLimited = 1u << 7,     // may answer 429 with Retry-After
   kPublishedFile = 1u << 8,   // a file with an ETag of its bytes and Last-Modified; 304 when current
+  kMayBeBusy = 1u << 9,       // may answer 503 with Retry-After while too many run at once
 };
 
 // The success response and request body of one route.

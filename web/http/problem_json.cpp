@@ -15,6 +15,7 @@ const char* titleFor(core::ProblemKind kind) {
     case core::ProblemKind::kConflict: return "Conflict";
     case core::ProblemKind::kUnauthenticated: return "Sign in required";
     case core::ProblemKind::kTooManyRequests: return "Too many requests";
+    case core::ProblemKind::kUnavailable: return "Service unavailable";
   }
   return "Error";
 }
@@ -31,6 +32,7 @@ int statusFor(core::ProblemKind kind) {
     case core::ProblemKind::kConflict: return 409;
     case core::ProblemKind::kUnauthenticated: return 401;
     case core::ProblemKind::kTooManyRequests: return 429;
+    case core::ProblemKind::kUnavailable: return 503;
   }
   return 500;
 }

@@ -52,12 +52,12 @@ class PacedSession : public Poco::Net::HTTPServerSession {
 void refuseUnreadable(Handover& h, const Refusal& refusal) {
   const auto request_id = crypto::randomHex(8);
   const auto answer = cannedResponse(refusal, request_id);
+  logRefusal(refusal, {{}, {}, h.client, 0}, request_id, nullptr);
   try {
     h.socket.sendBytes(answer.data(), static_cast<int>(answer.size()));
   } catch (const Poco::Exception&) {
     // The client has gone: there is no one to tell.
   }
-  logRefusal(refusal, {{}, {}, h.client, 0}, request_id, nullptr);
 }
 
 }  // namespace
