@@ -122,7 +122,29 @@ BOOST_AUTO_TEST_CASE(four_eyes_show_who_approved_and_that_another_fund_manager_m
   auto& server = SeededServer::get();
   const Spec spec(server);
   Cast cast(server, "applicant@barranquilla.demo");
-  const auto tranche = approvedTranche(cast, 25'000'000, "Barranquilla: bibliotecas de acogida");
+  const std::string city = "applicant@barranquilla.demo";
+  // Each step moves the record from one inbox to the next; every inbox read below is also held
+  // against SQL (inboxItems).
+  const auto proposal = proposalInReview(cast, 25'000'000, "Barranquilla: bibliotecas de acogida");
+  BOOST_TEST(itemFor(inboxItems(spec, cast.fm1, "fm1", server, "fm1@mmc.demo"), "proposal.reviewed",
+                     proposal));
+  fire(cast.fm1, proposalPath(proposal), {.name = "approve"}, "approved");
+  const auto grant = *grantOf(cast.fm1, proposal);
+  BOOST_TEST(itemFor(inboxItems(spec, cast.applicant, "city", server, city), "grant.pending_agreement",
+                     grant));
+  fire(cast.applicant, grantPath(grant), {.name = "sign"}, "active");
+  const auto tranche = tranchesOf(cast.fm1, grant)->getObject(0)->getValue<std::int64_t>("id");
+  BOOST_TEST(itemFor(inboxItems(spec, cast.applicant, "city", server, city), "tranche.scheduled",
+                     tranche));
+  fire(cast.applicant, tranchePath(tranche), {.name = "request"}, "requested");
+  BOOST_TEST(itemFor(inboxItems(spec, cast.iom, "iom", server, "reviewer@iom.demo"),
+                     "tranche.requested", tranche));
+  BOOST_TEST(!itemFor(inboxItems(spec, cast.unhcr, "unhcr", server, "reviewer@unhcr.demo"),
+                      "tranche.requested", tranche));
+  fire(cast.iom, tranchePath(tranche), {.name = "verify"}, "verified");
+  BOOST_TEST(itemFor(inboxItems(spec, cast.fm2, "fm2", server, "fm2@mmc.demo"), "tranche.verified",
+                     tranche));
+  fire(cast.fm1, tranchePath(tranche), {.name = "approve"}, "approved");
   const auto fm1_name =
       *queryText(server.db(), "SELECT name FROM users WHERE email = 'fm1@mmc.demo'");
 
