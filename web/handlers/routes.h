@@ -86,6 +86,10 @@ ApiResponse postTrancheTransition(ApiContext&, ApiRequest&);
 ApiResponse getReport(ApiContext&, ApiRequest&);
 ApiResponse putReport(ApiContext&, ApiRequest&);
 ApiResponse postReportTransition(ApiContext&, ApiRequest&);
+// inbox_handlers.cpp
+ApiResponse getInbox(ApiContext&, ApiRequest&);
+// board_handlers.cpp
+ApiResponse getBoard(ApiContext&, ApiRequest&);
 // stats_handlers.cpp
 ApiResponse getPipelineStats(ApiContext&, ApiRequest&);
 ApiResponse getMoneyStats(ApiContext&, ApiRequest&);

@@ -18,6 +18,9 @@ void addBasicSchemas(JsonObject out);
 void addProposalSchemas(JsonObject out);
 // Grants, tranches, reports and attachments. Defined in openapi_grant_schemas.cpp.
 void addGrantSchemas(JsonObject out);
+// The inbox and the board of grants and tranches. Defined in openapi_inbox_schemas.cpp.
+void addInboxSchemas(JsonObject out);
+void addBoardSchemas(JsonObject out);
 // The pipeline and money totals. Defined in openapi_stats_schemas.cpp.
 void addStatsSchemas(JsonObject out);
 // Indicators, targets, results, roll-ups, donors and chapters. Defined in

@@ -295,6 +295,8 @@ JsonObject componentSchemas() {
   schemas::addProposalSchemas(out);
   schemas::addGrantSchemas(out);
   schemas::addStatsSchemas(out);
+  schemas::addInboxSchemas(out);
+  schemas::addBoardSchemas(out);
   schemas::addResultsSchemas(out);
   schemas::addOpenDataSchemas(out);
   return out;
