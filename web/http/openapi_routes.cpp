@@ -89,6 +89,7 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/donors/{id}/summary",               kNone, nullptr,                    200, "DonorSummary",        kJsonMedia},
   {"POST",   "/api/v1/chapters",                          kJson, "NewChapter",               201, "Chapter",             kJsonMedia, kCreate},
   {"PUT",    "/api/v1/chapters/{id}",                     kJson, "ChapterEdit",              200, "Chapter",             kJsonMedia, kChange},
+  {"GET",    "/api/v1/search",                            kNone, nullptr,                    200, "SearchPage",          kJsonMedia},
   {"GET",    "/api/v1/stats/pipeline",                    kNone, nullptr,                    200, "PipelineStats",       kJsonMedia},
   {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
   {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
@@ -199,6 +200,14 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("call", id, "only grants of this call"));
     out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
     out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/search") {
+    out->add(queryParameter("q", text(200),
+                            "the words to look for (required; 422 when empty or over 200 characters): "
+                            "each word is required, the last also as a prefix; accents and case do "
+                            "not matter; quotes, stars and operators are read as spaces"));
+    out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "hits per page"));
+    out->add(queryParameter("offset", withDefault(integer(0, 10000), 0),
+                            "hits to skip: the `next` of the previous page"));
   } else if (pattern == "/api/v1/stats/pipeline") {
     out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
   } else if (pattern == "/api/v1/stats/money") {
