@@ -112,10 +112,11 @@ class SearchSql {
     std::string match;
     std::string columns;
     if (lite_) {
-      from = "search_fts f JOIN search_documents d ON d.id = f.rowid";
-      match = std::string("f MATCH :") + param;
-      columns = "snippet(f, -1, char(1), char(2), '…', 16) AS snippet, "
-                "-bm25(f, 10.0, 10.0, 2.0, 1.0) AS score";
+      // FTS5 knows its table by name only (an alias cannot take MATCH).
+      from = "search_fts JOIN search_documents d ON d.id = search_fts.rowid";
+      match = std::string("search_fts MATCH :") + param;
+      columns = "snippet(search_fts, -1, char(1), char(2), '…', 16) AS snippet, "
+                "-bm25(search_fts, 10.0, 10.0, 2.0, 1.0) AS score";
     } else {
       const std::string vector = title_only ? kPgTitleVector : kPgVector;
       const std::string text = title_only ? "d.title || ' · ' || d.context"
