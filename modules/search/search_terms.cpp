@@ -19,10 +19,10 @@ bool isWordChar(char32_t c) {
   if (c < 0x80) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
-  if (c >= 0x80 && c <= 0xBF) return false;           // Latin-1 controls, spaces, punctuation, symbols
-  if (c == 0xD7 || c == 0xF7) return false;           // × ÷
-  if (c >= 0x2000 && c <= 0x206F) return false;       // General Punctuation (dashes, quotes, spaces)
-  if (c >= 0x3000 && c <= 0x303F) return false;       // CJK symbols and punctuation
+  if (c >= 0x80 && c <= 0xBF) return false;      // Latin-1 controls, spaces, punctuation, symbols
+  if (c == 0xD7 || c == 0xF7) return false;      // × ÷
+  if (c >= 0x2000 && c <= 0x206F) return false;  // General Punctuation (dashes, quotes, spaces)
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK symbols and punctuation
   if (c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFF)) return false;  // BOM, specials
   return true;
 }

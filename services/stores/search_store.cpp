@@ -24,7 +24,8 @@ constexpr KindRow kKinds[] = {
     {"organisation",
      "SELECT 'organisation', o.id, o.identifier, o.name, o.country || ' ' || o.region, '' "
      "FROM organisations o WHERE o.id = :id"},
-    {"call", "SELECT 'call', c.id, c.code, c.title, '', c.description FROM calls c WHERE c.id = :id"},
+    {"call",
+     "SELECT 'call', c.id, c.code, c.title, '', c.description FROM calls c WHERE c.id = :id"},
 };
 
 // PostgreSQL: the weighted vector the migration's GIN index is built on (hyphens read as
@@ -93,7 +94,10 @@ std::string bindIds(const std::vector<std::int64_t>& ids, const char* name, soci
 class SearchSql {
  public:
   SearchSql(const SearchQuery& q, soci::statement& st, bool lite)
-      : q_(q), st_(st), lite_(lite), full_(lite ? ftsMatch(q.words, false) : tsQuery(q.words)),
+      : q_(q),
+        st_(st),
+        lite_(lite),
+        full_(lite ? ftsMatch(q.words, false) : tsQuery(q.words)),
         public_(lite ? ftsMatch(q.words, true) : full_) {}
 
   // kind, record_id, reference, title, snippet, score of every record found; `page`: only ids
@@ -115,8 +119,9 @@ class SearchSql {
       // FTS5 knows its table by name only (an alias cannot take MATCH).
       from = "search_fts JOIN search_documents d ON d.id = search_fts.rowid";
       match = std::string("search_fts MATCH :") + param;
-      columns = "snippet(search_fts, -1, char(1), char(2), '…', 16) AS snippet, "
-                "-bm25(search_fts, 10.0, 10.0, 2.0, 1.0) AS score";
+      columns =
+          "snippet(search_fts, -1, char(1), char(2), '…', 16) AS snippet, "
+          "-bm25(search_fts, 10.0, 10.0, 2.0, 1.0) AS score";
     } else {
       const std::string vector = title_only ? kPgTitleVector : kPgVector;
       const std::string text = title_only ? "d.title || ' · ' || d.context"
@@ -125,7 +130,8 @@ class SearchSql {
       match = vector + " @@ tq";
       columns = "ts_headline('citygrants_search', " + text +
                 ", tq, 'StartSel=\x01, StopSel=\x02, MaxFragments=1, MaxWords=24, MinWords=8, "
-                "FragmentDelimiter=\" … \"') AS snippet, ts_rank(" + vector + ", tq) AS score";
+                "FragmentDelimiter=\" … \"') AS snippet, ts_rank(" +
+                vector + ", tq) AS score";
     }
     std::string select = "SELECT d.kind AS kind, d.record_id AS record_id";
     if (page) select += ", d.reference AS reference, d.title AS title, " + columns;
@@ -143,8 +149,7 @@ class SearchSql {
     return "((d.kind = 'proposal' AND EXISTS (SELECT 1 FROM proposals p WHERE p.id = d.record_id" +
            andOf(proposalWhere(q_.proposals, st_)) + ")" + not_title_only +
            ") OR (d.kind = 'grant' AND EXISTS (SELECT 1 FROM grants g WHERE g.id = d.record_id" +
-           andOf(grantWhere(q_.grants, st_, false)) +
-           ")) OR d.kind IN ('organisation', 'call'))";
+           andOf(grantWhere(q_.grants, st_, false)) + ")) OR d.kind IN ('organisation', 'call'))";
   }
 
   // The title-only proposals were chosen among those the reader may see (SearchService).
@@ -164,10 +169,12 @@ class SearchSql {
 void SearchIndex::reindex(db::Tx& tx, Kind kind, std::int64_t id) {
   const auto& row = kKinds[static_cast<int>(kind)];
   const std::string name = row.name;
-  tx.sql() << "DELETE FROM search_documents WHERE kind = :kind AND record_id = :id", soci::use(name),
-      soci::use(id);
-  tx.sql() << std::string("INSERT INTO search_documents (kind, record_id, reference, title, "
-                          "context, body) ") + row.select,
+  tx.sql() << "DELETE FROM search_documents WHERE kind = :kind AND record_id = :id",
+      soci::use(name), soci::use(id);
+  tx.sql() << std::string(
+                  "INSERT INTO search_documents (kind, record_id, reference, title, "
+                  "context, body) ") +
+                  row.select,
       soci::use(id);
 }
 

@@ -1,9 +1,9 @@
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include <boost/test/unit_test.hpp>
 
 #include "modules/core/problem.h"
 #include "services/db/migrator.h"
@@ -43,14 +43,16 @@ proposals::ProposalContent titled(const std::string& title, const std::string& s
   return c;
 }
 
-using Row = std::tuple<std::string, std::int64_t, std::string, std::string, std::string, std::string>;
+using Row =
+    std::tuple<std::string, std::int64_t, std::string, std::string, std::string, std::string>;
 
 std::vector<Row> indexRows(db::Database& db) {
   auto tx = db.read();
   std::vector<Row> out;
-  soci::rowset<soci::row> rows = (tx.sql().prepare <<
-      "SELECT kind, record_id, reference, title, context, body FROM search_documents "
-      "ORDER BY kind, record_id");
+  soci::rowset<soci::row> rows =
+      (tx.sql().prepare
+       << "SELECT kind, record_id, reference, title, context, body FROM search_documents "
+          "ORDER BY kind, record_id");
   for (const auto& r : rows) {
     out.emplace_back(r.get<std::string>(0), static_cast<std::int64_t>(r.get<long long>(1)),
                      r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4),
@@ -71,7 +73,8 @@ BOOST_AUTO_TEST_SUITE(search_index)
 BOOST_AUTO_TEST_CASE(an_edited_title_is_found_and_the_old_one_is_gone) {
   testing::Fund f("search_edit");
   usecases::ProposalService s(f.ctx);
-  const auto id = s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
+  const auto id =
+      s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
   BOOST_TEST(contains(found(f, f.applicant_a, "harbour"), id));
   s.edit(f.applicant_a, id, std::nullopt, titled("Riverside health clinics"));
   BOOST_TEST(contains(found(f, f.applicant_a, "riverside"), id));
@@ -82,7 +85,8 @@ BOOST_AUTO_TEST_CASE(an_edited_title_is_found_and_the_old_one_is_gone) {
 BOOST_AUTO_TEST_CASE(a_refused_edit_leaves_the_index_as_it_was) {
   testing::Fund f("search_rollback");
   usecases::ProposalService s(f.ctx);
-  const auto id = s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
+  const auto id =
+      s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
   // The audit append, the use case's last write, fails: the index row written before it in the
   // same transaction goes with it.
   testing::injectFault(f.ctx.db, "audit_events", "", "disk full");
@@ -98,11 +102,13 @@ BOOST_AUTO_TEST_CASE(a_title_match_ranks_above_a_summary_match) {
   usecases::ProposalService s(f.ctx);
   // The summary match is made first (a lower id), so only the rank can put the title first.
   const auto in_summary = s.create(f.applicant_a, f.call.id,
-                                   titled("Language classes", "Mangrove restoration jobs for "
-                                                              "displaced fishers and mangrove "
-                                                              "nurseries"))
+                                   titled("Language classes",
+                                          "Mangrove restoration jobs for "
+                                          "displaced fishers and mangrove "
+                                          "nurseries"))
                               .proposal.id;
-  const auto in_title = s.create(f.applicant_a, f.call.id, titled("Mangrove livelihoods")).proposal.id;
+  const auto in_title =
+      s.create(f.applicant_a, f.call.id, titled("Mangrove livelihoods")).proposal.id;
   BOOST_TEST((found(f, f.fm1, "mangrove") == std::vector<std::int64_t>{in_title, in_summary}));
 }
 
@@ -124,7 +130,8 @@ BOOST_AUTO_TEST_CASE(accents_and_case_do_not_matter) {
 BOOST_AUTO_TEST_CASE(the_last_word_is_also_a_prefix) {
   testing::Fund f("search_prefix");
   usecases::ProposalService s(f.ctx);
-  const auto id = s.create(f.applicant_a, f.call.id, titled("Vocational apprenticeships")).proposal.id;
+  const auto id =
+      s.create(f.applicant_a, f.call.id, titled("Vocational apprenticeships")).proposal.id;
   BOOST_TEST(contains(found(f, f.fm1, "vocational apprentice"), id));
   BOOST_TEST(found(f, f.fm1, "apprentice vocational").empty());
 }
@@ -147,10 +154,11 @@ BOOST_AUTO_TEST_CASE(a_reviewer_before_declaring_finds_a_proposal_by_its_title_o
   testing::Fund f("search_undeclared");
   usecases::ProposalService proposals(f.ctx);
   usecases::ReviewService reviews(f.ctx);
-  const auto id = proposals.create(f.applicant_a, f.call.id,
-                                   titled("Harbour literacy circles",
-                                          "Evening classes near the quayside for newcomers who "
-                                          "work shifts in the port"))
+  const auto id = proposals
+                      .create(f.applicant_a, f.call.id,
+                              titled("Harbour literacy circles",
+                                     "Evening classes near the quayside for newcomers who "
+                                     "work shifts in the port"))
                       .proposal.id;
   proposals.fire(f.applicant_a, id, {.event = "submit"});
   proposals.fire(f.fm1, id, {.event = "screen"});
@@ -159,7 +167,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_before_declaring_finds_a_proposal_by_its_title_o
   BOOST_TEST(contains(found(f, f.reviewer_b, "harbour"), id));
   BOOST_TEST(found(f, f.reviewer_b, "quayside").empty());
   BOOST_TEST(found(f, f.reviewer_b, "harbour quayside").empty());
-  for (const auto& hit : usecases::SearchService(f.ctx).search(f.reviewer_b, "harbour", 10, 0).items) {
+  for (const auto& hit :
+       usecases::SearchService(f.ctx).search(f.reviewer_b, "harbour", 10, 0).items) {
     BOOST_TEST(hit.snippet.find("quayside") == std::string::npos);
   }
   usecases::TransitionRequest accept{.event = "accept"};
@@ -187,19 +196,46 @@ BOOST_AUTO_TEST_CASE(grants_organisations_and_calls_are_found) {
 BOOST_AUTO_TEST_CASE(hostile_queries_are_words_never_syntax) {
   testing::Fund f("search_hostile");
   usecases::ProposalService s(f.ctx);
-  const auto id = s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
+  const auto id =
+      s.create(f.applicant_a, f.call.id, titled("Harbour literacy circles")).proposal.id;
   usecases::SearchService search(f.ctx);
-  for (const std::string q :
-       {"\"", "*", "NEAR(", "NEAR(harbour literacy, 2)", "harbour OR x", "harbour AND NOT x",
-        "title:harbour", "{title}: harbour", "^harbour", "harbour*", "'", "''", "\\", "(", ")",
-        "harbour\")", "- harbour", "harbour & !x | y", "harbour <-> literacy", "harbour:*",
-        "%", "_", "😀", "\xC2\xA0harbour", "a\x01" "b\x02" "c", "NEAR", "AND", "OR", "NOT"}) {
+  for (const std::string q : {"\"",
+                              "*",
+                              "NEAR(",
+                              "NEAR(harbour literacy, 2)",
+                              "harbour OR x",
+                              "harbour AND NOT x",
+                              "title:harbour",
+                              "{title}: harbour",
+                              "^harbour",
+                              "harbour*",
+                              "'",
+                              "''",
+                              "\\",
+                              "(",
+                              ")",
+                              "harbour\")",
+                              "- harbour",
+                              "harbour & !x | y",
+                              "harbour <-> literacy",
+                              "harbour:*",
+                              "%",
+                              "_",
+                              "😀",
+                              "\xC2\xA0harbour",
+                              "a\x01"
+                              "b\x02"
+                              "c",
+                              "NEAR",
+                              "AND",
+                              "OR",
+                              "NOT"}) {
     BOOST_CHECK_NO_THROW(search.search(f.fm1, q, 20, 0));
   }
   BOOST_TEST(contains(found(f, f.fm1, "\"harbour\"* (literacy"), id));
   BOOST_TEST(contains(found(f, f.fm1, "{harbour}: ^literacy"), id));
   BOOST_TEST(found(f, f.fm1, "NEAR(harbour literacy)").empty());  // NEAR is a word, not there
-  BOOST_TEST(found(f, f.fm1, "harbour OR xyzzy").empty());  // OR is a word, not an operator
+  BOOST_TEST(found(f, f.fm1, "harbour OR xyzzy").empty());        // OR is a word, not an operator
   BOOST_TEST(search.search(f.fm1, "***", 20, 0).items.empty());
   BOOST_CHECK_EXCEPTION(search.search(f.fm1, "", 20, 0), Problem, hasFieldQ);
   BOOST_CHECK_EXCEPTION(search.search(f.fm1, "   ", 20, 0), Problem, hasFieldQ);
@@ -211,7 +247,8 @@ BOOST_AUTO_TEST_CASE(hostile_queries_are_words_never_syntax) {
 BOOST_AUTO_TEST_CASE(pages_follow_the_rank) {
   testing::Fund f("search_pages");
   usecases::ProposalService s(f.ctx);
-  for (int i = 0; i < 5; ++i) s.create(f.applicant_a, f.call.id, titled("Mangrove plan " + std::to_string(i)));
+  for (int i = 0; i < 5; ++i)
+    s.create(f.applicant_a, f.call.id, titled("Mangrove plan " + std::to_string(i)));
   usecases::SearchService search(f.ctx);
   const auto all = search.search(f.fm1, "mangrove", 50, 0);
   BOOST_TEST(all.total == 5);

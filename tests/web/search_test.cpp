@@ -47,7 +47,8 @@ std::vector<Poco::JSON::Object::Ptr> allHits(const Spec& spec, Client& c, const 
 
 std::set<Record> recordsOf(const std::vector<Poco::JSON::Object::Ptr>& hits) {
   std::set<Record> out;
-  for (const auto& h : hits) out.insert({h->getValue<std::string>("kind"), h->getValue<std::int64_t>("id")});
+  for (const auto& h : hits)
+    out.insert({h->getValue<std::string>("kind"), h->getValue<std::int64_t>("id")});
   return out;
 }
 
@@ -56,9 +57,11 @@ std::map<Record, std::string> listedBy(const Spec& spec, Client& c) {
   std::map<Record, std::string> out;
   auto add = [&](const std::string& kind, const std::vector<Poco::JSON::Object::Ptr>& items,
                  const char* title) {
-    for (const auto& i : items) out[{kind, i->getValue<std::int64_t>("id")}] = i->getValue<std::string>(title);
+    for (const auto& i : items)
+      out[{kind, i->getValue<std::int64_t>("id")}] = i->getValue<std::string>(title);
   };
-  add("proposal", allPages(spec, c, "/api/v1/proposals", "/api/v1/proposals?sort=id", 200), "title");
+  add("proposal", allPages(spec, c, "/api/v1/proposals", "/api/v1/proposals?sort=id", 200),
+      "title");
   // A grant's list item carries no title: its reference is looked for instead.
   add("grant", allPages(spec, c, "/api/v1/grants", "/api/v1/grants?", 200), "reference");
   for (const char* list : {"/api/v1/organisations", "/api/v1/calls"}) {
@@ -76,7 +79,8 @@ std::vector<std::string> demoLogins(Server& server) {
   Client admin = server.signedIn("admin@mmc.demo");
   std::vector<std::string> out;
   const auto users = itemsOf(read(admin, "/api/v1/users"));
-  for (unsigned i = 0; i < users->size(); ++i) out.push_back(users->getObject(i)->getValue<std::string>("email"));
+  for (unsigned i = 0; i < users->size(); ++i)
+    out.push_back(users->getObject(i)->getValue<std::string>("email"));
   return out;
 }
 
@@ -110,14 +114,17 @@ BOOST_AUTO_TEST_CASE(every_reader_finds_exactly_what_their_lists_show) {
       const auto hits = recordsOf(allHits(spec, c, title));
       ++searches;
       for (const auto& hit : hits) {
-        BOOST_TEST(mine.count(hit) == 1u, login << " searching \"" << title << "\" found " << hit.first
-                                                << " " << hit.second << ", which their lists do not show");
+        BOOST_TEST(mine.count(hit) == 1u, login << " searching \"" << title << "\" found "
+                                                << hit.first << " " << hit.second
+                                                << ", which their lists do not show");
       }
-      BOOST_TEST(hits.count(record) == mine.count(record),
-                 login << " searching \"" << title << "\" for " << record.first << " " << record.second);
+      BOOST_TEST(hits.count(record) == mine.count(record), login << " searching \"" << title
+                                                                 << "\" for " << record.first << " "
+                                                                 << record.second);
     }
   }
-  BOOST_TEST_MESSAGE("search visibility: " << searches << " searches by " << logins.size() << " logins");
+  BOOST_TEST_MESSAGE("search visibility: " << searches << " searches by " << logins.size()
+                                           << " logins");
 }
 
 BOOST_AUTO_TEST_CASE(a_title_match_ranks_above_a_summary_match) {
@@ -126,12 +133,11 @@ BOOST_AUTO_TEST_CASE(a_title_match_ranks_above_a_summary_match) {
   Cast cast(server, "applicant@kampala.demo");
   // The summary match is made first, so only the rank can put the title first.
   const auto in_summary = createProposal(cast, "Bibliotecas móviles", 20'000'000);
-  putWithEtag(cast.applicant, proposalPath(in_summary),
-              [&] {
-                auto body = proposalContent("Bibliotecas móviles", 20'000'000);
-                const std::string from = "\"summary\":\"";
-                return body.insert(body.find(from) + from.size(), "Zanzibarita workshops. ");
-              }());
+  putWithEtag(cast.applicant, proposalPath(in_summary), [&] {
+    auto body = proposalContent("Bibliotecas móviles", 20'000'000);
+    const std::string from = "\"summary\":\"";
+    return body.insert(body.find(from) + from.size(), "Zanzibarita workshops. ");
+  }());
   const auto in_title = createProposal(cast, "Zanzibarita reading circles", 20'000'000);
   const auto hits = allHits(spec, cast.fm1, "zanzibarita");
   BOOST_REQUIRE(hits.size() == 2u);
@@ -146,7 +152,8 @@ BOOST_AUTO_TEST_CASE(an_edited_title_is_found_at_once_and_the_old_one_no_longer)
   Cast cast(server, "applicant@kampala.demo");
   const auto id = createProposal(cast, "Quillwort market stalls", 20'000'000);
   BOOST_TEST(recordsOf(allHits(spec, cast.applicant, "quillwort")).count({"proposal", id}) == 1u);
-  const auto r = putWithEtag(cast.applicant, proposalPath(id), proposalContent("Tamarisk market stalls", 20'000'000));
+  const auto r = putWithEtag(cast.applicant, proposalPath(id),
+                             proposalContent("Tamarisk market stalls", 20'000'000));
   BOOST_TEST(r.status == 200);
   BOOST_TEST(recordsOf(allHits(spec, cast.applicant, "tamarisk")).count({"proposal", id}) == 1u);
   BOOST_TEST(allHits(spec, cast.applicant, "quillwort").empty());
@@ -162,17 +169,37 @@ BOOST_AUTO_TEST_CASE(sao_paulo_finds_são_paulo_and_marks_it_as_written) {
   BOOST_TEST(hits[0]->getValue<std::string>("title").find("São Paulo Acolhe") == 0u);
   const auto marked = textOf(hits[0], true);
   BOOST_TEST(marked.find("São") != std::string::npos, marked);
-  BOOST_TEST(recordsOf(allHits(spec, fm1, "SÃO PAULO")) == recordsOf(allHits(spec, fm1, "sao paulo")));
+  BOOST_TEST(recordsOf(allHits(spec, fm1, "SÃO PAULO")) ==
+             recordsOf(allHits(spec, fm1, "sao paulo")));
 }
 
 BOOST_AUTO_TEST_CASE(hostile_words_answer_a_page_never_an_error) {
   auto& server = SeededServer::get();
   const Spec spec(server);
   Client fm1 = server.signedIn("fm1@mmc.demo");
-  for (const std::string q :
-       {"\"", "*", "NEAR(", "NEAR(kampala hubs, 2)", "kampala OR x", "title:kampala", "{title}: kampala",
-        "^kampala", "kampala*", "'", "\\", "(", ")", "kampala\")", "kampala & !x | y", "kampala <-> hubs",
-        "kampala:*", "%", "_", "😀", "<script>alert(1)</script>", "' OR 1=1 --", "\x01kampala\x02"}) {
+  for (const std::string q : {"\"",
+                              "*",
+                              "NEAR(",
+                              "NEAR(kampala hubs, 2)",
+                              "kampala OR x",
+                              "title:kampala",
+                              "{title}: kampala",
+                              "^kampala",
+                              "kampala*",
+                              "'",
+                              "\\",
+                              "(",
+                              ")",
+                              "kampala\")",
+                              "kampala & !x | y",
+                              "kampala <-> hubs",
+                              "kampala:*",
+                              "%",
+                              "_",
+                              "😀",
+                              "<script>alert(1)</script>",
+                              "' OR 1=1 --",
+                              "\x01kampala\x02"}) {
     const auto r = fm1.get(searchPath(q));
     expectSuccess(spec, r, "GET", "/api/v1/search", q);
   }

@@ -7,14 +7,14 @@ using namespace schema;
 
 // search_handlers.cpp.
 void addSearchSchemas(JsonObject out) {
-  out->set("SnippetPiece",
-           closed({{"text", describe(text(), "plain text, never markup")},
-                   {"mark", describe(boolean(), "a word the search matched")}}));
+  out->set("SnippetPiece", closed({{"text", describe(text(), "plain text, never markup")},
+                                   {"mark", describe(boolean(), "a word the search matched")}}));
   out->set("SearchHit",
            closed({{"kind", choice({"proposal", "grant", "organisation", "call"})},
                    {"id", integer()},
-                   {"reference", describe(text(), "a proposal's or grant's reference, a call's code, "
-                                                  "an organisation's org-id, or \"\"")},
+                   {"reference", describe(text(),
+                                          "a proposal's or grant's reference, a call's code, "
+                                          "an organisation's org-id, or \"\"")},
                    {"title", describe(text(), "a title, or an organisation's name")},
                    {"snippet", describe(list(ref("SnippetPiece")),
                                         "the text that matched, in pieces: the reference, title, "
