@@ -23,6 +23,8 @@ ApiResponse listTokens(ApiContext&, ApiRequest&);
 ApiResponse deleteToken(ApiContext&, ApiRequest&);
 // workflow_handlers.cpp
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
+// search_handlers.cpp
+ApiResponse getSearch(ApiContext&, ApiRequest&);
 // openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp

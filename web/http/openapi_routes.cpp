@@ -91,6 +91,7 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/donors/{id}/summary",               kNone, nullptr,                    200, "DonorSummary",        kJsonMedia},
   {"POST",   "/api/v1/chapters",                          kJson, "NewChapter",               201, "Chapter",             kJsonMedia, kCreate},
   {"PUT",    "/api/v1/chapters/{id}",                     kJson, "ChapterEdit",              200, "Chapter",             kJsonMedia, kChange},
+  {"GET",    "/api/v1/search",                            kNone, nullptr,                    200, "SearchPage",          kJsonMedia},
   {"GET",    "/api/v1/stats/pipeline",                    kNone, nullptr,                    200, "PipelineStats",       kJsonMedia},
   {"GET",    "/api/v1/board",                             kNone, nullptr,                    200, "Board",               kJsonMedia},
   {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
@@ -211,6 +212,14 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     machine->set("default", "grant");
     out->add(queryParameter("machine", machine, "the machine whose records the columns hold"));
     out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "cards per state at most"));
+  } else if (pattern == "/api/v1/search") {
+    out->add(queryParameter("q", text(200),
+                            "the words to look for (required; 422 when empty or over 200 characters): "
+                            "each word is required, the last also as a prefix; accents and case do "
+                            "not matter; quotes, stars and operators are read as spaces"));
+    out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "hits per page"));
+    out->add(queryParameter("offset", withDefault(integer(0, 10000), 0),
+                            "hits to skip: the `next` of the previous page"));
   } else if (pattern == "/api/v1/stats/pipeline") {
     out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
   } else if (pattern == "/api/v1/stats/money") {

@@ -27,6 +27,8 @@ void addStatsSchemas(JsonObject out);
 // openapi_results_schemas.cpp.
 void addResultsSchemas(JsonObject out);
 void addOpenDataSchemas(JsonObject out);
+// Search hits. Defined in openapi_search_schemas.cpp.
+void addSearchSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -299,6 +299,7 @@ JsonObject componentSchemas() {
   schemas::addBoardSchemas(out);
   schemas::addResultsSchemas(out);
   schemas::addOpenDataSchemas(out);
+  schemas::addSearchSchemas(out);
   return out;
 }
 

@@ -74,6 +74,7 @@ constexpr ApiRoute kRoutes[] = {
   {"GET",    "/api/v1/donors/{id}/summary",               kSignedIn, h::getDonorSummary,          "A donor's money and the results it paid for",      "donors"},
   {"POST",   "/api/v1/chapters",                          kSignedIn, h::postChapter,              "Add a donor's funding chapter",                    "donors"},
   {"PUT",    "/api/v1/chapters/{id}",                     kSignedIn, h::putChapter,               "Rename a chapter or change its commitment",        "donors"},
+  {"GET",    "/api/v1/search",                            kSignedIn, h::getSearch,                "Proposals, grants, organisations and calls by words", "search"},
   {"GET",    "/api/v1/stats/pipeline",                    kSignedIn, h::getPipelineStats,         "Proposals per state: counts and money",            "stats"},
   {"GET",    "/api/v1/board",                             kSignedIn, h::getBoard,                 "Grants or tranches per state, days in state",      "stats"},
   {"GET",    "/api/v1/stats/money",                       kSignedIn, h::getMoneyStats,            "Planned vs disbursed money per call or city",      "stats"},

@@ -15,8 +15,9 @@ import * as results from './views/results/routes.js';
 import * as opendata from './views/opendata/routes.js';
 import * as admin from './views/admin/routes.js';
 import * as audit from './views/audit/routes.js';
+import * as search from './views/search/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -33,6 +34,7 @@ function renderShell() {
     h('a', { href: n.href, 'aria-current': here === n.href || (n.href !== '#/' && here.startsWith(n.href)) ? 'page' : undefined }, t(n.key))))) : null);
   document.getElementById('who').textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
   document.getElementById('sign-out').hidden = !user;
+  search.showSearchBox(Boolean(user));
   document.getElementById('language').value = language();
   translateStatic();
 }
@@ -47,6 +49,7 @@ function wireShell() {
     renderShell();
     go('/sign-in');
   });
+  search.wireSearchBox(go);
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
