@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_problem_says_what_in_english_and_keeps_its_message) {
   BOOST_TEST(std::string(p.what()) ==
              "invalid input: title (This is required.); summary (Write at least 50 characters.)");
   BOOST_TEST(render("fr", p.message()) ==
-             "Certains champs demandent votre attention : title, summary.");
+             "Certains champs nécessitent votre attention : title, summary.");
   const auto nf = core::Problem::notFound("review assignment");
   BOOST_TEST(std::string(nf.what()) == "No such review assignment, or you may not see it.");
   BOOST_TEST(render("es", nf.message()) == "No se encuentra (evaluación), o no tiene acceso.");

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(a_city_gets_problem_details_and_field_messages_in_its_own_l
   const auto call_id = callCoded(fm1, "GCF-2026")->getValue<std::int64_t>("id");
   const Expected cities[] = {
       {"applicant@abidjan.demo", "fr", "Saisie non valide",
-       "Certains champs demandent votre attention : language, target_groups[1].",
+       "Certains champs nécessitent votre attention : language, target_groups[1].",
        "Choisissez anglais, français, espagnol ou portugais.", "Ce groupe est coché deux fois."},
       {"applicant@montevideo.demo", "es", "Datos no válidos",
        "Algunos campos requieren su atención: language, target_groups[1].",
