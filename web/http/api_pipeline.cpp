@@ -39,15 +39,16 @@ void sendFile(Poco::Net::HTTPServerResponse& response, std::ifstream& file, std:
   }
 }
 
+// `language`: the request's, for the one refusal made here (a file that cannot be read).
 void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
-          const std::string& request_id) {
+          const std::string& request_id, std::string_view language) {
   std::ifstream file;
   if (r.file) {
     file.open(r.file->path(), std::ios::binary);
     if (!file) {
       logs::LogLine("error", "file_unreadable").text("request_id", request_id, 64).text("path", r.file->path()).write(logs::Stream::kApp);
-      send(response, problemResponse(500, "internal", "problem.internal", {}, request_id, "en"),
-           request_id);
+      send(response, problemResponse(500, "internal", "problem.internal", {}, request_id, language),
+           request_id, language);
       return;
     }
   }
@@ -177,7 +178,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
                               req.request_id);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setKeepAlive(false);
-    send(response, r, req.request_id);
+    send(response, r, req.request_id, req.language);
     ctx_.metrics.recordRequest("unmatched", r.status, 0);
     writeAccessLog(
         {req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0, req.client});
@@ -203,7 +204,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
                         req.language);
   }
   if (changesState(req.method) && !req.body_read) response.setKeepAlive(false);
-  send(response, r, req.request_id);
+  send(response, r, req.request_id, req.language);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
   ctx_.metrics.recordRequest(route, r.status, seconds);
