@@ -26,25 +26,28 @@ std::optional<Currency> findCurrency(std::string_view code) {
 
 std::int64_t checkedAdd(std::int64_t a, std::int64_t b) {
   std::int64_t out = 0;
-  if (__builtin_add_overflow(a, b, &out)) throw Problem::invalidField("amount", "amount overflows");
+  if (__builtin_add_overflow(a, b, &out))
+    throw Problem::invalidField("amount", "field.out_of_range");
   return out;
 }
 
 std::int64_t checkedSub(std::int64_t a, std::int64_t b) {
   std::int64_t out = 0;
-  if (__builtin_sub_overflow(a, b, &out)) throw Problem::invalidField("amount", "amount overflows");
+  if (__builtin_sub_overflow(a, b, &out))
+    throw Problem::invalidField("amount", "field.out_of_range");
   return out;
 }
 
 Money::Money(std::int64_t minor, std::string_view currency) : minor_(minor), currency_(currency) {
   if (!findCurrency(currency)) {
-    throw Problem::invalidField("currency", "unknown currency code '" + std::string(currency) + "'");
+    throw Problem::invalidField("currency", "field.currency");
   }
 }
 
 void Money::requireSameCurrency(const Money& other) const {
   if (currency_ != other.currency_) {
-    throw Problem::invalidField("currency", "cannot mix " + currency_ + " and " + other.currency_);
+    throw Problem::invalidField(
+        "currency", {"money.mixed_currencies", {{"one", currency_}, {"other", other.currency_}}});
   }
 }
 
@@ -111,17 +114,18 @@ std::int64_t mulDiv(std::int64_t a, std::int64_t b, std::int64_t c) {
 }
 
 std::vector<std::int64_t> splitByBasisPoints(std::int64_t total, std::span<const int> shares_bp) {
-  if (total < 0) throw Problem::invalidField("amount", "must not be negative");
+  if (total < 0) throw Problem::invalidField("amount", "field.not_negative");
   int sum = 0;
   for (int s : shares_bp) {
     if (s <= 0 || s > 10'000) {
-      throw Problem::invalidField("tranche_plan", "every share must be from 1 to 10000 basis points");
+      throw Problem::invalidField("tranche_plan",
+                                  {"field.number_range", {{"min", 1}, {"max", 10000}}});
     }
     sum += s;  // at most 10,000 per share: a plan of fewer than 200,000 shares cannot overflow
     if (sum > 10'000) break;
   }
   if (shares_bp.empty() || sum != 10'000) {
-    throw Problem::invalidField("tranche_plan", "shares must add up to 100%");
+    throw Problem::invalidField("tranche_plan", "call.shares_sum");
   }
   std::vector<std::int64_t> parts;
   std::int64_t given = 0;

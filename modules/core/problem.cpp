@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "modules/i18n/catalog.h"
+
 namespace citygrants::core {
 
 std::string_view problemKindName(ProblemKind kind) {
@@ -19,35 +21,57 @@ std::string_view problemKindName(ProblemKind kind) {
   return "unknown";
 }
 
-Problem::Problem(ProblemKind kind, std::string message, std::vector<FieldError> fields)
-    : std::runtime_error(std::move(message)), kind_(kind), fields_(std::move(fields)) {}
+std::string english(const Message& message) { return i18n::render("en", message); }
 
-Problem Problem::notFound(std::string_view what) {
-  return Problem(ProblemKind::kNotFound, std::string(what) + " not found");
+Problem::Problem(ProblemKind kind, Message message, std::vector<FieldError> fields)
+    : Problem(kind, std::move(message), std::move(fields), std::string()) {}
+
+Problem::Problem(ProblemKind kind, Message message, std::vector<FieldError> fields,
+                 std::string text)
+    : std::runtime_error(text.empty() ? english(message) : text),
+      kind_(kind),
+      message_(std::move(message)),
+      fields_(std::move(fields)) {}
+
+MessageArg entityTerm(std::string name, std::string_view entity) {
+  std::string key(entity);
+  for (auto& c : key)
+    c = c == ' ' ? '_' : c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return MessageArg::term(std::move(name), "entity.", key);
 }
 
-Problem Problem::forbidden(std::string message) {
+Problem Problem::notFound(std::string_view entity) {
+  return Problem(ProblemKind::kNotFound, {"problem.not_found", {entityTerm("what", entity)}});
+}
+
+Problem Problem::forbidden(Message message) {
   return Problem(ProblemKind::kForbidden, std::move(message));
 }
 
 Problem Problem::invalid(std::vector<FieldError> fields) {
-  std::string message = "invalid input:";
-  for (const auto& f : fields) message += " " + f.field + " (" + f.message + ");";
-  if (!fields.empty()) message.pop_back();
-  return Problem(ProblemKind::kInvalid, std::move(message), std::move(fields));
+  // The detail names the fields; what() says what is wrong with each, in English, for logs.
+  std::string names;
+  std::string text = "invalid input:";
+  for (const auto& f : fields) {
+    names += (names.empty() ? "" : ", ") + f.field;
+    text += " " + f.field + " (" + english(f.message) + ");";
+  }
+  if (!fields.empty()) text.pop_back();
+  return Problem(ProblemKind::kInvalid, {"problem.invalid", {{"fields", names}}}, std::move(fields),
+                 std::move(text));
 }
 
-Problem Problem::invalidField(std::string field, std::string message) {
+Problem Problem::invalidField(std::string field, Message message) {
   return invalid({FieldError{std::move(field), std::move(message)}});
 }
 
-Problem Problem::tooManyRequests(std::string message, int retry_after_seconds) {
+Problem Problem::tooManyRequests(Message message, int retry_after_seconds) {
   Problem p(ProblemKind::kTooManyRequests, std::move(message));
   p.retry_after_seconds_ = retry_after_seconds < 1 ? 1 : retry_after_seconds;
   return p;
 }
 
-Problem Problem::unavailable(std::string message, int retry_after_seconds) {
+Problem Problem::unavailable(Message message, int retry_after_seconds) {
   Problem p(ProblemKind::kUnavailable, std::move(message));
   p.retry_after_seconds_ = retry_after_seconds < 1 ? 1 : retry_after_seconds;
   return p;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/core/message.h"
+
 namespace citygrants::core {
 
 // The small set of reasons a use case refuses. The web layer maps each kind to one HTTP status
@@ -23,36 +25,51 @@ enum class ProblemKind {
 
 std::string_view problemKindName(ProblemKind kind);
 
-// One named field and what is wrong with it.
+// One named field and what is wrong with it, as a message of the catalogs.
 struct FieldError {
   std::string field;
-  std::string message;
+  Message message;
 };
 
-// A refusal. Thrown by use cases; the transaction rolls back and nothing is written.
+// A refusal. Thrown by use cases; the transaction rolls back and nothing is written. Its words
+// are a message of the catalogs, written in the reader's language where it is answered; what()
+// is the English text (logs, the command line).
 class Problem : public std::runtime_error {
  public:
-  Problem(ProblemKind kind, std::string message, std::vector<FieldError> fields = {});
+  Problem(ProblemKind kind, Message message, std::vector<FieldError> fields = {});
 
   ProblemKind kind() const { return kind_; }
+  const Message& message() const { return message_; }
   const std::vector<FieldError>& fields() const { return fields_; }
   // kTooManyRequests and kUnavailable: whole seconds after which the same request may succeed
   // (the HTTP layer sends them as Retry-After); 0 when the refusal does not say.
   int retryAfterSeconds() const { return retry_after_seconds_; }
 
-  static Problem notFound(std::string_view what);
-  static Problem forbidden(std::string message);
+  // "No such <entity>": `entity` as people call one record ("proposal", "review assignment"),
+  // written in the reader's language as the term "entity.<entity>" ('_' for spaces).
+  static Problem notFound(std::string_view entity);
+  static Problem forbidden(Message message);
+  // REQUIRES: fields is not empty.
   static Problem invalid(std::vector<FieldError> fields);
-  static Problem invalidField(std::string field, std::string message);
+  static Problem invalidField(std::string field, Message message);
   // REQUIRES: retry_after_seconds >= 1.
-  static Problem tooManyRequests(std::string message, int retry_after_seconds);
+  static Problem tooManyRequests(Message message, int retry_after_seconds);
   // REQUIRES: retry_after_seconds >= 1.
-  static Problem unavailable(std::string message, int retry_after_seconds);
+  static Problem unavailable(Message message, int retry_after_seconds);
 
  private:
+  Problem(ProblemKind kind, Message message, std::vector<FieldError> fields, std::string english);
   ProblemKind kind_;
+  Message message_;
   std::vector<FieldError> fields_;
   int retry_after_seconds_ = 0;
 };
+
+// The term of an entity as people call one record: "entity.review_assignment" for "review
+// assignment".
+MessageArg entityTerm(std::string name, std::string_view entity);
+
+// `message` in English: what() of a Problem, a log line, the command line.
+std::string english(const Message& message);
 
 }  // namespace citygrants::core

@@ -7,8 +7,9 @@
 namespace citygrants::core {
 
 std::string proposalReference(int year, int number) {
-  if (year < 2000 || year > 9999) throw Problem::invalidField("year", "out of range");
-  if (number < 1 || number > kMaxReferenceNumber) throw Problem::invalidField("number", "out of range");
+  if (year < 2000 || year > 9999) throw Problem::invalidField("year", "field.out_of_range");
+  if (number < 1 || number > kMaxReferenceNumber)
+    throw Problem::invalidField("number", "field.out_of_range");
   char buf[32];
   std::snprintf(buf, sizeof buf, "GCF-%04d-%04d", year, number);
   return buf;
@@ -19,7 +20,7 @@ std::string grantReference(std::string_view proposal_reference) {
 }
 
 std::string trancheReference(std::string_view proposal_reference, int seq) {
-  if (seq < 1) throw Problem::invalidField("seq", "must be at least 1");
+  if (seq < 1) throw Problem::invalidField("seq", {"field.at_least", {{"min", 1}}});
   return std::string(proposal_reference) + "-T" + std::to_string(seq);
 }
 

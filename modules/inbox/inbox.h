@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/core/message.h"
+
 // The inbox: what waits for one reader now, each item a record, the steps expected of the reader
 // and since when it waits, most urgent first, with counts per kind. Plain data and pure rules;
 // services/usecases/inbox_service.h fills it.
@@ -27,7 +29,7 @@ struct RecordRef {
 struct Held {
   std::string event;
   std::string guard;
-  std::string message;
+  core::Message message;   // the guard's, written in the reader's language where it is answered
   bool four_eyes = false;  // another person than one named on the record must take it
 };
 

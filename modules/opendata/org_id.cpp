@@ -9,9 +9,9 @@ bool isLetter(char c) { return isUpper(c) || (c >= 'a' && c <= 'z'); }
 
 }  // namespace
 
-std::optional<std::string> orgIdProblem(std::string_view id) {
-  const std::string shape = "an org-id such as XM-DAC-41121 or XI-WIKIDATA-Q174";
-  if (id.size() > kMaxIdentifier) return "at most " + std::to_string(kMaxIdentifier) + " characters";
+std::optional<core::Message> orgIdProblem(std::string_view id) {
+  const core::Message shape("opendata.org_id_shape");
+  if (id.size() > kMaxIdentifier) return core::Message("field.too_long", {{"max", kMaxIdentifier}});
   const auto first = id.find('-');
   const auto second = first == std::string_view::npos ? first : id.find('-', first + 1);
   if (first != 2 || !isUpper(id[0]) || !isUpper(id[1]) || second == std::string_view::npos ||
@@ -23,20 +23,20 @@ std::optional<std::string> orgIdProblem(std::string_view id) {
   }
   for (auto c : id.substr(second + 1)) {
     // Printable ASCII without spaces: identifiers from registers are codes, not prose.
-    if (c <= ' ' || c > '~') return "the identifier part may not contain spaces or non-ASCII characters";
+    if (c <= ' ' || c > '~') return core::Message("opendata.org_id_ascii");
   }
   return std::nullopt;
 }
 
-std::optional<std::string> givingPrefixProblem(std::string_view prefix) {
+std::optional<core::Message> givingPrefixProblem(std::string_view prefix) {
   const std::string_view head = "360G-";
-  if (prefix.size() > 40) return "at most 40 characters";
+  if (prefix.size() > 40) return core::Message("field.too_long", {{"max", 40}});
   if (!prefix.starts_with(head) || prefix.size() == head.size()) {
-    return "a 360Giving prefix such as 360G-gcf";
+    return core::Message("opendata.giving_prefix_shape");
   }
   for (auto c : prefix.substr(head.size())) {
     if (!isLetter(c) && !isDigit(c) && c != '-' && c != '_') {
-      return "letters, digits, '-' and '_' only after 360G-";
+      return core::Message("opendata.giving_prefix_chars");
     }
   }
   return std::nullopt;

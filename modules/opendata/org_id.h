@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "modules/core/message.h"
+
 // Identifiers of open data: organisations' org-id identifiers (org-id.guide), the fund's 360Giving
 // prefix and the ids both standards build from them.
 namespace citygrants::opendata {
@@ -15,10 +17,10 @@ inline constexpr std::size_t kMaxIdentifier = 120;
 // Why `id` is not an org-id identifier ("SCHEME-ID": a scheme of two parts, a registration area
 // of two capital letters such as XM, XI or GB and a list code of capitals and digits, then the
 // identifier from that list: XM-DAC-41121, XI-WIKIDATA-Q174, GB-CHC-1234567); nullopt when it is.
-std::optional<std::string> orgIdProblem(std::string_view id);
+std::optional<core::Message> orgIdProblem(std::string_view id);
 
 // Why `prefix` is not a 360Giving prefix ("360G-" then letters, digits, '-' or '_'); nullopt when it is.
-std::optional<std::string> givingPrefixProblem(std::string_view prefix);
+std::optional<core::Message> givingPrefixProblem(std::string_view prefix);
 
 // The id an organisation without an org-id identifier gets in the fund's files: the fund's
 // prefix, "ORG" and its number (360G-gcf-ORG-12), as 360Giving's identifier guidance advises.

@@ -19,55 +19,56 @@ void checkText(std::vector<core::FieldError>& out, const std::string& field, con
                std::size_t max) {
   auto len = core::utf8Length(v);
   if (!len) {
-    out.push_back({field, "is not valid UTF-8"});
+    out.push_back({field, "field.not_utf8"});
   } else if (*len > max) {
-    out.push_back({field, "is longer than " + std::to_string(max) + " characters"});
+    out.push_back({field, {"field.too_long", {{"max", max}}}});
   }
 }
 
 void requireConceptFields(std::vector<core::FieldError>& out, const ProposalContent& c,
                           const CallTerms& terms) {
-  if (core::isBlank(c.title)) out.push_back({"title", "is required"});
+  if (core::isBlank(c.title)) out.push_back({"title", "field.required"});
   if (core::utf8Length(c.summary).value_or(0) < kMinSummary) {
-    out.push_back({"summary", "needs at least " + std::to_string(kMinSummary) + " characters"});
+    out.push_back({"summary", {"field.too_short", {{"min", kMinSummary}}}});
   }
-  if (c.target_groups.empty()) out.push_back({"target_groups", "name at least one target group"});
-  if (c.beneficiaries <= 0) out.push_back({"beneficiaries", "must be at least 1"});
+  if (c.target_groups.empty()) out.push_back({"target_groups", "proposal.target_groups_none"});
+  if (c.beneficiaries <= 0) out.push_back({"beneficiaries", {"field.at_least", {{"min", 1}}}});
   if (c.duration_months < 1 || c.duration_months > terms.max_duration_months) {
     out.push_back({"duration_months",
-                   "must be from 1 to " + std::to_string(terms.max_duration_months) + " months"});
+                   {"field.months_range", {{"min", 1}, {"max", terms.max_duration_months}}}});
   }
-  if (c.amount_minor <= 0) out.push_back({"amount_minor", "is required"});
+  if (c.amount_minor <= 0) out.push_back({"amount_minor", "field.required"});
 }
 
 }  // namespace
 
 std::vector<core::FieldError> validateDraft(const ProposalContent& c) {
   std::vector<core::FieldError> out;
-  if (!oneOf(kLanguages, c.language)) out.push_back({"language", "must be en, fr, es or pt"});
+  if (!oneOf(kLanguages, c.language)) out.push_back({"language", "field.language"});
   checkText(out, "title", c.title, kMaxTitle);
   checkText(out, "summary", c.summary, kMaxSummary);
   std::set<std::string> seen;
   for (std::size_t i = 0; i < c.target_groups.size(); ++i) {
     const auto& g = c.target_groups[i];
     if (!oneOf(kTargetGroups, g)) {
-      out.push_back({"target_groups[" + std::to_string(i) + "]", "unknown target group"});
+      out.push_back({"target_groups[" + std::to_string(i) + "]", "proposal.target_group_unknown"});
     } else if (!seen.insert(g).second) {
-      out.push_back({"target_groups[" + std::to_string(i) + "]", "listed twice"});
+      out.push_back({"target_groups[" + std::to_string(i) + "]", "proposal.target_group_twice"});
     }
   }
-  if (c.beneficiaries < 0) out.push_back({"beneficiaries", "must not be negative"});
-  if (c.duration_months < 0) out.push_back({"duration_months", "must not be negative"});
-  if (c.amount_minor < 0) out.push_back({"amount_minor", "must not be negative"});
+  if (c.beneficiaries < 0) out.push_back({"beneficiaries", "field.not_negative"});
+  if (c.duration_months < 0) out.push_back({"duration_months", "field.not_negative"});
+  if (c.amount_minor < 0) out.push_back({"amount_minor", "field.not_negative"});
   if (c.budget.size() > kMaxBudgetLines) {
-    out.push_back({"budget", "at most " + std::to_string(kMaxBudgetLines) + " lines"});
+    out.push_back({"budget", {"proposal.budget_lines_max", {{"max", kMaxBudgetLines}}}});
   }
   for (std::size_t i = 0; i < c.budget.size(); ++i) {
     const auto& line = c.budget[i];
     const std::string at = "budget[" + std::to_string(i) + "]";
-    if (!oneOf(kBudgetCategories, line.category)) out.push_back({at + ".category", "unknown category"});
+    if (!oneOf(kBudgetCategories, line.category))
+      out.push_back({at + ".category", "proposal.budget_category"});
     checkText(out, at + ".description", line.description, kMaxTitle);
-    if (line.amount_minor <= 0) out.push_back({at + ".amount_minor", "must be positive"});
+    if (line.amount_minor <= 0) out.push_back({at + ".amount_minor", "field.positive"});
   }
   return out;
 }
@@ -95,12 +96,12 @@ std::vector<core::FieldError> validateForSubmission(const ProposalContent& c,
                                                     const CallTerms& terms) {
   auto out = validateConcept(c, terms);
   if (c.amount_minor > 0 && !amountInRange(c, terms)) {
-    out.push_back({"amount_minor", "must be within the call's award range"});
+    out.push_back({"amount_minor", "proposal.amount_range"});
   }
   if (c.budget.empty()) {
-    out.push_back({"budget", "add at least one budget line"});
+    out.push_back({"budget", "proposal.budget_empty"});
   } else if (!budgetBalanced(c)) {
-    out.push_back({"budget", "budget lines must add up to the amount requested"});
+    out.push_back({"budget", "proposal.budget_unbalanced"});
   }
   return out;
 }

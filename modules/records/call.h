@@ -47,7 +47,23 @@ struct Call {
   std::vector<TranchePlanItem> plan;
   std::vector<CallIndicator> indicators;  // its results framework, in the order proposals show it
   std::vector<std::int64_t> chapters;     // the donors' chapters that fund it, drawn in this order
+  std::vector<i18n::Translation> translations;  // title and description in fr, es, pt
 };
+
+// A call's translatable fields and their longest texts.
+inline constexpr i18n::TranslatableField kCallTexts[] = {{"title", 200}, {"description", 20'000}};
+
+// `call` as a reader of `language` sees it: its title and description, and each criterion's name
+// and guidance, in that language where a translation exists, else in English (field by field).
+inline Call localized(Call call, std::string_view language) {
+  call.title = i18n::localized(call.translations, language, "title", call.title);
+  call.description = i18n::localized(call.translations, language, "description", call.description);
+  for (auto& c : call.criteria) {
+    c.name = i18n::localized(c.translations, language, "name", c.name);
+    c.guidance = i18n::localized(c.translations, language, "guidance", c.guidance);
+  }
+  return call;
+}
 
 // The reporting periods of the call's grants (results::periodCount): 2 when its tranche plan
 // waits for a progress report, else 1.

@@ -12,7 +12,7 @@ std::vector<core::FieldError> validateAllocations(std::int64_t award_minor,
                                                   const std::vector<Allocation>& allocations,
                                                   const std::vector<ChapterRoom>& chapters) {
   std::vector<core::FieldError> errors;
-  if (allocations.empty()) return {{"allocations", "at least one chapter pays the award"}};
+  if (allocations.empty()) return {{"allocations", "allocation.none"}};
   std::set<std::int64_t> seen;
   std::int64_t sum = 0;
   bool over = false;  // the sum passed the largest int64, and so the award
@@ -22,31 +22,30 @@ std::vector<core::FieldError> validateAllocations(std::int64_t award_minor,
     const auto room = std::find_if(chapters.begin(), chapters.end(),
                                    [&](const auto& c) { return c.chapter_id == a.chapter_id; });
     if (room == chapters.end()) {
-      errors.push_back({field + ".chapter_id", "chapter " + std::to_string(a.chapter_id) +
-                                                   " does not fund this grant's call"});
+      errors.push_back({field + ".chapter_id",
+                        {"allocation.not_funding", {{"chapter", std::to_string(a.chapter_id)}}}});
       continue;
     }
     if (!seen.insert(a.chapter_id).second) {
-      errors.push_back({field + ".chapter_id", "the chapter is named twice"});
+      errors.push_back({field + ".chapter_id", "allocation.chapter_twice"});
       continue;
     }
     if (a.amount_minor <= 0 || a.amount_minor > award_minor) {
-      errors.push_back({field + ".amount_minor", "must be positive and at most the award"});
+      errors.push_back({field + ".amount_minor", "allocation.amount_range"});
       continue;
     }
     if (a.amount_minor > room->left()) {
       errors.push_back({field + ".amount_minor",
-                        "the chapter has " + std::to_string(room->left()) + " left of its " +
-                            std::to_string(room->committed_minor) + " committed"});
+                        {"allocation.chapter_short",
+                         {{"left", room->left()}, {"committed", room->committed_minor}}}});
     }
     over = __builtin_add_overflow(sum, a.amount_minor, &sum) || over;
   }
   if (errors.empty() && over) {
-    errors.push_back({"allocations", "the allocations add up to more than the award of " +
-                                         std::to_string(award_minor)});
+    errors.push_back({"allocations", {"allocation.over_award", {{"award", award_minor}}}});
   } else if (errors.empty() && sum != award_minor) {
-    errors.push_back({"allocations", "the allocations add up to " + std::to_string(sum) +
-                                         ", not to the award of " + std::to_string(award_minor)});
+    errors.push_back(
+        {"allocations", {"allocation.not_award", {{"sum", sum}, {"award", award_minor}}}});
   }
   return errors;
 }

@@ -19,11 +19,11 @@ const Chosen* chosenOnce(const std::vector<Chosen>& chosen, const std::string& c
                          std::vector<core::FieldError>& errors) {
   const Chosen* c = findChosen(chosen, code);
   if (!c) {
-    errors.push_back({field + ".indicator", "the call did not choose an indicator '" + code + "'"});
+    errors.push_back({field + ".indicator", {"results.indicator_not_chosen", {{"code", code}}}});
     return nullptr;
   }
   if (!seen.insert(code).second) {
-    errors.push_back({field + ".indicator", "'" + code + "' is given twice"});
+    errors.push_back({field + ".indicator", {"results.indicator_twice", {{"code", code}}}});
     return nullptr;
   }
   return c;
@@ -62,12 +62,11 @@ std::vector<core::FieldError> validatePlans(const std::vector<Chosen>& chosen,
     if (!c) continue;
     append(errors, validateTotal(c->indicator, plan.baseline, field + ".baseline"));
     if (plan.targets.size() > static_cast<std::size_t>(periods)) {
-      errors.push_back({field + ".targets", "the grant has " + std::to_string(periods) +
-                                                " reporting period(s), not " +
-                                                std::to_string(plan.targets.size())});
+      errors.push_back(
+          {field + ".targets",
+           {"results.too_many_targets", {{"periods", periods}, {"given", plan.targets.size()}}}});
     } else if (submitting && plan.targets.size() < static_cast<std::size_t>(periods)) {
-      errors.push_back({field + ".targets", "a target is required for each of the " +
-                                                std::to_string(periods) + " reporting period(s)"});
+      errors.push_back({field + ".targets", {"results.target_per_period", {{"periods", periods}}}});
     }
     for (std::size_t p = 0; p < plan.targets.size(); ++p) {
       append(errors, validateMeasure(c->indicator, plan.targets[p], field + at(".targets", p)));
@@ -76,8 +75,8 @@ std::vector<core::FieldError> validatePlans(const std::vector<Chosen>& chosen,
   if (submitting) {
     for (const auto& c : chosen) {
       if (c.required && !seen.contains(c.indicator.code)) {
-        errors.push_back({"indicators." + c.indicator.code, "a target is required for '" +
-                                                                c.indicator.code + "'"});
+        errors.push_back({"indicators." + c.indicator.code,
+                          {"results.target_required", {{"code", c.indicator.code}}}});
       }
     }
   }
@@ -98,14 +97,14 @@ std::vector<core::FieldError> validateResults(const std::vector<Chosen>& chosen,
     append(errors, validateMeasure(c->indicator, r.actual, field + ".actual"));
     const auto comment_length = core::utf8Length(r.comment);
     if (!comment_length) {
-      errors.push_back({field + ".comment", "is not valid UTF-8"});
+      errors.push_back({field + ".comment", "field.not_utf8"});
     } else if (*comment_length > kMaxComment) {
-      errors.push_back({field + ".comment", "at most " + std::to_string(kMaxComment) + " characters"});
+      errors.push_back({field + ".comment", {"field.too_long", {{"max", kMaxComment}}}});
     }
     for (std::size_t e = 0; e < r.evidence.size(); ++e) {
       if (std::find(report_attachments.begin(), report_attachments.end(), r.evidence[e]) ==
           report_attachments.end()) {
-        errors.push_back({field + at(".evidence", e), "not a file attached to this report"});
+        errors.push_back({field + at(".evidence", e), "results.evidence_not_attached"});
       }
     }
   }
@@ -113,7 +112,7 @@ std::vector<core::FieldError> validateResults(const std::vector<Chosen>& chosen,
     for (const auto& c : chosen) {
       if (c.required && !seen.contains(c.indicator.code)) {
         errors.push_back({"results." + c.indicator.code,
-                          "a result is required for '" + c.indicator.code + "'"});
+                          {"results.result_required", {{"code", c.indicator.code}}}});
       }
     }
   }

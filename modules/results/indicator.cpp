@@ -27,9 +27,9 @@ void checkText(std::vector<core::FieldError>& errors, const std::string& field,
                const std::string& text, std::size_t max) {
   const auto length = core::utf8Length(text);
   if (!length) {
-    errors.push_back({field, "is not valid UTF-8"});
+    errors.push_back({field, "field.not_utf8"});
   } else if (*length > max) {
-    errors.push_back({field, "at most " + std::to_string(max) + " characters"});
+    errors.push_back({field, {"field.too_long", {{"max", max}}}});
   }
 }
 
@@ -77,27 +77,28 @@ const Dimension* findDimension(std::string_view code) {
 std::vector<core::FieldError> validateIndicator(const Indicator& indicator) {
   std::vector<core::FieldError> errors;
   if (!codeLike(indicator.code)) {
-    errors.push_back({"code", "a code of 1 to 40 lower-case letters, digits and underscores, "
-                              "starting with a letter"});
+    errors.push_back({"code", {"field.code_lower", {{"min", 1}, {"max", 40}}}});
   }
   for (std::size_t i = 0; i < kIndicatorLanguages.size(); ++i) {
     const std::string lang(kIndicatorLanguages[i]);
     if (core::isBlank(indicator.names[i])) {
-      errors.push_back({"names." + lang, "a name is required"});
+      errors.push_back({"names." + lang, "field.required"});
     } else {
       checkText(errors, "names." + lang, indicator.names[i], 200);
     }
     checkText(errors, "definitions." + lang, indicator.definitions[i], 2000);
   }
   if (!indicator.dimensions.empty() && !isCount(indicator.unit)) {
-    errors.push_back({"dimensions", "only counts (people, households, services) are broken down"});
+    errors.push_back({"dimensions", "results.dimensions_counts_only"});
   }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < indicator.dimensions.size(); ++i) {
     const auto& d = indicator.dimensions[i];
     const std::string field = "dimensions[" + std::to_string(i) + "]";
-    if (!findDimension(d)) errors.push_back({field, "unknown dimension '" + d + "'"});
-    if (!seen.insert(d).second) errors.push_back({field, "'" + d + "' is given twice"});
+    if (!findDimension(d))
+      errors.push_back({field, {"results.dimension_unknown", {{"dimension", d}}}});
+    if (!seen.insert(d).second)
+      errors.push_back({field, {"results.dimension_twice", {{"dimension", d}}}});
   }
   return errors;
 }

@@ -23,12 +23,12 @@ void Measure::put(const std::string& dimension, const std::string& value, std::i
 
 std::vector<core::FieldError> validateTotal(const Indicator& indicator, std::int64_t total,
                                             const std::string& field) {
-  if (total < 0) return {{field, "must not be negative"}};
-  if (total > kMaxValue) return {{field, "must be at most " + std::to_string(kMaxValue)}};
+  if (total < 0) return {{field, "field.not_negative"}};
+  if (total > kMaxValue) return {{field, {"field.at_most", {{"max", kMaxValue}}}}};
   if (indicator.unit == Unit::kPercentage && total > 100) {
-    return {{field, "a percentage is at most 100"}};
+    return {{field, {"results.percentage_max", {{"max", 100}}}}};
   }
-  if (indicator.unit == Unit::kYesNo && total > 1) return {{field, "must be 0 (no) or 1 (yes)"}};
+  if (indicator.unit == Unit::kYesNo && total > 1) return {{field, "results.yes_no"}};
   return {};
 }
 
@@ -43,20 +43,23 @@ std::vector<core::FieldError> validateMeasure(const Indicator& indicator, const 
                                   c.dimension) != indicator.dimensions.end();
     const Dimension* d = findDimension(c.dimension);
     if (!chosen || !d) {
-      errors.push_back({field + ".breakdown." + c.dimension,
-                        "'" + indicator.code + "' is not broken down by '" + c.dimension + "'"});
+      errors.push_back(
+          {field + ".breakdown." + c.dimension,
+           {"results.not_broken_down", {{"code", indicator.code}, {"dimension", c.dimension}}}});
       continue;
     }
     if (std::find(d->values.begin(), d->values.end(), c.value) == d->values.end()) {
-      errors.push_back({at, "'" + c.value + "' is not a value of " + c.dimension});
+      errors.push_back(
+          {at, {"results.not_a_value", {{"value", c.value}, {"dimension", c.dimension}}}});
       continue;
     }
     if (!seen.insert({c.dimension, c.value}).second) {
-      errors.push_back({at, "given twice"});
+      errors.push_back({at, "field.twice"});
       continue;
     }
     if (c.amount < 0 || c.amount > kMaxValue) {
-      errors.push_back({at, c.amount < 0 ? "must not be negative" : "too large"});
+      errors.push_back({at, c.amount < 0 ? core::Message("field.not_negative")
+                                         : core::Message("field.at_most", {{"max", kMaxValue}})});
       continue;
     }
     sums[c.dimension] += c.amount;
@@ -64,8 +67,7 @@ std::vector<core::FieldError> validateMeasure(const Indicator& indicator, const 
   for (const auto& [dimension, sum] : sums) {
     if (sum != m.total) {
       errors.push_back({field + ".breakdown." + dimension,
-                        "the cells add up to " + std::to_string(sum) + ", not to the total " +
-                            std::to_string(m.total)});
+                        {"results.cells_sum", {{"sum", sum}, {"total", m.total}}}});
     }
   }
   return errors;

@@ -6,15 +6,22 @@
 #include <string>
 #include <vector>
 
+#include "modules/i18n/translation.h"
+
 namespace citygrants::review {
 
 // One weighted criterion of a call, e.g. {"feasibility", 20}. Weights of a call sum to 100.
 struct Criterion {
   std::int64_t id = 0;
   std::string code;
-  std::string name;
-  int weight = 0;  // percent
+  std::string name;      // in English
+  int weight = 0;        // percent
+  std::string guidance;  // how a reviewer should read it, in English; "" when none is given
+  std::vector<i18n::Translation> translations;  // name and guidance in fr, es, pt
 };
+
+// A criterion's translatable fields and their longest texts.
+inline constexpr i18n::TranslatableField kCriterionTexts[] = {{"name", 200}, {"guidance", 2000}};
 
 // One reviewer's score for one criterion.
 struct Score {

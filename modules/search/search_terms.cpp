@@ -29,11 +29,11 @@ bool isWordChar(char32_t c) {
 
 }  // namespace
 
-std::optional<std::string> queryProblem(std::string_view q) {
+std::optional<core::Message> queryProblem(std::string_view q) {
   const auto length = core::utf8Length(q);
-  if (!length) return "not valid UTF-8";
-  if (core::isBlank(q)) return "required: the words to look for";
-  if (*length > kMaxQueryChars) return "at most 200 characters";
+  if (!length) return core::Message("field.not_utf8");
+  if (core::isBlank(q)) return core::Message("search.words_required");
+  if (*length > kMaxQueryChars) return core::Message("field.too_long", {{"max", kMaxQueryChars}});
   return std::nullopt;
 }
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/core/message.h"
+
 // What a reader typed into the search box, reduced to plain words: the only part of it that
 // ever reaches a full-text query. Quotes, stars, parentheses, colons, NEAR(, AND, OR... are
 // separators like spaces, never syntax.
@@ -16,7 +18,7 @@ inline constexpr std::size_t kMaxWords = 16;        // the words after these are
 
 // Why `q` cannot be searched ("required", "at most 200 characters", "not valid UTF-8"), or
 // nothing when it can.
-std::optional<std::string> queryProblem(std::string_view q);
+std::optional<core::Message> queryProblem(std::string_view q);
 
 // The words of `q`, in order, at most kMaxWords: runs of letters and digits (ASCII letters and
 // digits, and every code point above U+007F except the spaces, punctuation and symbols of

@@ -128,7 +128,7 @@ inline constexpr Awaits<ReportTypes> kReportAwaits{kReportFlow, kReportWaits};
 struct HeldStep {
   std::string_view event;
   std::string_view guard;
-  std::string_view message;
+  core::MessageKey message;
   core::ProblemKind kind;  // kForbidden: another person must take it (four eyes)
 };
 

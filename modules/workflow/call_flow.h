@@ -16,11 +16,10 @@ inline constexpr std::string_view kCallStates[] = {"draft", "open", "closed", "a
 
 inline constexpr Guard<CallFacts> kCallReady{
     "call_set_up", +[](const CallFacts& f, const Actor&) { return f.ready_to_open; },
-    core::ProblemKind::kConflict,
-    "the call needs criteria weighing 100%, a budget, an award range and a tranche plan"};
+    core::ProblemKind::kConflict, "guard.call.call_set_up"};
 inline constexpr Guard<CallFacts> kClosesInFuture{
     "closes_in_future", +[](const CallFacts& f, const Actor&) { return f.closes_in_future; },
-    core::ProblemKind::kConflict, "the call's closing date has passed"};
+    core::ProblemKind::kConflict, "guard.call.closes_in_future"};
 
 // The call machine's events; clients name them as kCallEvents says.
 enum class CallEvent { kOpen, kClose, kArchive };

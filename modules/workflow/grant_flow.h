@@ -17,11 +17,11 @@ inline constexpr std::string_view kGrantStates[] = {"pending_agreement", "active
 
 inline constexpr Guard<GrantFacts> kTranchesSettled{
     "tranches_settled", +[](const GrantFacts& f, const Actor&) { return f.tranches_settled; },
-    core::ProblemKind::kConflict, "every tranche must be disbursed or cancelled"};
+    core::ProblemKind::kConflict, "guard.grant.tranches_settled"};
 inline constexpr Guard<GrantFacts> kFinalReportAccepted{
     "final_report_accepted",
     +[](const GrantFacts& f, const Actor&) { return f.final_report_accepted; },
-    core::ProblemKind::kConflict, "the final report must be accepted"};
+    core::ProblemKind::kConflict, "guard.grant.final_report_accepted"};
 
 // The grant machine's events; clients name them as kGrantEvents says.
 enum class GrantEvent { kSign, kSuspend, kResume, kComplete, kClose, kTerminate };

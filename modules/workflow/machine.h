@@ -65,7 +65,7 @@ template <class Types>
 typename Types::Event eventNamed(const Machine<Types>& m, std::string_view name) {
   if (auto e = findEvent(m, name)) return *e;
   throw core::Problem::invalidField(
-      "event", "unknown event '" + std::string(name) + "' for a " + std::string(m.entity));
+      "event", {"workflow.unknown_event", {{"event", name}, core::entityTerm("entity", m.entity)}});
 }
 
 // The row for (state, event), or null.
@@ -124,21 +124,25 @@ const Transition<Types>& fire(const Machine<Types>& m, std::string_view state,
                               const typename Types::Facts& facts, const Input& input) {
   using core::Problem;
   using core::ProblemKind;
-  const std::string name(eventName(m, event));
+  const auto name = eventName(m, event);
   const auto* row = findRow(m, state, event);
   if (row == nullptr) {
     throw Problem(
         ProblemKind::kInvalidTransition,
-        "cannot " + name + " a " + std::string(m.entity) + " that is " + std::string(state));
+        {"workflow.not_in_state",
+         {core::MessageArg::term("event", "event.", name), core::entityTerm("entity", m.entity),
+          core::MessageArg::term("state", "state.", state)}});
   }
   if (!actorMayFire(*row, facts, actor)) {
-    throw Problem::forbidden("you may not " + name + " this " + std::string(m.entity));
+    throw Problem::forbidden(
+        {"workflow.forbidden",
+         {core::MessageArg::term("event", "event.", name), core::entityTerm("entity", m.entity)}});
   }
   if (auto missing = missingNeeds(row->needs, input); !missing.empty()) {
     throw Problem::invalid(std::move(missing));
   }
   if (const auto* g = failingGuard(*row, facts, actor)) {
-    throw Problem(g->kind, std::string(g->message));
+    throw Problem(g->kind, core::Message(g->message, {}));
   }
   return *row;
 }

@@ -18,6 +18,9 @@ struct ProposalFacts {
   bool call_open = false;               // the call is open and not past its closing time
   bool has_assignment = false;          // at least one partner assignment is live
   bool has_supporting_partner = false;  // the fund manager named the supporting partner
+  // The current version is written in English, or the fund attached its English translation:
+  // the GCF reviews in English.
+  bool english_available = false;
   bool reviews_done = false;            // every assignment submitted/declined/cancelled, >= 1 submitted
   bool award_within_threshold = false;  // the award is at most the call's four-eyes threshold
   bool award_within_budget = false;     // the award fits in what is left of the call's budget
@@ -35,44 +38,47 @@ using F = ProposalFacts;
 using K = core::ProblemKind;
 inline constexpr Guard<F> kConceptComplete{
     "concept_complete", +[](const F& f, const Actor&) { return f.concept_complete; }, K::kInvalid,
-    "the concept note has required fields missing"};
-inline constexpr Guard<F> kComplete{
-    "complete", +[](const F& f, const Actor&) { return f.complete; }, K::kInvalid,
-    "the proposal has required fields missing"};
+    "guard.proposal.concept_complete"};
+inline constexpr Guard<F> kComplete{"complete",
+                                    +[](const F& f, const Actor&) { return f.complete; },
+                                    K::kInvalid, "guard.proposal.complete"};
 inline constexpr Guard<F> kBudgetBalanced{
     "budget_balanced", +[](const F& f, const Actor&) { return f.budget_balanced; }, K::kInvalid,
-    "the budget lines do not add up to the amount requested"};
+    "guard.proposal.budget_balanced"};
 inline constexpr Guard<F> kAmountInRange{
     "amount_in_range", +[](const F& f, const Actor&) { return f.amount_in_range; }, K::kInvalid,
-    "the amount requested is outside the call's award range"};
-inline constexpr Guard<F> kCallOpen{
-    "call_open", +[](const F& f, const Actor&) { return f.call_open; }, K::kConflict,
-    "the call is not open for submissions"};
-inline constexpr Guard<F> kHasAssignment{
-    "has_assignment", +[](const F& f, const Actor&) { return f.has_assignment; }, K::kConflict,
-    "assign at least one partner to review first"};
+    "guard.proposal.amount_in_range"};
+inline constexpr Guard<F> kCallOpen{"call_open",
+                                    +[](const F& f, const Actor&) { return f.call_open; },
+                                    K::kConflict, "guard.proposal.call_open"};
+inline constexpr Guard<F> kHasAssignment{"has_assignment",
+                                         +[](const F& f, const Actor&) { return f.has_assignment; },
+                                         K::kConflict, "guard.proposal.has_assignment"};
 inline constexpr Guard<F> kHasSupportingPartner{
     "has_supporting_partner", +[](const F& f, const Actor&) { return f.has_supporting_partner; },
-    K::kConflict, "name the supporting partner first"};
-inline constexpr Guard<F> kReviewsDone{
-    "reviews_done", +[](const F& f, const Actor&) { return f.reviews_done; }, K::kConflict,
-    "every assignment must be submitted or declined, and at least one submitted"};
+    K::kConflict, "guard.proposal.has_supporting_partner"};
+inline constexpr Guard<F> kEnglishAvailable{
+    "english_translation", +[](const F& f, const Actor&) { return f.english_available; },
+    K::kConflict, "guard.proposal.english_translation"};
+inline constexpr Guard<F> kReviewsDone{"reviews_done",
+                                       +[](const F& f, const Actor&) { return f.reviews_done; },
+                                       K::kConflict, "guard.proposal.reviews_done"};
 inline constexpr Guard<F> kWithinThreshold{
     "award_within_threshold", +[](const F& f, const Actor&) { return f.award_within_threshold; },
-    K::kConflict, "the award is above the call's threshold: propose it for a second fund manager"};
+    K::kConflict, "guard.proposal.award_within_threshold"};
 inline constexpr Guard<F> kAboveThreshold{
     "award_above_threshold", +[](const F& f, const Actor&) { return !f.award_within_threshold; },
-    K::kConflict, "the award is within the call's threshold: approve it directly"};
+    K::kConflict, "guard.proposal.award_above_threshold"};
 inline constexpr Guard<F> kWithinBudget{
     "award_within_budget", +[](const F& f, const Actor&) { return f.award_within_budget; },
-    K::kConflict, "the award exceeds what is left of the call's budget"};
+    K::kConflict, "guard.proposal.award_within_budget"};
 inline constexpr Guard<F> kWithinRequest{
     "award_within_request", +[](const F& f, const Actor&) { return f.award_within_request; },
-    K::kConflict, "the award exceeds the amount the city requested"};
+    K::kConflict, "guard.proposal.award_within_request"};
 inline constexpr Guard<F> kSecondFundManager{
     "second_fund_manager",
     +[](const F& f, const Actor& a) { return f.award_proposed_by != a.user_id; }, K::kForbidden,
-    "a different fund manager than the proposer must confirm the award"};
+    "guard.proposal.second_fund_manager"};
 }  // namespace proposal_guards
 
 // The proposal machine's events; clients name them as kProposalEvents says.
@@ -168,7 +174,7 @@ inline constexpr Transition<ProposalTypes> kRows[] = {
   {"submitted",            E::kScreen,          "screening",          Role::kFundManager},
   {"screening",            E::kReturn,          "revision_requested", Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRevisionRequested},
   {"screening",            E::kScreenOut,       "rejected",           Role::kFundManager, {},                                                                     kReason,         nullptr,                   kRecordsDecision,                                    N::kRejected},
-  {"screening",            E::kSendToReview,    "in_review",          Role::kFundManager, {&g::kHasAssignment, &g::kHasSupportingPartner}},
+  {"screening",            E::kSendToReview,    "in_review",          Role::kFundManager, {&g::kEnglishAvailable, &g::kHasAssignment, &g::kHasSupportingPartner}},
   {"revision_requested",   E::kResubmit,        "submitted",          Role::kApplicant,   {&g::kComplete, &g::kBudgetBalanced, &g::kAmountInRange},               kNone,           nullptr,                   kSubmits,                                            N::kSubmitted},
   {"in_review",            E::kCloseReview,     "reviewed",           Role::kFundManager, {&g::kReviewsDone}},
   {"reviewed",             E::kApprove,         "approved",           Role::kFundManager, {&g::kWithinThreshold, &g::kWithinBudget, &g::kWithinRequest},          kNone,           &fx::kRecordAward,         kAwards,                                             N::kApproved},

@@ -15,8 +15,7 @@ inline constexpr std::string_view kReportStates[] = {"draft", "submitted", "acce
 
 inline constexpr Guard<ReportFacts> kReportComplete{
     "report_complete", +[](const ReportFacts& f, const Actor&) { return f.complete; },
-    core::ProblemKind::kInvalid,
-    "the report needs its narrative, and a financial report its spending per budget line"};
+    core::ProblemKind::kInvalid, "guard.report.report_complete"};
 
 // The report machine's events; clients name them as kReportEvents says.
 enum class ReportEvent { kSubmit, kAccept, kRequestChanges };

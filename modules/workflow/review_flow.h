@@ -19,10 +19,10 @@ inline constexpr std::string_view kReviewStates[] = {"assigned", "in_progress", 
 
 inline constexpr Guard<ReviewFacts> kAllScored{
     "all_scored", +[](const ReviewFacts& f, const Actor&) { return f.all_scored; },
-    core::ProblemKind::kInvalid, "every criterion must be scored from 1 to 5"};
+    core::ProblemKind::kInvalid, "guard.review.all_scored"};
 inline constexpr Guard<ReviewFacts> kHasComment{
     "has_comment", +[](const ReviewFacts& f, const Actor&) { return f.has_comment; },
-    core::ProblemKind::kInvalid, "the review needs an overall comment"};
+    core::ProblemKind::kInvalid, "guard.review.has_comment"};
 
 // The review assignment machine's events; clients name them as kReviewEvents says.
 enum class ReviewEvent { kAccept, kDecline, kSubmit, kReopen, kCancel };

@@ -53,18 +53,18 @@ std::string_view noticeName(Notice notice) {
 std::vector<core::FieldError> missingNeeds(unsigned needs, const Input& input) {
   auto blank = [](const std::optional<std::string>& s) { return !s || core::isBlank(*s); };
   std::vector<core::FieldError> out;
-  if ((needs & kReason) && blank(input.reason)) out.push_back({"reason", "a reason is required"});
+  if ((needs & kReason) && blank(input.reason)) out.push_back({"reason", "workflow.need_reason"});
   if ((needs & kAmount) && (!input.amount_minor || *input.amount_minor <= 0)) {
-    out.push_back({"amount_minor", "a positive amount is required"});
+    out.push_back({"amount_minor", "workflow.need_amount"});
   }
   if ((needs & kPaymentReference) && blank(input.payment_reference)) {
-    out.push_back({"payment_reference", "the payment reference is required"});
+    out.push_back({"payment_reference", "workflow.need_payment_reference"});
   }
   if ((needs & kIdempotencyKey) && blank(input.idempotency_key)) {
-    out.push_back({"idempotency_key", "an idempotency key is required"});
+    out.push_back({"idempotency_key", "workflow.need_idempotency_key"});
   }
   if ((needs & kNoConflict) && !input.no_conflict_declared) {
-    out.push_back({"no_conflict_declared", "declare that you have no conflict of interest"});
+    out.push_back({"no_conflict_declared", "workflow.need_no_conflict"});
   }
   return out;
 }

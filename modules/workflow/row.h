@@ -83,13 +83,13 @@ enum class Notice : std::uint8_t {
 std::string_view noticeName(Notice notice);
 
 // A named, pure check of a record's facts and the actor. On failure the step is refused with
-// `kind` and `message`.
+// `kind` and `message` (a key of the message catalogs: "guard.<machine>.<name>").
 template <class Facts>
 struct Guard {
   std::string_view name;
   bool (*check)(const Facts&, const Actor&);
   core::ProblemKind kind;
-  std::string_view message;
+  core::MessageKey message;
 };
 
 // A named, pure change a step makes to its record beside the state: who did it and when, what

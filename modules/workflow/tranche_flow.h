@@ -25,28 +25,28 @@ inline constexpr std::string_view kTrancheStates[] = {"scheduled", "requested", 
 namespace tranche_guards {
 using F = TrancheFacts;
 using K = core::ProblemKind;
-inline constexpr Guard<F> kGrantActive{
-    "grant_active", +[](const F& f, const Actor&) { return f.grant_active; }, K::kConflict,
-    "the grant is not active"};
+inline constexpr Guard<F> kGrantActive{"grant_active",
+                                       +[](const F& f, const Actor&) { return f.grant_active; },
+                                       K::kConflict, "guard.tranche.grant_active"};
 inline constexpr Guard<F> kPreviousDisbursed{
     "previous_disbursed", +[](const F& f, const Actor&) { return f.previous_disbursed; },
-    K::kConflict, "the previous tranche is not disbursed yet"};
+    K::kConflict, "guard.tranche.previous_disbursed"};
 inline constexpr Guard<F> kMilestoneReport{
     "milestone_report_accepted",
     +[](const F& f, const Actor&) { return f.milestone_report_accepted; }, K::kConflict,
-    "the report this tranche depends on is not accepted yet"};
+    "guard.tranche.milestone_report_accepted"};
 inline constexpr Guard<F> kNoOverdueReport{
     "no_overdue_report", +[](const F& f, const Actor&) { return f.no_overdue_report; },
-    K::kConflict, "a report of this grant is overdue"};
+    K::kConflict, "guard.tranche.no_overdue_report"};
 inline constexpr Guard<F> kNotRequesterNorVerifier{
     "not_requester_nor_verifier",
     +[](const F& f, const Actor& a) {
       return a.user_id != f.requested_by && a.user_id != f.verified_by;
     },
-    K::kForbidden, "the approver must differ from the requester and the verifier"};
+    K::kForbidden, "guard.tranche.not_requester_nor_verifier"};
 inline constexpr Guard<F> kNotApprover{
     "not_approver", +[](const F& f, const Actor& a) { return a.user_id != f.approved_by; },
-    K::kForbidden, "another fund manager than the approver must disburse"};
+    K::kForbidden, "guard.tranche.not_approver"};
 }  // namespace tranche_guards
 
 // The tranche machine's events; clients name them as kTrancheEvents says.

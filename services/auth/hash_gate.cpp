@@ -8,10 +8,7 @@
 namespace citygrants::auth {
 namespace {
 
-core::Problem busy() {
-  return core::Problem::unavailable("the server is checking other passwords; try again in a second",
-                                    1);
-}
+core::Problem busy() { return core::Problem::unavailable("auth.busy", 1); }
 
 }  // namespace
 

@@ -37,12 +37,12 @@ bool verifyPassword(const std::string& password, const std::string& encoded_hash
 
 std::uint64_t passwordHashCount() { return hash_count.load(std::memory_order_relaxed); }
 
-std::string passwordProblem(const std::string& password) {
+std::optional<core::Message> passwordProblem(const std::string& password) {
   auto len = core::utf8Length(password);
-  if (!len) return "must be valid UTF-8";
-  if (*len < 10) return "must have at least 10 characters";
-  if (*len > 200) return "must have at most 200 characters";
-  return "";
+  if (!len) return core::Message("field.not_utf8");
+  if (*len < 10) return core::Message("field.too_short", {{"min", 10}});
+  if (*len > 200) return core::Message("field.too_long", {{"max", 200}});
+  return std::nullopt;
 }
 
 }  // namespace citygrants::auth

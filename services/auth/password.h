@@ -1,7 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "modules/core/message.h"
 
 namespace citygrants::auth {
 
@@ -21,7 +24,7 @@ bool verifyPassword(const std::string& password, const std::string& encoded_hash
 // time it.
 std::uint64_t passwordHashCount();
 
-// The password rules: 10 to 200 characters. Empty when acceptable, else what is wrong.
-std::string passwordProblem(const std::string& password);
+// The password rules: 10 to 200 characters. Nothing when acceptable, else what is wrong.
+std::optional<core::Message> passwordProblem(const std::string& password);
 
 }  // namespace citygrants::auth

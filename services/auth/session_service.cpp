@@ -22,7 +22,7 @@ std::string lower(std::string s) {
 }
 
 Problem wrongCredentials() {
-  return Problem(ProblemKind::kUnauthenticated, "the email or password is wrong");
+  return Problem(ProblemKind::kUnauthenticated, "auth.wrong_credentials");
 }
 
 // Verifying against this when the email is unknown keeps the answer's timing the same: an
@@ -65,9 +65,7 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
   const auto now = ctx_.clock.nowMs();
   if (limits_ != nullptr) {
     if (const auto wait = limits_->budget.take(client, now)) {
-      throw Problem::tooManyRequests("too many sign-ins from your address; try again in " +
-                                         std::to_string(*wait) + " seconds",
-                                     *wait);
+      throw Problem::tooManyRequests({"auth.address_budget", {{"seconds", *wait}}}, *wait);
     }
   }
   const std::string email_hash = crypto::sha256Hex(lower(email));
@@ -76,9 +74,7 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
     auto tx = ctx_.db.read();
     const auto locked_until = stores::SessionStore::attempts(tx, email_hash).locked_until;
     if (locked_until > now) {  // known or not: the answer tells nothing about the email
-      throw Problem::tooManyRequests(
-          "too many failed sign-ins for this email; try again in a few minutes",
-          secondsUntil(locked_until, now));
+      throw Problem::tooManyRequests("auth.email_locked", secondsUntil(locked_until, now));
     }
     user = stores::DirectoryStore::findUserByEmail(tx, lower(email));
     tx.commit();
@@ -131,17 +127,19 @@ Authenticated SessionService::bySession(const std::string& token) {
     }
   }
   std::optional<stores::Session> session;
-  Authenticated out{{}, std::nullopt, credential, generations};
+  Authenticated out{{}, "en", std::nullopt, credential, generations};
   {
     auto tx = ctx_.db.read();
     session = stores::SessionStore::findSession(tx, credential.substr(2));
     if (!session || session->expires_at <= now || session->last_seen_at + policy_.idle_ms < now) {
-      throw Problem(ProblemKind::kUnauthenticated, "your session has expired; sign in again");
+      throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
     }
     try {
-      out.actor = usecases::loadActor(tx, session->user_id);
+      auto user = usecases::loadSignedInUser(tx, session->user_id);
+      out.actor = user.actor;
+      out.language = user.language;
     } catch (const Problem&) {
-      throw Problem(ProblemKind::kUnauthenticated, "your session has expired; sign in again");
+      throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
     }
     tx.commit();
   }
@@ -173,12 +171,14 @@ Authenticated SessionService::byBearer(const std::string& token) {
   }
   auto tx = ctx_.db.read();
   auto t = stores::SessionStore::findToken(tx, credential.substr(2));
-  if (!t || t->revoked_at) throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
-  Authenticated out{{}, std::nullopt, credential, generations};
+  if (!t || t->revoked_at) throw Problem(ProblemKind::kUnauthenticated, "auth.token_invalid");
+  Authenticated out{{}, "en", std::nullopt, credential, generations};
   try {
-    out.actor = usecases::loadActor(tx, t->user_id);
+    auto user = usecases::loadSignedInUser(tx, t->user_id);
+    out.actor = user.actor;
+    out.language = user.language;
   } catch (const Problem&) {
-    throw Problem(ProblemKind::kUnauthenticated, "the API token is not valid");
+    throw Problem(ProblemKind::kUnauthenticated, "auth.token_invalid");
   }
   tx.commit();
   if (cache_ != nullptr) cache_->store(credential, {out, 0, 0, 0}, generations->identity, now);
@@ -188,7 +188,7 @@ Authenticated SessionService::byBearer(const std::string& token) {
 NewApiToken SessionService::createToken(const usecases::Actor& actor, const std::string& name) {
   auto len = core::utf8Length(name);
   if (!len || core::isBlank(name) || *len > 100) {
-    throw Problem::invalidField("name", "1 to 100 characters");
+    throw Problem::invalidField("name", {"field.length", {{"min", 1}, {"max", 100}}});
   }
   const auto now = ctx_.clock.nowMs();
   NewApiToken out;
@@ -216,7 +216,7 @@ void SessionService::revokeToken(const usecases::Actor& actor, std::int64_t toke
     auto t = stores::SessionStore::loadToken(tx, token_id);
     if (!t || t->user_id != actor.user_id) throw Problem::notFound("API token");
     if (t->revoked_at) {
-      throw Problem(ProblemKind::kInvalidTransition, "the API token is already revoked");
+      throw Problem(ProblemKind::kInvalidTransition, "auth.token_revoked");
     }
     stores::SessionStore::revokeToken(tx, token_id, now);
     audit::appendAudit(tx, {actor.user_id, "api_token", token_id, "revoke", "", "", "{}", now});

@@ -34,6 +34,7 @@ struct SignIn {
 // Who a request acts for.
 struct Authenticated {
   usecases::Actor actor;
+  std::string language = "en";            // the user's saved language (users.language)
   std::optional<std::string> csrf_token;  // cookie sessions only; bearer tokens need none
   std::string credential;                 // "s:" or "b:" + the token's SHA-256: a cache key
   std::optional<db::Database::Generations> generations;  // read first, with a cache

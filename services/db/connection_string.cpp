@@ -18,12 +18,13 @@ std::string postgresKeywords(std::string_view text) {
   try {
     uri = Poco::URI(std::string(text));
   } catch (const Poco::Exception&) {
-    throw Problem::invalidField("db", "not a valid postgresql:// address");
+    throw Problem::invalidField("db", core::Message::verbatim("not a valid postgresql:// address"));
   }
   std::string db = uri.getPath();
   if (!db.empty() && db[0] == '/') db.erase(0, 1);
   if (uri.getHost().empty() || db.empty() || db.find('/') != std::string::npos) {
-    throw Problem::invalidField("db", "expected postgresql://user@host:port/database");
+    throw Problem::invalidField(
+        "db", core::Message::verbatim("expected postgresql://user@host:port/database"));
   }
   auto quote = [](const std::string& v) {
     std::string q = "'";
@@ -44,7 +45,8 @@ std::string postgresKeywords(std::string_view text) {
     if (key == "schema") {
       // The schema the fund's tables live in (several funds, or test runs, on one database).
       if (!std::regex_match(value, std::regex("[a-z_][a-z0-9_]{0,62}"))) {
-        throw Problem::invalidField("db", "schema must be a lower-case SQL name");
+        throw Problem::invalidField(
+            "db", core::Message::verbatim("schema must be a lower-case SQL name"));
       }
       out += " options=" + quote("-csearch_path=" + value);
     } else if (key == "sslmode" || key == "connect_timeout" || key == "application_name") {
@@ -66,9 +68,11 @@ ConnectionString parseConnectionString(std::string_view text) {
   if (text.starts_with("sqlite:")) {
     out.dialect = Dialect::kSqlite;
     out.path = std::string(text.substr(7));
-    if (out.path.empty()) throw Problem::invalidField("db", "sqlite: needs a file path");
+    if (out.path.empty())
+      throw Problem::invalidField("db", core::Message::verbatim("sqlite: needs a file path"));
     if (out.path.find_first_of(" '\"") != std::string::npos) {
-      throw Problem::invalidField("db", "the database path must not contain spaces or quotes");
+      throw Problem::invalidField(
+          "db", core::Message::verbatim("the database path must not contain spaces or quotes"));
     }
     out.connect = "db=" + out.path + " timeout=10 shared_cache=false";
     out.display = "sqlite:" + out.path;
@@ -81,7 +85,8 @@ ConnectionString parseConnectionString(std::string_view text) {
     out.display = std::regex_replace(std::string(text), std::regex("//([^:/@]+):[^@]*@"), "//$1:***@");
     return out;
   }
-  throw Problem::invalidField("db", "expected sqlite:PATH or postgresql://user@host:port/db");
+  throw Problem::invalidField(
+      "db", core::Message::verbatim("expected sqlite:PATH or postgresql://user@host:port/db"));
 }
 
 }  // namespace citygrants::db

@@ -16,7 +16,8 @@ Database::Database(const ConnectionString& where, Options options) : where_(wher
   if (sqlite && !options.create_if_missing && !std::filesystem::exists(where_.path)) {
     throw core::Problem(
         core::ProblemKind::kNotFound,
-        "database file " + where_.path + " does not exist (run `citygrants migrate` first)");
+        core::Message::verbatim("database file " + where_.path +
+                                " does not exist (run `citygrants migrate` first)"));
   }
   pool_ = std::make_unique<SessionPool>(where_, options.pool_size);
   if (!sqlite) return;

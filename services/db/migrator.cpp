@@ -123,9 +123,11 @@ int migrate(Database& db) {
   const int current = schemaVersion(db);
   const int latest = known.empty() ? 0 : known.back().number;
   if (current > latest) {
-    throw core::Problem(core::ProblemKind::kConflict,
-                        "the database schema (version " + std::to_string(current) +
-                            ") is newer than this binary knows (version " + std::to_string(latest) + ")");
+    throw core::Problem(
+        core::ProblemKind::kConflict,
+        core::Message::verbatim("the database schema (version " + std::to_string(current) +
+                                ") is newer than this binary knows (version " +
+                                std::to_string(latest) + ")"));
   }
   int applied = 0;
   for (const auto& m : known) {
@@ -147,15 +149,18 @@ void requireCurrentSchema(Database& db) {
   const int latest = known.empty() ? 0 : known.back().number;
   const int current = schemaVersion(db);
   if (current > latest) {
-    throw core::Problem(core::ProblemKind::kConflict,
-                        "the database schema (version " + std::to_string(current) +
-                            ") is newer than this binary knows (version " + std::to_string(latest) + ")");
+    throw core::Problem(
+        core::ProblemKind::kConflict,
+        core::Message::verbatim("the database schema (version " + std::to_string(current) +
+                                ") is newer than this binary knows (version " +
+                                std::to_string(latest) + ")"));
   }
   if (current < latest) {
-    throw core::Problem(core::ProblemKind::kConflict,
-                        "the database schema (version " + std::to_string(current) +
-                            ") is older than this binary (version " + std::to_string(latest) +
-                            "): run `citygrants migrate`");
+    throw core::Problem(
+        core::ProblemKind::kConflict,
+        core::Message::verbatim("the database schema (version " + std::to_string(current) +
+                                ") is older than this binary (version " + std::to_string(latest) +
+                                "): run `citygrants migrate`"));
   }
 }
 

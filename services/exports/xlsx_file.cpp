@@ -86,9 +86,7 @@ class XlsxFile : public TableWriter {
 
   void row(std::span<const Cell> cells) override {
     if (rows_ == kMaxDataRows) {
-      throw core::Problem::invalidField(
-          "file", "more rows than one Excel worksheet holds (1,048,575): narrow the filters or "
-                  "export CSV");
+      throw core::Problem::invalidField("file", {"export.xlsx_rows", {{"max", kMaxDataRows}}});
     }
     ++rows_;
     for (lxw_col_t c = 0; c < cells.size(); ++c) write(c, cells[c]);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "services/seed/demo_results.h"
+#include "services/seed/demo_translations.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/report_service.h"
@@ -101,6 +102,11 @@ std::int64_t DemoPipeline::drive(const DemoProposal& p) {
                                         people_.org_ids.at(p.supporting_partner));
   const bool submit_reviews = want >= rank("reviewed") || target == "rejected";
   review(id, p, submit_reviews);
+  // The fund reviews in English: a proposal in another language goes with its translation.
+  if (p.content.language != "en") {
+    step();
+    view = proposals.attachTranslation(fm1, id, demoTranslation(p.content.title).value());
+  }
   go(fm1, "send_to_review");
   if (target == "in_review") return id;
   go(fm1, "close_review");

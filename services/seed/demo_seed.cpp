@@ -6,6 +6,7 @@
 #include "services/seed/demo_open_data.h"
 #include "services/seed/demo_pipeline.h"
 #include "services/seed/demo_results.h"
+#include "services/seed/demo_translations.h"
 #include "services/stores/directory_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/directory_service.h"
@@ -129,6 +130,7 @@ stores::Call openRound(usecases::Context ctx, const DemoPeople& people, std::int
   c.plan = {{0, 4000, "signature"}, {0, 4000, "progress_report"}, {0, 2000, "final_report"}};
   c.indicators = demoCallIndicators();
   c.chapters = chapters.ids;
+  translateDemoCall(c);
   const auto& fm = people["fm1@mmc.demo"];
   auto call = calls.create(fm, c);
   call = calls.fire(fm, call.id, {.event = "open"});
@@ -137,6 +139,7 @@ stores::Call openRound(usecases::Context ctx, const DemoPeople& people, std::int
   next.code = "GCF-2027";
   next.title = "Global Cities Fund 2027 (in preparation)";
   next.closes_at = closes_at + 365 * services::kDayMs;
+  translateDemoCall(next);
   calls.create(people["admin@mmc.demo"], next);
   return call;
 }
@@ -202,7 +205,8 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
     tx.commit();
     if (users > 0) {
       throw core::Problem(core::ProblemKind::kConflict,
-                          "the database already has users: seed-demo fills only an empty database");
+                          core::Message::verbatim("the database already has users: seed-demo "
+                                                  "fills only an empty database"));
     }
   }
   // The history starts 120 days ago and moves forward step by step; the round closes in 60 days.

@@ -1,12 +1,14 @@
 #include "services/stores/call_store.h"
 
+#include "services/stores/call_text_store.h"
 #include "services/stores/chapter_store.h"
 #include "services/stores/indicator_store.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
 
-std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
+std::int64_t CallStore::insert(db::Tx& tx, const Call& given, std::int64_t now) {
+  Call c = given;  // its criteria get their ids, which their translations need
   auto& sql = tx.sql();
   std::int64_t id = 0;
   const int two_stage = c.two_stage ? 1 : 0;
@@ -21,11 +23,15 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& c, std::int64_t now) {
       soci::use(c.max_duration_months), soci::use(c.opens_at), soci::use(c.closes_at),
       soci::use(c.created_by), soci::use(now), soci::use(now), soci::into(id);
   int seq = 0;
-  for (const auto& cr : c.criteria) {
+  for (auto& cr : c.criteria) {
     ++seq;
-    sql << "INSERT INTO criteria (call_id, seq, code, name, weight) VALUES (:c, :s, :code, :n, :w)",
-        soci::use(id), soci::use(seq), soci::use(cr.code), soci::use(cr.name), soci::use(cr.weight);
+    sql << "INSERT INTO criteria (call_id, seq, code, name, weight, guidance) "
+           "VALUES (:c, :s, :code, :n, :w, :g) RETURNING id",
+        soci::use(id), soci::use(seq), soci::use(cr.code), soci::use(cr.name), soci::use(cr.weight),
+        soci::use(cr.guidance), soci::into(cr.id);
   }
+  c.id = id;
+  CallTextStore::insert(tx, c);
   for (const auto& item : c.plan) {
     sql << "INSERT INTO tranche_plan_items (call_id, seq, share_bp, trigger_kind) "
            "VALUES (:c, :s, :bp, :t)",
@@ -57,8 +63,9 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
   if (!found) return std::nullopt;
   auto& c = *found;
   review::Criterion cr;
-  auto crit = tx.prepared("SELECT id, code, name, weight FROM criteria WHERE call_id = :id ORDER BY seq");
-  crit.use(id).into(cr.id).into(cr.code).into(cr.name).into(cr.weight);
+  auto crit = tx.prepared(
+      "SELECT id, code, name, weight, guidance FROM criteria WHERE call_id = :id ORDER BY seq");
+  crit.use(id).into(cr.id).into(cr.code).into(cr.name).into(cr.weight).into(cr.guidance);
   for (bool row = crit.execute(); row; row = crit.fetch()) c.criteria.push_back(cr);
 
   TranchePlanItem item;
@@ -68,6 +75,7 @@ std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {
   for (bool row = plan.execute(); row; row = plan.fetch()) c.plan.push_back(item);
   c.indicators = IndicatorStore::ofCall(tx, id);
   c.chapters = ChapterStore::ofCall(tx, id);
+  CallTextStore::load(tx, c);
   return found;
 }
 

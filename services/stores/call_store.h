@@ -17,7 +17,7 @@ using records::CallIndicator;
 
 class CallStore {
  public:
-  // Inserts the call with its criteria and plan; returns its id.
+  // Inserts the call with its criteria, plan and translations; returns its id.
   static std::int64_t insert(db::Tx& tx, const Call& call, std::int64_t now);
   static std::optional<Call> load(db::Tx& tx, std::int64_t id);
   // The call's own row (terms, dates, state) without its criteria and plan, which stay empty:

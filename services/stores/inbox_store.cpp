@@ -97,6 +97,8 @@ std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQue
   st.exchange(soci::into(w.title));
   st.exchange(soci::into(w.city_name));
   st.exchange(soci::into(w.requested_minor));
+  st.exchange(soci::into(w.language));
+  st.exchange(soci::into(w.translated));
   st.exchange(soci::into(c.state));
   for (auto* v : {&c.closes_at, &c.threshold_minor, &c.budget_minor, &w.awarded_total, &w.since}) {
     st.exchange(soci::into(*v));
@@ -106,7 +108,9 @@ std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQue
       st,
       "SELECT p.id, p.call_id, p.city_org_id, p.reference, p.state, p.current_version, "
       "p.supporting_org_id, p.award_minor, p.award_proposed_by, p.created_at, v.title, o.name, "
-      "v.amount_minor, c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
+      "v.amount_minor, v.language, "
+      "CASE WHEN v.translation_en IS NULL OR TRIM(v.translation_en) = '' THEN 0 ELSE 1 END, "
+      "c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
       "(SELECT COALESCE(SUM(ag.amount_minor), 0) FROM grants ag WHERE ag.call_id = p.call_id), " +
           stateSinceSql("proposal", "p", "p.created_at") + ", pu.name FROM proposals p" +
           kProposalJoins +

@@ -30,6 +30,8 @@ struct WaitingProposal {
   std::string title;  // of the current version
   std::string city_name;
   std::int64_t requested_minor = 0;  // the current version's amount
+  std::string language = "en";       // the current version's
+  int translated = 0;                // 1 when the current version has its English translation
   std::int64_t awarded_total = 0;    // Σ grant amounts of the call (CallStore::awardedTotal)
   PersonName award_proposed_by;
   std::int64_t since = 0;

@@ -8,7 +8,7 @@ void executeVersioned(soci::statement& st, std::string_view entity) {
   st.execute(true);
   if (st.get_affected_rows() != 1) {
     throw core::Problem(core::ProblemKind::kStaleVersion,
-                        "the " + std::string(entity) + " was changed by someone else; reload it");
+                        {"problem.changed", {core::entityTerm("entity", entity)}});
   }
 }
 
@@ -23,7 +23,7 @@ void executeVersioned(db::Prepared& st, std::string_view entity) {
   st.execute();
   if (st.affectedRows() != 1) {
     throw core::Problem(core::ProblemKind::kStaleVersion,
-                        "the " + std::string(entity) + " was changed by someone else; reload it");
+                        {"problem.changed", {core::entityTerm("entity", entity)}});
   }
 }
 

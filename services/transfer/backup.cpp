@@ -67,11 +67,14 @@ BackupReport backupSqlite(db::Database& db, const std::string& file) {
   if (db.dialect() != db::Dialect::kSqlite) {
     throw Problem(
         ProblemKind::kInvalid,
-        "backup copies a live SQLite database; for PostgreSQL use pg_dump or its own backups");
+        core::Message::verbatim(
+            "backup copies a live SQLite database; for PostgreSQL use pg_dump or its own backups"));
   }
-  if (file.empty()) throw Problem::invalidField("to", "the backup file is required");
+  if (file.empty())
+    throw Problem::invalidField("to", core::Message::verbatim("the backup file is required"));
   if (fs::exists(file))
-    throw Problem(ProblemKind::kConflict, file + " exists: backup never overwrites a file");
+    throw Problem(ProblemKind::kConflict,
+                  core::Message::verbatim(file + " exists: backup never overwrites a file"));
   db::requireCurrentSchema(db);
   const std::string partial = file + ".partial";
   removeWithSidecars(partial);

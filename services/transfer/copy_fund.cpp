@@ -21,23 +21,42 @@ using core::ProblemKind;
 // like the records it indexes: the target's own full-text index (SQLite's FTS5 table, kept by
 // triggers; PostgreSQL's GIN index) follows it as the rows go in.
 const std::vector<std::string> kTables = {
-    "organisations",    "users",
-    "role_grants",      "sessions",
-    "api_tokens",       "calls",
-    "criteria",         "tranche_plan_items",
-    "proposals",        "proposal_versions",
-    "budget_lines",     "review_assignments",
-    "review_scores",    "decisions",
-    "grants",           "reports",
-    "report_spending",  "tranches",
-    "attachments",      "audit_events",
-    "audit_head",       "outbox_mail",
-    "idempotency_keys", "login_attempts",
-    "indicators",       "call_indicators",
-    "proposal_targets", "report_results",
-    "report_result_cells", "chapters",
-    "call_chapters",    "grant_allocations",
-    "publisher",        "search_documents",
+    "organisations",
+    "users",
+    "role_grants",
+    "sessions",
+    "api_tokens",
+    "calls",
+    "criteria",
+    "tranche_plan_items",
+    "proposals",
+    "proposal_versions",
+    "budget_lines",
+    "review_assignments",
+    "review_scores",
+    "decisions",
+    "grants",
+    "reports",
+    "report_spending",
+    "tranches",
+    "attachments",
+    "audit_events",
+    "audit_head",
+    "outbox_mail",
+    "idempotency_keys",
+    "login_attempts",
+    "indicators",
+    "call_indicators",
+    "proposal_targets",
+    "report_results",
+    "report_result_cells",
+    "chapters",
+    "call_chapters",
+    "grant_allocations",
+    "publisher",
+    "search_documents",
+    "call_texts",
+    "criterion_texts",
 };
 
 // The ordinary tables: on SQLite not the full-text index (a virtual table) nor the shadow tables
@@ -74,8 +93,9 @@ std::string asText(const soci::row& row, std::size_t i) {
       return buf;
     }
     default:
-      throw Problem(ProblemKind::kInvalid, "column " + row.get_properties(i).get_name() +
-                                               " has a type the copy does not move");
+      throw Problem(ProblemKind::kInvalid,
+                    core::Message::verbatim("column " + row.get_properties(i).get_name() +
+                                            " has a type the copy does not move"));
   }
 }
 
@@ -219,7 +239,8 @@ void fill(db::Tx& source, db::Tx& target, CopyReport& report,
   if (scalar(target, "SELECT COUNT(*) FROM organisations") != 0 ||
       scalar(target, "SELECT last_seq FROM audit_head WHERE id = 1") != 0) {
     throw Problem(ProblemKind::kConflict,
-                  "the target already holds a fund: copy fills an empty database only");
+                  core::Message::verbatim(
+                      "the target already holds a fund: copy fills an empty database only"));
   }
   // The migrations' starting rows: the source's replace them.
   target.sql() << "DELETE FROM audit_head";
@@ -254,8 +275,9 @@ CopyReport copyFund(db::Database& from, db::Database& to,
     for (const auto& name : tablesIn(source)) {
       if (name != "schema_migrations" &&
           std::find(kTables.begin(), kTables.end(), name) == kTables.end()) {
-        throw Problem(ProblemKind::kInvalid,
-                      "the source has a table the copy does not know: " + name);
+        throw Problem(
+            ProblemKind::kInvalid,
+            core::Message::verbatim("the source has a table the copy does not know: " + name));
       }
     }
     // One write use case of `to` (on SQLite, on its writer thread while this one waits: `source`

@@ -21,14 +21,15 @@ using core::ProblemKind;
 // The file's checked metadata; throws kInvalid naming `filename` or `file`.
 stores::Attachment checkedFile(const std::string& filename, const std::string& content) {
   std::vector<core::FieldError> errors;
-  if (!core::acceptableFilename(filename)) errors.push_back({"filename", "1 to 200 characters, no slashes"});
+  if (!core::acceptableFilename(filename))
+    errors.push_back({"filename", {"attachment.filename", {{"min", 1}, {"max", 200}}}});
   std::optional<std::string> type;
   if (content.empty()) {
-    errors.push_back({"file", "is empty"});
+    errors.push_back({"file", "attachment.empty"});
   } else if (content.size() > core::kMaxAttachmentBytes) {
-    errors.push_back({"file", "is larger than 20 MiB"});
+    errors.push_back({"file", {"attachment.too_large", {{"max", 20}}}});
   } else if (!(type = core::detectFileType(content, filename))) {
-    errors.push_back({"file", "must be a PDF, PNG, JPEG, Word, Excel, OpenDocument, CSV or text file"});
+    errors.push_back({"file", "attachment.type"});
   }
   if (!errors.empty()) throw Problem::invalid(errors);
   stores::Attachment a;
@@ -90,10 +91,10 @@ stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::
     auto p = stores::ProposalStore::load(tx, proposal_id);
     if (!p || !access::canSee(actor, proposalScope(tx, *p))) throw Problem::notFound("proposal");
     if (!access::may(actor, access::Action::kEditProposal, {p->city_org_id, {}})) {
-      throw Problem::forbidden("only the city's applicants attach files to its proposal");
+      throw Problem::forbidden("forbidden.attach_to_proposal");
     }
     if (!workflow::editableIn(workflow::kProposalFlow, p->state)) {
-      throw Problem(ProblemKind::kInvalidTransition, "files are attached while the proposal is a draft");
+      throw Problem(ProblemKind::kInvalidTransition, "transition.attach_to_proposal");
     }
     checked.proposal_id = proposal_id;
     auto out = store(ctx_, tx, actor, checked, content, "proposal", proposal_id, p->state);
@@ -110,10 +111,10 @@ stores::Attachment AttachmentService::attachToReport(const Actor& actor, std::in
     auto r = stores::GrantStore::loadReport(tx, report_id);
     if (!r || !access::canSee(actor, reportScope(tx, *r))) throw Problem::notFound("report");
     if (!access::may(actor, access::Action::kEditReport, reportScope(tx, *r))) {
-      throw Problem::forbidden("only the city's applicants attach files to its reports");
+      throw Problem::forbidden("forbidden.attach_to_report");
     }
     if (!workflow::editableIn(workflow::kReportFlow, r->state)) {
-      throw Problem(ProblemKind::kInvalidTransition, "files are attached while the report is a draft");
+      throw Problem(ProblemKind::kInvalidTransition, "transition.attach_to_report");
     }
     checked.report_id = report_id;
     auto out = store(ctx_, tx, actor, checked, content, "report", report_id, r->state);

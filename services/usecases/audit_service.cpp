@@ -7,7 +7,7 @@ namespace citygrants::usecases {
 
 void requireAuditReader(const Actor& actor) {
   if (!access::may(actor, access::Action::kReadAudit)) {
-    throw core::Problem::forbidden("only auditors and fund managers read the audit chain");
+    throw core::Problem::forbidden("forbidden.read_audit");
   }
 }
 

@@ -9,6 +9,7 @@
 #include "modules/core/text.h"
 #include "modules/workflow/call_flow.h"
 #include "services/audit/audit_log.h"
+#include "services/stores/call_text_store.h"
 #include "services/stores/chapter_store.h"
 #include "services/stores/indicator_store.h"
 #include "services/stores/search_store.h"
@@ -20,64 +21,86 @@ namespace {
 using core::FieldError;
 using core::Problem;
 
+void append(std::vector<FieldError>& to, std::vector<FieldError> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+// Field errors of the call's words: its title and description, each criterion's name and
+// guidance, and every translation of them.
+std::vector<FieldError> textErrors(const stores::Call& c) {
+  std::vector<FieldError> e;
+  auto title_len = core::utf8Length(c.title);
+  if (!title_len || core::isBlank(c.title) || *title_len > 200) {
+    e.push_back({"title", {"field.required_text", {{"max", 200}}}});
+  }
+  if (auto n = core::utf8Length(c.description); !n || *n > 20'000) {
+    e.push_back({"description", {"field.too_long", {{"max", 20000}}}});
+  }
+  append(e, i18n::translationErrors(c.translations, records::kCallTexts, ""));
+  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    const auto& cr = c.criteria[i];
+    const std::string at = "criteria[" + std::to_string(i) + "]";
+    if (auto n = core::utf8Length(cr.name); !n || core::isBlank(cr.name) || *n > 200) {
+      e.push_back({at + ".name", {"field.length", {{"min", 1}, {"max", 200}}}});
+    }
+    if (auto n = core::utf8Length(cr.guidance); !n || *n > 2000) {
+      e.push_back({at + ".guidance", {"field.too_long", {{"max", 2000}}}});
+    }
+    append(e, i18n::translationErrors(cr.translations, review::kCriterionTexts, at + "."));
+  }
+  return e;
+}
+
 std::vector<FieldError> validateCall(const stores::Call& c, std::int64_t now) {
   std::vector<FieldError> e;
   if (!std::regex_match(c.code, std::regex("[A-Z0-9][A-Z0-9-]{2,31}"))) {
-    e.push_back({"code", "3 to 32 capital letters, digits or dashes"});
+    e.push_back({"code", {"field.code_upper", {{"min", 3}, {"max", 32}}}});
   }
-  auto title_len = core::utf8Length(c.title);
-  if (!title_len || core::isBlank(c.title) || *title_len > 200) {
-    e.push_back({"title", "is required, valid UTF-8, at most 200 characters"});
-  }
-  if (auto n = core::utf8Length(c.description); !n || *n > 20'000) {
-    e.push_back({"description", "valid UTF-8, at most 20,000 characters"});
-  }
-  if (!core::findCurrency(c.currency)) e.push_back({"currency", "unknown ISO 4217 code"});
-  if (c.budget_minor <= 0) e.push_back({"budget_minor", "must be positive"});
-  if (c.min_award_minor <= 0) e.push_back({"min_award_minor", "must be positive"});
+  append(e, textErrors(c));
+  if (!core::findCurrency(c.currency)) e.push_back({"currency", "field.currency"});
+  if (c.budget_minor <= 0) e.push_back({"budget_minor", "field.positive"});
+  if (c.min_award_minor <= 0) e.push_back({"min_award_minor", "field.positive"});
   if (c.max_award_minor < c.min_award_minor) {
-    e.push_back({"max_award_minor", "must be at least the minimum award"});
+    e.push_back({"max_award_minor", "call.max_below_min"});
   }
   if (c.max_award_minor > c.budget_minor) {
-    e.push_back({"max_award_minor", "must not exceed the budget"});
+    e.push_back({"max_award_minor", "call.max_above_budget"});
   }
-  if (c.threshold_minor < 0) e.push_back({"threshold_minor", "must not be negative"});
+  if (c.threshold_minor < 0) e.push_back({"threshold_minor", "field.not_negative"});
   if (c.max_duration_months < 1 || c.max_duration_months > 60) {
-    e.push_back({"max_duration_months", "from 1 to 60 months"});
+    e.push_back({"max_duration_months", {"field.months_range", {{"min", 1}, {"max", 60}}}});
   }
-  if (c.closes_at <= now) e.push_back({"closes_at", "must be in the future"});
+  if (c.closes_at <= now) e.push_back({"closes_at", "field.future"});
   std::set<std::string> codes;
   int weights = 0;
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
     const auto& cr = c.criteria[i];
     const std::string at = "criteria[" + std::to_string(i) + "]";
     if (!std::regex_match(cr.code, std::regex("[a-z][a-z0-9_]{1,39}"))) {
-      e.push_back({at + ".code", "2 to 40 lower-case letters, digits or underscores"});
+      e.push_back({at + ".code", {"field.code_lower", {{"min", 2}, {"max", 40}}}});
     } else if (!codes.insert(cr.code).second) {
-      e.push_back({at + ".code", "used twice"});
+      e.push_back({at + ".code", "call.criterion_code_twice"});
     }
-    if (auto n = core::utf8Length(cr.name); !n || core::isBlank(cr.name) || *n > 200) {
-      e.push_back({at + ".name", "1 to 200 characters"});
+    if (cr.weight <= 0 || cr.weight > 100) {
+      e.push_back({at + ".weight", {"field.number_range", {{"min", 1}, {"max", 100}}}});
     }
-    if (cr.weight <= 0 || cr.weight > 100) e.push_back({at + ".weight", "from 1 to 100"});
     weights += cr.weight;
   }
   if (!c.criteria.empty() && weights != 100)
-    e.push_back({"criteria", "weights must add up to 100"});
+    e.push_back({"criteria", {"call.weights_sum", {{"total", 100}}}});
   int shares = 0;
   for (std::size_t i = 0; i < c.plan.size(); ++i) {
     const auto& item = c.plan[i];
     const std::string at = "tranche_plan[" + std::to_string(i) + "]";
     if (item.share_bp <= 0 || item.share_bp > 10'000)
-      e.push_back({at + ".share_bp", "from 1 to 10000"});
+      e.push_back({at + ".share_bp", {"field.number_range", {{"min", 1}, {"max", 10000}}}});
     if (item.trigger != "signature" && item.trigger != "progress_report" &&
         item.trigger != "final_report") {
-      e.push_back({at + ".trigger", "signature, progress_report or final_report"});
+      e.push_back({at + ".trigger", "call.trigger"});
     }
     shares += item.share_bp;
   }
-  if (!c.plan.empty() && shares != 10'000)
-    e.push_back({"tranche_plan", "shares must add up to 100%"});
+  if (!c.plan.empty() && shares != 10'000) e.push_back({"tranche_plan", "call.shares_sum"});
   return e;
 }
 
@@ -88,9 +111,9 @@ std::vector<FieldError> indicatorErrors(db::Tx& tx, const std::vector<stores::Ca
     const std::string at = "indicators[" + std::to_string(i) + "].code";
     const auto found = stores::IndicatorStore::findByCode(tx, chosen[i].code);
     if (!found || !found->active) {
-      e.push_back({at, "no active indicator '" + chosen[i].code + "' in the catalog"});
+      e.push_back({at, {"call.indicator_unknown", {{"code", chosen[i].code}}}});
     } else if (!seen.insert(chosen[i].code).second) {
-      e.push_back({at, "chosen twice"});
+      e.push_back({at, "field.twice"});
     }
   }
   return e;
@@ -104,11 +127,13 @@ std::vector<FieldError> chapterErrors(db::Tx& tx, const std::string& currency,
     const std::string at = "chapters[" + std::to_string(i) + "]";
     const auto found = stores::ChapterStore::load(tx, chapters[i]);
     if (!found) {
-      e.push_back({at, "no chapter " + std::to_string(chapters[i])});
+      e.push_back({at, {"call.chapter_unknown", {{"chapter", std::to_string(chapters[i])}}}});
     } else if (found->currency != currency) {
-      e.push_back({at, "the chapter is in " + found->currency + ", the call in " + currency});
+      e.push_back({at,
+                   {"call.chapter_currency",
+                    {{"chapter_currency", found->currency}, {"currency", currency}}}});
     } else if (!seen.insert(chapters[i]).second) {
-      e.push_back({at, "chosen twice"});
+      e.push_back({at, "field.twice"});
     }
   }
   return e;
@@ -118,15 +143,45 @@ std::vector<FieldError> chapterErrors(db::Tx& tx, const std::string& currency,
 stores::Call loadForSetUp(db::Tx& tx, const Actor& actor, std::int64_t call_id,
                           std::optional<std::int64_t> expected_version) {
   if (!access::may(actor, access::Action::kSetUpCall)) {
-    throw Problem::forbidden("only admins and fund managers set up calls");
+    throw Problem::forbidden("forbidden.set_up_calls");
   }
   auto call = stores::CallStore::load(tx, call_id);
   if (!call) throw Problem::notFound("call");
   requireVersion(expected_version, call->version, "call");
   if (call->state == "archived") {
-    throw Problem(core::ProblemKind::kInvalidTransition, "an archived call does not change");
+    throw Problem(core::ProblemKind::kInvalidTransition, "transition.call_archived");
   }
   return *call;
+}
+
+// Puts `texts` on `call`, each criterion's by its code; the field errors of codes that name no
+// criterion of the call, name one twice, or leave one out.
+std::vector<FieldError> applyTexts(stores::Call& call, const CallTexts& texts) {
+  std::vector<FieldError> e;
+  call.title = texts.title;
+  call.description = texts.description;
+  call.translations = texts.translations;
+  std::set<std::string> named;
+  for (std::size_t i = 0; i < texts.criteria.size(); ++i) {
+    const auto& given = texts.criteria[i];
+    const std::string at = "criteria[" + std::to_string(i) + "].code";
+    auto c = std::find_if(call.criteria.begin(), call.criteria.end(),
+                          [&](const auto& x) { return x.code == given.code; });
+    if (c == call.criteria.end()) {
+      e.push_back({at, {"call.criterion_unknown", {{"code", given.code}}}});
+    } else if (!named.insert(given.code).second) {
+      e.push_back({at, "field.twice"});
+    } else {
+      c->name = given.name;
+      c->guidance = given.guidance;
+      c->translations = given.translations;
+    }
+  }
+  for (const auto& c : call.criteria) {
+    if (!named.contains(c.code))
+      e.push_back({"criteria", {"call.criterion_missing", {{"code", c.code}}}});
+  }
+  return e;
 }
 
 workflow::CallFacts factsOf(const stores::Call& c, std::int64_t now) {
@@ -179,7 +234,7 @@ proposals::CallTerms termsOf(const stores::Call& call) {
 
 CallView CallService::create(const Actor& actor, stores::Call call) {
   if (!access::may(actor, access::Action::kSetUpCall)) {
-    throw Problem::forbidden("only admins and fund managers set up calls");
+    throw Problem::forbidden("forbidden.set_up_calls");
   }
   const auto now = ctx_.clock.nowMs();
   if (auto errors = validateCall(call, now); !errors.empty()) throw Problem::invalid(errors);
@@ -189,7 +244,7 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
     auto chapters = chapterErrors(tx, call.currency, call.chapters);
     errors.insert(errors.end(), chapters.begin(), chapters.end());
     if (stores::CallStore::codeTaken(tx, call.code)) {
-      errors.push_back({"code", "a call with this code exists"});
+      errors.push_back({"code", "call.code_taken"});
     }
     if (!errors.empty()) throw Problem::invalid(errors);
     call.state = "draft";
@@ -216,7 +271,7 @@ CallView CallService::chooseIndicators(const Actor& actor, std::int64_t call_id,
                                     [&](const auto& i) { return i.code == old.code; });
       if (!kept && stores::IndicatorStore::usedInCall(tx, call_id, old.code)) {
         throw Problem(core::ProblemKind::kConflict,
-                      "'" + old.code + "' has targets or results in this call and stays chosen");
+                      {"call.indicator_in_use", {{"code", old.code}}});
       }
     }
     stores::IndicatorStore::replaceForCall(tx, call_id, indicators);
@@ -244,8 +299,7 @@ CallView CallService::chooseChapters(const Actor& actor, std::int64_t call_id,
       const bool kept = std::find(chapters.begin(), chapters.end(), room.chapter_id) != chapters.end();
       if (!kept && stores::ChapterStore::holdsGrantsOfCall(tx, room.chapter_id, call_id)) {
         throw Problem(core::ProblemKind::kConflict,
-                      "chapter " + std::to_string(room.chapter_id) +
-                          " pays grants of this call and stays among its funders");
+                      {"call.chapter_in_use", {{"chapter", std::to_string(room.chapter_id)}}});
       }
     }
     stores::ChapterStore::replaceForCall(tx, call_id, chapters);
@@ -254,6 +308,37 @@ CallView CallService::chooseChapters(const Actor& actor, std::int64_t call_id,
                             call.state,
                             Detail().number("chapters", static_cast<std::int64_t>(chapters.size())).json(),
                             now});
+    auto out = viewOf(actor, *stores::CallStore::load(tx, call_id), now);
+    tx.commit();
+    return out;
+  });
+}
+
+CallView CallService::editTexts(const Actor& actor, std::int64_t call_id,
+                                std::optional<std::int64_t> expected_version,
+                                const CallTexts& texts) {
+  const auto now = ctx_.clock.nowMs();
+  return runWrite(ctx_.db, [&](db::Tx& tx) {
+    auto call = loadForSetUp(tx, actor, call_id, expected_version);
+    // The words as given, criteria in the request's order, so each error names its place there.
+    stores::Call given;
+    given.title = texts.title;
+    given.description = texts.description;
+    given.translations = texts.translations;
+    for (const auto& c : texts.criteria) {
+      given.criteria.push_back({0, c.code, c.name, 0, c.guidance, c.translations});
+    }
+    auto errors = textErrors(given);
+    append(errors, applyTexts(call, texts));
+    if (!errors.empty()) throw Problem::invalid(errors);
+    stores::CallTextStore::replace(tx, call);
+    stores::CallStore::update(tx, call, now);
+    stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kCall, call_id);
+    std::int64_t translated = static_cast<std::int64_t>(call.translations.size());
+    for (const auto& c : call.criteria)
+      translated += static_cast<std::int64_t>(c.translations.size());
+    audit::appendAudit(tx, {actor.user_id, "call", call_id, "edit_texts", call.state, call.state,
+                            Detail().number("translations", translated).json(), now});
     auto out = viewOf(actor, *stores::CallStore::load(tx, call_id), now);
     tx.commit();
     return out;

@@ -11,6 +11,22 @@ namespace citygrants::usecases {
 // A call as a reader sees it, with the events they may fire now.
 using CallView = WithActions<stores::Call>;
 
+// The words of a call as PUT /calls/{id}/texts replaces them: the title and description in
+// English with their translations, and each criterion's name and guidance (the criterion named
+// by its code) with theirs.
+struct CallTexts {
+  struct Criterion {
+    std::string code;
+    std::string name;
+    std::string guidance;
+    std::vector<i18n::Translation> translations;
+  };
+  std::string title;
+  std::string description;
+  std::vector<i18n::Translation> translations;
+  std::vector<Criterion> criteria;
+};
+
 // Setting up, opening, closing and archiving calls (funding rounds).
 class CallService {
  public:
@@ -34,6 +50,14 @@ class CallService {
   CallView chooseChapters(const Actor& actor, std::int64_t call_id,
                           std::optional<std::int64_t> expected_version,
                           const std::vector<std::int64_t>& chapters);
+
+  // Replaces the call's words (CallTexts) in every language at once; weights, codes and terms
+  // stay. REQUIRES: actor may set up calls; the call is not archived (kInvalidTransition).
+  // kInvalid names each text too long or missing, each translation in another language than
+  // fr, es or pt or of a field the record lacks, and each criterion code unknown, repeated or
+  // left out (every criterion is named once). Audited; the call's version moves.
+  CallView editTexts(const Actor& actor, std::int64_t call_id,
+                     std::optional<std::int64_t> expected_version, const CallTexts& texts);
 
   // Fires open | close | archive.
   CallView fire(const Actor& actor, std::int64_t call_id, const TransitionRequest& req);

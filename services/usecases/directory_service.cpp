@@ -36,11 +36,18 @@ std::optional<std::int64_t> actorId(const std::optional<Actor>& actor) {
   return std::nullopt;
 }
 
+// "<role> does not fit a <kind> organisation", both in the reader's language.
+core::Message roleMisfit(access::Role role, access::OrgKind kind) {
+  return {"directory.role_misfit",
+          {core::MessageArg::term("role", "role.", access::roleName(role)),
+           core::MessageArg::term("kind", "org_kind.", access::orgKindName(kind))}};
+}
+
 }  // namespace
 
 void DirectoryService::requireAdmin(const std::optional<Actor>& actor) {
   if (actor && !access::may(*actor, access::Action::kManageUsers)) {
-    throw Problem::forbidden("only admins manage users and organisations");
+    throw Problem::forbidden("forbidden.manage_users");
   }
 }
 
@@ -49,13 +56,15 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
   requireAdmin(actor);
   std::vector<FieldError> errors;
   auto len = core::utf8Length(org.name);
-  if (!len || core::isBlank(org.name) || *len > 200) errors.push_back({"name", "1 to 200 characters"});
-  if (!knownLanguage(org.language)) errors.push_back({"language", "must be en, fr, es or pt"});
+  if (!len || core::isBlank(org.name) || *len > 200) {
+    errors.push_back({"name", {"field.length", {{"min", 1}, {"max", 200}}}});
+  }
+  if (!knownLanguage(org.language)) errors.push_back({"language", "field.language"});
   if (org.kind == access::OrgKind::kCity ? !core::isCountryCode(org.country)
                                          : !org.country.empty() && !core::isCountryCode(org.country)) {
     errors.push_back({"country", org.kind == access::OrgKind::kCity
-                                     ? "a city's ISO 3166-1 alpha-2 country code (UG, BR) is required"
-                                     : "an ISO 3166-1 alpha-2 country code (UG, BR), or empty"});
+                                     ? core::Message("directory.city_country")
+                                     : core::Message("directory.country")});
   }
   if (!org.identifier.empty()) {
     if (auto problem = opendata::orgIdProblem(org.identifier)) errors.push_back({"identifier", *problem});
@@ -64,7 +73,7 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     if (stores::DirectoryStore::findOrganisationByName(tx, org.name)) {
-      throw Problem::invalidField("name", "an organisation with this name exists");
+      throw Problem::invalidField("name", "directory.organisation_taken");
     }
     org.id = stores::DirectoryStore::insertOrganisation(tx, org, now);
     stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kOrganisation, org.id);
@@ -89,30 +98,33 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
   std::vector<FieldError> errors;
   static const std::regex kEmail(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
   if (u.email.size() > 254 || !std::regex_match(u.email, kEmail)) {
-    errors.push_back({"email", "is not an email address"});
+    errors.push_back({"email", "field.email"});
   }
   auto name_len = core::utf8Length(u.name);
-  if (!name_len || core::isBlank(u.name) || *name_len > 200) errors.push_back({"name", "1 to 200 characters"});
-  if (auto why = auth::passwordProblem(u.password); !why.empty()) errors.push_back({"password", why});
-  if (!knownLanguage(u.language)) errors.push_back({"language", "must be en, fr, es or pt"});
-  if (u.roles.empty()) errors.push_back({"roles", "grant at least one role"});
+  if (!name_len || core::isBlank(u.name) || *name_len > 200) {
+    errors.push_back({"name", {"field.length", {{"min", 1}, {"max", 200}}}});
+  }
+  if (auto why = auth::passwordProblem(u.password)) errors.push_back({"password", *why});
+  if (!knownLanguage(u.language)) errors.push_back({"language", "field.language"});
+  if (u.roles.empty()) errors.push_back({"roles", "directory.roles_none"});
   if (!errors.empty()) throw Problem::invalid(errors);
 
   const auto hash = auth::hashPassword(u.password, cost_);  // slow: outside the transaction
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto org = stores::DirectoryStore::findOrganisationByName(tx, u.org_name);
-    if (!org) throw Problem::invalidField("organisation", "no organisation named '" + u.org_name + "'");
+    if (!org) {
+      throw Problem::invalidField("organisation",
+                                  {"directory.organisation_unknown", {{"name", u.org_name}}});
+    }
     for (std::size_t i = 0; i < u.roles.size(); ++i) {
       if (!roleFits(u.roles[i], org->kind)) {
-        errors.push_back({"roles[" + std::to_string(i) + "]",
-                          std::string(access::roleName(u.roles[i])) + " does not fit a " +
-                              std::string(access::orgKindName(org->kind)) + " organisation"});
+        errors.push_back({"roles[" + std::to_string(i) + "]", roleMisfit(u.roles[i], org->kind)});
       }
     }
     if (!errors.empty()) throw Problem::invalid(errors);
     if (stores::DirectoryStore::findUserByEmail(tx, u.email)) {
-      throw Problem::invalidField("email", "a user with this email exists");
+      throw Problem::invalidField("email", "directory.email_taken");
     }
     stores::User user;
     user.org_id = org->id;
@@ -140,8 +152,8 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
 void DirectoryService::setPassword(const std::optional<Actor>& actor, const std::string& email,
                                    const std::string& password) {
   requireAdmin(actor);
-  if (auto why = auth::passwordProblem(password); !why.empty()) {
-    throw Problem::invalidField("password", why);
+  if (auto why = auth::passwordProblem(password)) {
+    throw Problem::invalidField("password", *why);
   }
   const auto hash = auth::hashPassword(password, cost_);
   const auto now = ctx_.clock.nowMs();
@@ -188,10 +200,9 @@ stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_i
     if (!user) throw Problem::notFound("user");
     auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
     if (!roleFits(role, org->kind)) {
-      throw Problem::invalidField("role", std::string(access::roleName(role)) + " does not fit a " +
-                                              std::string(access::orgKindName(org->kind)) + " organisation");
+      throw Problem::invalidField("role", roleMisfit(role, org->kind));
     }
-    if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user already has this role");
+    if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "directory.role_held");
     stores::DirectoryStore::grantRole(tx, user_id, role, actor.user_id, now);
     audit::appendAudit(tx, {actor.user_id, "user", user_id, "grant_role", "", "",
                             Detail().text("role", std::string(access::roleName(role))).json(), now});
@@ -204,13 +215,14 @@ stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_i
 stores::User DirectoryService::revokeRole(const Actor& actor, std::int64_t user_id, access::Role role) {
   requireAdmin(actor);
   if (user_id == actor.user_id && role == access::Role::kAdmin) {
-    throw Problem(core::ProblemKind::kConflict, "you cannot revoke your own admin role");
+    throw Problem(core::ProblemKind::kConflict, "directory.own_admin_role");
   }
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto user = stores::DirectoryStore::findUser(tx, user_id);
     if (!user) throw Problem::notFound("user");
-    if (!user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "the user does not have this role");
+    if (!user->roles.has(role))
+      throw Problem(core::ProblemKind::kConflict, "directory.role_not_held");
     stores::DirectoryStore::revokeRole(tx, user_id, role);
     audit::appendAudit(tx, {actor.user_id, "user", user_id, "revoke_role", "", "",
                             Detail().text("role", std::string(access::roleName(role))).json(), now});

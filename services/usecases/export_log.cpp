@@ -25,10 +25,9 @@ void ExportLog::check(db::Tx& tx, const Actor& actor, std::int64_t now) {
   const std::int64_t oldest = recent.back();
   const std::int64_t wait_ms = oldest + kWindowMs - now;
   const int seconds = static_cast<int>((wait_ms + 999) / 1000);
-  throw core::Problem::tooManyRequests("at most " + std::to_string(kMaxPerWindow) +
-                                           " exports a minute; try again in " +
-                                           std::to_string(seconds < 1 ? 1 : seconds) + " s",
-                                       seconds);
+  throw core::Problem::tooManyRequests(
+      {"export.too_many", {{"max", kMaxPerWindow}, {"seconds", seconds < 1 ? 1 : seconds}}},
+      seconds);
 }
 
 std::int64_t ExportLog::record(db::Tx& tx, const Actor& actor, std::string_view what,

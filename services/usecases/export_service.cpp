@@ -66,7 +66,7 @@ class Turn {
  public:
   Turn() {
     if (!turns().try_acquire_for(ExportService::kWaitForTurn)) {
-      throw core::Problem::tooManyRequests("other exports are being written; try again shortly", 10);
+      throw core::Problem::tooManyRequests("export.busy", 10);
     }
   }
   ~Turn() { turns().release(); }

@@ -69,20 +69,22 @@ DonorView donorView(const stores::Organisation& donor, const std::vector<stores:
 std::vector<FieldError> chapterErrors(const stores::Chapter& c) {
   std::vector<FieldError> e;
   if (!std::regex_match(c.code, std::regex("[A-Z0-9][A-Z0-9-]{2,31}"))) {
-    e.push_back({"code", "3 to 32 capital letters, digits or dashes"});
+    e.push_back({"code", {"field.code_upper", {{"min", 3}, {"max", 32}}}});
   }
   if (auto n = core::utf8Length(c.name); !n || core::isBlank(c.name) || *n > 200) {
-    e.push_back({"name", "1 to 200 characters"});
+    e.push_back({"name", {"field.length", {{"min", 1}, {"max", 200}}}});
   }
-  if (auto n = core::utf8Length(c.theme); !n || *n > 200) e.push_back({"theme", "at most 200 characters"});
-  if (!core::findCurrency(c.currency)) e.push_back({"currency", "unknown ISO 4217 code"});
-  if (c.committed_minor < 0) e.push_back({"committed_minor", "must not be negative"});
+  if (auto n = core::utf8Length(c.theme); !n || *n > 200) {
+    e.push_back({"theme", {"field.too_long", {{"max", 200}}}});
+  }
+  if (!core::findCurrency(c.currency)) e.push_back({"currency", "field.currency"});
+  if (c.committed_minor < 0) e.push_back({"committed_minor", "field.not_negative"});
   return e;
 }
 
 void requireFunding(const Actor& actor) {
   if (!access::may(actor, access::Action::kManageFunding)) {
-    throw Problem::forbidden("only admins and fund managers manage donors' chapters");
+    throw Problem::forbidden("forbidden.manage_chapters");
   }
 }
 
@@ -114,9 +116,7 @@ void allocateNewGrant(db::Tx& tx, std::int64_t grant_id, std::int64_t call_id,
   if (!filled) {
     std::int64_t left = 0;
     for (const auto& r : rooms) left += std::max<std::int64_t>(0, r.left());
-    throw Problem::invalidField("amount_minor", "the chapters funding the call have " +
-                                                    std::to_string(left) +
-                                                    " left, less than the award");
+    throw Problem::invalidField("amount_minor", {"funding.chapters_short", {{"left", left}}});
   }
   stores::ChapterStore::replaceAllocations(tx, grant_id, *filled);
 }
@@ -159,10 +159,10 @@ stores::Chapter FundingService::addChapter(const Actor& actor, stores::Chapter c
     auto errors = chapterErrors(chapter);
     const auto donor = stores::DirectoryStore::findOrganisation(tx, chapter.donor_org_id);
     if (!donor || donor->kind != access::OrgKind::kDonor) {
-      errors.push_back({"donor_id", "must be a donor organisation"});
+      errors.push_back({"donor_id", "funding.donor"});
     }
     if (stores::ChapterStore::codeTaken(tx, chapter.code)) {
-      errors.push_back({"code", "a chapter with this code exists"});
+      errors.push_back({"code", "funding.chapter_code_taken"});
     }
     if (!errors.empty()) throw Problem::invalid(errors);
     chapter.id = stores::ChapterStore::insert(tx, chapter, now);
@@ -194,8 +194,7 @@ stores::Chapter FundingService::editChapter(const Actor& actor, std::int64_t cha
     if (auto errors = chapterErrors(*c); !errors.empty()) throw Problem::invalid(errors);
     const auto held = stores::ChapterStore::allocatedOf(tx, chapter_id);
     if (c->committed_minor < held) {
-      throw Problem(ProblemKind::kConflict, "grants hold " + std::to_string(held) +
-                                                " of this chapter: the commitment cannot be lower");
+      throw Problem(ProblemKind::kConflict, {"funding.below_allocated", {{"held", held}}});
     }
     stores::ChapterStore::update(tx, *c, now);
     audit::appendAudit(tx, {actor.user_id, "chapter", chapter_id, "edit", "", "",
@@ -221,12 +220,11 @@ GrantFunding FundingService::allocate(const Actor& actor, std::int64_t grant_id,
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto g = loadVisibleGrant(tx, actor, grant_id);
     if (!access::may(actor, access::Action::kAllocateAward)) {
-      throw Problem::forbidden("only fund managers allocate awards to chapters");
+      throw Problem::forbidden("forbidden.allocate");
     }
     requireVersion(expected_version, g.version, "grant");
     if (!stores::ChapterStore::disbursements(tx, g.id).empty()) {
-      throw Problem(ProblemKind::kConflict,
-                    "money of this grant was paid and attributed: its allocation stays");
+      throw Problem(ProblemKind::kConflict, "funding.allocation_paid");
     }
     const auto rooms = stores::ChapterStore::roomsForCall(tx, g.call_id, g.id);
     if (auto errors = results::validateAllocations(g.amount_minor, allocations, rooms); !errors.empty()) {

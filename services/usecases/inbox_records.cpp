@@ -27,7 +27,7 @@ Item itemOf(const workflow::Awaits<Types>& a, std::string_view state, const work
   i.kind = inbox::kindOf(a.machine.name, state);
   for (auto e : w.expected) i.expected.emplace_back(e);
   for (const auto& h : w.held) {
-    i.held.push_back({std::string(h.event), std::string(h.guard), std::string(h.message),
+    i.held.push_back({std::string(h.event), std::string(h.guard), core::Message(h.message, {}),
                       h.kind == core::ProblemKind::kForbidden});
   }
   for (auto r : workflow::rolesAwaitedIn(a, state)) i.awaiting.emplace_back(access::roleName(r));
@@ -55,8 +55,9 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) 
     stores::ProposalVersion current;  // what awardFor reads of it: the amount requested
     current.content.amount_minor = w.requested_minor;
     const auto award = workflow::awardFor(p, current, std::nullopt);
-    const auto facts = proposalStandingFacts(p, w.call, std::move(w.assignments), award,
-                                             w.requested_minor, w.awarded_total, now);
+    const auto facts =
+        proposalStandingFacts(p, w.call, std::move(w.assignments), award, w.requested_minor,
+                              w.awarded_total, w.language, w.translated != 0, now);
     const auto waiting = workflow::waitingFor(awaits, p.state, actor, facts);
     if (!waiting.listed) continue;
     auto item = itemOf(awaits, p.state, waiting);

@@ -13,7 +13,7 @@ using core::Problem;
 
 void requireManager(const std::optional<Actor>& actor) {
   if (actor && !access::may(*actor, access::Action::kManageIndicators)) {
-    throw Problem::forbidden("only admins and fund managers manage the indicator catalog");
+    throw Problem::forbidden("forbidden.manage_indicators");
   }
 }
 
@@ -21,9 +21,9 @@ std::vector<core::FieldError> textErrors(const results::Indicator& i) {
   std::vector<core::FieldError> e;
   for (std::size_t l = 0; l < results::kIndicatorLanguages.size(); ++l) {
     const std::string lang(results::kIndicatorLanguages[l]);
-    if (!core::utf8Length(i.names[l])) e.push_back({"names." + lang, "is not valid UTF-8"});
-    if (core::isBlank(i.names[l])) e.push_back({"names." + lang, "a name is required"});
-    if (!core::utf8Length(i.definitions[l])) e.push_back({"definitions." + lang, "is not valid UTF-8"});
+    if (!core::utf8Length(i.names[l])) e.push_back({"names." + lang, "field.not_utf8"});
+    if (core::isBlank(i.names[l])) e.push_back({"names." + lang, "field.required"});
+    if (!core::utf8Length(i.definitions[l])) e.push_back({"definitions." + lang, "field.not_utf8"});
   }
   return e;
 }
@@ -54,7 +54,7 @@ results::Indicator IndicatorService::add(const std::optional<Actor>& actor,
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     if (stores::IndicatorStore::findByCode(tx, indicator.code)) {
-      errors.push_back({"code", "an indicator with this code exists"});
+      errors.push_back({"code", "results.indicator_code_taken"});
     }
     if (!errors.empty()) throw Problem::invalid(errors);
     const auto id = stores::IndicatorStore::insert(tx, indicator, now);

@@ -71,12 +71,12 @@ std::string writeOpenData(const opendata::Publication& pub, OpenFormat format) {
   std::ostringstream out;
   if (format == OpenFormat::kGiving360) {
     if (pub.giving_prefix.empty()) {
-      throw Problem(ProblemKind::kConflict, "the fund has no 360Giving prefix yet: an admin sets it");
+      throw Problem(ProblemKind::kConflict, "opendata.no_giving_prefix");
     }
     exports::writeGivingPackage(out, pub);
   } else {
     if (pub.iati_ref.empty()) {
-      throw Problem(ProblemKind::kConflict, "the fund has no IATI reporting-org ref yet: an admin sets it");
+      throw Problem(ProblemKind::kConflict, "opendata.no_iati_ref");
     }
     exports::writeIatiActivities(out, pub);
   }
@@ -95,7 +95,7 @@ PublisherView OpenDataService::setPublisher(const Actor& actor,
                                             const std::string& giving_prefix,
                                             const std::string& iati_ref) {
   if (!access::may(actor, access::Action::kManageOrganisations)) {
-    throw Problem::forbidden("only admins set the fund's publisher identifiers");
+    throw Problem::forbidden("forbidden.set_publisher");
   }
   std::vector<core::FieldError> errors;
   if (!giving_prefix.empty()) {
@@ -125,13 +125,13 @@ WithActions<stores::Grant> OpenDataService::setPublication(
     const Actor& actor, std::int64_t grant_id, std::optional<std::int64_t> expected_version,
     bool publishable, const std::optional<std::string>& sector_code) {
   if (sector_code && !opendata::isDacSector(*sector_code)) {
-    throw Problem::invalidField("sector_code", "a DAC purpose code from GET /api/v1/sectors, or null");
+    throw Problem::invalidField("sector_code", "opendata.sector_or_none");
   }
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto g = loadVisibleGrant(tx, actor, grant_id);
     if (!access::may(actor, access::Action::kPublishGrant)) {
-      throw Problem::forbidden("only fund managers publish grants as open data");
+      throw Problem::forbidden("forbidden.publish_grants");
     }
     requireVersion(expected_version, g.version, "grant");
     if (publishable && !g.publishable) g.published_at = now;
@@ -149,9 +149,9 @@ WithActions<stores::Grant> OpenDataService::setPublication(
 
 OpenDataFile OpenDataService::file(const std::optional<Actor>& actor, OpenFormat format, bool all) {
   if (all) {
-    if (!actor) throw Problem(ProblemKind::kUnauthenticated, "sign in to export every grant");
+    if (!actor) throw Problem(ProblemKind::kUnauthenticated, "opendata.sign_in_to_export_all");
     if (!access::may(*actor, access::Action::kExportEverything)) {
-      throw Problem::forbidden("only fund managers and auditors export every grant");
+      throw Problem::forbidden("forbidden.export_all_grants");
     }
   }
   const auto now = ctx_.clock.nowMs();

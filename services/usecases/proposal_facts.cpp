@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/access/access_rules.h"
+#include "modules/core/text.h"
 #include "services/stores/indicator_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/call_service.h"
@@ -56,6 +57,7 @@ workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const s
                                               std::vector<stores::Assignment> assignments,
                                               std::int64_t award, std::int64_t requested_minor,
                                               std::optional<std::int64_t> awarded_total,
+                                              std::string_view language, bool translated,
                                               std::int64_t now) {
   workflow::ProposalFacts f;
   f.scope = scopeFrom(p, assignments);
@@ -76,6 +78,7 @@ workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const s
     return a.state != "cancelled" && a.state != "declined";
   });
   f.has_supporting_partner = p.supporting_org_id.has_value();
+  f.english_available = language == "en" || translated;
   f.reviews_done = live > 0 && settled == live && submitted >= 1;
 
   f.award_within_threshold = award <= call.threshold_minor;
@@ -99,8 +102,10 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {
     awarded = stores::CallStore::awardedTotal(tx, call.id);
   }
-  auto f = proposalStandingFacts(p, call, std::move(assignments), award,
-                                 current.content.amount_minor, awarded, now);
+  const bool translated = current.translation_en && !core::isBlank(*current.translation_en);
+  auto f =
+      proposalStandingFacts(p, call, std::move(assignments), award, current.content.amount_minor,
+                            awarded, current.content.language, translated, now);
   const auto terms = termsOf(call);
   f.concept_complete = proposals::validateConcept(current.content, terms).empty();
   // A full proposal being written also needs targets for the call's required indicators in

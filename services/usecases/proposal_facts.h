@@ -38,11 +38,14 @@ std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
 // award_within_budget stays false. The content's facts (concept_complete, complete,
 // budget_balanced, amount_in_range) stay false: proposalFacts() adds them. The one place these
 // facts are derived, for one proposal (proposalFacts) or many at once (the inbox).
-// `assignments`: every assignment of the proposal, any version.
+// `assignments`: every assignment of the proposal, any version. `language`: the current
+// version's; `translated`: whether the fund attached its English translation (the GCF reviews
+// in English: english_available).
 workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const stores::Call& call,
                                               std::vector<stores::Assignment> assignments,
                                               std::int64_t award, std::int64_t requested_minor,
                                               std::optional<std::int64_t> awarded_total,
+                                              std::string_view language, bool translated,
                                               std::int64_t now);
 
 // Gathers what the proposal machine's guards look at. The award they check is what a decision

@@ -95,9 +95,13 @@ ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, s
   const auto assignments =
       given_assignments != nullptr ? *given_assignments : stores::ReviewStore::forProposal(tx, p.id);
   auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, now);
-  ProposalView out{p, current,
-                   toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
-                   true, call.currency};
+  ProposalView out{
+      p,
+      current,
+      toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
+      workflow::waitingFor(workflow::kProposalAwaits, p.state, actor, facts).held,
+      true,
+      call.currency};
   out.full_access = seesFullProposal(actor, p, assignments);
   return out;
 }
@@ -148,10 +152,10 @@ struct ProposalFlow {
             const TransitionRequest& req, std::int64_t now) {
     if (const auto& sector = req.input.sector_code) {
       if (!row.has(workflow::kCreatesGrant)) {
-        throw Problem::invalid({{"sector_code", "only the approval that creates the grant names its sector"}});
+        throw Problem::invalidField("sector_code", "proposal.sector_not_here");
       }
       if (!opendata::isDacSector(*sector)) {
-        throw Problem::invalid({{"sector_code", "a DAC purpose code from GET /api/v1/sectors"}});
+        throw Problem::invalidField("sector_code", "opendata.sector");
       }
     }
     auto& p = l.proposal;
@@ -205,12 +209,12 @@ ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
     access::Scope own{actor.org_id, {}};
     if (!org || org->kind != access::OrgKind::kCity ||
         !access::may(actor, access::Action::kCreateProposal, own)) {
-      throw Problem::forbidden("only applicants of a city start proposals");
+      throw Problem::forbidden("forbidden.start_proposal");
     }
     auto call = stores::CallStore::load(tx, call_id);
     if (!call) throw Problem::notFound("call");
     if (call->state != "open" || now >= call->closes_at) {
-      throw Problem(ProblemKind::kConflict, "the call is not open for proposals");
+      throw Problem(ProblemKind::kConflict, "proposal.call_not_open");
     }
     if (auto errors = draftErrors(tx, call_id, content); !errors.empty()) {
       throw Problem::invalid(errors);
@@ -249,11 +253,13 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
     auto loaded = loadVisible(tx, actor, proposal_id);
     auto& p = loaded.proposal;
     if (!access::may(actor, access::Action::kEditProposal, {p.city_org_id, {}})) {
-      throw Problem::forbidden("only the city's applicants edit its proposal");
+      throw Problem::forbidden("forbidden.edit_proposal");
     }
     requireVersion(expected_version, p.version, "proposal");
     if (!workflow::editableIn(workflow::kProposalFlow, p.state)) {
-      throw Problem(ProblemKind::kInvalidTransition, "a proposal that is " + p.state + " cannot be edited");
+      throw Problem(ProblemKind::kInvalidTransition,
+                    {"transition.proposal_not_editable",
+                     {core::MessageArg::term("state", "state.", p.state)}});
     }
     if (auto errors = draftErrors(tx, p.call_id, content); !errors.empty()) {
       throw Problem::invalid(errors);
@@ -287,17 +293,18 @@ ProposalView ProposalService::setSupportingPartner(const Actor& actor, std::int6
     auto loaded = loadVisible(tx, actor, proposal_id);
     auto& p = loaded.proposal;
     if (!access::may(actor, access::Action::kAssignPartner)) {
-      throw Problem::forbidden("only fund managers name the supporting partner");
+      throw Problem::forbidden("forbidden.name_supporting_partner");
     }
     requireVersion(expected_version, p.version, "proposal");
     if (p.state != "submitted" && p.state != "screening" && p.state != "in_review" &&
         p.state != "reviewed") {
       throw Problem(ProblemKind::kInvalidTransition,
-                    "the supporting partner is named between submission and decision, not when " + p.state);
+                    {"transition.supporting_partner_when",
+                     {core::MessageArg::term("state", "state.", p.state)}});
     }
     auto org = stores::DirectoryStore::findOrganisation(tx, partner_org_id);
     if (!org || org->kind != access::OrgKind::kPartner) {
-      throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
+      throw Problem::invalidField("partner_org_id", "field.partner_org");
     }
     p.supporting_org_id = partner_org_id;
     stores::ProposalStore::update(tx, p, now);
@@ -315,11 +322,12 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto loaded = loadVisible(tx, actor, proposal_id);
     if (!actor.roles.has(access::Role::kFundManager)) {
-      throw Problem::forbidden("only fund managers attach translations");
+      throw Problem::forbidden("forbidden.attach_translation");
     }
     auto len = core::utf8Length(text);
     if (!len || core::isBlank(text) || *len > proposals::kMaxSummary) {
-      throw Problem::invalidField("translation_en", "required, valid UTF-8, at most 20,000 characters");
+      throw Problem::invalidField("translation_en",
+                                  {"proposal.translation", {{"max", proposals::kMaxSummary}}});
     }
     stores::ProposalStore::setTranslation(tx, loaded.current.id, text);
     stores::ProposalStore::update(tx, loaded.proposal, now);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "modules/proposals/validation.h"
+#include "modules/workflow/awaited.h"
 #include "services/stores/call_store.h"
 #include "services/stores/proposal_list.h"
 #include "services/stores/proposal_store.h"
@@ -17,6 +18,10 @@ struct ProposalView {
   stores::Proposal proposal;
   stores::ProposalVersion current;
   std::vector<std::string> actions;
+  // The steps the record waits for from this reader that a guard holds back, each with the
+  // guard's reason (workflow::waitingFor, as the inbox says it): "send_to_review" until the
+  // English translation of a proposal written in another language is attached.
+  std::vector<workflow::HeldStep> held;
   // False for a partner reviewer who has not yet declared no conflict of interest: they see only
   // the reference, title, city and amount requested until they do.
   bool full_access = true;

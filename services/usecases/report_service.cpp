@@ -49,10 +49,10 @@ std::vector<FieldError> editErrors(const stores::Report& r, const std::string& n
   std::vector<FieldError> e;
   auto len = core::utf8Length(narrative);
   if (!len || *len > ReportService::kMaxNarrative) {
-    e.push_back({"narrative", "valid UTF-8, at most 20,000 characters"});
+    e.push_back({"narrative", {"field.too_long", {{"max", ReportService::kMaxNarrative}}}});
   }
   if (r.kind != "financial" && !spending.empty()) {
-    e.push_back({"spending", "only a financial report states spending"});
+    e.push_back({"spending", "report.spending_financial_only"});
     return e;
   }
   std::set<std::int64_t> seen;
@@ -60,11 +60,11 @@ std::vector<FieldError> editErrors(const stores::Report& r, const std::string& n
     const std::string at = "spending[" + std::to_string(i) + "]";
     const auto id = spending[i].budget_line_id;
     if (std::find(line_ids.begin(), line_ids.end(), id) == line_ids.end()) {
-      e.push_back({at + ".budget_line_id", "not a line of the approved budget"});
+      e.push_back({at + ".budget_line_id", "report.budget_line_unknown"});
     } else if (!seen.insert(id).second) {
-      e.push_back({at + ".budget_line_id", "stated twice"});
+      e.push_back({at + ".budget_line_id", "report.budget_line_twice"});
     }
-    if (spending[i].actual_minor < 0) e.push_back({at + ".actual_minor", "must not be negative"});
+    if (spending[i].actual_minor < 0) e.push_back({at + ".actual_minor", "field.not_negative"});
   }
   return e;
 }
@@ -86,7 +86,7 @@ std::vector<FieldError> resultErrors(db::Tx& tx, const stores::Report& r, const 
                                      bool submitting) {
   if (!periodOf(tx, r, g)) {
     if (stated.empty()) return {};
-    return {{"results", "only progress and final reports state results"}};
+    return {{"results", "report.results_not_here"}};
   }
   return results::validateResults(stores::IndicatorStore::chosenForCall(tx, g.call_id), stated,
                                   attachmentIds(tx, r.id), submitting);
@@ -95,7 +95,7 @@ std::vector<FieldError> resultErrors(db::Tx& tx, const stores::Report& r, const 
 // What keeps a report from being submitted; empty when it is complete.
 std::vector<FieldError> missingForSubmission(db::Tx& tx, const Loaded& l) {
   std::vector<FieldError> e;
-  if (core::isBlank(l.report.narrative)) e.push_back({"narrative", "is required"});
+  if (core::isBlank(l.report.narrative)) e.push_back({"narrative", "field.required"});
   if (l.report.kind != "financial") {
     auto stated = stores::IndicatorStore::resultsOf(tx, l.report.id);
     auto more = resultErrors(tx, l.report, l.grant, stated, true);
@@ -108,7 +108,7 @@ std::vector<FieldError> missingForSubmission(db::Tx& tx, const Loaded& l) {
     const bool given = std::any_of(stated.begin(), stated.end(),
                                    [&](const auto& s) { return s.budget_line_id == lines[i]; });
     if (!given) {
-      e.push_back({"spending", "no spending stated for budget line " + std::to_string(i + 1)});
+      e.push_back({"spending", {"report.spending_missing", {{"line", i + 1}}}});
     }
   }
   return e;
@@ -201,12 +201,13 @@ ReportView ReportService::edit(const Actor& actor, std::int64_t report_id,
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto [r, g] = loadVisible(tx, actor, report_id);
     if (!access::may(actor, access::Action::kEditReport, grantScope(g))) {
-      throw Problem::forbidden("only the city's applicants write its reports");
+      throw Problem::forbidden("forbidden.write_report");
     }
     requireVersion(expected_version, r.version, "report");
     if (!workflow::editableIn(workflow::kReportFlow, r.state)) {
-      throw Problem(ProblemKind::kInvalidTransition,
-                    "a report that is " + r.state + " cannot be edited");
+      throw Problem(
+          ProblemKind::kInvalidTransition,
+          {"transition.report_not_editable", {core::MessageArg::term("state", "state.", r.state)}});
     }
     const auto line_ids = r.kind == "financial" ? approvedVersion(tx, g).budget_line_ids
                                                 : std::vector<std::int64_t>{};

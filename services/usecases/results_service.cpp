@@ -88,7 +88,9 @@ std::vector<results::Indicator> catalogFor(db::Tx& tx, const std::optional<std::
   auto catalog = stores::IndicatorStore::all(tx);
   if (!code) return catalog;
   std::erase_if(catalog, [&](const auto& i) { return i.code != *code; });
-  if (catalog.empty()) throw Problem::invalidField("indicator", "no indicator '" + *code + "'");
+  if (catalog.empty()) {
+    throw Problem::invalidField("indicator", {"results.indicator_unknown", {{"code", *code}}});
+  }
   return catalog;
 }
 

@@ -31,7 +31,7 @@ constexpr std::size_t kMaxComment = 20'000;
 
 void requireProposalAllows(const stores::Proposal& p, workflow::ReviewEvent event) {
   if (!workflow::proposalAllows(p.state, event)) {
-    throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
+    throw Problem(ProblemKind::kConflict, "review.proposal_not_in_review");
   }
 }
 
@@ -113,24 +113,26 @@ std::vector<FieldError> validateScores(std::span<const review::Criterion> criter
     const bool known = std::any_of(criteria.begin(), criteria.end(),
                                    [&](const auto& c) { return c.id == s.score.criterion_id; });
     if (!known) {
-      e.push_back({at + ".criterion_id", "not a criterion of this call"});
+      e.push_back({at + ".criterion_id", "review.criterion_unknown"});
     } else if (!seen.insert(s.score.criterion_id).second) {
-      e.push_back({at + ".criterion_id", "scored twice"});
+      e.push_back({at + ".criterion_id", "review.scored_twice"});
     }
     if (s.score.value < review::kMinScore || s.score.value > review::kMaxScore) {
-      e.push_back({at + ".value", "from 1 to 5"});
+      e.push_back(
+          {at + ".value",
+           {"field.number_range", {{"min", review::kMinScore}, {"max", review::kMaxScore}}}});
     }
     if (!textFits(s.comment))
-      e.push_back({at + ".comment", "valid UTF-8, at most 20,000 characters"});
+      e.push_back({at + ".comment", {"field.too_long", {{"max", kMaxComment}}}});
   }
-  if (!textFits(comment)) e.push_back({"comment", "valid UTF-8, at most 20,000 characters"});
+  if (!textFits(comment)) e.push_back({"comment", {"field.too_long", {{"max", kMaxComment}}}});
   return e;
 }
 
 void requirePartnerOrganisation(db::Tx& tx, std::int64_t org_id) {
   auto org = stores::DirectoryStore::findOrganisation(tx, org_id);
   if (!org || org->kind != access::OrgKind::kPartner) {
-    throw Problem::invalidField("partner_org_id", "must be a strategic partner organisation");
+    throw Problem::invalidField("partner_org_id", "field.partner_org");
   }
 }
 
@@ -185,7 +187,7 @@ workflow::ReviewFacts reviewFactsOf(const stores::Assignment& a, bool all_scored
 AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
                                      std::int64_t partner_org_id) {
   if (!access::may(actor, access::Action::kAssignPartner)) {
-    throw Problem::forbidden("only fund managers assign reviews");
+    throw Problem::forbidden("forbidden.assign_reviews");
   }
   const auto now = ctx_.clock.nowMs();
   return runWrite(ctx_.db, [&](db::Tx& tx) {
@@ -194,7 +196,7 @@ AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_i
     if (p->state != "screening" && p->state != "in_review") {
       throw Problem(
           ProblemKind::kInvalidTransition,
-          "partners review a proposal in screening or in review, not one that is " + p->state);
+          {"transition.review_when", {core::MessageArg::term("state", "state.", p->state)}});
     }
     requirePartnerOrganisation(tx, partner_org_id);
     const auto existing = stores::ReviewStore::forProposal(tx, proposal_id);
@@ -202,8 +204,7 @@ AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_i
           return a.partner_org_id == partner_org_id && a.version_number == p->current_version &&
                  isLive(a);
         })) {
-      throw Problem(ProblemKind::kConflict,
-                    "this partner organisation already reviews this version of the proposal");
+      throw Problem(ProblemKind::kConflict, "review.already_assigned");
     }
     stores::Assignment a;
     a.proposal_id = proposal_id;
@@ -240,16 +241,17 @@ AssignmentView ReviewService::score(const Actor& actor, std::int64_t assignment_
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     auto [a, p, call] = loadVisible(tx, actor, assignment_id);
     if (!access::may(actor, access::Action::kScoreReview, assignmentScope(a))) {
-      throw Problem::forbidden("only the assigned partner scores this review");
+      throw Problem::forbidden("forbidden.score_review");
     }
     requireVersion(expected_version, a.version, "review assignment");
     if (a.state != "in_progress") {
-      throw Problem(ProblemKind::kInvalidTransition,
-                    "a review is scored while in progress, not when it is " + a.state);
+      throw Problem(
+          ProblemKind::kInvalidTransition,
+          {"transition.score_when", {core::MessageArg::term("state", "state.", a.state)}});
     }
     if (!std::count(std::begin(workflow::kScoringProposalStates),
                     std::end(workflow::kScoringProposalStates), p.state)) {
-      throw Problem(ProblemKind::kConflict, "the proposal is no longer in review");
+      throw Problem(ProblemKind::kConflict, "review.proposal_not_in_review");
     }
     if (auto errors = validateScores(call.criteria, scores, comment); !errors.empty()) {
       throw Problem::invalid(std::move(errors));

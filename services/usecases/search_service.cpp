@@ -39,8 +39,12 @@ stores::SearchPage SearchService::search(const Actor& actor, const std::string& 
                                          int offset) {
   std::vector<core::FieldError> errors;
   if (auto problem = search::queryProblem(q)) errors.push_back({"q", *problem});
-  if (limit < 1 || limit > kMaxLimit) errors.push_back({"limit", "from 1 to 50"});
-  if (offset < 0 || offset > kMaxOffset) errors.push_back({"offset", "from 0 to 10,000"});
+  if (limit < 1 || limit > kMaxLimit) {
+    errors.push_back({"limit", {"field.number_range", {{"min", 1}, {"max", kMaxLimit}}}});
+  }
+  if (offset < 0 || offset > kMaxOffset) {
+    errors.push_back({"offset", {"field.number_range", {{"min", 0}, {"max", kMaxOffset}}}});
+  }
   if (!errors.empty()) throw Problem::invalid(errors);
 
   stores::SearchQuery query;

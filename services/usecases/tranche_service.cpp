@@ -79,7 +79,7 @@ void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranch
     }
   }
   if (disbursed > g.amount_minor) {
-    throw Problem(ProblemKind::kConflict, "this disbursement would exceed the grant amount");
+    throw Problem(ProblemKind::kConflict, "tranche.exceeds_grant");
   }
 }
 
@@ -118,11 +118,11 @@ struct TrancheFlow {
     auto holder = stores::GrantStore::trancheIdForKey(tx, *req.input.idempotency_key);
     if (!holder) return std::nullopt;
     if (!actor.roles.has(access::Role::kFundManager)) {
-      throw Problem::forbidden("only fund managers disburse");
+      throw Problem::forbidden("forbidden.disburse");
     }
     const auto& t = l.tranche;
     if (*holder != t.id || t.state != "disbursed" || t.disbursed_by != actor.user_id) {
-      throw Problem(ProblemKind::kConflict, "idempotency key already used");
+      throw Problem(ProblemKind::kConflict, "tranche.idempotency_key_used");
     }
     auto out = viewOf(tx, actor, t, l.grant, now);
     out.replayed = true;

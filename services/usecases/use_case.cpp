@@ -11,18 +11,21 @@ namespace citygrants::usecases {
 void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t actual,
                     std::string_view entity) {
   if (expected && *expected != actual) {
-    throw core::Problem(core::ProblemKind::kStaleVersion,
-                        "the " + std::string(entity) + " is at version " + std::to_string(actual) +
-                            ", not " + std::to_string(*expected) + ": reload it");
+    throw core::Problem(
+        core::ProblemKind::kStaleVersion,
+        {"problem.stale_version",
+         {core::entityTerm("entity", entity), {"actual", actual}, {"expected", *expected}}});
   }
 }
 
-Actor loadActor(db::Tx& tx, std::int64_t user_id) {
+SignedInUser loadSignedInUser(db::Tx& tx, std::int64_t user_id) {
   auto user = stores::DirectoryStore::findUser(tx, user_id);
   if (!user) throw core::Problem::notFound("user");
-  if (!user->active) throw core::Problem::forbidden("this account is deactivated");
-  return Actor{user->id, user->org_id, user->roles};
+  if (!user->active) throw core::Problem::forbidden("forbidden.account_deactivated");
+  return {Actor{user->id, user->org_id, user->roles}, user->language};
 }
+
+Actor loadActor(db::Tx& tx, std::int64_t user_id) { return loadSignedInUser(tx, user_id).actor; }
 
 stores::Visibility visibilityOf(const Actor& actor) {
   stores::Visibility v;

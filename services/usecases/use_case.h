@@ -55,6 +55,13 @@ void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t ac
 // kForbidden when the account is deactivated.
 Actor loadActor(db::Tx& tx, std::int64_t user_id);
 
+// The actor and the language the user saved (users.language: en, fr, es or pt), as loadActor.
+struct SignedInUser {
+  Actor actor;
+  std::string language = "en";
+};
+SignedInUser loadSignedInUser(db::Tx& tx, std::int64_t user_id);
+
 // What `actor` sees in lists and totals (DESIGN §1): fund managers and auditors everything,
 // applicants their city's records, partners their organisation's; anyone else nothing.
 stores::Visibility visibilityOf(const Actor& actor);

@@ -116,7 +116,7 @@ test('the results step says live when a breakdown does not add up, shows the ser
     await sex.locator('.field-error').waitFor();
     assert.equal(await sex.getAttribute('data-field'), 'indicators[0].targets[0].breakdown.sex');
     assert.equal(await sex.getAttribute('aria-invalid'), 'true');
-    assert.equal((await sex.locator('.field-error').innerText()).trim(), `The groups add up to ${total1 - 100}, not to the total ${total1}.`);
+    assert.equal((await sex.locator('.field-error').innerText()).trim(), `The groups add up to ${fmt(total1 - 100)}, not to the total ${fmt(total1)}.`);
     assert.equal(await page.locator('.form-status .field-error').count(), 0, 'the error found its table');
     assert.deepEqual((await api.get(`/proposals/${draft.id}`)).current.indicators, before.indicators, 'nothing was written');
 

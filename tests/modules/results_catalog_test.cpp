@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(a_name_is_required_in_every_language) {
         i.names[k] = missing;
         const auto errors = validateIndicator(i);
         BOOST_TEST(fieldsOf(errors) == Fields{field}, boost::test_tools::per_element());
-        BOOST_TEST(messageAt(errors, field) == "a name is required");
+        BOOST_TEST(messageAt(errors, field) == "field.required");
       }
     }
   }
@@ -198,16 +198,16 @@ BOOST_AUTO_TEST_CASE(names_and_definitions_are_limited_in_characters_of_utf8) {
   };
   const Row rows[] = {
       {"name of 200", false, std::string(200, 'n'), ""},
-      {"name of 201", false, std::string(201, 'n'), "at most 200 characters"},
+      {"name of 201", false, std::string(201, 'n'), "field.too_long(max=200)"},
       {"name of 200 accented", false, accented(200), ""},
-      {"name of 201 accented", false, accented(201), "at most 200 characters"},
-      {"name cut in a character", false, "Personnes form\xc3", "is not valid UTF-8"},
+      {"name of 201 accented", false, accented(201), "field.too_long(max=200)"},
+      {"name cut in a character", false, "Personnes form\xc3", "field.not_utf8"},
       {"definition empty", true, "", ""},
       {"definition of 2000", true, std::string(2'000, 'd'), ""},
-      {"definition of 2001", true, std::string(2'001, 'd'), "at most 2000 characters"},
+      {"definition of 2001", true, std::string(2'001, 'd'), "field.too_long(max=2000)"},
       {"definition of 2000 accented", true, accented(2'000), ""},
-      {"definition of 2001 accented", true, accented(2'001), "at most 2000 characters"},
-      {"definition not UTF-8", true, "\xff", "is not valid UTF-8"},
+      {"definition of 2001 accented", true, accented(2'001), "field.too_long(max=2000)"},
+      {"definition not UTF-8", true, "\xff", "field.not_utf8"},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.name) {
@@ -235,8 +235,7 @@ BOOST_AUTO_TEST_CASE(only_counts_are_broken_down) {
         BOOST_TEST(errors.empty());
       } else {
         BOOST_TEST(fieldsOf(errors) == Fields{"dimensions"}, boost::test_tools::per_element());
-        BOOST_TEST(messageAt(errors, "dimensions") ==
-                   "only counts (people, households, services) are broken down");
+        BOOST_TEST(messageAt(errors, "dimensions") == "results.dimensions_counts_only");
       }
       i.dimensions.clear();
       BOOST_TEST(validateIndicator(i).empty(), "any unit may go without a breakdown");
@@ -253,13 +252,14 @@ BOOST_AUTO_TEST_CASE(every_dimension_is_known_and_given_once) {
   unknown.dimensions = {"sex", "colour"};
   const auto unknown_errors = validateIndicator(unknown);
   BOOST_TEST(fieldsOf(unknown_errors) == Fields{"dimensions[1]"}, boost::test_tools::per_element());
-  BOOST_TEST(messageAt(unknown_errors, "dimensions[1]") == "unknown dimension 'colour'");
+  BOOST_TEST(messageAt(unknown_errors, "dimensions[1]") ==
+             "results.dimension_unknown(dimension=colour)");
 
   auto twice = good();
   twice.dimensions = {"sex", "reach", "sex"};
   const auto twice_errors = validateIndicator(twice);
   BOOST_TEST(fieldsOf(twice_errors) == Fields{"dimensions[2]"}, boost::test_tools::per_element());
-  BOOST_TEST(messageAt(twice_errors, "dimensions[2]") == "'sex' is given twice");
+  BOOST_TEST(messageAt(twice_errors, "dimensions[2]") == "results.dimension_twice(dimension=sex)");
 
   auto both = good();
   both.unit = Unit::kCurrency;

@@ -39,10 +39,17 @@ inline Fields fieldsOf(const std::vector<core::FieldError>& errors) {
   return out;
 }
 
-// The message of the error at `field`, or a text saying there is none.
+// The message of the error at `field` as its key and the values of its placeholders,
+// "results.cells_sum(sum=90, total=100)" (whatever the language it is written in), or a text
+// saying there is none.
 inline std::string messageAt(const std::vector<core::FieldError>& errors, const std::string& field) {
   for (const auto& e : errors) {
-    if (e.field == field) return e.message;
+    if (e.field != field) continue;
+    std::string out(e.message.key.name());
+    for (std::size_t i = 0; i < e.message.args.size(); ++i) {
+      out += (i == 0 ? "(" : ", ") + e.message.args[i].name + "=" + e.message.args[i].value;
+    }
+    return e.message.args.empty() ? out : out + ")";
   }
   return "<no error at " + field + ">";
 }

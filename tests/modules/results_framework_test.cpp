@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_draft_may_leave_out_required_indicators_but_a_submission_
                  (Fields{"indicators.people_reached", "indicators.programme_institutionalised"}),
              boost::test_tools::per_element());
   BOOST_TEST(messageAt(errors, "indicators.people_reached") ==
-             "a target is required for 'people_reached'");
+             "results.target_required(code=people_reached)");
 
   auto missing_one = completePlans();
   missing_one.pop_back();
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(an_indicator_the_call_did_not_choose_is_refused) {
       BOOST_TEST(fieldsOf(errors) == Fields{"indicators[1].indicator"},
                  boost::test_tools::per_element());
       BOOST_TEST(messageAt(errors, "indicators[1].indicator") ==
-                 "the call did not choose an indicator 'children_enrolled'");
+                 "results.indicator_not_chosen(code=children_enrolled)");
     }
   }
   // Not chosen at all: unknown codes and the empty code alike.
@@ -149,7 +149,8 @@ BOOST_AUTO_TEST_CASE(an_indicator_planned_twice_is_refused_at_its_second_place) 
       const auto errors = validatePlans(callChoice(), plans, 2, submitting);
       BOOST_TEST(fieldsOf(errors) == Fields{"indicators[3].indicator"},
                  boost::test_tools::per_element());
-      BOOST_TEST(messageAt(errors, "indicators[3].indicator") == "'people_reached' is given twice");
+      BOOST_TEST(messageAt(errors, "indicators[3].indicator") ==
+                 "results.indicator_twice(code=people_reached)");
     }
   }
 }
@@ -165,15 +166,15 @@ BOOST_AUTO_TEST_CASE(the_number_of_targets_follows_the_reporting_periods) {
       {1, 0, false, ""},
       {1, 1, false, ""},
       {1, 1, true, ""},
-      {1, 2, false, "the grant has 1 reporting period(s), not 2"},
-      {1, 2, true, "the grant has 1 reporting period(s), not 2"},
+      {1, 2, false, "results.too_many_targets(periods=1, given=2)"},
+      {1, 2, true, "results.too_many_targets(periods=1, given=2)"},
       {2, 0, false, ""},
       {2, 1, false, ""},
-      {2, 0, true, "a target is required for each of the 2 reporting period(s)"},
-      {2, 1, true, "a target is required for each of the 2 reporting period(s)"},
+      {2, 0, true, "results.target_per_period(periods=2)"},
+      {2, 1, true, "results.target_per_period(periods=2)"},
       {2, 2, true, ""},
-      {2, 3, false, "the grant has 2 reporting period(s), not 3"},
-      {2, 3, true, "the grant has 2 reporting period(s), not 3"},
+      {2, 3, false, "results.too_many_targets(periods=2, given=3)"},
+      {2, 3, true, "results.too_many_targets(periods=2, given=3)"},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.targets << " targets over " << row.periods << " periods, submitting "
@@ -248,7 +249,7 @@ BOOST_AUTO_TEST_CASE(submitting_results_needs_every_required_indicator) {
                  (Fields{"results.people_reached", "results.programme_institutionalised"}),
              boost::test_tools::per_element());
   BOOST_TEST(messageAt(none, "results.people_reached") ==
-             "a result is required for 'people_reached'");
+             "results.result_required(code=people_reached)");
 
   auto one = completeResults();
   one.erase(one.begin());
@@ -268,9 +269,9 @@ BOOST_AUTO_TEST_CASE(a_result_on_an_indicator_not_chosen_or_stated_twice_is_refu
       BOOST_TEST(fieldsOf(errors) == (Fields{"results[2].indicator", "results[3].indicator"}),
                  boost::test_tools::per_element());
       BOOST_TEST(messageAt(errors, "results[2].indicator") ==
-                 "the call did not choose an indicator 'children_enrolled'");
+                 "results.indicator_not_chosen(code=children_enrolled)");
       BOOST_TEST(messageAt(errors, "results[3].indicator") ==
-                 "'programme_institutionalised' is given twice");
+                 "results.indicator_twice(code=programme_institutionalised)");
     }
   }
 }
@@ -282,7 +283,7 @@ BOOST_AUTO_TEST_CASE(evidence_must_be_a_file_of_the_same_report) {
   BOOST_TEST(fieldsOf(errors) == (Fields{"results[0].evidence[1]", "results[0].evidence[4]",
                                          "results[0].evidence[5]"}),
              boost::test_tools::per_element());
-  BOOST_TEST(messageAt(errors, "results[0].evidence[1]") == "not a file attached to this report");
+  BOOST_TEST(messageAt(errors, "results[0].evidence[1]") == "results.evidence_not_attached");
   // Evidence of a report with no attachments is always refused; no evidence is always fine.
   BOOST_TEST(fieldsOf(validateResults(callChoice(), completeResults(), {}, false)) ==
                  (Fields{"results[0].evidence[0]", "results[1].evidence[0]", "results[1].evidence[1]"}),
@@ -301,11 +302,11 @@ BOOST_AUTO_TEST_CASE(comments_are_at_most_kMaxComment_characters_of_utf8) {
   const Row rows[] = {
       {"", ""},
       {std::string(kMaxComment, 'x'), ""},
-      {std::string(kMaxComment + 1, 'x'), "at most 4000 characters"},
+      {std::string(kMaxComment + 1, 'x'), "field.too_long(max=4000)"},
       {accented, ""},
-      {accented + "x", "at most 4000 characters"},
-      {"caf\xc3", "is not valid UTF-8"},
-      {"\xff\xfe", "is not valid UTF-8"},
+      {accented + "x", "field.too_long(max=4000)"},
+      {"caf\xc3", "field.not_utf8"},
+      {"\xff\xfe", "field.not_utf8"},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.comment.size() << " bytes") {

@@ -38,26 +38,26 @@ BOOST_AUTO_TEST_CASE(totals_are_bounded_per_unit) {
       {Unit::kPeople, 0, ""},
       {Unit::kPeople, 1'200, ""},
       {Unit::kPeople, kMaxValue, ""},
-      {Unit::kPeople, kMaxValue + 1, "must be at most 1000000000000000"},
-      {Unit::kPeople, -1, "must not be negative"},
+      {Unit::kPeople, kMaxValue + 1, "field.at_most(max=1000000000000000)"},
+      {Unit::kPeople, -1, "field.not_negative"},
       {Unit::kHouseholds, 300, ""},
-      {Unit::kHouseholds, -5, "must not be negative"},
+      {Unit::kHouseholds, -5, "field.not_negative"},
       {Unit::kServices, kMaxValue, ""},
-      {Unit::kServices, kMaxValue + 1, "must be at most 1000000000000000"},
+      {Unit::kServices, kMaxValue + 1, "field.at_most(max=1000000000000000)"},
       {Unit::kCurrency, 12'345'678, ""},
       {Unit::kCurrency, kMaxValue, ""},
-      {Unit::kCurrency, kMaxValue + 1, "must be at most 1000000000000000"},
-      {Unit::kCurrency, -1, "must not be negative"},
+      {Unit::kCurrency, kMaxValue + 1, "field.at_most(max=1000000000000000)"},
+      {Unit::kCurrency, -1, "field.not_negative"},
       {Unit::kPercentage, 0, ""},
       {Unit::kPercentage, 100, ""},
-      {Unit::kPercentage, 101, "a percentage is at most 100"},
-      {Unit::kPercentage, kMaxValue, "a percentage is at most 100"},
-      {Unit::kPercentage, -1, "must not be negative"},
+      {Unit::kPercentage, 101, "results.percentage_max(max=100)"},
+      {Unit::kPercentage, kMaxValue, "results.percentage_max(max=100)"},
+      {Unit::kPercentage, -1, "field.not_negative"},
       {Unit::kYesNo, 0, ""},
       {Unit::kYesNo, 1, ""},
-      {Unit::kYesNo, 2, "must be 0 (no) or 1 (yes)"},
-      {Unit::kYesNo, 100, "must be 0 (no) or 1 (yes)"},
-      {Unit::kYesNo, -1, "must not be negative"},
+      {Unit::kYesNo, 2, "results.yes_no"},
+      {Unit::kYesNo, 100, "results.yes_no"},
+      {Unit::kYesNo, -1, "field.not_negative"},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(unitName(row.unit) << " total " << row.total) {
@@ -113,26 +113,38 @@ BOOST_AUTO_TEST_CASE(each_dimension_must_add_up_to_the_total_on_its_own) {
     const char* message;  // of the first field
   };
   const Row rows[] = {
-      {"sex one short", {1'000, {{"sex", "female", 600}, {"sex", "male", 399}}},
-       {"t.breakdown.sex"}, "the cells add up to 999, not to the total 1000"},
-      {"sex one over", {1'000, {{"sex", "female", 601}, {"sex", "male", 400}}},
-       {"t.breakdown.sex"}, "the cells add up to 1001, not to the total 1000"},
+      {"sex one short",
+       {1'000, {{"sex", "female", 600}, {"sex", "male", 399}}},
+       {"t.breakdown.sex"},
+       "results.cells_sum(sum=999, total=1000)"},
+      {"sex one over",
+       {1'000, {{"sex", "female", 601}, {"sex", "male", 400}}},
+       {"t.breakdown.sex"},
+       "results.cells_sum(sum=1001, total=1000)"},
       {"one dimension right, another wrong",
        {1'000, {{"sex", "female", 600}, {"sex", "male", 400}, {"reach", "direct", 10}}},
-       {"t.breakdown.reach"}, "the cells add up to 10, not to the total 1000"},
+       {"t.breakdown.reach"},
+       "results.cells_sum(sum=10, total=1000)"},
       {"two dimensions wrong, named in order of their codes",
        {1'000, {{"sex", "female", 1}, {"age_band", "age_0_17", 2}}},
        {"t.breakdown.age_band", "t.breakdown.sex"},
-       "the cells add up to 2, not to the total 1000"},
-      {"cells on a zero total", {0, {{"sex", "female", 1}}},
-       {"t.breakdown.sex"}, "the cells add up to 1, not to the total 0"},
-      {"all cells zero on a positive total", {5, {{"sex", "female", 0}, {"sex", "male", 0}}},
-       {"t.breakdown.sex"}, "the cells add up to 0, not to the total 5"},
+       "results.cells_sum(sum=2, total=1000)"},
+      {"cells on a zero total",
+       {0, {{"sex", "female", 1}}},
+       {"t.breakdown.sex"},
+       "results.cells_sum(sum=1, total=0)"},
+      {"all cells zero on a positive total",
+       {5, {{"sex", "female", 0}, {"sex", "male", 0}}},
+       {"t.breakdown.sex"},
+       "results.cells_sum(sum=0, total=5)"},
       {"a dimension split over many cells that adds up",
-       {10, {{"population_group", "migrant", 1}, {"population_group", "refugee", 2},
-             {"population_group", "internally_displaced", 3},
-             {"population_group", "host_community", 4}}},
-       {}, ""},
+       {10,
+        {{"population_group", "migrant", 1},
+         {"population_group", "refugee", 2},
+         {"population_group", "internally_displaced", 3},
+         {"population_group", "host_community", 4}}},
+       {},
+       ""},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.name) {
@@ -152,7 +164,7 @@ BOOST_AUTO_TEST_CASE(a_dimension_the_indicator_does_not_have_is_refused) {
   BOOST_TEST(fieldsOf(errors) == Fields{"indicators[0].targets[1].breakdown.sex"},
              boost::test_tools::per_element());
   BOOST_TEST(messageAt(errors, "indicators[0].targets[1].breakdown.sex") ==
-             "'households_reached' is not broken down by 'sex'");
+             "results.not_broken_down(code=households_reached, dimension=sex)");
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_dimension_is_refused) {
@@ -160,7 +172,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_dimension_is_refused) {
   const auto errors = validateMeasure(people, Measure{10, {{"colour", "blue", 10}}}, "t");
   BOOST_TEST(fieldsOf(errors) == Fields{"t.breakdown.colour"}, boost::test_tools::per_element());
   BOOST_TEST(messageAt(errors, "t.breakdown.colour") ==
-             "'people_reached' is not broken down by 'colour'");
+             "results.not_broken_down(code=people_reached, dimension=colour)");
 
   // An indicator that (wrongly) lists an unknown dimension still gets no cells on it.
   auto odd = people;
@@ -178,12 +190,19 @@ BOOST_AUTO_TEST_CASE(an_unknown_value_is_refused_naming_the_cell) {
     const char* message;
   };
   const Row rows[] = {
-      {{"sex", "unknown", 0}, "t.breakdown.sex.unknown", "'unknown' is not a value of sex"},
-      {{"sex", "Female", 0}, "t.breakdown.sex.Female", "'Female' is not a value of sex"},
-      {{"sex", "", 0}, "t.breakdown.sex.", "'' is not a value of sex"},
-      {{"reach", "female", 0}, "t.breakdown.reach.female", "'female' is not a value of reach"},
-      {{"age_band", "age_60", 0}, "t.breakdown.age_band.age_60",
-       "'age_60' is not a value of age_band"},
+      {{"sex", "unknown", 0},
+       "t.breakdown.sex.unknown",
+       "results.not_a_value(value=unknown, dimension=sex)"},
+      {{"sex", "Female", 0},
+       "t.breakdown.sex.Female",
+       "results.not_a_value(value=Female, dimension=sex)"},
+      {{"sex", "", 0}, "t.breakdown.sex.", "results.not_a_value(value=, dimension=sex)"},
+      {{"reach", "female", 0},
+       "t.breakdown.reach.female",
+       "results.not_a_value(value=female, dimension=reach)"},
+      {{"age_band", "age_60", 0},
+       "t.breakdown.age_band.age_60",
+       "results.not_a_value(value=age_60, dimension=age_band)"},
   };
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.field) {
@@ -204,7 +223,7 @@ BOOST_AUTO_TEST_CASE(a_cell_given_twice_is_refused) {
       "t");
   BOOST_TEST(fieldsOf(once_too_many) == Fields{"t.breakdown.sex.female"},
              boost::test_tools::per_element());
-  BOOST_TEST(messageAt(once_too_many, "t.breakdown.sex.female") == "given twice");
+  BOOST_TEST(messageAt(once_too_many, "t.breakdown.sex.female") == "field.twice");
 
   // Nor can a cell given twice make its dimension add up.
   const auto twice_to_add_up = validateMeasure(
@@ -213,7 +232,7 @@ BOOST_AUTO_TEST_CASE(a_cell_given_twice_is_refused) {
                  (Fields{"t.breakdown.sex.female", "t.breakdown.sex"}),
              boost::test_tools::per_element());
   BOOST_TEST(messageAt(twice_to_add_up, "t.breakdown.sex") ==
-             "the cells add up to 50, not to the total 100");
+             "results.cells_sum(sum=50, total=100)");
 }
 
 BOOST_AUTO_TEST_CASE(a_negative_cell_is_refused_even_where_the_dimension_adds_up) {
@@ -222,9 +241,8 @@ BOOST_AUTO_TEST_CASE(a_negative_cell_is_refused_even_where_the_dimension_adds_up
       people, Measure{1'000, {{"sex", "female", 1'100}, {"sex", "male", -100}}}, "t");
   BOOST_TEST(fieldsOf(errors) == (Fields{"t.breakdown.sex.male", "t.breakdown.sex"}),
              boost::test_tools::per_element());
-  BOOST_TEST(messageAt(errors, "t.breakdown.sex.male") == "must not be negative");
-  BOOST_TEST(messageAt(errors, "t.breakdown.sex") ==
-             "the cells add up to 1100, not to the total 1000");
+  BOOST_TEST(messageAt(errors, "t.breakdown.sex.male") == "field.not_negative");
+  BOOST_TEST(messageAt(errors, "t.breakdown.sex") == "results.cells_sum(sum=1100, total=1000)");
 }
 
 BOOST_AUTO_TEST_CASE(a_cell_above_the_largest_value_is_too_large) {
@@ -233,7 +251,7 @@ BOOST_AUTO_TEST_CASE(a_cell_above_the_largest_value_is_too_large) {
       validateMeasure(people, Measure{kMaxValue, {{"sex", "female", kMaxValue + 1}}}, "t");
   BOOST_TEST(fieldsOf(errors) == (Fields{"t.breakdown.sex.female"}),
              boost::test_tools::per_element());
-  BOOST_TEST(messageAt(errors, "t.breakdown.sex.female") == "too large");
+  BOOST_TEST(messageAt(errors, "t.breakdown.sex.female") == "field.at_most(max=1000000000000000)");
   // The largest value on every cell of a dimension is summed exactly, and refused.
   const auto at_most = validateMeasure(
       people,
@@ -245,7 +263,7 @@ BOOST_AUTO_TEST_CASE(a_cell_above_the_largest_value_is_too_large) {
   BOOST_TEST(fieldsOf(at_most) == Fields{"t.breakdown.population_group"},
              boost::test_tools::per_element());
   BOOST_TEST(messageAt(at_most, "t.breakdown.population_group") ==
-             "the cells add up to 4000000000000000, not to the total 1000000000000000");
+             "results.cells_sum(sum=4000000000000000, total=1000000000000000)");
 }
 
 BOOST_AUTO_TEST_CASE(a_breakdown_on_a_non_count_is_refused) {
@@ -257,7 +275,8 @@ BOOST_AUTO_TEST_CASE(a_breakdown_on_a_non_count_is_refused) {
       BOOST_TEST(fieldsOf(errors) == Fields{"results[0].actual.breakdown.population_group"},
                  boost::test_tools::per_element());
       BOOST_TEST(messageAt(errors, "results[0].actual.breakdown.population_group") ==
-                 "'" + std::string(code) + "' is not broken down by 'population_group'");
+                 "results.not_broken_down(code=" + std::string(code) +
+                     ", dimension=population_group)");
     }
   }
   const auto percentage = ofUnit(Unit::kPercentage);

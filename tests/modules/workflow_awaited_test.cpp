@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(screening_waits_for_the_fund_and_names_what_holds_the_revie
   BOOST_TEST_REQUIRE(w.held.size() == 1u);
   BOOST_TEST(w.held[0].event == "send_to_review");
   BOOST_TEST(w.held[0].guard == "has_assignment");
-  BOOST_TEST(w.held[0].message == "assign at least one partner to review first");
+  BOOST_TEST(w.held[0].message.name() == "guard.proposal.has_assignment");
 }
 
 BOOST_AUTO_TEST_CASE(a_review_waits_for_the_fund_only_once_every_partner_is_done) {

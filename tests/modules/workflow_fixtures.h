@@ -145,7 +145,7 @@ inline ProposalFacts allTrueProposalFacts() {
   ProposalFacts f;
   f.scope = cityRecordScope();
   f.concept_complete = f.complete = f.budget_balanced = f.amount_in_range = f.call_open = true;
-  f.has_assignment = f.has_supporting_partner = f.reviews_done = true;
+  f.has_assignment = f.has_supporting_partner = f.english_available = f.reviews_done = true;
   f.award_within_threshold = f.award_within_budget = f.award_within_request = true;
   f.award_proposed_by = kProposerUser;
   return f;
@@ -211,6 +211,7 @@ struct ProposalSpec {
         {"call_open", +[](Facts& f, Actor&) { f.call_open = false; }},
         {"has_assignment", +[](Facts& f, Actor&) { f.has_assignment = false; }},
         {"has_supporting_partner", +[](Facts& f, Actor&) { f.has_supporting_partner = false; }},
+        {"english_translation", +[](Facts& f, Actor&) { f.english_available = false; }},
         {"reviews_done", +[](Facts& f, Actor&) { f.reviews_done = false; }},
         {"award_within_threshold", +[](Facts& f, Actor&) { f.award_within_threshold = false; }},
         {"award_above_threshold", +[](Facts& f, Actor&) { f.award_within_threshold = true; }},

@@ -29,7 +29,8 @@ BOOST_AUTO_TEST_CASE(approver_cannot_disburse_the_tranche_they_approved) {
   });
   BOOST_TEST_REQUIRE(p.has_value());
   BOOST_TEST(core::problemKindName(p->kind()) == "forbidden");
-  BOOST_TEST(std::string(p->what()) == "another fund manager than the approver must disburse");
+  BOOST_TEST(p->message().key.name() == "guard.tranche.not_approver");
+  BOOST_TEST(std::string(p->what()) == "Another fund manager than the approver must disburse.");
   // A second fund manager may.
   const Actor second = actorFor(Role::kFundManager);
   const auto& row =

@@ -101,7 +101,9 @@ BOOST_AUTO_TEST_CASE(refused_and_uncommitted_use_cases_leave_nothing_and_the_res
         const std::string entity = plan == 1 ? "refused" : plan == 2 ? "uncommitted" : "kept";
         auto work = [&](db::Tx& tx) {
           audit::appendAudit(tx, {std::int64_t{1}, entity, id, "write", "", "", "{}", 1000});
-          if (plan == 1) throw core::Problem(core::ProblemKind::kConflict, "refused after writing");
+          if (plan == 1)
+            throw core::Problem(core::ProblemKind::kConflict,
+                                core::Message::verbatim("refused after writing"));
           if (plan != 2) tx.commit();
         };
         try {

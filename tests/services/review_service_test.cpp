@@ -369,7 +369,7 @@ BOOST_AUTO_TEST_CASE(no_review_moves_once_the_proposal_has_left_review) {
   w.proposals.fire(w.fm1, w.proposal_id, event("close_review"));
   BOOST_TEST(w.reviews.actions(w.fm1, w.reviews.get(w.fm1, w.review_a)).empty());
   auto p = refused(w, K::kConflict, [&] { w.fire(w.fm1, w.review_a, "reopen", "late"); });
-  BOOST_TEST(std::string(p.what()) == "the proposal is no longer in review");
+  BOOST_TEST(p.message().key.name() == "review.proposal_not_in_review");
 
   World v;  // a proposal withdrawn in review
   v.fire(v.reviewer_b, v.review_b, "accept");

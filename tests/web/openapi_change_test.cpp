@@ -83,7 +83,9 @@ std::string callSetUp(Changer& change, Client& fm1) {
     "currency": "EUR", "budget_minor": 100000000, "min_award_minor": 1000000,
     "max_award_minor": 5000000, "threshold_minor": 3000000, "max_duration_months": 18,
     "closes_at": "2099-12-31T23:59:59Z",
-    "criteria": [{"code": "relevance", "name": "Relevance", "weight": 60},
+    "translations": {"fr": {"title": "Un appel pour tester le document"}},
+    "criteria": [{"code": "relevance", "name": "Relevance", "weight": 60, "guidance": "Needs first.",
+                  "translations": {"es": {"name": "Pertinencia", "guidance": "Primero las necesidades."}}},
                  {"code": "feasibility", "name": "Feasibility", "weight": 40}],
     "tranche_plan": [{"share_bp": 5000, "trigger": "signature"}, {"share_bp": 5000, "trigger": "final_report"}]})");
   BOOST_REQUIRE(call.json);
@@ -108,6 +110,13 @@ void resultsAndFunding(Changer& change, Server& server, Client& fm1, Client& adm
          ifMatch(admin, path));
   change(fm1, "PUT", "/api/v1/calls/{id}/indicators", new_call + "/indicators",
          R"({"indicators": [{"code": "people_reached", "required": true}, {"code": "openapi_jobs"}]})",
+         ifMatch(fm1, new_call));
+  change(fm1, "PUT", "/api/v1/calls/{id}/texts", new_call + "/texts", R"({
+    "title": "Open cities", "description": "Grants for open cities.",
+    "translations": {"fr": {"title": "Villes ouvertes"}, "es": {"title": "Ciudades abiertas", "description": ""}},
+    "criteria": [{"code": "relevance", "name": "Relevance", "guidance": "Does it answer the needs?",
+                  "translations": {"pt": {"name": "Relevância"}}},
+                 {"code": "feasibility", "name": "Feasibility"}]})",
          ifMatch(fm1, new_call));
   const auto donor = itemsOf(read(fm1, "/api/v1/donors"))->getObject(0)->getValue<std::int64_t>("id");
   const auto chapter = change(admin, "POST", "/api/v1/chapters", "/api/v1/chapters",

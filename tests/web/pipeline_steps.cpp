@@ -222,6 +222,9 @@ std::int64_t proposalInReview(Cast& cast, std::int64_t amount_minor, const std::
   const auto assigned =
       cast.fm1.post(path + "/assignments", "{\"partner_org_id\":" + partner + "}");
   BOOST_REQUIRE_MESSAGE(assigned.status == 201, "assigning answered " << shown(assigned));
+  // Written in Spanish: the fund reviews the English translation it attaches.
+  const auto translated = cast.fm1.put(path + "/translation", kTranslation);
+  BOOST_REQUIRE_MESSAGE(translated.status == 200, "translating answered " << shown(translated));
   fire(cast.fm1, path, {.name = "send_to_review"}, "in_review");
   reviewAs(cast, cast.iom, id, {4, 4, 4, 4, 4});
   fire(cast.fm1, path, {.name = "close_review"}, "reviewed");

@@ -55,6 +55,10 @@ Response fire(Client& c, const std::string& path, const Event& event, const std:
 Response putWithEtag(Client& c, const std::string& path, const std::string& body,
                      const std::string& etag_path = "");
 
+// The body of PUT /proposals/{id}/translation for the proposals of proposalContent (Spanish).
+inline constexpr const char* kTranslation =
+    R"({"translation_en":"Barranquilla without borders: health, education and work for Venezuelan migrants."})";
+
 // The JSON content of a proposal (an object): every field a full proposal needs, three budget lines
 // that add up to `amount_minor` (which need not divide evenly), and people-reached targets for
 // `periods` reporting periods (the demo call's two; 0: none, for a call that chose no indicators).

@@ -101,7 +101,24 @@ void Pipeline::screening() {
     BOOST_TEST(!offers(assigned, "accept"));  // the partner's event
     BOOST_TEST(offers(assigned, "cancel"));
   }
-  BOOST_TEST(offers(read(cast.fm1, path), "send_to_review"));
+  // Written in Spanish: held until the fund attaches the English translation (the GCF reviews in
+  // English), and the step says why, in the reader's language.
+  const auto untranslated = read(cast.fm1, path);
+  BOOST_TEST(!offers(untranslated, "send_to_review"));
+  const auto held = untranslated.json->getArray("held");
+  BOOST_REQUIRE_EQUAL(held->size(), 1u);
+  BOOST_TEST(held->getObject(0)->getValue<std::string>("event") == "send_to_review");
+  BOOST_TEST(held->getObject(0)->getValue<std::string>("guard") == "english_translation");
+  const auto refused = tryFire(cast.fm1, path, {.name = "send_to_review"});
+  BOOST_TEST(refused.status == 409, refused.body);
+  BOOST_TEST(refused.json->getValue<std::string>("detail") ==
+             "This proposal is not written in English: attach its English translation first (the "
+             "fund reviews in English).");
+  BOOST_TEST(stateOf(read(cast.fm1, path)) == "screening");
+  const auto translated = cast.fm1.put(path + "/translation", kTranslation);
+  BOOST_REQUIRE_MESSAGE(translated.status == 200, translated.body);
+  BOOST_TEST(translated.json->getArray("held")->size() == 0u);
+  BOOST_TEST(offers(translated, "send_to_review"));
   const auto sent = fire(cast.fm1, path, {.name = "send_to_review"}, "in_review");
   BOOST_TEST(!offers(sent, "close_review"));  // no review submitted yet
   BOOST_TEST(offers(read(cast.applicant, path), "withdraw"));
@@ -329,6 +346,7 @@ void Pipeline::checkRecord() {
                                                    "proposal:submit",
                                                    "proposal:screen",
                                                    "proposal:set_supporting_partner",
+                                                   "proposal:attach_translation",
                                                    "proposal:send_to_review",
                                                    "proposal:close_review",
                                                    "proposal:propose_award",

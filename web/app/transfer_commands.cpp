@@ -43,7 +43,8 @@ int runBackup(const Settings& s) {
   if (where.dialect != db::Dialect::kSqlite) {
     throw core::Problem(
         core::ProblemKind::kInvalid,
-        "backup copies a live SQLite database; for PostgreSQL use pg_dump or its own backups");
+        core::Message::verbatim(
+            "backup copies a live SQLite database; for PostgreSQL use pg_dump or its own backups"));
   }
   db::Database database(where, {.pool_size = 1});
   const auto report = transfer::backupSqlite(database, s.require("to"));

@@ -39,8 +39,7 @@ class FilePart : public Poco::Net::PartHandler {
 // `file` when there is not exactly one part named "file".
 void readUpload(const ApiRequest& req, FilePart& part) {
   if (req.http.getContentType().rfind("multipart/form-data", 0) != 0) {
-    throw http::HttpError(415, "unsupported-media-type", "Unsupported media type",
-                          "upload the file as multipart/form-data with a part named \"file\"");
+    throw http::HttpError(415, "unsupported-media-type", "request.send_multipart");
   }
   std::istringstream body(req.body);
   try {
@@ -48,9 +47,9 @@ void readUpload(const ApiRequest& req, FilePart& part) {
     form.setFieldLimit(10);
     form.load(req.http, body, part);
   } catch (const Poco::Exception&) {
-    throw http::HttpError(400, "malformed-multipart", "Malformed upload", "the multipart body cannot be read");
+    throw http::HttpError(400, "malformed-multipart", "request.multipart_unreadable");
   }
-  if (part.files != 1) throw core::Problem::invalidField("file", "send exactly one part named \"file\"");
+  if (part.files != 1) throw core::Problem::invalidField("file", "request.one_file_part");
 }
 
 http::JsonObject attachmentJson(const stores::Attachment& a) {

@@ -31,8 +31,8 @@ ApiResponse getBoard(ApiContext& ctx, ApiRequest& req) {
   auto machine = choiceFilter(req, "machine", usecases::BoardService::kMachines, "machines");
   if (machine.empty()) machine.emplace_back("grant");
   if (machine.size() != 1) {
-    throw http::HttpError(400, "bad-query", "Bad query parameter", "machine must name one machine",
-                          {{"machine", "grant or tranche, exactly one"}});
+    throw http::HttpError(400, "bad-query", {"query.bad", {{"name", "machine"}}},
+                          {{"machine", {"query.one_of", {{"values", "grant, tranche"}}}}});
   }
   const auto per_state = static_cast<int>(
       req.queryInt("limit", 1, usecases::BoardService::kMaxPerState).value_or(kDefaultPerState));

@@ -4,18 +4,25 @@
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
 #include "web/http/transition_request.h"
+#include "web/http/translation_json.h"
 
 namespace citygrants::handlers {
 namespace {
 
 constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;  // 10^18 minor units
 
-http::JsonObject callJson(const stores::Call& c, const std::vector<std::string>& actions) {
+// The call as a reader of `language` sees it: title, description and each criterion's name and
+// guidance in that language where the call has them, else in English; "texts" has every language.
+http::JsonObject callJson(const stores::Call& stored, const std::vector<std::string>& actions,
+                          const std::string& language) {
+  const auto c = records::localized(stored, language);
   auto o = http::object();
   o->set("id", c.id);
   o->set("code", c.code);
   o->set("title", c.title);
   o->set("description", c.description);
+  o->set("texts", http::textsJson({{"title", stored.title}, {"description", stored.description}},
+                                  stored.translations));
   o->set("state", c.state);
   o->set("version", c.version);
   o->set("actions", http::strings(actions));
@@ -28,12 +35,17 @@ http::JsonObject callJson(const stores::Call& c, const std::vector<std::string>&
   http::setTime(o, "opens_at", c.opens_at);
   o->set("closes_at", http::isoTime(c.closes_at));
   http::JsonArray criteria = new Poco::JSON::Array;
-  for (const auto& cr : c.criteria) {
+  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    const auto& cr = c.criteria[i];
+    const auto& english = stored.criteria[i];
     auto j = http::object();
     j->set("id", cr.id);
     j->set("code", cr.code);
     j->set("name", cr.name);
+    j->set("guidance", cr.guidance);
     j->set("weight", cr.weight);
+    j->set("texts", http::textsJson({{"name", english.name}, {"guidance", english.guidance}},
+                                    english.translations));
     criteria->add(j);
   }
   o->set("criteria", criteria);
@@ -85,6 +97,7 @@ stores::Call decodeCall(const ApiRequest& req) {
   c.code = in.text("code", true, 32).value_or("");
   c.title = in.text("title", true, 200).value_or("");
   c.description = in.text("description", false, 20'000).value_or("");
+  c.translations = http::readTranslations(in, records::kCallTexts);
   c.two_stage = in.boolean("two_stage", false).value_or(true);
   c.currency = in.text("currency", false, 3).value_or("USD");
   c.budget_minor = in.integer("budget_minor", true, 1, kMaxMoney).value_or(0);
@@ -100,6 +113,8 @@ stores::Call decodeCall(const ApiRequest& req) {
       cr.code = item.text("code", true, 40).value_or("");
       cr.name = item.text("name", true, 200).value_or("");
       cr.weight = static_cast<int>(item.integer("weight", true, 1, 100).value_or(0));
+      cr.guidance = item.text("guidance", false, 2000).value_or("");
+      cr.translations = http::readTranslations(item, review::kCriterionTexts);
       in.absorb(item);
       c.criteria.push_back(cr);
     }
@@ -120,6 +135,29 @@ stores::Call decodeCall(const ApiRequest& req) {
   return c;
 }
 
+// The body of PUT /calls/{id}/texts (usecases::CallTexts).
+usecases::CallTexts decodeTexts(const ApiRequest& req) {
+  http::JsonReader in(req.json());
+  usecases::CallTexts t;
+  t.title = in.text("title", true, 200).value_or("");
+  t.description = in.text("description", false, 20'000).value_or("");
+  t.translations = http::readTranslations(in, records::kCallTexts);
+  if (auto list = in.objectList("criteria", false, 20)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto item = in.nested(list, i, "criteria");
+      usecases::CallTexts::Criterion cr;
+      cr.code = item.text("code", true, 40).value_or("");
+      cr.name = item.text("name", true, 200).value_or("");
+      cr.guidance = item.text("guidance", false, 2000).value_or("");
+      cr.translations = http::readTranslations(item, review::kCriterionTexts);
+      in.absorb(item);
+      t.criteria.push_back(std::move(cr));
+    }
+  }
+  in.finish();
+  return t;
+}
+
 }  // namespace
 
 ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
@@ -128,7 +166,7 @@ ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
   std::int64_t total = 0;
   for (const auto& c : usecases::CallService(ctx.useCases()).list(req.who())) {
     if (state && c.state != *state) continue;
-    items->add(callJson(c, c.actions));
+    items->add(callJson(c, c.actions, req.language));
     ++total;
   }
   return http::jsonResponse(http::page(items, total, std::nullopt));
@@ -137,14 +175,15 @@ ApiResponse listCalls(ApiContext& ctx, ApiRequest& req) {
 ApiResponse postCall(ApiContext& ctx, ApiRequest& req) {
   const auto call = decodeCall(req);
   const auto created = usecases::CallService(ctx.useCases()).create(req.who(), call);
-  auto r = http::versionedResponse(callJson(created, created.actions), created.version, 201);
+  auto r = http::versionedResponse(callJson(created, created.actions, req.language),
+                                   created.version, 201);
   r.headers.emplace_back("Location", "/api/v1/calls/" + std::to_string(created.id));
   return r;
 }
 
 ApiResponse getCall(ApiContext& ctx, ApiRequest& req) {
   const auto c = usecases::CallService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(callJson(c, c.actions), c.version);
+  return http::versionedResponse(callJson(c, c.actions, req.language), c.version);
 }
 
 ApiResponse putCallIndicators(ApiContext& ctx, ApiRequest& req) {
@@ -154,7 +193,7 @@ ApiResponse putCallIndicators(ApiContext& ctx, ApiRequest& req) {
   in.finish();
   const auto c = usecases::CallService(ctx.useCases())
                      .chooseIndicators(req.who(), req.id(), version, indicators);
-  return http::versionedResponse(callJson(c, c.actions), c.version);
+  return http::versionedResponse(callJson(c, c.actions, req.language), c.version);
 }
 
 ApiResponse putCallChapters(ApiContext& ctx, ApiRequest& req) {
@@ -163,14 +202,22 @@ ApiResponse putCallChapters(ApiContext& ctx, ApiRequest& req) {
   const auto chapters = readChapters(in, true);
   in.finish();
   const auto c = usecases::CallService(ctx.useCases()).chooseChapters(req.who(), req.id(), version, chapters);
-  return http::versionedResponse(callJson(c, c.actions), c.version);
+  return http::versionedResponse(callJson(c, c.actions, req.language), c.version);
+}
+
+ApiResponse putCallTexts(ApiContext& ctx, ApiRequest& req) {
+  const auto version = req.ifMatch();
+  const auto texts = decodeTexts(req);
+  const auto c =
+      usecases::CallService(ctx.useCases()).editTexts(req.who(), req.id(), version, texts);
+  return http::versionedResponse(callJson(c, c.actions, req.language), c.version);
 }
 
 ApiResponse postCallTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
   const auto c = usecases::CallService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "call", transition.event);
-  return http::versionedResponse(callJson(c, c.actions), c.version);
+  return http::versionedResponse(callJson(c, c.actions, req.language), c.version);
 }
 
 }  // namespace citygrants::handlers

@@ -66,7 +66,7 @@ ApiResponse postOrganisation(ApiContext& ctx, ApiRequest& req) {
     if (auto k = access::parseOrgKind(*kind)) {
       o.kind = *k;
     } else {
-      in.fail("kind", "must be fund, partner, city or donor");
+      in.fail("kind", "directory.org_kind");
     }
   }
   in.finish();
@@ -103,7 +103,7 @@ ApiResponse postUser(ApiContext& ctx, ApiRequest& req) {
     if (auto r = access::parseRole(roles[i])) {
       u.roles.push_back(*r);
     } else {
-      in.fail("roles[" + std::to_string(i) + "]", "unknown role");
+      in.fail("roles[" + std::to_string(i) + "]", "directory.role_unknown");
     }
   }
   in.finish();

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "modules/i18n/catalog.h"
 #include "modules/inbox/inbox.h"
 #include "services/usecases/inbox_service.h"
 #include "web/handlers/routes.h"
@@ -18,8 +19,8 @@ std::optional<std::string> kindFilter(const http::ApiRequest& req) {
   if (std::find(all.begin(), all.end(), *kind) != all.end()) return kind;
   std::string names;
   for (const auto& k : all) names += (names.empty() ? "" : ", ") + k;
-  throw http::HttpError(400, "bad-query", "Bad query parameter",
-                        "kind must be one of the inbox's kinds", {{"kind", "one of " + names}});
+  throw http::HttpError(400, "bad-query", {"query.bad", {{"name", "kind"}}},
+                        {{"kind", {"query.one_of", {{"values", names}}}}});
 }
 
 http::JsonObject recordJson(const inbox::RecordRef& r) {
@@ -58,7 +59,7 @@ http::JsonObject detailJson(const inbox::Detail& d) {
   return o;
 }
 
-http::JsonObject itemJson(const inbox::Item& i, std::int64_t now) {
+http::JsonObject itemJson(const inbox::Item& i, std::int64_t now, std::string_view language) {
   auto o = http::object();
   o->set("kind", i.kind);
   o->set("record", recordJson(i.record));
@@ -68,7 +69,7 @@ http::JsonObject itemJson(const inbox::Item& i, std::int64_t now) {
     auto x = http::object();
     x->set("event", h.event);
     x->set("guard", h.guard);
-    x->set("message", h.message);
+    x->set("message", i18n::render(language, h.message));
     x->set("four_eyes", h.four_eyes);
     held->add(x);
   }
@@ -99,7 +100,7 @@ ApiResponse getInbox(ApiContext& ctx, ApiRequest& req) {
   q.kind = kindFilter(req);
   const auto view = usecases::InboxService(ctx.useCases()).of(req.who(), q);
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& i : view.items) items->add(itemJson(i, view.now));
+  for (const auto& i : view.items) items->add(itemJson(i, view.now, req.language));
   http::JsonArray counts = new Poco::JSON::Array;
   for (const auto& c : view.counts) {
     auto x = http::object();

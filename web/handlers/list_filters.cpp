@@ -38,9 +38,8 @@ stores::ProposalQuery proposalFilters(const http::ApiRequest& req) {
   q.sort = req.queryText("sort").value_or("id");
   if (std::find(std::begin(kProposalSorts), std::end(kProposalSorts), q.sort) ==
       std::end(kProposalSorts)) {
-    throw HttpError(400, "bad-query", "Bad query parameter",
-                    "sort must be id, -id, updated_at or -updated_at",
-                    {{"sort", "id, -id, updated_at or -updated_at"}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", "sort"}}},
+                    {{"sort", {"query.one_of", {{"values", "id, -id, updated_at, -updated_at"}}}}});
   }
   return q;
 }
@@ -50,9 +49,10 @@ stores::AssignmentQuery assignmentFilters(const http::ApiRequest& req) {
   q.state = req.queryText("state");
   if (q.state && std::find(std::begin(workflow::kReviewStates), std::end(workflow::kReviewStates),
                            *q.state) == std::end(workflow::kReviewStates)) {
-    throw HttpError(400, "bad-query", "Bad query parameter",
-                    "state must be a review assignment state",
-                    {{"state", "assigned, in_progress, submitted, declined or cancelled"}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", "state"}}},
+                    {{"state",
+                      {"query.one_of",
+                       {{"values", "assigned, in_progress, submitted, declined, cancelled"}}}}});
   }
   return q;
 }

@@ -1,3 +1,4 @@
+#include "modules/i18n/catalog.h"
 #include "services/usecases/proposal_service.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
@@ -41,7 +42,7 @@ http::JsonObject versionJson(const stores::ProposalVersion& v, const std::string
   return o;
 }
 
-http::JsonObject proposalJson(const usecases::ProposalView& v) {
+http::JsonObject proposalJson(const usecases::ProposalView& v, std::string_view language) {
   const auto& p = v.proposal;
   const auto& currency = v.currency;
   auto o = http::object();
@@ -50,6 +51,15 @@ http::JsonObject proposalJson(const usecases::ProposalView& v) {
   o->set("state", p.state);
   o->set("version", p.version);
   o->set("actions", http::strings(v.actions));
+  http::JsonArray held = new Poco::JSON::Array;
+  for (const auto& h : v.held) {
+    auto x = http::object();
+    x->set("event", std::string(h.event));
+    x->set("guard", std::string(h.guard));
+    x->set("message", i18n::render(language, core::Message(h.message, {})));
+    held->add(x);
+  }
+  o->set("held", held);
   o->set("call_id", p.call_id);
   o->set("city_org_id", p.city_org_id);
   http::setOptional(o, "supporting_org_id", p.supporting_org_id);
@@ -131,8 +141,8 @@ void decodeCursor(const ApiRequest& req, stores::ProposalQuery& q) {
   auto key = dot == std::string::npos ? std::nullopt : number(cursor->substr(0, dot));
   auto id = dot == std::string::npos ? std::nullopt : number(cursor->substr(dot + 1));
   if (!key || !id) {
-    throw http::HttpError(400, "bad-query", "Bad query parameter", "after is not a cursor from this list",
-                          {{"after", "use the `next` value of the previous page"}});
+    throw http::HttpError(400, "bad-query", {"query.bad", {{"name", "after"}}},
+                          {{"after", "query.cursor"}});
   }
   q.after_key = key;
   q.after_id = id;
@@ -158,14 +168,14 @@ ApiResponse postProposal(ApiContext& ctx, ApiRequest& req) {
   const auto content = decodeContent(in);
   in.finish();
   const auto v = usecases::ProposalService(ctx.useCases()).create(req.who(), *call_id, content);
-  auto r = http::versionedResponse(proposalJson(v), v.proposal.version, 201);
+  auto r = http::versionedResponse(proposalJson(v, req.language), v.proposal.version, 201);
   r.headers.emplace_back("Location", "/api/v1/proposals/" + std::to_string(v.proposal.id));
   return r;
 }
 
 ApiResponse getProposal(ApiContext& ctx, ApiRequest& req) {
   const auto v = usecases::ProposalService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(proposalJson(v), v.proposal.version);
+  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
 }
 
 ApiResponse putProposal(ApiContext& ctx, ApiRequest& req) {
@@ -174,14 +184,14 @@ ApiResponse putProposal(ApiContext& ctx, ApiRequest& req) {
   const auto content = decodeContent(in);
   in.finish();
   const auto v = usecases::ProposalService(ctx.useCases()).edit(req.who(), req.id(), version, content);
-  return http::versionedResponse(proposalJson(v), v.proposal.version);
+  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
 }
 
 ApiResponse postProposalTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req, true);
   const auto v = usecases::ProposalService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "proposal", transition.event);
-  return http::versionedResponse(proposalJson(v), v.proposal.version);
+  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
 }
 
 ApiResponse listProposalVersions(ApiContext& ctx, ApiRequest& req) {
@@ -197,7 +207,7 @@ ApiResponse putSupportingPartner(ApiContext& ctx, ApiRequest& req) {
   const auto org = in.integer("partner_org_id", true, 1, INT64_MAX);
   in.finish();
   const auto v = usecases::ProposalService(ctx.useCases()).setSupportingPartner(req.who(), req.id(), version, *org);
-  return http::versionedResponse(proposalJson(v), v.proposal.version);
+  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
 }
 
 ApiResponse putTranslation(ApiContext& ctx, ApiRequest& req) {
@@ -205,7 +215,7 @@ ApiResponse putTranslation(ApiContext& ctx, ApiRequest& req) {
   const auto text = in.text("translation_en", true, 20'000);
   in.finish();
   const auto v = usecases::ProposalService(ctx.useCases()).attachTranslation(req.who(), req.id(), *text);
-  return http::versionedResponse(proposalJson(v), v.proposal.version);
+  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
 }
 
 }  // namespace citygrants::handlers

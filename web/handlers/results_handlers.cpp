@@ -50,9 +50,9 @@ usecases::ResultsQuery decodeResultsQuery(const ApiRequest& req) {
   const auto by = req.queryText("group_by").value_or("call");
   const auto grouping = usecases::groupByNamed(by);
   if (!grouping) {
-    throw http::HttpError(400, "bad-query", "Bad query parameter",
-                          "group_by must be call, chapter, donor, city or country",
-                          {{"group_by", "call, chapter, donor, city or country"}});
+    throw http::HttpError(
+        400, "bad-query", {"query.bad", {{"name", "group_by"}}},
+        {{"group_by", {"query.one_of", {{"values", "call, chapter, donor, city, country"}}}}});
   }
   q.group_by = *grouping;
   q.call_id = req.queryInt("call", 1, INT64_MAX);

@@ -34,6 +34,7 @@ ApiResponse getCall(ApiContext&, ApiRequest&);
 ApiResponse postCallTransition(ApiContext&, ApiRequest&);
 ApiResponse putCallIndicators(ApiContext&, ApiRequest&);
 ApiResponse putCallChapters(ApiContext&, ApiRequest&);
+ApiResponse putCallTexts(ApiContext&, ApiRequest&);
 // results_handlers.cpp
 ApiResponse listIndicators(ApiContext&, ApiRequest&);
 ApiResponse postIndicator(ApiContext&, ApiRequest&);

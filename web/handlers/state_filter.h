@@ -9,9 +9,8 @@
 
 namespace citygrants::handlers {
 
-// ?`name`=a,b: values of `allowed` (`what` names them in the refusal), comma-separated, each
-// kept once in the order given; 400 problem+json naming the allowed values otherwise. Empty when
-// absent.
+// ?`name`=a,b: values of `allowed` (`what` says what they are), comma-separated, each kept once
+// in the order given; 400 problem+json naming the allowed values otherwise. Empty when absent.
 std::vector<std::string> choiceFilter(const http::ApiRequest& req, const std::string& name,
                                       std::span<const std::string_view> allowed,
                                       std::string_view what);

@@ -37,8 +37,8 @@ stores::MoneyKey decodeBy(const ApiRequest& req, std::string& by) {
   by = req.queryText("by").value_or("call");
   if (by == "call") return stores::MoneyKey::kCall;
   if (by == "city") return stores::MoneyKey::kCity;
-  throw http::HttpError(400, "bad-query", "Bad query parameter", "by must be call or city",
-                        {{"by", "call or city"}});
+  throw http::HttpError(400, "bad-query", {"query.bad", {{"name", "by"}}},
+                        {{"by", {"query.one_of", {{"values", "call, city"}}}}});
 }
 
 }  // namespace

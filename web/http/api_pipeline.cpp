@@ -11,6 +11,7 @@
 #include <Poco/URI.h>
 #include <soci/soci.h>
 
+#include "modules/i18n/catalog.h"
 #include "services/crypto/digest.h"
 #include "services/log/log_line.h"
 #include "web/http/access_log.h"
@@ -38,17 +39,16 @@ void sendFile(Poco::Net::HTTPServerResponse& response, std::ifstream& file, std:
   }
 }
 
+// `language`: the request's, for the one refusal made here (a file that cannot be read).
 void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
-          const std::string& request_id) {
+          const std::string& request_id, std::string_view language) {
   std::ifstream file;
   if (r.file) {
     file.open(r.file->path(), std::ios::binary);
     if (!file) {
       logs::LogLine("error", "file_unreadable").text("request_id", request_id, 64).text("path", r.file->path()).write(logs::Stream::kApp);
-      send(response,
-           problemResponse(500, "internal", "Internal error", "something went wrong on our side",
-                           {}, request_id),
-           request_id);
+      send(response, problemResponse(500, "internal", "problem.internal", {}, request_id, language),
+           request_id, language);
       return;
     }
   }
@@ -74,10 +74,11 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
   if (http.has("Authorization")) {
     const std::string value = http.get("Authorization");
     if (!value.starts_with("Bearer ") || value.size() > 200) {
-      throw HttpError(401, "unauthenticated", "Sign in required", "use Authorization: Bearer TOKEN");
+      throw HttpError(401, "unauthenticated", "auth.bearer_form");
     }
     auto who = sessions.byBearer(value.substr(7));
     req.actor = std::move(who.actor);
+    req.language = who.language;
     req.credential = std::move(who.credential);
     if (who.generations) req.generation = who.generations->data;
     return;
@@ -87,7 +88,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
   if (cookies.has(kSessionCookie)) req.session_token = cookies.get(kSessionCookie);
   if (!req.session_token) {
     if (route.access == Access::kSignedIn) {
-      throw HttpError(401, "unauthenticated", "Sign in required", "sign in first");
+      throw HttpError(401, "unauthenticated", "auth.sign_in_first");
     }
     return;
   }
@@ -95,10 +96,10 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
     const auto who = sessions.bySession(*req.session_token);
     if (changesState(req.method) &&
         (!http.has("X-CSRF-Token") || !crypto::constantTimeEquals(http.get("X-CSRF-Token"), *who.csrf_token))) {
-      throw HttpError(403, "csrf", "Missing or wrong CSRF token",
-                      "state-changing requests made with the session cookie carry X-CSRF-Token");
+      throw HttpError(403, "csrf", "auth.csrf");
     }
     req.actor = who.actor;
+    req.language = who.language;
     req.csrf_token = who.csrf_token;
     req.credential = who.credential;
     if (who.generations) req.generation = who.generations->data;
@@ -136,27 +137,25 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
     authenticate(req, *route);
     return respond(req, *route);
   } catch (const core::Problem& p) {
-    return problemResponse(p, req.request_id);
+    return problemResponse(p, req.request_id, req.language);
   } catch (const HttpError& e) {
-    return problemResponse(e, req.request_id);
+    return problemResponse(e, req.request_id, req.language);
   } catch (const soci::soci_error& e) {
     logs::LogLine("error", "database_error").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
     // A lost connection reaches us in the driver's words, with no category: a database that
     // does not answer a trivial query now is an outage (503), not a fault of this request.
     if (e.get_error_category() == soci::soci_error::connection_error || !ctx_.db.reachable()) {
-      return problemResponse(503, "unavailable", "Service unavailable",
-                             "the database is unavailable; try again shortly", {}, req.request_id);
+      return problemResponse(503, "unavailable", "problem.database_unavailable", {}, req.request_id,
+                             req.language);
     }
     if (e.get_error_category() == soci::soci_error::constraint_violation) {
-      return problemResponse(409, "conflict", "Conflict",
-                             "the change conflicts with another one; reload and try again", {}, req.request_id);
+      return problemResponse(409, "conflict", "problem.concurrent_change", {}, req.request_id,
+                             req.language);
     }
-    return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
-                           {}, req.request_id);
+    return problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language);
   } catch (const std::exception& e) {
     logs::LogLine("error", "request_failed").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
-    return problemResponse(500, "internal", "Internal error", "something went wrong on our side",
-                           {}, req.request_id);
+    return problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language);
   }
 }
 
@@ -166,6 +165,8 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   ApiRequest req{request, request.getMethod(), "", {}, {}, "", std::nullopt, std::nullopt,
                  std::nullopt, crypto::randomHex(8), false};
   req.client = clientAddress(request, ctx_.trusted_proxies);
+  // Until a signed-in user's saved language is known (authenticate), the client's preference.
+  req.language = i18n::acceptedLanguage(request.get("Accept-Language", ""));
   const RouteMatch* matched = nullptr;
   RouteMatch match;
   ApiResponse r;
@@ -177,7 +178,7 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
                               req.request_id);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setKeepAlive(false);
-    send(response, r, req.request_id);
+    send(response, r, req.request_id, req.language);
     ctx_.metrics.recordRequest("unmatched", r.status, 0);
     writeAccessLog(
         {req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0, req.client});
@@ -191,18 +192,19 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
     matched = &match;
     req.params = match.params;
     if (match.route == nullptr && match.path_known) {
-      r = problemResponse(405, "method-not-allowed", "Method not allowed",
-                          req.method + " is not allowed here", {}, req.request_id);
+      r = problemResponse(405, "method-not-allowed",
+                          {"problem.method_not_allowed", {{"method", req.method}}}, {},
+                          req.request_id, req.language);
       r.headers.emplace_back("Allow", match.allowed);
     } else {
       r = run(req, match.route);
     }
   } catch (const Poco::Exception&) {
-    r = problemResponse(400, "bad-request", "Bad request", "the request line is malformed", {},
-                        req.request_id);
+    r = problemResponse(400, "bad-request", "problem.bad_request_line", {}, req.request_id,
+                        req.language);
   }
   if (changesState(req.method) && !req.body_read) response.setKeepAlive(false);
-  send(response, r, req.request_id);
+  send(response, r, req.request_id, req.language);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
   ctx_.metrics.recordRequest(route, r.status, seconds);

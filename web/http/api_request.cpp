@@ -78,11 +78,10 @@ Poco::JSON::Object::Ptr ApiRequest::json() const {
   std::string media = type.substr(0, semicolon);
   while (!media.empty() && media.back() == ' ') media.pop_back();
   if (media != "application/json") {
-    throw HttpError(415, "unsupported-media-type", "Unsupported media type",
-                    "send the body as application/json");
+    throw HttpError(415, "unsupported-media-type", "request.send_json");
   }
   if (!core::utf8Length(body)) {
-    throw HttpError(400, "malformed-json", "Malformed JSON", "the body is not valid UTF-8");
+    throw HttpError(400, "malformed-json", "request.body_not_utf8");
   }
   Poco::JSON::Parser parser;
   parser.setDepth(16);
@@ -91,18 +90,17 @@ Poco::JSON::Object::Ptr ApiRequest::json() const {
   try {
     parsed = parser.parse(markOversizedIntegers(body));
   } catch (const Poco::Exception&) {
-    throw HttpError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
+    throw HttpError(400, "malformed-json", "request.body_not_json");
   }
   if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
-    throw HttpError(400, "malformed-json", "Malformed JSON", "the body must be a JSON object");
+    throw HttpError(400, "malformed-json", "request.body_not_object");
   }
   return parsed.extract<Poco::JSON::Object::Ptr>();
 }
 
 std::int64_t ApiRequest::ifMatch() const {
   if (!http.has("If-Match")) {
-    throw HttpError(428, "precondition-required", "Precondition required",
-                    "send If-Match with the version (ETag) you read");
+    throw HttpError(428, "precondition-required", "request.if_match_required");
   }
   std::string v = http.get("If-Match");
   if (v.starts_with("W/")) v.erase(0, 2);
@@ -110,8 +108,7 @@ std::int64_t ApiRequest::ifMatch() const {
   if (!v.empty() && v[0] == 'v') v.erase(0, 1);
   auto version = parseInt(v, false);
   if (!version) {
-    throw HttpError(400, "bad-if-match", "Malformed If-Match",
-                    "If-Match must be the ETag of the record, like \"v3\"");
+    throw HttpError(400, "bad-if-match", "request.if_match_form");
   }
   return *version;
 }
@@ -122,10 +119,8 @@ std::optional<std::int64_t> ApiRequest::queryInt(const std::string& name, std::i
   if (it == query.end()) return std::nullopt;
   auto value = parseInt(it->second, min < 0);
   if (!value || *value < min || *value > max) {
-    throw HttpError(400, "bad-query", "Bad query parameter",
-                    name + " must be a whole number from " + std::to_string(min) + " to " +
-                        std::to_string(max),
-                    {{name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", name}}},
+                    {{name, {"field.whole_number_range", {{"min", min}, {"max", max}}}}});
   }
   return value;
 }
@@ -134,8 +129,8 @@ std::optional<std::string> ApiRequest::queryText(const std::string& name) const 
   auto it = query.find(name);
   if (it == query.end()) return std::nullopt;
   if (!core::utf8Length(it->second) || it->second.size() > 200) {
-    throw HttpError(400, "bad-query", "Bad query parameter", name + " is not valid",
-                    {{name, "at most 200 characters of valid UTF-8"}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", name}}},
+                    {{name, {"field.too_long", {{"max", 200}}}}});
   }
   return it->second;
 }

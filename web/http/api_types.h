@@ -63,19 +63,26 @@ struct ApiContext {
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
-// CSRF token (403), a body too large (413), a wrong content type (415), no If-Match (428).
+// CSRF token (403), a body too large (413), a wrong content type (415), no If-Match (428). Its
+// title is the slug's (problem_json.h); its detail and field errors are messages of the catalogs,
+// written in the reader's language.
 class HttpError : public std::exception {
  public:
-  HttpError(int status_code, std::string slug, std::string title_text, std::string detail_text,
+  HttpError(int status_code, std::string slug, core::Message detail_text,
             std::vector<core::FieldError> field_errors = {})
-      : status(status_code), type(std::move(slug)), title(std::move(title_text)),
-        detail(std::move(detail_text)), fields(std::move(field_errors)) {}
-  const char* what() const noexcept override { return detail.c_str(); }
+      : status(status_code),
+        type(std::move(slug)),
+        detail(std::move(detail_text)),
+        fields(std::move(field_errors)),
+        english_(core::english(detail)) {}
+  const char* what() const noexcept override { return english_.c_str(); }
   int status;
   std::string type;
-  std::string title;
-  std::string detail;
+  core::Message detail;
   std::vector<core::FieldError> fields;
+
+ private:
+  std::string english_;
 };
 
 // One decoded request, as a route function sees it.
@@ -94,6 +101,9 @@ struct ApiRequest {
   std::string credential;  // the session's or token's digest, once authenticated
   std::optional<std::int64_t> generation;  // read while authenticating, with the caches on
   std::string client;  // the client's address (clientAddress): the peer, or a trusted proxy's word
+  // The language the answer's words are written in: the signed-in user's saved language
+  // (users.language), else the best of Accept-Language, else English (i18n::acceptedLanguage).
+  std::string language = "en";
 
   // The signed-in actor. REQUIRES: the route is not public (the pipeline checked).
   const usecases::Actor& who() const { return *actor; }

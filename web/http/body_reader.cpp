@@ -22,8 +22,7 @@ bool timedOut(Poco::Net::HTTPServerRequest& request) {
 
 std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
   auto tooLarge = [&] {
-    return HttpError(413, "payload-too-large", "Payload too large",
-                     "the body is larger than " + std::to_string(limit) + " bytes");
+    return HttpError(413, "payload-too-large", {"request.too_large", {{"max", limit}}});
   };
   if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit)) {
     throw tooLarge();
@@ -36,13 +35,12 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
     if (body.size() > limit) throw tooLarge();
   }
   if (in.bad() && timedOut(request)) {
-    throw HttpError(408, "request-timeout", "Request timeout", "the body stopped arriving");
+    throw HttpError(408, "request-timeout", "request.body_stopped");
   }
   if (request.hasContentLength() &&
       static_cast<Poco::Int64>(body.size()) < request.getContentLength64()) {
     // The client stopped sending (or half-closed) early: never act on part of a body.
-    throw HttpError(400, "incomplete-body", "Incomplete body",
-                    "the body is shorter than its Content-Length");
+    throw HttpError(400, "incomplete-body", "request.body_short");
   }
   return body;
 }

@@ -11,8 +11,8 @@ namespace citygrants::http {
 JsonReader::JsonReader(Poco::JSON::Object::Ptr object, std::string prefix)
     : object_(std::move(object)), prefix_(std::move(prefix)) {}
 
-void JsonReader::fail(const std::string& name, const std::string& message) {
-  errors_.push_back({prefix_ + name, message});
+void JsonReader::fail(const std::string& name, core::Message message) {
+  errors_.push_back({prefix_ + name, std::move(message)});
 }
 
 std::optional<Poco::Dynamic::Var> JsonReader::find(const std::string& name, bool required) {
@@ -20,7 +20,7 @@ std::optional<Poco::Dynamic::Var> JsonReader::find(const std::string& name, bool
   Poco::Dynamic::Var v;
   if (object_->has(name)) v = object_->get(name);
   if (v.isEmpty()) {  // absent, or null
-    if (required) fail(name, "is required");
+    if (required) fail(name, "field.required");
     return std::nullopt;
   }
   return std::optional<Poco::Dynamic::Var>(std::in_place, v);
@@ -30,17 +30,17 @@ std::optional<std::string> JsonReader::text(const std::string& name, bool requir
   const auto v = find(name, required);
   if (!v) return std::nullopt;
   if (!v->isString() || v->template extract<std::string>() == kOutOfRangeMarker) {
-    fail(name, "must be a string");
+    fail(name, "field.string");
     return std::nullopt;
   }
   auto s = v->template extract<std::string>();
   auto len = core::utf8Length(s);
   if (!len) {
-    fail(name, "is not valid UTF-8");
+    fail(name, "field.not_utf8");
     return std::nullopt;
   }
   if (*len > max_chars) {
-    fail(name, "is longer than " + std::to_string(max_chars) + " characters");
+    fail(name, {"field.too_long", {{"max", max_chars}}});
     return std::nullopt;
   }
   return s;
@@ -53,20 +53,20 @@ std::optional<std::int64_t> JsonReader::integer(const std::string& name, bool re
   // Poco keeps integers that fit as Int64/UInt64 and anything else (fractions, exponents,
   // overflow) as double: only the former are whole numbers here.
   if (v->isString() && v->template extract<std::string>() == kOutOfRangeMarker) {
-    fail(name, "is out of range");
+    fail(name, "field.out_of_range");
     return std::nullopt;
   }
   if (!v->isInteger() || v->isBoolean()) {
-    fail(name, "must be a whole number");
+    fail(name, "field.whole_number");
     return std::nullopt;
   }
   if (!v->isSigned() && v->template extract<Poco::UInt64>() > static_cast<Poco::UInt64>(INT64_MAX)) {
-    fail(name, "is out of range");
+    fail(name, "field.out_of_range");
     return std::nullopt;
   }
   const auto n = v->convert<Poco::Int64>();
   if (n < min || n > max) {
-    fail(name, "must be from " + std::to_string(min) + " to " + std::to_string(max));
+    fail(name, {"field.number_range", {{"min", min}, {"max", max}}});
     return std::nullopt;
   }
   return n;
@@ -76,7 +76,7 @@ std::optional<bool> JsonReader::boolean(const std::string& name, bool required) 
   const auto v = find(name, required);
   if (!v) return std::nullopt;
   if (!v->isBoolean()) {
-    fail(name, "must be true or false");
+    fail(name, "field.boolean");
     return std::nullopt;
   }
   return v->template extract<bool>();
@@ -92,7 +92,7 @@ std::optional<std::int64_t> JsonReader::time(const std::string& name, bool requi
   constexpr int kMaxOffsetSeconds = 14 * 3600;  // real zones span -12:00 to +14:00
   if (!ok || s->size() < 20 || parsed.year() < 2000 || parsed.year() > 2200 ||
       tzd > kMaxOffsetSeconds || tzd < -kMaxOffsetSeconds) {
-    fail(name, "must be an ISO 8601 date-time with a zone, like 2026-12-31T23:59:59Z");
+    fail(name, "field.date_time");
     return std::nullopt;
   }
   parsed.makeUTC(tzd);
@@ -104,12 +104,12 @@ std::optional<std::vector<std::string>> JsonReader::textList(const std::string& 
   const auto v = find(name, required);
   if (!v) return std::nullopt;
   if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
-    fail(name, "must be a list of strings");
+    fail(name, "field.string_list");
     return std::nullopt;
   }
   auto list = v->template extract<Poco::JSON::Array::Ptr>();
   if (list->size() > max_items) {
-    fail(name, "at most " + std::to_string(max_items) + " items");
+    fail(name, {"field.max_items", {{"max", max_items}}});
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -117,13 +117,13 @@ std::optional<std::vector<std::string>> JsonReader::textList(const std::string& 
     const auto item = list->get(static_cast<unsigned>(i));
     const std::string at = name + "[" + std::to_string(i) + "]";
     if (!item.isString() || item.extract<std::string>() == kOutOfRangeMarker) {
-      fail(at, "must be a string");
+      fail(at, "field.string");
       continue;
     }
     auto s = item.extract<std::string>();
     auto len = core::utf8Length(s);
     if (!len || *len > max_chars) {
-      fail(at, "must be valid UTF-8 of at most " + std::to_string(max_chars) + " characters");
+      fail(at, {"field.too_long", {{"max", max_chars}}});
       continue;
     }
     out.push_back(std::move(s));
@@ -138,12 +138,12 @@ std::optional<std::vector<std::int64_t>> JsonReader::integerList(const std::stri
   const auto v = find(name, required);
   if (!v) return std::nullopt;
   if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
-    fail(name, "must be a list of whole numbers");
+    fail(name, "field.number_list");
     return std::nullopt;
   }
   auto list = v->template extract<Poco::JSON::Array::Ptr>();
   if (list->size() > max_items) {
-    fail(name, "at most " + std::to_string(max_items) + " items");
+    fail(name, {"field.max_items", {{"max", max_items}}});
     return std::nullopt;
   }
   // Each item is read as a one-member object would be, so the checks are integer()'s own.
@@ -163,17 +163,17 @@ Poco::JSON::Array::Ptr JsonReader::objectList(const std::string& name, bool requ
   const auto v = find(name, required);
   if (!v) return nullptr;
   if (v->type() != typeid(Poco::JSON::Array::Ptr)) {
-    fail(name, "must be a list");
+    fail(name, "field.list");
     return nullptr;
   }
   auto list = v->template extract<Poco::JSON::Array::Ptr>();
   if (list->size() > max_items) {
-    fail(name, "at most " + std::to_string(max_items) + " items");
+    fail(name, {"field.max_items", {{"max", max_items}}});
     return nullptr;
   }
   for (std::size_t i = 0; i < list->size(); ++i) {
     if (list->get(static_cast<unsigned>(i)).type() != typeid(Poco::JSON::Object::Ptr)) {
-      fail(name + "[" + std::to_string(i) + "]", "must be an object");
+      fail(name + "[" + std::to_string(i) + "]", "field.object");
       return nullptr;
     }
   }
@@ -190,7 +190,7 @@ std::optional<JsonReader> JsonReader::child(const std::string& name, bool requir
   const auto v = find(name, required);
   if (!v) return std::nullopt;
   if (v->type() != typeid(Poco::JSON::Object::Ptr)) {
-    fail(name, "must be an object");
+    fail(name, "field.object");
     return std::nullopt;
   }
   return JsonReader(v->template extract<Poco::JSON::Object::Ptr>(), prefix_ + name + ".");
@@ -209,7 +209,7 @@ void JsonReader::absorb(JsonReader& nested) {
 std::vector<core::FieldError> JsonReader::errors() {
   std::vector<core::FieldError> out = errors_;
   for (const auto& [key, value] : *object_) {
-    if (!read_.count(key)) out.push_back({prefix_ + key, "is not a known field"});
+    if (!read_.count(key)) out.push_back({prefix_ + key, "field.unknown"});
   }
   return out;
 }

@@ -45,7 +45,7 @@ class JsonReader {
   // The member names of this reader's object, for objects keyed by data (a breakdown's values).
   std::vector<std::string> names() const;
 
-  void fail(const std::string& name, const std::string& message);
+  void fail(const std::string& name, core::Message message);
   // Adds the nested reader's errors (after its own finish-time checks).
   void absorb(JsonReader& nested);
   // Throws Problem::invalid with every error, unknown fields included.

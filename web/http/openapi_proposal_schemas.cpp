@@ -15,12 +15,42 @@ std::vector<std::string> listOf(const char* const (&values)[N]) {
 
 std::vector<std::string> triggers() { return {"signature", "progress_report", "final_report"}; }
 
-// call_handlers.cpp: callJson and decodeCall.
+// The words of a record in every language it has: English complete, the others as given.
+JsonObject textsOf(const char* english, const char* translated) {
+  return describe(
+      closed({{"en", ref(english)},
+              {"fr", ref(translated), false},
+              {"es", ref(translated), false},
+              {"pt", ref(translated), false}}),
+      "what is stored, by language; the record's own fields are in the reader's language");
+}
+
+// "translations" of a new record: French, Spanish and Portuguese; a blank text is none.
+JsonObject translationsOf(const char* translated) {
+  return describe(closed({optionalIn("fr", ref(translated)), optionalIn("es", ref(translated)),
+                          optionalIn("pt", ref(translated))}),
+                  "beside the English of the record's own fields; a blank text is no translation");
+}
+
+// call_handlers.cpp: callJson, decodeCall and decodeTexts.
 void addCalls(JsonObject out) {
-  out->set("Criterion", closed({{"id", integer()},
-                                {"code", text()},
-                                {"name", text()},
-                                {"weight", describe(integer(1, 100), "percent")}}));
+  out->set("CallWords", closed({{"title", text()}, {"description", text()}}));
+  out->set("CallTranslation",
+           closed({{"title", text(200), false}, {"description", text(20'000), false}}));
+  out->set("CallTranslationIn",
+           closed({optionalIn("title", text(200)), optionalIn("description", text(20'000))}));
+  out->set("CriterionWords", closed({{"name", text()}, {"guidance", text()}}));
+  out->set("CriterionTranslation",
+           closed({{"name", text(200), false}, {"guidance", text(2000), false}}));
+  out->set("CriterionTranslationIn",
+           closed({optionalIn("name", text(200)), optionalIn("guidance", text(2000))}));
+  out->set("Criterion",
+           closed({{"id", integer()},
+                   {"code", text()},
+                   {"name", describe(text(), "in the reader's language, else English")},
+                   {"guidance", describe(text(), "in the reader's language, else English")},
+                   {"weight", describe(integer(1, 100), "percent")},
+                   {"texts", textsOf("CriterionWords", "CriterionTranslation")}}));
   out->set("TranchePlanItem",
            closed({{"seq", atLeast(1)},
                    {"share_bp", describe(integer(1, 10'000), "basis points of the award")},
@@ -29,8 +59,9 @@ void addCalls(JsonObject out) {
       "Call",
       closed({{"id", integer()},
               {"code", text()},
-              {"title", text()},
-              {"description", text()},
+              {"title", describe(text(), "in the reader's language, else English")},
+              {"description", describe(text(), "in the reader's language, else English")},
+              {"texts", textsOf("CallWords", "CallTranslation")},
               {"state", choice(statesOf("call"))},
               {"version", atLeast(1)},
               {"actions", actionsSchema("call")},
@@ -50,16 +81,19 @@ void addCalls(JsonObject out) {
   out->set("CallPage", pageOf("Call"));
   out->set("NewCriterion",
            closed({{"code", matching("^[a-z][a-z0-9_]{1,39}$", 40)},
-                   {"name", text(200)},
-                   {"weight", describe(integer(1, 100), "percent; a call's weights add up to 100")}}));
+                   {"name", describe(text(200), "in English")},
+                   {"weight", describe(integer(1, 100), "percent; a call's weights add up to 100")},
+                   optionalIn("guidance", describe(text(2000), "in English")),
+                   optionalIn("translations", translationsOf("CriterionTranslationIn"))}));
   out->set("NewTranchePlanItem",
            closed({{"share_bp", integer(1, 10'000)}, {"trigger", choice(triggers(), 40)}}));
   const auto money = integer(1, kMaxMoneyMinor);
   out->set(
       "NewCall",
       closed({{"code", matching("^[A-Z0-9][A-Z0-9-]{2,31}$", 32)},
-              {"title", text(200)},
-              optionalIn("description", text(20'000)),
+              {"title", describe(text(200), "in English")},
+              optionalIn("description", describe(text(20'000), "in English")),
+              optionalIn("translations", translationsOf("CallTranslationIn")),
               optionalIn("two_stage", describe(boolean(), "default true")),
               optionalIn("currency", describe(matching("^[A-Z]{3}$", 3), "ISO 4217; default USD")),
               {"budget_minor", money},
@@ -73,6 +107,17 @@ void addCalls(JsonObject out) {
               optionalIn("indicators", list(ref("NewCallIndicator"), 50)),
               optionalIn("chapters", list(atLeast(1), 20))}));
   out->set("CallTransition", transitionSchema("call"));
+  out->set("CriterionTexts",
+           closed({{"code", describe(text(40), "names one criterion of the call")},
+                   {"name", describe(text(200), "in English")},
+                   optionalIn("guidance", describe(text(2000), "in English")),
+                   optionalIn("translations", translationsOf("CriterionTranslationIn"))}));
+  out->set("CallTexts",
+           describe(closed({{"title", describe(text(200), "in English")},
+                            optionalIn("description", describe(text(20'000), "in English")),
+                            optionalIn("translations", translationsOf("CallTranslationIn")),
+                            optionalIn("criteria", list(ref("CriterionTexts"), 20))}),
+                    "replaces every word of the call and its criteria; each criterion named once"));
 }
 
 // The members of a proposal's content as decodeContent reads them: all optional while a draft.
@@ -121,6 +166,9 @@ void addProposals(JsonObject out) {
                                {"state", choice(statesOf("proposal"))},
                                {"version", atLeast(1)},
                                {"actions", actionsSchema("proposal")},
+                               {"held", describe(list(ref("HeldStep")),
+                                                 "steps the record waits for from the reader that "
+                                                 "a guard holds back, with the reason")},
                                {"call_id", integer()},
                                {"city_org_id", integer()},
                                nullableOut("supporting_org_id", integer()),
@@ -130,6 +178,9 @@ void addProposals(JsonObject out) {
                                {"created_at", dateTime()},
                                {"updated_at", dateTime()},
                                {"current", ref("ProposalVersion")}}));
+  out->set("HeldStep", closed({{"event", choice(eventsOf("proposal"))},
+                               {"guard", text()},
+                               {"message", describe(text(), "in the reader's language")}}));
   out->set("ProposalCity", closed({{"id", integer()}, {"name", text()}}));
   out->set("ProposalSummary", closed({{"id", integer()},
                                       {"reference", text()},

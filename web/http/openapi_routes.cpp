@@ -48,6 +48,7 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/calls/{id}/transitions",            kJson, "CallTransition",           200, "Call",                kJsonMedia, kFire},
   {"PUT",    "/api/v1/calls/{id}/indicators",             kJson, "CallIndicators",           200, "Call",                kJsonMedia, kChange},
   {"PUT",    "/api/v1/calls/{id}/chapters",               kJson, "CallChapters",             200, "Call",                kJsonMedia, kChange},
+  {"PUT",    "/api/v1/calls/{id}/texts",                  kJson, "CallTexts",                200, "Call",                kJsonMedia, kChange},
   {"GET",    "/api/v1/proposals",                         kNone, nullptr,                    200, "ProposalPage",        kJsonMedia},
   {"POST",   "/api/v1/proposals",                         kJson, "NewProposal",              201, "Proposal",            kJsonMedia, kCreate},
   {"GET",    "/api/v1/proposals/{id}",                    kNone, nullptr,                    200, "Proposal",            kJsonMedia, kRead},

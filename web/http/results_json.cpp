@@ -223,11 +223,13 @@ results::Indicator readIndicator(JsonReader& in, bool editing) {
     i.code = in.text("code", true, 40).value_or("");
     if (auto unit = in.text("unit", true, 20)) {
       if (auto u = results::unitNamed(*unit)) i.unit = *u;
-      else in.fail("unit", "one of people, households, services, currency, percentage, yes_no");
+      else
+        in.fail("unit", "results.unit");
     }
     if (auto agg = in.text("aggregation", false, 20)) {
       if (auto a = results::aggregationNamed(*agg)) i.aggregation = *a;
-      else in.fail("aggregation", "one of sum, latest, max");
+      else
+        in.fail("aggregation", "results.aggregation");
     }
     i.dimensions = in.textList("dimensions", false, 8, 40).value_or(std::vector<std::string>{});
   }

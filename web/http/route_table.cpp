@@ -31,6 +31,7 @@ constexpr ApiRoute kRoutes[] = {
   {"POST",   "/api/v1/calls/{id}/transitions",            kSignedIn, h::postCallTransition,       "Open, close or archive a call",                    "calls"},
   {"PUT",    "/api/v1/calls/{id}/indicators",             kSignedIn, h::putCallIndicators,        "Choose the call's indicators (results framework)", "calls"},
   {"PUT",    "/api/v1/calls/{id}/chapters",               kSignedIn, h::putCallChapters,          "Choose the donors' chapters that fund the call",   "calls"},
+  {"PUT",    "/api/v1/calls/{id}/texts",                  kSignedIn, h::putCallTexts,             "The call's and its criteria's words, in every language", "calls"},
   {"GET",    "/api/v1/proposals",                         kSignedIn, h::listProposals,            "Proposals: filters, sort, cursor pages",           "proposals"},
   {"POST",   "/api/v1/proposals",                         kSignedIn, h::postProposal,             "Start a concept note or proposal",                 "proposals"},
   {"GET",    "/api/v1/proposals/{id}",                    kSignedIn, h::getProposal,              "One proposal",                                     "proposals"},

@@ -20,7 +20,9 @@ usecases::TransitionRequest decodeTransition(const ApiRequest& req, bool with_se
   if (with_sector) out.input.sector_code = in.text("sector_code", false, 5);
   if (req.http.has("Idempotency-Key")) {
     const auto key = req.http.get("Idempotency-Key");
-    if (key.empty() || key.size() > 200) in.fail("Idempotency-Key", "1 to 200 characters");
+    if (key.empty() || key.size() > 200) {
+      in.fail("Idempotency-Key", {"field.length", {{"min", 1}, {"max", 200}}});
+    }
     out.input.idempotency_key = key;
   }
   in.finish();

@@ -1,17 +1,23 @@
 // The only way the console talks to the server: /api/v1, JSON in and out, the session cookie
-// plus the CSRF token on every change, If-Match from the record's version.
+// plus the CSRF token on every change, If-Match from the record's version, and the console's
+// language in Accept-Language (the server answers a signed-in user in the language saved to the
+// account, anyone else in this one).
+
+import { language } from './i18n.js';
 
 const BASE = '/api/v1';
 let csrfToken = sessionStorage.getItem('cg.csrf');
 let unauthenticatedHandler = () => {};
 
-// An answer that is not 2xx: `status` (0 when the server could not be reached) and the
-// problem+json body ({type, title, detail, errors[]}).
+// An answer that is not 2xx: `status` (0 when the server could not be reached), the
+// problem+json body ({type, title, detail, errors[]}) and the language its words are written in
+// (Content-Language).
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, contentLanguage = null) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem ?? {};
+    this.language = contentLanguage;
   }
   get slug() { return (this.problem.type ?? '').split('/').pop(); }
   get fieldErrors() { return Array.isArray(this.problem.errors) ? this.problem.errors : []; }
@@ -32,7 +38,7 @@ export function etagOf(record) { return `"v${record.version}"`; }
 // One request. `body` is JSON (or FormData for uploads); `etag` goes in If-Match; answers
 // {data, etag, status} or throws ApiError.
 export async function request(method, path, { body, etag, headers = {}, quiet401 = false } = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (method !== 'GET' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
   if (etag) init.headers['If-Match'] = etag;
   if (body instanceof FormData) init.body = body;
@@ -49,7 +55,7 @@ export async function request(method, path, { body, etag, headers = {}, quiet401
   const type = res.headers.get('Content-Type') ?? '';
   const data = res.status === 204 ? null : type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
-    const error = new ApiError(res.status, data && typeof data === 'object' ? data : null);
+    const error = new ApiError(res.status, data && typeof data === 'object' ? data : null, res.headers.get('Content-Language'));
     if (res.status === 401 && !quiet401) unauthenticatedHandler();
     throw error;
   }

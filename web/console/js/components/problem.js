@@ -1,30 +1,26 @@
 // Refusals from the API in words a person understands, never raw JSON: one sentence for the
-// whole answer (by status and problem type), and each field error next to its field.
+// whole answer, and each field error next to its field. The server writes both in the reader's
+// language (the problem's Content-Language): its detail says why a step is refused ("attach the
+// English translation first"); when it is in another language than the console's (or there is
+// none), a sentence by status and problem type stands in.
 
 import { h } from '../dom.js';
-import { has, t } from '../i18n.js';
+import { has, language, t } from '../i18n.js';
 import { toast } from './ui.js';
+
+// The kinds whose detail only repeats the generic sentence or lists field names: the fields say it.
+const GENERIC = new Set(['invalid', 'malformed-json', 'csrf', 'stale-version', 'precondition-required']);
 
 // A message for a whole refused request.
 export function explain(error) {
   if (!error || error.status === undefined) return t('problem.unexpected');
   const slug = error.slug;
   if (error.status === 0) return t('problem.network');
+  const detail = error.problem?.detail;
+  if (detail && error.language === language() && !GENERIC.has(slug) && error.status < 500) return detail;
   if (slug && has(`problem.${slug}`)) return t(`problem.${slug}`);
   if (has(`problem.status_${error.status}`)) return t(`problem.status_${error.status}`);
   return error.status >= 500 ? t('problem.status_500') : t('problem.unexpected');
-}
-
-// A field error's message in the chosen language: the server's English sentence with its numbers
-// taken out names a catalog entry ("must be from 1 to 60" -> fieldmsg.must_be_from_n_to_n, with
-// {n0} = 1 and {n1} = 60); a sentence the catalog lacks is shown as the server wrote it.
-export function fieldMessage(message) {
-  const numbers = [];
-  const shape = String(message).replace(/\d[\d,.]*/g, (n) => { numbers.push(n.replace(/[,.]$/, '')); return 'N'; });
-  const slug = shape.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 80);
-  const key = `fieldmsg.${slug}`;
-  if (!has(key)) return message;
-  return t(key, Object.fromEntries(numbers.map((n, i) => [`n${i}`, n])));
 }
 
 // Clears the field errors shown in `form`.
@@ -59,7 +55,7 @@ export function showFieldErrors(form, error, summary) {
   let shown = 0;
   for (const fe of error.fieldErrors ?? []) {
     const control = controlFor(form, fe.field);
-    const text = fieldMessage(fe.message);
+    const text = String(fe.message ?? '');
     const id = `err-${Math.random().toString(36).slice(2, 9)}`;
     const note = h('p', { class: 'field-error', id, text: control ? text : `${fe.field}: ${text}` });
     if (control) {

@@ -113,5 +113,6 @@ export async function newCallView(ctx) {
     h('p', { class: 'crumbs' }, link('/calls', t('admin.calls.title'))),
     pageHeader(t('admin.form.title')),
     h('p', { class: 'lead', text: t('admin.form.lead') }),
+    h('p', { class: 'hint', text: t('texts.after_create') }),
     form);
 }

@@ -10,6 +10,7 @@ import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
 import { awardRange } from './calls.js';
+import { callTextsPanel } from './call-texts.js';
 import { percentBp } from './common.js';
 
 // Who takes the call further when this user cannot.
@@ -20,6 +21,7 @@ function criteriaPanel(call) {
   const columns = [
     { label: t('admin.call.criterion_code'), cell: (c) => h('code', { text: c.code }) },
     { label: t('admin.call.criterion_name'), cell: (c) => c.name },
+    { label: t('texts.criterion_guidance'), cell: (c) => c.guidance || '—' },
     { label: t('admin.call.criterion_weight'), class: 'num', cell: (c) => percentBp(c.weight * 100) },
   ];
   return section(t('admin.call.criteria'),
@@ -67,5 +69,7 @@ export async function callView(ctx) {
       [t('admin.call.closes'), dateTime(call.closes_at)],
       [t('admin.call.stages'), t(call.two_stage ? 'admin.calls.two_stage' : 'admin.calls.single_stage')],
     ]), call.description ? h('p', { class: 'description', text: call.description }) : null),
-    criteriaPanel(call), planPanel(call), history);
+    criteriaPanel(call), planPanel(call),
+    callTextsPanel(call, { onSaved: () => ctx.reload(), onStale: () => ctx.reload() }),
+    history);
 }

@@ -75,17 +75,18 @@ export function criteriaEditor(initial = [{}]) {
       field({ label: t('admin.call.criterion_code'), name: 'criterion_code', value: v.code, attrs: { autocomplete: 'off', spellcheck: 'false' } }),
       field({ label: t('admin.call.criterion_name'), name: 'criterion_name', value: v.name, attrs: { autocomplete: 'off' } }),
       field({ label: t('admin.form.weight'), name: 'criterion_weight', type: 'number', value: v.weight, attrs: { min: '1', max: '100', step: '1', inputmode: 'numeric' } }),
+      field({ label: t('texts.criterion_guidance'), name: 'criterion_guidance', kind: 'textarea', value: v.guidance, hint: t('texts.guidance_hint'), attrs: { rows: 2 } }),
     ],
     sum: (rows) => {
       const total = rows.reduce((s, r) => s + (Number.parseInt(value(r, 'criterion_weight'), 10) || 0), 0);
       return total === 100 ? { ok: true, text: t('admin.form.weights_ok') } : { ok: false, text: t('admin.form.weights_off', { total }) };
     },
   });
-  const blank = (r) => !value(r, 'criterion_code') && !value(r, 'criterion_name') && !value(r, 'criterion_weight');
+  const blank = (r) => !value(r, 'criterion_code') && !value(r, 'criterion_name') && !value(r, 'criterion_weight') && !value(r, 'criterion_guidance');
   return {
     node: editor.node,
-    read: () => numberRows(editor.rows(), 'criteria', { criterion_code: 'code', criterion_name: 'name', criterion_weight: 'weight' }, blank)
-      .map((r) => ({ code: value(r, 'criterion_code'), name: value(r, 'criterion_name'), weight: whole(value(r, 'criterion_weight')) })),
+    read: () => numberRows(editor.rows(), 'criteria', { criterion_code: 'code', criterion_name: 'name', criterion_weight: 'weight', criterion_guidance: 'guidance' }, blank)
+      .map((r) => ({ code: value(r, 'criterion_code'), name: value(r, 'criterion_name'), weight: whole(value(r, 'criterion_weight')), guidance: value(r, 'criterion_guidance') })),
   };
 }
 

@@ -17,6 +17,7 @@ import { attachmentTable } from './attachments.js';
 import { allCalls, editableIn, languageName, organisationNames } from './common.js';
 import { versionContent } from './content.js';
 import { fundPanels } from './fund_panels.js';
+import { heldNotes } from './held.js';
 import { stateNotices } from './notices.js';
 
 async function mayEdit(p) {
@@ -94,6 +95,7 @@ export async function detailView(ctx) {
     stateNotices(p, timeline.items ?? [], { editHref }),
     full ? null : await restrictedNote(p),
     h('div', { class: 'record-actions' }, actionBar('proposal', p, { onDone: reload, onStale: reload })),
+    heldNotes(p),
     section(t('proposals.detail.summary'), summaryFacts(p, call, names)),
     full ? section(t('proposals.detail.content', { n: v.number }), versionContent(v, framework)) : null,
     full && v.translation_en ? section(t('proposals.translation.title'),

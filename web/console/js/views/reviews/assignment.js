@@ -12,6 +12,7 @@ import { actionBar } from '../../components/actions.js';
 import { indicatorCatalog } from '../../components/indicators.js';
 import { facts, link, notice, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { comparisonPanel } from './comparison.js';
+import { readingPanel } from './reading.js';
 import { organisationNames, points, reviewerName, weightedMeanMilli } from './format.js';
 import { proposalContent } from './proposal_content.js';
 import { rubricForm } from './rubric.js';
@@ -93,8 +94,12 @@ export async function assignmentView(ctx) {
   }
   if (open) parts.push(proposalContent(proposal, { catalog: await indicatorCatalog(), periods: call.periods }));
   if (editable) {
-    parts.push(section(t('reviews.rubric.title', { call: call.code }),
-      rubricForm(a, criteria, scores, { onSubmitted: () => ctx.reload(), onStale: () => ctx.reload() })));
+    // What the reviewer reads while scoring, beside the rubric: the English translation and the files.
+    const files = await get(`/proposals/${proposal.id}/attachments`).catch((e) => { if (e.status === 401) throw e; return null; });
+    parts.push(h('div', { class: 'scoring-layout' },
+      readingPanel(proposal, files?.items ?? null),
+      section(t('reviews.rubric.title', { call: call.code }),
+        rubricForm(a, criteria, scores, { onSubmitted: () => ctx.reload(), onStale: () => ctx.reload() }))));
   } else if (open && scores.length) {
     parts.push(section(mine ? t('reviews.assignment.my_scores') : t('reviews.assignment.scores'), scoresTable(criteria, scores, a.comment)));
   }

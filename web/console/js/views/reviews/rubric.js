@@ -13,10 +13,14 @@ import { points, weightedMeanMilli } from './format.js';
 
 const SCALE = [1, 2, 3, 4, 5];
 
+// One criterion: its name and weight, the guidance the call gives reviewers (in the reader's
+// language where the call has it, else English: the server chooses), the scale and a comment.
 function criterionFieldset(c, saved) {
   const name = `score-${c.id}`;
-  return h('fieldset', { class: ['field', 'criterion'], dataset: { criterion: c.code, criterionId: String(c.id) } },
+  const guidanceId = c.guidance ? uid('guidance') : undefined;
+  return h('fieldset', { class: ['field', 'criterion'], dataset: { criterion: c.code, criterionId: String(c.id) }, 'aria-describedby': guidanceId },
     h('legend', {}, c.name, ' ', h('span', { class: 'weight', text: t('reviews.rubric.weight', { weight: c.weight }) })),
+    c.guidance ? h('p', { class: 'criterion-guidance', id: guidanceId }, h('span', { class: 'visually-hidden', text: `${t('scoring.guidance')}: ` }), c.guidance) : null,
     h('div', { class: 'scale' }, SCALE.map((n) => {
       const id = uid(name);
       return h('div', { class: 'scale-option' },
