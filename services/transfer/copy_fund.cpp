@@ -35,6 +35,7 @@ const std::vector<std::string> kTables = {
     "proposal_targets", "report_results",
     "report_result_cells", "chapters",
     "call_chapters",    "grant_allocations",
+    "password_resets",  "password_reset_requests",
     "publisher",
 };
 
