@@ -24,6 +24,8 @@ void addStatsSchemas(JsonObject out);
 // openapi_results_schemas.cpp.
 void addResultsSchemas(JsonObject out);
 void addOpenDataSchemas(JsonObject out);
+// The account page and forgotten passwords. Defined in openapi_account_schemas.cpp.
+void addAccountSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

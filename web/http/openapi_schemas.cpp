@@ -297,6 +297,7 @@ JsonObject componentSchemas() {
   schemas::addStatsSchemas(out);
   schemas::addResultsSchemas(out);
   schemas::addOpenDataSchemas(out);
+  schemas::addAccountSchemas(out);
   return out;
 }
 
