@@ -20,8 +20,9 @@ using stores::PasswordResetStore;
 
 // One answer for every link that cannot be used, so that none tells used from unknown.
 Problem deadLink() {
-  return Problem::notFound(
-      "password reset link: it was used, it expired, or it never existed; ask for a new one");
+  return Problem(core::ProblemKind::kNotFound,
+                 "this password reset link does not work: it was used, it expired, or it never "
+                 "existed; ask for a new one");
 }
 
 bool usable(const std::optional<PasswordReset>& r, std::int64_t now) {
