@@ -38,8 +38,9 @@ async function waitUntilReady(base, child, log) {
   throw new Error(`citygrants serve did not become ready: ${log.join('')}`);
 }
 
-// Starts a server on a new demo database; answers {base, dbPath, stop(), sql(query)}.
-export async function startServer() {
+// Starts a server on a new demo database, with `args` added to `serve`'s flags; answers
+// {base, dbPath, log, stop()}.
+export async function startServer({ args: extra = [] } = {}) {
   const root = process.env.CITYGRANTS_TEST_TMP ?? os.tmpdir();
   const dir = mkdtempSync(path.join(root, 'browser-'));
   const dbPath = path.join(dir, 'demo.db');
@@ -47,7 +48,7 @@ export async function startServer() {
   execFileSync(binary(), ['migrate', '--db', db], { stdio: 'pipe' });
   execFileSync(binary(), ['seed-demo', '--db', db, '--demo-password', DEMO_PASSWORD], { stdio: 'pipe' });
   const port = await freePort();
-  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)];
+  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...extra];
   if (process.env.CITYGRANTS_CONSOLE_DIR) args.push('--console-dir', process.env.CITYGRANTS_CONSOLE_DIR);
   const child = spawn(binary(), args, { env: { ...process.env, CITYGRANTS_ACCESS_LOG: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
