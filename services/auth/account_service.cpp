@@ -67,7 +67,8 @@ stores::User AccountService::updateProfile(const usecases::Actor& actor,
     }
     if (changed) {
       DirectoryStore::updateProfile(tx, user);
-      audit::appendAudit(tx, {user.id, "user", user.id, "update_profile", "", "", detail.json(), now});
+      audit::appendAudit(tx,
+                         {user.id, "user", user.id, "update_profile", "", "", detail.json(), now});
       user = loadUser(tx, user.id);
     }
     tx.commit();

@@ -96,12 +96,11 @@ void PasswordResetService::complete(const std::string& token, const std::string&
     PasswordResetStore::endAllOf(tx, user->id, now);
     const auto ended = stores::SessionStore::deleteSessionsOf(tx, user->id);
     stores::SessionStore::clearAttempts(tx, crypto::sha256Hex(normalisedEmail(user->email)));
-    audit::appendAudit(tx, {user->id, "user", user->id, "reset_password", "", "",
-                            usecases::Detail()
-                                .number("reset_id", reset->id)
-                                .number("sessions_ended", ended)
-                                .json(),
-                            now});
+    audit::appendAudit(
+        tx,
+        {user->id, "user", user->id, "reset_password", "", "",
+         usecases::Detail().number("reset_id", reset->id).number("sessions_ended", ended).json(),
+         now});
     tx.commit();
   });
 }

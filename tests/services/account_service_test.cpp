@@ -1,10 +1,11 @@
+#include "services/auth/account_service.h"
+
 #include <functional>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
 
 #include "modules/core/problem.h"
-#include "services/auth/account_service.h"
 #include "services/auth/password.h"
 #include "services/auth/password_reset_service.h"
 #include "services/crypto/digest.h"
@@ -94,8 +95,8 @@ BOOST_AUTO_TEST_CASE(a_reset_link_works_until_its_last_millisecond_and_not_at_it
   resets.request(email);
   const auto late = lastToken(f);
   f.clock.set(asked + 30 * kMinute);
-  BOOST_TEST(refusedAs(core::ProblemKind::kNotFound,
-                       [&] { resets.complete(late, "a-second-password"); }));
+  BOOST_TEST(
+      refusedAs(core::ProblemKind::kNotFound, [&] { resets.complete(late, "a-second-password"); }));
 
   const auto asked_again = f.clock.nowMs();
   resets.request(email);

@@ -11,10 +11,9 @@ namespace citygrants::webtest {
 Person addPerson(Server& server, const std::string& email, access::Role role) {
   services::SystemClock clock;
   usecases::DirectoryService directory({server.db(), clock}, auth::HashCost::kFast);
-  const std::string org =
-      role == access::Role::kApplicant ? "Kampala" : "Mayors Migration Council";
-  const auto user =
-      directory.addUser(std::nullopt, {email, "Person " + email, org, {role}, kPersonPassword, "en"});
+  const std::string org = role == access::Role::kApplicant ? "Kampala" : "Mayors Migration Council";
+  const auto user = directory.addUser(
+      std::nullopt, {email, "Person " + email, org, {role}, kPersonPassword, "en"});
   return {user.id, user.email};
 }
 

@@ -34,12 +34,13 @@ Response patchAccount(Client& c, const std::string& body, const Headers& headers
 }
 
 Response changePassword(Client& c, const std::string& current, const std::string& next) {
-  return c.put("/api/v1/account/password",
-               "{\"current_password\":" + quoted(current) + ",\"new_password\":" + quoted(next) + "}");
+  return c.put("/api/v1/account/password", "{\"current_password\":" + quoted(current) +
+                                               ",\"new_password\":" + quoted(next) + "}");
 }
 
 std::int64_t sessionsOfUser(std::int64_t user_id) {
-  return queryInt(server().db(), "SELECT COUNT(*) FROM sessions WHERE user_id = :p", user_id).value();
+  return queryInt(server().db(), "SELECT COUNT(*) FROM sessions WHERE user_id = :p", user_id)
+      .value();
 }
 
 std::int64_t auditCount(const std::string& event, std::int64_t user_id) {
@@ -99,12 +100,12 @@ BOOST_AUTO_TEST_CASE(the_account_is_changed_only_with_if_match_and_bad_input_wri
   const auto unknown = patchAccount(c, R"({"language":"fr","colour":"red"})", ifMatch(etag));
   BOOST_TEST(unknown.status == 422);
   BOOST_TEST(unknown.body.find("\"field\":\"colour\"") != std::string::npos, unknown.body);
-  BOOST_TEST(patchAccount(c, R"({"language":"fr"})", {{"If-Match", etag}, {"X-CSRF-Token", "x"}})
-                 .status == 403);  // a cookie session's change carries its CSRF token
+  BOOST_TEST(
+      patchAccount(c, R"({"language":"fr"})", {{"If-Match", etag}, {"X-CSRF-Token", "x"}}).status ==
+      403);  // a cookie session's change carries its CSRF token
   BOOST_TEST(databaseDigest(server().db()) == before);
 
-  const auto changed =
-      patchAccount(c, R"({"name":"Amara Okello","language":"fr"})", ifMatch(etag));
+  const auto changed = patchAccount(c, R"({"name":"Amara Okello","language":"fr"})", ifMatch(etag));
   BOOST_REQUIRE_EQUAL(changed.status, 200);
   BOOST_TEST(changed.json->getValue<std::string>("name") == "Amara Okello");
   BOOST_TEST(changed.json->getValue<std::string>("language") == "fr");
@@ -144,7 +145,7 @@ BOOST_AUTO_TEST_CASE(the_saved_language_is_the_one_every_device_and_the_next_mai
   }
   BOOST_TEST(mine_language == "es");
   BOOST_TEST(mine_subject.find("nueva") != std::string::npos, mine_subject);  // Spanish words
-  BOOST_TEST(fm1_subject.find("new") != std::string::npos, fm1_subject);       // fm1 keeps English
+  BOOST_TEST(fm1_subject.find("new") != std::string::npos, fm1_subject);      // fm1 keeps English
 }
 
 BOOST_AUTO_TEST_CASE(a_password_change_needs_the_current_password_and_refusals_write_nothing) {
@@ -157,10 +158,13 @@ BOOST_AUTO_TEST_CASE(a_password_change_needs_the_current_password_and_refusals_w
   BOOST_TEST(wrong.body.find("\"field\":\"current_password\"") != std::string::npos, wrong.body);
   const auto short_one = changePassword(c, kPersonPassword, "short");
   BOOST_TEST(short_one.status == 422);
-  BOOST_TEST(short_one.body.find("\"field\":\"new_password\"") != std::string::npos, short_one.body);
-  const auto missing = c.put("/api/v1/account/password", R"({"new_password":"a-brand-new-password"})");
+  BOOST_TEST(short_one.body.find("\"field\":\"new_password\"") != std::string::npos,
+             short_one.body);
+  const auto missing =
+      c.put("/api/v1/account/password", R"({"new_password":"a-brand-new-password"})");
   BOOST_TEST(missing.status == 422);
-  BOOST_TEST(missing.body.find("\"field\":\"current_password\"") != std::string::npos, missing.body);
+  BOOST_TEST(missing.body.find("\"field\":\"current_password\"") != std::string::npos,
+             missing.body);
   BOOST_TEST(databaseDigest(server().db()) == before);
 
   BOOST_TEST(Client(server().port()).signIn(person.email, kPersonPassword).status == 201);
@@ -224,7 +228,8 @@ BOOST_AUTO_TEST_CASE(one_sees_ones_own_sessions_with_this_one_marked_and_ends_th
   BOOST_TEST(auditCount("end_session", person.id) == 1);
 }
 
-BOOST_AUTO_TEST_CASE(a_bearer_token_reads_the_account_and_a_password_change_by_it_ends_every_session) {
+BOOST_AUTO_TEST_CASE(
+    a_bearer_token_reads_the_account_and_a_password_change_by_it_ends_every_session) {
   const auto person = addPerson(server(), "machine@kampala.test", access::Role::kApplicant);
   Client browser = signedInAs(server(), person.email);
   const auto token = browser.post("/api/v1/tokens", R"({"name":"script"})");

@@ -30,8 +30,7 @@ Response askForLink(Client& c, const std::string& email) {
 }
 
 Response useLink(Client& c, const std::string& token, const std::string& password) {
-  return c.post("/api/v1/password-resets/" + token,
-                "{\"new_password\":" + quoted(password) + "}");
+  return c.post("/api/v1/password-resets/" + token, "{\"new_password\":" + quoted(password) + "}");
 }
 
 // The password_reset mails queued after `after_id`.
@@ -79,7 +78,8 @@ std::string passwordHashOf(std::int64_t id) {
 // The sign-in budget on the suite's server for one test (a slow refill: independent of how
 // long a hash takes on a busy machine), taken off after it.
 struct Limited {
-  explicit Limited(int burst) : limits{auth::SignInBudget({.burst = burst, .refill_ms = 600'000}), auth::HashGate()} {
+  explicit Limited(int burst)
+      : limits{auth::SignInBudget({.burst = burst, .refill_ms = 600'000}), auth::HashGate()} {
     server().context().sign_in = &limits;
   }
   ~Limited() { server().context().sign_in = nullptr; }
@@ -130,20 +130,20 @@ BOOST_AUTO_TEST_CASE(known_and_unknown_emails_get_the_same_answer_and_only_a_kno
   // Only the token's hash is stored.
   const auto token = tokenIn(mails.front());
   BOOST_TEST(token.size() == 64u);
-  BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM password_resets WHERE token_hash = '" +
-                                         token + "'")
+  BOOST_TEST(queryInt(server().db(),
+                      "SELECT COUNT(*) FROM password_resets WHERE token_hash = '" + token + "'")
                  .value() == 0);
-  BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM password_resets WHERE user_id = :p",
-                      person.id)
-                 .value() == 2);
+  BOOST_TEST(
+      queryInt(server().db(), "SELECT COUNT(*) FROM password_resets WHERE user_id = :p", person.id)
+          .value() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(the_mail_is_written_in_the_users_language) {
   const auto person = addPerson(server(), "lectora@kampala.test", access::Role::kApplicant);
   Client c = signedInAs(server(), person.email);
   const auto etag = c.get("/api/v1/account").header("ETag");
-  BOOST_REQUIRE_EQUAL(c.send("PATCH", "/api/v1/account", R"({"language":"pt"})",
-                             "application/json", {{"If-Match", etag}})
+  BOOST_REQUIRE_EQUAL(c.send("PATCH", "/api/v1/account", R"({"language":"pt"})", "application/json",
+                             {{"If-Match", etag}})
                           .status,
                       200);
   const auto last = testing::lastMailId(server().db());
@@ -225,12 +225,12 @@ BOOST_AUTO_TEST_CASE(a_new_password_ends_every_older_link) {
   const auto third = freshLink(person.email);
   Client signed_in = server().client();
   BOOST_REQUIRE_EQUAL(signed_in.signIn(person.email, "a-remembered-password").status, 201);
-  BOOST_REQUIRE_EQUAL(signed_in
-                          .put("/api/v1/account/password",
-                               R"({"current_password":"a-remembered-password",)"
-                               R"("new_password":"changed-on-the-page"})")
-                          .status,
-                      204);
+  BOOST_REQUIRE_EQUAL(
+      signed_in
+          .put("/api/v1/account/password", R"({"current_password":"a-remembered-password",)"
+                                           R"("new_password":"changed-on-the-page"})")
+          .status,
+      204);
   BOOST_TEST(useLink(c, third, "yet-another-password").status == 404);
 }
 

@@ -28,10 +28,9 @@ void addAccountSchemas(JsonObject out) {
                    {"roles", list(choice(roleNames()))},
                    {"organisation", ref("AccountOrganisation")},
                    {"version", describe(integer(), "as the ETag: send it back as If-Match")}}));
-  out->set("AccountChange",
-           describe(closed({optionalIn("name", text(200)),
-                            optionalIn("language", choice(languages(), 10))}),
-                    "the members to change; an absent one stays as it is"));
+  out->set("AccountChange", describe(closed({optionalIn("name", text(200)),
+                                             optionalIn("language", choice(languages(), 10))}),
+                                     "the members to change; an absent one stays as it is"));
   out->set("PasswordChange",
            closed({{"current_password", text(200)},
                    {"new_password", describe(text(200), "10 to 200 characters")}}));
