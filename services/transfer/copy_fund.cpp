@@ -17,7 +17,9 @@ using core::Problem;
 using core::ProblemKind;
 
 // Every table of the current schema, parents before children. audit_head and publisher are
-// replaced whole (the target's migrations made their starting rows).
+// replaced whole (the target's migrations made their starting rows). search_documents is copied
+// like the records it indexes: the target's own full-text index (SQLite's FTS5 table, kept by
+// triggers; PostgreSQL's GIN index) follows it as the rows go in.
 const std::vector<std::string> kTables = {
     "organisations",    "users",
     "role_grants",      "sessions",
@@ -36,13 +38,16 @@ const std::vector<std::string> kTables = {
     "report_result_cells", "chapters",
     "call_chapters",    "grant_allocations",
     "password_resets",  "password_reset_requests",
-    "publisher",
+    "publisher",        "search_documents",
 };
 
+// The ordinary tables: on SQLite not the full-text index (a virtual table) nor the shadow tables
+// that hold it, which the target rebuilds from search_documents.
 std::set<std::string> tablesIn(db::Tx& tx) {
   const std::string query =
       tx.dialect() == db::Dialect::kSqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+          ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'"
           : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
             "current_schema() "
             "AND table_type = 'BASE TABLE'";

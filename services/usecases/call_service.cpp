@@ -11,6 +11,7 @@
 #include "services/audit/audit_log.h"
 #include "services/stores/chapter_store.h"
 #include "services/stores/indicator_store.h"
+#include "services/stores/search_store.h"
 #include "services/usecases/transition.h"
 
 namespace citygrants::usecases {
@@ -194,6 +195,7 @@ CallView CallService::create(const Actor& actor, stores::Call call) {
     call.state = "draft";
     call.created_by = actor.user_id;
     call.id = stores::CallStore::insert(tx, call, now);
+    stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kCall, call.id);
     audit::appendAudit(tx, {actor.user_id, "call", call.id, "create", "", "draft",
                             Detail().text("code", call.code).json(), now});
     auto out = viewOf(actor, *stores::CallStore::load(tx, call.id), now);

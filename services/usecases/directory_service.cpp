@@ -11,6 +11,7 @@
 #include "modules/opendata/org_id.h"
 #include "services/audit/audit_log.h"
 #include "services/stores/publisher_store.h"
+#include "services/stores/search_store.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -66,6 +67,7 @@ stores::Organisation DirectoryService::addOrganisation(const std::optional<Actor
       throw Problem::invalidField("name", "an organisation with this name exists");
     }
     org.id = stores::DirectoryStore::insertOrganisation(tx, org, now);
+    stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kOrganisation, org.id);
     audit::appendAudit(tx, {actorId(actor), "organisation", org.id, "create", "", "",
                             Detail()
                                 .text("name", org.name)
@@ -241,6 +243,7 @@ stores::Organisation DirectoryService::setIdentifier(const Actor& actor, std::in
     const auto before = org->identifier;
     org->identifier = identifier;
     stores::DirectoryStore::setIdentifier(tx, *org);
+    stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kOrganisation, org->id);
     audit::appendAudit(tx, {actor.user_id, "organisation", org->id, "set_identifier", "", "",
                             Detail().text("from", before).text("to", identifier).json(), now});
     std::vector<stores::Organisation> out{*stores::DirectoryStore::findOrganisation(tx, org_id)};

@@ -5,6 +5,7 @@
 #include "modules/core/money.h"
 #include "modules/core/reference.h"
 #include "services/audit/audit_log.h"
+#include "services/stores/search_store.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/use_case.h"
 
@@ -26,6 +27,7 @@ stores::Grant createGrant(db::Tx& tx, const stores::Proposal& proposal, const st
   g.duration_months = version.content.duration_months > 0 ? version.content.duration_months
                                                            : call.max_duration_months;
   g.id = stores::GrantStore::insert(tx, g, now);
+  stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kGrant, g.id);
   allocateNewGrant(tx, g.id, call.id, award);  // whose money it is: the call's chapters in order
   audit::appendAudit(tx, {actor_id, "grant", g.id, "create", "", g.state,
                           Detail().number("amount_minor", award).text("currency", g.currency).json(),

@@ -11,6 +11,7 @@
 #include "services/audit/audit_log.h"
 #include "services/mail/notifications.h"
 #include "services/usecases/transition.h"
+#include "services/usecases/workflow_facts.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -102,6 +103,11 @@ struct GrantFlow {
 };
 
 }  // namespace
+
+workflow::GrantFacts grantFactsOf(const stores::Grant& g, bool tranches_settled,
+                                  bool final_report_accepted) {
+  return factsFrom(g, tranches_settled, final_report_accepted);
+}
 
 GrantView grantViewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
   return viewWith(actor, g, grantFacts(tx, g));

@@ -52,22 +52,13 @@ std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
                                 stores::IndicatorStore::periodsOfCall(tx, call_id), submitting);
 }
 
-workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
-                                      const stores::Call& call,
-                                      const stores::ProposalVersion& current,
-                                      std::vector<stores::Assignment> assignments,
-                                      std::optional<std::int64_t> amount_given, std::int64_t now) {
+workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const stores::Call& call,
+                                              std::vector<stores::Assignment> assignments,
+                                              std::int64_t award, std::int64_t requested_minor,
+                                              std::optional<std::int64_t> awarded_total,
+                                              std::int64_t now) {
   workflow::ProposalFacts f;
   f.scope = scopeFrom(p, assignments);
-  const auto terms = termsOf(call);
-  f.concept_complete = proposals::validateConcept(current.content, terms).empty();
-  // A full proposal being written also needs targets for the call's required indicators in
-  // every reporting period (a frozen version was checked when it was submitted).
-  f.complete = f.concept_complete &&
-               (current.stage != "full" || current.frozen ||
-                frameworkErrors(tx, call.id, current.content, true).empty());
-  f.budget_balanced = proposals::budgetBalanced(current.content);
-  f.amount_in_range = proposals::amountInRange(current.content, terms);
   f.call_open = call.state == "open" && now < call.closes_at;
 
   // Only reviews of the current version count: a resubmitted proposal is reviewed again.
@@ -87,15 +78,38 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   f.has_supporting_partner = p.supporting_org_id.has_value();
   f.reviews_done = live > 0 && settled == live && submitted >= 1;
 
-  const std::int64_t award = workflow::awardFor(p, current, amount_given);
   f.award_within_threshold = award <= call.threshold_minor;
-  // The call's awarded total is one more query: only where a transition checks the budget.
-  if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {
-    const std::int64_t left = call.budget_minor - stores::CallStore::awardedTotal(tx, call.id);
+  if (awarded_total) {
+    const std::int64_t left = call.budget_minor - *awarded_total;
     f.award_within_budget = award > 0 && award <= left;
   }
-  f.award_within_request = award <= current.content.amount_minor;
+  f.award_within_request = award <= requested_minor;
   f.award_proposed_by = p.award_proposed_by.value_or(0);
+  return f;
+}
+
+workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
+                                      const stores::Call& call,
+                                      const stores::ProposalVersion& current,
+                                      std::vector<stores::Assignment> assignments,
+                                      std::optional<std::int64_t> amount_given, std::int64_t now) {
+  const std::int64_t award = workflow::awardFor(p, current, amount_given);
+  // The call's awarded total is one more query: only where a transition checks the budget.
+  std::optional<std::int64_t> awarded;
+  if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {
+    awarded = stores::CallStore::awardedTotal(tx, call.id);
+  }
+  auto f = proposalStandingFacts(p, call, std::move(assignments), award,
+                                 current.content.amount_minor, awarded, now);
+  const auto terms = termsOf(call);
+  f.concept_complete = proposals::validateConcept(current.content, terms).empty();
+  // A full proposal being written also needs targets for the call's required indicators in
+  // every reporting period (a frozen version was checked when it was submitted).
+  f.complete = f.concept_complete &&
+               (current.stage != "full" || current.frozen ||
+                frameworkErrors(tx, call.id, current.content, true).empty());
+  f.budget_balanced = proposals::budgetBalanced(current.content);
+  f.amount_in_range = proposals::amountInRange(current.content, terms);
   return f;
 }
 

@@ -30,6 +30,21 @@ std::vector<core::FieldError> frameworkErrors(db::Tx& tx, std::int64_t call_id,
                                               const proposals::ProposalContent& content,
                                               bool submitting);
 
+// The proposal machine's facts that the proposal's content does not decide: its scope, the
+// call's window, the reviews of its current version, and the award a decision would make
+// (`award`, workflow::awardFor) against the threshold, the amount requested (`requested_minor`)
+// and what is left of the call's budget — `awarded_total` (CallStore::awardedTotal) is needed
+// only where a transition from p.state checks the budget (workflow::guardedFrom); without it,
+// award_within_budget stays false. The content's facts (concept_complete, complete,
+// budget_balanced, amount_in_range) stay false: proposalFacts() adds them. The one place these
+// facts are derived, for one proposal (proposalFacts) or many at once (the inbox).
+// `assignments`: every assignment of the proposal, any version.
+workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const stores::Call& call,
+                                              std::vector<stores::Assignment> assignments,
+                                              std::int64_t award, std::int64_t requested_minor,
+                                              std::optional<std::int64_t> awarded_total,
+                                              std::int64_t now);
+
 // Gathers what the proposal machine's guards look at. The award they check is what a decision
 // would award (workflow::awardFor: the proposed award, else the amount given with the event,
 // else the amount requested).

@@ -14,6 +14,7 @@
 #include "services/stores/call_store.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/review_store.h"
+#include "services/stores/search_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/grant_schedule.h"
 #include "services/usecases/list_scope.h"
@@ -31,6 +32,11 @@ int yearOf(std::int64_t epoch_ms) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   return tm.tm_year + 1900;
+}
+
+// The proposal's row of the search index, from its current version as written so far.
+void reindexProposal(db::Tx& tx, std::int64_t id) {
+  stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kProposal, id);
 }
 
 struct Loaded {
@@ -154,6 +160,8 @@ struct ProposalFlow {
     } else {
       stores::ProposalStore::updateState(tx, p, now);
     }
+    // A new version carries the text over without the English translation of the old one.
+    if (row.has(workflow::kStartsNextVersion)) reindexProposal(tx, p.id);
     if (row.has(workflow::kCreatesGrant)) {
       l.grant = createGrant(tx, p, *stores::CallStore::load(tx, l.call.id) /* with its plan */,
                             l.current, p.award_minor.value_or(0), req.input.sector_code.value_or(""),
@@ -224,6 +232,7 @@ ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
     v.created_by = actor.user_id;
     v.content = content;
     stores::ProposalStore::insertVersion(tx, v, now);
+    reindexProposal(tx, p.id);
     audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "create", "", p.state,
                             Detail().text("reference", p.reference).json(), now});
     auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
@@ -255,6 +264,7 @@ ProposalView ProposalService::edit(const Actor& actor, std::int64_t proposal_id,
     }
     stores::ProposalStore::replaceContent(tx, current.id, content);
     stores::ProposalStore::update(tx, p, now);
+    reindexProposal(tx, p.id);
     audit::appendAudit(tx, {actor.user_id, "proposal", p.id, "edit", p.state, p.state,
                             Detail().number("version_number", current.number).json(), now});
     auto out = viewOf(tx, actor, *stores::ProposalStore::load(tx, p.id), now);
@@ -313,6 +323,7 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
     }
     stores::ProposalStore::setTranslation(tx, loaded.current.id, text);
     stores::ProposalStore::update(tx, loaded.proposal, now);
+    reindexProposal(tx, proposal_id);
     audit::appendAudit(tx, {actor.user_id, "proposal", proposal_id, "attach_translation",
                             loaded.proposal.state, loaded.proposal.state,
                             Detail().number("version_number", loaded.current.number).json(), now});

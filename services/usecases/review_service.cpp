@@ -17,6 +17,7 @@
 #include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
 #include "services/usecases/transition.h"
+#include "services/usecases/workflow_facts.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -176,6 +177,10 @@ struct ReviewFlow {
 };
 
 }  // namespace
+
+workflow::ReviewFacts reviewFactsOf(const stores::Assignment& a, bool all_scored) {
+  return factsOf(a, all_scored);
+}
 
 AssignmentView ReviewService::assign(const Actor& actor, std::int64_t proposal_id,
                                      std::int64_t partner_org_id) {

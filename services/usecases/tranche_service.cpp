@@ -9,6 +9,7 @@
 #include "services/mail/notifications.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/transition.h"
+#include "services/usecases/workflow_facts.h"
 
 namespace citygrants::usecases {
 namespace {
@@ -148,6 +149,14 @@ struct TrancheFlow {
 };
 
 }  // namespace
+
+workflow::TrancheFacts trancheFactsOf(const stores::Tranche& t, access::Scope scope,
+                                      bool grant_active,
+                                      const std::optional<std::string>& previous_state,
+                                      const std::optional<std::string>& report_state,
+                                      bool report_overdue) {
+  return factsFrom(t, std::move(scope), grant_active, previous_state, report_state, report_overdue);
+}
 
 TrancheView TrancheService::fire(const Actor& actor, std::int64_t tranche_id,
                                  const TransitionRequest& req) {

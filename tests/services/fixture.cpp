@@ -7,6 +7,7 @@
 #include "services/stores/directory_store.h"
 #include "services/stores/grant_store.h"
 #include "services/stores/review_store.h"
+#include "services/stores/search_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/proposal_service.h"
@@ -31,7 +32,10 @@ std::int64_t insertOrg(db::Tx& tx, access::OrgKind kind, const std::string& name
   stores::Organisation o;
   o.kind = kind;
   o.name = name;
-  return stores::DirectoryStore::insertOrganisation(tx, o, now);
+  const auto id = stores::DirectoryStore::insertOrganisation(tx, o, now);
+  // In the search index, as DirectoryService::addOrganisation puts it there.
+  stores::SearchIndex::reindex(tx, stores::SearchIndex::Kind::kOrganisation, id);
+  return id;
 }
 
 }  // namespace

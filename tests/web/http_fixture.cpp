@@ -316,7 +316,8 @@ std::string cellText(const soci::row& row, std::size_t i) {
 std::vector<std::string> applicationTables(db::Tx& tx) {
   const std::string sql =
       tx.dialect() == db::Dialect::kSqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+          ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
           : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
             "AND table_type = 'BASE TABLE' ORDER BY table_name";
   std::vector<std::string> out;

@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(every_get_route_answers_its_documented_schema) {
     ++routes;
     const std::string pattern = route.pattern;
     std::string missing;
-    const auto path = fillPattern(pattern, records.ids, missing);
+    auto path = fillPattern(pattern, records.ids, missing);
+    if (pattern == "/api/v1/search") path += "?q=kampala";  // q is required (422 without it)
     if (!missing.empty()) {
       BOOST_ERROR("no record to read for GET " << pattern << " after /" << missing);
       continue;

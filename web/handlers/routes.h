@@ -31,6 +31,8 @@ ApiResponse postPasswordReset(ApiContext&, ApiRequest&);
 ApiResponse postPasswordResetToken(ApiContext&, ApiRequest&);
 // workflow_handlers.cpp
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
+// search_handlers.cpp
+ApiResponse getSearch(ApiContext&, ApiRequest&);
 // openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp
@@ -94,6 +96,10 @@ ApiResponse postTrancheTransition(ApiContext&, ApiRequest&);
 ApiResponse getReport(ApiContext&, ApiRequest&);
 ApiResponse putReport(ApiContext&, ApiRequest&);
 ApiResponse postReportTransition(ApiContext&, ApiRequest&);
+// inbox_handlers.cpp
+ApiResponse getInbox(ApiContext&, ApiRequest&);
+// board_handlers.cpp
+ApiResponse getBoard(ApiContext&, ApiRequest&);
 // stats_handlers.cpp
 ApiResponse getPipelineStats(ApiContext&, ApiRequest&);
 ApiResponse getMoneyStats(ApiContext&, ApiRequest&);

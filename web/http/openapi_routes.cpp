@@ -1,3 +1,4 @@
+#include "modules/inbox/inbox.h"
 #include "web/http/openapi_schema_parts.h"
 #include "web/http/openapi_schemas.h"
 #include "web/http/schema_builder.h"
@@ -47,6 +48,7 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/password-resets",                   kJson, "PasswordResetRequest",     202, "PasswordResetAccepted", kJsonMedia, kRateLimited},
   {"POST",   "/api/v1/password-resets/{token}",           kJson, "PasswordResetCompletion",  204, nullptr,               nullptr,    kRateLimited | kMayBeBusy},
   {"GET",    "/api/v1/workflows",                         kNone, nullptr,                    200, "Workflows",           kJsonMedia},
+  {"GET",    "/api/v1/inbox",                             kNone, nullptr,                    200, "Inbox",               kJsonMedia},
   {"GET",    "/api/v1/calls",                             kNone, nullptr,                    200, "CallPage",            kJsonMedia},
   {"POST",   "/api/v1/calls",                             kJson, "NewCall",                  201, "Call",                kJsonMedia, kCreate},
   {"GET",    "/api/v1/calls/{id}",                        kNone, nullptr,                    200, "Call",                kJsonMedia, kRead},
@@ -96,7 +98,9 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/donors/{id}/summary",               kNone, nullptr,                    200, "DonorSummary",        kJsonMedia},
   {"POST",   "/api/v1/chapters",                          kJson, "NewChapter",               201, "Chapter",             kJsonMedia, kCreate},
   {"PUT",    "/api/v1/chapters/{id}",                     kJson, "ChapterEdit",              200, "Chapter",             kJsonMedia, kChange},
+  {"GET",    "/api/v1/search",                            kNone, nullptr,                    200, "SearchPage",          kJsonMedia},
   {"GET",    "/api/v1/stats/pipeline",                    kNone, nullptr,                    200, "PipelineStats",       kJsonMedia},
+  {"GET",    "/api/v1/board",                             kNone, nullptr,                    200, "Board",               kJsonMedia},
   {"GET",    "/api/v1/stats/money",                       kNone, nullptr,                    200, "MoneyStats",          kJsonMedia},
   {"GET",    "/api/v1/organisations",                     kNone, nullptr,                    200, "OrganisationPage",    kJsonMedia},
   {"POST",   "/api/v1/organisations",                     kJson, "NewOrganisation",          201, "Organisation",        kJsonMedia},
@@ -206,6 +210,23 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("call", id, "only grants of this call"));
     out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "items per page"));
     out->add(queryParameter("after", text(200), "the `next` cursor of the previous page"));
+  } else if (pattern == "/api/v1/inbox") {
+    out->add(queryParameter("kind", choice(inbox::kinds()),
+                            "only items of this kind; the counts cover every kind"));
+    out->add(queryParameter("limit", withDefault(integer(1, 500), 100), "items at most"));
+  } else if (pattern == "/api/v1/board") {
+    auto machine = choice({"grant", "tranche"});
+    machine->set("default", "grant");
+    out->add(queryParameter("machine", machine, "the machine whose records the columns hold"));
+    out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "cards per state at most"));
+  } else if (pattern == "/api/v1/search") {
+    out->add(queryParameter("q", text(200),
+                            "the words to look for (required; 422 when empty or over 200 characters): "
+                            "each word is required, the last also as a prefix; accents and case do "
+                            "not matter; quotes, stars and operators are read as spaces"));
+    out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "hits per page"));
+    out->add(queryParameter("offset", withDefault(integer(0, 10000), 0),
+                            "hits to skip: the `next` of the previous page"));
   } else if (pattern == "/api/v1/stats/pipeline") {
     out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
   } else if (pattern == "/api/v1/stats/money") {

@@ -18,12 +18,17 @@ void addBasicSchemas(JsonObject out);
 void addProposalSchemas(JsonObject out);
 // Grants, tranches, reports and attachments. Defined in openapi_grant_schemas.cpp.
 void addGrantSchemas(JsonObject out);
+// The inbox and the board of grants and tranches. Defined in openapi_inbox_schemas.cpp.
+void addInboxSchemas(JsonObject out);
+void addBoardSchemas(JsonObject out);
 // The pipeline and money totals. Defined in openapi_stats_schemas.cpp.
 void addStatsSchemas(JsonObject out);
 // Indicators, targets, results, roll-ups, donors and chapters. Defined in
 // openapi_results_schemas.cpp.
 void addResultsSchemas(JsonObject out);
 void addOpenDataSchemas(JsonObject out);
+// Search hits. Defined in openapi_search_schemas.cpp.
+void addSearchSchemas(JsonObject out);
 // The account page and forgotten passwords. Defined in openapi_account_schemas.cpp.
 void addAccountSchemas(JsonObject out);
 

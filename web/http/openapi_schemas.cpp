@@ -295,8 +295,11 @@ JsonObject componentSchemas() {
   schemas::addProposalSchemas(out);
   schemas::addGrantSchemas(out);
   schemas::addStatsSchemas(out);
+  schemas::addInboxSchemas(out);
+  schemas::addBoardSchemas(out);
   schemas::addResultsSchemas(out);
   schemas::addOpenDataSchemas(out);
+  schemas::addSearchSchemas(out);
   schemas::addAccountSchemas(out);
   return out;
 }

@@ -15,11 +15,12 @@ import * as results from './views/results/routes.js';
 import * as opendata from './views/opendata/routes.js';
 import * as admin from './views/admin/routes.js';
 import * as audit from './views/audit/routes.js';
+import * as search from './views/search/routes.js';
 import * as account from './views/account/routes.js';
 import { saveLanguage } from './views/account/language.js';
 import { toast } from './components/ui.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, account];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, account];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -39,6 +40,7 @@ function renderShell() {
   who.hidden = !user;
   who.title = user ? t('account.title') : '';
   document.getElementById('sign-out').hidden = !user;
+  search.showSearchBox(Boolean(user));
   document.getElementById('language').value = language();
   translateStatic();
 }
@@ -61,6 +63,7 @@ function wireShell() {
     renderShell();
     go('/sign-in');
   });
+  search.wireSearchBox(go);
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';

@@ -1,7 +1,7 @@
-// The pages every user has: sign-in and the start page.
+// The pages every user has: sign-in and the start page (the inbox).
 
 import { signInView } from './signin.js';
-import { homeView } from './home.js';
+import { inboxHomeView } from '../inbox/home.js';
 import * as proposals from '../proposals/routes.js';
 import * as reviews from '../reviews/routes.js';
 import * as grants from '../grants/routes.js';
@@ -15,6 +15,6 @@ const areaNav = () => [proposals, reviews, grants, fund, results, opendata, admi
 
 export const routes = [
   { path: '/sign-in', view: signInView, public: true },
-  { path: '/', view: (ctx) => homeView(ctx, areaNav()) },
+  { path: '/', view: (ctx) => inboxHomeView(ctx, areaNav()) },
 ];
 export const nav = [{ href: '#/', key: 'nav.home', order: 0 }];

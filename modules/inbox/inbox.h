@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The inbox: what waits for one reader now, each item a record, the steps expected of the reader
+// and since when it waits, most urgent first, with counts per kind. Plain data and pure rules;
+// services/usecases/inbox_service.h fills it.
+namespace citygrants::inbox {
+
+// The record an item is about.
+struct RecordRef {
+  std::string kind;  // proposal, review_assignment, grant, tranche, report, user, mail, audit_chain
+  std::int64_t id = 0;
+  std::string reference;  // GCF-2026-0014-T1; an email for a user or a mail; "1-N" for the chain
+  std::string title;
+  std::optional<std::int64_t> city_org_id;  // none for what belongs to no city
+  std::string city_name;
+  std::string state;
+  std::optional<std::int64_t> grant_id;  // the grant of a tranche or a report
+};
+
+// An awaited step of the reader's roles that a guard holds back (workflow::HeldStep, copied).
+struct Held {
+  std::string event;
+  std::string guard;
+  std::string message;
+  bool four_eyes = false;  // another person than one named on the record must take it
+};
+
+// Someone a four-eyes rule is about: "requested_by", "verified_by", "approved_by", "proposed_by".
+struct Person {
+  std::string role;
+  std::int64_t user_id = 0;
+  std::string name;
+};
+
+// What an item of an admin's or an auditor's kind says beside its record.
+struct Detail {
+  std::optional<std::string> report_kind;       // report.*: progress, financial or final
+  std::optional<std::string> organisation;      // user.locked
+  std::optional<std::string> cause;             // user.locked: admin | failed_sign_ins
+  std::optional<std::int64_t> locked_until;     // user.locked
+  std::optional<std::string> template_key;      // mail.failed
+  std::optional<int> attempts;                  // mail.failed
+  std::optional<std::string> last_error;        // mail.failed
+  std::optional<std::int64_t> next_attempt_at;  // mail.failed
+  std::optional<std::int64_t> events;           // audit.verification: events in the chain
+  std::optional<std::int64_t> last_event_at;    // audit.verification
+  bool verification_recorded = true;            // audit.verification: false, nothing records one
+};
+
+struct Item {
+  std::string kind;  // see kinds()
+  RecordRef record;
+  std::vector<std::string> expected;  // workflow events the reader may take now
+  std::vector<Held> held;
+  std::vector<std::string> awaiting;  // the roles the record waits for (role names)
+  std::int64_t since = 0;             // epoch ms
+  std::optional<std::int64_t> due_at;
+  std::vector<Person> people;
+  Detail detail;
+
+  bool overdue(std::int64_t now) const { return due_at && *due_at < now; }
+};
+
+struct KindCount {
+  std::string kind;
+  std::int64_t count = 0;
+};
+
+// The kind of an item about a record of `machine` in `state`: "tranche.approved".
+std::string kindOf(std::string_view machine, std::string_view state);
+
+// Kinds beside the machines' states: the fund's follow-up of an overdue report, an admin's
+// locked accounts and failed mail, an auditor's chain to verify.
+inline constexpr std::string_view kReportOverdue = "report.overdue";
+inline constexpr std::string_view kUserLocked = "user.locked";
+inline constexpr std::string_view kMailFailed = "mail.failed";
+inline constexpr std::string_view kAuditVerification = "audit.verification";
+
+// Every kind an item may have, in the order counts are given: for each machine with awaited
+// steps (proposal, review assignment, grant, tranche, report), its states that have one, in the
+// machine's order; then the four kinds above.
+std::vector<std::string> kinds();
+
+// Whether `a` comes before `b`: overdue first, then by due date (items with one before those
+// without), then the oldest waiting; kind and record id make the order total.
+bool moreUrgent(const Item& a, const Item& b, std::int64_t now);
+
+// Sorts `items` most urgent first.
+void sortByUrgency(std::vector<Item>& items, std::int64_t now);
+
+// The number of items of each kind present, in kinds() order.
+std::vector<KindCount> countByKind(const std::vector<Item>& items);
+
+}  // namespace citygrants::inbox

@@ -1,0 +1,179 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/db/database.h"
+#include "services/stores/assignment_list.h"
+#include "services/stores/call_store.h"
+#include "services/stores/grant_store.h"
+#include "services/stores/proposal_list.h"
+#include "services/stores/proposal_store.h"
+#include "services/stores/review_store.h"
+#include "services/stores/visibility.h"
+
+// What the inbox reads: the records in the states that may wait for a reader, scoped as the
+// lists scope them, each with what its machine's guards look at, its title and city, and since
+// when it is in its state (`since`: its latest audit event into that state from another one,
+// else its creation). One statement per function (two for proposals) whatever the number of
+// rows, in id order.
+namespace citygrants::stores {
+
+// The names of the people four eyes are about, where the row names them.
+using PersonName = std::optional<std::string>;
+
+struct WaitingProposal {
+  Proposal proposal;  // every column but eligible_future, created_by, updated_at, version
+  Call call;          // id, state, closes_at, threshold_minor, budget_minor: what the facts read
+  std::string title;  // of the current version
+  std::string city_name;
+  std::int64_t requested_minor = 0;  // the current version's amount
+  std::int64_t awarded_total = 0;    // Σ grant amounts of the call (CallStore::awardedTotal)
+  PersonName award_proposed_by;
+  std::int64_t since = 0;
+  std::vector<Assignment> assignments;  // every one, any version: proposal_id, version_number,
+                                        // partner_org_id, state
+};
+
+struct WaitingAssignment {
+  Assignment assignment;  // id, proposal_id, version_number, partner_org_id, state
+  std::string proposal_reference;
+  std::string proposal_state;
+  std::string title;
+  std::int64_t city_org_id = 0;
+  std::string city_name;
+  std::int64_t since = 0;
+};
+
+struct WaitingGrant {
+  Grant grant;  // id, proposal_id, call_id, city_org_id, supporting_org_id, reference, state
+  std::string title;
+  std::string city_name;
+  bool tranches_settled = false;       // every tranche disbursed or cancelled
+  bool final_report_accepted = false;  // a final report of the grant is accepted
+  std::int64_t since = 0;
+};
+
+// The grant a tranche or a report belongs to, as the inbox shows it.
+struct WaitingParent {
+  std::int64_t id = 0;
+  std::string reference;
+  std::string state;
+  std::int64_t city_org_id = 0;
+  std::string city_name;
+  std::int64_t supporting_org_id = 0;
+  std::string title;
+};
+
+struct WaitingTranche {
+  Tranche tranche;  // every column but idempotency_key
+  WaitingParent grant;
+  std::optional<std::string> previous_state;  // the tranche before it in the schedule
+  std::optional<std::string> report_state;    // the report it waits for, if any
+  bool report_overdue = false;                // some report of the grant is a draft past due
+  PersonName requested_by;
+  PersonName verified_by;
+  PersonName approved_by;
+  std::int64_t since = 0;
+};
+
+struct WaitingReport {
+  Report report;  // id, grant_id, seq, kind, state, due_at
+  WaitingParent grant;
+  std::int64_t since = 0;
+};
+
+// A grant's reports are due while it runs: in these states of the grant machine (signed, not yet
+// completed, closed or terminated).
+inline constexpr const char* kRunningGrantStates[] = {"active", "suspended"};
+
+class InboxStore {
+ public:
+  // The proposals `scope` sees (proposalWhere: visibility only, its filters unset) in `states`,
+  // with every assignment of each. REQUIRES: 1 <= states.size() <= 13.
+  static std::vector<WaitingProposal> proposals(db::Tx& tx, const ProposalQuery& scope,
+                                                const std::vector<std::string>& states);
+  // The review assignments `scope` sees (assignmentWhere) in `states`, with their proposal.
+  // REQUIRES: 1 <= states.size() <= 5.
+  static std::vector<WaitingAssignment> assignments(db::Tx& tx, const AssignmentQuery& scope,
+                                                    const std::vector<std::string>& states);
+  // The grants `v` sees in `states`. REQUIRES: 1 <= states.size() <= 6.
+  static std::vector<WaitingGrant> grants(db::Tx& tx, const Visibility& v,
+                                          const std::vector<std::string>& states);
+  // The tranches of the grants `v` sees in `states`; a draft report due before `now` is
+  // overdue. REQUIRES: 1 <= states.size() <= 6.
+  static std::vector<WaitingTranche> tranches(db::Tx& tx, const Visibility& v,
+                                              const std::vector<std::string>& states,
+                                              std::int64_t now);
+  // The reports of the grants `v` sees in `states`, drafts only while they are due: their grant
+  // runs (kRunningGrantStates) and they are overdue at `now` or the grant's next due (no draft of
+  // the grant is due earlier). With `overdue_drafts`, also every draft of a running grant due
+  // before `now` (what the fund follows up), whatever `states`. REQUIRES: states.size() <= 3.
+  static std::vector<WaitingReport> reports(db::Tx& tx, const Visibility& v,
+                                            const std::vector<std::string>& states,
+                                            bool overdue_drafts, std::int64_t now);
+};
+
+// ---- what waits for an admin or an auditor (inbox_admin_store.cpp) ----
+
+// An account an admin locked (users.locked_until).
+struct LockedUser {
+  std::int64_t id = 0;
+  std::string email;
+  std::string name;
+  std::string organisation;
+  std::int64_t locked_until = 0;
+  std::int64_t since = 0;  // the latest "lock" audit event, else the account's creation
+};
+
+// An email whose sign-ins are refused after repeated failures (login_attempts).
+struct SignInLockout {
+  std::string email_hash;  // SHA-256 of the lower-cased email
+  std::int64_t since = 0;  // when the lockout began
+  std::int64_t locked_until = 0;
+};
+
+// A user as the admin's inbox names them.
+struct UserName {
+  std::int64_t id = 0;
+  std::string email;
+  std::string name;
+  std::string organisation;
+  std::int64_t created_at = 0;
+};
+
+// A message the outbox tried to send and could not (yet): unsent, with an error recorded.
+struct FailedMail {
+  std::int64_t id = 0;
+  std::string to_email;
+  std::string template_key;
+  std::string subject;
+  int attempts = 0;
+  std::int64_t created_at = 0;
+  std::int64_t next_attempt_at = 0;
+  std::string last_error;
+};
+
+// The audit chain: how long it is and when its first and last events were written.
+struct AuditChainHead {
+  std::int64_t last_seq = 0;
+  std::optional<std::int64_t> first_at;
+  std::optional<std::int64_t> last_at;
+};
+
+class InboxAdminStore {
+ public:
+  // Accounts an admin locked until after `now`, in id order.
+  static std::vector<LockedUser> lockedUsers(db::Tx& tx, std::int64_t now);
+  // Sign-in lockouts still running at `now`.
+  static std::vector<SignInLockout> signInLockouts(db::Tx& tx, std::int64_t now);
+  // Every user with an email, in id order (to match lockouts, which know only a digest).
+  static std::vector<UserName> users(db::Tx& tx);
+  // Unsent messages with a recorded error, oldest first.
+  static std::vector<FailedMail> failedMail(db::Tx& tx);
+  static AuditChainHead auditChain(db::Tx& tx);
+};
+
+}  // namespace citygrants::stores

@@ -1,0 +1,188 @@
+#include "services/usecases/inbox_records.h"
+
+#include "modules/workflow/awaited.h"
+#include "services/stores/inbox_store.h"
+#include "services/usecases/list_scope.h"
+#include "services/usecases/proposal_facts.h"
+#include "services/usecases/workflow_facts.h"
+
+namespace citygrants::usecases {
+namespace {
+
+using inbox::Item;
+using Items = std::vector<Item>;
+
+// The states of `a`'s machine in which a record may wait for one of the actor's roles.
+template <class Types>
+std::vector<std::string> statesFor(const workflow::Awaits<Types>& a, const Actor& actor) {
+  std::vector<std::string> out;
+  for (auto s : workflow::statesAwaitingAny(a, actor.roles)) out.emplace_back(s);
+  return out;
+}
+
+// An item about a record of `a`'s machine in `state`, with what `w` says it waits for.
+template <class Types>
+Item itemOf(const workflow::Awaits<Types>& a, std::string_view state, const workflow::Waiting& w) {
+  Item i;
+  i.kind = inbox::kindOf(a.machine.name, state);
+  for (auto e : w.expected) i.expected.emplace_back(e);
+  for (const auto& h : w.held) {
+    i.held.push_back({std::string(h.event), std::string(h.guard), std::string(h.message),
+                      h.kind == core::ProblemKind::kForbidden});
+  }
+  for (auto r : workflow::rolesAwaitedIn(a, state)) i.awaiting.emplace_back(access::roleName(r));
+  return i;
+}
+
+void addPerson(Item& item, const char* role, const std::optional<std::int64_t>& id,
+               const stores::PersonName& name) {
+  if (id && name) item.people.push_back({role, *id, *name});
+}
+
+// A grant's scope, as grantScope() says: its city and its supporting partner.
+access::Scope scopeOf(const stores::WaitingParent& g) {
+  return {g.city_org_id, {g.supporting_org_id}};
+}
+
+void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
+  const auto& awaits = workflow::kProposalAwaits;
+  const auto states = statesFor(awaits, actor);
+  if (states.empty()) return;
+  stores::ProposalQuery scope;
+  scopeQuery(actor, scope);
+  for (auto& w : stores::InboxStore::proposals(tx, scope, states)) {
+    const auto& p = w.proposal;
+    stores::ProposalVersion current;  // what awardFor reads of it: the amount requested
+    current.content.amount_minor = w.requested_minor;
+    const auto award = workflow::awardFor(p, current, std::nullopt);
+    const auto facts = proposalStandingFacts(p, w.call, std::move(w.assignments), award,
+                                             w.requested_minor, w.awarded_total, now);
+    const auto waiting = workflow::waitingFor(awaits, p.state, actor, facts);
+    if (!waiting.listed) continue;
+    auto item = itemOf(awaits, p.state, waiting);
+    item.record = {"proposal", p.id, p.reference, w.title, p.city_org_id, w.city_name, p.state, {}};
+    item.since = w.since;
+    // A step that needs the call open is due when the call closes.
+    if (workflow::guardedFrom(workflow::kProposalFlow, p.state,
+                              workflow::proposal_guards::kCallOpen)) {
+      item.due_at = w.call.closes_at;
+    }
+    if (workflow::fourEyesIn(awaits, p.state))
+      addPerson(item, "proposed_by", p.award_proposed_by, w.award_proposed_by);
+    out.push_back(std::move(item));
+  }
+}
+
+void addAssignments(db::Tx& tx, const Actor& actor, Items& out) {
+  const auto& awaits = workflow::kReviewAwaits;
+  const auto states = statesFor(awaits, actor);
+  if (states.empty()) return;
+  stores::AssignmentQuery scope;
+  scopeQuery(actor, scope);
+  for (const auto& w : stores::InboxStore::assignments(tx, scope, states)) {
+    const auto& a = w.assignment;
+    // The scores and comment are content the reviewer completes: the inbox reads no guard of
+    // theirs (workflow::waitingFor), so they are not gathered here.
+    const auto facts = reviewFactsOf(a, false);
+    const auto waiting = workflow::waitingFor(
+        awaits, a.state, actor, facts,
+        [&](workflow::ReviewEvent e) { return workflow::proposalAllows(w.proposal_state, e); });
+    if (!waiting.listed) continue;
+    auto item = itemOf(awaits, a.state, waiting);
+    item.record = {"review_assignment",
+                   a.id,
+                   w.proposal_reference,
+                   w.title,
+                   w.city_org_id,
+                   w.city_name,
+                   a.state,
+                   {}};
+    item.since = w.since;
+    out.push_back(std::move(item));
+  }
+}
+
+void addGrants(db::Tx& tx, const Actor& actor, Items& out) {
+  const auto& awaits = workflow::kGrantAwaits;
+  const auto states = statesFor(awaits, actor);
+  if (states.empty()) return;
+  for (const auto& w : stores::InboxStore::grants(tx, visibilityOf(actor), states)) {
+    const auto& g = w.grant;
+    const auto facts = grantFactsOf(g, w.tranches_settled, w.final_report_accepted);
+    const auto waiting = workflow::waitingFor(awaits, g.state, actor, facts);
+    if (!waiting.listed) continue;
+    auto item = itemOf(awaits, g.state, waiting);
+    item.record = {"grant", g.id, g.reference, w.title, g.city_org_id, w.city_name, g.state, g.id};
+    item.since = w.since;
+    out.push_back(std::move(item));
+  }
+}
+
+void addTranches(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
+  const auto& awaits = workflow::kTrancheAwaits;
+  const auto states = statesFor(awaits, actor);
+  if (states.empty()) return;
+  for (const auto& w : stores::InboxStore::tranches(tx, visibilityOf(actor), states, now)) {
+    const auto& t = w.tranche;
+    const auto& g = w.grant;
+    const auto facts = trancheFactsOf(t, scopeOf(g), g.state == "active", w.previous_state,
+                                      w.report_state, w.report_overdue);
+    const auto waiting = workflow::waitingFor(awaits, t.state, actor, facts);
+    if (!waiting.listed) continue;
+    auto item = itemOf(awaits, t.state, waiting);
+    item.record = {"tranche",     t.id,        t.reference, g.title,
+                   g.city_org_id, g.city_name, t.state,     g.id};
+    item.since = w.since;
+    if (workflow::fourEyesIn(awaits, t.state)) {
+      addPerson(item, "requested_by", t.requested_by, w.requested_by);
+      addPerson(item, "verified_by", t.verified_by, w.verified_by);
+      addPerson(item, "approved_by", t.approved_by, w.approved_by);
+    }
+    out.push_back(std::move(item));
+  }
+}
+
+// Reports: the steps of the reader's roles (a due draft for its city, a submitted report for its
+// supporting partner), and for fund managers every overdue draft of a running grant, which waits
+// for its city and which the fund follows up (report.overdue).
+void addReports(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
+  const auto& awaits = workflow::kReportAwaits;
+  const auto states = statesFor(awaits, actor);
+  const bool follows_up = actor.roles.has(access::Role::kFundManager);
+  if (states.empty() && !follows_up) return;
+  for (const auto& w :
+       stores::InboxStore::reports(tx, visibilityOf(actor), states, follows_up, now)) {
+    const auto& r = w.report;
+    const auto& g = w.grant;
+    // Whether the report is complete is content its city finishes: not read here.
+    const workflow::ReportFacts facts{scopeOf(g), false};
+    const auto waiting = workflow::waitingFor(awaits, r.state, actor, facts);
+    Item item;
+    if (waiting.listed) {
+      item = itemOf(awaits, r.state, waiting);
+    } else if (follows_up && r.state == "draft" && r.due_at < now) {
+      item = itemOf(awaits, r.state, waiting);
+      item.kind = std::string(inbox::kReportOverdue);
+    } else {
+      continue;  // a due draft of another city, not overdue: nothing for this reader
+    }
+    item.record = {"report", r.id, g.reference, g.title, g.city_org_id, g.city_name, r.state, g.id};
+    item.detail.report_kind = r.kind;
+    item.since = w.since;
+    if (r.state == "draft") item.due_at = r.due_at;
+    out.push_back(std::move(item));
+  }
+}
+
+}  // namespace
+
+void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now,
+                    std::vector<inbox::Item>& out) {
+  addProposals(tx, actor, now, out);
+  addAssignments(tx, actor, out);
+  addGrants(tx, actor, out);
+  addTranches(tx, actor, now, out);
+  addReports(tx, actor, now, out);
+}
+
+}  // namespace citygrants::usecases

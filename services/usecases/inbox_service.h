@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/inbox/inbox.h"
+#include "services/usecases/use_case.h"
+
+namespace citygrants::usecases {
+
+// Which of the waiting items to answer: one kind or all, at most `limit`.
+struct InboxQuery {
+  std::optional<std::string> kind;  // one of inbox::kinds()
+  int limit = 100;
+};
+
+// What waits for one reader now.
+struct InboxView {
+  std::vector<inbox::Item> items;        // the query's, most urgent first, at most its limit
+  std::int64_t total = 0;                // the items of the query's kind (or all), every one
+  std::vector<inbox::KindCount> counts;  // every kind present, whatever the query's kind
+  std::int64_t now = 0;                  // the time the inbox was read at (epoch ms)
+};
+
+// Everything that waits for `actor` at `now`, most urgent first, read in `tx`. For the records
+// of the workflow machines: every record the reader's lists show (the same scope) in a state in
+// which an awaited step (workflow/awaited.h) names one of the reader's roles, listed when
+// workflow::waitingFor says so — the machines' own rows, guards and facts decide, as for the
+// record's `actions`. Beside them: overdue draft reports of running grants for fund managers
+// (report.overdue); locked accounts and mail that failed for admins; the audit chain's
+// verification for auditors. A fixed number of statements whatever the number of items.
+// REQUIRES: tx is a read transaction.
+std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t now);
+
+// The signed-in user's work inbox (GET /api/v1/inbox).
+class InboxService {
+ public:
+  explicit InboxService(Context ctx) : ctx_(ctx) {}
+
+  static constexpr int kMaxLimit = 500;
+
+  // inboxItems() in one read transaction (one snapshot on PostgreSQL too), counted per kind,
+  // then narrowed to the query. REQUIRES: 1 <= query.limit <= kMaxLimit; query.kind, when
+  // given, is one of inbox::kinds() (the handler checks both).
+  InboxView of(const Actor& actor, const InboxQuery& query);
+
+ private:
+  Context ctx_;
+};
+
+}  // namespace citygrants::usecases
