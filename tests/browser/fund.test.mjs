@@ -80,7 +80,7 @@ test('the pipeline board shows, per state, the count and money that the database
     // One call only: the call being prepared has no proposal yet, the open one has them all.
     const calls = (await api.get('/calls')).items;
     const empty = calls.find((c) => c.state === 'draft');
-    await page.getByLabel('Call').selectOption(String(empty.id));
+    await page.getByLabel('Call', { exact: true }).selectOption(String(empty.id));
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(new RegExp(`#/board\\?call=${empty.id}$`));
     await heading(page);

@@ -41,6 +41,7 @@ constexpr Flag kFlags[] = {
     {"max-connections", "N", "serve: open connections in all, 503 past it (10000)"},
     {"max-connections-per-address", "N", "serve: open connections per client address, 429 past it (100)"},
     {"keep-alive-requests", "N", "serve: requests per connection (1000)"},
+    {"sign-in-burst", "N", "serve: sign-ins an address may make at once before one every 3 s (10)"},
     {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
     {"console-dir", "DIR", "serve: serve the console from DIR (web/console) instead of the binary"},
     {"password-reset-minutes", "N", "serve: how long a forgotten-password link works (30)"},

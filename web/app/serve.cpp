@@ -52,7 +52,10 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
   // Sign-in's strict defaults (auth::SignInBudgetPolicy, auth::HashGateLimits), for this instance.
-  auth::SignInLimits sign_in;
+  // --sign-in-burst loosens the per-address budget for test harnesses that sign in many times
+  // from one address (the browser tests); the default is the strict one.
+  auth::SignInLimits sign_in{
+      auth::SignInBudget({.burst = s.getInt("sign-in-burst", auth::SignInBudgetPolicy{}.burst, 1, 1'000'000)}), auth::HashGate()};
   ctx.sign_in = &sign_in;
   ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
   ctx.resets.ttl_ms = s.getInt("password-reset-minutes", 30, 5, 24 * 60) * 60'000LL;

@@ -38,9 +38,8 @@ async function waitUntilReady(base, child, log) {
   throw new Error(`citygrants serve did not become ready: ${log.join('')}`);
 }
 
-// Starts a server on a new demo database, with `args` added to `serve`'s flags; answers
-// {base, dbPath, log, stop()}.
-export async function startServer({ args: extra = [] } = {}) {
+// Starts a server on a new demo database; answers {base, dbPath, stop(), sql(query)}.
+export async function startServer() {
   const root = process.env.CITYGRANTS_TEST_TMP ?? os.tmpdir();
   const dir = mkdtempSync(path.join(root, 'browser-'));
   const dbPath = path.join(dir, 'demo.db');
@@ -48,7 +47,9 @@ export async function startServer({ args: extra = [] } = {}) {
   execFileSync(binary(), ['migrate', '--db', db], { stdio: 'pipe' });
   execFileSync(binary(), ['seed-demo', '--db', db, '--demo-password', DEMO_PASSWORD], { stdio: 'pipe' });
   const port = await freePort();
-  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...extra];
+  // Every test signs in from 127.0.0.1, many times: a budget of attempts that does not run out
+  // (the budget itself is tested over HTTP in tests/web/sign_in_limits_test.cpp).
+  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--sign-in-burst', '100000'];
   if (process.env.CITYGRANTS_CONSOLE_DIR) args.push('--console-dir', process.env.CITYGRANTS_CONSOLE_DIR);
   const child = spawn(binary(), args, { env: { ...process.env, CITYGRANTS_ACCESS_LOG: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
