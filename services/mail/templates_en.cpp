@@ -94,6 +94,14 @@ constexpr Entry kEntries[] = {
    "grant's next tranche cannot be requested.\n\n"
    "You can write and submit it in the console:\n{link}"},
 
+  {"password_reset.subject", "Reset your citygrants password"},
+  {"password_reset.body",
+   "Dear {name},\n\n"
+   "Someone, we hope you, asked to reset the password of your citygrants account. To choose "
+   "a new password, open this link within {minutes} minutes; it works once:\n{link}\n\n"
+   "Choosing a new password signs you out everywhere. If you did not ask for this, ignore "
+   "this message: your password stays as it is."},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "This message was sent automatically; replies are not read."},

@@ -96,6 +96,15 @@ constexpr Entry kEntries[] = {
    "vencido, no se puede solicitar el siguiente tramo de la subvención.\n\n"
    "Puede redactarlo y presentarlo en la consola:\n{link}"},
 
+  {"password_reset.subject", "Restablecer su contraseña de citygrants"},
+  {"password_reset.body",
+   "Estimado/a {name}:\n\n"
+   "Alguien, esperamos que usted, ha pedido restablecer la contraseña de su cuenta de "
+   "citygrants. Para elegir una contraseña nueva, abra este enlace en los próximos {minutes} "
+   "minutos; solo sirve una vez:\n{link}\n\n"
+   "Elegir una contraseña nueva cierra su sesión en todas partes. Si no lo ha pedido, ignore "
+   "este mensaje: su contraseña sigue igual."},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Este mensaje se ha enviado automáticamente; las respuestas no se leen."},

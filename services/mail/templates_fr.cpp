@@ -96,6 +96,15 @@ constexpr Entry kEntries[] = {
    "retard, la tranche suivante de la subvention ne peut pas être demandée.\n\n"
    "Vous pouvez le rédiger et le soumettre dans la console :\n{link}"},
 
+  {"password_reset.subject", "Réinitialiser votre mot de passe citygrants"},
+  {"password_reset.body",
+   "Bonjour {name},\n\n"
+   "Quelqu'un, vous sans doute, a demandé à réinitialiser le mot de passe de votre compte "
+   "citygrants. Pour choisir un nouveau mot de passe, ouvrez ce lien dans les {minutes} "
+   "minutes ; il ne sert qu'une fois :\n{link}\n\n"
+   "Choisir un nouveau mot de passe vous déconnecte partout. Si vous n'avez rien demandé, "
+   "ignorez ce message : votre mot de passe reste inchangé."},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Ce message a été envoyé automatiquement ; les réponses ne sont pas lues."},

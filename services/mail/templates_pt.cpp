@@ -94,6 +94,15 @@ constexpr Entry kEntries[] = {
    "atrasado, a parcela seguinte da subvenção não pode ser solicitada.\n\n"
    "Pode redigi-lo e submetê-lo no console:\n{link}"},
 
+  {"password_reset.subject", "Redefinir sua senha do citygrants"},
+  {"password_reset.body",
+   "Prezado(a) {name},\n\n"
+   "Alguém, esperamos que você, pediu para redefinir a senha da sua conta no citygrants. Para "
+   "escolher uma nova senha, abra este link nos próximos {minutes} minutos; ele só funciona "
+   "uma vez:\n{link}\n\n"
+   "Escolher uma nova senha encerra suas sessões em todos os dispositivos. Se você não pediu "
+   "isso, ignore esta mensagem: sua senha continua a mesma."},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Esta mensagem foi enviada automaticamente; as respostas não são lidas."},

@@ -144,6 +144,14 @@ void DirectoryStore::updatePassword(db::Tx& tx, std::int64_t user_id, const std:
       soci::use(hash), soci::use(user_id);
 }
 
+void DirectoryStore::updateProfile(db::Tx& tx, const User& user) {
+  auto st = tx.prepared(
+      "UPDATE users SET name = :name, language = :language, version = version + 1 "
+      "WHERE id = :id AND version = :v");
+  st.use(user.name).use(user.language).use(user.id).use(user.version);
+  executeVersioned(st, "user");
+}
+
 void DirectoryStore::setLockedUntil(db::Tx& tx, std::int64_t user_id, std::int64_t until) {
   tx.sql() << "UPDATE users SET locked_until = :t, version = version + 1 WHERE id = :id",
       soci::use(until), soci::use(user_id);

@@ -58,6 +58,9 @@ class DirectoryStore {
   static std::vector<User> listUsers(db::Tx& tx);
   static void revokeRole(db::Tx& tx, std::int64_t user_id, access::Role role);
   static void updatePassword(db::Tx& tx, std::int64_t user_id, const std::string& hash);
+  // Writes the user's name and language. REQUIRES: user.version is the version read (else
+  // kStaleVersion).
+  static void updateProfile(db::Tx& tx, const User& user);
   static void setLockedUntil(db::Tx& tx, std::int64_t user_id, std::int64_t until);
 };
 

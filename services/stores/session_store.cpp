@@ -39,6 +39,54 @@ void SessionStore::deleteExpired(db::Tx& tx, std::int64_t now, std::int64_t idle
       soci::use(now), soci::use(idle_before);
 }
 
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
+    "FROM sessions ";
+
+void intoSession(db::Prepared& st, Session& s) {
+  st.into(s.id).into(s.token_hash).into(s.user_id).into(s.csrf_token).into(s.created_at);
+  st.into(s.last_seen_at).into(s.expires_at);
+}
+
+}  // namespace
+
+std::vector<Session> SessionStore::sessionsOf(db::Tx& tx, std::int64_t user_id, std::int64_t now,
+                                              std::int64_t idle_before) {
+  std::vector<Session> out;
+  Session s;
+  auto st = tx.prepared(std::string(kSessionColumns) +
+                        "WHERE user_id = :u AND expires_at > :now AND last_seen_at >= :idle "
+                        "ORDER BY created_at, id");
+  st.use(user_id).use(now).use(idle_before);
+  intoSession(st, s);
+  for (bool row = st.execute(); row; row = st.fetch()) out.push_back(s);
+  return out;
+}
+
+std::optional<Session> SessionStore::loadSession(db::Tx& tx, std::int64_t id) {
+  Session s;
+  auto st = tx.prepared(std::string(kSessionColumns) + "WHERE id = :id");
+  st.use(id);
+  intoSession(st, s);
+  if (!st.execute()) return std::nullopt;
+  return s;
+}
+
+void SessionStore::deleteSessionById(db::Tx& tx, std::int64_t id) {
+  auto st = tx.prepared("DELETE FROM sessions WHERE id = :id");
+  st.use(id);
+  st.execute();
+}
+
+std::int64_t SessionStore::deleteSessionsOf(db::Tx& tx, std::int64_t user_id, std::int64_t keep) {
+  auto st = tx.prepared("DELETE FROM sessions WHERE user_id = :u AND id <> :keep");
+  st.use(user_id).use(keep);
+  st.execute();
+  return st.affectedRows();
+}
+
 std::int64_t SessionStore::insertToken(db::Tx& tx, const ApiToken& t) {
   std::int64_t id = 0;
   tx.sql() << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "

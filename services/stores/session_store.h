@@ -45,6 +45,13 @@ class SessionStore {
   static void deleteSession(db::Tx& tx, const std::string& token_hash);
   // Drops sessions past their absolute timeout or idle since `idle_before`.
   static void deleteExpired(db::Tx& tx, std::int64_t now, std::int64_t idle_before);
+  // The live sessions of `user_id` (not past `now`, seen since `idle_before`), oldest first.
+  static std::vector<Session> sessionsOf(db::Tx& tx, std::int64_t user_id, std::int64_t now,
+                                         std::int64_t idle_before);
+  static std::optional<Session> loadSession(db::Tx& tx, std::int64_t id);
+  static void deleteSessionById(db::Tx& tx, std::int64_t id);
+  // Drops every session of `user_id` but `keep` (none when 0); answers how many were dropped.
+  static std::int64_t deleteSessionsOf(db::Tx& tx, std::int64_t user_id, std::int64_t keep = 0);
 
   static std::int64_t insertToken(db::Tx& tx, const ApiToken& t);
   static std::optional<ApiToken> findToken(db::Tx& tx, const std::string& token_hash);

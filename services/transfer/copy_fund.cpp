@@ -53,6 +53,8 @@ const std::vector<std::string> kTables = {
     "chapters",
     "call_chapters",
     "grant_allocations",
+    "password_resets",
+    "password_reset_requests",
     "publisher",
     "search_documents",
     "call_texts",

@@ -29,11 +29,17 @@ function sql(query) {
 async function person(email) {
   if (pages[email]) return pages[email];
   const context = await browser.newContext({ baseURL: server.base, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('cg.lang', 'en'));
   const page = await context.newPage();
   watchErrors(page);
   await page.goto('/#/sign-in');
   await signIn(page, email);
+  // The account's language is the console's: switch (and so save) English for those who read
+  // another (fm2 reads French).
+  await heading(page);
+  if (await page.locator('#language').inputValue() !== 'en') {
+    await page.locator('#language').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
   pages[email] = page;
   return page;
 }

@@ -4,6 +4,8 @@
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
+#include "tests/mail/outbox_rows.h"
+#include "tests/web/account_people.h"
 #include "tests/web/http_fixture.h"
 #include "tests/web/json_schema_check.h"
 #include "tests/web/openapi_demo.h"
@@ -29,9 +31,10 @@ struct Changer {
                       const std::string& path, const std::string& body = "",
                       const Headers& headers = {}) {
     if (!body.empty()) expectValidRequest(spec, body, method, pattern);
-    const auto r = method == "POST"  ? c.post(path, body, headers)
-                   : method == "PUT" ? c.put(path, body, headers)
-                                     : c.del(path, headers);
+    const auto r = method == "POST"    ? c.post(path, body, headers)
+                   : method == "PUT"   ? c.put(path, body, headers)
+                   : method == "PATCH" ? c.send("PATCH", path, body, "application/json", headers)
+                                       : c.del(path, headers);
     expectSuccess(spec, r, method, pattern, method + " " + path);
     if (r.status == spec.successStatus(method, pattern)) done.insert(method + " " + pattern);
     return r;
@@ -74,6 +77,35 @@ void sessionsAndTokens(Changer& change, Server& server, Client& fm1) {
   BOOST_REQUIRE(token.json);
   change(fm1, "DELETE", "/api/v1/tokens/{id}",
          at("tokens", token.json->getValue<std::int64_t>("id")));
+}
+
+// The account page's changes and a forgotten password, by a person of the test's own.
+void accountAndResets(Changer& change, Server& server) {
+  const auto person = addPerson(server, "openapi@kampala.test", access::Role::kApplicant);
+  Client c = signedInAs(server, person.email);
+  Client elsewhere = signedInAs(server, person.email);
+  change(c, "PATCH", "/api/v1/account", "/api/v1/account", R"({"language":"fr"})",
+         ifMatch(c, "/api/v1/account"));
+  const auto sessions = itemsOf(read(c, "/api/v1/account/sessions"));
+  std::int64_t other = 0;
+  for (unsigned i = 0; i < sessions->size(); ++i) {
+    if (!sessions->getObject(i)->getValue<bool>("current"))
+      other = sessions->getObject(i)->getValue<std::int64_t>("id");
+  }
+  change(c, "DELETE", "/api/v1/account/sessions/{id}", at("account/sessions", other));
+  change(c, "PUT", "/api/v1/account/password", "/api/v1/account/password",
+         "{\"current_password\":" + quoted(kPersonPassword) +
+             R"(,"new_password":"an-openapi-password"})");
+  Client anonymous = server.client();
+  const auto last = testing::lastMailId(server.db());
+  change(anonymous, "POST", "/api/v1/password-resets", "/api/v1/password-resets",
+         "{\"email\":" + quoted(person.email) + "}");
+  const auto mails = testing::mailRows(server.db(), last);
+  BOOST_REQUIRE_EQUAL(mails.size(), 1u);
+  const auto& body = mails.front().body;
+  const auto token = body.substr(body.find("#/password-reset/") + 17, 64);
+  change(anonymous, "POST", "/api/v1/password-resets/{token}", "/api/v1/password-resets/" + token,
+         R"({"new_password":"a-reset-openapi-password"})");
 }
 
 // Returns the new call's path.
@@ -273,6 +305,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   Client admin = server.signedIn("admin@mmc.demo");
   const auto records = listedRecords(fm1, kampala);
   sessionsAndTokens(change, server, fm1);
+  accountAndResets(change, server);
   const auto new_call = callSetUp(change, fm1);
   proposalDrafting(change, kampala, records);
   screeningAndReview(change, server, fm1, records);

@@ -44,6 +44,7 @@ constexpr Flag kFlags[] = {
     {"sign-in-burst", "N", "serve: sign-ins an address may make at once before one every 3 s (10)"},
     {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
     {"console-dir", "DIR", "serve: serve the console from DIR (web/console) instead of the binary"},
+    {"password-reset-minutes", "N", "serve: how long a forgotten-password link works (30)"},
     {"trusted-proxy", "ADDRS", "serve: proxies whose X-Forwarded-For is believed: 127.0.0.1,::1 (none)"},
     {"email", "EMAIL", "user: the user's email"},
     {"name", "NAME", "user add: full name"},

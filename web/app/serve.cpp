@@ -58,6 +58,7 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
       auth::SignInBudget({.burst = s.getInt("sign-in-burst", auth::SignInBudgetPolicy{}.burst, 1, 1'000'000)}), auth::HashGate()};
   ctx.sign_in = &sign_in;
   ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
+  ctx.resets.ttl_ms = s.getInt("password-reset-minutes", 30, 5, 24 * 60) * 60'000LL;
   // Answers keyed by the database generation (any committed change, on any instance, drops
   // them), for at most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));

@@ -21,6 +21,14 @@ ApiResponse getMe(ApiContext&, ApiRequest&);
 ApiResponse postToken(ApiContext&, ApiRequest&);
 ApiResponse listTokens(ApiContext&, ApiRequest&);
 ApiResponse deleteToken(ApiContext&, ApiRequest&);
+// account_handlers.cpp
+ApiResponse getAccount(ApiContext&, ApiRequest&);
+ApiResponse patchAccount(ApiContext&, ApiRequest&);
+ApiResponse putAccountPassword(ApiContext&, ApiRequest&);
+ApiResponse listAccountSessions(ApiContext&, ApiRequest&);
+ApiResponse deleteAccountSession(ApiContext&, ApiRequest&);
+ApiResponse postPasswordReset(ApiContext&, ApiRequest&);
+ApiResponse postPasswordResetToken(ApiContext&, ApiRequest&);
 // workflow_handlers.cpp
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
 // search_handlers.cpp

@@ -208,7 +208,8 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
   ctx_.metrics.recordRequest(route, r.status, seconds);
-  writeAccessLog({req.request_id, req.method, req.path, route, r.status, seconds,
+  const bool secret = matched != nullptr && matched->route != nullptr && matched->route->secret_path;
+  writeAccessLog({req.request_id, req.method, secret ? route : req.path, route, r.status, seconds,
                   req.actor ? req.actor->user_id : 0, req.client});
 }
 

@@ -13,6 +13,8 @@
 #include <Poco/Net/HTTPServerRequest.h>
 
 #include "modules/core/problem.h"
+#include "services/auth/account_service.h"
+#include "services/auth/password_reset_service.h"
 #include "services/auth/session_service.h"
 #include "services/clock.h"
 #include "services/db/database.h"
@@ -58,8 +60,13 @@ struct ApiContext {
   auth::SignInLimits* sign_in = nullptr;
   // The reverse proxies whose X-Forwarded-For is believed (--trusted-proxy); none by default.
   TrustedProxies trusted_proxies = {};
+  // How long forgotten-password links work (serve --password-reset-minutes), and how many one
+  // email is sent.
+  auth::ResetPolicy resets = {};
   usecases::Context useCases() const { return {db, clock}; }
   auth::SessionService sessions() const { return {useCases(), policy, auth_cache, sign_in}; }
+  auth::AccountService accounts() const { return {useCases(), policy, sign_in}; }
+  auth::PasswordResetService passwordResets() const { return {useCases(), resets, sign_in}; }
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing
@@ -140,6 +147,9 @@ struct ApiRoute {
   // A GET answered anew every time, never from the response cache (a recomputation that must
   // see the stored rows, or bytes too large to keep).
   bool always_fresh = false;
+  // The path carries a secret (a password reset token): the access log writes the route's
+  // pattern instead of the path.
+  bool secret_path = false;
 };
 
 }  // namespace citygrants::http

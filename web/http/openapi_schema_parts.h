@@ -29,6 +29,8 @@ void addResultsSchemas(JsonObject out);
 void addOpenDataSchemas(JsonObject out);
 // Search hits. Defined in openapi_search_schemas.cpp.
 void addSearchSchemas(JsonObject out);
+// The account page and forgotten passwords. Defined in openapi_account_schemas.cpp.
+void addAccountSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -3,7 +3,7 @@
 
 import { me, onUnauthenticated, signOut } from './api.js';
 import { h, mount } from './dom.js';
-import { hasSavedLanguage, language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
+import { language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { go, goToSignIn, register, render, start } from './router.js';
 import { currentUser, hasRole, setCurrentUser } from './session.js';
 import * as core from './views/core/routes.js';
@@ -16,8 +16,11 @@ import * as opendata from './views/opendata/routes.js';
 import * as admin from './views/admin/routes.js';
 import * as audit from './views/audit/routes.js';
 import * as search from './views/search/routes.js';
+import * as account from './views/account/routes.js';
+import { saveLanguage } from './views/account/language.js';
+import { toast } from './components/ui.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, account];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -32,7 +35,10 @@ function renderShell() {
   const here = window.location.hash || '#/';
   mount(document.getElementById('nav'), user ? h('ul', {}, entries.map((n) => h('li', {},
     h('a', { href: n.href, 'aria-current': here === n.href || (n.href !== '#/' && here.startsWith(n.href)) ? 'page' : undefined }, t(n.key))))) : null);
-  document.getElementById('who').textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
+  const who = document.getElementById('who');
+  who.textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
+  who.hidden = !user;
+  who.title = user ? t('account.title') : '';
   document.getElementById('sign-out').hidden = !user;
   search.showSearchBox(Boolean(user));
   document.getElementById('language').value = language();
@@ -40,8 +46,16 @@ function renderShell() {
 }
 
 function wireShell() {
+  // Signed in, the choice is saved to the account first (every device and the mail follow
+  // it; the next page load takes it from there), then shown.
   document.getElementById('language').addEventListener('change', async (e) => {
-    await setLanguage(e.target.value);
+    const lang = e.target.value;
+    try {
+      await saveLanguage(lang);
+    } catch {
+      toast(t('account.language_not_saved'));
+    }
+    await setLanguage(lang);
   });
   document.getElementById('sign-out').addEventListener('click', async () => {
     await signOut().catch(() => {});
@@ -83,9 +97,8 @@ async function boot() {
   await setLanguage(preferredLanguage(), { remember: false });
   const user = await me().catch(() => null);
   setCurrentUser(user);
-  if (user && !hasSavedLanguage() && user.language && user.language !== language()) {
-    await setLanguage(user.language, { remember: false });
-  }
+  // The signed-in user's saved language outranks this browser's (DESIGN §7, issue 15).
+  if (user?.language && user.language !== language()) await setLanguage(user.language);
   for (const area of AREAS) register(area.routes);
   wireShell();
   renderShell();

@@ -2,7 +2,7 @@
 
 import { signIn } from '../../api.js';
 import { h } from '../../dom.js';
-import { hasSavedLanguage, language, setLanguage, t } from '../../i18n.js';
+import { language, setLanguage, t } from '../../i18n.js';
 import { problemNotice } from '../../components/problem.js';
 import { field } from '../../components/ui.js';
 
@@ -13,7 +13,8 @@ export async function signInView(ctx) {
   const form = h('form', { class: 'signin', novalidate: true },
     field({ label: t('signin.email'), name: 'email', type: 'email', required: true, attrs: { autocomplete: 'username' } }),
     field({ label: t('signin.password'), name: 'password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } }),
-    status, h('div', { class: 'buttons' }, button));
+    status, h('div', { class: 'buttons' }, button),
+    h('p', { class: 'forgotten' }, h('a', { href: '#/password-reset', text: t('reset.forgotten_link') })));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     status.replaceChildren();
@@ -27,7 +28,8 @@ export async function signInView(ctx) {
     button.disabled = true;
     try {
       const user = await signIn(email, password);
-      if (!hasSavedLanguage() && user.language && user.language !== language()) await setLanguage(user.language, { remember: false });
+      // The account's saved language, whatever this browser showed before.
+      if (user.language && user.language !== language()) await setLanguage(user.language);
       document.dispatchEvent(new CustomEvent('cg:signed-in', { detail: { user } }));
       const back = ctx.query.return && ctx.query.return.startsWith('/') && !ctx.query.return.startsWith('/sign-in') ? ctx.query.return : '/';
       window.location.hash = `#${back}`;

@@ -1,0 +1,27 @@
+#include "tests/web/account_people.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "services/auth/password.h"
+#include "services/clock.h"
+#include "services/usecases/directory_service.h"
+
+namespace citygrants::webtest {
+
+Person addPerson(Server& server, const std::string& email, access::Role role) {
+  services::SystemClock clock;
+  usecases::DirectoryService directory({server.db(), clock}, auth::HashCost::kFast);
+  const std::string org = role == access::Role::kApplicant ? "Kampala" : "Mayors Migration Council";
+  const auto user = directory.addUser(
+      std::nullopt, {email, "Person " + email, org, {role}, kPersonPassword, "en"});
+  return {user.id, user.email};
+}
+
+Client signedInAs(Server& server, const std::string& email) {
+  Client c = server.client();
+  const auto r = c.signIn(email, kPersonPassword);
+  BOOST_REQUIRE_EQUAL(r.status, 201);
+  return c;
+}
+
+}  // namespace citygrants::webtest

@@ -1,0 +1,53 @@
+#include "modules/access/role.h"
+#include "web/http/openapi_schema_parts.h"
+#include "web/http/schema_builder.h"
+
+namespace citygrants::http::schemas {
+namespace {
+
+using namespace schema;
+
+std::vector<std::string> roleNames() {
+  std::vector<std::string> out;
+  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
+  return out;
+}
+
+}  // namespace
+
+// account_handlers.cpp: the account page's routes and the forgotten-password links.
+void addAccountSchemas(JsonObject out) {
+  out->set("AccountOrganisation", closed({{"id", integer()}, {"name", text()}}));
+  out->set("Account",
+           closed({{"id", integer()},
+                   {"email", text()},
+                   {"name", text()},
+                   {"language", describe(choice(languages()),
+                                         "the console's and the mail's language, on every "
+                                         "device")},
+                   {"roles", list(choice(roleNames()))},
+                   {"organisation", ref("AccountOrganisation")},
+                   {"version", describe(integer(), "as the ETag: send it back as If-Match")}}));
+  out->set("AccountChange", describe(closed({optionalIn("name", text(200)),
+                                             optionalIn("language", choice(languages(), 10))}),
+                                     "the members to change; an absent one stays as it is"));
+  out->set("PasswordChange",
+           closed({{"current_password", text(200)},
+                   {"new_password", describe(text(200), "10 to 200 characters")}}));
+  out->set("AccountSession",
+           closed({{"id", integer()},
+                   {"created_at", dateTime()},
+                   {"last_seen_at", describe(dateTime(), "to the minute")},
+                   {"expires_at", describe(dateTime(), "the absolute timeout")},
+                   {"current", describe(boolean(), "the session this request came with")}}));
+  out->set("AccountSessionPage", pageOf("AccountSession"));
+  out->set("PasswordResetRequest", closed({{"email", text(254)}}));
+  out->set("PasswordResetAccepted",
+           describe(closed({{"status", choice({"accepted"})},
+                            {"expires_in_minutes", describe(atLeast(1), "how long a link works")}}),
+                    "the same answer for every email, known or not"));
+  out->set("PasswordResetCompletion",
+           closed({{"new_password", describe(text(200), "10 to 200 characters")}}));
+}
+
+}  // namespace citygrants::http::schemas
