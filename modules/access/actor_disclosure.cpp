@@ -51,22 +51,32 @@ constexpr DisclosureRule kRules[] = {
 
 std::string_view relationName(Relation relation) {
   switch (relation) {
-    case R::kSelf: return "self";
-    case R::kColleague: return "colleague";
-    case R::kFundStaff: return "fund_staff";
-    case R::kRecordCity: return "record_city";
-    case R::kSupportingPartner: return "supporting_partner";
-    case R::kOtherPartner: return "other_partner";
-    case R::kOther: return "other";
+    case R::kSelf:
+      return "self";
+    case R::kColleague:
+      return "colleague";
+    case R::kFundStaff:
+      return "fund_staff";
+    case R::kRecordCity:
+      return "record_city";
+    case R::kSupportingPartner:
+      return "supporting_partner";
+    case R::kOtherPartner:
+      return "other_partner";
+    case R::kOther:
+      return "other";
   }
   return "unknown";
 }
 
 std::string_view disclosureName(Disclosure disclosure) {
   switch (disclosure) {
-    case D::kPerson: return "person";
-    case D::kOrganisation: return "organisation";
-    case D::kSide: return "side";
+    case D::kPerson:
+      return "person";
+    case D::kOrganisation:
+      return "organisation";
+    case D::kSide:
+      return "side";
   }
   return "unknown";
 }

@@ -41,8 +41,9 @@ enum class Relation : std::uint8_t {
 };
 
 inline constexpr Relation kAllRelations[] = {
-    Relation::kSelf,           Relation::kColleague,    Relation::kFundStaff, Relation::kRecordCity,
-    Relation::kSupportingPartner, Relation::kOtherPartner, Relation::kOther};
+    Relation::kSelf,       Relation::kColleague,         Relation::kFundStaff,
+    Relation::kRecordCity, Relation::kSupportingPartner, Relation::kOtherPartner,
+    Relation::kOther};
 
 std::string_view relationName(Relation relation);
 

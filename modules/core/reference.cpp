@@ -50,10 +50,14 @@ std::optional<ParsedReference> parseProposalReference(std::string_view text) {
 
 std::string_view recordEntity(RecordKind kind) {
   switch (kind) {
-    case RecordKind::kProposal: return "proposal";
-    case RecordKind::kGrant: return "grant";
-    case RecordKind::kTranche: return "tranche";
-    case RecordKind::kReport: return "report";
+    case RecordKind::kProposal:
+      return "proposal";
+    case RecordKind::kGrant:
+      return "grant";
+    case RecordKind::kTranche:
+      return "tranche";
+    case RecordKind::kReport:
+      return "report";
   }
   return "unknown";
 }
@@ -61,7 +65,8 @@ std::string_view recordEntity(RecordKind kind) {
 std::optional<RecordReference> parseRecordReference(std::string_view text) {
   constexpr std::size_t kNumberStart = 9;  // after "GCF-2026-"
   constexpr int kMaxSeq = 9'999;
-  const auto dash = text.size() > kNumberStart ? text.find('-', kNumberStart) : std::string_view::npos;
+  const auto dash =
+      text.size() > kNumberStart ? text.find('-', kNumberStart) : std::string_view::npos;
   const auto proposal = text.substr(0, dash);
   if (!parseProposalReference(proposal)) return std::nullopt;
   RecordReference out{RecordKind::kProposal, std::string(proposal), 0};

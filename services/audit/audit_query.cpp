@@ -105,14 +105,15 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
   st.exchange(soci::into(reference));
   st.exchange(soci::into(report_of));
   st.exchange(soci::into(report_seq));
-  stores::prepareAndRun(st, std::string(kJoined) + where + " ORDER BY e.seq DESC LIMIT " +
-                                std::to_string(limit));
+  stores::prepareAndRun(
+      st, std::string(kJoined) + where + " ORDER BY e.seq DESC LIMIT " + std::to_string(limit));
   std::vector<AuditRow> out;
   while (st.fetch()) {
     r.person.reset();
     if (e.actor_id && name && org_id) {
-      r.person = access::Person{*e.actor_id, *name, *org_id, org_name.value_or(""),
-                                access::parseOrgKind(org_kind.value_or("")).value_or(access::OrgKind::kCity)};
+      r.person = access::Person{
+          *e.actor_id, *name, *org_id, org_name.value_or(""),
+          access::parseOrgKind(org_kind.value_or("")).value_or(access::OrgKind::kCity)};
     }
     r.reference = reference;
     if (report_of && report_seq) r.reference = core::reportReference(*report_of, *report_seq);
@@ -140,7 +141,8 @@ bool referenceExists(db::Tx& tx, const ReferenceFilter& f) {
   auto& sql = tx.sql();
   switch (f.parsed.kind) {
     case RecordKind::kProposal:
-      sql << "SELECT COUNT(*) FROM proposals WHERE reference = :r", soci::use(f.text), soci::into(n);
+      sql << "SELECT COUNT(*) FROM proposals WHERE reference = :r", soci::use(f.text),
+          soci::into(n);
       break;
     case RecordKind::kGrant:
       sql << "SELECT COUNT(*) FROM grants WHERE reference = :r", soci::use(f.text), soci::into(n);

@@ -18,7 +18,8 @@ class PeopleStore {
 
   // The users `ids` name, by id (ids naming no user are left out): one statement for up to
   // kIdsPerStatement ids, whatever records they came from.
-  static std::map<std::int64_t, access::Person> byIds(db::Tx& tx, const std::set<std::int64_t>& ids);
+  static std::map<std::int64_t, access::Person> byIds(db::Tx& tx,
+                                                      const std::set<std::int64_t>& ids);
 
   // Every user, by organisation name then name: the people an audit reader may filter by.
   static std::vector<access::Person> everyone(db::Tx& tx);

@@ -18,8 +18,8 @@ void checkAuditFilter(db::Tx& tx, const audit::AuditFilter& filter) {
   }
   if (filter.reference && !audit::referenceExists(tx, *filter.reference)) {
     throw core::Problem::invalidField(
-        "reference", "no proposal, grant, tranche or report has the reference " +
-                         filter.reference->text);
+        "reference",
+        "no proposal, grant, tranche or report has the reference " + filter.reference->text);
   }
 }
 

@@ -7,9 +7,9 @@
 
 #include "modules/access/access_rules.h"
 #include "modules/core/problem.h"
-#include "services/usecases/audit_service.h"
 #include "services/stores/proposal_store.h"
 #include "services/stores/review_store.h"
+#include "services/usecases/audit_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_facts.h"
 

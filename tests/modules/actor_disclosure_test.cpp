@@ -11,7 +11,7 @@ namespace citygrants::access {
 namespace {
 
 constexpr std::int64_t kFundOrg = 1;
-constexpr std::int64_t kCityOrg = 10;       // the record's city
+constexpr std::int64_t kCityOrg = 10;  // the record's city
 constexpr std::int64_t kOtherCityOrg = 11;
 constexpr std::int64_t kSupportingOrg = 20;  // the record's supporting partner
 constexpr std::int64_t kReviewerOrg = 22;    // another partner: a reviewer of the record
@@ -21,18 +21,35 @@ constexpr std::int64_t kDonorOrg = 30;
 constexpr Parties kRecord{kCityOrg, kSupportingOrg};
 
 // The people who may have acted on it, by kind; the reader is user 1 of their organisation.
-enum class Who { kReader, kColleague, kFundManager, kCityStaff, kVerifier, kReviewer, kOtherCity, kDonor };
+enum class Who {
+  kReader,
+  kColleague,
+  kFundManager,
+  kCityStaff,
+  kVerifier,
+  kReviewer,
+  kOtherCity,
+  kDonor
+};
 
 Person personOf(Who who, std::int64_t reader_org, OrgKind reader_kind) {
   switch (who) {
-    case Who::kReader: return {1, "Reader", reader_org, "Reader's org", reader_kind};
-    case Who::kColleague: return {2, "Colleague", reader_org, "Reader's org", reader_kind};
-    case Who::kFundManager: return {3, "Amina Diallo", kFundOrg, "MMC", OrgKind::kFund};
-    case Who::kCityStaff: return {4, "Grace Nakato", kCityOrg, "Kampala", OrgKind::kCity};
-    case Who::kVerifier: return {5, "Ivo Petrov", kSupportingOrg, "IOM", OrgKind::kPartner};
-    case Who::kReviewer: return {6, "Hana Sato", kReviewerOrg, "UNHCR", OrgKind::kPartner};
-    case Who::kOtherCity: return {7, "Luis Pérez", kOtherCityOrg, "Montevideo", OrgKind::kCity};
-    case Who::kDonor: return {8, "Dana Cole", kDonorOrg, "Trust", OrgKind::kDonor};
+    case Who::kReader:
+      return {1, "Reader", reader_org, "Reader's org", reader_kind};
+    case Who::kColleague:
+      return {2, "Colleague", reader_org, "Reader's org", reader_kind};
+    case Who::kFundManager:
+      return {3, "Amina Diallo", kFundOrg, "MMC", OrgKind::kFund};
+    case Who::kCityStaff:
+      return {4, "Grace Nakato", kCityOrg, "Kampala", OrgKind::kCity};
+    case Who::kVerifier:
+      return {5, "Ivo Petrov", kSupportingOrg, "IOM", OrgKind::kPartner};
+    case Who::kReviewer:
+      return {6, "Hana Sato", kReviewerOrg, "UNHCR", OrgKind::kPartner};
+    case Who::kOtherCity:
+      return {7, "Luis Pérez", kOtherCityOrg, "Montevideo", OrgKind::kCity};
+    case Who::kDonor:
+      return {8, "Dana Cole", kDonorOrg, "Trust", OrgKind::kDonor};
   }
   return {};
 }
@@ -49,22 +66,24 @@ struct Expectation {
   const char* reader;
   Actor actor;
   OrgKind reader_kind;
-  Disclosure reader_sees, colleague, fund_manager, city_staff, verifier, reviewer, other_city, donor;
+  Disclosure reader_sees, colleague, fund_manager, city_staff, verifier, reviewer, other_city,
+      donor;
 };
 
+// clang-format off
 const Expectation kExpected[] = {
-    // reader                         reader-self colleague fund city verifier reviewer city2 donor
-    {"fund manager", readerOf(Role::kFundManager, kFundOrg), OrgKind::kFund, P, P, P, P, P, P, P, P},
-    {"auditor", readerOf(Role::kAuditor, kFundOrg), OrgKind::kFund, P, P, P, P, P, P, P, P},
-    {"admin", readerOf(Role::kAdmin, kFundOrg), OrgKind::kFund, P, P, P, P, P, P, P, P},
-    {"supporting partner", readerOf(Role::kPartner, kSupportingOrg), OrgKind::kPartner,
-     P, P, P, P, P /* its own colleague */, O, O, O},
-    {"reviewing partner", readerOf(Role::kPartner, kReviewerOrg), OrgKind::kPartner,
-     P, P, P, P, O, P /* its own colleague */, O, O},
-    {"city applicant", readerOf(Role::kApplicant, kCityOrg), OrgKind::kCity,
-     P, P, P, P /* its own colleague */, O, S, S, S},
-    {"no role", readerOf(RoleSet(), kCityOrg), OrgKind::kCity, P, S, S, S, S, S, S, S},
+  // reader                                                                           self colleague fund city verifier reviewer city2 donor
+  {"fund manager",       readerOf(Role::kFundManager, kFundOrg),     OrgKind::kFund,    P,   P,       P,   P,   P,       P,       P,    P},
+  {"auditor",            readerOf(Role::kAuditor, kFundOrg),         OrgKind::kFund,    P,   P,       P,   P,   P,       P,       P,    P},
+  {"admin",              readerOf(Role::kAdmin, kFundOrg),           OrgKind::kFund,    P,   P,       P,   P,   P,       P,       P,    P},
+  // the verifier is the supporting partner's colleague; the reviewer, the reviewing partner's
+  {"supporting partner", readerOf(Role::kPartner, kSupportingOrg),   OrgKind::kPartner, P,   P,       P,   P,   P,       O,       O,    O},
+  {"reviewing partner",  readerOf(Role::kPartner, kReviewerOrg),     OrgKind::kPartner, P,   P,       P,   P,   O,       P,       O,    O},
+  // the city staff are the applicant's colleagues
+  {"city applicant",     readerOf(Role::kApplicant, kCityOrg),       OrgKind::kCity,    P,   P,       P,   P,   O,       S,       S,    S},
+  {"no role",            readerOf(RoleSet(), kCityOrg),              OrgKind::kCity,    P,   S,       S,   S,   S,       S,       S,    S},
 };
+// clang-format on
 
 }  // namespace
 
@@ -76,7 +95,8 @@ BOOST_AUTO_TEST_CASE(the_table_has_every_reader_kind_and_relation_once) {
     const auto key = std::make_pair(static_cast<int>(rule.reader), static_cast<int>(rule.relation));
     BOOST_TEST(seen.insert(key).second, "twice: " << relationName(rule.relation));
   }
-  for (ReaderKind k : {ReaderKind::kFund, ReaderKind::kPartner, ReaderKind::kCity, ReaderKind::kNone}) {
+  for (ReaderKind k :
+       {ReaderKind::kFund, ReaderKind::kPartner, ReaderKind::kCity, ReaderKind::kNone}) {
     for (Relation r : kAllRelations) {
       BOOST_TEST(seen.count({static_cast<int>(k), static_cast<int>(r)}) == 1u,
                  "missing: " << relationName(r));
@@ -94,9 +114,8 @@ BOOST_AUTO_TEST_CASE(each_reader_knows_each_actor_as_the_rule_says) {
       const auto person = personOf(kWho[i], e.actor.org_id, e.reader_kind);
       const auto view = discloseTo(e.actor, person, kRecord);
       BOOST_TEST((view.disclosure == expected[i]),
-                 e.reader << " reading " << person.name << ": "
-                          << disclosureName(view.disclosure) << ", expected "
-                          << disclosureName(expected[i]));
+                 e.reader << " reading " << person.name << ": " << disclosureName(view.disclosure)
+                          << ", expected " << disclosureName(expected[i]));
     }
   }
 }
@@ -123,7 +142,8 @@ BOOST_AUTO_TEST_CASE(a_view_carries_only_what_its_disclosure_allows) {
   BOOST_TEST((blind.side == OrgKind::kPartner));
 }
 
-BOOST_AUTO_TEST_CASE(the_widest_role_decides_and_a_record_without_parties_names_partners_by_organisation) {
+BOOST_AUTO_TEST_CASE(
+    the_widest_role_decides_and_a_record_without_parties_names_partners_by_organisation) {
   BOOST_TEST((readerKindOf(Role::kApplicant | Role::kAuditor) == ReaderKind::kFund));
   BOOST_TEST((readerKindOf(Role::kPartner | Role::kApplicant) == ReaderKind::kPartner));
   BOOST_TEST((readerKindOf(RoleSet(Role::kApplicant)) == ReaderKind::kCity));

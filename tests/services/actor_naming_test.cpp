@@ -2,6 +2,8 @@
 // many records and people, counted by a SOCI logger on the transaction's session, and each person
 // as the reader may know them on their record (access::discloseTo).
 
+#include "services/usecases/actor_naming.h"
+
 #include <memory>
 #include <set>
 #include <string>
@@ -12,7 +14,6 @@
 
 #include "services/stores/directory_store.h"
 #include "services/stores/people_store.h"
-#include "services/usecases/actor_naming.h"
 #include "tests/services/fixture.h"
 
 using namespace citygrants;
@@ -140,7 +141,8 @@ BOOST_AUTO_TEST_CASE(each_person_is_named_as_the_reader_may_know_them) {
        {"approved_by", f.fm1.user_id},
        {"reviewer_id", f.reviewer_b.user_id}}};
   const auto fund = name(f, f.auditor, record).records.at(0);
-  for (const auto& a : fund) BOOST_TEST((a.view.disclosure == access::Disclosure::kPerson), a.field);
+  for (const auto& a : fund)
+    BOOST_TEST((a.view.disclosure == access::Disclosure::kPerson), a.field);
   const auto city = name(f, f.applicant_a, record).records.at(0);
   BOOST_TEST_REQUIRE(city.size() == 4u);
   BOOST_TEST((city[0].view.disclosure == access::Disclosure::kPerson));

@@ -79,10 +79,12 @@ BOOST_AUTO_TEST_CASE(the_person_and_the_event_narrow_the_chain_as_sql_counts_it)
   int checked = 0;
   for (const char* login : {"fm1@mmc.demo", "fm2@mmc.demo", "reviewer@iom.demo",
                             "applicant@kampala.demo", "admin@mmc.demo"}) {
-    const auto id = count(server, "SELECT id FROM users WHERE email = '" + std::string(login) + "'");
+    const auto id =
+        count(server, "SELECT id FROM users WHERE email = '" + std::string(login) + "'");
     const auto chain = readAll(spec, auditor, "actor_id=" + std::to_string(id));
-    BOOST_TEST(chain.total == count(server, "SELECT COUNT(*) FROM audit_events WHERE actor_id = :p", id),
-               login);
+    BOOST_TEST(
+        chain.total == count(server, "SELECT COUNT(*) FROM audit_events WHERE actor_id = :p", id),
+        login);
     BOOST_TEST(chain.total > 0, login);
     for (const auto& e : chain.items) BOOST_TEST(e->getValue<std::int64_t>("actor_id") == id);
     ++checked;
@@ -110,22 +112,27 @@ BOOST_AUTO_TEST_CASE(a_reference_narrows_the_chain_to_its_record) {
       server,
       "SELECT p.id FROM proposals p JOIN grants g ON g.proposal_id = p.id JOIN organisations o "
       "ON o.id = p.city_org_id WHERE o.name = 'Kampala'");
-  const auto ref = queryText(server.db(), "SELECT reference FROM proposals WHERE id = :p", proposal);
+  const auto ref =
+      queryText(server.db(), "SELECT reference FROM proposals WHERE id = :p", proposal);
   const auto grant = count(server, "SELECT id FROM grants WHERE proposal_id = :p", proposal);
-  const auto tranche = count(server, "SELECT id FROM tranches WHERE grant_id = :p AND seq = 1", grant);
-  const auto report = count(server, "SELECT id FROM reports WHERE grant_id = :p AND seq = 1", grant);
+  const auto tranche =
+      count(server, "SELECT id FROM tranches WHERE grant_id = :p AND seq = 1", grant);
+  const auto report =
+      count(server, "SELECT id FROM reports WHERE grant_id = :p AND seq = 1", grant);
   BOOST_TEST_REQUIRE(ref.has_value());
   const auto of = [&](const std::string& entity, std::int64_t id) {
-    return count(server, "SELECT COUNT(*) FROM audit_events WHERE entity = '" + entity +
-                             "' AND entity_id = :p", id);
+    return count(
+        server,
+        "SELECT COUNT(*) FROM audit_events WHERE entity = '" + entity + "' AND entity_id = :p", id);
   };
   // The proposal's own events and those of the reviews of it.
   std::int64_t reviews = 0;
   {
     auto tx = server.db().read();
     std::int64_t a = 0;
-    soci::statement st = (tx.sql().prepare << "SELECT id FROM review_assignments WHERE proposal_id = :p",
-                          soci::use(proposal), soci::into(a));
+    soci::statement st =
+        (tx.sql().prepare << "SELECT id FROM review_assignments WHERE proposal_id = :p",
+         soci::use(proposal), soci::into(a));
     st.execute();
     std::vector<std::int64_t> ids;
     while (st.fetch()) ids.push_back(a);
@@ -142,18 +149,22 @@ BOOST_AUTO_TEST_CASE(a_reference_narrows_the_chain_to_its_record) {
       {*ref + "-G", of("grant", grant)},
       {*ref + "-T1", of("tranche", tranche)},
       {*ref + "-R1", of("report", report)},
-      {*ref + "-T3", of("tranche", count(server, "SELECT id FROM tranches WHERE grant_id = :p AND seq = 3", grant))},
+      {*ref + "-T3",
+       of("tranche",
+          count(server, "SELECT id FROM tranches WHERE grant_id = :p AND seq = 3", grant))},
   };
   for (const auto& c : cases) {
     const auto chain = readAll(spec, fm1, "reference=" + encoded(c.reference), 5);
     BOOST_TEST(chain.total == c.expected, c.reference);
-    for (const auto& e : chain.items) BOOST_TEST(e->getValue<std::string>("reference") == c.reference);
+    for (const auto& e : chain.items)
+      BOOST_TEST(e->getValue<std::string>("reference") == c.reference);
   }
   BOOST_TEST(reviews > 0);
   BOOST_TEST(cases[2].expected >= 4, "requested, verified, approved, disbursed");
   BOOST_TEST(cases[4].expected == 0, "a tranche still scheduled has no event: an empty chain");
   // With a kind of record besides: only the reviews' events.
-  BOOST_TEST(readAll(spec, fm1, "reference=" + *ref + "&entity=review_assignment").total == reviews);
+  BOOST_TEST(readAll(spec, fm1, "reference=" + *ref + "&entity=review_assignment").total ==
+             reviews);
 }
 
 BOOST_AUTO_TEST_CASE(a_date_range_takes_from_inclusive_and_to_exclusive) {
@@ -171,8 +182,8 @@ BOOST_AUTO_TEST_CASE(a_date_range_takes_from_inclusive_and_to_exclusive) {
     return count(server, "SELECT COUNT(*) FROM audit_events WHERE at >= " + std::to_string(a) +
                              " AND at < " + std::to_string(b));
   };
-  const auto chain = readAll(spec, auditor, "from=" + encoded(http::isoTime(from)) +
-                                                "&to=" + encoded(http::isoTime(to)));
+  const auto chain = readAll(
+      spec, auditor, "from=" + encoded(http::isoTime(from)) + "&to=" + encoded(http::isoTime(to)));
   BOOST_TEST(chain.total == in_range(from, to));
   BOOST_TEST(chain.total > 0);
   std::set<std::int64_t> seqs;
@@ -180,8 +191,9 @@ BOOST_AUTO_TEST_CASE(a_date_range_takes_from_inclusive_and_to_exclusive) {
   BOOST_TEST(seqs.count(seq_from) == 1u, "from is inclusive");
   BOOST_TEST(seqs.count(seq_to) == 0u, "to is exclusive");
   // Each bound alone, an offset zone, and whole days (00:00 UTC).
-  BOOST_TEST(readAll(spec, auditor, "from=" + encoded(http::isoTime(from))).total ==
-             count(server, "SELECT COUNT(*) FROM audit_events WHERE at >= " + std::to_string(from)));
+  BOOST_TEST(
+      readAll(spec, auditor, "from=" + encoded(http::isoTime(from))).total ==
+      count(server, "SELECT COUNT(*) FROM audit_events WHERE at >= " + std::to_string(from)));
   BOOST_TEST(readAll(spec, auditor, "to=" + encoded(http::isoTime(to))).total ==
              count(server, "SELECT COUNT(*) FROM audit_events WHERE at < " + std::to_string(to)));
   constexpr std::int64_t kDay = 86'400'000;
@@ -194,11 +206,13 @@ BOOST_AUTO_TEST_CASE(a_date_range_takes_from_inclusive_and_to_exclusive) {
              in_range(day, day + kDay));
   // Every filter at once: a person's events of one kind within a range.
   const auto fm1 = count(server, "SELECT id FROM users WHERE email = 'fm1@mmc.demo'");
-  const auto all = readAll(spec, auditor, "actor_id=" + std::to_string(fm1) +
-                                              "&event=approve&from=2000-01-01&to=" + next_text);
+  const auto all =
+      readAll(spec, auditor,
+              "actor_id=" + std::to_string(fm1) + "&event=approve&from=2000-01-01&to=" + next_text);
   BOOST_TEST(all.total == count(server,
                                 "SELECT COUNT(*) FROM audit_events WHERE actor_id = :p AND "
-                                "event = 'approve' AND at < " + std::to_string(day + kDay),
+                                "event = 'approve' AND at < " +
+                                    std::to_string(day + kDay),
                                 fm1));
 }
 
@@ -218,12 +232,14 @@ BOOST_AUTO_TEST_CASE(every_event_reads_its_record_by_reference) {
     } else if (entity == "review_assignment") {
       expected = queryText(server.db(),
                            "SELECT p.reference FROM review_assignments a JOIN proposals p ON "
-                           "p.id = a.proposal_id WHERE a.id = :p", id);
+                           "p.id = a.proposal_id WHERE a.id = :p",
+                           id);
     } else if (entity == "report") {
       const auto seq = count(server, "SELECT seq FROM reports WHERE id = :p", id);
       expected = *queryText(server.db(),
                             "SELECT p.reference FROM reports r JOIN grants g ON g.id = r.grant_id "
-                            "JOIN proposals p ON p.id = g.proposal_id WHERE r.id = :p", id) +
+                            "JOIN proposals p ON p.id = g.proposal_id WHERE r.id = :p",
+                            id) +
                  "-R" + std::to_string(seq);
     }
     if (expected) {
@@ -294,7 +310,8 @@ BOOST_AUTO_TEST_CASE(the_people_to_filter_by_are_everyone_by_name_and_organisati
     const auto r = c.get("/api/v1/audit/people");
     expectSuccess(spec, r, "GET", "/api/v1/audit/people", login);
     const auto items = itemsOf(r);
-    BOOST_TEST(static_cast<std::int64_t>(items->size()) == count(server, "SELECT COUNT(*) FROM users"));
+    BOOST_TEST(static_cast<std::int64_t>(items->size()) ==
+               count(server, "SELECT COUNT(*) FROM users"));
     for (unsigned i = 0; i < items->size(); ++i) {
       const auto p = items->getObject(i);
       const auto id = p->getValue<std::int64_t>("id");
@@ -303,7 +320,8 @@ BOOST_AUTO_TEST_CASE(the_people_to_filter_by_are_everyone_by_name_and_organisati
       BOOST_TEST(p->getValue<std::string>("organisation") ==
                  *queryText(server.db(),
                             "SELECT o.name FROM users u JOIN organisations o ON o.id = u.org_id "
-                            "WHERE u.id = :p", id));
+                            "WHERE u.id = :p",
+                            id));
     }
   }
 }

@@ -47,8 +47,8 @@ std::map<std::int64_t, Person> directory(Server& server) {
 
 // The fields of a record that hold a person's user id.
 const std::set<std::string> kPersonFields = {
-    "actor_id",    "reviewer_id",  "created_by",  "requested_by", "verified_by",
-    "approved_by", "disbursed_by", "submitted_by", "accepted_by", "signed_by"};
+    "actor_id",    "reviewer_id",  "created_by",   "requested_by", "verified_by",
+    "approved_by", "disbursed_by", "submitted_by", "accepted_by",  "signed_by"};
 
 // Calls `visit(key, value)` for every member of every object inside `v`, depth first.
 void walk(const Poco::Dynamic::Var& v,
@@ -72,7 +72,8 @@ std::map<std::string, Response> whatACityReads(Client& city) {
   const auto proposals = itemsOf(get("/api/v1/proposals?limit=200"));
   for (unsigned i = 0; i < proposals->size(); ++i) {
     const auto p = proposalPath(proposals->getObject(i)->getValue<std::int64_t>("id"));
-    for (const char* part : {"", "/timeline", "/versions", "/attachments", "/reviews", "/assignments"})
+    for (const char* part :
+         {"", "/timeline", "/versions", "/attachments", "/reviews", "/assignments"})
       get(p + part);
   }
   get("/api/v1/assignments");
@@ -151,15 +152,17 @@ BOOST_AUTO_TEST_CASE(no_city_ever_reads_a_reviewers_or_a_partner_persons_name_em
         BOOST_TEST(r.status == 200, login << " " << path);
       }
       for (const auto& p : partners) {
-        BOOST_TEST(r.body.find(p.name) == std::string::npos, login << " " << path << ": " << p.name);
-        BOOST_TEST(r.body.find(p.email) == std::string::npos, login << " " << path << ": " << p.email);
+        BOOST_TEST(r.body.find(p.name) == std::string::npos,
+                   login << " " << path << ": " << p.name);
+        BOOST_TEST(r.body.find(p.email) == std::string::npos,
+                   login << " " << path << ": " << p.email);
       }
       if (!r.json) continue;
       walk(r.json, [&](const std::string& key, const Poco::Dynamic::Var& v) {
         if (kPersonFields.count(key) && v.isInteger()) {  // not actors.<field>, an object
           const auto& who = people.at(v.convert<std::int64_t>());
-          BOOST_TEST(who.kind != "partner", login << " " << path << ": " << key << " names "
-                                                   << who.name << " by id");
+          BOOST_TEST(who.kind != "partner",
+                     login << " " << path << ": " << key << " names " << who.name << " by id");
         }
         if (key == "actors" || key == "actor") {
           walk(v, [&](const std::string& k, const Poco::Dynamic::Var& role) {
@@ -203,7 +206,8 @@ BOOST_AUTO_TEST_CASE(a_city_reads_its_supporting_partner_by_organisation_and_the
     const auto e = timeline->getObject(i);
     const auto event = e->getValue<std::string>("event");
     const auto seq = e->getValue<std::int64_t>("seq");
-    const auto actor_id = queryInt(server.db(), "SELECT actor_id FROM audit_events WHERE seq = :p", seq);
+    const auto actor_id =
+        queryInt(server.db(), "SELECT actor_id FROM audit_events WHERE seq = :p", seq);
     if (!actor_id) {
       BOOST_TEST(e->isNull("actor"));
       continue;
@@ -221,7 +225,8 @@ BOOST_AUTO_TEST_CASE(a_city_reads_its_supporting_partner_by_organisation_and_the
   BOOST_TEST(verifies >= 1, "the first tranche verified by IOM");
 }
 
-BOOST_AUTO_TEST_CASE(fund_managers_and_auditors_read_every_actor_by_name_in_the_queue_and_timelines) {
+BOOST_AUTO_TEST_CASE(
+    fund_managers_and_auditors_read_every_actor_by_name_in_the_queue_and_timelines) {
   auto& server = SeededServer::get();
   const Spec spec(server);
   const auto people = directory(server);
@@ -235,8 +240,8 @@ BOOST_AUTO_TEST_CASE(fund_managers_and_auditors_read_every_actor_by_name_in_the_
       const auto t = items->getObject(i);
       const auto id = t->getValue<std::int64_t>("id");
       for (const char* field : {"requested_by", "verified_by", "approved_by", "disbursed_by"}) {
-        const auto by = queryInt(server.db(), "SELECT " + std::string(field) +
-                                                  " FROM tranches WHERE id = :p", id);
+        const auto by = queryInt(
+            server.db(), "SELECT " + std::string(field) + " FROM tranches WHERE id = :p", id);
         if (!by) {
           BOOST_TEST(!actorOf(t, field), field);
           continue;
@@ -265,17 +270,18 @@ BOOST_AUTO_TEST_CASE(fund_managers_and_auditors_read_every_actor_by_name_in_the_
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_partner_names_its_own_the_fund_and_the_city_and_other_partners_by_organisation) {
+BOOST_AUTO_TEST_CASE(
+    a_partner_names_its_own_the_fund_and_the_city_and_other_partners_by_organisation) {
   auto& server = SeededServer::get();
   const Spec spec(server);
   const auto people = directory(server);
   Client iom = server.signedIn("reviewer@iom.demo");
   const auto me = userIdOf(iom);
   // Barranquilla's proposal: reviewed by IOM and UNHCR, both submitted; IOM sees both reviews.
-  const auto proposal = queryInt(
-      server.db(),
-      "SELECT p.id FROM proposals p JOIN organisations o ON o.id = p.city_org_id "
-      "WHERE o.name = 'Barranquilla' AND p.state = 'reviewed'");
+  const auto proposal =
+      queryInt(server.db(),
+               "SELECT p.id FROM proposals p JOIN organisations o ON o.id = p.city_org_id "
+               "WHERE o.name = 'Barranquilla' AND p.state = 'reviewed'");
   BOOST_TEST_REQUIRE(proposal.has_value());
   const auto r = iom.get(proposalPath(*proposal) + "/reviews");
   expectSuccess(spec, r, "GET", "/api/v1/proposals/{id}/reviews", "comparison");
@@ -285,9 +291,9 @@ BOOST_AUTO_TEST_CASE(a_partner_names_its_own_the_fund_and_the_city_and_other_par
   int other = 0;
   for (unsigned i = 0; i < rows->size(); ++i) {
     const auto row = rows->getObject(i);
-    const auto reviewer = queryInt(server.db(),
-                                   "SELECT reviewer_id FROM review_assignments WHERE id = :p",
-                                   row->getValue<std::int64_t>("id"));
+    const auto reviewer =
+        queryInt(server.db(), "SELECT reviewer_id FROM review_assignments WHERE id = :p",
+                 row->getValue<std::int64_t>("id"));
     BOOST_TEST_REQUIRE(reviewer.has_value());
     const auto& who = people.at(*reviewer);
     if (*reviewer == me) {

@@ -35,10 +35,10 @@ std::optional<std::string> vocabularyWord(const http::ApiRequest& req, const std
                                           const char* example) {
   auto word = req.queryText(name);
   if (!word) return word;
-  const bool ok = !word->empty() && word->size() <= 64 &&
-                  std::all_of(word->begin(), word->end(), [](char c) {
-                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                  });
+  const bool ok =
+      !word->empty() && word->size() <= 64 && std::all_of(word->begin(), word->end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
   if (!ok) {
     const std::string why = std::string("lower-case letters, digits and _, like ") + example;
     throw HttpError(400, "bad-query", "Bad query parameter", name + ": " + why, {{name, why}});
@@ -52,8 +52,9 @@ std::optional<std::int64_t> instant(const http::ApiRequest& req, const std::stri
   if (!text) return std::nullopt;
   auto ms = core::parseIsoInstant(*text);
   if (!ms) {
-    const std::string why = "an ISO 8601 day (2026-03-01, from 00:00 UTC) or instant with a zone "
-                            "(2026-03-01T12:00:00Z)";
+    const std::string why =
+        "an ISO 8601 day (2026-03-01, from 00:00 UTC) or instant with a zone "
+        "(2026-03-01T12:00:00Z)";
     throw HttpError(400, "bad-query", "Bad query parameter", name + " must be " + why,
                     {{name, "must be " + why}});
   }

@@ -8,29 +8,31 @@ namespace {
 using namespace schema;
 
 constexpr std::size_t kMaxSpendingLines = 100;  // report_handlers.cpp
-constexpr const char* kWithheld = "the user; null until done, and when the reader may not know them";
+constexpr const char* kWithheld =
+    "the user; null until done, and when the reader may not know them";
 
 // grant_handlers.cpp: grantJson, budgetLineJson.
 void addGrants(JsonObject out) {
-  out->set("Grant", closed({{"id", integer()},
-                            {"reference", describe(text(), "GCF-2026-0007-G")},
-                            {"state", choice(statesOf("grant"))},
-                            {"version", atLeast(1)},
-                            {"actions", actionsSchema("grant")},
-                            {"proposal_id", integer()},
-                            {"call_id", integer()},
-                            {"city_org_id", integer()},
-                            {"supporting_org_id", integer()},
-                            {"amount", ref("Money")},
-                            {"duration_months", integer()},
-                            nullableOut("signed_by", describe(integer(), kWithheld)),
-                            nullableOut("signed_at", dateTime()),
-                            {"created_at", dateTime()},
-                            {"sectors", describe(list(text()), "DAC purpose codes: 15190 first")},
-                            nullableOut("sector_code", describe(text(), "the service's own DAC code")),
-                            {"publishable", boolean()},
-                            nullableOut("published_at", dateTime()),
-                            {"actors", actorsSchema({"signed_by"})}}));
+  out->set("Grant",
+           closed({{"id", integer()},
+                   {"reference", describe(text(), "GCF-2026-0007-G")},
+                   {"state", choice(statesOf("grant"))},
+                   {"version", atLeast(1)},
+                   {"actions", actionsSchema("grant")},
+                   {"proposal_id", integer()},
+                   {"call_id", integer()},
+                   {"city_org_id", integer()},
+                   {"supporting_org_id", integer()},
+                   {"amount", ref("Money")},
+                   {"duration_months", integer()},
+                   nullableOut("signed_by", describe(integer(), kWithheld)),
+                   nullableOut("signed_at", dateTime()),
+                   {"created_at", dateTime()},
+                   {"sectors", describe(list(text()), "DAC purpose codes: 15190 first")},
+                   nullableOut("sector_code", describe(text(), "the service's own DAC code")),
+                   {"publishable", boolean()},
+                   nullableOut("published_at", dateTime()),
+                   {"actors", actorsSchema({"signed_by"})}}));
   out->set("GrantPage", pageOf("Grant"));
   out->set("GrantTransition", transitionSchema("grant"));
   out->set("BudgetVsActual", closed({{"category", text()},
@@ -99,8 +101,9 @@ void addReports(JsonObject out) {
                              {"spending", describe(list(ref("Spending")),
                                                    "actual spending per budget line; empty when "
                                                    "none is stated")},
-                             nullableOut("period", describe(atLeast(1), "the reporting period of "
-                                                                        "its results")),
+                             nullableOut("period", describe(atLeast(1),
+                                                            "the reporting period of "
+                                                            "its results")),
                              {"results", list(ref("IndicatorResult"))},
                              {"targets", describe(list(ref("ReportTarget")),
                                                   "the approved targets of its period")},

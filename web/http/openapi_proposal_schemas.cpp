@@ -8,7 +8,8 @@ namespace {
 
 using namespace schema;
 
-constexpr const char* kWithheld = "the user; null until done, and when the reader may not know them";
+constexpr const char* kWithheld =
+    "the user; null until done, and when the reader may not know them";
 
 template <std::size_t N>
 std::vector<std::string> listOf(const char* const (&values)[N]) {

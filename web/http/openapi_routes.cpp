@@ -135,10 +135,12 @@ JsonObject withDefault(JsonObject s, std::int64_t value) {
 void addAuditParameters(JsonArray out, const std::string& prefix) {
   using namespace schema;
   const auto word = matching("^[a-z0-9_]{1,64}$", 64);
-  out->add(queryParameter("entity", word, prefix + "only events of this kind of record (\"tranche\")"));
+  out->add(
+      queryParameter("entity", word, prefix + "only events of this kind of record (\"tranche\")"));
   out->add(queryParameter("entity_id", atLeast(1), prefix + "only events of this record"));
-  out->add(queryParameter("actor_id", atLeast(1),
-                          prefix + "the person: only events of this user (GET /api/v1/audit/people)"));
+  out->add(
+      queryParameter("actor_id", atLeast(1),
+                     prefix + "the person: only events of this user (GET /api/v1/audit/people)"));
   out->add(queryParameter("event", word, prefix + "only events of this name (\"approve\")"));
   out->add(queryParameter(
       "reference", matching("^GCF-[0-9]{4}-[0-9]{4,6}(-G|-[TR][1-9][0-9]{0,3})?$", 20),
