@@ -2,8 +2,6 @@
 
 #include "services/crypto/digest.h"
 #include "services/db/optional_soci.h"
-#include "services/stores/sql_util.h"
-#include "services/stores/where.h"
 
 namespace citygrants::audit {
 namespace {
@@ -63,66 +61,6 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   link.use(hash);
   link.execute();
   return seq;
-}
-
-std::string auditWhere(const AuditFilter& f, const std::optional<std::int64_t>& before_seq,
-                       soci::statement& st) {
-  stores::Where where(st);
-  if (f.entity) where.add("e.entity = :entity", *f.entity, "entity");
-  if (f.entity_id) where.add("e.entity_id = :eid", *f.entity_id, "eid");
-  if (f.actor_id) where.add("e.actor_id = :actor", *f.actor_id, "actor");
-  if (f.event) where.add("e.event = :event", *f.event, "event");
-  if (before_seq) where.add("e.seq < :before", *before_seq, "before");
-  return where.sql();
-}
-
-std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
-                                const std::optional<std::int64_t>& before_seq, int limit) {
-  AuditRow r;
-  auto& e = r.entry;
-  soci::statement st(tx.sql());
-  const std::string where = auditWhere(filter, before_seq, st);
-  st.exchange(soci::into(r.seq));
-  st.exchange(soci::into(e.actor_id));
-  st.exchange(soci::into(e.entity));
-  st.exchange(soci::into(e.entity_id));
-  st.exchange(soci::into(e.event));
-  st.exchange(soci::into(e.from_state));
-  st.exchange(soci::into(e.to_state));
-  st.exchange(soci::into(e.detail));
-  st.exchange(soci::into(e.at));
-  st.exchange(soci::into(r.hash));
-  std::optional<std::string> actor_name;
-  std::optional<std::string> actor_org;
-  st.exchange(soci::into(actor_name));
-  st.exchange(soci::into(actor_org));
-  stores::prepareAndRun(
-      st,
-      "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, e.to_state, "
-      "e.detail, e.at, e.hash, u.name, o.name FROM audit_events e "
-      "LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations o ON o.id = u.org_id" +
-          where + " ORDER BY e.seq DESC LIMIT " + std::to_string(limit));
-  std::vector<AuditRow> out;
-  while (st.fetch()) {
-    r.actor.reset();
-    if (actor_name) r.actor = ActorName{*actor_name, actor_org.value_or("")};
-    out.push_back(r);
-  }
-  return out;
-}
-
-std::int64_t countAudit(db::Tx& tx, const AuditFilter& filter) {
-  std::int64_t n = 0;
-  if (!filter.entity && !filter.entity_id && !filter.actor_id && !filter.event) {
-    tx.sql() << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(n);
-    return n;
-  }
-  soci::statement st(tx.sql());
-  const std::string where = auditWhere(filter, std::nullopt, st);
-  st.exchange(soci::into(n));
-  stores::prepareAndRun(st, "SELECT COUNT(*) FROM audit_events e" + where);
-  st.fetch();
-  return n;
 }
 
 Verification verifyAudit(db::Database& db) {

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "services/db/database.h"
 
 namespace citygrants::audit {
@@ -47,46 +45,6 @@ struct Verification {
   std::optional<std::int64_t> bad_id;
   std::string reason;                    // what is wrong with it
 };
-
-// Who an event's actor is, as the users and organisations tables name them when the event is
-// read. Never part of the hashed row: people and organisations may be renamed, the chain may not
-// change.
-struct ActorName {
-  std::string name;          // the user's
-  std::string organisation;  // the name of the user's organisation
-};
-
-// One stored audit event.
-struct AuditRow {
-  std::int64_t seq = 0;
-  AuditEntry entry;
-  std::string hash;
-  std::optional<ActorName> actor;  // when entry.actor_id names a user
-};
-
-// Which events a list or an export of the chain covers: all, or only those of one kind of
-// record (and one record), of one actor, of one event.
-struct AuditFilter {
-  std::optional<std::string> entity;
-  std::optional<std::int64_t> entity_id;
-  std::optional<std::int64_t> actor_id;
-  std::optional<std::string> event;
-};
-
-// The filters present as " WHERE ..." (or "") over events aliased `e`, with `before_seq` when
-// given (e.seq < it), their values exchanged into `st` by name. Only filters present appear, so
-// that the (entity, entity_id) index serves a record's timeline. Call once per statement.
-std::string auditWhere(const AuditFilter& filter, const std::optional<std::int64_t>& before_seq,
-                       soci::statement& st);
-
-// Events matching `filter`, newest first, before sequence `before_seq`; at most `limit`; each
-// with its actor's name and organisation, joined in the same query.
-std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
-                                const std::optional<std::int64_t>& before_seq, int limit);
-
-// How many events match `filter`: what listAudit pages through. Without a filter, the head's
-// sequence number (the chain has no gaps).
-std::int64_t countAudit(db::Tx& tx, const AuditFilter& filter);
 
 // Recomputes every hash in order and checks the sequence and the head.
 Verification verifyAudit(db::Database& db);

@@ -46,6 +46,7 @@ AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& q) {
   st.exchange(soci::into(p.state));
   st.exchange(soci::into(p.city_org_id));
   st.exchange(soci::into(p.city_name));
+  st.exchange(soci::into(p.supporting_org_id));
   st.exchange(soci::into(p.title));
   st.exchange(soci::into(p.amount_minor));
   st.exchange(soci::into(p.currency));
@@ -56,7 +57,8 @@ AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& q) {
       st,
       "SELECT a.id, a.proposal_id, a.version_number, a.partner_org_id, a.state, a.reviewer_id, "
       "a.declared_at, a.reason, a.comment, a.submitted_at, a.created_by, a.version, "
-      "p.reference, p.state, p.city_org_id, o.name, v.title, v.amount_minor, c.currency, "
+      "p.reference, p.state, p.city_org_id, o.name, p.supporting_org_id, v.title, v.amount_minor, "
+      "c.currency, "
       "(SELECT COUNT(*) FROM criteria k WHERE k.call_id = p.call_id), "
       "(SELECT COUNT(*) FROM review_scores s JOIN criteria ks ON ks.id = s.criterion_id "
       "WHERE s.assignment_id = a.id AND ks.call_id = p.call_id), "

@@ -29,6 +29,7 @@ struct ReviewedProposal {
   std::string title;  // of the current version
   std::int64_t city_org_id = 0;
   std::string city_name;
+  std::optional<std::int64_t> supporting_org_id;  // not shown: names people as the rules allow
   std::int64_t amount_minor = 0;  // requested, in the current version
   std::string currency;           // the call's
   std::string state;

@@ -86,6 +86,7 @@ ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request
     auto tx = ctx_.db.read();
     oneSnapshot(tx);
     ExportLog::check(tx, actor, ctx_.clock.nowMs());
+    if (const auto* f = std::get_if<audit::AuditFilter>(&request.query)) checkAuditFilter(tx, *f);
     auto writer = request.format == exports::FileFormat::kCsv
                       ? exports::csvWriter(file->path())
                       : exports::xlsxWriter(file->path(), source.name, file->dir());

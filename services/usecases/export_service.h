@@ -7,7 +7,7 @@
 #include <variant>
 
 #include "modules/exports/table.h"
-#include "services/audit/audit_log.h"
+#include "services/audit/audit_query.h"
 #include "services/exports/temp_file.h"
 #include "services/stores/assignment_list.h"
 #include "services/stores/grant_list.h"

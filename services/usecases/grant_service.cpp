@@ -110,11 +110,19 @@ workflow::GrantFacts grantFactsOf(const stores::Grant& g, bool tranches_settled,
 }
 
 GrantView grantViewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g) {
-  return viewWith(actor, g, grantFacts(tx, g));
+  auto out = viewWith(actor, g, grantFacts(tx, g));
+  ActorNaming naming(actor);
+  naming.add(out.actors, "signed_by", out.signed_by, grantParties(g));
+  naming.resolve(tx);
+  return out;
 }
 
 access::Scope grantScope(const stores::Grant& grant) {
   return access::Scope{grant.city_org_id, {grant.supporting_org_id}};
+}
+
+access::Parties grantParties(const stores::Grant& grant) {
+  return access::Parties{grant.city_org_id, grant.supporting_org_id};
 }
 
 stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t grant_id,
@@ -141,13 +149,16 @@ GrantList GrantService::list(const Actor& actor, stores::GrantQuery query) {
   query.visibility = visibilityOf(actor);
   auto tx = ctx_.db.read();
   auto page = stores::listGrants(tx, query);
-  tx.commit();
   GrantList out{{}, page.total, page.more};
   for (const auto& item : page.items) {
     const auto& g = item.grant;
     out.items.push_back(
         viewWith(actor, g, factsFrom(g, item.tranches_settled, item.final_report_accepted)));
   }
+  ActorNaming naming(actor);
+  for (auto& g : out.items) naming.add(g.actors, "signed_by", g.signed_by, grantParties(g));
+  naming.resolve(tx);
+  tx.commit();
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/access/actor_disclosure.h"
 #include "modules/access/role.h"
 #include "services/stores/grant_list.h"
 #include "services/stores/grant_store.h"
@@ -15,6 +16,8 @@ namespace citygrants::usecases {
 // The organisations a grant, its tranches and its reports belong to: the city and the
 // supporting partner.
 access::Scope grantScope(const stores::Grant& grant);
+// The same, as naming the people who act on them needs (access::discloseTo).
+access::Parties grantParties(const stores::Grant& grant);
 
 // Loads a grant the actor may see; throws Problem::notFound(entity) when there is none or the
 // actor may not see it (a tranche or report of an invisible grant is "not found" too).
@@ -24,7 +27,7 @@ stores::Grant loadVisibleGrant(db::Tx& tx, const Actor& actor, std::int64_t gran
 // A grant as a reader sees it, with the events they may fire now.
 using GrantView = WithActions<stores::Grant>;
 
-// The grant as `actor` sees it in `tx`, with the events they may fire now.
+// The grant as `actor` sees it in `tx`, with the events they may fire now and who signed it.
 GrantView grantViewOf(db::Tx& tx, const Actor& actor, const stores::Grant& g);
 
 struct GrantList {

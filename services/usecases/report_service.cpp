@@ -134,7 +134,14 @@ std::vector<PeriodTarget> targetsFor(db::Tx& tx, const stores::Grant& g, int per
   return out;
 }
 
-ReportView viewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
+// Queues who submitted and who accepted the report to be named into `view`.
+void nameSteps(ActorNaming& naming, ReportView& view, const stores::Grant& g) {
+  naming.add(view.actors, "submitted_by", view.submitted_by, grantParties(g));
+  naming.add(view.actors, "accepted_by", view.accepted_by, grantParties(g));
+}
+
+// The report as the actor sees it, its people not yet named.
+ReportView unnamedViewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
   const auto facts = reportFacts(tx, l);
   ReportView out;
   static_cast<stores::Report&>(out) = l.report;
@@ -144,6 +151,15 @@ ReportView viewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
     out.results = stores::IndicatorStore::resultsOf(tx, l.report.id);
     out.targets = targetsFor(tx, l.grant, *out.period);
   }
+  return out;
+}
+
+// The report as the actor sees it, with who submitted and accepted it.
+ReportView viewOf(db::Tx& tx, const Actor& actor, const Loaded& l) {
+  auto out = unnamedViewOf(tx, actor, l);
+  ActorNaming naming(actor);
+  nameSteps(naming, out, l.grant);
+  naming.resolve(tx);
   return out;
 }
 
@@ -252,7 +268,10 @@ std::vector<ReportView> ReportService::ofGrant(const Actor& actor, std::int64_t 
   const auto g = loadVisibleGrant(tx, actor, grant_id);
   std::vector<ReportView> out;
   for (auto& r : stores::GrantStore::reportsOf(tx, grant_id))
-    out.push_back(viewOf(tx, actor, {r, g}));
+    out.push_back(unnamedViewOf(tx, actor, {r, g}));
+  ActorNaming naming(actor);
+  for (auto& view : out) nameSteps(naming, view, g);
+  naming.resolve(tx);
   tx.commit();
   return out;
 }

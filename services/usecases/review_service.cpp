@@ -142,10 +142,30 @@ ReviewSummary::Row rowOf(db::Tx& tx, const stores::Call& call, const stores::Ass
   return row;
 }
 
-AssignmentView viewOf(db::Tx& tx, const Actor& actor, const stores::Assignment& a,
-                      const stores::Proposal& p, const stores::Call& call) {
+access::Parties partiesOf(const stores::Proposal& p) {
+  return {p.city_org_id, p.supporting_org_id.value_or(0)};
+}
+
+// Queues the reviewer and who assigned the review `a`, of a proposal of `parties`, into `into`.
+void namePeople(ActorNaming& naming, Actors& into, const stores::Assignment& a,
+                const access::Parties& parties) {
+  naming.add(into, "reviewer_id", a.reviewer_id, parties);
+  naming.add(into, "created_by", a.created_by, parties);
+}
+
+AssignmentView unnamedViewOf(db::Tx& tx, const Actor& actor, const stores::Assignment& a,
+                             const stores::Proposal& p, const stores::Call& call) {
   const auto facts = factsOf(a, call, stores::ReviewStore::scores(tx, a.id));
   return {a, eventsFor(actor, a, p.state, facts)};
+}
+
+AssignmentView viewOf(db::Tx& tx, const Actor& actor, const stores::Assignment& a,
+                      const stores::Proposal& p, const stores::Call& call) {
+  auto out = unnamedViewOf(tx, actor, a, p, call);
+  ActorNaming naming(actor);
+  namePeople(naming, out.actors, out, partiesOf(p));
+  naming.resolve(tx);
+  return out;
 }
 
 // The review assignment machine for fireTransition (transition.h).
@@ -297,8 +317,13 @@ std::vector<AssignmentView> ReviewService::forProposal(const Actor& actor,
   const auto call = *stores::CallStore::load(tx, p->call_id);
   std::vector<AssignmentView> out;
   for (auto& a : stores::ReviewStore::forProposal(tx, proposal_id)) {
-    if (access::canSee(actor, assignmentScope(a))) out.push_back(viewOf(tx, actor, a, *p, call));
+    if (access::canSee(actor, assignmentScope(a))) {
+      out.push_back(unnamedViewOf(tx, actor, a, *p, call));
+    }
   }
+  ActorNaming naming(actor);
+  for (auto& view : out) namePeople(naming, view.actors, view, partiesOf(*p));
+  naming.resolve(tx);
   tx.commit();
   return out;
 }
@@ -318,13 +343,19 @@ AssignmentList ReviewService::list(const Actor& actor, stores::AssignmentQuery q
   scopeQuery(actor, query);
   auto tx = ctx_.db.read();
   auto page = stores::listAssignments(tx, query);
-  tx.commit();
   AssignmentList out{{}, page.total, page.more};
   for (auto& item : page.items) {
     const auto facts = factsOf(item.assignment, allScored(item));
     auto actions = eventsFor(actor, item.assignment, item.proposal.state, facts);
     out.items.push_back({std::move(item.assignment), std::move(item.proposal), std::move(actions)});
   }
+  ActorNaming naming(actor);
+  for (auto& e : out.items) {
+    const access::Parties parties{e.proposal.city_org_id, e.proposal.supporting_org_id.value_or(0)};
+    namePeople(naming, e.actors, e.assignment, parties);
+  }
+  naming.resolve(tx);
+  tx.commit();
   return out;
 }
 
@@ -354,6 +385,11 @@ ReviewSummary ReviewService::compare(const Actor& actor, std::int64_t proposal_i
     out.reviews.push_back(std::move(row));
   }
   out.summary = review::summarise(means);
+  ActorNaming naming(actor);
+  for (auto& row : out.reviews) {
+    naming.add(row.actors, "reviewer_id", row.assignment.reviewer_id, partiesOf(*p));
+  }
+  naming.resolve(tx);
   tx.commit();
   return out;
 }

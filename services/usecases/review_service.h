@@ -18,6 +18,7 @@ struct ReviewSummary {
     stores::Assignment assignment;
     std::optional<int> mean_milli;  // the weighted mean; nothing until every criterion is scored
     std::vector<stores::StoredScore> scores;
+    Actors actors;  // reviewer_id, as the reader may know them
   };
   std::vector<Row> reviews;  // in assignment order
   review::Summary summary;   // over the submitted reviews among `reviews`
@@ -32,6 +33,7 @@ struct AssignmentListEntry {
   stores::Assignment assignment;
   stores::ReviewedProposal proposal;
   std::vector<std::string> actions;
+  Actors actors;  // reviewer_id and created_by, as the reader may know them
 };
 
 struct AssignmentList {
@@ -41,7 +43,9 @@ struct AssignmentList {
 };
 
 // Partner reviews of proposals: assigning partner organisations, the reviewer's declaration,
-// scoring against the call's weighted criteria, submitting and comparing reviews.
+// scoring against the call's weighted criteria, submitting and comparing reviews. Every view
+// names the reviewer and who assigned the review as the reader may know them (a partner knows
+// another partner's reviewer only by organisation; applicants never see reviews).
 class ReviewService {
  public:
   explicit ReviewService(Context ctx) : ctx_(ctx) {}

@@ -9,6 +9,7 @@
 #include "modules/core/problem.h"
 #include "services/stores/proposal_store.h"
 #include "services/stores/review_store.h"
+#include "services/usecases/audit_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_facts.h"
 
@@ -53,13 +54,14 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
   if (!seesFullProposal(actor, *p, assignments)) {
     for (auto& r : out) r.entry.detail = "{}";
   }
+  discloseActors(actor, {p->city_org_id, p->supporting_org_id.value_or(0)}, out);
   oldestFirst(out);
   return out;
 }
 
 std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::int64_t grant_id) {
   auto tx = ctx_.db.read();
-  loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
+  const auto g = loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
@@ -69,6 +71,7 @@ std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::
     appendEventsOf(tx, "report", r.id, out);
   }
   tx.commit();
+  discloseActors(actor, {g.city_org_id, g.supporting_org_id}, out);
   oldestFirst(out);
   return out;
 }

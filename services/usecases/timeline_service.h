@@ -3,14 +3,15 @@
 #include <cstdint>
 #include <vector>
 
-#include "services/audit/audit_log.h"
+#include "services/audit/audit_query.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
 
 // The history of one record as anyone who may see the record reads it: its audit events,
 // oldest first. Unlike the audit chain (auditors and fund managers), a timeline is open to every
-// reader of the record.
+// reader of the record. Each event's actor is named as the reader may know them on that record
+// (access::discloseTo: a city never learns which reviewer or which partner person acted).
 class TimelineService {
  public:
   explicit TimelineService(Context ctx) : ctx_(ctx) {}

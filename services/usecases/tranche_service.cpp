@@ -83,11 +83,31 @@ void requireWithinAward(db::Tx& tx, const stores::Grant& g, const stores::Tranch
   }
 }
 
-TrancheView viewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t, const stores::Grant& g,
-                   std::int64_t now) {
+// Queues who did each step of `t` (a tranche of a grant of `parties`) to be named into `into`.
+void nameSteps(ActorNaming& naming, Actors& into, const stores::Tranche& t,
+               const access::Parties& parties) {
+  naming.add(into, "requested_by", t.requested_by, parties);
+  naming.add(into, "verified_by", t.verified_by, parties);
+  naming.add(into, "approved_by", t.approved_by, parties);
+  naming.add(into, "disbursed_by", t.disbursed_by, parties);
+}
+
+// The tranche as the actor sees it, its steps not yet named.
+TrancheView unnamedViewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
+                          const stores::Grant& g, std::int64_t now) {
   const auto facts = trancheFacts(tx, g, t, now);
   return {t, g.currency,
           toStrings(workflow::allowedEvents(workflow::kTrancheFlow, t.state, actor, facts))};
+}
+
+// The tranche as the actor sees it, with who did each step.
+TrancheView viewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t, const stores::Grant& g,
+                   std::int64_t now) {
+  auto out = unnamedViewOf(tx, actor, t, g, now);
+  ActorNaming naming(actor);
+  nameSteps(naming, out.actors, out, grantParties(g));
+  naming.resolve(tx);
+  return out;
 }
 
 // The tranche machine for fireTransition (transition.h).
@@ -179,8 +199,11 @@ std::vector<TrancheView> TrancheService::ofGrant(const Actor& actor, std::int64_
   const auto g = loadVisibleGrant(tx, actor, grant_id);
   std::vector<TrancheView> out;
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
-    out.push_back(viewOf(tx, actor, t, g, now));
+    out.push_back(unnamedViewOf(tx, actor, t, g, now));
   }
+  ActorNaming naming(actor);
+  for (auto& view : out) nameSteps(naming, view.actors, view, grantParties(g));
+  naming.resolve(tx);
   tx.commit();
   return out;
 }
@@ -190,7 +213,6 @@ TrancheList TrancheService::list(const Actor& actor, stores::TrancheQuery query)
   query.now = ctx_.clock.nowMs();
   auto tx = ctx_.db.read();
   auto page = stores::listTranches(tx, query);
-  tx.commit();
   TrancheList out{{}, page.total, page.more};
   for (auto& item : page.items) {
     const auto& g = item.grant;
@@ -201,6 +223,12 @@ TrancheList TrancheService::list(const Actor& actor, stores::TrancheQuery query)
         workflow::allowedEvents(workflow::kTrancheFlow, item.tranche.state, actor, facts));
     out.items.push_back({std::move(item.tranche), std::move(item.grant), std::move(actions)});
   }
+  ActorNaming naming(actor);
+  for (auto& e : out.items) {
+    nameSteps(naming, e.actors, e.tranche, {e.grant.city_org_id, e.grant.supporting_org_id});
+  }
+  naming.resolve(tx);
+  tx.commit();
   return out;
 }
 

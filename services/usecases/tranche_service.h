@@ -15,6 +15,7 @@ struct TrancheListEntry {
   stores::Tranche tranche;
   stores::TrancheGrant grant;
   std::vector<std::string> actions;
+  Actors actors;  // requested_by, verified_by, approved_by, disbursed_by as the reader knows them
 };
 
 struct TrancheList {
@@ -27,10 +28,13 @@ struct TrancheList {
 struct TrancheView : stores::Tranche {
   std::string currency = "USD";
   std::vector<std::string> actions;
+  Actors actors;  // requested_by, verified_by, approved_by, disbursed_by as the reader knows them
   bool replayed = false;  // a retried disbursement, answered without changing anything
 };
 
-// A grant's disbursements: request, verification, four-eyes approval and payment.
+// A grant's disbursements: request, verification, four-eyes approval and payment. Every view of
+// a tranche names who did each step as the reader may know them (one read of the directory per
+// call, however many tranches).
 class TrancheService {
  public:
   explicit TrancheService(Context ctx) : ctx_(ctx) {}

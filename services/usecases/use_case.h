@@ -2,9 +2,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "modules/access/role.h"
@@ -12,6 +12,7 @@
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "services/stores/visibility.h"
+#include "services/usecases/actor_naming.h"
 
 namespace citygrants::usecases {
 
@@ -32,10 +33,12 @@ struct TransitionRequest {
   workflow::Input input;
 };
 
-// A record as a reader sees it, with the events they may fire on it now.
+// A record as a reader sees it, with the events they may fire on it now and the people it names
+// as the reader may know them (filled by the services whose records name people).
 template <class Record>
 struct WithActions : Record {
   std::vector<std::string> actions;
+  Actors actors;
 };
 
 // Runs `work(tx)` as one write use case (db::Database::write: `work` commits its Tx, or throws

@@ -1,6 +1,7 @@
 // The audit pages: the auditor lists the audit log (as many events as the API counts, details
 // in words, never raw JSON), filters it by record and by event, follows a proposal's timeline,
-// and verifies the chain, which holds over as many events as the API checks. An auditor is
+// and verifies the chain, which holds over as many events as the API checks (people.test.mjs: the
+// filters by person, reference and days, and names). An auditor is
 // offered no action anywhere on a proposal or grant page. Fund managers may read the chain;
 // admins may not, and are not offered it.
 
@@ -64,9 +65,10 @@ test('the auditor lists the audit log, filters it, follows a proposal\'s timelin
   assert.equal(await page.locator('.audit-total').textContent(), `${byRecord.total} events match these filters.`);
   const records = await page.locator('.audit-log td.record').allTextContents();
   assert.equal(records.length, byRecord.items.length);
-  assert.ok(records.every((r) => r.startsWith('proposal #1 ')), 'every event is of proposal #1');
+  const reference = (await api.get('/proposals/1')).reference;
+  assert.ok(records.every((r) => r.startsWith(`proposal ${reference} `)), 'every event is of proposal #1, read by its reference');
 
-  // By event: read through the chain.
+  // By event: the API filters and counts.
   await openPage(page, '/audit?event=screen');
   const screened = (await allEvents(api)).filter((e) => e.event === 'screen');
   const shown = await page.locator('.audit-log tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.seq)));
@@ -76,7 +78,7 @@ test('the auditor lists the audit log, filters it, follows a proposal\'s timelin
   // The proposal's timeline, from the filter form.
   await openPage(page, '/audit?entity=proposal&entity_id=1');
   await filter.getByRole('button', { name: 'Open this record\'s timeline' }).click();
-  assert.equal(await heading(page), 'Timeline of proposal #1');
+  assert.equal(await heading(page), `Timeline of proposal ${reference}`);
   const timeline = await api.get('/proposals/1/timeline');
   const proposal = await api.get('/proposals/1');
   assert.deepEqual(await page.locator('ol.audit-events > li').evaluateAll((lis) => lis.map((li) => Number(li.dataset.seq))), timeline.items.map((e) => e.seq));

@@ -100,6 +100,70 @@ BOOST_AUTO_TEST_CASE(parse_rejects_malformed_references) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(report_references_extend_the_proposal_reference_like_tranches) {
+  BOOST_TEST(reportReference("GCF-2026-0007", 1) == "GCF-2026-0007-R1");
+  BOOST_TEST(reportReference("GCF-2026-12345", 3) == "GCF-2026-12345-R3");
+  BOOST_TEST(invalidField([] { reportReference("GCF-2026-0007", 0); }) == "seq");
+}
+
+BOOST_AUTO_TEST_CASE(every_record_reference_reads_back_as_its_kind_and_number) {
+  struct Case {
+    std::string text;
+    RecordKind kind;
+    const char* proposal;
+    int seq;
+  };
+  const Case cases[] = {
+      {proposalReference(2026, 14), RecordKind::kProposal, "GCF-2026-0014", 0},
+      {grantReference("GCF-2026-0014"), RecordKind::kGrant, "GCF-2026-0014", 0},
+      {trancheReference("GCF-2026-0014", 1), RecordKind::kTranche, "GCF-2026-0014", 1},
+      {trancheReference("GCF-2026-12345", 12), RecordKind::kTranche, "GCF-2026-12345", 12},
+      {reportReference("GCF-2026-0014", 2), RecordKind::kReport, "GCF-2026-0014", 2},
+      {reportReference("GCF-2026-0014", 9'999), RecordKind::kReport, "GCF-2026-0014", 9'999},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      const auto parsed = parseRecordReference(c.text);
+      BOOST_TEST_REQUIRE(parsed.has_value());
+      BOOST_TEST((parsed->kind == c.kind));
+      BOOST_TEST(parsed->proposal_reference == c.proposal);
+      BOOST_TEST(parsed->seq == c.seq);
+    }
+  }
+  BOOST_TEST(recordEntity(RecordKind::kProposal) == "proposal");
+  BOOST_TEST(recordEntity(RecordKind::kGrant) == "grant");
+  BOOST_TEST(recordEntity(RecordKind::kTranche) == "tranche");
+  BOOST_TEST(recordEntity(RecordKind::kReport) == "report");
+}
+
+BOOST_AUTO_TEST_CASE(record_references_refuse_anything_else) {
+  for (const char* text : {
+           "",
+           "GCF-2026-0014-",
+           "GCF-2026-0014-g",
+           "GCF-2026-0014-t1",
+           "GCF-2026-0014-T",
+           "GCF-2026-0014-T0",
+           "GCF-2026-0014-T01",
+           "GCF-2026-0014-T10000",
+           "GCF-2026-0014-X1",
+           "GCF-2026-0014-GG",
+           "GCF-2026-0014-G1",
+           "GCF-2026-0014-T1-G",
+           "GCF-2026-0014-R-1",
+           "GCF-2026-0014-T+1",
+           "GCF-2026-014-T1",
+           "gcf-2026-0014",
+           "GCF-2026-0014 ",
+           " GCF-2026-0014-G",
+           "tranche #4",
+           "GCF-2026--T1",
+           "GCF-2026-0014-R1x",
+       }) {
+    BOOST_TEST_CONTEXT("'" << text << "'") { BOOST_TEST(!parseRecordReference(text)); }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace citygrants::core

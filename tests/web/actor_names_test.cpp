@@ -33,21 +33,26 @@ std::pair<std::int64_t, Person> whoIs(Server& server, const std::string& login) 
            me->getObject("organisation")->getValue<std::string>("name")}};
 }
 
-// Checks every event of a list: a null actor exactly for system events, else the actor's id,
-// and their name and organisation as `people` knows them (when it knows them). Returns how many
-// events named a person.
+// Checks every event of a list: a null actor exactly for system events; an actor the reader may
+// not know (no id: a city reading its supporting partner's steps) with a null actor_id and only
+// their organisation; else the actor's id, and their name and organisation as `people` knows them
+// (when it knows them). Returns how many events named a person.
 int expectNamedActors(const Poco::JSON::Array::Ptr& items,
                       const std::map<std::int64_t, Person>& people, const std::string& what) {
   int named = 0;
   for (unsigned i = 0; i < items->size(); ++i) {
     const auto e = items->getObject(i);
     const auto seq = e->getValue<std::int64_t>("seq");
-    if (e->isNull("actor_id")) {
-      BOOST_TEST(e->isNull("actor"), what << " #" << seq << ": a system event names no one");
+    if (e->isNull("actor")) {
+      BOOST_TEST(e->isNull("actor_id"), what << " #" << seq << ": a system event names no one");
       continue;
     }
-    BOOST_REQUIRE_MESSAGE(!e->isNull("actor"), what << " #" << seq << " has no actor");
     const auto actor = e->getObject("actor");
+    if (!actor->has("id")) {
+      BOOST_TEST(e->isNull("actor_id"), what << " #" << seq << ": withheld");
+      BOOST_TEST(!actor->has("name"), what << " #" << seq);
+      continue;
+    }
     const auto id = actor->getValue<std::int64_t>("id");
     BOOST_TEST(id == e->getValue<std::int64_t>("actor_id"), what << " #" << seq);
     BOOST_TEST(!actor->getValue<std::string>("name").empty(), what << " #" << seq);
@@ -86,6 +91,8 @@ BOOST_AUTO_TEST_CASE(audit_events_name_their_actor_and_system_events_name_no_one
   BOOST_TEST(read(auditor, "/api/v1/audit/verify").json->getValue<bool>("ok"));
 }
 
+// The city reads its own people and the fund's by name, its supporting partner by organisation
+// (people_names_test.cpp holds every view to the rule).
 BOOST_AUTO_TEST_CASE(timelines_name_the_city_the_partner_and_the_fund_staff_who_acted) {
   auto& server = SeededServer::get();
   const Spec spec(server);
@@ -105,7 +112,8 @@ BOOST_AUTO_TEST_CASE(timelines_name_the_city_the_partner_and_the_fund_staff_who_
   const auto grant_timeline = kampala.get(grantPath(g) + "/timeline");
   expectSuccess(spec, grant_timeline, "GET", "/api/v1/grants/{id}/timeline", "grant");
   BOOST_TEST(expectNamedActors(itemsOf(proposal_timeline), people, "proposal") >= 3);
-  // sign (Kampala), request (Kampala), verify (IOM), approve (fm1), disburse (fm2).
+  // create (fm1), sign (Kampala), request (Kampala), approve (fm1), disburse (fm2) by name;
+  // verify (IOM) by organisation.
   std::map<std::string, std::string> by_event;
   const auto items = itemsOf(grant_timeline);
   BOOST_TEST(expectNamedActors(items, people, "grant") >= 5);

@@ -1,4 +1,5 @@
 #include "services/usecases/audit_service.h"
+#include "web/handlers/actor_json.h"
 #include "web/handlers/audit_json.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
@@ -9,18 +10,16 @@ namespace citygrants::handlers {
 http::JsonObject auditEventJson(const audit::AuditRow& r) {
   auto o = http::object();
   o->set("seq", r.seq);
-  http::setOptional(o, "actor_id", r.entry.actor_id);
-  if (r.entry.actor_id && r.actor) {
-    auto actor = http::object();
-    actor->set("id", *r.entry.actor_id);
-    actor->set("name", r.actor->name);
-    actor->set("organisation", r.actor->organisation);
-    o->set("actor", actor);
+  if (r.actor) {
+    http::setOptional(o, "actor_id", r.actor->id);  // null when the reader may not know them
+    o->set("actor", actorJson(*r.actor));
   } else {
+    http::setOptional(o, "actor_id", r.entry.actor_id);
     o->set("actor", Poco::Dynamic::Var());  // the system (migrations, the seed)
   }
   o->set("entity", r.entry.entity);
   o->set("entity_id", r.entry.entity_id);
+  http::setOptional(o, "reference", r.reference);
   o->set("event", r.entry.event);
   o->set("from", r.entry.from_state);
   o->set("to", r.entry.to_state);
@@ -44,6 +43,15 @@ ApiResponse listAudit(ApiContext& ctx, ApiRequest& req) {
   if (static_cast<int>(rows.size()) > limit) next = std::to_string(rows[static_cast<std::size_t>(limit) - 1].seq);
   auto body = http::page(items, page.total, next);
   return http::jsonResponse(body);
+}
+
+ApiResponse listAuditPeople(ApiContext& ctx, ApiRequest& req) {
+  http::JsonArray items = new Poco::JSON::Array;
+  for (const auto& p : usecases::AuditService(ctx.useCases()).people(req.who())) {
+    items->add(actorJson(p));
+  }
+  return http::jsonResponse(
+      http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
 }
 
 ApiResponse getAuditVerification(ApiContext& ctx, ApiRequest& req) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/audit/audit_log.h"
+#include "services/audit/audit_query.h"
 #include "web/http/json_encode.h"
 
 namespace citygrants::handlers {

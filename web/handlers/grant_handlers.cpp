@@ -3,6 +3,7 @@
 #include "services/usecases/open_data_service.h"
 #include "services/usecases/report_service.h"
 #include "services/usecases/tranche_service.h"
+#include "web/handlers/actor_json.h"
 #include "web/handlers/grant_json.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
@@ -13,7 +14,9 @@
 namespace citygrants::handlers {
 namespace {
 
-http::JsonObject grantJson(const stores::Grant& g, const std::vector<std::string>& actions) {
+// A grant with the events the reader may fire now and who signed it, as they may know them.
+http::JsonObject grantJson(const usecases::GrantView& g) {
+  const auto& actions = g.actions;
   auto o = http::object();
   o->set("id", g.id);
   o->set("reference", g.reference);
@@ -34,6 +37,7 @@ http::JsonObject grantJson(const stores::Grant& g, const std::vector<std::string
                                                              : std::optional<std::string>(g.sector_code));
   o->set("publishable", g.publishable);
   http::setTime(o, "published_at", g.published_at);
+  setActors(o, g.actors);
   return o;
 }
 
@@ -54,7 +58,7 @@ ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   const auto page = usecases::GrantService(ctx.useCases()).list(req.who(), q);
   http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& g : page.items) items->add(grantJson(g, g.actions));
+  for (const auto& g : page.items) items->add(grantJson(g));
   std::optional<std::string> next;
   if (page.more) next = std::to_string(page.items.back().id);
   return http::jsonResponse(http::page(items, page.total, next));
@@ -62,7 +66,7 @@ ApiResponse listGrants(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getGrant(ApiContext& ctx, ApiRequest& req) {
   const auto g = usecases::GrantService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(grantJson(g, g.actions), g.version);
+  return http::versionedResponse(grantJson(g), g.version);
 }
 
 ApiResponse putGrantPublication(ApiContext& ctx, ApiRequest& req) {
@@ -73,20 +77,20 @@ ApiResponse putGrantPublication(ApiContext& ctx, ApiRequest& req) {
   in.finish();
   const auto g = usecases::OpenDataService(ctx.useCases())
                      .setPublication(req.who(), req.id(), version, publishable.value_or(false), sector);
-  return http::versionedResponse(grantJson(g, g.actions), g.version);
+  return http::versionedResponse(grantJson(g), g.version);
 }
 
 ApiResponse postGrantTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
   const auto g = usecases::GrantService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "grant", transition.event);
-  return http::versionedResponse(grantJson(g, g.actions), g.version);
+  return http::versionedResponse(grantJson(g), g.version);
 }
 
 ApiResponse listGrantTranches(ApiContext& ctx, ApiRequest& req) {
   http::JsonArray items = new Poco::JSON::Array;
   for (const auto& t : usecases::TrancheService(ctx.useCases()).ofGrant(req.who(), req.id())) {
-    items->add(trancheJson(t, t.currency, t.actions));
+    items->add(trancheJson(t, t.currency, t.actions, t.actors));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));

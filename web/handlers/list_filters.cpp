@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <span>
 
+#include "modules/core/iso_instant.h"
+#include "modules/core/reference.h"
 #include "modules/workflow/grant_flow.h"
 #include "modules/workflow/report_flow.h"
 #include "modules/workflow/review_flow.h"
@@ -24,8 +26,54 @@ const std::vector<std::string> kFilterNames[] = {
     {"state", "call"},
     {"state", "grant"},
     {"grant", "state", "kind", "call", "city"},
-    {"entity", "entity_id", "actor_id", "event"},
+    {"entity", "entity_id", "actor_id", "event", "reference", "from", "to"},
 };
+
+// A name of the chain's vocabulary (an entity, an event): lower-case letters, digits and
+// underscores, 1 to 64 of them; `name` is the parameter's.
+std::optional<std::string> vocabularyWord(const http::ApiRequest& req, const std::string& name,
+                                          const char* example) {
+  auto word = req.queryText(name);
+  if (!word) return word;
+  const bool ok =
+      !word->empty() && word->size() <= 64 && std::all_of(word->begin(), word->end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
+  if (!ok) {
+    const std::string why = std::string("lower-case letters, digits and _, like ") + example;
+    throw HttpError(400, "bad-query", "Bad query parameter", name + ": " + why, {{name, why}});
+  }
+  return word;
+}
+
+// An ISO 8601 day or instant with a zone, as epoch ms (core::parseIsoInstant).
+std::optional<std::int64_t> instant(const http::ApiRequest& req, const std::string& name) {
+  const auto text = req.queryText(name);
+  if (!text) return std::nullopt;
+  auto ms = core::parseIsoInstant(*text);
+  if (!ms) {
+    const std::string why =
+        "an ISO 8601 day (2026-03-01, from 00:00 UTC) or instant with a zone "
+        "(2026-03-01T12:00:00Z)";
+    throw HttpError(400, "bad-query", "Bad query parameter", name + " must be " + why,
+                    {{name, "must be " + why}});
+  }
+  return ms;
+}
+
+std::optional<audit::ReferenceFilter> referenceFilter(const http::ApiRequest& req) {
+  const auto text = req.queryText("reference");
+  if (!text) return std::nullopt;
+  auto parsed = core::parseRecordReference(*text);
+  if (!parsed) {
+    const std::string why =
+        "a record reference like GCF-2026-0014, GCF-2026-0014-G, GCF-2026-0014-T1 or "
+        "GCF-2026-0014-R1";
+    throw HttpError(400, "bad-query", "Bad query parameter", "reference must be " + why,
+                    {{"reference", "must be " + why}});
+  }
+  return audit::ReferenceFilter{*text, std::move(*parsed)};
+}
 
 }  // namespace
 
@@ -82,8 +130,15 @@ stores::ReportQuery reportFilters(const http::ApiRequest& req) {
 }
 
 audit::AuditFilter auditFilters(const http::ApiRequest& req) {
-  return {req.queryText("entity"), req.queryInt("entity_id", 1, INT64_MAX),
-          req.queryInt("actor_id", 1, INT64_MAX), req.queryText("event")};
+  audit::AuditFilter f;
+  f.entity = vocabularyWord(req, "entity", "tranche");
+  f.entity_id = req.queryInt("entity_id", 1, INT64_MAX);
+  f.actor_id = req.queryInt("actor_id", 1, INT64_MAX);
+  f.event = vocabularyWord(req, "event", "approve");
+  f.reference = referenceFilter(req);
+  f.from = instant(req, "from");
+  f.to = instant(req, "to");
+  return f;
 }
 
 std::string givenFilters(const http::ApiRequest& req, exports::ListKind list) {

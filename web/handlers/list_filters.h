@@ -3,7 +3,7 @@
 #include <string>
 
 #include "modules/exports/table.h"
-#include "services/audit/audit_log.h"
+#include "services/audit/audit_query.h"
 #include "services/stores/assignment_list.h"
 #include "services/stores/grant_list.h"
 #include "services/stores/proposal_list.h"
@@ -26,7 +26,8 @@ stores::GrantQuery grantFilters(const http::ApiRequest& req);
 stores::TrancheQuery trancheFilters(const http::ApiRequest& req);
 // grant, state (report states), kind (progress, financial, final; comma-separated), call, city.
 stores::ReportQuery reportFilters(const http::ApiRequest& req);
-// entity, entity_id, actor_id, event.
+// entity, entity_id, actor_id (the person), event, reference (a record's, GCF-2026-0014-T1),
+// from (inclusive) and to (exclusive): ISO 8601 days or instants.
 audit::AuditFilter auditFilters(const http::ApiRequest& req);
 
 // The filter parameters of `list` the request gave, as a JSON object of their texts

@@ -1,4 +1,5 @@
 #include "services/usecases/report_service.h"
+#include "web/handlers/actor_json.h"
 #include "web/handlers/grant_json.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
@@ -56,6 +57,7 @@ http::JsonObject reportJson(const usecases::ReportView& r, const std::vector<std
   http::setTime(o, "submitted_at", r.submitted_at);
   http::setOptional(o, "accepted_by", r.accepted_by);
   http::setTime(o, "accepted_at", r.accepted_at);
+  setActors(o, r.actors);
   http::JsonArray spending = new Poco::JSON::Array;
   for (const auto& line : r.spending) {
     auto item = http::object();

@@ -1,4 +1,5 @@
 #include "services/usecases/review_service.h"
+#include "web/handlers/actor_json.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
@@ -12,7 +13,8 @@ constexpr std::size_t kMaxComment = 20'000;  // characters
 constexpr std::size_t kMaxScores = 50;
 
 http::JsonObject assignmentJson(const stores::Assignment& a,
-                                const std::vector<std::string>& actions) {
+                                const std::vector<std::string>& actions,
+                                const usecases::Actors& actors) {
   auto o = http::object();
   o->set("id", a.id);
   o->set("state", a.state);
@@ -27,6 +29,7 @@ http::JsonObject assignmentJson(const stores::Assignment& a,
   o->set("comment", a.comment);
   http::setTime(o, "submitted_at", a.submitted_at);
   o->set("created_by", a.created_by);
+  setActors(o, actors);
   return o;
 }
 
@@ -63,6 +66,7 @@ http::JsonObject reviewRowJson(const usecases::ReviewSummary::Row& row) {
   o->set("id", a.id);
   o->set("state", a.state);
   o->set("partner_org_id", a.partner_org_id);
+  http::setOptional(o, "reviewer_id", a.reviewer_id);
   o->set("version_number", a.version_number);
   http::setTime(o, "submitted_at", a.submitted_at);
   if (row.mean_milli) {
@@ -72,6 +76,7 @@ http::JsonObject reviewRowJson(const usecases::ReviewSummary::Row& row) {
   }
   o->set("comment", a.comment);
   o->set("scores", scoresJson(row.scores));
+  setActors(o, row.actors);
   return o;
 }
 
@@ -116,7 +121,7 @@ ScoreSheet decodeScoreSheet(const ApiRequest& req) {
 ApiResponse listAssignments(ApiContext& ctx, ApiRequest& req) {
   http::JsonArray items = new Poco::JSON::Array;
   for (const auto& a : usecases::ReviewService(ctx.useCases()).forProposal(req.who(), req.id())) {
-    items->add(assignmentJson(a, a.actions));
+    items->add(assignmentJson(a, a.actions, a.actors));
   }
   return http::jsonResponse(
       http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
@@ -129,7 +134,7 @@ ApiResponse listAllAssignments(ApiContext& ctx, ApiRequest& req) {
   const auto page = usecases::ReviewService(ctx.useCases()).list(req.who(), q);
   http::JsonArray items = new Poco::JSON::Array;
   for (const auto& e : page.items) {
-    auto o = assignmentJson(e.assignment, e.actions);
+    auto o = assignmentJson(e.assignment, e.actions, e.actors);
     o->set("proposal", reviewedProposalJson(e.proposal));
     items->add(o);
   }
@@ -143,21 +148,21 @@ ApiResponse postAssignment(ApiContext& ctx, ApiRequest& req) {
   const auto org = in.integer("partner_org_id", true, 1, INT64_MAX);
   in.finish();
   const auto a = usecases::ReviewService(ctx.useCases()).assign(req.who(), req.id(), *org);
-  auto r = http::versionedResponse(assignmentJson(a, a.actions), a.version, 201);
+  auto r = http::versionedResponse(assignmentJson(a, a.actions, a.actors), a.version, 201);
   r.headers.emplace_back("Location", "/api/v1/assignments/" + std::to_string(a.id));
   return r;
 }
 
 ApiResponse getAssignment(ApiContext& ctx, ApiRequest& req) {
   const auto a = usecases::ReviewService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
+  return http::versionedResponse(assignmentJson(a, a.actions, a.actors), a.version);
 }
 
 ApiResponse postAssignmentTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
   const auto a = usecases::ReviewService(ctx.useCases()).fire(req.who(), req.id(), transition);
   http::countTransition(ctx, "review_assignment", transition.event);
-  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
+  return http::versionedResponse(assignmentJson(a, a.actions, a.actors), a.version);
 }
 
 ApiResponse listAssignmentScores(ApiContext& ctx, ApiRequest& req) {
@@ -171,7 +176,7 @@ ApiResponse putAssignmentScores(ApiContext& ctx, ApiRequest& req) {
   const auto sheet = decodeScoreSheet(req);
   const auto a = usecases::ReviewService(ctx.useCases())
                      .score(req.who(), req.id(), version, sheet.scores, sheet.comment);
-  return http::versionedResponse(assignmentJson(a, a.actions), a.version);
+  return http::versionedResponse(assignmentJson(a, a.actions, a.actors), a.version);
 }
 
 ApiResponse getReviewComparison(ApiContext& ctx, ApiRequest& req) {

@@ -119,6 +119,7 @@ ApiResponse deleteUserRole(ApiContext&, ApiRequest&);
 // audit_handlers.cpp
 ApiResponse listAudit(ApiContext&, ApiRequest&);
 ApiResponse getAuditVerification(ApiContext&, ApiRequest&);
+ApiResponse listAuditPeople(ApiContext&, ApiRequest&);
 
 // export_handlers.cpp
 ApiResponse getExport(ApiContext&, ApiRequest&);

@@ -1,4 +1,5 @@
 #include "services/usecases/tranche_service.h"
+#include "web/handlers/actor_json.h"
 #include "web/handlers/grant_json.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
@@ -8,7 +9,8 @@
 namespace citygrants::handlers {
 
 http::JsonObject trancheJson(const stores::Tranche& t, const std::string& currency,
-                             const std::vector<std::string>& actions) {
+                             const std::vector<std::string>& actions,
+                             const usecases::Actors& actors) {
   auto o = http::object();
   o->set("id", t.id);
   o->set("reference", t.reference);
@@ -27,6 +29,7 @@ http::JsonObject trancheJson(const stores::Tranche& t, const std::string& curren
   http::setOptional(o, "disbursed_by", t.disbursed_by);
   http::setTime(o, "disbursed_at", t.disbursed_at);
   http::setOptional(o, "payment_reference", t.payment_reference);
+  setActors(o, actors);
   return o;
 }
 
@@ -55,7 +58,7 @@ ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
   const auto page = usecases::TrancheService(ctx.useCases()).list(req.who(), q);
   http::JsonArray items = new Poco::JSON::Array;
   for (const auto& e : page.items) {
-    auto o = trancheJson(e.tranche, e.grant.currency, e.actions);
+    auto o = trancheJson(e.tranche, e.grant.currency, e.actions, e.actors);
     o->set("grant", trancheGrantJson(e.grant));
     items->add(o);
   }
@@ -66,14 +69,14 @@ ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getTranche(ApiContext& ctx, ApiRequest& req) {
   const auto t = usecases::TrancheService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(trancheJson(t, t.currency, t.actions), t.version);
+  return http::versionedResponse(trancheJson(t, t.currency, t.actions, t.actors), t.version);
 }
 
 ApiResponse postTrancheTransition(ApiContext& ctx, ApiRequest& req) {
   const auto transition = http::decodeTransition(req);
   const auto t = usecases::TrancheService(ctx.useCases()).fire(req.who(), req.id(), transition);
   if (!t.replayed) http::countTransition(ctx, "tranche", transition.event);
-  return http::versionedResponse(trancheJson(t, t.currency, t.actions), t.version);
+  return http::versionedResponse(trancheJson(t, t.currency, t.actions, t.actors), t.version);
 }
 
 }  // namespace citygrants::handlers

@@ -8,27 +8,31 @@ namespace {
 using namespace schema;
 
 constexpr std::size_t kMaxSpendingLines = 100;  // report_handlers.cpp
+constexpr const char* kWithheld =
+    "the user; null until done, and when the reader may not know them";
 
 // grant_handlers.cpp: grantJson, budgetLineJson.
 void addGrants(JsonObject out) {
-  out->set("Grant", closed({{"id", integer()},
-                            {"reference", describe(text(), "GCF-2026-0007-G")},
-                            {"state", choice(statesOf("grant"))},
-                            {"version", atLeast(1)},
-                            {"actions", actionsSchema("grant")},
-                            {"proposal_id", integer()},
-                            {"call_id", integer()},
-                            {"city_org_id", integer()},
-                            {"supporting_org_id", integer()},
-                            {"amount", ref("Money")},
-                            {"duration_months", integer()},
-                            nullableOut("signed_by", integer()),
-                            nullableOut("signed_at", dateTime()),
-                            {"created_at", dateTime()},
-                            {"sectors", describe(list(text()), "DAC purpose codes: 15190 first")},
-                            nullableOut("sector_code", describe(text(), "the service's own DAC code")),
-                            {"publishable", boolean()},
-                            nullableOut("published_at", dateTime())}));
+  out->set("Grant",
+           closed({{"id", integer()},
+                   {"reference", describe(text(), "GCF-2026-0007-G")},
+                   {"state", choice(statesOf("grant"))},
+                   {"version", atLeast(1)},
+                   {"actions", actionsSchema("grant")},
+                   {"proposal_id", integer()},
+                   {"call_id", integer()},
+                   {"city_org_id", integer()},
+                   {"supporting_org_id", integer()},
+                   {"amount", ref("Money")},
+                   {"duration_months", integer()},
+                   nullableOut("signed_by", describe(integer(), kWithheld)),
+                   nullableOut("signed_at", dateTime()),
+                   {"created_at", dateTime()},
+                   {"sectors", describe(list(text()), "DAC purpose codes: 15190 first")},
+                   nullableOut("sector_code", describe(text(), "the service's own DAC code")),
+                   {"publishable", boolean()},
+                   nullableOut("published_at", dateTime()),
+                   {"actors", actorsSchema({"signed_by"})}}));
   out->set("GrantPage", pageOf("Grant"));
   out->set("GrantTransition", transitionSchema("grant"));
   out->set("BudgetVsActual", closed({{"category", text()},
@@ -50,13 +54,14 @@ std::vector<Member> trancheMembers() {
           {"amount", ref("Money")},
           {"trigger", choice({"signature", "progress_report", "final_report"})},
           nullableOut("report_id", describe(integer(), "the report accepted first")),
-          nullableOut("requested_by", integer()),
+          nullableOut("requested_by", describe(integer(), kWithheld)),
           nullableOut("requested_at", dateTime()),
-          nullableOut("verified_by", integer()),
-          nullableOut("approved_by", integer()),
-          nullableOut("disbursed_by", integer()),
+          nullableOut("verified_by", describe(integer(), kWithheld)),
+          nullableOut("approved_by", describe(integer(), kWithheld)),
+          nullableOut("disbursed_by", describe(integer(), kWithheld)),
           nullableOut("disbursed_at", dateTime()),
-          nullableOut("payment_reference", text())};
+          nullableOut("payment_reference", text()),
+          {"actors", actorsSchema({"requested_by", "verified_by", "approved_by", "disbursed_by"})}};
 }
 
 // tranche_handlers.cpp: trancheJson.
@@ -89,18 +94,20 @@ void addReports(JsonObject out) {
                              {"kind", choice({"progress", "financial", "final"})},
                              {"due_at", dateTime()},
                              {"narrative", text()},
-                             nullableOut("submitted_by", integer()),
+                             nullableOut("submitted_by", describe(integer(), kWithheld)),
                              nullableOut("submitted_at", dateTime()),
-                             nullableOut("accepted_by", integer()),
+                             nullableOut("accepted_by", describe(integer(), kWithheld)),
                              nullableOut("accepted_at", dateTime()),
                              {"spending", describe(list(ref("Spending")),
                                                    "actual spending per budget line; empty when "
                                                    "none is stated")},
-                             nullableOut("period", describe(atLeast(1), "the reporting period of "
-                                                                        "its results")),
+                             nullableOut("period", describe(atLeast(1),
+                                                            "the reporting period of "
+                                                            "its results")),
                              {"results", list(ref("IndicatorResult"))},
                              {"targets", describe(list(ref("ReportTarget")),
-                                                  "the approved targets of its period")}}));
+                                                  "the approved targets of its period")},
+                             {"actors", actorsSchema({"submitted_by", "accepted_by"})}}));
   out->set("ReportPage", pageOf("Report"));
   out->set("ReportContent",
            closed({optionalIn("narrative", text(usecases::ReportService::kMaxNarrative)),

@@ -8,6 +8,9 @@ namespace {
 
 using namespace schema;
 
+constexpr const char* kWithheld =
+    "the user; null until done, and when the reader may not know them";
+
 template <std::size_t N>
 std::vector<std::string> listOf(const char* const (&values)[N]) {
   return {std::begin(values), std::end(values)};
@@ -220,12 +223,14 @@ std::vector<Member> assignmentMembers() {
           {"proposal_id", integer()},
           {"version_number", atLeast(1)},
           {"partner_org_id", integer()},
-          nullableOut("reviewer_id", integer()),
+          nullableOut("reviewer_id", describe(integer(), kWithheld)),
           nullableOut("declared_at", dateTime()),
           nullableOut("reason", text()),
           {"comment", text()},
           nullableOut("submitted_at", dateTime()),
-          {"created_by", integer()}};
+          nullableOut("created_by", describe(integer(), "the fund manager who assigned it; " +
+                                                            std::string(kWithheld))),
+          {"actors", actorsSchema({"reviewer_id", "created_by"})}};
 }
 
 // review_handlers.cpp: listAllAssignments, reviewedProposalJson.
@@ -263,13 +268,15 @@ void addReviews(JsonObject out) {
            closed({{"id", integer()},
                    {"state", choice(statesOf("review_assignment"))},
                    {"partner_org_id", integer()},
+                   nullableOut("reviewer_id", describe(integer(), kWithheld)),
                    {"version_number", atLeast(1)},
                    nullableOut("submitted_at", dateTime()),
                    nullableOut("mean_milli", describe(integer(),
                                                       "weighted mean in thousandths of a point; "
                                                       "null until every criterion is scored")),
                    {"comment", text()},
-                   {"scores", list(ref("Score"))}}));
+                   {"scores", list(ref("Score"))},
+                   {"actors", actorsSchema({"reviewer_id"})}}));
   out->set("ReviewSummary",
            closed({{"reviews", atLeast(0)},
                    {"mean_milli", integer()},

@@ -117,6 +117,7 @@ constexpr RouteDoc kDocs[] = {
   {"DELETE", "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
   {"GET",    "/api/v1/audit",                             kNone, nullptr,                    200, "AuditPage",           kJsonMedia},
   {"GET",    "/api/v1/audit/verify",                      kNone, nullptr,                    200, "AuditVerification",   kJsonMedia},
+  {"GET",    "/api/v1/audit/people",                      kNone, nullptr,                    200, "ActorPage",           kJsonMedia},
   {"POST",   "/api/v1/proposals/{id}/attachments",        kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
   {"GET",    "/api/v1/proposals/{id}/attachments",        kNone, nullptr,                    200, "AttachmentPage",      kJsonMedia},
   {"POST",   "/api/v1/reports/{id}/attachments",          kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
@@ -142,6 +143,30 @@ JsonObject withDefault(JsonObject s, std::int64_t value) {
   return s;
 }
 
+// The filters of the audit chain (GET /audit and its export), each description after `prefix`.
+void addAuditParameters(JsonArray out, const std::string& prefix) {
+  using namespace schema;
+  const auto word = matching("^[a-z0-9_]{1,64}$", 64);
+  out->add(
+      queryParameter("entity", word, prefix + "only events of this kind of record (\"tranche\")"));
+  out->add(queryParameter("entity_id", atLeast(1), prefix + "only events of this record"));
+  out->add(
+      queryParameter("actor_id", atLeast(1),
+                     prefix + "the person: only events of this user (GET /api/v1/audit/people)"));
+  out->add(queryParameter("event", word, prefix + "only events of this name (\"approve\")"));
+  out->add(queryParameter(
+      "reference", matching("^GCF-[0-9]{4}-[0-9]{4,6}(-G|-[TR][1-9][0-9]{0,3})?$", 20),
+      prefix + "only events of the record with this reference: a proposal (GCF-2026-0014, with "
+               "its review assignments), a grant (-G), a tranche (-T1) or a report (-R1); 400 when "
+               "malformed, 422 when no record has it"));
+  out->add(queryParameter("from", text(40),
+                          prefix + "only events at or after this instant (inclusive): an ISO 8601 "
+                                   "day, 2026-03-01 (00:00 UTC), or date-time with a zone"));
+  out->add(queryParameter("to", text(40),
+                          prefix + "only events before this instant (exclusive), written as from; "
+                                   "422 unless after from"));
+}
+
 // The filters of every list an export may be of: each list reads those of its list route (and
 // reports those of a grant's reports); the others are ignored, and so are limit and the cursors.
 void addExportParameters(JsonArray out) {
@@ -159,10 +184,7 @@ void addExportParameters(JsonArray out) {
   out->add(queryParameter("grant", id, "tranches, reports: only those of this grant"));
   out->add(queryParameter("kind", text(200),
                           "reports: progress, financial or final, comma-separated"));
-  out->add(queryParameter("entity", text(200), "audit: only events of this kind of record"));
-  out->add(queryParameter("entity_id", id, "audit: only events of this record"));
-  out->add(queryParameter("actor_id", id, "audit: only events of this user"));
-  out->add(queryParameter("event", text(200), "audit: only events of this name"));
+  addAuditParameters(out, "audit: ");
 }
 
 }  // namespace
@@ -252,11 +274,7 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("indicator", text(200), "only this indicator (a code)"));
     out->add(queryParameter("period", integer(1, 12), "only this reporting period"));
   } else if (pattern == "/api/v1/audit") {
-    out->add(
-        queryParameter("entity", text(200), "only events of this kind of record (\"proposal\")"));
-    out->add(queryParameter("entity_id", id, "only events of this record"));
-    out->add(queryParameter("actor_id", id, "only events of this user"));
-    out->add(queryParameter("event", text(200), "only events of this name (\"approve\")"));
+    addAuditParameters(out, "");
     out->add(queryParameter("before", id,
                             "only events before this sequence number (the `next` cursor)"));
     out->add(queryParameter("limit", withDefault(integer(1, 500), 100), "items per page"));

@@ -41,6 +41,8 @@ std::vector<std::string> eventsOf(std::string_view machine);
 JsonObject transitionSchema(std::string_view machine, const std::vector<schema::Member>& extra = {});
 // The "actions" member of a record of `machine`: the events the reader may fire now.
 JsonObject actionsSchema(std::string_view machine);
+// The "actors" member of a record naming people in `fields` ("requested_by"): each an Actor.
+JsonObject actorsSchema(const std::vector<std::string>& fields);
 // The languages proposals, organisations and users are written in: en, fr, es, pt.
 std::vector<std::string> languages();
 

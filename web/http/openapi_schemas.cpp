@@ -192,23 +192,37 @@ void addDirectory(JsonObject out) {
 
 // audit_handlers.cpp and audit_json.h: the hash-chained events.
 void addAudit(JsonObject out) {
-  out->set("AuditActor",
-           describe(closed({{"id", integer()},
-                            {"name", text()},
-                            {"organisation", describe(text(), "the name of their organisation")}}),
-                    "named as the directory names them now (never part of the hashed row)"));
-  out->set("AuditEvent",
-           closed({{"seq", atLeast(1)},
-                   nullableOut("actor_id", describe(integer(), "null for the system")),
-                   nullableOut("actor", describe(ref("AuditActor"), "null for the system")),
-                   {"entity", text()},
-                   {"entity_id", integer()},
-                   {"event", text()},
-                   {"from", text()},
-                   {"to", text()},
-                   {"detail", describe(text(), "a JSON object, as text")},
-                   {"at", dateTime()},
-                   {"hash", text()}}));
+  out->set(
+      "Actor",
+      describe(closed({{"id", integer(), false},
+                       {"name", text(), false},
+                       {"organisation", describe(text(), "the name of their organisation"), false},
+                       {"role", describe(choice({"fund", "partner", "city", "donor"}),
+                                         "which side acted: the kind of their organisation")}}),
+               "a person who acted, as the reader may know them (access::discloseTo): id, "
+               "name and organisation; or only the organisation (a city reading its "
+               "supporting partner's steps); or only the side (a city never learns which "
+               "reviewer acted). Named as the directory names them now, never hashed"));
+  out->set("ActorPage", pageOf("Actor"));
+  out->set(
+      "AuditEvent",
+      closed({{"seq", atLeast(1)},
+              nullableOut("actor_id", describe(integer(),
+                                               "null for the system, and when the "
+                                               "reader may not know the person")),
+              nullableOut("actor", describe(ref("Actor"), "null for the system")),
+              {"entity", text()},
+              {"entity_id", integer()},
+              nullableOut("reference", describe(text(),
+                                                "the record's reference (GCF-2026-0014-T1); for a "
+                                                "review assignment its proposal's; null for "
+                                                "records without one")),
+              {"event", text()},
+              {"from", text()},
+              {"to", text()},
+              {"detail", describe(text(), "a JSON object, as text")},
+              {"at", dateTime()},
+              {"hash", text()}}));
   out->set("AuditPage", pageOf("AuditEvent"));
   out->set("AuditVerification", closed({{"ok", boolean()},
                                         {"rows", atLeast(0)},
@@ -270,6 +284,14 @@ JsonObject transitionSchema(std::string_view name, const std::vector<schema::Mem
 
 JsonObject actionsSchema(std::string_view name) {
   return describe(list(choice(eventsOf(name))), "the events the reader may fire now");
+}
+
+JsonObject actorsSchema(const std::vector<std::string>& fields) {
+  std::vector<Member> members;
+  for (const auto& f : fields) members.push_back({f, ref("Actor"), false});
+  return describe(closed(members),
+                  "the people the record names, by the field that holds their id, as the reader "
+                  "may know them; that field is null when the reader may not know the person");
 }
 
 std::vector<std::string> languages() {

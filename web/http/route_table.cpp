@@ -100,6 +100,7 @@ constexpr ApiRoute kRoutes[] = {
   {"DELETE", "/api/v1/users/{id}/roles/{role}",           kSignedIn, h::deleteUserRole,           "Revoke a role (admin)",                            "directory"},
   {"GET",    "/api/v1/audit",                             kSignedIn, h::listAudit,                "Audit events, newest first",                       "audit"},
   {"GET",    "/api/v1/audit/verify",                      kSignedIn, h::getAuditVerification,     "Recompute the audit hash chain",                   "audit", 0, true},
+  {"GET",    "/api/v1/audit/people",                      kSignedIn, h::listAuditPeople,          "Everyone who may appear in the chain, named",      "audit"},
   {"POST",   "/api/v1/proposals/{id}/attachments",   kSignedIn, h::postProposalAttachment,  "Attach a file (multipart, 20 MiB)",    "attachments", kUploadLimit},
   {"GET",    "/api/v1/proposals/{id}/attachments",   kSignedIn, h::listProposalAttachments, "A proposal's files",                   "attachments"},
   {"POST",   "/api/v1/reports/{id}/attachments",     kSignedIn, h::postReportAttachment,    "Attach a file to a report",            "attachments", kUploadLimit},

@@ -1,10 +1,11 @@
-// A record's history, oldest first, from its /timeline route: who did what, when, from which
-// state to which, and the reason or amount they gave.
+// A record's history, oldest first, from its /timeline route: who did what (named as far as the
+// reader may know them), when, from which state to which, and the reason or amount they gave.
 
 import { get } from '../api.js';
 import { h } from '../dom.js';
 import { dateTime, has, label, moneyOf, t } from '../i18n.js';
 import { eventLabel } from './actions.js';
+import { actorNode } from './people.js';
 import { section } from './ui.js';
 
 const MACHINE_OF_ENTITY = { proposal: 'proposal', assignment: 'review_assignment', review_assignment: 'review_assignment', grant: 'grant', tranche: 'tranche', report: 'report', call: 'call' };
@@ -19,10 +20,6 @@ function details(detailText) {
   return out;
 }
 
-function actorName(item) {
-  if (item.actor?.name) return item.actor.organisation ? `${item.actor.name} (${item.actor.organisation})` : item.actor.name;
-  return t('timeline.actor_id', { id: item.actor_id });
-}
 
 // The timeline items as a list (items: the /timeline answer's items).
 export function timelineList(items) {
@@ -33,8 +30,8 @@ export function timelineList(items) {
     return h('li', { dataset: { event: item.event, entity: item.entity } },
       h('time', { datetime: item.at, text: dateTime(item.at) }),
       h('span', { class: 'what' }, h('strong', { text: what }),
-        item.entity !== 'proposal' && item.entity !== 'grant' ? h('span', { class: 'entity', text: ` · ${label('entity', item.entity)}` }) : null),
-      h('span', { class: 'who', text: actorName(item) }),
+        item.entity !== 'proposal' && item.entity !== 'grant' ? h('span', { class: 'entity', text: ` · ${[label('entity', item.entity), item.reference].filter(Boolean).join(' ')}` }) : null),
+      h('span', { class: 'who' }, actorNode(item.actor)),
       item.from || item.to ? h('span', { class: 'move', text: item.from ? `${label('state', item.from)} → ${label('state', item.to)}` : label('state', item.to) }) : null,
       details(item.detail));
   }));

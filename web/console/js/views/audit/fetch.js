@@ -1,41 +1,20 @@
 // Reading the audit chain (GET /audit, newest first, `before` cursor pages). The API filters by
-// record (entity, entity_id); a filter by actor or event is applied here, reading older pages
-// until a page is full or a bounded number of events has been searched.
+// person, event, record (reference, or kind and number) and date range, and counts what matches.
 
-import { get, withQuery } from '../../api.js';
+import { get, getAll, withQuery } from '../../api.js';
 
 const SCAN_PAGE = 500;
-const SCAN_PAGES = 10;
 
-function matches(item, { actor, event }) {
-  if (actor && String(item.actor?.id ?? item.actor_id ?? '') !== String(actor)) return false;
-  if (event && item.event !== event) return false;
-  return true;
+// One page: {items, total, next (the `before` of the next page)}. `filters` are the API's
+// (entity, entity_id, actor_id, event, reference, from, to); a refusal (400, 422) is thrown.
+export async function auditPage(filters, { before, limit = 50 } = {}) {
+  const page = await get(withQuery('/audit', { ...filters, before, limit }));
+  return { items: page.items, total: page.total, next: page.next };
 }
 
-// One page: {items, total (null when filtered here), next (the `before` of the next page),
-// searched (how many events were read when filtering here)}.
-export async function auditPage({ entity, entity_id: entityId, actor, event, before, limit = 50 }) {
-  const query = { entity, entity_id: entityId, actor_id: actor, event };
-  if (!actor && !event) {
-    const page = await get(withQuery('/audit', { ...query, before, limit }));
-    return { items: page.items, total: page.total, next: page.next, searched: null };
-  }
-  const items = [];
-  let cursor = before;
-  let searched = 0;
-  for (let i = 0; i < SCAN_PAGES; i += 1) {
-    const page = await get(withQuery('/audit', { ...query, before: cursor, limit: SCAN_PAGE }));
-    searched += page.items.length;
-    for (const item of page.items) {
-      if (!matches(item, { actor, event })) continue;
-      items.push(item);
-      if (items.length === limit) return { items, total: null, next: String(item.seq), searched };
-    }
-    cursor = page.next;
-    if (!cursor) break;
-  }
-  return { items, total: null, next: cursor ?? null, searched };
+// Everyone who may appear in the chain ({id, name, organisation, role}), for the filter by person.
+export async function auditPeople() {
+  return getAll('/audit/people');
 }
 
 // Every event of one record, oldest first.

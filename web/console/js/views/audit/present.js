@@ -5,6 +5,7 @@
 import { h } from '../../dom.js';
 import { dateTime, has, label, moneyOf, t } from '../../i18n.js';
 import { eventLabel } from '../../components/actions.js';
+import { actorText as peopleActorText } from '../../components/people.js';
 import { link } from '../../components/ui.js';
 
 export const ENTITIES = ['proposal', 'review_assignment', 'grant', 'tranche', 'report', 'call', 'user', 'organisation', 'api_token', 'export'];
@@ -27,28 +28,33 @@ export function eventText(entity, event) {
   return label('event', event);
 }
 
+// Who acted, in words, as the API names them (auditors and fund managers know everyone).
 export function actorText(item) {
-  const a = item.actor;
-  if (a?.name) {
-    const org = typeof a.organisation === 'string' ? a.organisation : a.organisation?.name;
-    return org ? `${a.name} (${org})` : a.name;
-  }
-  if (item.actor_id === null || item.actor_id === undefined) return t('audit.system');
-  return t('timeline.actor_id', { id: item.actor_id });
+  return peopleActorText(item.actor);
 }
 
 // The actor, linked to the audit log filtered on them.
 export function actorCell(item) {
-  const id = item.actor?.id ?? item.actor_id;
+  const id = item.actor?.id;
   if (id === null || id === undefined) return h('span', { class: 'muted', text: actorText(item) });
   return link(`/audit?actor=${id}`, actorText(item), { title: t('audit.by_actor_title') });
 }
 
-// "proposal #12", linked to the record's page where there is one, and its timeline.
-export function recordCell(item) {
+// How a record reads: "tranche GCF-2026-0014-T1" by its reference (a review assignment by its
+// proposal's), a person or an organisation by name when `names` knows it ({people, orgs}: Maps
+// id -> name), else "call #3".
+export function recordName(item, names = {}) {
+  if (item.reference) return `${entityName(item.entity)} ${item.reference}`;
+  const known = item.entity === 'user' ? names.people?.get(item.entity_id) : item.entity === 'organisation' ? names.orgs?.get(item.entity_id) : null;
+  return known ? `${entityName(item.entity)} ${known}` : `${entityName(item.entity)} #${item.entity_id}`;
+}
+
+// The record by its reference (or name), linked to the record's page where there is one, and its
+// timeline.
+export function recordCell(item, names = {}) {
   const page = recordPage(item.entity, item.entity_id);
-  const name = `${entityName(item.entity)} #${item.entity_id}`;
-  return h('span', { class: 'record' },
+  const name = recordName(item, names);
+  return h('span', { class: 'record', dataset: { reference: item.reference ?? '' } },
     page ? link(page, name) : h('span', { text: name }), ' ',
     link(`/audit/timeline/${item.entity}/${item.entity_id}`, t('audit.timeline_link'), { class: 'small-link', 'aria-label': t('audit.timeline_of', { record: name }) }));
 }

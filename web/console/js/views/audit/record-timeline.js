@@ -10,7 +10,7 @@ import { facts, link, notice, pageHeader, section, stateBadge } from '../../comp
 import { hasRole } from '../../session.js';
 import { recordEvents } from './fetch.js';
 import { auditForbidden } from './log.js';
-import { actorCell, changeText, COLLECTION, detailNode, hasDetail, ENTITIES, entityName, eventText, hashNode, machineOf, normalEntity, recordPage, timeNode } from './present.js';
+import { actorCell, changeText, COLLECTION, detailNode, hasDetail, ENTITIES, entityName, eventText, hashNode, machineOf, normalEntity, recordName, recordPage, timeNode } from './present.js';
 
 const OWN_TIMELINE = { proposal: 'proposals', grant: 'grants' };
 
@@ -35,7 +35,7 @@ function eventItem(item, entity, orgs) {
   return h('li', { dataset: { seq: item.seq, event: item.event, entity: item.entity } },
     h('span', { class: 'when' }, h('span', { class: 'seq', text: `#${item.seq}` }), ' ', timeNode(item.at)),
     h('span', { class: 'what' }, h('strong', { text: eventText(item.entity, item.event) }),
-      other ? h('span', { class: 'entity', text: ` · ${entityName(item.entity)} #${item.entity_id}` }) : null),
+      other ? h('span', { class: 'entity', text: ` · ${recordName(item)}` }) : null),
     h('span', { class: 'who' }, actorCell(item)),
     item.from || item.to ? h('span', { class: 'move', text: changeText(item) }) : null,
     hasDetail(item.detail) ? h('div', { class: 'event-detail' }, detailNode(item.detail, orgs)) : null,
@@ -45,17 +45,20 @@ function eventItem(item, entity, orgs) {
 export async function recordTimelineView(ctx) {
   const entity = normalEntity(ctx.params.entity);
   const id = ctx.params.id;
-  const name = `${entityName(entity)} #${id}`;
-  ctx.setTitle(t('audit.timeline.title', { record: name }));
-  if (!hasRole('auditor', 'fund_manager')) return auditForbidden(t('audit.timeline.title', { record: name }));
+  const plain = `${entityName(entity)} #${id}`;
+  if (!hasRole('auditor', 'fund_manager')) return auditForbidden(t('audit.timeline.title', { record: plain }));
   if (!ENTITIES.includes(entity) || !/^\d+$/.test(id)) {
-    return h('section', { class: 'page' }, h('h1', { text: t('audit.timeline.title', { record: name }) }), notice(t('audit.timeline.unknown'), 'error'));
+    return h('section', { class: 'page' }, h('h1', { text: t('audit.timeline.title', { record: plain }) }), notice(t('audit.timeline.unknown'), 'error'));
   }
   const [items, record, orgs] = await Promise.all([
     loadEvents(entity, id),
     loadRecord(entity, id),
     get('/organisations').then((o) => new Map(o.items.map((x) => [x.id, x.name]))).catch(() => new Map()),
   ]);
+  // The record by its reference, as its own events read it (a review assignment: its proposal's).
+  const own = items.find((e) => e.entity === entity && String(e.entity_id) === String(id));
+  const name = recordName(own ?? { entity, entity_id: id });
+  ctx.setTitle(t('audit.timeline.title', { record: name }));
   const page = recordPage(entity, id);
   const machine = machineOf(entity);
   const about = record && !record.missing ? facts([
@@ -67,7 +70,7 @@ export async function recordTimelineView(ctx) {
     h('p', { class: 'crumbs' }, link('/audit', t('audit.log.title'))),
     pageHeader(t('audit.timeline.title', { record: name }),
       page ? link(page, t('audit.timeline.open_record'), { class: 'button' }) : null,
-      link(`/audit?entity=${entity}&entity_id=${id}`, t('audit.timeline.in_log'), { class: 'button' })),
+      link(own?.reference && entity !== 'review_assignment' ? `/audit?reference=${encodeURIComponent(own.reference)}` : `/audit?entity=${entity}&entity_id=${id}`, t('audit.timeline.in_log'), { class: 'button' })),
     about ? section(t('audit.timeline.about'), about) : null,
     record?.missing ? notice(t('audit.timeline.record_missing'), 'warn') : null,
     section(t('audit.timeline.events', { count: items.length }),

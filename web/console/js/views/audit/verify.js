@@ -9,7 +9,7 @@ import { facts, link, pageHeader, section } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
 import { headEvent } from './fetch.js';
 import { auditForbidden } from './log.js';
-import { actorText, entityName, eventText, timeNode } from './present.js';
+import { actorText, eventText, recordName, timeNode } from './present.js';
 
 function verdict(result, head) {
   if (result.ok) {
@@ -38,7 +38,7 @@ export async function verifyView(ctx) {
       [t('audit.verify.checked'), number(result.rows)],
       [t('audit.verify.when'), dateTime(checkedAt)],
       head ? [t('audit.verify.head'), h('span', {}, `#${head.seq} · `, timeNode(head.at), ' · ',
-        t('audit.verify.head_event', { event: eventText(head.entity, head.event), record: `${entityName(head.entity)} #${head.entity_id}`, actor: actorText(head) }))] : null,
+        t('audit.verify.head_event', { event: eventText(head.entity, head.event), record: recordName(head), actor: actorText(head) }))] : null,
       head ? [t('audit.verify.head_hash'), h('code', { class: 'full-hash head-hash', text: head.hash })] : null,
       result.ok ? null : [t('audit.verify.bad_row'), result.bad_id ? `#${result.bad_seq} (${t('audit.verify.row_id', { id: result.bad_id })})` : String(result.bad_seq ?? '—')],
     ])),

@@ -1,9 +1,8 @@
 // What the grants pages share: the organisations directory (fetched once), sums of money in
-// minor units, who did a step in words, and the dates of tranche steps read from a timeline.
+// minor units, and the dates of tranche steps read from a timeline.
 
 import { getAll } from '../../api.js';
 import { moneyOf, t } from '../../i18n.js';
-import { currentUser } from '../../session.js';
 
 let organisations;
 
@@ -50,23 +49,6 @@ export function sumMoney(rows, pick = (r) => r.amount, currency = 'USD') {
 
 export function disbursedOf(tranches, currency) {
   return sumMoney(tranches.filter((tr) => tr.state === 'disbursed'), undefined, currency);
-}
-
-// A person named by their user id: "you" for the signed-in user, their name when a timeline
-// gave it, else "user #10 (Kampala)" with the organisation they act for.
-export function person(id, { names, org } = {}) {
-  if (id === null || id === undefined) return '—';
-  if (id === currentUser()?.id) return t('grants.person.you');
-  const name = names?.get(id);
-  if (name) return name;
-  return org ? t('grants.person.user_of', { id, org }) : t('grants.person.user', { id });
-}
-
-// Names of actors a timeline carries (actor {name}), by user id.
-export function namesFrom(items) {
-  const names = new Map();
-  for (const item of items) if (item.actor?.name && item.actor_id) names.set(item.actor_id, item.actor.name);
-  return names;
 }
 
 // When each step of a tranche last happened ({request, verify, approve, disburse} -> ISO time),

@@ -1,5 +1,6 @@
 // #/disbursements: the fund managers' queue of tranches requested, verified or approved across
-// all grants, oldest request first, with who did each step and each tranche's buttons. Four eyes
+// all grants, oldest request first, with who did each step (named by the API) and each tranche's
+// buttons. Four eyes
 // made visible: a tranche the signed-in fund manager approved says another must disburse it.
 
 import { h } from '../../dom.js';
@@ -7,7 +8,7 @@ import { money, t } from '../../i18n.js';
 import { currentUser } from '../../session.js';
 import { link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { exportLinks } from '../../components/exports.js';
-import { fundOrg, orgName, organisationsById, stackOnPhone, sumMoney } from './data.js';
+import { stackOnPhone, sumMoney } from './data.js';
 import { trancheActions, trancheSteps } from './tranches.js';
 import { tranchesInStates } from './tranche_source.js';
 
@@ -15,8 +16,7 @@ const STATES = ['requested', 'verified', 'approved'];
 
 export async function disbursementsView(ctx) {
   ctx.setTitle(t('grants.queue.title'));
-  const [tranches, orgs] = await Promise.all([tranchesInStates(STATES), organisationsById()]);
-  const fund = fundOrg(orgs)?.name;
+  const tranches = await tranchesInStates(STATES);
   const reload = () => ctx.reload();
   const columns = [
     { label: t('grants.tranche.col.tranche'), cell: (tr) => tr.reference },
@@ -24,7 +24,7 @@ export async function disbursementsView(ctx) {
     { label: t('grants.col.city'), cell: (tr) => tr.grant.city.name },
     { label: t('grants.col.amount'), class: 'num', cell: (tr) => money(tr.amount) },
     { label: t('grants.col.state'), cell: (tr) => stateBadge('tranche', tr.state) },
-    { label: t('grants.tranche.col.steps'), cell: (tr) => trancheSteps(tr, { orgs: { city: tr.grant.city.name, partner: orgName(orgs, tr.grant.supporting_org_id), fund } }) },
+    { label: t('grants.tranche.col.steps'), cell: (tr) => trancheSteps(tr) },
     { label: t('grants.tranche.col.actions'), cell: (tr) => trancheActions(tr, { onDone: reload }) },
   ];
   const mine = tranches.filter((tr) => tr.state === 'approved' && tr.approved_by === currentUser()?.id).length;

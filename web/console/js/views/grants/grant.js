@@ -9,7 +9,8 @@ import { date, dateTime, money, t } from '../../i18n.js';
 import { actionBar } from '../../components/actions.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
-import { fundOrg, namesFrom, organisationsById, orgName, person } from './data.js';
+import { personOf } from '../../components/people.js';
+import { organisationsById, orgName } from './data.js';
 import { fundingPanel } from './funding_panel.js';
 import { openDataPanel } from './open_data_panel.js';
 import { budgetPanel, reportsPanel } from './reports_panel.js';
@@ -31,10 +32,8 @@ export async function grantView(ctx) {
     fundingPanel(grant, { reload }),
     openDataPanel(grant, { reload }),
   ]);
-  const names = namesFrom(items);
   const city = orgName(orgs, grant.city_org_id);
   const partner = orgName(orgs, grant.supporting_org_id);
-  const fund = fundOrg(orgs)?.name;
 
   const about = section(t('grants.grant.about'),
     facts([
@@ -44,7 +43,7 @@ export async function grantView(ctx) {
       [t('grants.col.amount'), money(grant.amount)],
       [t('grants.grant.duration'), t('grants.grant.months', { n: grant.duration_months })],
       [t('grants.grant.signed'), grant.signed_at
-        ? t('grants.grant.signed_by_at', { who: person(grant.signed_by, { names, org: city }), when: dateTime(grant.signed_at) })
+        ? t('grants.grant.signed_by_at', { who: personOf(grant, 'signed_by'), when: dateTime(grant.signed_at) })
         : t('grants.not_signed')],
       [t('grants.grant.created'), date(grant.created_at)],
     ]),
@@ -57,7 +56,7 @@ export async function grantView(ctx) {
     about,
     funding,
     openData,
-    await tranchesPanel({ grant, tranches, reports, timeline: items, names, orgs: { city, partner, fund }, onDone: reload }),
+    await tranchesPanel({ grant, tranches, reports, timeline: items, onDone: reload }),
     reportsPanel(reports, grant.id),
     results,
     budgetPanel(budget, grant.amount.currency),

@@ -13,7 +13,8 @@ import { indicatorCatalog } from '../../components/indicators.js';
 import { timelineList } from '../../components/timeline.js';
 import { workflows } from '../../components/workflows.js';
 import { facts, link, pageHeader, section, stateBadge, table } from '../../components/ui.js';
-import { namesFrom, organisationsById, orgName, person, reportName } from './data.js';
+import { actorText, personOf } from '../../components/people.js';
+import { organisationsById, orgName, reportName } from './data.js';
 import { attachmentsBlock, reportForm } from './report_form.js';
 import { dueCell } from './reports_panel.js';
 import { reportResultsView } from './report_results_view.js';
@@ -23,13 +24,13 @@ function parse(detail) {
 }
 
 // The partner's request for changes, when it is what sent the report back to draft.
-function changesRequested(report, events, names, partner) {
+function changesRequested(report, events) {
   const last = [...events].reverse().find((e) => ['submit', 'accept', 'request_changes'].includes(e.event));
   if (report.state !== 'draft' || last?.event !== 'request_changes') return null;
   const reason = parse(last.detail).reason;
   return h('section', { class: 'notice warn changes-requested', role: 'region', 'aria-labelledby': 'changes-requested-title' },
     h('h2', { id: 'changes-requested-title', text: t('grants.reportpage.changes_title') }),
-    h('p', { text: t('grants.reportpage.changes_by', { who: person(last.actor_id, { names, org: partner }), when: dateTime(last.at) }) }),
+    h('p', { text: t('grants.reportpage.changes_by', { who: actorText(last.actor, { you: true }), when: dateTime(last.at) }) }),
     reason ? h('blockquote', { class: 'reason', text: reason }) : null,
     h('p', { text: t('grants.reportpage.changes_next') }));
 }
@@ -67,9 +68,7 @@ export async function reportView(ctx) {
     hasResults ? indicatorCatalog() : null,
   ]);
   const events = items.filter((e) => e.entity === 'report' && e.entity_id === id);
-  const names = namesFrom(items);
   const city = orgName(orgs, grant.city_org_id);
-  const partner = orgName(orgs, grant.supporting_org_id);
   const name = reportName(report);
   ctx.setTitle(`${name} · ${grant.reference}`);
   const reload = () => ctx.reload();
@@ -81,8 +80,8 @@ export async function reportView(ctx) {
     [t('grants.report.col.kind'), label('grants.report_kind', report.kind)],
     [t('grants.report.col.due'), dueCell(report)],
     [t('grants.col.state'), stateBadge('report', report.state)],
-    report.submitted_at && [t('grants.reportpage.submitted'), t('grants.reportpage.by_at', { who: person(report.submitted_by, { names, org: city }), when: dateTime(report.submitted_at) })],
-    report.accepted_at && [t('grants.reportpage.accepted'), t('grants.reportpage.by_at', { who: person(report.accepted_by, { names, org: partner }), when: dateTime(report.accepted_at) })],
+    report.submitted_at && [t('grants.reportpage.submitted'), t('grants.reportpage.by_at', { who: personOf(report, 'submitted_by'), when: dateTime(report.submitted_at) })],
+    report.accepted_at && [t('grants.reportpage.accepted'), t('grants.reportpage.by_at', { who: personOf(report, 'accepted_by'), when: dateTime(report.accepted_at) })],
   ]));
 
   const attachments = events.filter((e) => e.event === 'attach').map((e) => parse(e.detail))
@@ -121,7 +120,7 @@ export async function reportView(ctx) {
 
   return h('section', { class: 'page report-page', dataset: { report: String(report.id) } },
     pageHeader(t('grants.reportpage.title', { report: name, ref: grant.reference }), stateBadge('report', report.state)),
-    changesRequested(report, events, names, partner),
+    changesRequested(report, events),
     about, content, files, actions,
     section(t('timeline.title'), timelineList(events)));
 }

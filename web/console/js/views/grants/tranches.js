@@ -10,7 +10,8 @@ import { actionBar } from '../../components/actions.js';
 import { exportLinks } from '../../components/exports.js';
 import { link, section, stateBadge, table } from '../../components/ui.js';
 import { transitionOf } from '../../components/workflows.js';
-import { disbursedOf, isOverdue, person, reportInline, stackOnPhone, sumMoney, trancheStepTimes } from './data.js';
+import { hasActor, knownAs, personOf } from '../../components/people.js';
+import { disbursedOf, isOverdue, reportInline, stackOnPhone, sumMoney, trancheStepTimes } from './data.js';
 
 const IN_FLIGHT = ['requested', 'verified', 'approved'];
 const stateWord = (state) => label('state', state).toLocaleLowerCase(language());
@@ -79,22 +80,24 @@ function when(value) {
   return value ? h('time', { datetime: value, text: dateTime(value) }) : null;
 }
 
-// Who did each step of `tranche`, and when: "Requested by … · 8 Aug 2026, 19:30".
-export function trancheSteps(tranche, { times = {}, names, orgs } = {}) {
+// Who did each step of `tranche`, and when: "Requested by … · 8 Aug 2026, 19:30", each person as
+// the API names them for the reader (a city reads its supporting partner's verification by
+// organisation only).
+export function trancheSteps(tranche, { times = {} } = {}) {
   const steps = [
-    ['request', tranche.requested_by, tranche.requested_at ?? times.request, orgs?.city],
-    ['verify', tranche.verified_by, times.verify, orgs?.partner],
-    ['approve', tranche.approved_by, times.approve, orgs?.fund],
-    ['disburse', tranche.disbursed_by, tranche.disbursed_at ?? times.disburse, orgs?.fund],
-  ].filter(([, by]) => by !== null && by !== undefined);
+    ['request', 'requested_by', tranche.requested_at ?? times.request],
+    ['verify', 'verified_by', times.verify],
+    ['approve', 'approved_by', times.approve],
+    ['disburse', 'disbursed_by', tranche.disbursed_at ?? times.disburse],
+  ].filter(([, field]) => hasActor(tranche, field));
   if (!steps.length) return h('span', { class: 'muted', text: '—' });
-  return h('ul', { class: 'steps' }, steps.map(([step, by, at, org]) => h('li', { dataset: { step } },
-    t(`grants.step.${step}`, { who: person(by, { names, org }) }), at ? [' · ', when(at)] : null)));
+  return h('ul', { class: 'steps' }, steps.map(([step, field, at]) => h('li', { dataset: { step, known: knownAs(tranche.actors?.[field]) } },
+    t(`grants.step.${step}`, { who: personOf(tranche, field) }), at ? [' · ', when(at)] : null)));
 }
 
 // The tranche schedule panel of the grant page (timeline: the grant's /timeline items, for the
 // times of steps the tranche resource does not carry).
-export async function tranchesPanel({ grant, tranches, reports, timeline, names, orgs, onDone }) {
+export async function tranchesPanel({ grant, tranches, reports, timeline, onDone }) {
   const sorted = [...tranches].sort((a, b) => a.seq - b.seq);
   const next = nextTranche(sorted);
   const blocked = next && !next.actions.includes('request') ? await blockedReasons(next, { grant, tranches: sorted, reports }) : [];
@@ -103,7 +106,7 @@ export async function tranchesPanel({ grant, tranches, reports, timeline, names,
     { label: t('grants.tranche.col.trigger'), cell: (tr) => label('grants.trigger', tr.trigger) },
     { label: t('grants.col.amount'), class: 'num', cell: (tr) => money(tr.amount) },
     { label: t('grants.col.state'), cell: (tr) => stateBadge('tranche', tr.state) },
-    { label: t('grants.tranche.col.steps'), cell: (tr) => trancheSteps(tr, { times: trancheStepTimes(timeline, tr.id), names, orgs }) },
+    { label: t('grants.tranche.col.steps'), cell: (tr) => trancheSteps(tr, { times: trancheStepTimes(timeline, tr.id) }) },
     { label: t('grants.tranche.col.payment'), cell: (tr) => tr.payment_reference ?? '—' },
     { label: t('grants.tranche.col.actions'), cell: (tr) => trancheActions(tr, { onDone, blocked: tr === next ? blocked : [] }) },
   ];

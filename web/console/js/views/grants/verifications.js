@@ -7,7 +7,8 @@ import { orgId } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
 import { link, pageHeader, section, table } from '../../components/ui.js';
 import { exportLinks } from '../../components/exports.js';
-import { person, reportName, stackOnPhone } from './data.js';
+import { personOf } from '../../components/people.js';
+import { reportName, stackOnPhone } from './data.js';
 import { dueCell } from './reports_panel.js';
 import { trancheActions } from './tranches.js';
 import { reportsInState, tranchesInStates } from './tranche_source.js';
@@ -24,7 +25,7 @@ export async function verificationsView(ctx) {
     { label: t('grants.col.city'), cell: (tr) => tr.grant.city.name },
     { label: t('grants.col.amount'), class: 'num', cell: (tr) => money(tr.amount) },
     { label: t('grants.tranche.col.trigger'), cell: (tr) => label('grants.trigger', tr.trigger) },
-    { label: t('grants.verify.col.requested'), cell: (tr) => h('span', {}, person(tr.requested_by, { org: tr.grant.city.name }), ' · ', when(tr.requested_at)) },
+    { label: t('grants.verify.col.requested'), cell: (tr) => h('span', {}, personOf(tr, 'requested_by'), ' · ', when(tr.requested_at)) },
     { label: t('grants.tranche.col.actions'), cell: (tr) => trancheActions(tr, { onDone: reload }) },
   ];
   const reportColumns = [
@@ -32,7 +33,7 @@ export async function verificationsView(ctx) {
     { label: t('grants.queue.col.grant'), cell: (r) => link(`/grants/${r.grant.id}`, r.grant.reference) },
     { label: t('grants.col.city'), cell: (r) => r.grant.city.name },
     { label: t('grants.report.col.due'), cell: dueCell },
-    { label: t('grants.verify.col.submitted'), cell: (r) => h('span', {}, person(r.submitted_by, { org: r.grant.city.name }), ' · ', when(r.submitted_at)) },
+    { label: t('grants.verify.col.submitted'), cell: (r) => h('span', {}, personOf(r, 'submitted_by'), ' · ', when(r.submitted_at)) },
     { label: t('grants.tranche.col.actions'), cell: (r) => {
       const bar = actionBar('report', r, { onDone: reload, onStale: reload });
       if (bar.getAttribute('role') === 'group') bar.setAttribute('aria-label', t('grants.verify.report_actions', { report: `${reportName(r)} · ${r.grant.reference}` }));

@@ -12,6 +12,7 @@ import { actionBar } from '../../components/actions.js';
 import { indicatorCatalog } from '../../components/indicators.js';
 import { facts, link, notice, pageHeader, section, stateBadge, table } from '../../components/ui.js';
 import { comparisonPanel } from './comparison.js';
+import { hasActor } from '../../components/people.js';
 import { readingPanel } from './reading.js';
 import { organisationNames, points, reviewerName, weightedMeanMilli } from './format.js';
 import { proposalContent } from './proposal_content.js';
@@ -32,7 +33,7 @@ function summaryFacts(a, proposal, orgs) {
     proposal ? [t('reviews.field.amount'), money(v.amount)] : null,
     [t('reviews.field.partner'), orgs[a.partner_org_id] ?? `#${a.partner_org_id}`],
     [t('reviews.field.state'), stateBadge('review_assignment', a.state)],
-    a.reviewer_id ? [t('reviews.field.reviewer'), reviewerName(a.reviewer_id, currentUser())] : null,
+    hasActor(a, 'reviewer_id') ? [t('reviews.field.reviewer'), reviewerName(a)] : null,
     a.declared_at ? [t('reviews.field.declared_at'), dateTime(a.declared_at)] : null,
     a.submitted_at ? [t('reviews.field.submitted_at'), dateTime(a.submitted_at)] : null,
     a.reason ? [t('reviews.field.reason'), h('q', { class: 'reason', text: a.reason })] : null,

@@ -1,6 +1,7 @@
 // The scores of a proposal's reviews side by side (GET /proposals/{id}/reviews): a table of
 // criteria × reviews with each review's weighted mean, the mean over reviews, and the spread,
-// flagged in words and with a marker when the reviews differ by more than 1.5 points.
+// flagged in words and with a marker when the reviews differ by more than 1.5 points. Each review
+// is headed by its partner organisation and, when the reader may know them, its reviewer's name.
 
 import { get } from '../../api.js';
 import { h } from '../../dom.js';
@@ -9,9 +10,11 @@ import { facts, section, stateBadge } from '../../components/ui.js';
 import { points } from './format.js';
 
 function reviewHeader(review, orgs, mineId) {
+  const reviewer = review.actors?.reviewer_id;
   return h('th', { scope: 'col', class: 'num review-col' },
     orgs[review.partner_org_id] ?? `#${review.partner_org_id}`,
     review.id === mineId ? h('span', { class: 'mine', text: ` (${t('reviews.compare.mine')})` }) : null,
+    reviewer?.name ? h('span', { class: 'sub reviewer', text: reviewer.name }) : null,
     h('span', { class: 'sub', text: review.submitted_at ? t('reviews.compare.submitted_on', { date: date(review.submitted_at) }) : '' }),
     review.state !== 'submitted' ? stateBadge('review_assignment', review.state) : null);
 }
@@ -60,7 +63,7 @@ function comments(reviews, orgs) {
   if (!withText.length) return null;
   return [h('h3', { text: t('reviews.compare.comments') }),
     h('dl', { class: 'review-comments' }, withText.map((r) => [
-      h('dt', { text: orgs[r.partner_org_id] ?? `#${r.partner_org_id}` }), h('dd', { text: r.comment })]))];
+      h('dt', { text: [orgs[r.partner_org_id] ?? `#${r.partner_org_id}`, r.actors?.reviewer_id?.name].filter(Boolean).join(' · ') }), h('dd', { text: r.comment })]))];
 }
 
 // A "Score comparison" panel for proposal `proposalId` over the call's `criteria`.

@@ -1,8 +1,10 @@
 // Small helpers shared by the reviews pages: points in the chosen language, the weighted mean of a
-// set of scores (as the server computes it, in thousandths of a point), names of organisations.
+// set of scores (as the server computes it, in thousandths of a point), names of organisations and
+// reviewers.
 
 import { getAll } from '../../api.js';
-import { language, t } from '../../i18n.js';
+import { language } from '../../i18n.js';
+import { hasActor, personOf } from '../../components/people.js';
 
 // Thousandths of a point (the API's mean_milli, spread_milli) as "3.85" in the chosen language.
 export function points(milli) {
@@ -32,11 +34,8 @@ export async function organisationNames() {
   return Object.fromEntries(orgs.map((o) => [o.id, o.name]));
 }
 
-// A reviewer for people: the signed-in user's own name, else the user's number (the API gives
-// only reviewer_id to others).
-export function reviewerName(reviewerId, user) {
-  if (!reviewerId) return '—';
-  if (user && user.id === reviewerId) return user.name;
-  return t('timeline.actor_id', { id: reviewerId });
+// The reviewer of an assignment or a compared review, as the API names them for the reader: by
+// name for the fund and for the reviewer's own organisation, by organisation for other partners.
+export function reviewerName(review) {
+  return hasActor(review, 'reviewer_id') ? personOf(review, 'reviewer_id', { organisation: false }) : '—';
 }
-

@@ -6,7 +6,7 @@
 import { get, getAll, post } from '../../api.js';
 import { h } from '../../dom.js';
 import { date, t } from '../../i18n.js';
-import { currentUser, hasRole, orgId } from '../../session.js';
+import { hasRole, orgId } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
 import { problemNotice, showFieldErrors, clearFieldErrors } from '../../components/problem.js';
 import { field, link, section, stateBadge, table, toast } from '../../components/ui.js';
@@ -20,7 +20,7 @@ function assignmentsTable(assignments, orgs, ctx) {
   const manager = hasRole('fund_manager');
   const cols = [
     { label: t('reviews.field.partner'), cell: (a) => link(`/assignments/${a.id}`, orgs[a.partner_org_id] ?? `#${a.partner_org_id}`) },
-    { label: t('reviews.field.reviewer'), cell: (a) => reviewerName(a.reviewer_id, currentUser()) },
+    { label: t('reviews.field.reviewer'), cell: (a) => reviewerName(a) },
     { label: t('reviews.field.version'), class: 'num', cell: (a) => String(a.version_number) },
     { label: t('reviews.field.state'), cell: (a) => [stateBadge('review_assignment', a.state), a.reason ? h('q', { class: 'reason', text: a.reason }) : null] },
     { label: t('reviews.field.declared_at'), cell: (a) => date(a.declared_at) },
