@@ -21,6 +21,7 @@ inline constexpr std::string_view kTemplates[] = {
     "proposal_submitted", "submission_received", "revision_requested", "review_assigned",
     "concept_invited",    "concept_declined",    "proposal_approved",  "proposal_rejected",
     "tranche_requested",  "tranche_verified",    "tranche_disbursed",  "report_due",
+    "message_received",   "internal_message_received",
 };
 
 // The catalog of each language, one file each (templates_en.cpp, ...).

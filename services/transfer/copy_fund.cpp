@@ -30,6 +30,7 @@ const std::vector<std::string> kTables = {
     "review_scores",    "decisions",
     "grants",           "reports",
     "report_spending",  "tranches",
+    "messages",
     "attachments",      "audit_events",
     "audit_head",       "outbox_mail",
     "idempotency_keys", "login_attempts",

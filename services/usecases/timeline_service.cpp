@@ -10,6 +10,7 @@
 #include "services/stores/proposal_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/grant_service.h"
+#include "services/usecases/message_service.h"
 #include "services/usecases/proposal_facts.h"
 
 namespace citygrants::usecases {
@@ -49,8 +50,13 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
   }
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "proposal", proposal_id, out);
+  const bool full = seesFullProposal(actor, *p, assignments);
+  for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kProposal, proposal_id},
+                                 proposalScope(*p, assignments), full)) {
+    out.push_back(std::move(r));
+  }
   tx.commit();
-  if (!seesFullProposal(actor, *p, assignments)) {
+  if (!full) {
     for (auto& r : out) r.entry.detail = "{}";
   }
   oldestFirst(out);
@@ -59,9 +65,13 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
 
 std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::int64_t grant_id) {
   auto tx = ctx_.db.read();
-  loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
+  const auto grant = loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
+  for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kGrant, grant_id},
+                                 grantScope(grant), true)) {
+    out.push_back(std::move(r));
+  }
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
     appendEventsOf(tx, "tranche", t.id, out);
   }

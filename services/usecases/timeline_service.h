@@ -9,7 +9,8 @@
 namespace citygrants::usecases {
 
 // The history of one record as anyone who may see the record reads it: its audit events,
-// oldest first. Unlike the audit chain (auditors and fund managers), a timeline is open to every
+// oldest first, with those of the messages of its thread that the reader reads (entity "message",
+// the body in the detail; a city reads the shared ones only). Unlike the audit chain (auditors and fund managers), a timeline is open to every
 // reader of the record.
 class TimelineService {
  public:
