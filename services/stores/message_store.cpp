@@ -106,10 +106,11 @@ std::vector<Message> MessageStore::ofThread(db::Tx& tx, const ThreadRecord& reco
   return out;
 }
 
-std::vector<audit::AuditRow> MessageStore::eventsOfThread(db::Tx& tx, const ThreadRecord& record,
-                                                          bool with_internal) {
+std::vector<MessageEvent> MessageStore::eventsOfThread(db::Tx& tx, const ThreadRecord& record,
+                                                       bool with_internal) {
   soci::statement st(tx.sql());
-  audit::AuditRow r;
+  MessageEvent m;
+  auto& r = m.event;
   std::optional<std::string> actor_name;
   std::optional<std::string> actor_org;
   st.exchange(soci::into(r.seq));
@@ -124,19 +125,23 @@ std::vector<audit::AuditRow> MessageStore::eventsOfThread(db::Tx& tx, const Thre
   st.exchange(soci::into(r.hash));
   st.exchange(soci::into(actor_name));
   st.exchange(soci::into(actor_org));
+  st.exchange(soci::into(m.author_side));
+  st.exchange(soci::into(m.author_org_id));
   st.exchange(soci::use(record.id, "record"));
-  prepareAndRun(st,
-                "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, "
-                "e.to_state, e.detail, e.at, e.hash, u.name, o.name FROM messages m "
-                "JOIN audit_events e ON e.entity = 'message' AND e.entity_id = m.id "
-                "LEFT JOIN users u ON u.id = e.actor_id "
-                "LEFT JOIN organisations o ON o.id = u.org_id" +
-                    threadWhere(record, with_internal) + " ORDER BY e.seq");
-  std::vector<audit::AuditRow> out;
+  prepareAndRun(
+      st,
+      "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, "
+      "e.to_state, e.detail, e.at, e.hash, u.name, o.name, m.author_side, m.author_org_id "
+      "FROM messages m "
+      "JOIN audit_events e ON e.entity = 'message' AND e.entity_id = m.id "
+      "LEFT JOIN users u ON u.id = e.actor_id "
+      "LEFT JOIN organisations o ON o.id = u.org_id" +
+          threadWhere(record, with_internal) + " ORDER BY e.seq");
+  std::vector<MessageEvent> out;
   while (st.fetch()) {
     r.actor.reset();
     if (actor_name) r.actor = audit::ActorName{*actor_name, actor_org.value_or("")};
-    out.push_back(r);
+    out.push_back(m);
   }
   return out;
 }

@@ -58,6 +58,13 @@ struct AwaitedReply {
   std::int64_t since = 0;  // when the message was written
 };
 
+// The audit event of a message, with whom its author wrote for.
+struct MessageEvent {
+  audit::AuditRow event;  // actor's names set
+  std::string author_side;
+  std::int64_t author_org_id = 0;
+};
+
 // A step of a record's workflow that carried a reason, with its actor's organisation.
 struct RecordStep {
   audit::AuditRow event;  // actor's names set when a user acted
@@ -80,8 +87,8 @@ class MessageStore {
 
   // The audit events of the same messages, oldest first (for the record's timeline). One
   // statement.
-  static std::vector<audit::AuditRow> eventsOfThread(db::Tx& tx, const ThreadRecord& record,
-                                                     bool with_internal);
+  static std::vector<MessageEvent> eventsOfThread(db::Tx& tx, const ThreadRecord& record,
+                                                  bool with_internal);
 
   // The audit events of `record` (a proposal's own; a grant's own, its tranches' and its
   // reports') whose detail names a reason, oldest first. One statement.

@@ -113,6 +113,7 @@ std::string messageDetail(const stores::Message& m, const std::vector<stores::At
       .number("proposal_id", m.proposal_id)
       .number("grant_id", m.grant_id)
       .text("visibility", m.visibility)
+      .text("author_side", m.author_side)
       .text("body", m.body)
       .raw("files", list)
       .json();
@@ -244,12 +245,24 @@ MessageFile MessageService::file(const Actor& actor, std::int64_t message_id, st
 
 std::vector<audit::AuditRow> threadEventsFor(db::Tx& tx, const Actor& actor,
                                              const stores::ThreadRecord& record,
-                                             const access::Scope& scope, bool sees_full_record) {
+                                             const access::Scope& scope,
+                                             std::int64_t supporting_org_id,
+                                             bool sees_full_record) {
   if (!sees_full_record) return {};
   const auto rights = access::threadRights(actor, scope);
   if (!rights.reads.has(MessageVisibility::kShared)) return {};
-  return stores::MessageStore::eventsOfThread(tx, record,
-                                              rights.reads.has(MessageVisibility::kInternal));
+  std::vector<audit::AuditRow> out;
+  for (auto& m : stores::MessageStore::eventsOfThread(
+           tx, record, rights.reads.has(MessageVisibility::kInternal))) {
+    const auto side = access::parseSide(m.author_side).value_or(access::Side::kPartner);
+    if (access::authorShownTo(rights, side, m.author_org_id == supporting_org_id) ==
+        access::AuthorShown::kSide) {
+      m.event.entry.actor_id.reset();
+      m.event.actor.reset();
+    }
+    out.push_back(std::move(m.event));
+  }
+  return out;
 }
 
 }  // namespace citygrants::usecases

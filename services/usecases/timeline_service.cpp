@@ -52,7 +52,8 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
   appendEventsOf(tx, "proposal", proposal_id, out);
   const bool full = seesFullProposal(actor, *p, assignments);
   for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kProposal, proposal_id},
-                                 proposalScope(*p, assignments), full)) {
+                                 proposalScope(*p, assignments), p->supporting_org_id.value_or(0),
+                                 full)) {
     out.push_back(std::move(r));
   }
   tx.commit();
@@ -69,7 +70,7 @@ std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
   for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kGrant, grant_id},
-                                 grantScope(grant), true)) {
+                                 grantScope(grant), grant.supporting_org_id, true)) {
     out.push_back(std::move(r));
   }
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {

@@ -26,6 +26,9 @@ function details(detailText) {
 
 function actorName(item) {
   if (item.actor?.name) return item.actor.organisation ? `${item.actor.name} (${item.actor.organisation})` : item.actor.name;
+  if (item.entity === 'message' && item.actor_id == null) {  // an author the reader knows only by side
+    try { return label('threads.side', JSON.parse(item.detail).author_side); } catch { /* not JSON */ }
+  }
   return t('timeline.actor_id', { id: item.actor_id });
 }
 
