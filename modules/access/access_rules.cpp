@@ -43,6 +43,10 @@ bool inScope(const Actor& actor, Reach reach, const Scope& scope) {
 
 std::span<const Permission> permissionTable() { return kPermissions; }
 
+bool withinReach(const Actor& actor, Reach reach, const Scope& scope) {
+  return inScope(actor, reach, scope);
+}
+
 std::string_view actionName(Action action) {
   switch (action) {
     case Action::kReadAll: return "read_all";

@@ -38,6 +38,11 @@ struct Permission {
 };
 
 std::span<const Permission> permissionTable();
+
+// Whether a record with `scope` is within `reach` of the actor's organisation: every record for
+// kFund, the actor's city's for kOwnCity, one assigned to or supported by the actor's
+// organisation for kOwnPartner. (The roles are not looked at.)
+bool withinReach(const Actor& actor, Reach reach, const Scope& scope);
 std::string_view actionName(Action action);
 
 // Whether `actor` may do `action` on a record with `scope` (ignored for fund-wide reach).

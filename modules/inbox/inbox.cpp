@@ -30,7 +30,10 @@ std::vector<std::string> kinds() {
   addStates(out, workflow::kGrantAwaits);
   addStates(out, workflow::kTrancheAwaits);
   addStates(out, workflow::kReportAwaits);
-  for (auto k : {kReportOverdue, kUserLocked, kMailFailed, kAuditVerification}) out.emplace_back(k);
+  for (auto k : {kReportOverdue, kUserLocked, kMailFailed, kAuditVerification, kMessageFromCity,
+                 kMessageFromFund}) {
+    out.emplace_back(k);
+  }
   return out;
 }
 

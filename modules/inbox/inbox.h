@@ -83,10 +83,14 @@ inline constexpr std::string_view kReportOverdue = "report.overdue";
 inline constexpr std::string_view kUserLocked = "user.locked";
 inline constexpr std::string_view kMailFailed = "mail.failed";
 inline constexpr std::string_view kAuditVerification = "audit.verification";
+// A thread whose latest shared message waits for the other side: written by the city (for the
+// fund managers), or by the fund or a partner (for the city).
+inline constexpr std::string_view kMessageFromCity = "message.from_city";
+inline constexpr std::string_view kMessageFromFund = "message.from_fund";
 
 // Every kind an item may have, in the order counts are given: for each machine with awaited
 // steps (proposal, review assignment, grant, tranche, report), its states that have one, in the
-// machine's order; then the four kinds above.
+// machine's order; then the six kinds above.
 std::vector<std::string> kinds();
 
 // Whether `a` comes before `b`: overdue first, then by due date (items with one before those

@@ -22,6 +22,7 @@ inline constexpr std::string_view kTemplates[] = {
     "concept_invited",    "concept_declined",    "proposal_approved",  "proposal_rejected",
     "tranche_requested",  "tranche_verified",    "tranche_disbursed",  "report_due",
     "password_reset",
+    "message_received",   "internal_message_received",
 };
 
 // The catalog of each language, one file each (templates_en.cpp, ...).

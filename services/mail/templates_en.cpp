@@ -87,6 +87,21 @@ constexpr Entry kEntries[] = {
    "reference {payment_reference}.\n\n"
    "The grant's schedule is in the console:\n{link}"},
 
+  {"message_received.subject", "{reference}: a message from {sender}"},
+  {"message_received.body",
+   "Dear {name},\n\n"
+   "{sender} has written about {reference}, \"{title}\":\n\n"
+   "{message}\n\n"
+   "{files}Read it and answer in the console:\n{link}"},
+
+  {"internal_message_received.subject", "{reference}: an internal message from {sender}"},
+  {"internal_message_received.body",
+   "Dear {name},\n\n"
+   "{sender} has written an internal message about {reference}, \"{title}\" ({city}). The city "
+   "does not see it.\n\n"
+   "{message}\n\n"
+   "{files}Read it and answer in the console:\n{link}"},
+
   {"report_due.subject", "{grant}: {report} due on {due_date}"},
   {"report_due.body",
    "Dear {name},\n\n"
@@ -106,6 +121,8 @@ constexpr Entry kEntries[] = {
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "This message was sent automatically; replies are not read."},
   {"no_reason", "(no reason given)"},
+  {"message.files", "Files attached: {count}.\n\n"},
+  {"sender.partner", "a strategic partner"},
   {"future_round", "The fund managers have noted your city as eligible for a future round."},
   {"stage.concept", "concept note"},
   {"stage.full", "full proposal"},

@@ -89,6 +89,21 @@ constexpr Entry kEntries[] = {
    "referencia de pago {payment_reference}.\n\n"
    "El calendario de la subvención está en la consola:\n{link}"},
 
+  {"message_received.subject", "{reference}: un mensaje de {sender}"},
+  {"message_received.body",
+   "Estimado/a {name}:\n\n"
+   "{sender} ha escrito sobre {reference}, «{title}»:\n\n"
+   "{message}\n\n"
+   "{files}Léalo y responda en la consola:\n{link}"},
+
+  {"internal_message_received.subject", "{reference}: un mensaje interno de {sender}"},
+  {"internal_message_received.body",
+   "Estimado/a {name}:\n\n"
+   "{sender} ha escrito un mensaje interno sobre {reference}, «{title}» ({city}). La ciudad no "
+   "lo ve.\n\n"
+   "{message}\n\n"
+   "{files}Léalo y responda en la consola:\n{link}"},
+
   {"report_due.subject", "{grant}: {report} con vencimiento el {due_date}"},
   {"report_due.body",
    "Estimado/a {name}:\n\n"
@@ -109,6 +124,8 @@ constexpr Entry kEntries[] = {
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Este mensaje se ha enviado automáticamente; las respuestas no se leen."},
   {"no_reason", "(sin motivo indicado)"},
+  {"message.files", "Archivos adjuntos: {count}.\n\n"},
+  {"sender.partner", "un socio estratégico"},
   {"future_round",
    "Los gestores del fondo han registrado a su ciudad como elegible para una próxima "
    "convocatoria."},

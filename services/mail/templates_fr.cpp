@@ -89,6 +89,21 @@ constexpr Entry kEntries[] = {
    "paiement {payment_reference}.\n\n"
    "L'échéancier de la subvention est dans la console :\n{link}"},
 
+  {"message_received.subject", "{reference} : un message de {sender}"},
+  {"message_received.body",
+   "Bonjour {name},\n\n"
+   "{sender} a écrit au sujet de {reference}, « {title} » :\n\n"
+   "{message}\n\n"
+   "{files}Lisez-le et répondez dans la console :\n{link}"},
+
+  {"internal_message_received.subject", "{reference} : un message interne de {sender}"},
+  {"internal_message_received.body",
+   "Bonjour {name},\n\n"
+   "{sender} a écrit un message interne au sujet de {reference}, « {title} » ({city}). La ville "
+   "ne le voit pas.\n\n"
+   "{message}\n\n"
+   "{files}Lisez-le et répondez dans la console :\n{link}"},
+
   {"report_due.subject", "{grant} : {report} attendu le {due_date}"},
   {"report_due.body",
    "Bonjour {name},\n\n"
@@ -109,6 +124,8 @@ constexpr Entry kEntries[] = {
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Ce message a été envoyé automatiquement ; les réponses ne sont pas lues."},
   {"no_reason", "(aucun motif indiqué)"},
+  {"message.files", "Fichiers joints : {count}.\n\n"},
+  {"sender.partner", "un partenaire stratégique"},
   {"future_round",
    "Les gestionnaires du fonds ont noté que votre ville est éligible pour un prochain cycle."},
   {"stage.concept", "note conceptuelle"},

@@ -87,6 +87,21 @@ constexpr Entry kEntries[] = {
    "pagamento {payment_reference}.\n\n"
    "O calendário da subvenção está no console:\n{link}"},
 
+  {"message_received.subject", "{reference}: uma mensagem de {sender}"},
+  {"message_received.body",
+   "Prezado(a) {name},\n\n"
+   "{sender} escreveu sobre {reference}, “{title}”:\n\n"
+   "{message}\n\n"
+   "{files}Leia e responda no console:\n{link}"},
+
+  {"internal_message_received.subject", "{reference}: uma mensagem interna de {sender}"},
+  {"internal_message_received.body",
+   "Prezado(a) {name},\n\n"
+   "{sender} escreveu uma mensagem interna sobre {reference}, “{title}” ({city}). A cidade não "
+   "a vê.\n\n"
+   "{message}\n\n"
+   "{files}Leia e responda no console:\n{link}"},
+
   {"report_due.subject", "{grant}: {report} com prazo em {due_date}"},
   {"report_due.body",
    "Prezado(a) {name},\n\n"
@@ -107,6 +122,8 @@ constexpr Entry kEntries[] = {
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Esta mensagem foi enviada automaticamente; as respostas não são lidas."},
   {"no_reason", "(nenhum motivo indicado)"},
+  {"message.files", "Arquivos anexados: {count}.\n\n"},
+  {"sender.partner", "um parceiro estratégico"},
   {"future_round",
    "Os gestores do fundo registaram a sua cidade como elegível para uma próxima rodada."},
   {"stage.concept", "nota conceitual"},

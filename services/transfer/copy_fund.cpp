@@ -39,6 +39,7 @@ const std::vector<std::string> kTables = {
     "reports",
     "report_spending",
     "tranches",
+    "messages",
     "attachments",
     "audit_events",
     "audit_head",

@@ -71,7 +71,10 @@ stores::Attachment store(Context ctx, db::Tx& tx, const Actor& actor, stores::At
 // no conflict of interest sees no more of a proposal than its title page: not its files.
 stores::Attachment loadVisible(db::Tx& tx, const Actor& actor, std::int64_t attachment_id) {
   auto a = stores::AttachmentStore::load(tx, attachment_id);
-  if (!a || !access::canSee(actor, ownerScope(tx, *a))) throw Problem::notFound("attachment");
+  // A message's files are read through their message (MessageService), which knows who may.
+  if (!a || a->message_id || !access::canSee(actor, ownerScope(tx, *a))) {
+    throw Problem::notFound("attachment");
+  }
   if (a->proposal_id) {
     const auto p = stores::ProposalStore::load(tx, *a->proposal_id);
     if (!p || !seesFullProposal(actor, *p, stores::ReviewStore::forProposal(tx, p->id))) {
@@ -82,6 +85,10 @@ stores::Attachment loadVisible(db::Tx& tx, const Actor& actor, std::int64_t atta
 }
 
 }  // namespace
+
+stores::Attachment checkedAttachment(const std::string& filename, const std::string& content) {
+  return checkedFile(filename, content);
+}
 
 stores::Attachment AttachmentService::attachToProposal(const Actor& actor, std::int64_t proposal_id,
                                                        const std::string& filename,

@@ -8,6 +8,7 @@
 #include "modules/access/access_rules.h"
 #include "services/crypto/digest.h"
 #include "services/stores/inbox_store.h"
+#include "services/usecases/inbox_messages.h"
 #include "services/usecases/inbox_records.h"
 
 namespace citygrants::usecases {
@@ -100,6 +101,7 @@ void addAuditChain(db::Tx& tx, std::int64_t now, std::vector<Item>& out) {
 std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t now) {
   std::vector<Item> out;
   addRecordItems(tx, actor, now, out);
+  addMessageItems(tx, actor, out);
   if (access::may(actor, access::Action::kManageUsers)) {
     addLockedAccounts(tx, now, out);
     addFailedMail(tx, out);

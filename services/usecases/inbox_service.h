@@ -30,7 +30,8 @@ struct InboxView {
 // workflow::waitingFor says so — the machines' own rows, guards and facts decide, as for the
 // record's `actions`. Beside them: overdue draft reports of running grants for fund managers
 // (report.overdue); locked accounts and mail that failed for admins; the audit chain's
-// verification for auditors. A fixed number of statements whatever the number of items.
+// verification for auditors; threads waiting for the reader's answer (inbox_messages.h). A fixed
+// number of statements whatever the number of items.
 // REQUIRES: tx is a read transaction.
 std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t now);
 

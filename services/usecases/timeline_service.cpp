@@ -11,6 +11,7 @@
 #include "services/stores/review_store.h"
 #include "services/usecases/audit_service.h"
 #include "services/usecases/grant_service.h"
+#include "services/usecases/message_service.h"
 #include "services/usecases/proposal_facts.h"
 
 namespace citygrants::usecases {
@@ -50,8 +51,14 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
   }
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "proposal", proposal_id, out);
+  const bool full = seesFullProposal(actor, *p, assignments);
+  for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kProposal, proposal_id},
+                                 proposalScope(*p, assignments), p->supporting_org_id.value_or(0),
+                                 full)) {
+    out.push_back(std::move(r));
+  }
   tx.commit();
-  if (!seesFullProposal(actor, *p, assignments)) {
+  if (!full) {
     for (auto& r : out) r.entry.detail = "{}";
   }
   discloseActors(actor, {p->city_org_id, p->supporting_org_id.value_or(0)}, out);
@@ -64,6 +71,10 @@ std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::
   const auto g = loadVisibleGrant(tx, actor, grant_id);  // kNotFound when not visible
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
+  for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kGrant, grant_id},
+                                 grantScope(g), g.supporting_org_id, true)) {
+    out.push_back(std::move(r));
+  }
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {
     appendEventsOf(tx, "tranche", t.id, out);
   }

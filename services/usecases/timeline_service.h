@@ -9,9 +9,11 @@
 namespace citygrants::usecases {
 
 // The history of one record as anyone who may see the record reads it: its audit events,
-// oldest first. Unlike the audit chain (auditors and fund managers), a timeline is open to every
-// reader of the record. Each event's actor is named as the reader may know them on that record
-// (access::discloseTo: a city never learns which reviewer or which partner person acted).
+// oldest first, with those of the messages of its thread that the reader reads (entity "message",
+// the body in the detail; a city reads the shared ones only). Unlike the audit chain (auditors and
+// fund managers), a timeline is open to every reader of the record. Each event's actor is named
+// as the reader may know them on that record (access::discloseTo: a city never learns which
+// reviewer or which partner person acted).
 class TimelineService {
  public:
   explicit TimelineService(Context ctx) : ctx_(ctx) {}

@@ -35,12 +35,32 @@ std::string seededFund(const std::string& name) {
   return "sqlite:" + path;
 }
 
+// Runs one statement on `where` in a write transaction of its own (test set-up).
+void exec(const std::string& where, const std::string& sql) {
+  citygrants::db::Database db(citygrants::db::parseConnectionString(where), {.pool_size = 1});
+  db.write([&](citygrants::db::Tx& tx) {
+    tx.sql() << sql;
+    tx.commit();
+  });
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(transfer)
 
 BOOST_AUTO_TEST_CASE(copy_moves_a_whole_fund_into_an_empty_database_and_checks_it_there) {
   const auto source = seededFund("copy-source.db");
+  // A thread's message with a file (the demo fund has none), written behind the application's back.
+  exec(source,
+       "INSERT INTO messages (proposal_id, visibility, body, author_id, author_org_id, author_side, "
+       "created_at) SELECT MIN(p.id), 'internal', 'A note', MIN(u.id), MIN(u.org_id), 'fund', 1 "
+       "FROM proposals p, users u WHERE u.email = 'fm1@mmc.demo'");
+  exec(source,
+       "INSERT INTO attachments (message_id, filename, content_type, size_bytes, sha256, "
+       "content_base64, uploaded_by, created_at) SELECT id, 'a.txt', 'text/plain', 2, "
+       "'0000000000000000000000000000000000000000000000000000000000000000', 'aGkK', author_id, 1 "
+       "FROM messages");
+  BOOST_REQUIRE(scalar(source, "SELECT COUNT(*) FROM attachments WHERE message_id IS NOT NULL") == 1);
   citygrants::testing::ScratchDatabase target("copy_target");
   auto r = run("copy --from " + source + " --to '" + target.where() + "'");
   BOOST_REQUIRE_MESSAGE(r.code == 0, r.out);
@@ -50,7 +70,8 @@ BOOST_AUTO_TEST_CASE(copy_moves_a_whole_fund_into_an_empty_database_and_checks_i
        {"SELECT COUNT(*) FROM proposals", "SELECT COUNT(*) FROM audit_events",
         "SELECT SUM(amount_minor) FROM tranches",
         "SELECT SUM(amount_minor) FROM tranches WHERE state = 'disbursed'",
-        "SELECT SUM(amount_minor) FROM budget_lines", "SELECT last_seq FROM audit_head"}) {
+        "SELECT SUM(amount_minor) FROM budget_lines", "SELECT last_seq FROM audit_head",
+        "SELECT COUNT(*) FROM messages", "SELECT COUNT(*) FROM attachments WHERE message_id IS NOT NULL"}) {
     BOOST_TEST(scalar(target.where(), sql) == scalar(source, sql), sql);
   }
   BOOST_TEST(run("verify-audit --db '" + target.where() + "'").code == 0);

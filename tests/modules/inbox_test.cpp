@@ -58,7 +58,9 @@ BOOST_AUTO_TEST_CASE(the_kinds_are_the_states_records_wait_in_then_the_follow_up
                                              "report.overdue",
                                              "user.locked",
                                              "mail.failed",
-                                             "audit.verification"};
+                                             "audit.verification",
+                                             "message.from_city",
+                                             "message.from_fund"};
   BOOST_TEST(all == expected, boost::test_tools::per_element());
 }
 

@@ -108,6 +108,9 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
     needs_if_match = true;  // Kampala's grant: paid from already, so its allocation stays (409)
     return R"({"allocations":[{"chapter_id":1,"amount_minor":30000000}]})";
   }
+  if (key == "POST /api/v1/proposals/{id}/messages" || key == "POST /api/v1/grants/{id}/messages") {
+    return "{\"body\":\"Matrix " + tag + "\",\"visibility\":\"shared\"}";
+  }
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";
@@ -145,7 +148,7 @@ const std::vector<MatrixRole>& matrixRoles() {
 
 bool orgScoped(const std::string& c) {
   return c == "proposals" || c == "grants" || c == "tranches" || c == "reports" || c == "assignments" ||
-         c == "attachments";
+         c == "attachments" || c == "messages";
 }
 
 MatrixRecords findRecords(Server& server) {
@@ -184,6 +187,13 @@ MatrixRecords findRecords(Server& server) {
     r.call_chapters += (r.call_chapters.size() > 1 ? "," : "") + std::to_string(*id);
   }
   r.call_chapters += "]";
+  // An internal message of the fund on Kampala's proposal: no one outside the fund and its
+  // partners may read it.
+  Client fm1 = server.signedIn("fm1@mmc.demo");
+  const auto message = fm1.post("/api/v1/proposals/" + std::to_string(*proposal) + "/messages",
+                                R"({"body":"Matrix: internal note","visibility":"internal"})");
+  if (message.status != 201) throw std::runtime_error("cannot write the fund's message: " + message.body);
+  r.ids["messages"] = message.json->getValue<std::int64_t>("id");
   Client iom = server.signedIn("reviewer@iom.demo");
   const auto token = iom.post("/api/v1/tokens", R"({"name":"not yours"})");
   if (token.status != 201) throw std::runtime_error("cannot create the IOM reviewer's token: " + token.body);

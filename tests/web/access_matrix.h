@@ -30,7 +30,8 @@ struct MatrixRecords {
 };
 
 // Kampala's approved proposal and everything hanging off it (grant, tranche, report, review
-// assignment), the open call, a user, an organisation, and an API token of reviewer@iom.demo.
+// assignment, an internal message of fm1's, written here), the open call, a user, an
+// organisation, and an API token of reviewer@iom.demo.
 MatrixRecords findRecords(Server& server);
 
 // Collections whose records belong to an organisation: another organisation's answer 404.

@@ -155,6 +155,25 @@ void adminTruth(db::Database& db, std::int64_t now, InboxKeys& out) {
   tx.commit();
 }
 
+// Threads whose latest shared message waits for the reader's side: the city's (for fund
+// managers, `city_org` 0) or the fund's and partners' (for the city `city_org`).
+void threadTruth(db::Database& db, bool fund, std::int64_t city_org, InboxKeys& out) {
+  const std::string kind = fund ? "'message.from_city'" : "'message.from_fund'";
+  const std::string side = fund ? "m.author_side = 'city'" : "m.author_side <> 'city'";
+  const auto latest = [](const char* column) {
+    return std::string("m.id IN (SELECT MAX(id) FROM messages WHERE visibility = 'shared' AND ") +
+           column + " IS NOT NULL GROUP BY " + column + ")";
+  };
+  collect(db,
+          "SELECT " + kind + ", p.id FROM messages m JOIN proposals p ON p.id = m.proposal_id "
+          "WHERE " + latest("proposal_id") + " AND " + side +
+              (fund ? "" : " AND p.city_org_id = :org1") +
+              " UNION ALL SELECT " + kind + ", g.id FROM messages m JOIN grants g ON g.id = m.grant_id "
+              "WHERE " + latest("grant_id") + " AND " + side + (fund ? "" : " AND g.city_org_id = :org2"),
+          fund ? std::vector<Param>{} : std::vector<Param>{{"org1", city_org}, {"org2", city_org}},
+          out);
+}
+
 }  // namespace
 
 Reader readerOf(db::Database& db, const std::string& email) {
@@ -174,9 +193,15 @@ Reader readerOf(db::Database& db, const std::string& email) {
 
 InboxKeys truthFor(db::Database& db, const Reader& reader, std::int64_t now) {
   InboxKeys out;
-  if (has(reader, "applicant")) cityTruth(db, reader.org_id, now, out);
+  if (has(reader, "applicant")) {
+    cityTruth(db, reader.org_id, now, out);
+    threadTruth(db, false, reader.org_id, out);
+  }
   if (has(reader, "partner")) partnerTruth(db, reader.org_id, out);
-  if (has(reader, "fund_manager")) fundTruth(db, now, out);
+  if (has(reader, "fund_manager")) {
+    fundTruth(db, now, out);
+    threadTruth(db, true, 0, out);
+  }
   if (has(reader, "admin")) adminTruth(db, now, out);
   if (has(reader, "auditor")) {
     const auto seq = queryInt(db, "SELECT last_seq FROM audit_head");

@@ -29,7 +29,8 @@ Reader readerOf(db::Database& db, const std::string& email);
 // review, tranche requests and reports of the grants it supports; the fund's proposals to screen,
 // assign, decide, reviews to close, awards to confirm, grants to complete or close, tranches to
 // approve or pay, and overdue reports; an admin's locked accounts and failed mail; an auditor's
-// chain to verify.
+// chain to verify; threads whose latest shared message waits for the reader's side (the city's
+// for fund managers, the fund's or a partner's for the city).
 InboxKeys truthFor(db::Database& db, const Reader& reader, std::int64_t now);
 
 // The keys of the items of a GET /api/v1/inbox answer.

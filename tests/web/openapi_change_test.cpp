@@ -292,6 +292,15 @@ void openData(Changer& change, Client& admin, Client& fm1) {
          R"({"publishable": true, "sector_code": "16020"})", ifMatch(fm1, grant));
 }
 
+// A message on Kampala's approved proposal and on its grant, as JSON.
+void threads(Changer& change, Client& fm1, Client& kampala, const DemoRecords& d) {
+  change(kampala, "POST", "/api/v1/proposals/{id}/messages",
+         at("proposals", d.ids.at("proposals"), "/messages"),
+         R"({"body": "When is the agreement ready?", "visibility": "shared"})");
+  change(fm1, "POST", "/api/v1/grants/{id}/messages", at("grants", d.ids.at("grants"), "/messages"),
+         R"({"body": "Ask the city for the signed copy.", "visibility": "internal"})");
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(openapi_changes, *boost::unit_test::fixture<SeededServer>())
@@ -313,6 +322,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   resultsAndFunding(change, server, fm1, admin, new_call, records);
   directory(change, admin);
   openData(change, admin, fm1);
+  threads(change, fm1, kampala, records);
   for (const auto& route : http::routeTable()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
     if (std::string(route.method) != "GET")

@@ -55,6 +55,19 @@ DemoRecords listedRecords(Client& fm1, Client& kampala) {
                 "plan.pdf");
   BOOST_REQUIRE_MESSAGE(uploaded.status == 201, uploaded.body);
   d.ids["attachments"] = uploaded.json->getValue<std::int64_t>("id");
+  // A message of Kampala's with a file, on its approved proposal (fm1 reads it too).
+  const std::string boundary = "openapi-test-message-3c1d";
+  const std::string form =
+      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nOur plan.\r\n--" +
+      boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nshared\r\n--" +
+      boundary +
+      "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n\r\n"
+      "%PDF-1.4\n% a test plan\n%%EOF\n\r\n--" +
+      boundary + "--\r\n";
+  const auto message = kampala.send("POST", "/api/v1/proposals/" + proposal + "/messages", form,
+                                    "multipart/form-data; boundary=" + boundary);
+  BOOST_REQUIRE_MESSAGE(message.status == 201, message.body);
+  d.ids["messages"] = message.json->getValue<std::int64_t>("id");
   return d;
 }
 
@@ -71,6 +84,8 @@ std::string fillPattern(const std::string& pattern, const std::map<std::string, 
       out += "/auditor";
     } else if (segment == "{file}") {
       out += "/proposals.csv";
+    } else if (segment == "{n}") {
+      out += "/1";  // a message's first file
     } else if (segment.starts_with("{")) {
       const auto it = ids.find(previous);
       if (it == ids.end()) {

@@ -13,7 +13,8 @@ namespace citygrants::webtest {
 struct DemoRecords {
   // One record per collection, by the path segment before its {id}: "proposals" is Kampala's
   // approved proposal, "grants" its grant, "tranches" the disbursed first tranche, "reports" the
-  // first report, "assignments" a review of it, "attachments" a PDF on Kampala's concept note.
+  // first report, "assignments" a review of it, "attachments" a PDF on Kampala's concept note,
+  // "messages" a message of Kampala's with a PDF on its approved proposal.
   std::map<std::string, std::int64_t> ids;
   std::int64_t open_call = 0;                          // GCF-2026
   std::int64_t kampala_concept = 0;                    // Kampala's proposal in concept_draft
@@ -22,12 +23,12 @@ struct DemoRecords {
 };
 
 // Finds the records through the list routes as fm1 and Kampala's applicant, and uploads the
-// attachment (as Kampala's applicant, who is the one to read it).
+// attachment (as Kampala's applicant, who is the one to read it) and writes the message.
 DemoRecords listedRecords(Client& fm1, Client& kampala);
 
-// `pattern` with each {id} replaced by the id of the collection before it, {role} by "auditor"
-// and {file} by "proposals.csv"; `missing` names a collection without a record (the path is then
-// incomplete).
+// `pattern` with each {id} replaced by the id of the collection before it, {role} by "auditor",
+// {file} by "proposals.csv" and {n} by 1; `missing` names a collection without a record (the path
+// is then incomplete).
 std::string fillPattern(const std::string& pattern, const std::map<std::string, std::int64_t>& ids,
                         std::string& missing);
 

@@ -49,6 +49,8 @@ void addPathParameters(const std::string& pattern, http::JsonArray out) {
       out->add(parameter(name, "path", true, schema::choice(files), "the list and the format"));
     } else if (name == "id") {
       out->add(parameter(name, "path", true, schema::atLeast(1)));
+    } else if (name == "n") {
+      out->add(parameter(name, "path", true, schema::atLeast(1), "a message's file, from 1"));
     } else {
       out->add(parameter(name, "path", true, schema::text()));
     }
@@ -91,6 +93,9 @@ http::JsonObject requestBody(const http::RouteDoc& doc) {
   content->set(
       doc.body == http::RequestBody::kMultipart ? "multipart/form-data" : "application/json",
       mediaOf(doc.request));
+  if (doc.body == http::RequestBody::kJsonOrMultipart) {
+    content->set("multipart/form-data", mediaOf(std::string(doc.request) + "Form"));
+  }
   auto body = http::object();
   body->set("required", true);
   body->set("content", content);

@@ -131,4 +131,12 @@ ApiResponse postReportAttachment(ApiContext&, ApiRequest&);
 ApiResponse getAttachment(ApiContext&, ApiRequest&);
 ApiResponse getAttachmentContent(ApiContext&, ApiRequest&);
 
+// message_handlers.cpp
+ApiResponse listProposalMessages(ApiContext&, ApiRequest&);
+ApiResponse postProposalMessage(ApiContext&, ApiRequest&);
+ApiResponse listGrantMessages(ApiContext&, ApiRequest&);
+ApiResponse postGrantMessage(ApiContext&, ApiRequest&);
+ApiResponse getMessage(ApiContext&, ApiRequest&);
+ApiResponse getMessageAttachment(ApiContext&, ApiRequest&);
+
 }  // namespace citygrants::handlers

@@ -72,10 +72,12 @@ JsonObject inboxItem() {
        {"record", ref("InboxRecord")},
        {"expected", describe(list(text()),
                              "the workflow events expected of the reader now (verify for the "
-                             "audit chain); a guard on the record's own content is not read")},
+                             "audit chain, reply for a thread); a guard on the record's own "
+                             "content is not read")},
        {"held", describe(list(held), "awaited steps of the reader's roles a guard holds back")},
        {"awaiting", describe(list(choice(roleNames())), "the roles the record waits for")},
-       {"since", describe(dateTime(), "when the record entered its state")},
+       {"since", describe(dateTime(), "when the record entered its state (a thread: when the "
+                                      "message that waits for an answer was written)")},
        nullableOut("due_at", describe(dateTime(), "a draft's call closing, a report's due date")),
        {"overdue", boolean()},
        {"people", describe(list(person),

@@ -9,6 +9,7 @@ namespace {
 constexpr RequestBody kNone = RequestBody::kNone;
 constexpr RequestBody kJson = RequestBody::kJson;
 constexpr RequestBody kForm = RequestBody::kMultipart;
+constexpr RequestBody kJsonOrForm = RequestBody::kJsonOrMultipart;
 constexpr const char* kJsonMedia = "application/json";
 constexpr const char* kText = "text/plain";
 constexpr const char* kXml = "application/xml";
@@ -123,6 +124,12 @@ constexpr RouteDoc kDocs[] = {
   {"POST",   "/api/v1/reports/{id}/attachments",          kForm, "Upload",                   201, "Attachment",          kJsonMedia, kLocation},
   {"GET",    "/api/v1/attachments/{id}",                  kNone, nullptr,                    200, "Attachment",          kJsonMedia},
   {"GET",    "/api/v1/attachments/{id}/content",          kNone, nullptr,                    200, "FileContent",         kFileMedia, kDownload},
+  {"GET",    "/api/v1/proposals/{id}/messages",           kNone, nullptr,                    200, "ThreadPage",          kJsonMedia},
+  {"POST",   "/api/v1/proposals/{id}/messages",           kJsonOrForm, "NewMessage",         201, "ThreadMessage",       kJsonMedia, kLocation},
+  {"GET",    "/api/v1/grants/{id}/messages",              kNone, nullptr,                    200, "ThreadPage",          kJsonMedia},
+  {"POST",   "/api/v1/grants/{id}/messages",              kJsonOrForm, "NewMessage",         201, "ThreadMessage",       kJsonMedia, kLocation},
+  {"GET",    "/api/v1/messages/{id}",                     kNone, nullptr,                    200, "ThreadMessage",       kJsonMedia},
+  {"GET",    "/api/v1/messages/{id}/attachments/{n}",     kNone, nullptr,                    200, "FileContent",         kFileMedia, kDownload},
   {"GET",    "/api/v1/exports/{file}",                    kNone, nullptr,                    200, "ExportFile",          kTableMedia, kExport | kRateLimited},
 };
 // clang-format on

@@ -31,6 +31,8 @@ void addOpenDataSchemas(JsonObject out);
 void addSearchSchemas(JsonObject out);
 // The account page and forgotten passwords. Defined in openapi_account_schemas.cpp.
 void addAccountSchemas(JsonObject out);
+// Threads: messages and steps. Defined in openapi_thread_schemas.cpp.
+void addThreadSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

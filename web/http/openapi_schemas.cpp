@@ -323,6 +323,7 @@ JsonObject componentSchemas() {
   schemas::addOpenDataSchemas(out);
   schemas::addSearchSchemas(out);
   schemas::addAccountSchemas(out);
+  schemas::addThreadSchemas(out);
   return out;
 }
 

@@ -9,8 +9,9 @@
 // row per route of the route table, and the component schemas the rows name.
 namespace citygrants::http {
 
-// How a route's request body is sent.
-enum class RequestBody { kNone, kJson, kMultipart };
+// How a route's request body is sent. kJsonOrMultipart: JSON of the row's `request` schema, or
+// multipart/form-data of the schema named `request` + "Form" (a message with files).
+enum class RequestBody { kNone, kJson, kMultipart, kJsonOrMultipart };
 
 // Headers a route reads or writes, as a bit mask on its row.
 enum RouteHeaders : unsigned {

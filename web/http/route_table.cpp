@@ -106,6 +106,12 @@ constexpr ApiRoute kRoutes[] = {
   {"POST",   "/api/v1/reports/{id}/attachments",     kSignedIn, h::postReportAttachment,    "Attach a file to a report",            "attachments", kUploadLimit},
   {"GET",    "/api/v1/attachments/{id}",             kSignedIn, h::getAttachment,           "A file's metadata",                    "attachments"},
   {"GET",    "/api/v1/attachments/{id}/content",     kSignedIn, h::getAttachmentContent,    "A file's bytes (download)",            "attachments", 0, true},
+  {"GET",    "/api/v1/proposals/{id}/messages",      kSignedIn, h::listProposalMessages,    "The proposal's thread: messages and reasons",  "threads"},
+  {"POST",   "/api/v1/proposals/{id}/messages",      kSignedIn, h::postProposalMessage,     "Write on the proposal's thread (JSON or multipart)", "threads", kUploadLimit},
+  {"GET",    "/api/v1/grants/{id}/messages",         kSignedIn, h::listGrantMessages,       "The grant's thread: messages and reasons",     "threads"},
+  {"POST",   "/api/v1/grants/{id}/messages",         kSignedIn, h::postGrantMessage,        "Write on the grant's thread (JSON or multipart)", "threads", kUploadLimit},
+  {"GET",    "/api/v1/messages/{id}",                kSignedIn, h::getMessage,              "One message of a thread",                      "threads"},
+  {"GET",    "/api/v1/messages/{id}/attachments/{n}", kSignedIn, h::getMessageAttachment,   "A message's nth file (download)",              "threads", 0, true},
   // The file names of the lists: proposals, reviews, grants, tranches, reports, audit × .csv, .xlsx.
   {"GET",    "/api/v1/exports/{file}",               kSignedIn, h::getExport,
    "CSV or Excel file of a list, with the list's filters and scope (reports: filtered by grant, state, "

@@ -17,9 +17,13 @@ function details(detailText) {
   if (d.reason) out.push(h('q', { class: 'reason', text: d.reason }));
   if (d.amount_minor !== undefined) out.push(h('span', { class: 'amount', text: moneyOf(d.amount_minor, d.currency ?? 'USD') }));
   if (d.payment_reference) out.push(h('span', { text: t('timeline.payment_reference', { ref: d.payment_reference }) }));
+  if (typeof d.body === 'string') {  // a message of the record's thread
+    out.push(h('span', { class: ['badge', `visibility-${d.visibility}`], text: label('threads.visibility', d.visibility) }));
+    out.push(h('p', { class: 'message-body', text: d.body }));
+    for (const f of d.files ?? []) out.push(h('span', { class: 'message-file', text: f.filename }));
+  }
   return out;
 }
-
 
 // The timeline items as a list (items: the /timeline answer's items).
 export function timelineList(items) {
@@ -30,7 +34,7 @@ export function timelineList(items) {
     return h('li', { dataset: { event: item.event, entity: item.entity } },
       h('time', { datetime: item.at, text: dateTime(item.at) }),
       h('span', { class: 'what' }, h('strong', { text: what }),
-        item.entity !== 'proposal' && item.entity !== 'grant' ? h('span', { class: 'entity', text: ` · ${[label('entity', item.entity), item.reference].filter(Boolean).join(' ')}` }) : null),
+        !['proposal', 'grant', 'message'].includes(item.entity) ? h('span', { class: 'entity', text: ` · ${[label('entity', item.entity), item.reference].filter(Boolean).join(' ')}` }) : null),
       h('span', { class: 'who' }, actorNode(item.actor)),
       item.from || item.to ? h('span', { class: 'move', text: item.from ? `${label('state', item.from)} → ${label('state', item.to)}` : label('state', item.to) }) : null,
       details(item.detail));

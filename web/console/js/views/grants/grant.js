@@ -1,7 +1,7 @@
 // #/grants/:id: one grant: its facts and buttons (sign, suspend, resume, complete, terminate,
 // close), who funds it, whether it is published as open data (a fund manager switches it), its
-// tranche schedule, its reports, what it achieved against its targets, budget vs actual and its
-// timeline.
+// tranche schedule, its reports, what it achieved against its targets, budget vs actual, its
+// thread of messages and its timeline.
 
 import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
@@ -16,13 +16,14 @@ import { openDataPanel } from './open_data_panel.js';
 import { budgetPanel, reportsPanel } from './reports_panel.js';
 import { resultsPanel } from './results_chart.js';
 import { tranchesPanel } from './tranches.js';
+import { threadPanel } from '../threads/thread_panel.js';
 
 export async function grantView(ctx) {
   const id = Number(ctx.params.id);
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
   const reload = () => ctx.reload();
-  const [tranches, reports, budget, items, orgs, results, funding, openData] = await Promise.all([
+  const [tranches, reports, budget, items, orgs, results, funding, openData, thread] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
@@ -31,6 +32,7 @@ export async function grantView(ctx) {
     resultsPanel(grant),
     fundingPanel(grant, { reload }),
     openDataPanel(grant, { reload }),
+    threadPanel('grant', id),
   ]);
   const city = orgName(orgs, grant.city_org_id);
   const partner = orgName(orgs, grant.supporting_org_id);
@@ -60,5 +62,6 @@ export async function grantView(ctx) {
     reportsPanel(reports, grant.id),
     results,
     budgetPanel(budget, grant.amount.currency),
+    thread,
     section(t('timeline.title'), timelineList(items)));
 }

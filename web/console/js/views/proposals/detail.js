@@ -1,7 +1,8 @@
 // #/proposals/:id: a proposal's record page for everyone who may see it: what it is and where it
 // stands, the notices its state calls for, one button per action, the current version's content,
 // the English translation, the files, every version, the fund manager's panels, the review
-// panels and the timeline. A reviewer who has not declared sees the title page only.
+// panels, the thread of messages and the timeline. A reviewer who has not declared sees the title
+// page only.
 
 import { get } from '../../api.js';
 import { h } from '../../dom.js';
@@ -13,6 +14,7 @@ import { problemNotice } from '../../components/problem.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, notice, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { reviewPanels } from '../reviews/panels.js';
+import { threadPanel } from '../threads/thread_panel.js';
 import { attachmentTable } from './attachments.js';
 import { allCalls, editableIn, languageName, organisationNames } from './common.js';
 import { versionContent } from './content.js';
@@ -71,7 +73,7 @@ export async function detailView(ctx) {
   const title = p.current.title || t('proposals.untitled');
   ctx.setTitle(`${p.reference} · ${title}`);
   const full = p.full_access !== false;
-  const [calls, names, timeline, versions, files, reviews, fund, catalog] = await Promise.all([
+  const [calls, names, timeline, versions, files, reviews, fund, catalog, thread] = await Promise.all([
     allCalls().catch(() => []),
     organisationNames(),
     get(`/proposals/${id}/timeline`),
@@ -80,6 +82,7 @@ export async function detailView(ctx) {
     reviewPanels(p, ctx).catch((err) => { if (err?.status === 401) throw err; return [problemNotice(err)]; }),
     hasRole('fund_manager') ? fundPanels(p, ctx) : [],
     full ? indicatorCatalog().catch(() => null) : null,
+    full ? threadPanel('proposal', p.id) : null,
   ]);
   const call = calls.find((c) => c.id === p.call_id);
   const framework = { catalog, periods: call?.periods };
@@ -105,5 +108,6 @@ export async function detailView(ctx) {
     full ? versionsPanel(versions.items ?? [], v.number, framework) : null,
     fund,
     reviews,
+    thread,
     section(t('timeline.title'), timelineList(timeline.items ?? [])));
 }
