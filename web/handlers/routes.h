@@ -25,6 +25,8 @@ ApiResponse deleteToken(ApiContext&, ApiRequest&);
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
 // search_handlers.cpp
 ApiResponse getSearch(ApiContext&, ApiRequest&);
+// outbox_handlers.cpp
+ApiResponse getOutbox(ApiContext&, ApiRequest&);
 // openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp

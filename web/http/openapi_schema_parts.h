@@ -29,6 +29,8 @@ void addResultsSchemas(JsonObject out);
 void addOpenDataSchemas(JsonObject out);
 // Search hits. Defined in openapi_search_schemas.cpp.
 void addSearchSchemas(JsonObject out);
+// The outbox's messages. Defined in openapi_outbox_schemas.cpp.
+void addOutboxSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -300,6 +300,7 @@ JsonObject componentSchemas() {
   schemas::addResultsSchemas(out);
   schemas::addOpenDataSchemas(out);
   schemas::addSearchSchemas(out);
+  schemas::addOutboxSchemas(out);
   return out;
 }
 

@@ -16,8 +16,9 @@ import * as opendata from './views/opendata/routes.js';
 import * as admin from './views/admin/routes.js';
 import * as audit from './views/audit/routes.js';
 import * as search from './views/search/routes.js';
+import * as outbox from './views/outbox/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, outbox];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
