@@ -2,7 +2,9 @@
 // sign-out) and the hash router with every area's pages.
 
 import { me, onUnauthenticated, signOut } from './api.js';
-import { h, mount } from './dom.js';
+import { mount } from './dom.js';
+import { dropStaleToast } from './components/ui.js';
+import { fitMenu, menuList, watchMenu } from './components/nav_more.js';
 import { hasSavedLanguage, language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { go, goToSignIn, register, render, start } from './router.js';
 import { currentUser, hasRole, setCurrentUser } from './session.js';
@@ -31,13 +33,16 @@ function renderShell() {
     .filter((n) => !n.roles || n.roles.some((r) => hasRole(r)))
     .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
   const here = window.location.hash || '#/';
-  mount(document.getElementById('nav'), user ? h('ul', {}, entries.map((n) => h('li', {},
-    h('a', { href: n.href, 'aria-current': here === n.href || (n.href !== '#/' && here.startsWith(n.href)) ? 'page' : undefined }, t(n.key))))) : null);
+  const nav = document.getElementById('nav');
+  mount(nav, user ? menuList(entries.map((n) => ({
+    href: n.href, text: t(n.key), current: here === n.href || (n.href !== '#/' && here.startsWith(n.href)),
+  }))) : null);
   document.getElementById('who').textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
   document.getElementById('sign-out').hidden = !user;
   search.showSearchBox(Boolean(user));
   document.getElementById('language').value = language();
   translateStatic();
+  fitMenu(nav);
 }
 
 function wireShell() {
@@ -51,6 +56,7 @@ function wireShell() {
     go('/sign-in');
   });
   search.wireSearchBox(go);
+  watchMenu(document.getElementById('nav'));
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -66,6 +72,7 @@ function wireShell() {
   document.addEventListener('cg:navigated', () => {
     toggle.setAttribute('aria-expanded', 'false');
     document.body.classList.remove('menu-open');
+    dropStaleToast();
     renderShell();
   });
   document.addEventListener('cg:signed-in', (e) => {
