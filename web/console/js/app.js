@@ -5,6 +5,7 @@ import { me, onUnauthenticated, signOut } from './api.js';
 import { mount } from './dom.js';
 import { dropStaleToast } from './components/ui.js';
 import { fitMenu, menuList, watchMenu } from './components/nav_more.js';
+import { syncPrintHeader } from './components/print.js';
 import { hasSavedLanguage, language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { go, goToSignIn, register, render, start } from './router.js';
 import { currentUser, hasRole, setCurrentUser } from './session.js';
@@ -73,6 +74,7 @@ function wireShell() {
     toggle.setAttribute('aria-expanded', 'false');
     document.body.classList.remove('menu-open');
     dropStaleToast();
+    syncPrintHeader(document.getElementById('main'));
     renderShell();
   });
   document.addEventListener('cg:signed-in', (e) => {

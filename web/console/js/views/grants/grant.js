@@ -7,6 +7,7 @@ import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
 import { date, dateTime, money, t } from '../../i18n.js';
 import { actionBar } from '../../components/actions.js';
+import { printable, printButton } from '../../components/print.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { fundOrg, namesFrom, organisationsById, orgName, person } from './data.js';
@@ -21,7 +22,7 @@ export async function grantView(ctx) {
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
   const reload = () => ctx.reload();
-  const [tranches, reports, budget, items, orgs, results, funding, openData] = await Promise.all([
+  const [tranches, reports, budget, items, orgs, results, funding, openData, proposal] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
@@ -30,6 +31,7 @@ export async function grantView(ctx) {
     resultsPanel(grant),
     fundingPanel(grant, { reload }),
     openDataPanel(grant, { reload }),
+    get(`/proposals/${grant.proposal_id}`).catch((err) => { if (err?.status === 401) throw err; return null; }),
   ]);
   const names = namesFrom(items);
   const city = orgName(orgs, grant.city_org_id);
@@ -48,11 +50,11 @@ export async function grantView(ctx) {
         : t('grants.not_signed')],
       [t('grants.grant.created'), date(grant.created_at)],
     ]),
-    h('h3', { text: t('grants.grant.actions') }),
+    h('h3', { class: 'no-print', text: t('grants.grant.actions') }),
     actionBar('grant', grant, { onDone: reload, onStale: reload }));
 
-  return h('section', { class: 'page grant-page', dataset: { grant: grant.reference } },
-    pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state)),
+  return printable(h('section', { class: 'page grant-page', dataset: { grant: grant.reference } },
+    pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state), printButton()),
     h('p', { class: 'lead', text: t('grants.grant.lead', { city, partner }) }),
     about,
     funding,
@@ -61,5 +63,5 @@ export async function grantView(ctx) {
     reportsPanel(reports, grant.id),
     results,
     budgetPanel(budget, grant.amount.currency),
-    section(t('timeline.title'), timelineList(items)));
+    section(t('timeline.title'), timelineList(items))), { reference: grant.reference, title: proposal?.current?.title || city });
 }
