@@ -25,6 +25,7 @@ constexpr Permission kPermissions[] = {
   {Action::kAllocateAward,       R::kFundManager,                 Reach::kFund},
   {Action::kPublishGrant,        R::kFundManager,                 Reach::kFund},
   {Action::kExportEverything,    R::kFundManager | R::kAuditor,   Reach::kFund},
+  {Action::kReadOutbox,          R::kAdmin,                       Reach::kFund},
 };
 // clang-format on
 
@@ -64,6 +65,7 @@ std::string_view actionName(Action action) {
     case Action::kAllocateAward: return "allocate_award";
     case Action::kPublishGrant: return "publish_grant";
     case Action::kExportEverything: return "export_everything";
+    case Action::kReadOutbox: return "read_outbox";
   }
   return "unknown";
 }

@@ -26,6 +26,7 @@ const HREF = {
   report: (r) => `#/reports/${r.id}`,
   user: () => '#/admin/users',
   audit_chain: () => '#/audit/verify',
+  mail: () => '#/admin/outbox?status=failed',
 };
 
 // A signed-in page in English whatever the person's profile language (fm2 reads French): the text
@@ -97,6 +98,7 @@ test('an admin\'s home shows a locked account and mail that failed, in words', a
   const mail = page.locator('.inbox-item[data-kind="mail.failed"]');
   assert.match(await mail.locator('.inbox-detail').first().textContent(), /^3 failed attempts/);
   assert.equal(await mail.locator('code').textContent(), '550 5.1.1 mailbox unavailable');
+  assert.equal(await mail.locator('a.inbox-link').getAttribute('href'), '#/admin/outbox?status=failed', 'the outbox lists it');
   assert.deepEqual(await axe(page), []);
   await screenshot(page, 'inbox-home-admin-locked-mail');
   assertNoErrors(page);

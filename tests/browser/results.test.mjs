@@ -194,7 +194,7 @@ test('a fund manager adds a chapter, refused next to its fields first, and edits
   await edit.click();
   assert.equal(await edit.getAttribute('aria-expanded'), 'true');
   const editForm = childCard.locator('form.edit-chapter');
-  assert.equal(await editForm.getByLabel('Committed').inputValue(), '1500000.00');
+  assert.equal(await editForm.getByLabel('Committed').inputValue(), '1,500,000.00', 'the saved amount as English writes it');
   await editForm.getByLabel('Committed').fill('500000');
   await editForm.getByRole('button', { name: 'Save the chapter' }).click();
   const committedField = editForm.locator('.field', { has: page.locator('[name="committed"]') });

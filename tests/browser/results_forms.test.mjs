@@ -64,11 +64,12 @@ function shownFramework(page) {
   })));
 }
 
-// The same, from the API's "indicators" of a version, as the form would show it (money as a
-// plain amount, yes/no as 1/0), for the indicators the call chose.
+// The same, from the API's "indicators" of a version, as the form would show it (money as English
+// writes an amount, "50,000.00"; yes/no as 1/0), for the indicators the call chose.
+const ENGLISH_AMOUNT = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 function expectedFramework(call, indicators, units, stated) {
   const byCode = new Map(stated.map((p) => [p.indicator, p]));
-  const text = (code, v) => (v === undefined ? '' : units.get(code) === 'currency' ? (v / 100).toFixed(2) : String(v));
+  const text = (code, v) => (v === undefined ? '' : units.get(code) === 'currency' ? ENGLISH_AMOUNT.format((v / 100).toFixed(2)) : String(v));
   return call.indicators.map(({ code }) => {
     const p = byCode.get(code);
     return {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -40,7 +41,8 @@ const Action kAllActions[] = {
     Action::kSetUpCall,     Action::kCreateProposal, Action::kEditProposal,
     Action::kAssignPartner, Action::kScoreReview,    Action::kEditReport,
     Action::kReadAudit,     Action::kManageIndicators, Action::kManageFunding,
-    Action::kAllocateAward, Action::kPublishGrant, Action::kExportEverything};
+    Action::kAllocateAward, Action::kPublishGrant, Action::kExportEverything,
+    Action::kReadOutbox};
 
 }  // namespace
 
@@ -142,6 +144,21 @@ BOOST_AUTO_TEST_CASE(only_fund_managers_publish_and_only_they_and_auditors_expor
     BOOST_TEST_CONTEXT(roleName(r)) {
       BOOST_TEST(may(a, Action::kPublishGrant) == (r == Role::kFundManager));
       BOOST_TEST(may(a, Action::kExportEverything) == (r == Role::kFundManager || r == Role::kAuditor));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(only_admins_read_the_outbox) {
+  // Who may read the fund's mail, role by role (the HTTP suite outbox_over_http checks the same
+  // table against the route's answers).
+  const std::pair<Role, bool> kTable[] = {{Role::kApplicant, false}, {Role::kPartner, false},
+                                          {Role::kFundManager, false}, {Role::kAdmin, true},
+                                          {Role::kAuditor, false}};
+  BOOST_TEST(std::size(kTable) == std::size(kAllRoles));
+  for (const auto& [role, allowed] : kTable) {
+    BOOST_TEST_CONTEXT(roleName(role)) {
+      BOOST_TEST(may(actor(role, orgInScope(role)), Action::kReadOutbox) == allowed);
+      BOOST_TEST(may(actor(role, kOtherCityOrg), Action::kReadOutbox) == allowed);
     }
   }
 }

@@ -33,6 +33,8 @@ ApiResponse postPasswordResetToken(ApiContext&, ApiRequest&);
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
 // search_handlers.cpp
 ApiResponse getSearch(ApiContext&, ApiRequest&);
+// outbox_handlers.cpp
+ApiResponse getOutbox(ApiContext&, ApiRequest&);
 // openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp

@@ -112,6 +112,7 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/sectors",                           kNone, nullptr,                    200, "SectorList",          kJsonMedia},
   {"GET",    "/api/v1/exports/360giving.json",            kNone, nullptr,                    200, "GivingPackage",       kJsonMedia, kPublishedFile | kRateLimited},
   {"GET",    "/api/v1/exports/iati.xml",                  kNone, nullptr,                    200, "IatiActivities",      kXml,       kPublishedFile | kRateLimited},
+  {"GET",    "/api/v1/outbox",                            kNone, nullptr,                    200, "OutboxPage",          kJsonMedia},
   {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
   {"POST",   "/api/v1/users",                             kJson, "NewUser",                  201, "User",                kJsonMedia},
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
@@ -257,6 +258,13 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
     out->add(queryParameter("limit", withDefault(integer(1, 50), 20), "hits per page"));
     out->add(queryParameter("offset", withDefault(integer(0, 10000), 0),
                             "hits to skip: the `next` of the previous page"));
+  } else if (pattern == "/api/v1/outbox") {
+    out->add(queryParameter("status", text(200),
+                            "only messages in these statuses, comma-separated: queued (waiting, never "
+                            "failed), sent, failed (the latest attempt failed; tried again later)"));
+    out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "messages per page"));
+    out->add(queryParameter("offset", withDefault(integer(0, 100000), 0),
+                            "messages to skip: the `next` of the previous page"));
   } else if (pattern == "/api/v1/stats/pipeline") {
     out->add(queryParameter("call", id, "only proposals to this call (404 when there is none)"));
   } else if (pattern == "/api/v1/stats/money") {

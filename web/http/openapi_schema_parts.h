@@ -33,6 +33,8 @@ void addSearchSchemas(JsonObject out);
 void addAccountSchemas(JsonObject out);
 // Threads: messages and steps. Defined in openapi_thread_schemas.cpp.
 void addThreadSchemas(JsonObject out);
+// The outbox's messages. Defined in openapi_outbox_schemas.cpp.
+void addOutboxSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

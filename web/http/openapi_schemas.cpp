@@ -324,6 +324,7 @@ JsonObject componentSchemas() {
   schemas::addSearchSchemas(out);
   schemas::addAccountSchemas(out);
   schemas::addThreadSchemas(out);
+  schemas::addOutboxSchemas(out);
   return out;
 }
 

@@ -98,6 +98,7 @@ constexpr ApiRoute kRoutes[] = {
   {"POST",   "/api/v1/users",                             kSignedIn, h::postUser,                 "Add a user (admin)",                               "directory"},
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kSignedIn, h::putUserRole,              "Grant a role (admin)",                             "directory"},
   {"DELETE", "/api/v1/users/{id}/roles/{role}",           kSignedIn, h::deleteUserRole,           "Revoke a role (admin)",                            "directory"},
+  {"GET",    "/api/v1/outbox",                            kSignedIn, h::getOutbox,                "Mail queued, sent and failed, newest first (admin)", "outbox"},
   {"GET",    "/api/v1/audit",                             kSignedIn, h::listAudit,                "Audit events, newest first",                       "audit"},
   {"GET",    "/api/v1/audit/verify",                      kSignedIn, h::getAuditVerification,     "Recompute the audit hash chain",                   "audit", 0, true},
   {"GET",    "/api/v1/audit/people",                      kSignedIn, h::listAuditPeople,          "Everyone who may appear in the chain, named",      "audit"},

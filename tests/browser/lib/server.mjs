@@ -39,7 +39,8 @@ async function waitUntilReady(base, child, log) {
 }
 
 // Starts a server on a new demo database; answers {base, dbPath, stop(), sql(query)}.
-export async function startServer() {
+// `serveArgs`: more flags for `serve` (an SMTP relay: ['--smtp-host', ...]).
+export async function startServer({ serveArgs = [] } = {}) {
   const root = process.env.CITYGRANTS_TEST_TMP ?? os.tmpdir();
   const dir = mkdtempSync(path.join(root, 'browser-'));
   const dbPath = path.join(dir, 'demo.db');
@@ -51,6 +52,7 @@ export async function startServer() {
   // (the budget itself is tested over HTTP in tests/web/sign_in_limits_test.cpp).
   const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--sign-in-burst', '100000'];
   if (process.env.CITYGRANTS_CONSOLE_DIR) args.push('--console-dir', process.env.CITYGRANTS_CONSOLE_DIR);
+  args.push(...serveArgs);
   const child = spawn(binary(), args, { env: { ...process.env, CITYGRANTS_ACCESS_LOG: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const log = [];

@@ -2,7 +2,10 @@
 // sign-out) and the hash router with every area's pages.
 
 import { me, onUnauthenticated, signOut } from './api.js';
-import { h, mount } from './dom.js';
+import { mount } from './dom.js';
+import { dropStaleToast, toast } from './components/ui.js';
+import { fitMenu, menuList, watchMenu } from './components/nav_more.js';
+import { syncPrintHeader } from './components/print.js';
 import { language, onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { go, goToSignIn, register, render, start } from './router.js';
 import { currentUser, hasRole, setCurrentUser } from './session.js';
@@ -18,9 +21,9 @@ import * as audit from './views/audit/routes.js';
 import * as search from './views/search/routes.js';
 import * as account from './views/account/routes.js';
 import { saveLanguage } from './views/account/language.js';
-import { toast } from './components/ui.js';
+import * as outbox from './views/outbox/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, account];
+const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, account, outbox];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -33,8 +36,10 @@ function renderShell() {
     .filter((n) => !n.roles || n.roles.some((r) => hasRole(r)))
     .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
   const here = window.location.hash || '#/';
-  mount(document.getElementById('nav'), user ? h('ul', {}, entries.map((n) => h('li', {},
-    h('a', { href: n.href, 'aria-current': here === n.href || (n.href !== '#/' && here.startsWith(n.href)) ? 'page' : undefined }, t(n.key))))) : null);
+  const nav = document.getElementById('nav');
+  mount(nav, user ? menuList(entries.map((n) => ({
+    href: n.href, text: t(n.key), current: here === n.href || (n.href !== '#/' && here.startsWith(n.href)),
+  }))) : null);
   const who = document.getElementById('who');
   who.textContent = user ? `${user.name} · ${user.organisation?.name ?? ''}` : '';
   who.hidden = !user;
@@ -43,6 +48,7 @@ function renderShell() {
   search.showSearchBox(Boolean(user));
   document.getElementById('language').value = language();
   translateStatic();
+  fitMenu(nav);
 }
 
 function wireShell() {
@@ -64,6 +70,7 @@ function wireShell() {
     go('/sign-in');
   });
   search.wireSearchBox(go);
+  watchMenu(document.getElementById('nav'));
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -79,6 +86,8 @@ function wireShell() {
   document.addEventListener('cg:navigated', () => {
     toggle.setAttribute('aria-expanded', 'false');
     document.body.classList.remove('menu-open');
+    dropStaleToast();
+    syncPrintHeader(document.getElementById('main'));
     renderShell();
   });
   document.addEventListener('cg:signed-in', (e) => {

@@ -2,7 +2,7 @@
 // and language (i18n/<lang>/<area>.json), flat "key": "text with {named} parameters".
 
 export const LANGUAGES = ['en', 'fr', 'es', 'pt'];
-const AREAS = ['core', 'proposals', 'reviews', 'grants', 'fund', 'results', 'opendata', 'admin', 'audit', 'inbox', 'board', 'search', 'texts', 'account', 'people', 'threads'];
+const AREAS = ['core', 'proposals', 'reviews', 'grants', 'fund', 'results', 'opendata', 'admin', 'audit', 'inbox', 'board', 'search', 'texts', 'account', 'people', 'threads', 'outbox', 'events', 'print'];
 const STORAGE_KEY = 'cg.lang';
 
 let current = 'en';
@@ -92,6 +92,14 @@ export function parseMoney(text, digits = 2) {
   const frac = (m[2] ?? '').padEnd(digits, '0').slice(0, digits);
   const minor = Number(whole) * 10 ** digits + Number(frac || 0);
   return Number.isSafeInteger(minor) ? minor : null;
+}
+
+// Minor units as a person of the chosen language types them, for an input to show a saved amount
+// back: "450,000.00" in English, "450 000,00" in French, "450.000,00" in Spanish and Portuguese.
+// parseMoney reads every one of them back to the same minor units.
+export function editableAmount(minor, digits = 2) {
+  return new Intl.NumberFormat(current, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true })
+    .format(plainAmount(minor, digits));
 }
 
 // Minor units as a plain decimal for an input ("45000000" -> "450000.00"), no grouping.

@@ -4,7 +4,7 @@
 
 import { fire } from '../api.js';
 import { h, uid } from '../dom.js';
-import { has, parseMoney, plainAmount, t } from '../i18n.js';
+import { editableAmount, has, parseMoney, t } from '../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from './problem.js';
 import { sectorField, sectors } from './sectors.js';
 import { field, toast } from './ui.js';
@@ -29,7 +29,7 @@ function needFields(machine, event, needs, record) {
     } else if (need === 'amount_minor') {
       const suggested = record.award ?? record.current?.amount ?? record.amount;
       out.push(field({ label: t('need.amount', { currency: suggested?.currency ?? 'USD' }), name: 'amount', dataField: 'amount_minor', required: true, attrs: { inputmode: 'decimal', autocomplete: 'off' },
-        value: suggested ? plainAmount(suggested.amount_minor) : '' }));
+        value: suggested ? editableAmount(suggested.amount_minor) : '' }));
     } else if (need === 'payment_reference') {
       out.push(field({ label: t('need.payment_reference'), name: 'payment_reference', required: true, attrs: { autocomplete: 'off' } }));
     } else if (need === 'no_conflict_declared') {

@@ -5,7 +5,7 @@
 // Words come from the calling area's catalog under `prefix` (yes, no, choose, error.*).
 
 import { h } from '../dom.js';
-import { language, moneyOf, number, parseMoney, plainAmount, t } from '../i18n.js';
+import { editableAmount, language, moneyOf, number, parseMoney, t } from '../i18n.js';
 
 export function digitsOf(currency = 'USD') {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
@@ -32,10 +32,11 @@ export function formatValue(value, unit, { currency = 'USD', prefix } = {}) {
   return number(value);
 }
 
-// The text an input shows for a stored value of `unit` (no grouping, "" when there is none).
+// The text an input shows for a stored value of `unit` ("" when there is none): an amount as the
+// chosen language writes it (editableAmount), a count without grouping.
 function inputText(value, unit, currency) {
   if (value === null || value === undefined) return '';
-  return unit === 'currency' ? plainAmount(value, digitsOf(currency)) : String(value);
+  return unit === 'currency' ? editableAmount(value, digitsOf(currency)) : String(value);
 }
 
 // A control for a value of `unit`: an <input> (a <select> for yes/no) with `attrs` (id,

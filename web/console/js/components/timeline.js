@@ -3,12 +3,10 @@
 
 import { get } from '../api.js';
 import { h } from '../dom.js';
-import { dateTime, has, label, moneyOf, t } from '../i18n.js';
-import { eventLabel } from './actions.js';
+import { dateTime, label, moneyOf, t } from '../i18n.js';
+import { eventName } from './event_names.js';
 import { actorNode } from './people.js';
 import { section } from './ui.js';
-
-const MACHINE_OF_ENTITY = { proposal: 'proposal', assignment: 'review_assignment', review_assignment: 'review_assignment', grant: 'grant', tranche: 'tranche', report: 'report', call: 'call' };
 
 function details(detailText) {
   let d = {};
@@ -29,8 +27,7 @@ function details(detailText) {
 export function timelineList(items) {
   if (!items.length) return h('p', { class: 'empty', text: t('timeline.empty') });
   return h('ol', { class: 'timeline' }, items.map((item) => {
-    const machine = MACHINE_OF_ENTITY[item.entity] ?? item.entity;
-    const what = has(`event.${machine}.${item.event}`) || has(`event.${item.event}`) ? eventLabel(machine, item.event) : label('event', item.event);
+    const what = eventName(item.entity, item.event);
     return h('li', { dataset: { event: item.event, entity: item.entity } },
       h('time', { datetime: item.at, text: dateTime(item.at) }),
       h('span', { class: 'what' }, h('strong', { text: what }),

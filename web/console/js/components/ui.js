@@ -52,14 +52,28 @@ export function notice(text, kind = 'info') {
   return h('p', { class: ['notice', kind], role: kind === 'error' ? 'alert' : undefined, text });
 }
 
-// A short message in the page's live region ("Saved", "Screened").
-export function toast(text) {
+// The page a hash shows: its path without the query ("#/proposals/12" for "#/proposals/12?tab=x").
+function pageOf(hash) { return (hash || '#/').split('?')[0]; }
+
+// A short message in the page's live region ("Saved", "Screened"). It belongs to the page it is
+// shown on, or to `page` (a hash) when the action goes on to that page, and goes when the reader
+// moves to another page (dropStaleToast), so that it never speaks of what they no longer see.
+export function toast(text, { page } = {}) {
   const region = document.getElementById('toast');
   if (!region) return;
   region.textContent = '';
   region.append(h('span', { text }));
+  region.dataset.page = pageOf(page ?? window.location.hash);
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { region.textContent = ''; }, 6000);
+}
+
+// Clears the toast unless it belongs to the page now shown. The shell calls it after each render.
+export function dropStaleToast() {
+  const region = document.getElementById('toast');
+  if (!region || !region.textContent || region.dataset.page === pageOf(window.location.hash)) return;
+  clearTimeout(toast.timer);
+  region.textContent = '';
 }
 
 // A section with a heading (h2) and content.

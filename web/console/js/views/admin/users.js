@@ -72,11 +72,31 @@ export async function usersView(ctx) {
     const open = ROLES.filter((r) => roleFits(r, kind) && !user.roles.includes(r));
     if (!open.length) return h('span', { class: 'muted', text: '—' });
     const id = uid('grant');
-    const select = h('select', { id, name: 'role' }, open.map((r) => h('option', { value: r }, label('role', r))));
+    const errorId = `${id}-error`;
+    // No role is chosen until the admin chooses one: a first role picked by default (an admin
+    // role, for the fund's people) would be granted by a careless click.
+    const select = h('select', { id, name: 'role', required: true },
+      h('option', { value: '', selected: true }, t('admin.users.choose_role')),
+      open.map((r) => h('option', { value: r }, label('role', r))));
+    const error = h('p', { class: 'field-error', id: errorId, hidden: true, text: t('admin.users.choose_role_error') });
+    const choose = () => {
+      if (select.value) return grant(user, select.value);
+      select.setAttribute('aria-invalid', 'true');
+      select.setAttribute('aria-describedby', errorId);
+      error.hidden = false;
+      select.focus();
+      return null;
+    };
+    select.addEventListener('change', () => {
+      select.removeAttribute('aria-invalid');
+      select.removeAttribute('aria-describedby');
+      error.hidden = true;
+    });
     return h('div', { class: 'grant-role' },
       h('label', { for: id, class: 'visually-hidden', text: t('admin.users.grant_label', { name: user.name }) }),
       select,
-      h('button', { type: 'button', dataset: { grant: user.id }, on: { click: () => grant(user, select.value) } }, t('admin.users.grant')));
+      h('button', { type: 'button', dataset: { grant: user.id }, on: { click: choose } }, t('admin.users.grant')),
+      error);
   }
 
   const columns = [

@@ -6,6 +6,7 @@ import { h } from '../../dom.js';
 import { dateTime, has, label, moneyOf, t } from '../../i18n.js';
 import { eventLabel } from '../../components/actions.js';
 import { actorText as peopleActorText } from '../../components/people.js';
+import { eventName } from '../../components/event_names.js';
 import { link } from '../../components/ui.js';
 
 export const ENTITIES = ['proposal', 'review_assignment', 'grant', 'tranche', 'report', 'call', 'user', 'organisation', 'api_token', 'export'];
@@ -22,6 +23,7 @@ export function recordPage(entity, id) { return PAGES[entity] ? `/${PAGES[entity
 export function entityName(entity) { return label('entity', entity); }
 
 export function eventText(entity, event) {
+  if (has(`events.${MACHINE[entity] ?? entity}.${event}`) || has(`events.${event}`)) return eventName(entity, event);
   if (has(`audit.event.${event}`)) return t(`audit.event.${event}`);
   const machine = MACHINE[entity];
   if (machine && (has(`event.${machine}.${event}`) || has(`event.${event}`))) return eventLabel(machine, event);

@@ -6,7 +6,7 @@
 
 import { get, getAll, put } from '../../api.js';
 import { h, uid } from '../../dom.js';
-import { money, moneyOf, parseMoney, plainAmount, t } from '../../i18n.js';
+import { editableAmount, money, moneyOf, parseMoney, t } from '../../i18n.js';
 import { digitsOf } from '../../components/measure.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { table, toast } from '../../components/ui.js';
@@ -49,7 +49,7 @@ function allocationForm(data, chapters, { onSaved, onStale }) {
     const id = uid('alloc');
     const left = c.committed.amount_minor - c.allocated.amount_minor + (current.get(c.id) ?? 0);
     const input = h('input', { id, class: 'allocation-input', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `${id}-hint`,
-      value: current.has(c.id) ? plainAmount(current.get(c.id), digits) : '', dataset: { chapter: String(c.id) } });
+      value: current.has(c.id) ? editableAmount(current.get(c.id), digits) : '', dataset: { chapter: String(c.id) } });
     const node = h('div', { class: 'field' },
       h('label', { for: id, text: t('grants.funding.chapter_of', { chapter: c.name, donor: c.donor }) }),
       h('p', { class: 'hint', id: `${id}-hint`, text: t('grants.funding.left', { left: moneyOf(left, currency), committed: money(c.committed) }) }),

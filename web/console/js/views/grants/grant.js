@@ -7,6 +7,7 @@ import { get, getAll } from '../../api.js';
 import { h } from '../../dom.js';
 import { date, dateTime, money, t } from '../../i18n.js';
 import { actionBar } from '../../components/actions.js';
+import { printable, printButton } from '../../components/print.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, pageHeader, section, stateBadge } from '../../components/ui.js';
 import { personOf } from '../../components/people.js';
@@ -23,7 +24,7 @@ export async function grantView(ctx) {
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
   const reload = () => ctx.reload();
-  const [tranches, reports, budget, items, orgs, results, funding, openData, thread] = await Promise.all([
+  const [tranches, reports, budget, items, orgs, results, funding, openData, thread, proposal] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
@@ -33,6 +34,7 @@ export async function grantView(ctx) {
     fundingPanel(grant, { reload }),
     openDataPanel(grant, { reload }),
     threadPanel('grant', id),
+    get(`/proposals/${grant.proposal_id}`).catch((err) => { if (err?.status === 401) throw err; return null; }),
   ]);
   const city = orgName(orgs, grant.city_org_id);
   const partner = orgName(orgs, grant.supporting_org_id);
@@ -49,11 +51,11 @@ export async function grantView(ctx) {
         : t('grants.not_signed')],
       [t('grants.grant.created'), date(grant.created_at)],
     ]),
-    h('h3', { text: t('grants.grant.actions') }),
+    h('h3', { class: 'no-print', text: t('grants.grant.actions') }),
     actionBar('grant', grant, { onDone: reload, onStale: reload }));
 
-  return h('section', { class: 'page grant-page', dataset: { grant: grant.reference } },
-    pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state)),
+  return printable(h('section', { class: 'page grant-page', dataset: { grant: grant.reference } },
+    pageHeader(t('grants.grant.title', { ref: grant.reference }), stateBadge('grant', grant.state), printButton()),
     h('p', { class: 'lead', text: t('grants.grant.lead', { city, partner }) }),
     about,
     funding,
@@ -63,5 +65,5 @@ export async function grantView(ctx) {
     results,
     budgetPanel(budget, grant.amount.currency),
     thread,
-    section(t('timeline.title'), timelineList(items)));
+    section(t('timeline.title'), timelineList(items))), { reference: grant.reference, title: proposal?.current?.title || city });
 }

@@ -5,7 +5,7 @@
 
 import { etagOf, post, put } from '../../api.js';
 import { h } from '../../dom.js';
-import { label, money, parseMoney, plainAmount, t } from '../../i18n.js';
+import { editableAmount, label, money, parseMoney, t } from '../../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { digitsOf } from '../../components/measure.js';
 import { field, toast } from '../../components/ui.js';
@@ -30,7 +30,7 @@ export function reportForm(report, { lines = [], catalog, currency: grantCurrenc
       const f = field({
         label: t('grants.reportform.line', { category: label('grants.category', line.category), description: line.description }),
         name: `spending_${line.id}`, hint: t('grants.reportform.planned', { amount: money(line.amount) }),
-        value: stated.has(line.id) ? plainAmount(stated.get(line.id), digits) : '',
+        value: stated.has(line.id) ? editableAmount(stated.get(line.id), digits) : '',
         attrs: { inputmode: 'decimal', autocomplete: 'off' },
       });
       const input = f.querySelector('input');

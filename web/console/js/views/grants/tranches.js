@@ -108,7 +108,7 @@ export async function tranchesPanel({ grant, tranches, reports, timeline, onDone
     { label: t('grants.col.state'), cell: (tr) => stateBadge('tranche', tr.state) },
     { label: t('grants.tranche.col.steps'), cell: (tr) => trancheSteps(tr, { times: trancheStepTimes(timeline, tr.id) }) },
     { label: t('grants.tranche.col.payment'), cell: (tr) => tr.payment_reference ?? '—' },
-    { label: t('grants.tranche.col.actions'), cell: (tr) => trancheActions(tr, { onDone, blocked: tr === next ? blocked : [] }) },
+    { label: t('grants.tranche.col.actions'), class: 'no-print', cell: (tr) => trancheActions(tr, { onDone, blocked: tr === next ? blocked : [] }) },
   ];
   const total = sumMoney(sorted, undefined, grant.amount.currency);
   const disbursed = disbursedOf(sorted, grant.amount.currency);

@@ -10,7 +10,8 @@ import { stateBadge } from '../../components/ui.js';
 const DAY = 24 * 60 * 60 * 1000;
 
 // Where the record is shown: its own page, its grant's for a tranche (the schedule), the admin's
-// users page for an account, the verification page for the chain; mail has no page yet.
+// users page for an account, the verification page for the chain, the outbox's failed messages
+// for mail.
 export function recordHref(record) {
   switch (record.kind) {
     case 'proposal': return `#/proposals/${record.id}`;
@@ -20,6 +21,7 @@ export function recordHref(record) {
     case 'report': return `#/reports/${record.id}`;
     case 'user': return '#/admin/users';
     case 'audit_chain': return '#/audit/verify';
+    case 'mail': return '#/admin/outbox?status=failed';
     default: return null;
   }
 }

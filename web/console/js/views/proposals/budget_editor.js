@@ -3,7 +3,7 @@
 // requested. Each control carries data-field="budget[i].<member>" for the server's errors.
 
 import { h, uid } from '../../dom.js';
-import { moneyOf, parseMoney, plainAmount, t } from '../../i18n.js';
+import { editableAmount, moneyOf, parseMoney, t } from '../../i18n.js';
 import { CATEGORIES, categoryLabel } from './common.js';
 
 function lineRow(line, onChange, onRemove) {
@@ -12,7 +12,7 @@ function lineRow(line, onChange, onRemove) {
     CATEGORIES.map((c) => h('option', { value: c, selected: c === (line.category ?? 'personnel') }, categoryLabel(c))));
   const description = h('input', { id: ids.description, class: 'line-description', maxlength: '200', autocomplete: 'off', value: line.description ?? '' });
   const amount = h('input', { id: ids.amount, class: 'line-amount', inputmode: 'decimal', autocomplete: 'off',
-    value: line.amount ? plainAmount(line.amount.amount_minor) : '' });
+    value: line.amount ? editableAmount(line.amount.amount_minor) : '' });
   const number = h('span', { class: 'line-number' });
   const removeLabel = h('span', { class: 'visually-hidden' });
   const remove = h('button', { type: 'button', class: 'remove-line' }, t('proposals.budget.remove'), removeLabel);

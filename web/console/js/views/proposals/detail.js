@@ -10,6 +10,7 @@ import { date, dateTime, money, t } from '../../i18n.js';
 import { hasRole, orgId } from '../../session.js';
 import { actionBar } from '../../components/actions.js';
 import { indicatorCatalog } from '../../components/indicators.js';
+import { printable, printButton } from '../../components/print.js';
 import { problemNotice } from '../../components/problem.js';
 import { timelineList } from '../../components/timeline.js';
 import { facts, link, notice, pageHeader, section, stateBadge } from '../../components/ui.js';
@@ -80,7 +81,8 @@ export async function detailView(ctx) {
     full ? get(`/proposals/${id}/versions`) : null,
     full ? get(`/proposals/${id}/attachments`) : null,
     reviewPanels(p, ctx).catch((err) => { if (err?.status === 401) throw err; return [problemNotice(err)]; }),
-    hasRole('fund_manager') ? fundPanels(p, ctx) : [],
+    // The fund manager's forms (supporting partner, translation) are tools, not the record: not on paper.
+    hasRole('fund_manager') ? fundPanels(p, ctx).then((nodes) => nodes.map((n) => { n.classList.add('no-print'); return n; })) : [],
     full ? indicatorCatalog().catch(() => null) : null,
     full ? threadPanel('proposal', p.id) : null,
   ]);
@@ -90,9 +92,9 @@ export async function detailView(ctx) {
   const reload = () => ctx.reload();
   const v = p.current;
 
-  const header = pageHeader(title, editHref ? h('a', { class: 'button edit-link', href: editHref, text: t('common.edit') }) : null);
+  const header = pageHeader(title, editHref ? h('a', { class: 'button edit-link', href: editHref, text: t('common.edit') }) : null, printButton());
   header.querySelector('h1').lang = v.language;
-  return h('section', { class: 'page proposal-page', dataset: { state: p.state, id: p.id } },
+  return printable(h('section', { class: 'page proposal-page', dataset: { state: p.state, id: p.id } },
     header,
     h('p', { class: 'lead record-line' }, h('span', { class: 'proposal-ref', text: p.reference }), ' · ', names.get(p.city_org_id) ?? '', ' ', stateBadge('proposal', p.state)),
     stateNotices(p, timeline.items ?? [], { editHref }),
@@ -109,5 +111,5 @@ export async function detailView(ctx) {
     fund,
     reviews,
     thread,
-    section(t('timeline.title'), timelineList(timeline.items ?? [])));
+    section(t('timeline.title'), timelineList(timeline.items ?? []))), { reference: p.reference, title });
 }

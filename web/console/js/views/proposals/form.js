@@ -180,7 +180,7 @@ export async function formView(ctx) {
       const event = await submitEventFrom(saved.state);
       try {
         await fire('proposals', saved, event);
-        toast(t('action.done', { event: eventLabel('proposal', event) }));
+        toast(t('action.done', { event: eventLabel('proposal', event) }), { page: `#/proposals/${saved.id}` });
         ctx.go(`/proposals/${saved.id}`);
       } catch (err) {
         toast(t('common.saved'));

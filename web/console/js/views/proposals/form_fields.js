@@ -3,7 +3,7 @@
 // of them into a ProposalContent body with the mistakes found before asking the server.
 
 import { h, uid } from '../../dom.js';
-import { language, money, parseMoney, plainAmount, t } from '../../i18n.js';
+import { editableAmount, language, money, parseMoney, t } from '../../i18n.js';
 import { field } from '../../components/ui.js';
 import { PROPOSAL_LANGUAGES, TARGET_GROUPS, languageName, targetLabel } from './common.js';
 
@@ -44,7 +44,7 @@ export function contentFields(version, call, stage) {
   const durationField = field({ label: t('proposals.field.duration'), name: 'duration_months', required: true, value: v.duration_months ? String(v.duration_months) : '',
     hint: durationHint(call), attrs: numberAttrs });
   const amountField = field({ label: t('proposals.field.amount_with_currency', { currency: call?.max_award?.currency ?? 'USD' }), name: 'amount', dataField: 'amount_minor', required: true,
-    value: v.amount?.amount_minor ? plainAmount(v.amount.amount_minor) : '', hint: amountHint(call, stage), attrs: { inputmode: 'decimal', autocomplete: 'off' } });
+    value: v.amount?.amount_minor ? editableAmount(v.amount.amount_minor) : '', hint: amountHint(call, stage), attrs: { inputmode: 'decimal', autocomplete: 'off' } });
   const scale = h('fieldset', { class: 'scale' },
     h('legend', { text: t('proposals.form.scale') }),
     field({ label: t('proposals.field.beneficiaries'), name: 'beneficiaries', required: true, value: v.beneficiaries ? String(v.beneficiaries) : '',

@@ -6,7 +6,7 @@
 
 import { etagOf, post, put } from '../../api.js';
 import { h } from '../../dom.js';
-import { parseMoney, plainAmount, t } from '../../i18n.js';
+import { editableAmount, parseMoney, t } from '../../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from '../../components/problem.js';
 import { field, notice, toast } from '../../components/ui.js';
 
@@ -108,7 +108,7 @@ export function editChapterForm(chapter, { onSaved, onStale, onCancel }) {
   const form = h('form', { class: 'chapter-form edit-chapter', novalidate: true, dataset: { chapter: chapter.id } },
     h('div', { class: 'form-grid' },
       field({ label: t('results.chapter.name'), name: 'name', required: true, value: chapter.name, attrs: { autocomplete: 'off' } }),
-      committedField(plainAmount(chapter.committed?.amount_minor ?? 0, digitsOf(currency)), currency)),
+      committedField(editableAmount(chapter.committed?.amount_minor ?? 0, digitsOf(currency)), currency)),
     field({ label: t('results.chapter.theme'), name: 'theme', kind: 'textarea', value: chapter.theme, hint: t('results.chapter.theme_hint'), attrs: { rows: 2 } }),
     status, h('div', { class: 'buttons' }, submit, cancel));
   wire(form, submit, status, (data) => {

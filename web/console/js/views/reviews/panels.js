@@ -27,7 +27,7 @@ function assignmentsTable(assignments, orgs, ctx) {
     { label: t('reviews.field.submitted_at'), cell: (a) => date(a.submitted_at) },
   ];
   if (manager) {
-    cols.push({ label: t('reviews.field.actions'), cell: (a) => (a.actions.length
+    cols.push({ label: t('reviews.field.actions'), class: 'no-print', cell: (a) => (a.actions.length
       ? actionBar('review_assignment', a, { onDone: () => ctx.reload(), onStale: () => ctx.reload() }) : '—') });
   }
   return table(t('reviews.panels.assignments_caption'), cols, assignments, { empty: t('reviews.panels.no_assignments') });

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "services/db/database.h"
+#include "services/stores/page.h"
+
+namespace citygrants::stores {
+
+// Where a message of outbox_mail stands, read from its columns (no column of its own):
+//   sent    sent_at is set: the relay accepted it;
+//   failed  not sent and last_error is set: its latest attempt failed (the worker tries it again
+//           after a back-off, so a failed message may still go out);
+//   queued  not sent and never failed: waiting for the worker (for ever without an SMTP relay).
+enum class MailStatus : std::uint8_t { kQueued, kSent, kFailed };
+inline constexpr std::array<MailStatus, 3> kMailStatuses = {MailStatus::kQueued, MailStatus::kSent,
+                                                            MailStatus::kFailed};
+
+std::string_view mailStatusName(MailStatus status);
+std::optional<MailStatus> parseMailStatus(std::string_view name);
+
+// Which messages the outbox list shows: those in any of `statuses` (all when empty), most recent
+// first, `offset` skipped.
+struct OutboxQuery {
+  std::vector<MailStatus> statuses;
+  int limit = 50;   // REQUIRES: 1..200
+  int offset = 0;   // REQUIRES: 0..100,000
+};
+
+// One message as an admin reads it: to whom, what, when, and how its sending went. Not its body:
+// a body may carry a single-use link (a password reset) that only its recipient may hold.
+struct OutboxItem {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> to_user_id;
+  std::string to_email;
+  std::string language;
+  std::string template_key;
+  std::string subject;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> sent_at;
+  int attempts = 0;
+  std::optional<std::string> last_error;
+  std::int64_t next_attempt_at = 0;
+  MailStatus status = MailStatus::kQueued;
+};
+
+struct OutboxPage : Page<OutboxItem> {
+  // Messages per status over the whole outbox, whatever the filter (kMailStatuses' order).
+  std::array<std::int64_t, 3> counts{};
+};
+
+// Three statements: the page, its total, and the counts per status.
+OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& query);
+
+}  // namespace citygrants::stores
