@@ -95,12 +95,4 @@ bool sideReads(Side side, MessageVisibility visibility) {
   return false;
 }
 
-AuthorShown authorShownTo(const ThreadRights& reader, Side author_side,
-                          bool author_is_supporting_partner) {
-  if (reader.reads.has(MessageVisibility::kInternal) || author_side != Side::kPartner) {
-    return AuthorShown::kPerson;
-  }
-  return author_is_supporting_partner ? AuthorShown::kOrganisation : AuthorShown::kSide;
-}
-
 }  // namespace citygrants::access

@@ -91,19 +91,4 @@ std::optional<Side> writerSide(const Actor& actor, const Scope& scope,
 // may be told of a new message. The city is never told of an internal one.
 bool sideReads(Side side, MessageVisibility visibility);
 
-// How much a reader learns of the author of a message or a step in a thread.
-enum class AuthorShown : std::uint8_t {
-  kPerson,        // name and organisation
-  kOrganisation,  // the organisation, not the person
-  kSide,          // only that a strategic partner wrote
-};
-
-// What a reader with `reader` rights learns of an author of `author_side` (for a partner author:
-// whether theirs is the record's supporting organisation). Whoever reads internal messages (the
-// fund, the partners, auditors) learns every author; a city learns its own people and the fund's,
-// its supporting partner by organisation, and of any other partner (a reviewer) only the side,
-// as issue 15's rule on people by name has it.
-AuthorShown authorShownTo(const ThreadRights& reader, Side author_side,
-                          bool author_is_supporting_partner);
-
 }  // namespace citygrants::access

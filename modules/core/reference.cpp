@@ -25,7 +25,7 @@ std::string trancheReference(std::string_view proposal_reference, int seq) {
 }
 
 std::string reportReference(std::string_view proposal_reference, int seq) {
-  if (seq < 1) throw Problem::invalidField("seq", "must be at least 1");
+  if (seq < 1) throw Problem::invalidField("seq", {"field.at_least", {{"min", 1}}});
   return std::string(proposal_reference) + "-R" + std::to_string(seq);
 }
 

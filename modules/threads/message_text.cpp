@@ -21,18 +21,18 @@ std::vector<core::FieldError> messageErrors(std::string_view body,
   std::vector<core::FieldError> out;
   const auto length = core::utf8Length(body);
   if (!length) {
-    out.push_back({"body", "is not valid UTF-8"});
+    out.push_back({"body", "field.not_utf8"});
   } else if (core::isBlank(body)) {
-    out.push_back({"body", "is required: write the message"});
+    out.push_back({"body", "thread.body_required"});
   } else if (*length > kMaxBodyChars) {
-    out.push_back({"body", "is longer than " + std::to_string(kMaxBodyChars) + " characters"});
+    out.push_back({"body", {"field.too_long", {{"max", kMaxBodyChars}}}});
   } else if (hasControlCharacters(body)) {
-    out.push_back({"body", "must not contain control characters other than line breaks and tabs"});
+    out.push_back({"body", "field.control_characters"});
   }
   if (!visibility) {
-    out.push_back({"visibility", "is required: shared (with the city) or internal"});
+    out.push_back({"visibility", "thread.visibility_required"});
   } else if (!access::parseVisibility(*visibility)) {
-    out.push_back({"visibility", "must be shared or internal"});
+    out.push_back({"visibility", "thread.visibility_choice"});
   }
   return out;
 }
@@ -40,9 +40,9 @@ std::vector<core::FieldError> messageErrors(std::string_view body,
 std::vector<core::FieldError> fileSetErrors(std::size_t files, std::size_t total_bytes) {
   std::vector<core::FieldError> out;
   if (files > kMaxFiles) {
-    out.push_back({"file", "at most " + std::to_string(kMaxFiles) + " files to a message"});
+    out.push_back({"file", {"thread.too_many_files", {{"max", kMaxFiles}}}});
   } else if (total_bytes > core::kMaxAttachmentBytes) {
-    out.push_back({"file", "the files of a message are together at most 20 MiB"});
+    out.push_back({"file", "thread.files_too_large"});
   }
   return out;
 }

@@ -65,6 +65,21 @@ constexpr const char* kJoined =
 
 }  // namespace
 
+void ActorColumns::exchange(soci::statement& st) {
+  st.exchange(soci::into(name));
+  st.exchange(soci::into(org_id));
+  st.exchange(soci::into(org_name));
+  st.exchange(soci::into(org_kind));
+}
+
+std::optional<access::Person> ActorColumns::person(
+    const std::optional<std::int64_t>& actor_id) const {
+  if (!actor_id || !name || !org_id) return std::nullopt;
+  return access::Person{
+      *actor_id, *name, *org_id, org_name.value_or(""),
+      access::parseOrgKind(org_kind.value_or("")).value_or(access::OrgKind::kCity)};
+}
+
 std::string auditWhere(const AuditFilter& f, const std::optional<std::int64_t>& before_seq,
                        soci::statement& st) {
   stores::Where where(st);
@@ -95,13 +110,10 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
   st.exchange(soci::into(e.detail));
   st.exchange(soci::into(e.at));
   st.exchange(soci::into(r.hash));
-  std::optional<std::string> name, org_name, org_kind, reference, report_of;
-  std::optional<std::int64_t> org_id;
+  ActorColumns actor;
+  std::optional<std::string> reference, report_of;
   std::optional<int> report_seq;
-  st.exchange(soci::into(name));
-  st.exchange(soci::into(org_id));
-  st.exchange(soci::into(org_name));
-  st.exchange(soci::into(org_kind));
+  actor.exchange(st);
   st.exchange(soci::into(reference));
   st.exchange(soci::into(report_of));
   st.exchange(soci::into(report_seq));
@@ -109,12 +121,7 @@ std::vector<AuditRow> listAudit(db::Tx& tx, const AuditFilter& filter,
       st, std::string(kJoined) + where + " ORDER BY e.seq DESC LIMIT " + std::to_string(limit));
   std::vector<AuditRow> out;
   while (st.fetch()) {
-    r.person.reset();
-    if (e.actor_id && name && org_id) {
-      r.person = access::Person{
-          *e.actor_id, *name, *org_id, org_name.value_or(""),
-          access::parseOrgKind(org_kind.value_or("")).value_or(access::OrgKind::kCity)};
-    }
+    r.person = actor.person(e.actor_id);
     r.reference = reference;
     if (report_of && report_seq) r.reference = core::reportReference(*report_of, *report_seq);
     out.push_back(r);

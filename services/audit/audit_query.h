@@ -59,6 +59,19 @@ struct AuditFilter {
 // given (e.seq < it), their values exchanged into `st` by name. Only filters present appear, so
 // that the (entity, entity_id) index serves a record's timeline. Call once per statement;
 // `filter` must outlive the statement.
+// The columns that name an event's actor, read beside the event (users.name, then the user's
+// organisation's id, name and kind): exchange() them into a statement after the event's own
+// columns, then person() for each row fetched.
+struct ActorColumns {
+  std::optional<std::string> name;
+  std::optional<std::int64_t> org_id;
+  std::optional<std::string> org_name;
+  std::optional<std::string> org_kind;
+
+  void exchange(soci::statement& st);
+  std::optional<access::Person> person(const std::optional<std::int64_t>& actor_id) const;
+};
+
 std::string auditWhere(const AuditFilter& filter, const std::optional<std::int64_t>& before_seq,
                        soci::statement& st);
 

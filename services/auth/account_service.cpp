@@ -27,11 +27,11 @@ std::vector<FieldError> profileErrors(const ProfileChange& change) {
   if (change.name) {
     const auto len = core::utf8Length(*change.name);
     if (!len || core::isBlank(*change.name) || *len > 200) {
-      errors.push_back({"name", "1 to 200 characters"});
+      errors.push_back({"name", {"field.length", {{"min", 1}, {"max", 200}}}});
     }
   }
   if (change.language && !mail::isMailLanguage(*change.language)) {
-    errors.push_back({"language", "must be en, fr, es or pt"});
+    errors.push_back({"language", "field.language"});
   }
   return errors;
 }
@@ -80,8 +80,8 @@ void AccountService::changePassword(const usecases::Actor& actor,
                                     const std::optional<std::string>& current_session,
                                     const std::string& current_password,
                                     const std::string& new_password, const std::string& client) {
-  if (auto why = passwordProblem(new_password); !why.empty()) {
-    throw Problem::invalidField("new_password", why);
+  if (auto why = passwordProblem(new_password)) {
+    throw Problem::invalidField("new_password", *why);
   }
   const auto now = ctx_.clock.nowMs();
   const CredentialGuard guard(limits_);
@@ -89,13 +89,13 @@ void AccountService::changePassword(const usecases::Actor& actor,
   const auto stored_hash = account(actor).password_hash;
   if (!guard.verify(current_password, stored_hash)) {
     guard.chargeFailure(client, now);
-    throw Problem::invalidField("current_password", "is not your current password");
+    throw Problem::invalidField("current_password", "auth.not_current_password");
   }
   const auto hash = guard.hash(new_password, cost_);  // slow: outside the transaction
   ctx_.db.write([&](db::Tx& tx) {
     const auto user = loadUser(tx, actor.user_id);
     if (user.password_hash != stored_hash) {  // changed by another request since it was checked
-      throw Problem::invalidField("current_password", "is not your current password");
+      throw Problem::invalidField("current_password", "auth.not_current_password");
     }
     std::int64_t keep = 0;
     if (current_session) {

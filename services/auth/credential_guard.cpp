@@ -10,9 +10,7 @@ namespace citygrants::auth {
 void CredentialGuard::spendAttempt(const std::string& client, std::int64_t now) const {
   if (limits_ == nullptr) return;
   if (const auto wait = limits_->budget.take(client, now)) {
-    throw core::Problem::tooManyRequests(
-        "too many attempts from your address; try again in " + std::to_string(*wait) + " seconds",
-        *wait);
+    throw core::Problem::tooManyRequests({"auth.address_budget", {{"seconds", *wait}}}, *wait);
   }
 }
 

@@ -20,9 +20,7 @@ using stores::PasswordResetStore;
 
 // One answer for every link that cannot be used, so that none tells used from unknown.
 Problem deadLink() {
-  return Problem(core::ProblemKind::kNotFound,
-                 "this password reset link does not work: it was used, it expired, or it never "
-                 "existed; ask for a new one");
+  return Problem(core::ProblemKind::kNotFound, "auth.reset_link_dead");
 }
 
 bool usable(const std::optional<PasswordReset>& r, std::int64_t now) {
@@ -45,7 +43,7 @@ bool looksLikeEmail(const std::string& email) {
 }  // namespace
 
 void PasswordResetService::request(const std::string& email, const std::string& client) {
-  if (!looksLikeEmail(email)) throw Problem::invalidField("email", "is not an email address");
+  if (!looksLikeEmail(email)) throw Problem::invalidField("email", "field.email");
   const auto now = ctx_.clock.nowMs();
   CredentialGuard(limits_).spendAttempt(client, now);
   const std::string address = normalisedEmail(email);
@@ -83,8 +81,8 @@ void PasswordResetService::complete(const std::string& token, const std::string&
       throw deadLink();
     }
   }
-  if (auto why = passwordProblem(new_password); !why.empty()) {
-    throw Problem::invalidField("new_password", why);
+  if (auto why = passwordProblem(new_password)) {
+    throw Problem::invalidField("new_password", *why);
   }
   const auto hash = guard.hash(new_password, cost_);  // slow: outside the transaction
   ctx_.db.write([&](db::Tx& tx) {

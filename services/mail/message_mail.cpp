@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "modules/access/actor_disclosure.h"
 #include "modules/access/thread_access.h"
 #include "modules/threads/message_text.h"
 #include "services/mail/catalog.h"
@@ -19,22 +20,27 @@ using stores::Recipient;
 
 constexpr std::size_t kQuotedChars = 2000;
 
-// A recipient and what the side they are told as reads.
+// A recipient, and who they read as: their role and organisation on the record.
 struct Told {
   Recipient to;
-  access::ThreadRights rights;
+  access::Actor reader;
 };
 
-// The sender as a reader with `rights` may know them, in `language`.
+// The sender as `reader` may know them on the record of `parties` (access::discloseTo), in
+// `language`.
 std::string senderFor(const stores::Message& m, const ThreadParties& parties,
-                      const access::ThreadRights& rights, const std::string& language) {
-  const auto side = access::parseSide(m.author_side).value_or(Side::kPartner);
-  switch (access::authorShownTo(rights, side, m.author_org_id == parties.supporting_org_id)) {
-    case access::AuthorShown::kPerson:
-      return m.author_name + " (" + m.author_org_name + ")";
-    case access::AuthorShown::kOrganisation:
-      return m.author_org_name;
-    case access::AuthorShown::kSide:
+                      const access::Actor& reader, const std::string& language) {
+  const access::Person author{
+      m.author_id, m.author_name, m.author_org_id, m.author_org_name,
+      access::parseOrgKind(m.author_side).value_or(access::OrgKind::kPartner)};
+  const auto view =
+      access::discloseTo(reader, author, {parties.city_org_id, parties.supporting_org_id});
+  switch (view.disclosure) {
+    case access::Disclosure::kPerson:
+      return view.name + " (" + view.organisation + ")";
+    case access::Disclosure::kOrganisation:
+      return view.organisation;
+    case access::Disclosure::kSide:
       break;
   }
   return std::string(text(language, "sender.partner"));
@@ -42,21 +48,23 @@ std::string senderFor(const stores::Message& m, const ThreadParties& parties,
 
 std::vector<Told> recipientsOf(db::Tx& tx, const stores::Message& m, const ThreadParties& parties,
                                MessageVisibility visibility) {
-  const access::ThreadRights city{access::kSharedOnly, access::kSharedOnly};
-  const access::ThreadRights staff{access::kSharedAndInternal, access::kSharedAndInternal};
   std::vector<Told> out;
-  auto add = [&](const std::vector<Recipient>& people, const access::ThreadRights& rights) {
-    for (const auto& r : people) out.push_back({r, rights});
+  auto add = [&](access::Role role, std::int64_t org_id) {
+    for (const auto& r : OutboxStore::usersWithRole(tx, role, org_id)) {
+      out.push_back({r, {r.user_id, org_id, role}});
+    }
   };
   if (access::sideReads(Side::kCity, visibility) && m.author_side != "city") {
-    add(OutboxStore::usersWithRole(tx, access::Role::kApplicant, parties.city_org_id), city);
+    add(access::Role::kApplicant, parties.city_org_id);
   }
   if (access::sideReads(Side::kFund, visibility) && m.author_side != "fund") {
-    add(OutboxStore::usersWithRole(tx, access::Role::kFundManager), staff);
+    for (const auto& r : OutboxStore::usersWithRole(tx, access::Role::kFundManager)) {
+      out.push_back({r, {r.user_id, 0, access::Role::kFundManager}});
+    }
   }
   if (parties.supporting_org_id != 0 && access::sideReads(Side::kPartner, visibility) &&
       m.author_org_id != parties.supporting_org_id) {
-    add(OutboxStore::usersWithRole(tx, access::Role::kPartner, parties.supporting_org_id), staff);
+    add(access::Role::kPartner, parties.supporting_org_id);
   }
   return out;
 }
@@ -83,7 +91,7 @@ void mailMessagePosted(db::Tx& tx, const stores::Message& m, const ThreadParties
                                   {{"count", std::to_string(m.attachments.size())}});
     const auto rendered = render(r.language, key,
                                  {{"name", r.name},
-                                  {"sender", senderFor(m, parties, told.rights, r.language)},
+                                  {"sender", senderFor(m, parties, told.reader, r.language)},
                                   {"reference", parties.reference},
                                   {"title", parties.title},
                                   {"city", parties.city_name},

@@ -23,7 +23,7 @@ struct ThreadParties {
 // message's visibility (access::sideReads: never the city for an internal one), and never the
 // author's own side (for partners: the author's own organisation). Template "message_received",
 // or "internal_message_received" for an internal message; the sender is named as each recipient
-// may know them (access::authorShownTo); the body is quoted up to 2,000 characters.
+// may know them (access::discloseTo); the body is quoted up to 2,000 characters.
 // REQUIRES: tx is the use case's write transaction.
 void mailMessagePosted(db::Tx& tx, const stores::Message& m, const ThreadParties& parties,
                        std::int64_t now);

@@ -103,7 +103,6 @@ std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQue
   for (auto* v : {&c.closes_at, &c.threshold_minor, &c.budget_minor, &w.awarded_total, &w.since}) {
     st.exchange(soci::into(*v));
   }
-  st.exchange(soci::into(w.award_proposed_by));
   prepareAndRun(
       st,
       "SELECT p.id, p.call_id, p.city_org_id, p.reference, p.state, p.current_version, "
@@ -112,9 +111,9 @@ std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQue
       "CASE WHEN v.translation_en IS NULL OR TRIM(v.translation_en) = '' THEN 0 ELSE 1 END, "
       "c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
       "(SELECT COALESCE(SUM(ag.amount_minor), 0) FROM grants ag WHERE ag.call_id = p.call_id), " +
-          stateSinceSql("proposal", "p", "p.created_at") + ", pu.name FROM proposals p" +
+          stateSinceSql("proposal", "p", "p.created_at") + " FROM proposals p" +
           kProposalJoins +
-          " JOIN calls c ON c.id = p.call_id LEFT JOIN users pu ON pu.id = p.award_proposed_by" +
+          " JOIN calls c ON c.id = p.call_id" +
           where + " ORDER BY p.id");
   std::vector<WaitingProposal> out;
   while (st.fetch()) {
@@ -226,9 +225,6 @@ std::vector<WaitingTranche> InboxStore::tranches(db::Tx& tx, const Visibility& v
   st.exchange(soci::into(w.previous_state));
   st.exchange(soci::into(w.report_state));
   st.exchange(soci::into(overdue));
-  st.exchange(soci::into(w.requested_by));
-  st.exchange(soci::into(w.verified_by));
-  st.exchange(soci::into(w.approved_by));
   st.exchange(soci::into(w.since));
   // The surroundings the tranche machine's guards read, as listTranches reads them.
   prepareAndRun(
@@ -239,14 +235,11 @@ std::vector<WaitingTranche> InboxStore::tranches(db::Tx& tx, const Visibility& v
           std::string(kParentColumns) +
           ", pt.state, r.state, CASE WHEN EXISTS (SELECT 1 FROM reports od WHERE "
           "od.grant_id = t.grant_id AND od.state = 'draft' AND od.due_at < :now) THEN 1 ELSE 0 "
-          "END, ru.name, vu.name, au.name, " +
+          "END, " +
           stateSinceSql("tranche", "t", "t.created_at") +
           " FROM tranches t JOIN grants g ON g.id = t.grant_id" + kGrantJoins +
           " LEFT JOIN tranches pt ON pt.grant_id = t.grant_id AND pt.seq = t.seq - 1"
-          " LEFT JOIN reports r ON r.id = t.report_id"
-          " LEFT JOIN users ru ON ru.id = t.requested_by"
-          " LEFT JOIN users vu ON vu.id = t.verified_by"
-          " LEFT JOIN users au ON au.id = t.approved_by" +
+          " LEFT JOIN reports r ON r.id = t.report_id" +
           where + " ORDER BY t.id");
   std::vector<WaitingTranche> out;
   while (st.fetch()) {

@@ -21,9 +21,6 @@
 // rows, in id order.
 namespace citygrants::stores {
 
-// The names of the people four eyes are about, where the row names them.
-using PersonName = std::optional<std::string>;
-
 struct WaitingProposal {
   Proposal proposal;  // every column but eligible_future, created_by, updated_at, version
   Call call;          // id, state, closes_at, threshold_minor, budget_minor: what the facts read
@@ -33,7 +30,6 @@ struct WaitingProposal {
   std::string language = "en";       // the current version's
   int translated = 0;                // 1 when the current version has its English translation
   std::int64_t awarded_total = 0;    // Σ grant amounts of the call (CallStore::awardedTotal)
-  PersonName award_proposed_by;
   std::int64_t since = 0;
   std::vector<Assignment> assignments;  // every one, any version: proposal_id, version_number,
                                         // partner_org_id, state
@@ -75,9 +71,6 @@ struct WaitingTranche {
   std::optional<std::string> previous_state;  // the tranche before it in the schedule
   std::optional<std::string> report_state;    // the report it waits for, if any
   bool report_overdue = false;                // some report of the grant is a draft past due
-  PersonName requested_by;
-  PersonName verified_by;
-  PersonName approved_by;
   std::int64_t since = 0;
 };
 

@@ -106,13 +106,11 @@ std::vector<Message> MessageStore::ofThread(db::Tx& tx, const ThreadRecord& reco
   return out;
 }
 
-std::vector<MessageEvent> MessageStore::eventsOfThread(db::Tx& tx, const ThreadRecord& record,
-                                                       bool with_internal) {
-  soci::statement st(tx.sql());
-  MessageEvent m;
-  auto& r = m.event;
-  std::optional<std::string> actor_name;
-  std::optional<std::string> actor_org;
+namespace {
+
+// Binds an audit event's own columns (as the SELECT of kEventColumns reads them) and its
+// actor's (audit::ActorColumns) into `st`.
+void exchangeEvent(soci::statement& st, audit::AuditRow& r, audit::ActorColumns& actor) {
   st.exchange(soci::into(r.seq));
   st.exchange(soci::into(r.entry.actor_id));
   st.exchange(soci::into(r.entry.entity));
@@ -123,50 +121,47 @@ std::vector<MessageEvent> MessageStore::eventsOfThread(db::Tx& tx, const ThreadR
   st.exchange(soci::into(r.entry.detail));
   st.exchange(soci::into(r.entry.at));
   st.exchange(soci::into(r.hash));
-  st.exchange(soci::into(actor_name));
-  st.exchange(soci::into(actor_org));
-  st.exchange(soci::into(m.author_side));
-  st.exchange(soci::into(m.author_org_id));
-  st.exchange(soci::use(record.id, "record"));
-  prepareAndRun(
-      st,
-      "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, "
-      "e.to_state, e.detail, e.at, e.hash, u.name, o.name, m.author_side, m.author_org_id "
-      "FROM messages m "
-      "JOIN audit_events e ON e.entity = 'message' AND e.entity_id = m.id "
-      "LEFT JOIN users u ON u.id = e.actor_id "
-      "LEFT JOIN organisations o ON o.id = u.org_id" +
-          threadWhere(record, with_internal) + " ORDER BY e.seq");
-  std::vector<MessageEvent> out;
+  actor.exchange(st);
+}
+
+constexpr std::string_view kEventColumns =
+    "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, e.to_state, "
+    "e.detail, e.at, e.hash, u.name, o.id, o.name, o.kind ";
+constexpr std::string_view kActorJoins =
+    " LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations o ON o.id = u.org_id";
+
+std::vector<audit::AuditRow> fetchEvents(soci::statement& st, audit::AuditRow& r,
+                                         const audit::ActorColumns& actor) {
+  std::vector<audit::AuditRow> out;
   while (st.fetch()) {
-    r.actor.reset();
-    if (actor_name) r.actor = audit::ActorName{*actor_name, actor_org.value_or("")};
-    out.push_back(m);
+    r.person = actor.person(r.entry.actor_id);
+    out.push_back(r);
   }
   return out;
 }
 
-std::vector<RecordStep> MessageStore::stepsOf(db::Tx& tx, const ThreadRecord& record) {
+}  // namespace
+
+std::vector<audit::AuditRow> MessageStore::eventsOfThread(db::Tx& tx, const ThreadRecord& record,
+                                                          bool with_internal) {
   soci::statement st(tx.sql());
-  RecordStep step;
-  auto& r = step.event;
-  std::optional<std::string> actor_name;
-  std::optional<std::string> actor_org;
-  std::optional<std::string> org_kind;
-  st.exchange(soci::into(r.seq));
-  st.exchange(soci::into(r.entry.actor_id));
-  st.exchange(soci::into(r.entry.entity));
-  st.exchange(soci::into(r.entry.entity_id));
-  st.exchange(soci::into(r.entry.event));
-  st.exchange(soci::into(r.entry.from_state));
-  st.exchange(soci::into(r.entry.to_state));
-  st.exchange(soci::into(r.entry.detail));
-  st.exchange(soci::into(r.entry.at));
-  st.exchange(soci::into(r.hash));
-  st.exchange(soci::into(actor_name));
-  st.exchange(soci::into(step.actor_org_id));
-  st.exchange(soci::into(actor_org));
-  st.exchange(soci::into(org_kind));
+  audit::AuditRow r;
+  audit::ActorColumns actor;
+  exchangeEvent(st, r, actor);
+  st.exchange(soci::use(record.id, "record"));
+  prepareAndRun(st, std::string(kEventColumns) +
+                        "FROM messages m "
+                        "JOIN audit_events e ON e.entity = 'message' AND e.entity_id = m.id" +
+                        std::string(kActorJoins) + threadWhere(record, with_internal) +
+                        " ORDER BY e.seq");
+  return fetchEvents(st, r, actor);
+}
+
+std::vector<audit::AuditRow> MessageStore::stepsOf(db::Tx& tx, const ThreadRecord& record) {
+  soci::statement st(tx.sql());
+  audit::AuditRow r;
+  audit::ActorColumns actor;
+  exchangeEvent(st, r, actor);
   std::string records;
   if (record.kind == ThreadRecord::Kind::kProposal) {
     st.exchange(soci::use(record.id, "record"));
@@ -179,20 +174,9 @@ std::vector<RecordStep> MessageStore::stepsOf(db::Tx& tx, const ThreadRecord& re
         "e.entity_id IN (SELECT id FROM tranches WHERE grant_id = :grant2)) OR (e.entity = "
         "'report' AND e.entity_id IN (SELECT id FROM reports WHERE grant_id = :grant3)))";
   }
-  prepareAndRun(st,
-                "SELECT e.seq, e.actor_id, e.entity, e.entity_id, e.event, e.from_state, "
-                "e.to_state, e.detail, e.at, e.hash, u.name, o.id, o.name, o.kind "
-                "FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id "
-                "LEFT JOIN organisations o ON o.id = u.org_id WHERE " +
-                    records + " AND e.detail LIKE '%\"reason\":%' ORDER BY e.seq");
-  std::vector<RecordStep> out;
-  while (st.fetch()) {
-    r.actor.reset();
-    if (actor_name) r.actor = audit::ActorName{*actor_name, actor_org.value_or("")};
-    step.actor_org_kind = org_kind.value_or("");
-    out.push_back(step);
-  }
-  return out;
+  prepareAndRun(st, std::string(kEventColumns) + "FROM audit_events e" + std::string(kActorJoins) +
+                        " WHERE " + records + " AND e.detail LIKE '%\"reason\":%' ORDER BY e.seq");
+  return fetchEvents(st, r, actor);
 }
 
 std::vector<AwaitedReply> MessageStore::awaitingReply(db::Tx& tx, bool from_city,

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "services/audit/audit_log.h"
+#include "services/audit/audit_query.h"
 #include "services/db/database.h"
 #include "services/stores/attachment_store.h"
 
@@ -58,20 +58,6 @@ struct AwaitedReply {
   std::int64_t since = 0;  // when the message was written
 };
 
-// The audit event of a message, with whom its author wrote for.
-struct MessageEvent {
-  audit::AuditRow event;  // actor's names set
-  std::string author_side;
-  std::int64_t author_org_id = 0;
-};
-
-// A step of a record's workflow that carried a reason, with its actor's organisation.
-struct RecordStep {
-  audit::AuditRow event;  // actor's names set when a user acted
-  std::optional<std::int64_t> actor_org_id;
-  std::string actor_org_kind;  // fund | partner | city | donor; "" for the system
-};
-
 class MessageStore {
  public:
   // Inserts the message's own columns (not the read-beside ones); returns its id.
@@ -85,14 +71,15 @@ class MessageStore {
   // unless `with_internal`. Two statements whatever the number of messages.
   static std::vector<Message> ofThread(db::Tx& tx, const ThreadRecord& record, bool with_internal);
 
-  // The audit events of the same messages, oldest first (for the record's timeline). One
-  // statement.
-  static std::vector<MessageEvent> eventsOfThread(db::Tx& tx, const ThreadRecord& record,
-                                                  bool with_internal);
+  // The audit events of the same messages, oldest first (for the record's timeline), each with
+  // its author as a person (AuditRow::person). One statement.
+  static std::vector<audit::AuditRow> eventsOfThread(db::Tx& tx, const ThreadRecord& record,
+                                                     bool with_internal);
 
   // The audit events of `record` (a proposal's own; a grant's own, its tranches' and its
-  // reports') whose detail names a reason, oldest first. One statement.
-  static std::vector<RecordStep> stepsOf(db::Tx& tx, const ThreadRecord& record);
+  // reports') whose detail names a reason, oldest first, each with its actor as a person when a
+  // user acted. One statement.
+  static std::vector<audit::AuditRow> stepsOf(db::Tx& tx, const ThreadRecord& record);
 
   // The proposals and grants whose latest shared message was written by the city
   // (`from_city`) or by the fund or a partner (`!from_city`), of `city_org_id` only when given,

@@ -14,12 +14,11 @@ void requireAuditReader(const Actor& actor) {
 
 void checkAuditFilter(db::Tx& tx, const audit::AuditFilter& filter) {
   if (filter.from && filter.to && *filter.to <= *filter.from) {
-    throw core::Problem::invalidField("to", "must be after from (from is inclusive, to exclusive)");
+    throw core::Problem::invalidField("to", "audit.to_after_from");
   }
   if (filter.reference && !audit::referenceExists(tx, *filter.reference)) {
     throw core::Problem::invalidField(
-        "reference",
-        "no proposal, grant, tranche or report has the reference " + filter.reference->text);
+        "reference", {"audit.unknown_reference", {{"reference", filter.reference->text}}});
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "modules/workflow/awaited.h"
 #include "services/stores/inbox_store.h"
+#include "services/usecases/actor_naming.h"
 #include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
 #include "services/usecases/workflow_facts.h"
@@ -34,9 +35,37 @@ Item itemOf(const workflow::Awaits<Types>& a, std::string_view state, const work
   return i;
 }
 
-void addPerson(Item& item, const char* role, const std::optional<std::int64_t>& id,
-               const stores::PersonName& name) {
-  if (id && name) item.people.push_back({role, *id, *name});
+// A person a four-eyes step is about (`field`: "requested_by"...), to be named on the item
+// `item` of the output as the reader may know them: named all at once by nameMentions().
+struct Mention {
+  std::size_t item;
+  std::string field;
+  std::int64_t user_id;
+  access::Parties parties;
+};
+using Mentions = std::vector<Mention>;
+
+void addPerson(Mentions& mentions, std::size_t item, const char* field,
+               const std::optional<std::int64_t>& id, const access::Parties& parties) {
+  if (id) mentions.push_back({item, field, *id, parties});
+}
+
+// Names the mentioned people on their items with one read of the directory (ActorNaming, so
+// access::discloseTo decides); a person the reader may know only by organisation or side is
+// not listed, the item's held step already says that another person must act.
+void nameMentions(db::Tx& tx, const Actor& actor, const Mentions& mentions, Items& out) {
+  if (mentions.empty()) return;
+  ActorNaming naming(actor);
+  std::vector<Actors> named(out.size());
+  for (const auto& m : mentions) naming.add(named[m.item], m.field, m.user_id, m.parties);
+  naming.resolve(tx);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (const auto& n : named[i]) {
+      if (n.view.disclosure == access::Disclosure::kPerson && n.view.id) {
+        out[i].people.push_back({n.field, *n.view.id, n.view.name});
+      }
+    }
+  }
 }
 
 // A grant's scope, as grantScope() says: its city and its supporting partner.
@@ -44,7 +73,8 @@ access::Scope scopeOf(const stores::WaitingParent& g) {
   return {g.city_org_id, {g.supporting_org_id}};
 }
 
-void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
+void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out,
+                  Mentions& mentions) {
   const auto& awaits = workflow::kProposalAwaits;
   const auto states = statesFor(awaits, actor);
   if (states.empty()) return;
@@ -69,7 +99,8 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) 
       item.due_at = w.call.closes_at;
     }
     if (workflow::fourEyesIn(awaits, p.state))
-      addPerson(item, "proposed_by", p.award_proposed_by, w.award_proposed_by);
+      addPerson(mentions, out.size(), "proposed_by", p.award_proposed_by,
+                {p.city_org_id, p.supporting_org_id.value_or(0)});
     out.push_back(std::move(item));
   }
 }
@@ -119,7 +150,8 @@ void addGrants(db::Tx& tx, const Actor& actor, Items& out) {
   }
 }
 
-void addTranches(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
+void addTranches(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out,
+                 Mentions& mentions) {
   const auto& awaits = workflow::kTrancheAwaits;
   const auto states = statesFor(awaits, actor);
   if (states.empty()) return;
@@ -135,9 +167,10 @@ void addTranches(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
                    g.city_org_id, g.city_name, t.state,     g.id};
     item.since = w.since;
     if (workflow::fourEyesIn(awaits, t.state)) {
-      addPerson(item, "requested_by", t.requested_by, w.requested_by);
-      addPerson(item, "verified_by", t.verified_by, w.verified_by);
-      addPerson(item, "approved_by", t.approved_by, w.approved_by);
+      const access::Parties parties{g.city_org_id, g.supporting_org_id};
+      addPerson(mentions, out.size(), "requested_by", t.requested_by, parties);
+      addPerson(mentions, out.size(), "verified_by", t.verified_by, parties);
+      addPerson(mentions, out.size(), "approved_by", t.approved_by, parties);
     }
     out.push_back(std::move(item));
   }
@@ -179,11 +212,13 @@ void addReports(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
 
 void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now,
                     std::vector<inbox::Item>& out) {
-  addProposals(tx, actor, now, out);
+  Mentions mentions;
+  addProposals(tx, actor, now, out, mentions);
   addAssignments(tx, actor, out);
   addGrants(tx, actor, out);
-  addTranches(tx, actor, now, out);
+  addTranches(tx, actor, now, out, mentions);
   addReports(tx, actor, now, out);
+  nameMentions(tx, actor, mentions, out);
 }
 
 }  // namespace citygrants::usecases

@@ -18,41 +18,31 @@ namespace {
 using access::MessageVisibility;
 using core::Problem;
 
-// The side of a person of an organisation of `kind` (as organisations.kind names it).
-access::Side sideOfOrganisation(const std::string& kind) {
-  if (kind == "city") return access::Side::kCity;
-  if (kind == "partner") return access::Side::kPartner;
-  return access::Side::kFund;
-}
-
-ThreadAuthor authorFor(const access::ThreadRights& reader, access::Side side, std::int64_t org_id,
-                       std::int64_t supporting_org_id, std::int64_t user_id,
-                       const std::string& name, const std::string& organisation) {
+// A person who wrote or acted on a thread, as `reader` may know them on the record of `parties`
+// (access::discloseTo, the one rule for naming people).
+ThreadAuthor authorFor(const Actor& reader, const access::Person& person,
+                       const access::Parties& parties) {
+  const auto view = access::discloseTo(reader, person, parties);
   ThreadAuthor a;
-  a.side = std::string(access::sideName(side));
-  switch (access::authorShownTo(reader, side, org_id == supporting_org_id)) {
-    case access::AuthorShown::kPerson:
-      a.id = user_id;
-      a.name = name;
-      a.organisation = organisation;
-      break;
-    case access::AuthorShown::kOrganisation:
-      a.organisation = organisation;
-      break;
-    case access::AuthorShown::kSide:
-      break;
-  }
+  a.side = std::string(access::orgKindName(view.side));
+  a.id = view.id;
+  a.name = view.name;
+  a.organisation = view.organisation;
   return a;
 }
 
-ThreadEntry messageEntry(stores::Message m, const access::ThreadRights& reader,
-                         std::int64_t supporting_org_id) {
+access::Parties partiesOf(const mail::ThreadParties& p) {
+  return {p.city_org_id, p.supporting_org_id};
+}
+
+ThreadEntry messageEntry(stores::Message m, const Actor& reader, const access::Parties& parties) {
   ThreadEntry e;
   e.seq = m.seq;
   e.at = m.created_at;
-  const auto side = access::parseSide(m.author_side).value_or(access::Side::kPartner);
-  e.author = authorFor(reader, side, m.author_org_id, supporting_org_id, m.author_id, m.author_name,
-                       m.author_org_name);
+  const access::Person author{
+      m.author_id, m.author_name, m.author_org_id, m.author_org_name,
+      access::parseOrgKind(m.author_side).value_or(access::OrgKind::kPartner)};
+  e.author = authorFor(reader, author, parties);
   e.message = std::move(m);
   return e;
 }
@@ -72,25 +62,20 @@ std::string reasonOf(const std::string& detail) {
 
 // The steps of the record that carried a reason, as entries.
 std::vector<ThreadEntry> stepEntries(db::Tx& tx, const stores::ThreadRecord& record,
-                                     const access::ThreadRights& reader,
-                                     std::int64_t supporting_org_id) {
+                                     const Actor& reader, const access::Parties& parties) {
   std::vector<ThreadEntry> out;
   for (const auto& s : stores::MessageStore::stepsOf(tx, record)) {
     ThreadEntry e;
-    e.reason = reasonOf(s.event.entry.detail);
+    e.reason = reasonOf(s.entry.detail);
     if (e.reason.empty()) continue;
-    e.seq = s.event.seq;
-    e.at = s.event.entry.at;
-    e.entity = s.event.entry.entity;
-    e.entity_id = s.event.entry.entity_id;
-    e.event = s.event.entry.event;
-    e.from = s.event.entry.from_state;
-    e.to = s.event.entry.to_state;
-    if (s.event.entry.actor_id && s.event.actor) {
-      e.author = authorFor(reader, sideOfOrganisation(s.actor_org_kind), s.actor_org_id.value_or(0),
-                           supporting_org_id, *s.event.entry.actor_id, s.event.actor->name,
-                           s.event.actor->organisation);
-    }
+    e.seq = s.seq;
+    e.at = s.entry.at;
+    e.entity = s.entry.entity;
+    e.entity_id = s.entry.entity_id;
+    e.event = s.entry.event;
+    e.from = s.entry.from_state;
+    e.to = s.entry.to_state;
+    if (s.person) e.author = authorFor(reader, *s.person, parties);
     out.push_back(std::move(e));
   }
   return out;
@@ -138,11 +123,10 @@ std::vector<core::FieldError> inputErrors(const NewMessage& in,
   return errors;
 }
 
-// A message `actor` reads, with their rights and the record's supporting partner.
+// A message `actor` reads, with the parties of its record.
 struct Readable {
   stores::Message message;
-  access::ThreadRights rights;
-  std::int64_t supporting_org_id = 0;
+  access::Parties parties;
 };
 
 Readable loadReadable(db::Tx& tx, const Actor& actor, std::int64_t message_id) {
@@ -152,7 +136,7 @@ Readable loadReadable(db::Tx& tx, const Actor& actor, std::int64_t message_id) {
   const auto rights = threadRightsOn(actor, r);
   const auto visibility = access::parseVisibility(m->visibility);
   if (!visibility || !rights.reads.has(*visibility)) throw Problem::notFound("message");
-  return {std::move(*m), rights, r.parties.supporting_org_id};
+  return {std::move(*m), partiesOf(r.parties)};
 }
 
 }  // namespace
@@ -165,14 +149,13 @@ stores::Message MessageService::post(const Actor& actor, const stores::ThreadRec
     const auto r = loadThreadRecord(tx, actor, record, record.kindName());
     const auto rights = threadRightsOn(actor, r);
     if (rights.writes.empty()) {
-      throw Problem::forbidden(
-          r.sees_full ? "you take no part in this record's thread"
-                      : "declare no conflict of interest before writing on the thread");
+      throw Problem::forbidden(r.sees_full ? core::Message("forbidden.thread_no_part")
+                                           : core::Message("forbidden.thread_declare_first"));
     }
     auto errors = input_errors;
     const auto visibility = in.visibility ? access::parseVisibility(*in.visibility) : std::nullopt;
     if (visibility && !rights.writes.has(*visibility)) {
-      errors.push_back({"visibility", "a city writes only messages shared with the city"});
+      errors.push_back({"visibility", "thread.city_shares_only"});
     }
     if (!errors.empty()) throw Problem::invalid(errors);
     // Set: a missing or unknown visibility is among the errors above.
@@ -211,12 +194,12 @@ ThreadView MessageService::thread(const Actor& actor, const stores::ThreadRecord
     tx.commit();
     return view;
   }
-  const auto supporting = r.parties.supporting_org_id;
+  const auto parties = partiesOf(r.parties);
   for (auto& m : stores::MessageStore::ofThread(
            tx, record, view.rights.reads.has(MessageVisibility::kInternal))) {
-    view.entries.push_back(messageEntry(std::move(m), view.rights, supporting));
+    view.entries.push_back(messageEntry(std::move(m), actor, parties));
   }
-  for (auto& e : stepEntries(tx, record, view.rights, supporting)) {
+  for (auto& e : stepEntries(tx, record, actor, parties)) {
     view.entries.push_back(std::move(e));
   }
   tx.commit();
@@ -229,7 +212,7 @@ ThreadEntry MessageService::message(const Actor& actor, std::int64_t message_id)
   auto tx = ctx_.db.read();
   auto r = loadReadable(tx, actor, message_id);
   tx.commit();
-  return messageEntry(std::move(r.message), r.rights, r.supporting_org_id);
+  return messageEntry(std::move(r.message), actor, r.parties);
 }
 
 MessageFile MessageService::file(const Actor& actor, std::int64_t message_id, std::int64_t n) {
@@ -245,24 +228,12 @@ MessageFile MessageService::file(const Actor& actor, std::int64_t message_id, st
 
 std::vector<audit::AuditRow> threadEventsFor(db::Tx& tx, const Actor& actor,
                                              const stores::ThreadRecord& record,
-                                             const access::Scope& scope,
-                                             std::int64_t supporting_org_id,
-                                             bool sees_full_record) {
+                                             const access::Scope& scope, bool sees_full_record) {
   if (!sees_full_record) return {};
   const auto rights = access::threadRights(actor, scope);
   if (!rights.reads.has(MessageVisibility::kShared)) return {};
-  std::vector<audit::AuditRow> out;
-  for (auto& m : stores::MessageStore::eventsOfThread(
-           tx, record, rights.reads.has(MessageVisibility::kInternal))) {
-    const auto side = access::parseSide(m.author_side).value_or(access::Side::kPartner);
-    if (access::authorShownTo(rights, side, m.author_org_id == supporting_org_id) ==
-        access::AuthorShown::kSide) {
-      m.event.entry.actor_id.reset();
-      m.event.actor.reset();
-    }
-    out.push_back(std::move(m.event));
-  }
-  return out;
+  return stores::MessageStore::eventsOfThread(tx, record,
+                                              rights.reads.has(MessageVisibility::kInternal));
 }
 
 }  // namespace citygrants::usecases

@@ -25,7 +25,7 @@ struct NewMessage {
   std::vector<UploadedFile> files;        // at most threads::kMaxFiles
 };
 
-// The author of a message or a step as one reader may know them (access::authorShownTo).
+// The author of a message or a step as one reader may know them (access::discloseTo).
 struct ThreadAuthor {
   std::string side;                // city | fund | partner
   std::optional<std::int64_t> id;  // a person shown in full only
@@ -95,13 +95,11 @@ class MessageService {
 
 // The audit events of the messages of `record`'s thread that `actor` reads, for the record's
 // timeline: none unless `sees_full_record` (a reviewer before declaring sees the title page
-// only); a message whose author the reader may know only by side (a reviewer, to a city) comes
-// without its actor (its detail says the side). `scope`: the record's (proposalScope,
-// grantScope); `supporting_org_id` its supporting partner, 0 for none. REQUIRES: actor may see
-// the record.
+// only). Each carries its author as a person: the timeline names them as the reader may know
+// them (access::discloseTo; a reviewer, to a city, only as a strategic partner). `scope`: the
+// record's (proposalScope, grantScope). REQUIRES: actor may see the record.
 std::vector<audit::AuditRow> threadEventsFor(db::Tx& tx, const Actor& actor,
                                              const stores::ThreadRecord& record,
-                                             const access::Scope& scope,
-                                             std::int64_t supporting_org_id, bool sees_full_record);
+                                             const access::Scope& scope, bool sees_full_record);
 
 }  // namespace citygrants::usecases

@@ -7,12 +7,12 @@ namespace citygrants::usecases {
 
 stores::OutboxPage OutboxService::list(const Actor& actor, const stores::OutboxQuery& query) {
   if (!access::may(actor, access::Action::kReadOutbox)) {
-    throw core::Problem::forbidden("only admins read the outbox");
+    throw core::Problem::forbidden("forbidden.read_outbox");
   }
   std::vector<core::FieldError> errors;
-  if (query.limit < 1 || query.limit > kMaxLimit) errors.push_back({"limit", "from 1 to 200"});
+  if (query.limit < 1 || query.limit > kMaxLimit) errors.push_back({"limit", {"field.whole_number_range", {{"min", 1}, {"max", kMaxLimit}}}});
   if (query.offset < 0 || query.offset > kMaxOffset) {
-    errors.push_back({"offset", "from 0 to 100,000"});
+    errors.push_back({"offset", {"field.whole_number_range", {{"min", 0}, {"max", kMaxOffset}}}});
   }
   if (!errors.empty()) throw core::Problem::invalid(errors);
   auto tx = ctx_.db.read();

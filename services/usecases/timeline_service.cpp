@@ -53,8 +53,7 @@ std::vector<audit::AuditRow> TimelineService::forProposal(const Actor& actor,
   appendEventsOf(tx, "proposal", proposal_id, out);
   const bool full = seesFullProposal(actor, *p, assignments);
   for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kProposal, proposal_id},
-                                 proposalScope(*p, assignments), p->supporting_org_id.value_or(0),
-                                 full)) {
+                                 proposalScope(*p, assignments), full)) {
     out.push_back(std::move(r));
   }
   tx.commit();
@@ -72,7 +71,7 @@ std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::
   std::vector<audit::AuditRow> out;
   appendEventsOf(tx, "grant", grant_id, out);
   for (auto& r : threadEventsFor(tx, actor, {stores::ThreadRecord::Kind::kGrant, grant_id},
-                                 grantScope(g), g.supporting_org_id, true)) {
+                                 grantScope(g), true)) {
     out.push_back(std::move(r));
   }
   for (const auto& t : stores::GrantStore::tranchesOf(tx, grant_id)) {

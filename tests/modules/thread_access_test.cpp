@@ -138,23 +138,6 @@ BOOST_AUTO_TEST_CASE(a_record_of_no_organisation_is_the_funds_alone) {
   BOOST_TEST(mayWrite(actor(Role::kFundManager, kFundOrg), Scope{}, kInternal));
 }
 
-BOOST_AUTO_TEST_CASE(a_city_learns_partner_authors_as_the_people_rule_says) {
-  const ThreadRights city{kSharedOnly, kSharedOnly};
-  const ThreadRights fund{kSharedAndInternal, kSharedAndInternal};
-  const ThreadRights auditor{kSharedAndInternal, kNoMessages};
-  for (const auto& reader : {fund, auditor}) {
-    for (auto side : kAllSides) {
-      for (bool supporting : {false, true}) {
-        BOOST_TEST((authorShownTo(reader, side, supporting) == AuthorShown::kPerson));
-      }
-    }
-  }
-  BOOST_TEST((authorShownTo(city, Side::kCity, false) == AuthorShown::kPerson));
-  BOOST_TEST((authorShownTo(city, Side::kFund, false) == AuthorShown::kPerson));
-  BOOST_TEST((authorShownTo(city, Side::kPartner, true) == AuthorShown::kOrganisation));
-  BOOST_TEST((authorShownTo(city, Side::kPartner, false) == AuthorShown::kSide));
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(message_text)

@@ -198,20 +198,31 @@ BOOST_AUTO_TEST_CASE(a_city_learns_a_reviewer_author_only_as_a_partner) {
   const auto fund = threads.thread(f.fm1, proposalThread(id)).entries;
   BOOST_TEST(fund[1].author->organisation == "UNHCR");
   BOOST_TEST(*fund[1].author->id == f.reviewer_b.user_id);
-  // The timeline too: the reviewer's message reaches the city without its author.
+  // The timeline too, by the same rule (access::discloseTo): the reviewer's message reaches the
+  // city as a partner's, the supporting partner's as IOM's, the fund reads both authors.
   usecases::TimelineService timeline(f.ctx);
   auto authorOf = [](const std::vector<audit::AuditRow>& rows, const std::string& words) {
     for (const auto& r : rows) {
       if (r.entry.entity == "message" && r.entry.detail.find(words) != std::string::npos) {
-        return r.entry.actor_id.value_or(0);
+        return r.actor;
       }
     }
-    return std::int64_t{-1};
+    BOOST_FAIL("no message with " + words);
+    return std::optional<access::ActorView>();
   };
-  BOOST_TEST(authorOf(timeline.forProposal(f.applicant_a, id), "From a reviewer.") == 0);
-  BOOST_TEST(authorOf(timeline.forProposal(f.fm1, id), "From a reviewer.") == f.reviewer_b.user_id);
-  BOOST_TEST(authorOf(timeline.forProposal(f.applicant_a, id), "From the supporting partner.") ==
-             f.reviewer_a.user_id);
+  const auto city_reviewer = authorOf(timeline.forProposal(f.applicant_a, id), "From a reviewer.");
+  BOOST_REQUIRE(city_reviewer.has_value());
+  BOOST_TEST(!city_reviewer->id.has_value());
+  BOOST_TEST(city_reviewer->organisation.empty());
+  BOOST_TEST((city_reviewer->side == access::OrgKind::kPartner));
+  const auto fund_reviewer = authorOf(timeline.forProposal(f.fm1, id), "From a reviewer.");
+  BOOST_REQUIRE(fund_reviewer.has_value());
+  BOOST_TEST(fund_reviewer->id.value_or(0) == f.reviewer_b.user_id);
+  const auto city_supporting =
+      authorOf(timeline.forProposal(f.applicant_a, id), "From the supporting partner.");
+  BOOST_REQUIRE(city_supporting.has_value());
+  BOOST_TEST(!city_supporting->id.has_value());
+  BOOST_TEST(city_supporting->organisation == "IOM");
 }
 
 BOOST_AUTO_TEST_CASE(the_inbox_shows_whose_turn_it_is_and_internal_notes_are_no_answer) {

@@ -40,8 +40,8 @@ std::optional<std::string> vocabularyWord(const http::ApiRequest& req, const std
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
       });
   if (!ok) {
-    const std::string why = std::string("lower-case letters, digits and _, like ") + example;
-    throw HttpError(400, "bad-query", "Bad query parameter", name + ": " + why, {{name, why}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", name}}},
+                    {{name, {"query.vocabulary_word", {{"example", example}}}}});
   }
   return word;
 }
@@ -52,11 +52,8 @@ std::optional<std::int64_t> instant(const http::ApiRequest& req, const std::stri
   if (!text) return std::nullopt;
   auto ms = core::parseIsoInstant(*text);
   if (!ms) {
-    const std::string why =
-        "an ISO 8601 day (2026-03-01, from 00:00 UTC) or instant with a zone "
-        "(2026-03-01T12:00:00Z)";
-    throw HttpError(400, "bad-query", "Bad query parameter", name + " must be " + why,
-                    {{name, "must be " + why}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", name}}},
+                    {{name, "query.instant"}});
   }
   return ms;
 }
@@ -66,11 +63,8 @@ std::optional<audit::ReferenceFilter> referenceFilter(const http::ApiRequest& re
   if (!text) return std::nullopt;
   auto parsed = core::parseRecordReference(*text);
   if (!parsed) {
-    const std::string why =
-        "a record reference like GCF-2026-0014, GCF-2026-0014-G, GCF-2026-0014-T1 or "
-        "GCF-2026-0014-R1";
-    throw HttpError(400, "bad-query", "Bad query parameter", "reference must be " + why,
-                    {{"reference", "must be " + why}});
+    throw HttpError(400, "bad-query", {"query.bad", {{"name", "reference"}}},
+                    {{"reference", "query.record_reference"}});
   }
   return audit::ReferenceFilter{*text, std::move(*parsed)};
 }

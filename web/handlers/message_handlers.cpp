@@ -57,8 +57,7 @@ usecases::NewMessage readMessage(const ApiRequest& req) {
     form.setFieldLimit(static_cast<int>(threads::kMaxFiles) + 10);
     form.load(req.http, body, parts);
   } catch (const Poco::Exception&) {
-    throw http::HttpError(400, "malformed-multipart", "Malformed upload",
-                          "the multipart body cannot be read");
+    throw http::HttpError(400, "malformed-multipart", "request.multipart_unreadable");
   }
   out.body = form.get("body", "");
   if (form.has("visibility")) out.visibility = form.get("visibility");
