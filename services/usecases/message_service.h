@@ -8,15 +8,10 @@
 #include "modules/access/thread_access.h"
 #include "services/audit/audit_log.h"
 #include "services/stores/message_store.h"
+#include "services/usecases/uploaded_file.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
-
-// A file sent with a message, as the client sent it.
-struct UploadedFile {
-  std::string filename;
-  std::string content;
-};
 
 // A message as a client writes it.
 struct NewMessage {

@@ -150,6 +150,9 @@ test('an action\'s notice stays on its page and is gone on the next one', async 
   const submitted = (await fm.get('/proposals?state=submitted')).items[0];
   assert.ok(submitted, 'the demo has a submitted proposal');
   const page = await signedInPage(browser, server.base, 'fm1@mmc.demo');
+  // The tests above leave fm1's account in French (the switch saves the language to the account).
+  await heading(page);
+  await inLanguage(page, 'en');
   await openPage(page, `/proposals/${submitted.id}`);
   await page.locator('.record-actions button[data-event="screen"]').click();
   const dialog = page.locator('dialog.action-dialog');

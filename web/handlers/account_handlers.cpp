@@ -1,8 +1,8 @@
-#include "modules/access/role.h"
 #include "services/auth/account_service.h"
 #include "services/auth/password_reset_service.h"
 #include "services/stores/directory_store.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/user_json.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
 
@@ -13,18 +13,7 @@ http::JsonObject accountJson(ApiContext& ctx, const stores::User& u) {
   auto tx = ctx.db.read();
   const auto org = stores::DirectoryStore::findOrganisation(tx, u.org_id);
   tx.commit();
-  auto o = http::object();
-  o->set("id", u.id);
-  o->set("email", u.email);
-  o->set("name", u.name);
-  o->set("language", u.language);
-  std::vector<std::string> roles;
-  for (auto r : u.roles.roles()) roles.emplace_back(access::roleName(r));
-  o->set("roles", http::strings(roles));
-  auto org_json = http::object();
-  org_json->set("id", u.org_id);
-  org_json->set("name", org ? org->name : "");
-  o->set("organisation", org_json);
+  auto o = signedInUserJson(u, org);
   o->set("version", u.version);
   return o;
 }

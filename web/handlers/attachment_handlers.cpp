@@ -1,55 +1,21 @@
-#include <cctype>
-#include <cstdio>
-#include <sstream>
-
 #include <Poco/Net/HTMLForm.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/PartHandler.h>
-#include <Poco/StreamCopier.h>
 
 #include "services/usecases/attachment_service.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/uploads.h"
 #include "web/http/json_encode.h"
 
 namespace citygrants::handlers {
 namespace {
 
-// Keeps the one part named "file" of a multipart/form-data upload.
-class FilePart : public Poco::Net::PartHandler {
- public:
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    if (header.has("Content-Disposition")) {
-      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition, params);
-    }
-    std::string content;
-    Poco::StreamCopier::copyToString(stream, content);
-    if (params.get("name", "") != "file") return;
-    ++files;
-    filename = params.get("filename", "");
-    data = std::move(content);
-  }
-  int files = 0;
-  std::string filename;
-  std::string data;
-};
-
-// Reads the uploaded file of a multipart/form-data body into `part`: 415 for another content type, 422 naming
-// `file` when there is not exactly one part named "file".
-void readUpload(const ApiRequest& req, FilePart& part) {
-  if (req.http.getContentType().rfind("multipart/form-data", 0) != 0) {
-    throw http::HttpError(415, "unsupported-media-type", "request.send_multipart");
-  }
-  std::istringstream body(req.body);
-  try {
-    Poco::Net::HTMLForm form;
-    form.setFieldLimit(10);
-    form.load(req.http, body, part);
-  } catch (const Poco::Exception&) {
-    throw http::HttpError(400, "malformed-multipart", "request.multipart_unreadable");
-  }
-  if (part.files != 1) throw core::Problem::invalidField("file", "request.one_file_part");
+// The one file part named "file" of the multipart/form-data body of `req`: 415 for another
+// content type, 422 naming `file` when there is not exactly one.
+usecases::UploadedFile readUpload(const ApiRequest& req) {
+  Poco::Net::HTMLForm form;
+  FileParts parts;
+  readMultipart(req, form, parts, 10);
+  if (parts.files.size() != 1) throw core::Problem::invalidField("file", "request.one_file_part");
+  return std::move(parts.files.front());
 }
 
 http::JsonObject attachmentJson(const stores::Attachment& a) {
@@ -77,16 +43,14 @@ ApiResponse created(const stores::Attachment& a) {
 
 ApiResponse postProposalAttachment(ApiContext& ctx, ApiRequest& req) {
   const auto id = req.id();
-  FilePart part;
-  readUpload(req, part);
-  return created(usecases::AttachmentService(ctx.useCases()).attachToProposal(req.who(), id, part.filename, part.data));
+  const auto file = readUpload(req);
+  return created(usecases::AttachmentService(ctx.useCases()).attachToProposal(req.who(), id, file.filename, file.content));
 }
 
 ApiResponse postReportAttachment(ApiContext& ctx, ApiRequest& req) {
   const auto id = req.id();
-  FilePart part;
-  readUpload(req, part);
-  return created(usecases::AttachmentService(ctx.useCases()).attachToReport(req.who(), id, part.filename, part.data));
+  const auto file = readUpload(req);
+  return created(usecases::AttachmentService(ctx.useCases()).attachToReport(req.who(), id, file.filename, file.content));
 }
 
 ApiResponse listProposalAttachments(ApiContext& ctx, ApiRequest& req) {
@@ -104,23 +68,7 @@ ApiResponse getAttachment(ApiContext& ctx, ApiRequest& req) {
 ApiResponse getAttachmentContent(ApiContext& ctx, ApiRequest& req) {
   usecases::AttachmentService files(ctx.useCases());
   const auto meta = files.get(req.who(), req.id());
-  ApiResponse r;
-  r.body = files.content(req.who(), meta.id);
-  r.content_type = meta.content_type;
-  // Always a download, never rendered in the API's origin; the name percent-encoded (RFC 6266).
-  std::string encoded;
-  for (unsigned char c : meta.filename) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-  r.headers.emplace_back("X-Content-SHA256", meta.sha256);
-  return r;
+  return downloadOf(meta, files.content(req.who(), meta.id));
 }
 
 }  // namespace citygrants::handlers

@@ -1,15 +1,9 @@
-#include <cctype>
-#include <cstdio>
-#include <sstream>
-
 #include <Poco/Net/HTMLForm.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/PartHandler.h>
-#include <Poco/StreamCopier.h>
 
 #include "modules/threads/message_text.h"
 #include "services/usecases/message_service.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/uploads.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
 
@@ -18,26 +12,6 @@ namespace citygrants::handlers {
 namespace {
 
 using stores::ThreadRecord;
-
-// Keeps every file part named "file" of a multipart/form-data message; other file parts are
-// read and dropped (the plain fields go to the form).
-class FileParts : public Poco::Net::PartHandler {
- public:
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    if (header.has("Content-Disposition")) {
-      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition,
-                                                params);
-    }
-    usecases::UploadedFile file;
-    Poco::StreamCopier::copyToString(stream, file.content);
-    if (params.get("name", "") != "file") return;
-    file.filename = params.get("filename", "");
-    files.push_back(std::move(file));
-  }
-  std::vector<usecases::UploadedFile> files;
-};
 
 // The message of a POST: JSON {"body", "visibility"}, or multipart/form-data with the fields
 // body and visibility and up to threads::kMaxFiles parts named "file".
@@ -50,15 +24,9 @@ usecases::NewMessage readMessage(const ApiRequest& req) {
     in.finish();
     return out;
   }
-  std::istringstream body(req.body);
   FileParts parts;
   Poco::Net::HTMLForm form;
-  try {
-    form.setFieldLimit(static_cast<int>(threads::kMaxFiles) + 10);
-    form.load(req.http, body, parts);
-  } catch (const Poco::Exception&) {
-    throw http::HttpError(400, "malformed-multipart", "request.multipart_unreadable");
-  }
+  readMultipart(req, form, parts, static_cast<int>(threads::kMaxFiles) + 10);
   out.body = form.get("body", "");
   if (form.has("visibility")) out.visibility = form.get("visibility");
   out.files = std::move(parts.files);
@@ -178,24 +146,8 @@ ApiResponse getMessage(ApiContext& ctx, ApiRequest& req) {
 }
 
 ApiResponse getMessageAttachment(ApiContext& ctx, ApiRequest& req) {
-  const auto file = usecases::MessageService(ctx.useCases()).file(req.who(), req.id(), req.id("n"));
-  ApiResponse r;
-  r.body = file.content;
-  r.content_type = file.meta.content_type;
-  // Always a download, never rendered in the API's origin; the name percent-encoded (RFC 6266).
-  std::string encoded;
-  for (unsigned char c : file.meta.filename) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-  r.headers.emplace_back("X-Content-SHA256", file.meta.sha256);
-  return r;
+  auto file = usecases::MessageService(ctx.useCases()).file(req.who(), req.id(), req.id("n"));
+  return downloadOf(file.meta, std::move(file.content));
 }
 
 }  // namespace citygrants::handlers

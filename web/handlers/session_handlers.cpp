@@ -1,9 +1,9 @@
 #include <Poco/Net/HTTPCookie.h>
 
-#include "modules/access/role.h"
 #include "services/auth/session_service.h"
 #include "services/stores/directory_store.h"
 #include "web/handlers/routes.h"
+#include "web/handlers/user_json.h"
 #include "web/http/api_pipeline.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
@@ -19,26 +19,6 @@ Poco::Net::HTTPCookie sessionCookie(const ApiContext& ctx, const std::string& va
   c.setSecure(ctx.secure_cookies);
   if (clear) c.setMaxAge(0);
   return c;
-}
-
-http::JsonObject userJson(const stores::User& u, const std::optional<stores::Organisation>& org) {
-  auto o = http::object();
-  o->set("id", u.id);
-  o->set("email", u.email);
-  o->set("name", u.name);
-  o->set("language", u.language);
-  std::vector<std::string> roles;
-  for (auto r : u.roles.roles()) roles.emplace_back(access::roleName(r));
-  o->set("roles", http::strings(roles));
-  if (org) {
-    auto org_json = http::object();
-    org_json->set("id", org->id);
-    org_json->set("name", org->name);
-    org_json->set("kind", std::string(access::orgKindName(org->kind)));
-    org_json->set("language", org->language);
-    o->set("organisation", org_json);
-  }
-  return o;
 }
 
 http::JsonObject tokenJson(const stores::ApiToken& t) {
@@ -65,7 +45,7 @@ ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
   auto body = http::object();
   body->set("csrf_token", signed_in.csrf_token);
   body->set("expires_at", http::isoTime(signed_in.expires_at));
-  body->set("user", userJson(signed_in.user, org));
+  body->set("user", signedInUserJson(signed_in.user, org));
   auto r = http::jsonResponse(body, 201);
   r.cookies.push_back(sessionCookie(ctx, signed_in.token, false));
   return r;
@@ -84,7 +64,7 @@ ApiResponse getMe(ApiContext& ctx, ApiRequest& req) {
   const auto user = stores::DirectoryStore::findUser(tx, req.who().user_id);
   const auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
   tx.commit();
-  auto body = userJson(*user, org);
+  auto body = signedInUserJson(*user, org);
   http::setOptional(body, "csrf_token", req.csrf_token);
   return http::jsonResponse(body);
 }

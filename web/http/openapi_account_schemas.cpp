@@ -17,7 +17,6 @@ std::vector<std::string> roleNames() {
 
 // account_handlers.cpp: the account page's routes and the forgotten-password links.
 void addAccountSchemas(JsonObject out) {
-  out->set("AccountOrganisation", closed({{"id", integer()}, {"name", text()}}));
   out->set("Account",
            closed({{"id", integer()},
                    {"email", text()},
@@ -26,7 +25,7 @@ void addAccountSchemas(JsonObject out) {
                                          "the console's and the mail's language, on every "
                                          "device")},
                    {"roles", list(choice(roleNames()))},
-                   {"organisation", ref("AccountOrganisation")},
+                   {"organisation", ref("SessionOrganisation"), false},
                    {"version", describe(integer(), "as the ETag: send it back as If-Match")}}));
   out->set("AccountChange", describe(closed({optionalIn("name", text(200)),
                                              optionalIn("language", choice(languages(), 10))}),
