@@ -26,6 +26,7 @@ constexpr Permission kPermissions[] = {
   {Action::kPublishGrant,        R::kFundManager,                 Reach::kFund},
   {Action::kExportEverything,    R::kFundManager | R::kAuditor,   Reach::kFund},
   {Action::kReadOutbox,          R::kAdmin,                       Reach::kFund},
+  {Action::kManageOutbox,        R::kAdmin,                       Reach::kFund},
 };
 // clang-format on
 
@@ -66,6 +67,7 @@ std::string_view actionName(Action action) {
     case Action::kPublishGrant: return "publish_grant";
     case Action::kExportEverything: return "export_everything";
     case Action::kReadOutbox: return "read_outbox";
+    case Action::kManageOutbox: return "manage_outbox";
   }
   return "unknown";
 }

@@ -25,7 +25,8 @@ enum class Action : std::uint8_t {
   kAllocateAward,      // split a grant's award among chapters
   kPublishGrant,       // mark a grant publishable as open data, name its DAC sector
   kExportEverything,   // the open-data files of every grant, published or not
-  kReadOutbox,         // the mail the fund sends: queued, sent and failed messages
+  kReadOutbox,         // the mail the fund sends: queued, sent, failed, dead and discarded
+  kManageOutbox,       // requeue a dead message, discard an unsent one
 };
 
 // How far an action reaches: the whole fund, or only records of the actor's organisation.

@@ -54,8 +54,8 @@ OutboxWorker::OutboxWorker(db::Database& db, const services::Clock& clock, Relay
     throw std::invalid_argument("the outbox lease must outlast three relay timeouts");
   }
   if (options_.first_retry_ms <= 0 || options_.max_retry_ms < options_.first_retry_ms ||
-      options_.poll_ms <= 0) {
-    throw std::invalid_argument("the outbox retry and poll times must be positive");
+      options_.poll_ms <= 0 || options_.max_age_ms <= 0) {
+    throw std::invalid_argument("the outbox retry, poll and age times must be positive");
   }
 }
 
@@ -84,7 +84,7 @@ OutboxWorker::Batch OutboxWorker::runOnce(std::stop_token stop) {
     relay = std::make_unique<SmtpConnection>(relay_);
   } catch (const RelayUnreachable& e) {
     // Every message of the batch met a relay that is down: each counts an attempt.
-    for (const auto& m : claimed) recordFailed(m, e.what());
+    for (const auto& m : claimed) batch.dead += recordFailed(m, e.what(), false) ? 1 : 0;
     batch.failed = batch.claimed;
     if (log_) log_("outbox: " + std::to_string(batch.failed) + " message(s) not sent: " + e.what());
     return batch;
@@ -122,11 +122,13 @@ OutboxWorker::Outcome OutboxWorker::sendOne(SmtpConnection& relay, const Claimed
                    messageIdFor(m.id, m.created_at, relay_.from)};
   Outcome outcome = Outcome::kSent;
   std::string error;
+  bool permanent = false;
   try {
     relay.send(e);
   } catch (const RelayRefused& refused) {
     outcome = Outcome::kRefused;
     error = refused.what();
+    permanent = refused.permanent();
   } catch (const RelayUnreachable& broken) {
     outcome = Outcome::kBroken;
     error = broken.what();
@@ -136,9 +138,13 @@ OutboxWorker::Outcome OutboxWorker::sendOne(SmtpConnection& relay, const Claimed
     ++batch.sent;
     return outcome;
   }
-  recordFailed(m, error);
+  const bool dead = recordFailed(m, error, permanent);
   ++batch.failed;
-  if (log_) log_("outbox: message " + std::to_string(m.id) + " not sent: " + error);
+  if (dead) ++batch.dead;
+  if (log_) {
+    log_("outbox: message " + std::to_string(m.id) + (dead ? " dead, not tried again: " : " not sent: ") +
+         error);
+  }
   return outcome;
 }
 
@@ -167,17 +173,24 @@ void OutboxWorker::retryUnrecorded() {
   for (auto id : pending) recordSent(id);
 }
 
-void OutboxWorker::recordFailed(const ClaimedMail& m, const std::string& error) {
+bool OutboxWorker::recordFailed(const ClaimedMail& m, const std::string& error, bool permanent) {
+  const auto now = clock_.nowMs();
+  const bool dead = permanent || now - m.created_at >= options_.max_age_ms;
   try {
+    bool recorded = false;
     db_.write([&](db::Tx& tx) {
-      OutboxStore::markFailed(
-          tx, m.id, id_, clock_.nowMs() + retryDelayMs(m.attempts + 1, options_), bounded(error));
+      recorded = dead ? OutboxStore::markDead(tx, m.id, id_, now, bounded(error))
+                      : OutboxStore::markFailed(tx, m.id, id_,
+                                                now + retryDelayMs(m.attempts + 1, options_),
+                                                bounded(error));
       tx.commit();
     });
+    return dead && recorded;
   } catch (const std::exception& e) {
     // The claim stays until its lease passes; the message is tried again then.
     if (log_)
       log_("outbox: failure of message " + std::to_string(m.id) + " not recorded: " + e.what());
+    return false;
   }
 }
 

@@ -22,6 +22,9 @@ struct WorkerOptions {
   std::int64_t poll_ms = 1000;                 // how often the thread looks for due mail
   std::int64_t first_retry_ms = 30 * 1000;     // the wait after a first failure; doubles after each
   std::int64_t max_retry_ms = 60 * 60 * 1000;  // the longest wait between two attempts
+  // A message still unsent this long after it was written goes dead at its next failure
+  // (serve --mail-max-age-hours).
+  std::int64_t max_age_ms = 3LL * 24 * 60 * 60 * 1000;
 };
 
 // Sends the outbox: what the use cases queued in outbox_mail, each message once across every
@@ -31,7 +34,9 @@ struct WorkerOptions {
 // UPDATE SKIP LOCKED; on SQLite the one writer serialises claims), held for lease_ms; then sent
 // over one SMTP connection; then each message is recorded in a short transaction of its own:
 // sent, or failed (attempts + 1, last_error, due again after a back-off: 30 s, 1 min, 2 min, ...
-// up to max_retry_ms), or released untried. A message whose claim has less time left than one
+// up to max_retry_ms), or dead (a permanent refusal: an SMTP 5xx or an address that is none; or
+// any failure once the message is max_age_ms old: never tried again unless an admin requeues
+// it), or released untried. A message whose claim has less time left than one
 // send may take is not sent (it is released), so that no message goes out after its lease, when
 // another instance may have claimed it. A claim left by an instance that died is taken again
 // once its lease has passed. A relay that is down or refuses delays mail and loses none.
@@ -44,7 +49,8 @@ class OutboxWorker {
   struct Batch {
     int claimed = 0;
     int sent = 0;
-    int failed = 0;
+    int failed = 0;    // to be tried again, or dead
+    int dead = 0;      // of the failed, those not to be tried again
     int released = 0;  // claimed but not tried: stopping, or the lease running short
   };
   using Log = std::function<void(const std::string&)>;
@@ -86,7 +92,9 @@ class OutboxWorker {
                          std::stop_token stop, Batch& batch);
   Outcome sendOne(SmtpConnection& relay, const stores::ClaimedMail& m, Batch& batch);
   void recordSent(std::int64_t id);
-  void recordFailed(const stores::ClaimedMail& m, const std::string& error);
+  // Records a failed attempt: dead when `permanent` or the message is past max_age_ms, else due
+  // again after its back-off. Whether it went dead.
+  bool recordFailed(const stores::ClaimedMail& m, const std::string& error, bool permanent);
   void release(const stores::ClaimedMail& m);
   void retryUnrecorded();
   void loop(std::stop_token stop);

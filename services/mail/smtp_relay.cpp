@@ -1,5 +1,7 @@
 #include "services/mail/smtp_relay.h"
 
+#include <cctype>
+
 #include <Poco/Exception.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
@@ -56,6 +58,20 @@ std::string describe(const Poco::Exception& e) { return e.displayText(); }
 
 }  // namespace
 
+int smtpReplyCode(int exception_code, const std::string& text) {
+  if (exception_code >= 200 && exception_code < 600) return exception_code;
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    const bool starts = i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]));
+    const bool ends = i + 3 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 3]));
+    if (starts && ends && text[i] >= '2' && text[i] <= '5' &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 2]))) {
+      return (text[i] - '0') * 100 + (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+    }
+  }
+  return 0;
+}
+
 RelaySettings checkedRelaySettings(RelaySettings s) {
   if (s.host.empty() || hasSpaceOrControl(s.host)) {
     throw std::invalid_argument("--smtp-host must be a host name or address");
@@ -111,7 +127,7 @@ SmtpConnection::~SmtpConnection() {
 }
 
 void SmtpConnection::send(const Envelope& e) {
-  if (!isPlainAddress(e.to)) throw RelayRefused("not a mail address: '" + e.to + "'");
+  if (!isPlainAddress(e.to)) throw RelayRefused("not a mail address: '" + e.to + "'", true);
   MailMessage m;
   m.setSender(from_);
   m.addRecipient(MailRecipient(MailRecipient::PRIMARY_RECIPIENT, e.to));
@@ -128,7 +144,8 @@ void SmtpConnection::send(const Envelope& e) {
   try {
     session_->sendMessage(m);
   } catch (const Poco::Net::SMTPException& refused) {
-    throw RelayRefused("relay " + relay_ + ": " + describe(refused));
+    const int code = smtpReplyCode(refused.code(), refused.displayText());
+    throw RelayRefused("relay " + relay_ + ": " + describe(refused), code >= 500 && code < 600);
   } catch (const Poco::Exception& broken) {
     throw RelayUnreachable("relay " + relay_ + ": " + describe(broken));
   }

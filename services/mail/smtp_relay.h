@@ -38,10 +38,21 @@ struct Envelope {
 
 // The relay answered a message with an error (4xx, 5xx) or the message cannot be sent as it is
 // (a malformed address). The connection can go on after reset().
+// `permanent`: the refusal will not change by trying again (an SMTP 5xx reply, or an address
+// that is no address); otherwise (4xx) a later attempt may go through.
 class RelayRefused : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  RelayRefused(const std::string& what, bool permanent)
+      : std::runtime_error(what), permanent_(permanent) {}
+  bool permanent() const { return permanent_; }
+
+ private:
+  bool permanent_;
 };
+
+// The SMTP reply code a refusal carries: Poco's exception code when it is one (200-599), else the
+// first three-digit code of its text ("550 5.1.1 ..."); 0 when there is none.
+int smtpReplyCode(int exception_code, const std::string& text);
 
 // The relay cannot be reached, or the connection broke or timed out.
 class RelayUnreachable : public std::runtime_error {

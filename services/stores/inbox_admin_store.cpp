@@ -49,11 +49,12 @@ std::vector<FailedMail> InboxAdminStore::failedMail(db::Tx& tx) {
   FailedMail m;
   soci::statement st =
       (tx.sql().prepare << "SELECT id, to_email, template, subject, attempts, created_at, "
-                           "next_attempt_at, last_error FROM outbox_mail "
-                           "WHERE sent_at IS NULL AND last_error IS NOT NULL ORDER BY id",
+                           "next_attempt_at, last_error, dead_at FROM outbox_mail "
+                           "WHERE sent_at IS NULL AND last_error IS NOT NULL "
+                           "AND discarded_at IS NULL ORDER BY id",
        soci::into(m.id), soci::into(m.to_email), soci::into(m.template_key), soci::into(m.subject),
        soci::into(m.attempts), soci::into(m.created_at), soci::into(m.next_attempt_at),
-       soci::into(m.last_error));
+       soci::into(m.last_error), soci::into(m.dead_at));
   st.execute();
   std::vector<FailedMail> out;
   while (st.fetch()) out.push_back(m);

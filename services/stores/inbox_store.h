@@ -149,6 +149,7 @@ struct FailedMail {
   std::int64_t created_at = 0;
   std::int64_t next_attempt_at = 0;
   std::string last_error;
+  std::optional<std::int64_t> dead_at;  // not tried again unless an admin requeues it
 };
 
 // The audit chain: how long it is and when its first and last events were written.

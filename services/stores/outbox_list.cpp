@@ -18,9 +18,11 @@ struct StatusRule {
 // clang-format off
 constexpr StatusRule kRules[] = {
   // status               name      condition
-  {MailStatus::kQueued,   "queued", "m.sent_at IS NULL AND m.last_error IS NULL"},
-  {MailStatus::kSent,     "sent",   "m.sent_at IS NOT NULL"},
-  {MailStatus::kFailed,   "failed", "m.sent_at IS NULL AND m.last_error IS NOT NULL"},
+  {MailStatus::kQueued,    "queued",    "m.sent_at IS NULL AND m.dead_at IS NULL AND m.discarded_at IS NULL AND m.last_error IS NULL"},
+  {MailStatus::kSent,      "sent",      "m.sent_at IS NOT NULL"},
+  {MailStatus::kFailed,    "failed",    "m.sent_at IS NULL AND m.dead_at IS NULL AND m.discarded_at IS NULL AND m.last_error IS NOT NULL"},
+  {MailStatus::kDead,      "dead",      "m.sent_at IS NULL AND m.dead_at IS NOT NULL AND m.discarded_at IS NULL"},
+  {MailStatus::kDiscarded, "discarded", "m.sent_at IS NULL AND m.discarded_at IS NOT NULL"},
 };
 // clang-format on
 
@@ -56,7 +58,9 @@ std::string statusCase() {
   return out + " END";
 }
 
-std::array<std::int64_t, 3> countByStatus(db::Tx& tx) {
+// Messages per status in kRules' order, and `extra` (an aggregate over outbox_mail `m`) after
+// them, in one statement.
+std::vector<std::int64_t> countByRule(db::Tx& tx, const std::string& extra) {
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < std::size(kRules); ++i) {
     sql += i == 0 ? "" : ", ";
@@ -64,10 +68,17 @@ std::array<std::int64_t, 3> countByStatus(db::Tx& tx) {
     sql += kRules[i].condition;
     sql += " THEN 1 ELSE 0 END), 0)";
   }
-  sql += " FROM outbox_mail m";
-  std::array<std::int64_t, 3> by_rule{};
-  tx.sql() << sql, soci::into(by_rule[0]), soci::into(by_rule[1]), soci::into(by_rule[2]);
-  std::array<std::int64_t, 3> out{};
+  sql += ", " + extra + " FROM outbox_mail m";
+  std::vector<std::int64_t> values(std::size(kRules) + 1, 0);
+  soci::statement st(tx.sql());
+  for (auto& v : values) st.exchange(soci::into(v));
+  prepareAndRun(st, sql);
+  st.fetch();
+  return values;
+}
+
+MailCounts inStatusOrder(const std::vector<std::int64_t>& by_rule) {
+  MailCounts out{};
   for (std::size_t i = 0; i < std::size(kRules); ++i) {
     for (std::size_t j = 0; j < kMailStatuses.size(); ++j) {
       if (kMailStatuses[j] == kRules[i].status) out[j] = by_rule[i];
@@ -76,7 +87,44 @@ std::array<std::int64_t, 3> countByStatus(db::Tx& tx) {
   return out;
 }
 
+// The columns of an OutboxItem and its status (statusCase), bound in exchangeItem's order.
+std::string itemSelect() {
+  return "SELECT m.id, m.to_user_id, m.to_email, m.language, m.template, m.subject, "
+         "m.created_at, m.sent_at, m.attempts, m.last_error, m.next_attempt_at, m.dead_at, "
+         "m.discarded_at, " +
+         statusCase() + " FROM outbox_mail m";
+}
+
+void exchangeItem(soci::statement& st, OutboxItem& i, int& status) {
+  st.exchange(soci::into(i.id));
+  st.exchange(soci::into(i.to_user_id));
+  st.exchange(soci::into(i.to_email));
+  st.exchange(soci::into(i.language));
+  st.exchange(soci::into(i.template_key));
+  st.exchange(soci::into(i.subject));
+  st.exchange(soci::into(i.created_at));
+  st.exchange(soci::into(i.sent_at));
+  st.exchange(soci::into(i.attempts));
+  st.exchange(soci::into(i.last_error));
+  st.exchange(soci::into(i.next_attempt_at));
+  st.exchange(soci::into(i.dead_at));
+  st.exchange(soci::into(i.discarded_at));
+  st.exchange(soci::into(status));
+}
+
 }  // namespace
+
+std::optional<OutboxItem> findOutboxItem(db::Tx& tx, std::int64_t id) {
+  OutboxItem i;
+  int status = 0;
+  soci::statement st(tx.sql());
+  exchangeItem(st, i, status);
+  st.exchange(soci::use(id, "id"));
+  prepareAndRun(st, itemSelect() + " WHERE m.id = :id");
+  if (!st.fetch()) return std::nullopt;
+  i.status = kRules[static_cast<std::size_t>(status)].status;
+  return i;
+}
 
 std::string_view mailStatusName(MailStatus status) { return ruleOf(status).name; }
 
@@ -87,12 +135,20 @@ std::optional<MailStatus> parseMailStatus(std::string_view name) {
   return std::nullopt;
 }
 
+OutboxTotals outboxTotals(db::Tx& tx) {
+  // A sent message's last attempt succeeded; every other attempt failed.
+  const auto values = countByRule(
+      tx, "COALESCE(SUM(m.attempts), 0) - COALESCE(SUM(CASE WHEN m.sent_at IS NOT NULL THEN 1 "
+          "ELSE 0 END), 0)");
+  return {inStatusOrder(values), values.back()};
+}
+
 OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
   if (q.limit < 1 || q.limit > kMaxLimit || q.offset < 0 || q.offset > kMaxOffset) {
     throw std::invalid_argument("bad outbox query");
   }
   OutboxPage page;
-  page.counts = countByStatus(tx);
+  page.counts = inStatusOrder(countByRule(tx, "0"));
   const auto statuses = q.statuses.empty()
                             ? std::vector<MailStatus>(kMailStatuses.begin(), kMailStatuses.end())
                             : q.statuses;
@@ -107,24 +163,10 @@ OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
   OutboxItem i;
   int status = 0;
   soci::statement st(tx.sql());
-  st.exchange(soci::into(i.id));
-  st.exchange(soci::into(i.to_user_id));
-  st.exchange(soci::into(i.to_email));
-  st.exchange(soci::into(i.language));
-  st.exchange(soci::into(i.template_key));
-  st.exchange(soci::into(i.subject));
-  st.exchange(soci::into(i.created_at));
-  st.exchange(soci::into(i.sent_at));
-  st.exchange(soci::into(i.attempts));
-  st.exchange(soci::into(i.last_error));
-  st.exchange(soci::into(i.next_attempt_at));
-  st.exchange(soci::into(status));
-  prepareAndRun(st,
-                "SELECT m.id, m.to_user_id, m.to_email, m.language, m.template, m.subject, "
-                "m.created_at, m.sent_at, m.attempts, m.last_error, m.next_attempt_at, " +
-                    statusCase() + " FROM outbox_mail m" + statusWhere(q.statuses) +
-                    " ORDER BY m.created_at DESC, m.id DESC LIMIT " + std::to_string(q.limit + 1) +
-                    " OFFSET " + std::to_string(q.offset));
+  exchangeItem(st, i, status);
+  prepareAndRun(st, itemSelect() + statusWhere(q.statuses) +
+                        " ORDER BY m.created_at DESC, m.id DESC LIMIT " +
+                        std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset));
   while (st.fetch()) {
     if (static_cast<int>(page.items.size()) == q.limit) {
       page.more = true;

@@ -31,11 +31,13 @@ std::vector<Recipient> fetchRecipients(db::Prepared& st, Recipient& row) {
 // row locks (its one writer already keeps two claims apart), PostgreSQL skips the rows another
 // claim is locking instead of waiting for them.
 constexpr const char* kDueSqlite =
-    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND next_attempt_at <= :now "
+    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND dead_at IS NULL "
+    "AND discarded_at IS NULL AND next_attempt_at <= :now "
     "AND (claimed_until IS NULL OR claimed_until <= :lease_now) "
     "ORDER BY next_attempt_at, id LIMIT :n";
 constexpr const char* kDuePostgres =
-    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND next_attempt_at <= :now "
+    "SELECT id FROM outbox_mail WHERE sent_at IS NULL AND dead_at IS NULL "
+    "AND discarded_at IS NULL AND next_attempt_at <= :now "
     "AND (claimed_until IS NULL OR claimed_until <= :lease_now) "
     "ORDER BY next_attempt_at, id LIMIT :n FOR UPDATE SKIP LOCKED";
 
@@ -116,6 +118,37 @@ bool OutboxStore::markFailed(db::Tx& tx, std::int64_t id, const std::string& wor
                            "claimed_until = NULL "
                            "WHERE id = :id AND claimed_by = :worker AND sent_at IS NULL",
        soci::use(next_attempt_at), soci::use(error), soci::use(id), soci::use(worker));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool OutboxStore::markDead(db::Tx& tx, std::int64_t id, const std::string& worker,
+                           std::int64_t now, const std::string& error) {
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE outbox_mail SET attempts = attempts + 1, dead_at = :now, "
+                           "last_error = :error, claimed_by = NULL, claimed_until = NULL "
+                           "WHERE id = :id AND claimed_by = :worker AND sent_at IS NULL",
+       soci::use(now), soci::use(error), soci::use(id), soci::use(worker));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool OutboxStore::requeue(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE outbox_mail SET dead_at = NULL, next_attempt_at = :now "
+                           "WHERE id = :id AND dead_at IS NOT NULL AND discarded_at IS NULL",
+       soci::use(now), soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool OutboxStore::discard(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  // Not while a worker holds it: the relay may be taking it this moment.
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE outbox_mail SET discarded_at = :now "
+                           "WHERE id = :id AND sent_at IS NULL AND discarded_at IS NULL "
+                           "AND (claimed_until IS NULL OR claimed_until <= :lease_now)",
+       soci::use(now), soci::use(id), soci::use(now));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

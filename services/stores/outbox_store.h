@@ -70,6 +70,20 @@ class OutboxStore {
   static bool markFailed(db::Tx& tx, std::int64_t id, const std::string& worker,
                          std::int64_t next_attempt_at, const std::string& error);
 
+  // Records a failed attempt held by `worker` after which the message is not tried again (a
+  // permanent refusal, or past the age limit): one more attempt, `error`, dead at `now`, claim
+  // dropped. False when `worker` no longer holds the claim.
+  static bool markDead(db::Tx& tx, std::int64_t id, const std::string& worker, std::int64_t now,
+                       const std::string& error);
+
+  // A dead message due again at `now` (its attempts and last error kept). False when it is not
+  // dead (never was, requeued already, or discarded).
+  static bool requeue(db::Tx& tx, std::int64_t id, std::int64_t now);
+
+  // Marks an unsent message never to be sent. False when it was sent, is discarded already, or
+  // a worker holds a live claim on it (it may be with the relay this moment).
+  static bool discard(db::Tx& tx, std::int64_t id, std::int64_t now);
+
   // Drops `worker`'s claim on a message it did not try (stopping, or its lease running short):
   // the message is due again at once, its attempts unchanged.
   static void release(db::Tx& tx, std::int64_t id, const std::string& worker);

@@ -62,13 +62,13 @@ void addFailedMail(db::Tx& tx, std::vector<Item>& out) {
   for (const auto& m : stores::InboxAdminStore::failedMail(tx)) {
     Item i;
     i.kind = std::string(inbox::kMailFailed);
-    i.record = {"mail", m.id, m.to_email, m.subject, {}, "", "failed", {}};
+    i.record = {"mail", m.id, m.to_email, m.subject, {}, "", m.dead_at ? "dead" : "failed", {}};
     i.awaiting = {std::string(access::roleName(access::Role::kAdmin))};
     i.since = m.created_at;
     i.detail.template_key = m.template_key;
     i.detail.attempts = m.attempts;
     i.detail.last_error = m.last_error;
-    i.detail.next_attempt_at = m.next_attempt_at;
+    if (!m.dead_at) i.detail.next_attempt_at = m.next_attempt_at;
     out.push_back(std::move(i));
   }
 }

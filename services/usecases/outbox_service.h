@@ -20,6 +20,16 @@ class OutboxService {
   // (1..200) or `offset` (0..100,000). One read transaction.
   stores::OutboxPage list(const Actor& actor, const stores::OutboxQuery& query);
 
+  // A dead message due again at once, with an audit event (outbox_mail / requeue), in one
+  // transaction. kForbidden unless `actor` may manage the outbox (admins); kNotFound for no such
+  // message; kConflict when it is not dead.
+  stores::OutboxItem requeue(const Actor& actor, std::int64_t id);
+
+  // An unsent message never to be sent, with an audit event (outbox_mail / discard), in one
+  // transaction. kForbidden as requeue; kNotFound for no such message; kConflict when it was
+  // sent, is discarded already, or a worker is sending it this moment.
+  stores::OutboxItem discard(const Actor& actor, std::int64_t id);
+
  private:
   Context ctx_;
 };

@@ -1,7 +1,9 @@
 // The admins' outbox page, on a server that sends its outbox to an SMTP relay of the test's own
-// which refuses one city's mailboxes: what the page lists per status is what the API answers
-// (the HTTP suite holds the API against SQL), the status filter keeps one status, other roles
-// are refused, and the page reads in four languages with nothing for axe to fix.
+// which refuses one city's mailboxes with a 550 (so their mail goes dead at once): what the page
+// lists per status is what the API answers (the HTTP suite holds the API against SQL), the status
+// filter keeps one status, a dead message is sent again once the mailbox works and another is
+// discarded, other roles are refused, and the page reads in four languages with nothing for axe
+// to fix.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -13,7 +15,9 @@ import { startSmtpSink } from './lib/smtp_sink.mjs';
 let server;
 let browser;
 let relay;
-const refused = (address) => address.endsWith('@kampala.demo');
+// Kampala's mailboxes are refused until the test says they work again.
+let kampalaBroken = true;
+const refused = (address) => kampalaBroken && address.endsWith('@kampala.demo');
 
 before(async () => {
   relay = await startSmtpSink({ refuse: refused });
@@ -39,12 +43,13 @@ async function shownRows(page) {
   })));
 }
 
-test('the admin reads what went out and what the relay refused, filtered by status', async () => {
+test('the admin reads what went out and what the relay refused for good, filtered by status', async () => {
   const api = await apiClient(server.base, 'admin@mmc.demo');
   const all = await api.get('/outbox?limit=200');
   assert.equal(all.counts.queued, 0, 'the worker sent or tried every message');
   assert.ok(all.counts.sent >= 5, 'the relay accepted mail');
-  assert.ok(all.counts.failed >= 1, 'the relay refused Kampala\'s mailboxes');
+  assert.ok(all.counts.dead >= 2, 'the relay refused Kampala\'s mailboxes for good');
+  assert.equal(all.counts.failed, 0, 'a 550 is not retried');
   assert.equal(relay.received.length, all.counts.sent, 'every message the relay took is sent, and no other');
 
   const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
@@ -53,23 +58,23 @@ test('the admin reads what went out and what the relay refused, filtered by stat
   const everything = await shownRows(page);
   assert.deepEqual(everything.map((r) => r.subject), all.items.slice(0, 50).map((m) => m.subject), 'newest first, as the API');
   assert.equal(await page.locator('main .list-total').getAttribute('data-total'), String(all.total));
-  assert.equal(await page.locator('#outbox-status option[value="failed"]').textContent(), `Failed (${all.counts.failed})`);
+  assert.equal(await page.locator('#outbox-status option[value="dead"]').textContent(), `Dead (${all.counts.dead})`);
   await screenshot(page, 'outbox-all');
 
-  await page.locator('#outbox-status').selectOption('failed');
+  await page.locator('#outbox-status').selectOption('dead');
   await page.getByRole('button', { name: 'Filter' }).click();
-  await page.waitForURL(/#\/admin\/outbox\?status=failed$/);
+  await page.waitForURL(/#\/admin\/outbox\?status=dead$/);
   await heading(page);
-  const failed = await shownRows(page);
-  const apiFailed = await api.get('/outbox?status=failed&limit=200');
-  assert.equal(failed.length, Math.min(50, apiFailed.total));
-  assert.deepEqual(failed.map((r) => r.to), apiFailed.items.slice(0, 50).map((m) => m.to_email));
-  for (const row of failed) {
-    assert.equal(row.status, 'failed');
+  const dead = await shownRows(page);
+  const apiDead = await api.get('/outbox?status=dead&limit=200');
+  assert.equal(dead.length, Math.min(50, apiDead.total));
+  assert.deepEqual(dead.map((r) => r.to), apiDead.items.slice(0, 50).map((m) => m.to_email));
+  for (const row of dead) {
+    assert.equal(row.status, 'dead');
     assert.ok(refused(row.to), `${row.to} failed only because the relay refuses it`);
     assert.match(row.error, /550 5\.1\.1 mailbox unavailable/);
   }
-  await screenshot(page, 'outbox-failed');
+  await screenshot(page, 'outbox-dead');
 
   await page.locator('#outbox-status').selectOption('sent');
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -79,6 +84,38 @@ test('the admin reads what went out and what the relay refused, filtered by stat
   assert.equal(sent.length, Math.min(50, all.counts.sent));
   assert.ok(sent.every((r) => r.status === 'sent' && !refused(r.to) && r.error === null));
   assert.deepEqual(await page.locator('main tbody tr').first().locator('td').nth(5).textContent(), 'Sent');
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test('a dead message is sent again once the mailbox works, and another is discarded', async () => {
+  const api = await apiClient(server.base, 'admin@mmc.demo');
+  const [again, dropped] = (await api.get('/outbox?status=dead&limit=200')).items;
+  kampalaBroken = false;
+  const page = await signedInPage(browser, server.base, 'admin@mmc.demo');
+  await openPage(page, '/admin/outbox?status=dead');
+  await heading(page);
+  const rowOf = (id) => page.locator('main tbody tr').filter({ has: page.locator(`button[data-id="${id}"]`) }).first();
+  await rowOf(again.id).getByRole('button', { name: 'Send again' }).click();
+  await page.getByText(`The message to ${again.to_email} will be sent again.`).waitFor();
+  let sent;
+  for (let i = 0; i < 150 && !sent; i += 1) {
+    const now = await api.get('/outbox?status=sent&limit=200');
+    sent = now.items.find((m) => m.id === again.id);
+    if (!sent) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(sent, 'the requeued message was sent');
+  assert.ok(relay.received.some((m) => m.to.includes(again.to_email)), 'the relay took it');
+
+  await openPage(page, '/admin/outbox?status=dead');
+  await heading(page);
+  await rowOf(dropped.id).getByRole('button', { name: 'Discard' }).click();
+  await page.getByText(`The message to ${dropped.to_email} will never be sent.`).waitFor();
+  const gone = (await api.get('/outbox?status=discarded&limit=200')).items;
+  assert.deepEqual(gone.map((m) => m.id), [dropped.id]);
+  const auditor = await apiClient(server.base, 'auditor@mmc.demo');
+  const trail = await auditor.get('/audit?entity=outbox_mail&limit=10');
+  assert.deepEqual(trail.items.map((e) => e.event).sort(), ['discard', 'requeue']);
   assertNoErrors(page);
   await page.context().close();
 });

@@ -191,6 +191,24 @@ BOOST_AUTO_TEST_CASE(seed_demo_fills_every_proposal_state_and_a_running_grant) {
   BOOST_TEST(r.code == 65, r.out);  // only an empty database is seeded
 }
 
+BOOST_AUTO_TEST_CASE(seed_demo_checks_its_password_first_and_leaves_nothing_behind) {
+  const auto path = tempPath("cli_seed_short.db");
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  const auto r = run("seed-demo --db sqlite:" + path + " --demo-password short");
+  BOOST_TEST(r.code == 64, r.out);
+  BOOST_TEST(r.out.find("--demo-password") != std::string::npos, r.out);
+  for (const char* table : {"users", "organisations", "calls", "proposals", "audit_events",
+                            "outbox_mail"}) {
+    BOOST_TEST(scalar(path, std::string("SELECT COUNT(*) FROM ") + table) == 0, table);
+  }
+  // The same password then seeds the whole fund, all of it in the one copy.
+  const auto ok = run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1");
+  BOOST_REQUIRE_MESSAGE(ok.code == 0, ok.out);
+  BOOST_TEST(ok.out.find("one transaction") != std::string::npos, ok.out);
+  BOOST_TEST(scalar(path, "SELECT COUNT(*) FROM proposals") == 15);
+  BOOST_TEST(run("verify-audit --db sqlite:" + path).code == 0);
+}
+
 // Regression: Poco's ServerSocket(address) sets SO_REUSEPORT, so a second server on a port in
 // use started and took a share of the first one's connections (seen as stray 401s).
 BOOST_AUTO_TEST_CASE(serve_refuses_a_port_that_is_already_in_use) {

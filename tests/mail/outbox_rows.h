@@ -27,6 +27,8 @@ struct MailRow {
   std::optional<std::int64_t> sent_at;
   std::optional<std::string> last_error;
   std::optional<std::string> claimed_by;
+  std::optional<std::int64_t> dead_at;
+  std::optional<std::int64_t> discarded_at;
 };
 
 // Every outbox row with an id above `after_id`, in id order.
@@ -35,12 +37,13 @@ inline std::vector<MailRow> mailRows(db::Database& db, std::int64_t after_id = 0
   MailRow r;
   soci::statement st =
       (tx.sql().prepare << "SELECT id, to_user_id, to_email, language, template, subject, body, "
-                           "created_at, attempts, next_attempt_at, sent_at, last_error, claimed_by "
-                           "FROM outbox_mail WHERE id > :after ORDER BY id",
+                           "created_at, attempts, next_attempt_at, sent_at, last_error, claimed_by, "
+                           "dead_at, discarded_at FROM outbox_mail WHERE id > :after ORDER BY id",
        soci::use(after_id), soci::into(r.id), soci::into(r.to_user), soci::into(r.to),
        soci::into(r.language), soci::into(r.key), soci::into(r.subject), soci::into(r.body),
        soci::into(r.created_at), soci::into(r.attempts), soci::into(r.next_attempt_at),
-       soci::into(r.sent_at), soci::into(r.last_error), soci::into(r.claimed_by));
+       soci::into(r.sent_at), soci::into(r.last_error), soci::into(r.claimed_by),
+       soci::into(r.dead_at), soci::into(r.discarded_at));
   st.execute();
   std::vector<MailRow> out;
   while (st.fetch()) out.push_back(r);

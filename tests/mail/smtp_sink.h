@@ -57,6 +57,12 @@ class SmtpSink {
     }
   }
 
+  // Every recipient in `addresses` is answered 550 (no such mailbox) from now on; none when empty.
+  void reject(const std::vector<std::string>& addresses) {
+    std::ofstream out(folder_ / "reject", std::ios::trunc);
+    for (const auto& a : addresses) out << a << "\n";
+  }
+
   // Stops the server: its port refuses connections. What it received stays.
   void stop() { halt(); }
   // Starts it again on the same port.

@@ -8,7 +8,8 @@ accepts connections, and stores each message it accepts as FOLDER/NNNNNN.json:
   {"mail_from", "rcpt_tos", "subject", "body", "message_id", "content_language", "raw"}
 with the subject and body decoded (RFC 2047 words, quoted-printable, UTF-8), the body's line
 ends as "\\n". While the file FOLDER/refuse exists, every recipient is refused with a 451 (a
-relay that asks to try again later). Stops when its standard input closes (the test ended, or
+relay that asks to try again later); a recipient listed in FOLDER/reject (one address a line)
+is refused with a 550 (a mailbox that does not exist: a permanent refusal). Stops when its standard input closes (the test ended, or
 died) or on SIGTERM/SIGINT.
 """
 
@@ -37,9 +38,18 @@ class Sink:
     def refusing(self):
         return os.path.exists(os.path.join(self.folder, "refuse"))
 
+    def rejected(self, address):
+        try:
+            with open(os.path.join(self.folder, "reject"), encoding="utf-8") as listed:
+                return address in (line.strip() for line in listed)
+        except FileNotFoundError:
+            return False
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refusing():
             return "451 4.3.0 Mailbox temporarily unavailable, try again later"
+        if self.rejected(address):
+            return "550 5.1.1 Mailbox unavailable: no such user"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

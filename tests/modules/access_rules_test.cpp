@@ -42,7 +42,7 @@ const Action kAllActions[] = {
     Action::kAssignPartner, Action::kScoreReview,    Action::kEditReport,
     Action::kReadAudit,     Action::kManageIndicators, Action::kManageFunding,
     Action::kAllocateAward, Action::kPublishGrant, Action::kExportEverything,
-    Action::kReadOutbox};
+    Action::kReadOutbox,    Action::kManageOutbox};
 
 }  // namespace
 
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(only_fund_managers_publish_and_only_they_and_auditors_expor
   }
 }
 
-BOOST_AUTO_TEST_CASE(only_admins_read_the_outbox) {
+BOOST_AUTO_TEST_CASE(only_admins_read_and_manage_the_outbox) {
   // Who may read the fund's mail, role by role (the HTTP suite outbox_over_http checks the same
   // table against the route's answers).
   const std::pair<Role, bool> kTable[] = {{Role::kApplicant, false}, {Role::kPartner, false},
@@ -159,6 +159,8 @@ BOOST_AUTO_TEST_CASE(only_admins_read_the_outbox) {
     BOOST_TEST_CONTEXT(roleName(role)) {
       BOOST_TEST(may(actor(role, orgInScope(role)), Action::kReadOutbox) == allowed);
       BOOST_TEST(may(actor(role, kOtherCityOrg), Action::kReadOutbox) == allowed);
+      BOOST_TEST(may(actor(role, orgInScope(role)), Action::kManageOutbox) == allowed);
+      BOOST_TEST(may(actor(role, kOtherCityOrg), Action::kManageOutbox) == allowed);
     }
   }
 }

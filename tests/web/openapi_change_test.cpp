@@ -1,9 +1,11 @@
+#include <chrono>
 #include <set>
 #include <string>
 
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
+#include "services/stores/outbox_store.h"
 #include "tests/mail/outbox_rows.h"
 #include "tests/web/account_people.h"
 #include "tests/web/http_fixture.h"
@@ -277,6 +279,24 @@ void directory(Changer& change, Client& admin) {
   change(admin, "DELETE", "/api/v1/users/{id}/roles/{role}", roles);
 }
 
+// Dead letters: two queued messages made dead as a 550 leaves them, one requeued, one discarded.
+void deadLetters(Changer& change, Server& server, Client& admin) {
+  std::vector<std::int64_t> dead;
+  server.db().write([&](db::Tx& tx) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    for (const auto& m : stores::OutboxStore::claim(tx, "openapi", now, now + 60'000, 2)) {
+      BOOST_TEST(stores::OutboxStore::markDead(tx, m.id, "openapi", now, "550 no such user"));
+      dead.push_back(m.id);
+    }
+    tx.commit();
+  });
+  BOOST_REQUIRE(dead.size() == 2u);
+  change(admin, "POST", "/api/v1/outbox/{id}/requeue", at("outbox", dead[0], "/requeue"));
+  change(admin, "POST", "/api/v1/outbox/{id}/discard", at("outbox", dead[1], "/discard"));
+}
+
 // The fund as an open-data publisher: its identifiers, an organisation's, a grant published.
 void openData(Changer& change, Client& admin, Client& fm1) {
   change(admin, "PUT", "/api/v1/publisher", "/api/v1/publisher",
@@ -321,6 +341,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   grantAndReports(change, fm1, kampala, records);
   resultsAndFunding(change, server, fm1, admin, new_call, records);
   directory(change, admin);
+  deadLetters(change, server, admin);
   openData(change, admin, fm1);
   threads(change, fm1, kampala, records);
   for (const auto& route : http::routeTable()) {

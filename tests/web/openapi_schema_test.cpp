@@ -17,8 +17,11 @@ using Poco::JSON::Object;
 
 namespace {
 
-// The POST and PUT routes that take no body at all: granting a role is all in the path.
-const std::set<std::string> kBodiless = {"PUT /api/v1/users/{id}/roles/{role}"};
+// The POST and PUT routes that take no body at all: granting a role, requeueing or discarding a
+// dead message is all in the path.
+const std::set<std::string> kBodiless = {"PUT /api/v1/users/{id}/roles/{role}",
+                                         "POST /api/v1/outbox/{id}/requeue",
+                                         "POST /api/v1/outbox/{id}/discard"};
 
 bool changesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH";

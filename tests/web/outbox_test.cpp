@@ -33,10 +33,16 @@ struct StatusTruth {
 
 const StatusTruth kStatuses[] = {
     {"", "1 = 1"},
-    {"queued", "sent_at IS NULL AND last_error IS NULL"},
+    {"queued", "sent_at IS NULL AND last_error IS NULL AND dead_at IS NULL AND discarded_at IS NULL"},
     {"sent", "sent_at IS NOT NULL"},
-    {"failed", "sent_at IS NULL AND last_error IS NOT NULL"},
-    {"failed,sent", "sent_at IS NOT NULL OR last_error IS NOT NULL"},
+    {"failed",
+     "sent_at IS NULL AND last_error IS NOT NULL AND dead_at IS NULL AND discarded_at IS NULL"},
+    {"failed,sent",
+     "sent_at IS NOT NULL OR (last_error IS NOT NULL AND dead_at IS NULL AND discarded_at IS NULL)"},
+    {"dead", "sent_at IS NULL AND dead_at IS NOT NULL AND discarded_at IS NULL"},
+    {"discarded", "sent_at IS NULL AND discarded_at IS NOT NULL"},
+    {"dead,discarded,queued",
+     "sent_at IS NULL AND (dead_at IS NOT NULL OR discarded_at IS NOT NULL OR last_error IS NULL)"},
 };
 
 // The ids `where` selects, most recent first (created_at, then id, descending).
@@ -173,7 +179,7 @@ BOOST_AUTO_TEST_CASE(each_status_lists_what_sql_says_newest_first_with_counts) {
   BOOST_REQUIRE(r.json);
   const auto counts = r.json->getObject("counts");
   BOOST_REQUIRE(counts);
-  for (const char* s : {"queued", "sent", "failed"}) {
+  for (const char* s : {"queued", "sent", "failed", "dead", "discarded"}) {
     std::string where;
     for (const auto& truth : kStatuses) {
       if (truth.filter == s) where = truth.where;

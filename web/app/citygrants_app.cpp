@@ -59,6 +59,7 @@ constexpr Flag kFlags[] = {
     {"scope", "SCOPE", "export: published (the grants marked publishable, default) or all"},
     {"smtp-host", "HOST", "serve: the SMTP relay that sends the outbox (mail stays queued without one)"},
     {"smtp-port", "PORT", "serve: the SMTP relay's port (25)"},
+    {"mail-max-age-hours", "N", "serve: a message still unsent after N hours goes dead at its next failure (72)"},
     {"mail-from", "EMAIL", "serve: the sender of the fund's mail (no-reply@citygrants.invalid)"},
     {"console-url", "URL", "serve: the console's address in mail links (http://HOST:PORT/)"},
 };

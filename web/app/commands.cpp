@@ -9,7 +9,12 @@
 #include "services/db/migrator.h"
 #include "services/exports/workflow_json.h"
 #include "services/seed/demo_seed.h"
+#include "modules/core/problem.h"
+#include "services/auth/password.h"
+#include "services/stores/directory_store.h"
+#include "services/transfer/copy_fund.h"
 #include "services/usecases/directory_service.h"
+#include "web/app/scratch_database.h"
 
 namespace citygrants::app {
 namespace {
@@ -35,14 +40,32 @@ int runMigrate(const Settings& s) {
 
 int runSeedDemo(const Settings& s) {
   const std::string password = s.require("demo-password");
-  auto database_ptr = openCurrent(s);
-  auto& database = *database_ptr;
-  services::SystemClock clock;
+  if (const auto why = auth::passwordProblem(password)) {
+    throw std::invalid_argument("--demo-password: " + core::english(*why));
+  }
   seed::DemoOptions options;
   options.password = password;
   options.extra_proposals = s.getInt("proposals", 0, 0, 1'000'000);
-  const auto logins = seed::seedDemo({database, clock}, options);
-  std::cout << "Demo data seeded. Logins (password: " << password << "):\n";
+  auto target = openCurrent(s);
+  {
+    auto tx = target->read();
+    const auto users = stores::DirectoryStore::countUsers(tx);
+    tx.commit();
+    if (users > 0) {
+      throw core::Problem(core::ProblemKind::kConflict,
+                          core::Message::verbatim("the database already has users: seed-demo "
+                                                  "fills only an empty database"));
+    }
+  }
+  // The fund is built through the use cases in a scratch SQLite file, then copied into the
+  // target in one transaction (transfer::copyFund, which checks the copy): whatever fails on
+  // the way, the target is left as it was.
+  ScratchDatabase scratch;
+  services::SystemClock clock;
+  const auto logins = seed::seedDemo({scratch.database(), clock}, options);
+  const auto report = transfer::copyFund(scratch.database(), *target, [](const std::string&) {});
+  if (!report.ok()) throw std::runtime_error("the demo fund did not copy whole: " + report.problem);
+  std::cout << "Demo data seeded in one transaction. Logins (password: " << password << "):\n";
   for (const auto& l : logins) std::cout << "  " << l.email << "  (" << l.what << ")\n";
   return 0;
 }

@@ -32,8 +32,10 @@ std::unique_ptr<mail::OutboxWorker> startMailer(const Settings& s, db::Database&
   relay.port = s.getInt("smtp-port", 25, 1, 65535);
   relay.from = s.getOr("mail-from", relay.from);
   relay.console_url = s.getOr("console-url", "http://" + host + ":" + std::to_string(port) + "/");
+  mail::WorkerOptions options;
+  options.max_age_ms = s.getInt("mail-max-age-hours", 72, 1, 30 * 24) * 3'600'000LL;
   auto worker = std::make_unique<mail::OutboxWorker>(
-      database, clock, mail::checkedRelaySettings(relay), mail::WorkerOptions{},
+      database, clock, mail::checkedRelaySettings(relay), options,
       [](const std::string& line) { logs::LogLine("info", "mail").text("detail", line).write(logs::Stream::kApp); });
   worker->start();
   logs::LogLine("info", "mail_relay").text("relay", relay.host + ":" + std::to_string(relay.port)).text("from", relay.from).write(logs::Stream::kApp);

@@ -37,8 +37,11 @@ http::JsonObject itemJson(const stores::OutboxItem& m) {
   http::setTime(o, "sent_at", m.sent_at);
   o->set("attempts", m.attempts);
   http::setOptional(o, "last_error", m.last_error);
+  const bool waiting = m.status == stores::MailStatus::kQueued || m.status == stores::MailStatus::kFailed;
   http::setTime(o, "next_attempt_at",
-                m.sent_at ? std::nullopt : std::optional<std::int64_t>(m.next_attempt_at));
+                waiting ? std::optional<std::int64_t>(m.next_attempt_at) : std::nullopt);
+  http::setTime(o, "dead_at", m.dead_at);
+  http::setTime(o, "discarded_at", m.discarded_at);
   return o;
 }
 
@@ -63,6 +66,16 @@ ApiResponse getOutbox(ApiContext& ctx, ApiRequest& req) {
   }
   o->set("counts", counts);
   return http::jsonResponse(o);
+}
+
+ApiResponse postOutboxRequeue(ApiContext& ctx, ApiRequest& req) {
+  return http::jsonResponse(
+      itemJson(usecases::OutboxService(ctx.useCases()).requeue(req.who(), req.id())));
+}
+
+ApiResponse postOutboxDiscard(ApiContext& ctx, ApiRequest& req) {
+  return http::jsonResponse(
+      itemJson(usecases::OutboxService(ctx.useCases()).discard(req.who(), req.id())));
 }
 
 }  // namespace citygrants::handlers

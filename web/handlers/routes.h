@@ -35,6 +35,8 @@ ApiResponse getWorkflows(ApiContext&, ApiRequest&);
 ApiResponse getSearch(ApiContext&, ApiRequest&);
 // outbox_handlers.cpp
 ApiResponse getOutbox(ApiContext&, ApiRequest&);
+ApiResponse postOutboxRequeue(ApiContext&, ApiRequest&);
+ApiResponse postOutboxDiscard(ApiContext&, ApiRequest&);
 // openapi_handlers.cpp
 ApiResponse getOpenApi(ApiContext&, ApiRequest&);
 // call_handlers.cpp

@@ -113,6 +113,8 @@ constexpr RouteDoc kDocs[] = {
   {"GET",    "/api/v1/exports/360giving.json",            kNone, nullptr,                    200, "GivingPackage",       kJsonMedia, kPublishedFile | kRateLimited},
   {"GET",    "/api/v1/exports/iati.xml",                  kNone, nullptr,                    200, "IatiActivities",      kXml,       kPublishedFile | kRateLimited},
   {"GET",    "/api/v1/outbox",                            kNone, nullptr,                    200, "OutboxPage",          kJsonMedia},
+  {"POST",   "/api/v1/outbox/{id}/requeue",               kNone, nullptr,                    200, "OutboxMessage",       kJsonMedia},
+  {"POST",   "/api/v1/outbox/{id}/discard",               kNone, nullptr,                    200, "OutboxMessage",       kJsonMedia},
   {"GET",    "/api/v1/users",                             kNone, nullptr,                    200, "UserPage",            kJsonMedia},
   {"POST",   "/api/v1/users",                             kJson, "NewUser",                  201, "User",                kJsonMedia},
   {"PUT",    "/api/v1/users/{id}/roles/{role}",           kNone, nullptr,                    200, "User",                kJsonMedia},
@@ -261,7 +263,9 @@ JsonArray queryParameters(std::string_view method, std::string_view pattern) {
   } else if (pattern == "/api/v1/outbox") {
     out->add(queryParameter("status", text(200),
                             "only messages in these statuses, comma-separated: queued (waiting, never "
-                            "failed), sent, failed (the latest attempt failed; tried again later)"));
+                            "failed), sent, failed (the latest attempt failed; tried again later), "
+                            "dead (refused for good or too old: not tried again unless requeued), "
+                            "discarded (never to be sent)"));
     out->add(queryParameter("limit", withDefault(integer(1, 200), 50), "messages per page"));
     out->add(queryParameter("offset", withDefault(integer(0, 100000), 0),
                             "messages to skip: the `next` of the previous page"));

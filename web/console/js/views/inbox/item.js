@@ -69,7 +69,9 @@ function detailLines(item) {
     if (d.organisation) out.push(d.organisation);
   }
   if (item.kind === 'mail.failed') {
-    out.push(t('inbox.mail.failed', { attempts: number(d.attempts ?? 0), next: dateTime(d.next_attempt_at) }));
+    out.push(d.next_attempt_at
+      ? t('inbox.mail.failed', { attempts: number(d.attempts ?? 0), next: dateTime(d.next_attempt_at) })
+      : t('inbox.mail.dead', { attempts: number(d.attempts ?? 0) }));
     if (d.last_error) out.push(h('code', { text: d.last_error }));
   }
   if (item.kind === 'audit.verification') {

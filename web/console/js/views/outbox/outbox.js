@@ -1,18 +1,19 @@
 // #/admin/outbox: every message the fund's steps wrote to the outbox (GET /outbox), newest
 // first, filtered by status and paged by offset, all kept in the hash. Without an SMTP relay
 // (the demo) every message stays queued, so this is where an admin sees what would go out; with
-// one, it shows what was sent and what the relay refused.
+// one, it shows what was sent and what the relay refused; a dead message (refused for good, or
+// too old) is sent again or discarded from here (POST /outbox/{id}/requeue, /discard).
 
-import { get, withQuery } from '../../api.js';
+import { get, post, withQuery } from '../../api.js';
 import { h } from '../../dom.js';
 import { dateTime, label, number, t } from '../../i18n.js';
 import { href } from '../../router.js';
 import { hasRole } from '../../session.js';
-import { problemNotice } from '../../components/problem.js';
-import { pageHeader, table } from '../../components/ui.js';
+import { explain as problemText, problemNotice } from '../../components/problem.js';
+import { pageHeader, table, toast } from '../../components/ui.js';
 import { forbiddenPage, LANGUAGE_NAMES } from '../admin/common.js';
 
-export const STATUSES = ['queued', 'sent', 'failed'];
+export const STATUSES = ['queued', 'sent', 'failed', 'dead', 'discarded'];
 const PAGE_SIZE = 50;
 
 // The status and offset of the hash; anything else reads as "all" and the first page.
@@ -56,7 +57,31 @@ function pager(q, page) {
   return links.length ? h('nav', { class: 'pager buttons', 'aria-label': t('outbox.pages') }, links) : null;
 }
 
-function rows(items) {
+// What an admin may do with a message: send a dead one again, discard one not yet sent.
+function actionsCell(ctx, m) {
+  const act = (action, done) => async (e) => {
+    e.currentTarget.disabled = true;
+    try {
+      await post(`/outbox/${m.id}/${action}`);
+      toast(t(done, { to: m.to_email }), { page: window.location.hash });
+      ctx.reload();
+    } catch (err) {
+      if (err.status === 401) throw err;
+      toast(problemText(err));
+      ctx.reload();
+    }
+  };
+  const buttons = [];
+  if (m.status === 'dead') {
+    buttons.push(h('button', { type: 'button', class: 'requeue', dataset: { id: m.id }, on: { click: act('requeue', 'outbox.requeued') } }, t('outbox.action.requeue')));
+  }
+  if (['dead', 'failed', 'queued'].includes(m.status)) {
+    buttons.push(h('button', { type: 'button', class: 'discard', dataset: { id: m.id }, on: { click: act('discard', 'outbox.discarded') } }, t('outbox.action.discard')));
+  }
+  return buttons.length ? h('span', { class: 'buttons' }, buttons) : h('span', { class: 'muted', text: '—' });
+}
+
+function rows(ctx, items) {
   return table(t('outbox.caption'), [
     { label: t('outbox.col.created'), cell: (m) => when(m.created_at) },
     { label: t('outbox.col.to'), cell: (m) => h('span', { class: 'mail-to', text: m.to_email }) },
@@ -68,6 +93,7 @@ function rows(items) {
       : m.next_attempt_at ? h('span', { class: 'muted' }, t('outbox.next_attempt'), ' ', when(m.next_attempt_at)) : when(null)) },
     { label: t('outbox.col.attempts'), class: 'num', cell: (m) => number(m.attempts) },
     { label: t('outbox.col.error'), cell: (m) => (m.last_error ? h('span', { class: 'mail-error', text: m.last_error }) : h('span', { class: 'muted', text: '—' })) },
+    { label: t('outbox.col.actions'), cell: (m) => actionsCell(ctx, m) },
   ], items, { empty: t('outbox.empty') });
 }
 
@@ -90,6 +116,6 @@ export async function outboxView(ctx) {
     page.counts.queued > 0 && page.counts.sent === 0 ? h('p', { class: 'notice info', text: t('outbox.no_relay') }) : null,
     h('p', { class: 'list-total', role: 'status', dataset: { total: page.total } },
       t('outbox.total', { from: number(first), to: number(q.offset + page.items.length), total: number(page.total) })),
-    rows(page.items),
+    rows(ctx, page.items),
     pager(q, page));
 }
