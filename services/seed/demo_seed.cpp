@@ -198,17 +198,19 @@ std::vector<DemoProposal> demoProposals() {
 
 }  // namespace
 
-std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& options) {
-  {
-    auto tx = ctx.db.read();
-    const auto users = stores::DirectoryStore::countUsers(tx);
-    tx.commit();
-    if (users > 0) {
-      throw core::Problem(core::ProblemKind::kConflict,
-                          core::Message::verbatim("the database already has users: seed-demo "
-                                                  "fills only an empty database"));
-    }
+void requireEmpty(db::Database& database) {
+  auto tx = database.read();
+  const auto users = stores::DirectoryStore::countUsers(tx);
+  tx.commit();
+  if (users > 0) {
+    throw core::Problem(core::ProblemKind::kConflict,
+                        core::Message::verbatim("the database already has users: seed-demo "
+                                                "fills only an empty database"));
   }
+}
+
+std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& options) {
+  requireEmpty(ctx.db);
   // The history starts 120 days ago and moves forward step by step; the round closes in 60 days.
   const std::int64_t real_now = ctx.clock.nowMs();
   services::ManualClock clock(real_now - 120 * services::kDayMs);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "services/db/database.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::seed {
@@ -23,5 +24,8 @@ struct DemoLogin {
 // and a budget envelope, proposals in every proposal state, and an active grant with tranches
 // partly disbursed. Throws Problem(kConflict) when the database already has users.
 std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& options);
+
+// Throws Problem(kConflict) when `database` already has users: the demo fills only an empty one.
+void requireEmpty(db::Database& database);
 
 }  // namespace citygrants::seed

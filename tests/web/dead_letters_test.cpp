@@ -1,4 +1,3 @@
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -17,12 +16,6 @@ using namespace citygrants;
 using namespace citygrants::webtest;
 
 namespace {
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // The ids of two queued messages made dead through the worker's own store calls, as a 550 leaves
 // them.

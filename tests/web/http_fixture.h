@@ -158,4 +158,7 @@ std::optional<std::string> queryText(db::Database& db, const std::string& sql,
 // `text` with its JSON string escapes, in quotes.
 std::string quoted(const std::string& text);
 
+// The wall clock in epoch milliseconds, as the server under test reads it.
+std::int64_t nowMs();
+
 }  // namespace citygrants::webtest

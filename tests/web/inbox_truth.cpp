@@ -1,7 +1,6 @@
 #include "tests/web/inbox_truth.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
@@ -219,12 +218,6 @@ InboxKeys keysOf(const Poco::JSON::Object::Ptr& inbox) {
                std::to_string(item->getObject("record")->getValue<std::int64_t>("id")));
   }
   return out;
-}
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace citygrants::webtest

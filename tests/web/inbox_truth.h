@@ -36,6 +36,4 @@ InboxKeys truthFor(db::Database& db, const Reader& reader, std::int64_t now);
 // The keys of the items of a GET /api/v1/inbox answer.
 InboxKeys keysOf(const Poco::JSON::Object::Ptr& inbox);
 
-std::int64_t nowMs();
-
 }  // namespace citygrants::webtest

@@ -1,4 +1,3 @@
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -18,12 +17,6 @@ using namespace citygrants;
 using namespace citygrants::webtest;
 
 namespace {
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // The SQL truth of a status, over outbox_mail (the definitions the README gives).
 struct StatusTruth {

@@ -11,7 +11,6 @@
 #include "services/seed/demo_seed.h"
 #include "modules/core/problem.h"
 #include "services/auth/password.h"
-#include "services/stores/directory_store.h"
 #include "services/transfer/copy_fund.h"
 #include "services/usecases/directory_service.h"
 #include "web/app/scratch_database.h"
@@ -47,16 +46,7 @@ int runSeedDemo(const Settings& s) {
   options.password = password;
   options.extra_proposals = s.getInt("proposals", 0, 0, 1'000'000);
   auto target = openCurrent(s);
-  {
-    auto tx = target->read();
-    const auto users = stores::DirectoryStore::countUsers(tx);
-    tx.commit();
-    if (users > 0) {
-      throw core::Problem(core::ProblemKind::kConflict,
-                          core::Message::verbatim("the database already has users: seed-demo "
-                                                  "fills only an empty database"));
-    }
-  }
+  seed::requireEmpty(*target);
   // The fund is built through the use cases in a scratch SQLite file, then copied into the
   // target in one transaction (transfer::copyFund, which checks the copy): whatever fails on
   // the way, the target is left as it was.
