@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <stdexcept>
-#include <vector>
 
 namespace citygrants::crypto {
 namespace {
@@ -28,11 +27,16 @@ std::string sha256Hex(std::string_view data) {
   return toHex(digest, sizeof digest);
 }
 
-std::string randomHex(std::size_t bytes) {
+std::string randomBytes(std::size_t bytes) {
   initSodium();
-  std::vector<unsigned char> buf(bytes);
+  std::string buf(bytes, '\0');
   randombytes_buf(buf.data(), buf.size());
-  return toHex(buf.data(), buf.size());
+  return buf;
+}
+
+std::string randomHex(std::size_t bytes) {
+  const auto buf = randomBytes(bytes);
+  return toHex(reinterpret_cast<const unsigned char*>(buf.data()), buf.size());
 }
 
 bool constantTimeEquals(std::string_view a, std::string_view b) {

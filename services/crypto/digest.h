@@ -11,6 +11,9 @@ namespace citygrants::crypto {
 // SHA-256 of `data` as 64 lowercase hex digits.
 std::string sha256Hex(std::string_view data);
 
+// `bytes` bytes from the system's secure random source.
+std::string randomBytes(std::size_t bytes);
+
 // `bytes` bytes from the system's secure random source, as 2 * bytes lowercase hex digits.
 std::string randomHex(std::size_t bytes);
 
