@@ -40,6 +40,14 @@ std::string uniqueName(const std::string& stem) {
   return name.substr(0, 40) + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1));
 }
 
+}  // namespace
+
+std::string scratchFile(const std::string& stem, const std::string& suffix) {
+  return tempDir() + "/" + uniqueName(stem) + suffix;
+}
+
+namespace {
+
 // Runs `statements` on the cluster's database itself (no schema chosen).
 void onCluster(std::initializer_list<std::string> statements) {
   soci::session admin(soci::postgresql, db::parseConnectionString(env("CITYGRANTS_TEST_PG")).connect);

@@ -11,6 +11,10 @@ bool onPostgres();
 // A database of a test's own, empty (no migration applied): a new SQLite file under
 // $CITYGRANTS_TEST_TMP, or on PostgreSQL a new schema in the cluster's database, reached through
 // `?schema=` in the address. Removed (file, or schema with all in it) when destroyed.
+// A path for a scratch file of a test's own under $CITYGRANTS_TEST_TMP: `stem` made unique in
+// this run (the process and a counter), ending in `suffix`.
+std::string scratchFile(const std::string& stem, const std::string& suffix);
+
 class ScratchDatabase {
  public:
   explicit ScratchDatabase(const std::string& stem);
