@@ -1,16 +1,19 @@
 #include "services/stores/review_store.h"
 
+#include "modules/clock/reminders.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
 
 std::int64_t ReviewStore::insert(db::Tx& tx, const Assignment& a, std::int64_t now) {
   std::int64_t id = 0;
+  const std::int64_t due_at = now + clock::kReviewDueMs;
   tx.sql() << "INSERT INTO review_assignments (proposal_id, version_number, partner_org_id, state, "
-              "created_by, created_at, updated_at) VALUES (:p, :n, :org, :state, :by, :now, :now2) "
-              "RETURNING id",
+              "created_by, created_at, updated_at, due_at) "
+              "VALUES (:p, :n, :org, :state, :by, :now, :now2, :due) RETURNING id",
       soci::use(a.proposal_id), soci::use(a.version_number), soci::use(a.partner_org_id),
-      soci::use(a.state), soci::use(a.created_by), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(a.state), soci::use(a.created_by), soci::use(now), soci::use(now),
+      soci::use(due_at), soci::into(id);
   return id;
 }
 

@@ -5,11 +5,14 @@
 #include <stdexcept>
 
 #include "modules/access/role.h"
+#include "modules/clock/reminders.h"
 #include "services/audit/audit_log.h"
 #include "services/db/migrator.h"
+#include "modules/core/iso_instant.h"
 #include "services/exports/workflow_json.h"
 #include "services/seed/demo_seed.h"
 #include "services/usecases/directory_service.h"
+#include "services/usecases/tick_service.h"
 
 namespace citygrants::app {
 namespace {
@@ -44,6 +47,32 @@ int runSeedDemo(const Settings& s) {
   const auto logins = seed::seedDemo({database, clock}, options);
   std::cout << "Demo data seeded. Logins (password: " << password << "):\n";
   for (const auto& l : logins) std::cout << "  " << l.email << "  (" << l.what << ")\n";
+  return 0;
+}
+
+int runTick(const Settings& s) {
+  services::SystemClock clock;
+  std::int64_t now = clock.nowMs();
+  const std::string at = s.getOr("now", "");
+  if (!at.empty()) {
+    const auto parsed = core::parseIsoInstant(at);
+    if (!parsed) {
+      throw std::invalid_argument("--now '" + at +
+                                  "' is not an ISO 8601 time (2026-03-01 or 2026-03-01T12:30Z)");
+    }
+    now = *parsed;
+  }
+  auto database_ptr = openCurrent(s);
+  const auto result = usecases::TickService({*database_ptr, clock}).tick(now);
+  std::cout << "tick at " << (at.empty() ? "now" : at) << ": " << result.total() << " reminder(s)\n";
+  for (const auto& w : clock::kWindows) {
+    const std::string name(w.name);
+    const auto sent = result.reminders.find(name);
+    if (sent == result.reminders.end()) continue;
+    std::cout << "  " << name << ": " << sent->second << " reminder(s), "
+              << result.mails.at(name) << " mail(s)\n";
+  }
+  if (result.passed > 0) std::cout << "  earlier windows passed: " << result.passed << "\n";
   return 0;
 }
 
