@@ -3,9 +3,16 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <ctime>
 #include <string>
+#include <thread>
 
 #include "services/db/database.h"
 #include "tests/cli/cli_run.h"
@@ -34,9 +41,51 @@ std::string dayFromToday(int days) {
   return out;
 }
 
+// A loopback port nobody listens on now.
+int freePort() {
+  const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(s, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(s);
+  return ntohs(addr.sin_port);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cli_tick)
+
+BOOST_AUTO_TEST_CASE(serve_ticks_under_the_lease_and_gives_it_up_when_it_stops) {
+  const auto path = tempPath("cli_serve_tick.db");
+  BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
+  BOOST_REQUIRE_EQUAL(run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1").code, 0);
+  const std::string db = "sqlite:" + path, port = std::to_string(freePort());
+  const pid_t pid = ::fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::freopen("/dev/null", "w", stdout);
+    ::execl(CITYGRANTS_BINARY, CITYGRANTS_BINARY, "serve", "--db", db.c_str(), "--host",
+            "127.0.0.1", "--port", port.c_str(), "--tick-seconds", "3600", nullptr);
+    ::_exit(127);
+  }
+  // Its first tick, at start-up: the demo's overdue reviews and waiting award.
+  std::int64_t held = 0;
+  for (int i = 0; i < 300 && held == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    held = count(path, "SELECT COUNT(*) FROM scheduler_lease WHERE expires_at > 0");
+  }
+  BOOST_TEST(held == 1);
+  BOOST_TEST(count(path, "SELECT COUNT(*) FROM sent_reminders WHERE outcome = 'sent'") > 0);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+  BOOST_TEST(count(path, "SELECT COUNT(*) FROM scheduler_lease WHERE expires_at > 0") == 0);
+}
 
 BOOST_AUTO_TEST_CASE(tick_prints_the_reminders_of_each_kind_it_wrote_and_writes_them_once) {
   const auto path = tempPath("cli_tick.db");
