@@ -37,10 +37,14 @@ std::optional<RecordKind> recordKindNamed(std::string_view name) {
 
 bool isLive(const Fact& f) {
   switch (f.record) {
-    case RecordKind::kReport: return f.state == "draft" && f.parent_state == "active";
-    case RecordKind::kAssignment: return f.state == "assigned" || f.state == "in_progress";
-    case RecordKind::kAward: return f.state == "award_proposed";
-    case RecordKind::kCall: return f.state == "open";
+    case RecordKind::kReport:
+      return f.state == "draft" && f.parent_state == "active";
+    case RecordKind::kAssignment:
+      return f.state == "assigned" || f.state == "in_progress";
+    case RecordKind::kAward:
+      return f.state == "award_proposed";
+    case RecordKind::kCall:
+      return f.state == "open";
   }
   return false;
 }

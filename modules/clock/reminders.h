@@ -37,9 +37,9 @@ enum class ReminderKind {
 
 // Who hears of a reminder.
 enum class Audience {
-  kCity,          // the city's applicants
-  kCityAndPartner,  // the city's applicants and the supporting partner's partners
-  kReviewers,     // the partners of the assigned organisation
+  kCity,               // the city's applicants
+  kCityAndPartner,     // the city's applicants and the supporting partner's partners
+  kReviewers,          // the partners of the assigned organisation
   kOtherFundManagers,  // every fund manager but the award's proposer
 };
 
@@ -51,7 +51,7 @@ struct Window {
   std::int64_t opens_after_ms;
   std::int64_t closes_after_ms;
   Audience audience;
-  std::string_view name;      // sent_reminders.reminder_kind, the tick's count
+  std::string_view name;          // sent_reminders.reminder_kind, the tick's count
   std::string_view template_key;  // the mail (services/mail/catalog.h)
 };
 

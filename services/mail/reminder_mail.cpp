@@ -17,7 +17,9 @@ using stores::Recipient;
 std::vector<Recipient> audienceOf(Audience audience, const stores::ReminderFact& f,
                                   const stores::ReminderPeople& people) {
   std::vector<Recipient> out;
-  auto add = [&](const std::vector<Recipient>& some) { out.insert(out.end(), some.begin(), some.end()); };
+  auto add = [&](const std::vector<Recipient>& some) {
+    out.insert(out.end(), some.begin(), some.end());
+  };
   switch (audience) {
     case Audience::kCity:
       add(people.of(Role::kApplicant, f.city_org_id));
@@ -41,16 +43,17 @@ std::vector<Recipient> audienceOf(Audience audience, const stores::ReminderFact&
 // Every placeholder any reminder template uses, in `language`; each template uses some.
 Params paramsIn(const std::string& language, const stores::ReminderFact& f) {
   const auto date = formatDate(f.fact.anchor_ms, language);
-  Params p{{"reference", f.reference},
-           {"grant", f.reference},
-           {"call", f.reference},
-           {"title", f.title},
-           {"city", f.city_name},
-           {"due_date", date},
-           {"since_date", date},
-           {"closes_date", date},
-           {"amount", formatMoney(f.amount_minor, f.currency.empty() ? "USD" : f.currency, language)},
-           {"link", consoleLink(f.link)}};
+  Params p{
+      {"reference", f.reference},
+      {"grant", f.reference},
+      {"call", f.reference},
+      {"title", f.title},
+      {"city", f.city_name},
+      {"due_date", date},
+      {"since_date", date},
+      {"closes_date", date},
+      {"amount", formatMoney(f.amount_minor, f.currency.empty() ? "USD" : f.currency, language)},
+      {"link", consoleLink(f.link)}};
   if (!f.report_kind.empty()) p["report"] = std::string(text(language, "report." + f.report_kind));
   return p;
 }

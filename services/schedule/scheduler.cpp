@@ -1,11 +1,10 @@
 #include "services/schedule/scheduler.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
+#include <unistd.h>
 
 #include <Poco/Environment.h>
 

@@ -14,8 +14,8 @@ class LeaseStore {
   // (no row, or expired at `now`) or already `holder`'s, and only then changes it. Run it in the
   // job's own write transaction, so that the job's work and the lease it ran under commit
   // together (writes are serialised: SQLite's one writer, PostgreSQL's writer lock).
-  static bool take(db::Tx& tx, const std::string& name, const std::string& holder,
-                   std::int64_t now, std::int64_t until);
+  static bool take(db::Tx& tx, const std::string& name, const std::string& holder, std::int64_t now,
+                   std::int64_t until);
   // Gives lease `name` up when `holder` holds it (expires it at once), so another instance
   // takes over at its next turn instead of waiting for the expiry.
   static void release(db::Tx& tx, const std::string& name, const std::string& holder);

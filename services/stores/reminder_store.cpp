@@ -49,10 +49,10 @@ ReminderFact start(RecordKind kind, std::int64_t id, std::int64_t anchor, std::s
 void readReports(db::Tx& tx, std::vector<ReminderFact>& out) {
   std::int64_t id = 0, due = 0, city = 0, partner = 0;
   std::string state, grant_state, kind, reference, city_name;
-  soci::statement st = (tx.sql().prepare << kReports, soci::into(id), soci::into(due),
-                        soci::into(state), soci::into(grant_state), soci::into(kind),
-                        soci::into(reference), soci::into(city), soci::into(partner),
-                        soci::into(city_name));
+  soci::statement st =
+      (tx.sql().prepare << kReports, soci::into(id), soci::into(due), soci::into(state),
+       soci::into(grant_state), soci::into(kind), soci::into(reference), soci::into(city),
+       soci::into(partner), soci::into(city_name));
   st.execute();
   while (st.fetch()) {
     auto f = start(RecordKind::kReport, id, due, state, "reports/");
@@ -69,9 +69,9 @@ void readReports(db::Tx& tx, std::vector<ReminderFact>& out) {
 void readAssignments(db::Tx& tx, std::vector<ReminderFact>& out) {
   std::int64_t id = 0, due = 0, partner = 0, city = 0;
   std::string state, reference, city_name;
-  soci::statement st = (tx.sql().prepare << kAssignments, soci::into(id), soci::into(due),
-                        soci::into(state), soci::into(partner), soci::into(reference),
-                        soci::into(city), soci::into(city_name));
+  soci::statement st =
+      (tx.sql().prepare << kAssignments, soci::into(id), soci::into(due), soci::into(state),
+       soci::into(partner), soci::into(reference), soci::into(city), soci::into(city_name));
   st.execute();
   while (st.fetch()) {
     auto f = start(RecordKind::kAssignment, id, due, state, "assignments/");
@@ -87,10 +87,10 @@ void readAwards(db::Tx& tx, std::vector<ReminderFact>& out) {
   std::int64_t id = 0, since = 0, city = 0, proposer = 0, amount = 0;
   std::string state, reference, city_name, currency;
   const std::string query = awardsQuery();
-  soci::statement st = (tx.sql().prepare << query, soci::into(id), soci::into(since),
-                        soci::into(state), soci::into(reference), soci::into(city),
-                        soci::into(city_name), soci::into(proposer), soci::into(amount),
-                        soci::into(currency));
+  soci::statement st =
+      (tx.sql().prepare << query, soci::into(id), soci::into(since), soci::into(state),
+       soci::into(reference), soci::into(city), soci::into(city_name), soci::into(proposer),
+       soci::into(amount), soci::into(currency));
   st.execute();
   while (st.fetch()) {
     auto f = start(RecordKind::kAward, id, since, state, "proposals/");
@@ -107,9 +107,9 @@ void readAwards(db::Tx& tx, std::vector<ReminderFact>& out) {
 void readCalls(db::Tx& tx, std::vector<ReminderFact>& out) {
   std::int64_t id = 0, closes = 0, city = 0;
   std::string state, code, title, city_name;
-  soci::statement st = (tx.sql().prepare << kCalls, soci::into(id), soci::into(closes),
-                        soci::into(state), soci::into(code), soci::into(title), soci::into(city),
-                        soci::into(city_name));
+  soci::statement st =
+      (tx.sql().prepare << kCalls, soci::into(id), soci::into(closes), soci::into(state),
+       soci::into(code), soci::into(title), soci::into(city), soci::into(city_name));
   st.execute();
   while (st.fetch()) {
     auto f = start(RecordKind::kCall, id, closes, state, "calls/");

@@ -17,11 +17,11 @@ namespace citygrants::stores {
 // One record the clock looks at (clock::Fact), with what its reminder's mail names.
 struct ReminderFact {
   clock::Fact fact;
-  std::string reference;         // the grant's (report), the proposal's, or the call's code
-  std::string title;             // the call's title; empty for the others
-  std::string report_kind;       // progress, financial, final (report)
-  std::string city_name;         // the record's city (the recipient city of a call fact)
-  std::int64_t city_org_id = 0;  // the record's city (the recipient city of a call fact)
+  std::string reference;            // the grant's (report), the proposal's, or the call's code
+  std::string title;                // the call's title; empty for the others
+  std::string report_kind;          // progress, financial, final (report)
+  std::string city_name;            // the record's city (the recipient city of a call fact)
+  std::int64_t city_org_id = 0;     // the record's city (the recipient city of a call fact)
   std::int64_t partner_org_id = 0;  // the supporting partner (report), the reviewer (assignment)
   std::int64_t proposer_id = 0;     // who proposed the award (award)
   std::int64_t amount_minor = 0;    // the award proposed (award)

@@ -18,8 +18,8 @@ int TickResult::total() const {
 TickResult TickService::tick(std::int64_t now, const std::optional<LeaseClaim>& lease) {
   return runWrite(ctx_.db, [&](db::Tx& tx) {
     TickResult out;
-    if (lease && !stores::LeaseStore::take(tx, lease->name, lease->holder, now,
-                                           now + lease->ttl_ms)) {
+    if (lease &&
+        !stores::LeaseStore::take(tx, lease->name, lease->holder, now, now + lease->ttl_ms)) {
       out.leader = false;
       tx.commit();
       return out;

@@ -1,18 +1,17 @@
 // `citygrants tick` (issue 16): the reminders due at --now, printed by kind, each written once;
 // a malformed --now is a usage error (exit 64) that names the flag and writes nothing.
 
-#include <boost/test/unit_test.hpp>
-
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <ctime>
+#include <netinet/in.h>
+#include <signal.h>
 #include <string>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
 
 #include "services/db/database.h"
 #include "tests/cli/cli_run.h"
@@ -23,7 +22,8 @@ using citygrants::clitest::run;
 using citygrants::clitest::tempPath;
 
 std::int64_t count(const std::string& path, const std::string& sql) {
-  citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path), {.pool_size = 1});
+  citygrants::db::Database db(citygrants::db::parseConnectionString("sqlite:" + path),
+                              {.pool_size = 1});
   auto tx = db.read();
   std::int64_t n = 0;
   tx.sql() << sql, soci::into(n);
@@ -61,7 +61,8 @@ BOOST_AUTO_TEST_SUITE(cli_tick)
 BOOST_AUTO_TEST_CASE(serve_ticks_under_the_lease_and_gives_it_up_when_it_stops) {
   const auto path = tempPath("cli_serve_tick.db");
   BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
-  BOOST_REQUIRE_EQUAL(run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1").code, 0);
+  BOOST_REQUIRE_EQUAL(
+      run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1").code, 0);
   const std::string db = "sqlite:" + path, port = std::to_string(freePort());
   const pid_t pid = ::fork();
   BOOST_REQUIRE(pid >= 0);
@@ -90,7 +91,8 @@ BOOST_AUTO_TEST_CASE(serve_ticks_under_the_lease_and_gives_it_up_when_it_stops) 
 BOOST_AUTO_TEST_CASE(tick_prints_the_reminders_of_each_kind_it_wrote_and_writes_them_once) {
   const auto path = tempPath("cli_tick.db");
   BOOST_REQUIRE_EQUAL(run("migrate --db sqlite:" + path).code, 0);
-  BOOST_REQUIRE_EQUAL(run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1").code, 0);
+  BOOST_REQUIRE_EQUAL(
+      run("seed-demo --db sqlite:" + path + " --demo-password demo-password-1").code, 0);
   const std::string db = " --db sqlite:" + path;
 
   // The demo's round closes in 60 days: 54 days on, its cities with drafts are reminded.
@@ -103,7 +105,8 @@ BOOST_AUTO_TEST_CASE(tick_prints_the_reminders_of_each_kind_it_wrote_and_writes_
   const auto sent = count(path, "SELECT COUNT(*) FROM sent_reminders WHERE outcome = 'sent'");
   const auto mail = count(path, "SELECT COUNT(*) FROM outbox_mail");
   BOOST_TEST(sent > 0);
-  BOOST_TEST(r.out.find(": " + std::to_string(sent) + " reminder(s)\n") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find(": " + std::to_string(sent) + " reminder(s)\n") != std::string::npos,
+             r.out);
 
   r = run("tick" + db + " --now " + at);
   BOOST_TEST(r.code == 0, r.out);

@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(each_ladder_is_listed_earliest_first_with_unique_names) {
     }
   }
   BOOST_TEST(!reminderKindNamed("report_due_15").has_value());
-  BOOST_TEST((recordKindNamed(recordKindName(RecordKind::kAward)) == std::optional(RecordKind::kAward)));
+  BOOST_TEST(
+      (recordKindNamed(recordKindName(RecordKind::kAward)) == std::optional(RecordKind::kAward)));
 }
 
 BOOST_AUTO_TEST_CASE(a_draft_report_is_reminded_14_and_3_days_before_and_1_and_7_after) {
@@ -124,7 +125,8 @@ BOOST_AUTO_TEST_CASE(an_open_call_closing_in_7_days_reminds_each_city_with_a_dra
   const std::vector<Fact> facts = {Fact{RecordKind::kCall, 3, kDue, "open", "", 11},
                                    Fact{RecordKind::kCall, 3, kDue, "open", "", 12}};
   BOOST_TEST(kindsAt(facts, kDue - 7 * kDayMs - 1).empty());
-  BOOST_TEST((kindsAt(facts, kDue - 7 * kDayMs) == std::vector{K::kCallClosing7, K::kCallClosing7}));
+  BOOST_TEST(
+      (kindsAt(facts, kDue - 7 * kDayMs) == std::vector{K::kCallClosing7, K::kCallClosing7}));
   const std::set<Key> recorded = {{RecordKind::kCall, 3, K::kCallClosing7, 11}};
   const auto due = remindersDue(facts, recorded, kDue - kDayMs);
   BOOST_TEST_REQUIRE(due.size() == 1u);

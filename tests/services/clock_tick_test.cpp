@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -33,7 +33,11 @@ struct Rung {
   std::int64_t days;
 };
 const std::map<std::string, std::vector<Rung>> kLadders = {
-    {"report", {{"report_due_14", -14}, {"report_due_3", -3}, {"report_overdue_1", 1}, {"report_overdue_7", 7}}},
+    {"report",
+     {{"report_due_14", -14},
+      {"report_due_3", -3},
+      {"report_overdue_1", 1},
+      {"report_overdue_7", 7}}},
     {"assignment", {{"review_due_3", -3}, {"review_overdue_1", 1}}},
     {"award", {{"award_waiting_3", 3}}},
     {"call", {{"call_closing_7", -7}}},  // only until the call closes
@@ -78,32 +82,46 @@ std::vector<Record> recordsIn(db::Database& db) {
   std::vector<Record> out;
   const auto applicants = kPeopleOf + "g.role = 'applicant' AND u.org_id = :a AND 0 = :b";
   const auto partners = kPeopleOf + "g.role = 'partner' AND u.org_id = :a AND 0 = :b";
-  for (const auto& [id, due, city, partner] : rowsOf(tx,
+  for (const auto& [id, due, city, partner] : rowsOf(
+           tx,
            "SELECT r.id, r.due_at, g.city_org_id, g.supporting_org_id FROM reports r "
            "JOIN grants g ON g.id = r.grant_id WHERE r.state = 'draft' AND g.state = 'active'")) {
     const auto city_people = count(tx, applicants, city);
-    const auto both = count(tx, kPeopleOf + "((g.role = 'applicant' AND u.org_id = :a) OR "
-                                            "(g.role = 'partner' AND u.org_id = :b))", city, partner);
-    out.push_back({"report", id, due, 0,
-                   {{"report_due_14", city_people}, {"report_due_3", city_people},
-                    {"report_overdue_1", city_people}, {"report_overdue_7", both}}});
+    const auto both = count(tx,
+                            kPeopleOf +
+                                "((g.role = 'applicant' AND u.org_id = :a) OR "
+                                "(g.role = 'partner' AND u.org_id = :b))",
+                            city, partner);
+    out.push_back({"report",
+                   id,
+                   due,
+                   0,
+                   {{"report_due_14", city_people},
+                    {"report_due_3", city_people},
+                    {"report_overdue_1", city_people},
+                    {"report_overdue_7", both}}});
   }
-  for (const auto& [id, due, partner, unused] : rowsOf(tx,
-           "SELECT id, due_at, partner_org_id, 0 FROM review_assignments "
-           "WHERE state IN ('assigned', 'in_progress')")) {
+  for (const auto& [id, due, partner, unused] :
+       rowsOf(tx,
+              "SELECT id, due_at, partner_org_id, 0 FROM review_assignments "
+              "WHERE state IN ('assigned', 'in_progress')")) {
     const auto n = count(tx, partners, partner);
     out.push_back({"assignment", id, due, 0, {{"review_due_3", n}, {"review_overdue_1", n}}});
   }
-  for (const auto& [id, since, proposer, unused] : rowsOf(tx,
-           "SELECT p.id, (SELECT MAX(e.at) FROM audit_events e WHERE e.entity = 'proposal' AND "
-           "e.entity_id = p.id AND e.to_state = 'award_proposed'), p.award_proposed_by, 0 "
-           "FROM proposals p WHERE p.state = 'award_proposed'")) {
-    const auto n = count(tx, kPeopleOf + "g.role = 'fund_manager' AND u.id <> :a AND 0 = :b", proposer);
+  for (const auto& [id, since, proposer, unused] :
+       rowsOf(tx,
+              "SELECT p.id, (SELECT MAX(e.at) FROM audit_events e WHERE e.entity = 'proposal' AND "
+              "e.entity_id = p.id AND e.to_state = 'award_proposed'), p.award_proposed_by, 0 "
+              "FROM proposals p WHERE p.state = 'award_proposed'")) {
+    const auto n =
+        count(tx, kPeopleOf + "g.role = 'fund_manager' AND u.id <> :a AND 0 = :b", proposer);
     out.push_back({"award", id, since, 0, {{"award_waiting_3", n}}});
   }
-  for (const auto& [id, closes, city, unused] : rowsOf(tx,
-           "SELECT DISTINCT c.id, c.closes_at, p.city_org_id, 0 FROM calls c JOIN proposals p "
-           "ON p.call_id = c.id WHERE c.state = 'open' AND p.state IN ('draft', 'concept_draft')")) {
+  for (const auto& [id, closes, city, unused] :
+       rowsOf(tx,
+              "SELECT DISTINCT c.id, c.closes_at, p.city_org_id, 0 FROM calls c JOIN proposals p "
+              "ON p.call_id = c.id WHERE c.state = 'open' AND p.state IN ('draft', "
+              "'concept_draft')")) {
     out.push_back({"call", id, closes, city, {{"call_closing_7", count(tx, applicants, city)}}});
   }
   tx.commit();
@@ -135,10 +153,11 @@ std::map<Key, std::int64_t> sentIn(db::Database& db) {
   std::map<Key, std::int64_t> out;
   std::string record_kind, reminder_kind;
   std::int64_t id = 0, org = 0, mails = 0;
-  soci::statement st = (tx.sql().prepare <<
-      "SELECT record_kind, record_id, reminder_kind, recipient_org_id, mails FROM sent_reminders "
-      "WHERE outcome = 'sent'", soci::into(record_kind), soci::into(id), soci::into(reminder_kind),
-      soci::into(org), soci::into(mails));
+  soci::statement st = (tx.sql().prepare << "SELECT record_kind, record_id, reminder_kind, "
+                                            "recipient_org_id, mails FROM sent_reminders "
+                                            "WHERE outcome = 'sent'",
+                        soci::into(record_kind), soci::into(id), soci::into(reminder_kind),
+                        soci::into(org), soci::into(mails));
   st.execute();
   while (st.fetch()) {
     const Key key{record_kind, id, reminder_kind, org};
@@ -154,7 +173,8 @@ std::int64_t reminderMail(db::Database& db) {
   std::int64_t n = 0;
   tx.sql() << "SELECT COUNT(*) FROM outbox_mail WHERE template IN ('report_due', "
               "'report_overdue', 'review_due', 'review_overdue', 'award_waiting', 'call_closing') "
-              "AND created_at >= :t", soci::use(kSeededAt), soci::into(n);
+              "AND created_at >= :t",
+      soci::use(kSeededAt), soci::into(n);
   return n;
 }
 
@@ -165,7 +185,8 @@ std::int64_t sum(const std::map<Key, std::int64_t>& m) {
 }
 
 struct DemoFund {
-  explicit DemoFund(const std::string& name) : test_db(name), clock(kSeededAt), ctx{*test_db.db, clock} {
+  explicit DemoFund(const std::string& name)
+      : test_db(name), clock(kSeededAt), ctx{*test_db.db, clock} {
     seed::seedDemo(ctx, {.password = "clock-demo-1"});
   }
   TestDb test_db;
@@ -183,7 +204,8 @@ std::vector<std::int64_t> twoMonthsAndAReport(const std::vector<Record>& records
     if (r.kind == "report") first_due = std::min(first_due, r.anchor);
   }
   BOOST_REQUIRE(first_due != INT64_MAX);
-  for (std::int64_t t = first_due - 20 * kDay; t <= first_due + 10 * kDay; t += kDay / 2) out.push_back(t);
+  for (std::int64_t t = first_due - 20 * kDay; t <= first_due + 10 * kDay; t += kDay / 2)
+    out.push_back(t);
   return out;
 }
 
@@ -191,7 +213,8 @@ std::vector<std::int64_t> twoMonthsAndAReport(const std::vector<Record>& records
 
 BOOST_AUTO_TEST_SUITE(clock_tick)
 
-BOOST_AUTO_TEST_CASE(ticks_over_two_months_write_exactly_the_reminders_the_due_dates_call_for_once) {
+BOOST_AUTO_TEST_CASE(
+    ticks_over_two_months_write_exactly_the_reminders_the_due_dates_call_for_once) {
   DemoFund fund("clock_tick_demo");
   const auto records = recordsIn(*fund.test_db.db);
   const auto moments = twoMonthsAndAReport(records);
@@ -204,7 +227,8 @@ BOOST_AUTO_TEST_CASE(ticks_over_two_months_write_exactly_the_reminders_the_due_d
   const auto sent = sentIn(*fund.test_db.db);
   BOOST_TEST((sent == expected));
   for (const auto& [key, mails] : expected) {
-    BOOST_TEST(sent.count(key) == 1u, std::get<0>(key) << " " << std::get<1>(key) << " " << std::get<2>(key));
+    BOOST_TEST(sent.count(key) == 1u, std::get<0>(key)
+                                          << " " << std::get<1>(key) << " " << std::get<2>(key));
   }
   BOOST_TEST(reminderMail(*fund.test_db.db) == sum(expected));
   // The demo fund has something of every kind of record to remind of.
@@ -236,10 +260,14 @@ BOOST_AUTO_TEST_CASE(a_month_missed_sends_one_reminder_per_record_not_one_per_wi
   BOOST_TEST(result.reminders.at("report_overdue_7") >= 1);
   auto tx = fund.test_db.db->read();
   std::int64_t sent = 0, passed = 0;
-  tx.sql() << "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND record_id = :id "
-              "AND outcome = 'sent'", soci::use(report_id), soci::into(sent);
-  tx.sql() << "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND record_id = :id "
-              "AND outcome = 'passed'", soci::use(report_id), soci::into(passed);
+  tx.sql()
+      << "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND record_id = :id "
+         "AND outcome = 'sent'",
+      soci::use(report_id), soci::into(sent);
+  tx.sql()
+      << "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND record_id = :id "
+         "AND outcome = 'passed'",
+      soci::use(report_id), soci::into(passed);
   tx.commit();
   BOOST_TEST(sent == 1);
   BOOST_TEST(passed == 3);

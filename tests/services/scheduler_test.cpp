@@ -2,15 +2,16 @@
 // holder writes reminders; another takes over once the holder stops renewing it, or at once when
 // it stops cleanly.
 
+#include "services/schedule/scheduler.h"
+
 #include <chrono>
 #include <memory>
 #include <stdexcept>
-#include <thread>
 #include <string>
+#include <thread>
 
 #include <boost/test/unit_test.hpp>
 
-#include "services/schedule/scheduler.h"
 #include "services/seed/demo_seed.h"
 #include "services/stores/lease_store.h"
 #include "tests/services/fixture.h"
@@ -42,7 +43,9 @@ std::string holderAt(db::Database& db, std::int64_t now) {
 // The demo fund, and a second instance's own connection to the same database.
 struct TwoInstances {
   explicit TwoInstances(const std::string& name)
-      : test_db(name), clock(kSeededAt), other(db::parseConnectionString(test_db.where), {.pool_size = 2}) {
+      : test_db(name),
+        clock(kSeededAt),
+        other(db::parseConnectionString(test_db.where), {.pool_size = 2}) {
     seed::seedDemo({*test_db.db, clock}, {.password = "clock-demo-1"});
   }
   TestDb test_db;
