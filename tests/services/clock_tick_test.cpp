@@ -129,12 +129,14 @@ std::vector<Record> recordsIn(db::Database& db) {
 }
 
 using Key = std::tuple<std::string, std::int64_t, std::string, std::int64_t>;
+// When a reminder was sent (the tick's moment) and to how many people.
+using Sent = std::pair<std::int64_t, std::int64_t>;
 
 // What ticking at each of `moments` should have sent: at each moment, each record's latest
-// window opened by then (a call's only before it closes), once.
-std::map<Key, std::int64_t> expectedAt(const std::vector<Record>& records,
-                                       const std::vector<std::int64_t>& moments) {
-  std::map<Key, std::int64_t> out;
+// window opened by then (a call's only before it closes), once, at the first such moment.
+std::map<Key, Sent> expectedAt(const std::vector<Record>& records,
+                               const std::vector<std::int64_t>& moments) {
+  std::map<Key, Sent> out;
   for (const auto t : moments) {
     for (const auto& r : records) {
       const Rung* latest = nullptr;
@@ -142,27 +144,27 @@ std::map<Key, std::int64_t> expectedAt(const std::vector<Record>& records,
         if (r.anchor + rung.days * kDay <= t) latest = &rung;
       }
       if (latest == nullptr || (r.kind == "call" && t >= r.anchor)) continue;
-      out[{r.kind, r.id, latest->kind, r.city}] = r.recipients.at(latest->kind);
+      out.emplace(Key{r.kind, r.id, latest->kind, r.city}, Sent{t, r.recipients.at(latest->kind)});
     }
   }
   return out;
 }
 
-std::map<Key, std::int64_t> sentIn(db::Database& db) {
+std::map<Key, Sent> sentIn(db::Database& db) {
   auto tx = db.read();
-  std::map<Key, std::int64_t> out;
+  std::map<Key, Sent> out;
   std::string record_kind, reminder_kind;
-  std::int64_t id = 0, org = 0, mails = 0;
+  std::int64_t id = 0, org = 0, mails = 0, at = 0;
   soci::statement st = (tx.sql().prepare << "SELECT record_kind, record_id, reminder_kind, "
-                                            "recipient_org_id, mails FROM sent_reminders "
+                                            "recipient_org_id, mails, sent_at FROM sent_reminders "
                                             "WHERE outcome = 'sent'",
                         soci::into(record_kind), soci::into(id), soci::into(reminder_kind),
-                        soci::into(org), soci::into(mails));
+                        soci::into(org), soci::into(mails), soci::into(at));
   st.execute();
   while (st.fetch()) {
     const Key key{record_kind, id, reminder_kind, org};
     BOOST_TEST(out.count(key) == 0u);
-    out[key] = mails;
+    out[key] = Sent{at, mails};
   }
   tx.commit();
   return out;
@@ -178,9 +180,9 @@ std::int64_t reminderMail(db::Database& db) {
   return n;
 }
 
-std::int64_t sum(const std::map<Key, std::int64_t>& m) {
+std::int64_t sum(const std::map<Key, Sent>& m) {
   std::int64_t n = 0;
-  for (const auto& [k, v] : m) n += v;
+  for (const auto& [k, v] : m) n += v.second;
   return n;
 }
 
@@ -226,14 +228,18 @@ BOOST_AUTO_TEST_CASE(
   const auto expected = expectedAt(records, moments);
   const auto sent = sentIn(*fund.test_db.db);
   BOOST_TEST((sent == expected));
-  for (const auto& [key, mails] : expected) {
-    BOOST_TEST(sent.count(key) == 1u, std::get<0>(key)
-                                          << " " << std::get<1>(key) << " " << std::get<2>(key));
+  for (const auto& [key, when] : expected) {
+    const auto found = sent.find(key);
+    BOOST_TEST_REQUIRE((found != sent.end()), std::get<2>(key) << " of " << std::get<0>(key) << " "
+                                                               << std::get<1>(key) << " not sent");
+    BOOST_TEST(found->second.first == when.first, std::get<2>(key) << ": sent at the wrong tick");
+    BOOST_TEST(found->second.second == when.second, std::get<2>(key)
+                                                        << ": mail to the wrong people");
   }
   BOOST_TEST(reminderMail(*fund.test_db.db) == sum(expected));
   // The demo fund has something of every kind of record to remind of.
   std::set<std::string> kinds;
-  for (const auto& [key, mails] : expected) kinds.insert(std::get<2>(key));
+  for (const auto& [key, when] : expected) kinds.insert(std::get<2>(key));
   for (const char* k : {"report_due_14", "report_due_3", "report_overdue_1", "report_overdue_7",
                         "review_overdue_1", "award_waiting_3", "call_closing_7"}) {
     BOOST_TEST(kinds.count(k) == 1u, k << " never sent");
