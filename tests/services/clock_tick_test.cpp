@@ -15,6 +15,7 @@
 
 #include "services/seed/demo_seed.h"
 #include "services/stores/reminder_store.h"
+#include "services/stores/review_store.h"
 #include "services/usecases/tick_service.h"
 #include "tests/services/fixture.h"
 
@@ -295,6 +296,24 @@ BOOST_AUTO_TEST_CASE(forgetting_a_record_arms_its_reminders_again) {
   });
   BOOST_TEST(forgotten >= 1);
   BOOST_TEST(ticks.tick(t).reminders.at("report_overdue_1") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_review_assignment_is_due_21_days_after_it_is_made) {
+  DemoFund fund("clock_review_due");
+  auto tx = fund.test_db.db->read();
+  std::int64_t all = 0, due_in_21_days = 0, id = 0, created = 0;
+  tx.sql() << "SELECT COUNT(*) FROM review_assignments", soci::into(all);
+  tx.sql() << "SELECT COUNT(*) FROM review_assignments WHERE due_at = created_at + :d",
+      soci::use(clock::kReviewDueMs), soci::into(due_in_21_days);
+  tx.sql() << "SELECT MIN(id) FROM review_assignments", soci::into(id);
+  tx.sql() << "SELECT created_at FROM review_assignments WHERE id = :id", soci::use(id),
+      soci::into(created);
+  const auto loaded = stores::ReviewStore::load(tx, id);
+  tx.commit();
+  BOOST_TEST(all > 0);
+  BOOST_TEST(due_in_21_days == all);
+  BOOST_TEST_REQUIRE(loaded.has_value());
+  BOOST_TEST(loaded->due_at.value_or(0) == created + 21 * kDay);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
