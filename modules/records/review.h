@@ -20,6 +20,7 @@ struct Assignment {
   std::optional<std::string> reason;        // decline or reopen reason
   std::string comment;
   std::optional<std::int64_t> submitted_at;
+  std::optional<std::int64_t> due_at;  // when the review is due (made + 21 days, clock::kReviewDueMs)
   std::int64_t created_by = 0;
   std::int64_t version = 1;
 };

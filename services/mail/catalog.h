@@ -22,6 +22,8 @@ inline constexpr std::string_view kTemplates[] = {
     "concept_invited",    "concept_declined",    "proposal_approved",  "proposal_rejected",
     "tranche_requested",  "tranche_verified",    "tranche_disbursed",  "report_due",
     "password_reset",
+    "report_overdue",     "review_due",          "review_overdue",     "award_waiting",
+    "call_closing",
     "message_received",   "internal_message_received",
 };
 

@@ -109,6 +109,43 @@ constexpr Entry kEntries[] = {
    "grant's next tranche cannot be requested.\n\n"
    "You can write and submit it in the console:\n{link}"},
 
+  {"report_overdue.subject", "{grant}: {report} overdue since {due_date}"},
+  {"report_overdue.body",
+   "Dear {name},\n\n"
+   "The {report} of the grant {grant} ({city}) was due on {due_date} and has not been "
+   "submitted yet. While a report is overdue, the grant's next tranche cannot be requested.\n\n"
+   "The report is in the console:\n{link}"},
+
+  {"review_due.subject", "{reference}: your review is due on {due_date}"},
+  {"review_due.body",
+   "Dear {name},\n\n"
+   "Your organisation's review of the proposal {reference} from {city} is due on "
+   "{due_date}.\n\n"
+   "Please complete and submit it in the console:\n{link}"},
+
+  {"review_overdue.subject", "{reference}: your review was due on {due_date}"},
+  {"review_overdue.body",
+   "Dear {name},\n\n"
+   "Your organisation's review of the proposal {reference} from {city} was due on {due_date} "
+   "and has not been submitted yet. If you cannot complete it, please decline it so that the "
+   "fund can ask another partner.\n\n"
+   "The review is in the console:\n{link}"},
+
+  {"award_waiting.subject", "{reference}: an award waits for a second fund manager"},
+  {"award_waiting.body",
+   "Dear {name},\n\n"
+   "An award of {amount} to {city} for the proposal {reference} was proposed on {since_date} "
+   "and still waits for the approval of a second fund manager.\n\n"
+   "You can approve it or withdraw it in the console:\n{link}"},
+
+  {"call_closing.subject", "{call}: the call closes on {closes_date}"},
+  {"call_closing.body",
+   "Dear {name},\n\n"
+   "The call {call}, \"{title}\", closes for submissions on {closes_date}, and {city} has a "
+   "draft in it that is not submitted yet. A draft not submitted by then cannot be "
+   "considered.\n\n"
+   "The call and your drafts are in the console:\n{link}"},
+
   {"password_reset.subject", "Reset your citygrants password"},
   {"password_reset.body",
    "Dear {name},\n\n"

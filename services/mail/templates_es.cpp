@@ -111,6 +111,44 @@ constexpr Entry kEntries[] = {
    "vencido, no se puede solicitar el siguiente tramo de la subvención.\n\n"
    "Puede redactarlo y presentarlo en la consola:\n{link}"},
 
+  {"report_overdue.subject", "{grant}: {report} vencido desde el {due_date}"},
+  {"report_overdue.body",
+   "Estimado/a {name}:\n\n"
+   "El {report} de la subvención {grant} ({city}) vencía el {due_date} y aún no se ha "
+   "presentado. Mientras un informe esté vencido, no se puede solicitar el siguiente tramo de "
+   "la subvención.\n\n"
+   "El informe está en la consola:\n{link}"},
+
+  {"review_due.subject", "{reference}: su evaluación vence el {due_date}"},
+  {"review_due.body",
+   "Estimado/a {name}:\n\n"
+   "La evaluación de su organización de la propuesta {reference} de {city} vence el "
+   "{due_date}.\n\n"
+   "Complétela y preséntela en la consola:\n{link}"},
+
+  {"review_overdue.subject", "{reference}: su evaluación vencía el {due_date}"},
+  {"review_overdue.body",
+   "Estimado/a {name}:\n\n"
+   "La evaluación de su organización de la propuesta {reference} de {city} vencía el "
+   "{due_date} y aún no se ha presentado. Si no puede completarla, rechácela para que el fondo "
+   "pueda pedírsela a otro socio.\n\n"
+   "La evaluación está en la consola:\n{link}"},
+
+  {"award_waiting.subject", "{reference}: una adjudicación espera a un segundo gestor"},
+  {"award_waiting.body",
+   "Estimado/a {name}:\n\n"
+   "Una adjudicación de {amount} a {city} para la propuesta {reference} se propuso el "
+   "{since_date} y sigue esperando la aprobación de un segundo gestor del fondo.\n\n"
+   "Puede aprobarla o retirarla en la consola:\n{link}"},
+
+  {"call_closing.subject", "{call}: la convocatoria cierra el {closes_date}"},
+  {"call_closing.body",
+   "Estimado/a {name}:\n\n"
+   "La convocatoria {call}, «{title}», cierra el {closes_date}, y {city} tiene en ella un "
+   "borrador aún no presentado. Un borrador no presentado para entonces no podrá ser "
+   "considerado.\n\n"
+   "La convocatoria y sus borradores están en la consola:\n{link}"},
+
   {"password_reset.subject", "Restablecer su contraseña de citygrants"},
   {"password_reset.body",
    "Estimado/a {name}:\n\n"

@@ -111,6 +111,44 @@ constexpr Entry kEntries[] = {
    "retard, la tranche suivante de la subvention ne peut pas être demandée.\n\n"
    "Vous pouvez le rédiger et le soumettre dans la console :\n{link}"},
 
+  {"report_overdue.subject", "{grant} : {report} en retard depuis le {due_date}"},
+  {"report_overdue.body",
+   "Bonjour {name},\n\n"
+   "Le {report} de la subvention {grant} ({city}) était attendu le {due_date} et n'a pas "
+   "encore été soumis. Tant qu'un rapport est en retard, la tranche suivante de la subvention "
+   "ne peut pas être demandée.\n\n"
+   "Le rapport est dans la console :\n{link}"},
+
+  {"review_due.subject", "{reference} : votre évaluation est attendue le {due_date}"},
+  {"review_due.body",
+   "Bonjour {name},\n\n"
+   "L'évaluation par votre organisation de la proposition {reference} de {city} est attendue "
+   "le {due_date}.\n\n"
+   "Veuillez la compléter et la soumettre dans la console :\n{link}"},
+
+  {"review_overdue.subject", "{reference} : votre évaluation était attendue le {due_date}"},
+  {"review_overdue.body",
+   "Bonjour {name},\n\n"
+   "L'évaluation par votre organisation de la proposition {reference} de {city} était "
+   "attendue le {due_date} et n'a pas encore été soumise. Si vous ne pouvez pas la terminer, "
+   "veuillez la décliner afin que le fonds puisse solliciter un autre partenaire.\n\n"
+   "L'évaluation est dans la console :\n{link}"},
+
+  {"award_waiting.subject", "{reference} : une attribution attend un second gestionnaire"},
+  {"award_waiting.body",
+   "Bonjour {name},\n\n"
+   "Une attribution de {amount} à {city} pour la proposition {reference} a été proposée le "
+   "{since_date} et attend toujours l'approbation d'un second gestionnaire du fonds.\n\n"
+   "Vous pouvez l'approuver ou la retirer dans la console :\n{link}"},
+
+  {"call_closing.subject", "{call} : l'appel se clôt le {closes_date}"},
+  {"call_closing.body",
+   "Bonjour {name},\n\n"
+   "L'appel {call}, « {title} », se clôt le {closes_date}, et {city} y a un brouillon qui "
+   "n'est pas encore soumis. Un brouillon non soumis à cette date ne pourra pas être "
+   "examiné.\n\n"
+   "L'appel et vos brouillons sont dans la console :\n{link}"},
+
   {"password_reset.subject", "Réinitialiser votre mot de passe citygrants"},
   {"password_reset.body",
    "Bonjour {name},\n\n"

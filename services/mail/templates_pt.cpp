@@ -109,6 +109,43 @@ constexpr Entry kEntries[] = {
    "atrasado, a parcela seguinte da subvenção não pode ser solicitada.\n\n"
    "Pode redigi-lo e submetê-lo no console:\n{link}"},
 
+  {"report_overdue.subject", "{grant}: {report} atrasado desde {due_date}"},
+  {"report_overdue.body",
+   "Prezado(a) {name},\n\n"
+   "O {report} da subvenção {grant} ({city}) tinha prazo em {due_date} e ainda não foi "
+   "submetido. Enquanto um relatório estiver atrasado, a parcela seguinte da subvenção não "
+   "pode ser solicitada.\n\n"
+   "O relatório está no console:\n{link}"},
+
+  {"review_due.subject", "{reference}: sua avaliação tem prazo em {due_date}"},
+  {"review_due.body",
+   "Prezado(a) {name},\n\n"
+   "A avaliação da sua organização da proposta {reference} de {city} tem prazo em "
+   "{due_date}.\n\n"
+   "Complete-a e submeta-a no console:\n{link}"},
+
+  {"review_overdue.subject", "{reference}: sua avaliação tinha prazo em {due_date}"},
+  {"review_overdue.body",
+   "Prezado(a) {name},\n\n"
+   "A avaliação da sua organização da proposta {reference} de {city} tinha prazo em "
+   "{due_date} e ainda não foi submetida. Se não puder concluí-la, recuse-a para que o fundo "
+   "possa pedi-la a outro parceiro.\n\n"
+   "A avaliação está no console:\n{link}"},
+
+  {"award_waiting.subject", "{reference}: uma concessão aguarda um segundo gestor"},
+  {"award_waiting.body",
+   "Prezado(a) {name},\n\n"
+   "Uma concessão de {amount} a {city} para a proposta {reference} foi proposta em "
+   "{since_date} e ainda aguarda a aprovação de um segundo gestor do fundo.\n\n"
+   "Pode aprová-la ou retirá-la no console:\n{link}"},
+
+  {"call_closing.subject", "{call}: a chamada encerra em {closes_date}"},
+  {"call_closing.body",
+   "Prezado(a) {name},\n\n"
+   "A chamada {call}, «{title}», encerra em {closes_date}, e {city} tem nela um rascunho ainda "
+   "não submetido. Um rascunho não submetido até lá não poderá ser considerado.\n\n"
+   "A chamada e os seus rascunhos estão no console:\n{link}"},
+
   {"password_reset.subject", "Redefinir sua senha do citygrants"},
   {"password_reset.body",
    "Prezado(a) {name},\n\n"

@@ -42,6 +42,7 @@ AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& q) {
   st.exchange(soci::into(a.submitted_at));
   st.exchange(soci::into(a.created_by));
   st.exchange(soci::into(a.version));
+  st.exchange(soci::into(a.due_at));
   st.exchange(soci::into(p.reference));
   st.exchange(soci::into(p.state));
   st.exchange(soci::into(p.city_org_id));
@@ -56,7 +57,7 @@ AssignmentPage listAssignments(db::Tx& tx, const AssignmentQuery& q) {
   prepareAndRun(
       st,
       "SELECT a.id, a.proposal_id, a.version_number, a.partner_org_id, a.state, a.reviewer_id, "
-      "a.declared_at, a.reason, a.comment, a.submitted_at, a.created_by, a.version, "
+      "a.declared_at, a.reason, a.comment, a.submitted_at, a.created_by, a.version, a.due_at, "
       "p.reference, p.state, p.city_org_id, o.name, p.supporting_org_id, v.title, v.amount_minor, "
       "c.currency, "
       "(SELECT COUNT(*) FROM criteria k WHERE k.call_id = p.call_id), "

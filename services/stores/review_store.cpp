@@ -1,16 +1,19 @@
 #include "services/stores/review_store.h"
 
+#include "modules/clock/reminders.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
 
 std::int64_t ReviewStore::insert(db::Tx& tx, const Assignment& a, std::int64_t now) {
   std::int64_t id = 0;
+  const std::int64_t due_at = now + clock::kReviewDueMs;
   tx.sql() << "INSERT INTO review_assignments (proposal_id, version_number, partner_org_id, state, "
-              "created_by, created_at, updated_at) VALUES (:p, :n, :org, :state, :by, :now, :now2) "
-              "RETURNING id",
+              "created_by, created_at, updated_at, due_at) "
+              "VALUES (:p, :n, :org, :state, :by, :now, :now2, :due) RETURNING id",
       soci::use(a.proposal_id), soci::use(a.version_number), soci::use(a.partner_org_id),
-      soci::use(a.state), soci::use(a.created_by), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(a.state), soci::use(a.created_by), soci::use(now), soci::use(now),
+      soci::use(due_at), soci::into(id);
   return id;
 }
 
@@ -18,7 +21,7 @@ namespace {
 
 constexpr const char* kAssignmentColumns =
     "SELECT id, proposal_id, version_number, partner_org_id, state, reviewer_id, declared_at, "
-    "reason, comment, submitted_at, created_by, version FROM review_assignments ";
+    "reason, comment, submitted_at, created_by, version, due_at FROM review_assignments ";
 
 // The assignments `where` (one of this file's constant clauses) selects, its one value bound as
 // :v, in id order.
@@ -27,7 +30,7 @@ std::vector<Assignment> selectAssignments(db::Tx& tx, const std::string& where, 
   auto st = tx.prepared(std::string(kAssignmentColumns) + where + " ORDER BY id");
   st.use(value).into(a.id).into(a.proposal_id).into(a.version_number).into(a.partner_org_id);
   st.into(a.state).into(a.reviewer_id).into(a.declared_at).into(a.reason).into(a.comment);
-  st.into(a.submitted_at).into(a.created_by).into(a.version);
+  st.into(a.submitted_at).into(a.created_by).into(a.version).into(a.due_at);
   std::vector<Assignment> out;
   for (bool row = st.execute(); row; row = st.fetch()) out.push_back(a);
   return out;

@@ -16,6 +16,7 @@ using records::StoredScore;
 
 class ReviewStore {
  public:
+  // Inserts `a`, made at `now` and due clock::kReviewDueMs later; its id.
   static std::int64_t insert(db::Tx& tx, const Assignment& a, std::int64_t now);
   static std::optional<Assignment> load(db::Tx& tx, std::int64_t id);
   static std::vector<Assignment> forProposal(db::Tx& tx, std::int64_t proposal_id);

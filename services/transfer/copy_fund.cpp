@@ -60,6 +60,8 @@ const std::vector<std::string> kTables = {
     "search_documents",
     "call_texts",
     "criterion_texts",
+    "sent_reminders",
+    "scheduler_lease",
 };
 
 // The ordinary tables: on SQLite not the full-text index (a virtual table) nor the shadow tables

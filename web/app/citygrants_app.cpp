@@ -62,6 +62,8 @@ constexpr Flag kFlags[] = {
     {"mail-max-age-hours", "N", "serve: a message still unsent after N hours goes dead at its next failure (72)"},
     {"mail-from", "EMAIL", "serve: the sender of the fund's mail (no-reply@citygrants.invalid)"},
     {"console-url", "URL", "serve: the console's address in mail links (http://HOST:PORT/)"},
+    {"tick-seconds", "N", "serve: how often the clock writes due reminders, 0 = never (300)"},
+    {"now", "TIME", "tick: the moment to tick at, ISO 8601 (2026-03-01T09:00Z; default: now)"},
 };
 
 }  // namespace
@@ -75,6 +77,7 @@ std::string usageText() {
       "  seed-demo      fill an empty database with the demo fund\n"
       "  workflow       print every workflow machine as JSON\n"
       "  verify-audit   recompute the audit hash chain (exit 1 when broken)\n"
+      "  tick           write the reminders due at --now (default: now) to the outbox, each once\n"
       "  copy           copy a whole fund (--from DB) into an empty database (--to DB), then check\n"
       "                 row counts, money sums and the audit chain there (exit 1 when they differ)\n"
       "  backup         write a consistent copy of a live SQLite database (--db) to a new --to FILE\n"
@@ -131,6 +134,7 @@ int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
   if (cmd == "seed-demo") return runSeedDemo(settings_);
   if (cmd == "workflow") return runWorkflow(settings_);
   if (cmd == "verify-audit") return runVerifyAudit(settings_);
+  if (cmd == "tick") return runTick(settings_);
   if (cmd == "copy") return runCopy(settings_);
   if (cmd == "backup") return runBackup(settings_);
   if (cmd == "export") return runExport(settings_, sub);

@@ -5,14 +5,17 @@
 #include <stdexcept>
 
 #include "modules/access/role.h"
+#include "modules/clock/reminders.h"
+#include "modules/core/iso_instant.h"
+#include "modules/core/problem.h"
 #include "services/audit/audit_log.h"
+#include "services/auth/password.h"
 #include "services/db/migrator.h"
 #include "services/exports/workflow_json.h"
 #include "services/seed/demo_seed.h"
-#include "modules/core/problem.h"
-#include "services/auth/password.h"
 #include "services/transfer/copy_fund.h"
 #include "services/usecases/directory_service.h"
+#include "services/usecases/tick_service.h"
 #include "web/app/scratch_database.h"
 
 namespace citygrants::app {
@@ -57,6 +60,32 @@ int runSeedDemo(const Settings& s) {
   if (!report.ok()) throw std::runtime_error("the demo fund did not copy whole: " + report.problem);
   std::cout << "Demo data seeded in one transaction. Logins (password: " << password << "):\n";
   for (const auto& l : logins) std::cout << "  " << l.email << "  (" << l.what << ")\n";
+  return 0;
+}
+
+int runTick(const Settings& s) {
+  services::SystemClock clock;
+  std::int64_t now = clock.nowMs();
+  const std::string at = s.getOr("now", "");
+  if (!at.empty()) {
+    const auto parsed = core::parseIsoInstant(at);
+    if (!parsed) {
+      throw std::invalid_argument("--now '" + at +
+                                  "' is not an ISO 8601 time (2026-03-01 or 2026-03-01T12:30Z)");
+    }
+    now = *parsed;
+  }
+  auto database_ptr = openCurrent(s);
+  const auto result = usecases::TickService({*database_ptr, clock}).tick(now);
+  std::cout << "tick at " << (at.empty() ? "now" : at) << ": " << result.total() << " reminder(s)\n";
+  for (const auto& w : clock::kWindows) {
+    const std::string name(w.name);
+    const auto sent = result.reminders.find(name);
+    if (sent == result.reminders.end()) continue;
+    std::cout << "  " << name << ": " << sent->second << " reminder(s), "
+              << result.mails.at(name) << " mail(s)\n";
+  }
+  if (result.passed > 0) std::cout << "  earlier windows passed: " << result.passed << "\n";
   return 0;
 }
 

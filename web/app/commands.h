@@ -12,6 +12,9 @@ namespace citygrants::app {
 int runMigrate(const Settings& settings);
 int runSeedDemo(const Settings& settings);
 int runWorkflow(const Settings& settings);
+// `tick`: the clock's reminders due at --now (ISO 8601; the system clock's now without it), once.
+// A malformed --now throws std::invalid_argument (exit 64).
+int runTick(const Settings& settings);
 int runVerifyAudit(const Settings& settings);
 int runUserAdd(const Settings& settings);
 int runUserPasswd(const Settings& settings);

@@ -10,6 +10,7 @@
 
 #include "services/db/migrator.h"
 #include "services/mail/outbox_worker.h"
+#include "services/schedule/scheduler.h"
 #include "web/http/api_router.h"
 #include "web/http/console_assets.h"
 #include "web/http/http_server.h"
@@ -40,6 +41,23 @@ std::unique_ptr<mail::OutboxWorker> startMailer(const Settings& s, db::Database&
   worker->start();
   logs::LogLine("info", "mail_relay").text("relay", relay.host + ":" + std::to_string(relay.port)).text("from", relay.from).write(logs::Stream::kApp);
   return worker;
+}
+
+// The clock (DESIGN §12): a scheduler ticking every --tick-seconds under the database's lease,
+// so that one instance at a time writes reminders; none with --tick-seconds 0.
+std::unique_ptr<schedule::Scheduler> startClock(const Settings& s, db::Database& database,
+                                                const services::Clock& clock) {
+  const int seconds = s.getInt("tick-seconds", 300, 0, 86'400);
+  if (seconds == 0) {
+    logs::LogLine("info", "clock_off").text("detail", "--tick-seconds 0: this instance writes no reminders").write(logs::Stream::kApp);
+    return nullptr;
+  }
+  const std::int64_t every_ms = seconds * 1000LL;
+  auto scheduler = std::make_unique<schedule::Scheduler>(
+      database, clock, schedule::SchedulerOptions{every_ms, std::max<std::int64_t>(3 * every_ms, 60'000)},
+      [](const std::string& line) { logs::LogLine("info", "clock").text("detail", line).write(logs::Stream::kApp); });
+  scheduler->start();
+  return scheduler;
 }
 
 }  // namespace
@@ -100,10 +118,12 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   http::HttpServer server(new http::ApiRouter(ctx), options, &metrics);
   // After the database and clock it uses, so it is destroyed (stopped) before them.
   const auto mailer = startMailer(s, database, clock, host, port);
+  const auto ticker = startClock(s, database, clock);
   server.start();
   logs::LogLine("info", "serving").text("db", where.display).text("url", "http://" + host + ":" + std::to_string(port)).write(logs::Stream::kApp);
   wait_for_stop();
   server.stop();
+  if (ticker) ticker->stop();  // a tick under way finishes; the lease is given up
   if (mailer) mailer->stop();  // lets a message being handed to the relay finish
   return 0;
 }

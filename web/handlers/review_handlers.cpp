@@ -28,6 +28,7 @@ http::JsonObject assignmentJson(const stores::Assignment& a,
   http::setOptional(o, "reason", a.reason);
   o->set("comment", a.comment);
   http::setTime(o, "submitted_at", a.submitted_at);
+  http::setTime(o, "due_at", a.due_at);
   o->set("created_by", a.created_by);
   setActors(o, actors);
   return o;

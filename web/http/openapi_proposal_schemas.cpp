@@ -228,6 +228,9 @@ std::vector<Member> assignmentMembers() {
           nullableOut("reason", text()),
           {"comment", text()},
           nullableOut("submitted_at", dateTime()),
+          nullableOut("due_at", describe(dateTime(), "when the review is due: 21 days after the "
+                                                     "assignment; the clock reminds 3 days before "
+                                                     "and 1 day after")),
           nullableOut("created_by", describe(integer(), "the fund manager who assigned it; " +
                                                             std::string(kWithheld))),
           {"actors", actorsSchema({"reviewer_id", "created_by"})}};

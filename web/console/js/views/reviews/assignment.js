@@ -36,6 +36,7 @@ function summaryFacts(a, proposal, orgs) {
     hasActor(a, 'reviewer_id') ? [t('reviews.field.reviewer'), reviewerName(a)] : null,
     a.declared_at ? [t('reviews.field.declared_at'), dateTime(a.declared_at)] : null,
     a.submitted_at ? [t('reviews.field.submitted_at'), dateTime(a.submitted_at)] : null,
+    a.due_at && !a.submitted_at ? [t('reviews.field.due_at'), dateTime(a.due_at)] : null,
     a.reason ? [t('reviews.field.reason'), h('q', { class: 'reason', text: a.reason })] : null,
     proposal ? [t('reviews.field.proposal_state'), label('state', proposal.state)] : null,
   ]);
