@@ -46,6 +46,10 @@ std::string_view noticeName(Notice notice) {
     case Notice::kTrancheVerified: return "tranche_verified";
     case Notice::kTrancheDisbursed: return "tranche_disbursed";
     case Notice::kReportsDue: return "reports_due";
+    case Notice::kAmendmentRequested: return "amendment_requested";
+    case Notice::kAmendmentReviewed: return "amendment_reviewed";
+    case Notice::kAmendmentDecided: return "amendment_decided";
+    case Notice::kAmendmentApplied: return "amendment_applied";
   }
   return "unknown";
 }

@@ -79,6 +79,10 @@ enum class Notice : std::uint8_t {
   kTrancheVerified,    // the fund managers: a tranche to approve
   kTrancheDisbursed,   // the city: the payment; and the reports due next
   kReportsDue,         // the city: the reports due next
+  kAmendmentRequested,  // the fund managers (and the supporting partner when it reviews)
+  kAmendmentReviewed,   // the fund managers: the partner's review, to decide
+  kAmendmentDecided,    // the proposing side: approved or rejected, with the reason
+  kAmendmentApplied,    // the city's applicants: the new terms of the grant
 };
 std::string_view noticeName(Notice notice);
 
