@@ -26,6 +26,8 @@ constexpr Permission kPermissions[] = {
   {Action::kPublishGrant,        R::kFundManager,                 Reach::kFund},
   {Action::kExportEverything,    R::kFundManager | R::kAuditor,   Reach::kFund},
   {Action::kReadOutbox,          R::kAdmin,                       Reach::kFund},
+  {Action::kRequestAmendment,    R::kApplicant,                   Reach::kOwnCity},
+  {Action::kProposeAmendment,    R::kFundManager,                 Reach::kFund},
 };
 // clang-format on
 
@@ -66,6 +68,8 @@ std::string_view actionName(Action action) {
     case Action::kPublishGrant: return "publish_grant";
     case Action::kExportEverything: return "export_everything";
     case Action::kReadOutbox: return "read_outbox";
+    case Action::kRequestAmendment: return "request_amendment";
+    case Action::kProposeAmendment: return "propose_amendment";
   }
   return "unknown";
 }

@@ -26,6 +26,8 @@ enum class Action : std::uint8_t {
   kPublishGrant,       // mark a grant publishable as open data, name its DAC sector
   kExportEverything,   // the open-data files of every grant, published or not
   kReadOutbox,         // the mail the fund sends: queued, sent and failed messages
+  kRequestAmendment,   // the grant's city asks for a change to its running grant
+  kProposeAmendment,   // a fund manager proposes a change to a running grant
 };
 
 // How far an action reaches: the whole fund, or only records of the actor's organisation.

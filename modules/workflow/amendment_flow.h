@@ -105,14 +105,14 @@ inline constexpr RoleSet kEitherSide = Role::kApplicant | Role::kFundManager;
 // clang-format off
 inline constexpr Transition<AmendmentTypes> kRows[] = {
   // from                event         to                  who               guards                                                                   needs    effect                notice
-  {"draft",             E::kRequest,  "requested",        kEitherSide,      {&g::kProposingSide, &g::kGrantOpen},                                     kNone,   &e::kRecordRequest,   kNoTags,      Notice::kAmendmentRequested},
+  {"draft",             E::kRequest,  "requested",        kEitherSide,      {&g::kProposingSide, &g::kGrantOpen},                                     kNone,   &e::kRecordRequest,   kChecksTerms, Notice::kAmendmentRequested},
   {"draft",             E::kWithdraw, "withdrawn",        kEitherSide,      {&g::kProposingSide},                                                     kReason},
   {"requested",         E::kReview,   "partner_reviewed", Role::kPartner,   {&g::kReviewNeeded},                                                      kReason, &e::kRecordReview,    kNoTags,      Notice::kAmendmentReviewed},
-  {"requested",         E::kApprove,  "approved",         Role::kFundManager, {&g::kReviewNotNeeded, &g::kSecondFundManager, &g::kWithinCallBudget}, kNone,   &e::kRecordApproval,  kNoTags,      Notice::kAmendmentDecided},
-  {"partner_reviewed",  E::kApprove,  "approved",         Role::kFundManager, {&g::kSecondFundManager, &g::kWithinCallBudget},                     kNone,   &e::kRecordApproval,  kNoTags,      Notice::kAmendmentDecided},
+  {"requested",         E::kApprove,  "approved",         Role::kFundManager, {&g::kReviewNotNeeded, &g::kSecondFundManager, &g::kWithinCallBudget}, kNone,   &e::kRecordApproval,  kChecksTerms, Notice::kAmendmentDecided},
+  {"partner_reviewed",  E::kApprove,  "approved",         Role::kFundManager, {&g::kSecondFundManager, &g::kWithinCallBudget},                     kNone,   &e::kRecordApproval,  kChecksTerms, Notice::kAmendmentDecided},
   {"requested",         E::kReject,   "rejected",         Role::kFundManager, {},                                                                   kReason, nullptr,              kNoTags,      Notice::kAmendmentDecided},
   {"partner_reviewed",  E::kReject,   "rejected",         Role::kFundManager, {},                                                                   kReason, nullptr,              kNoTags,      Notice::kAmendmentDecided},
-  {"approved",          E::kApply,    "applied",          Role::kFundManager, {&g::kGrantOpen, &g::kNotApprover, &g::kWithinCallBudget},           kNone,   &e::kRecordApplication,   kWritesTerms, Notice::kAmendmentApplied},
+  {"approved",          E::kApply,    "applied",          Role::kFundManager, {&g::kGrantOpen, &g::kNotApprover, &g::kWithinCallBudget},           kNone,   &e::kRecordApplication,   kChecksTerms | kWritesTerms, Notice::kAmendmentApplied},
   {"requested",         E::kWithdraw, "withdrawn",        kEitherSide,      {&g::kProposingSide},                                                     kReason},
   {"partner_reviewed",  E::kWithdraw, "withdrawn",        kEitherSide,      {&g::kProposingSide},                                                     kReason},
 };

@@ -29,6 +29,7 @@ std::string_view tagName(Tag tag) {
     case kCreatesGrant: return "creates_grant";
     case kCancelsOpenTranches: return "cancels_open_tranches";
     case kChecksDisbursedSum: return "checks_disbursed_sum";
+    case kChecksTerms: return "checks_terms";
   }
   return "unknown";
 }

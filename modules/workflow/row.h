@@ -59,11 +59,12 @@ enum Tag : unsigned {
   kCreatesGrant = 1u << 7,        // the grant, its tranches and its reports are created
   kCancelsOpenTranches = 1u << 8,  // every tranche still open is cancelled, each with its audit row
   kChecksDisbursedSum = 1u << 9,   // Σ disbursed of the grant must stay within its amount
+  kChecksTerms = 1u << 10,         // an amendment's terms must still apply to the grant as it is
 };
 inline constexpr Tag kAllTags[] = {kWritesTerms,        kFreezesVersion,  kStartsNextVersion,
                                    kNamesMissingFields, kRecordsDecision, kDecidesAward,
                                    kFlagsFutureRound,   kCreatesGrant,    kCancelsOpenTranches,
-                                   kChecksDisbursedSum};
+                                   kChecksDisbursedSum, kChecksTerms};
 std::string_view tagName(Tag tag);
 
 // The mail a step sends (services/mail says to whom and in which words).

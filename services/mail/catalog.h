@@ -23,6 +23,8 @@ inline constexpr std::string_view kTemplates[] = {
     "tranche_requested",  "tranche_verified",    "tranche_disbursed",  "report_due",
     "password_reset",
     "message_received",   "internal_message_received",
+    "amendment_requested", "amendment_reviewed", "amendment_approved", "amendment_rejected",
+    "amendment_applied",
 };
 
 // The catalog of each language, one file each (templates_en.cpp, ...).

@@ -325,6 +325,7 @@ JsonObject componentSchemas() {
   schemas::addAccountSchemas(out);
   schemas::addThreadSchemas(out);
   schemas::addOutboxSchemas(out);
+  schemas::addAmendmentSchemas(out);
   return out;
 }
 
