@@ -124,6 +124,10 @@ http::JsonObject amendmentJson(const usecases::AmendmentView& a) {
   o->set("review_threshold_bp", a.review_threshold_bp);
   o->set("needs_partner_review", a.needs_partner_review);
   o->set("is_increase", a.is_increase);
+  http::setOptional(o, "proposed_by", std::optional<std::int64_t>(a.proposed_by));
+  http::setOptional(o, "reviewed_by", a.reviewed_by);
+  http::setOptional(o, "approved_by", a.approved_by);
+  http::setOptional(o, "applied_by", a.applied_by);
   http::setOptional(o, "review_note", a.review_note);
   http::setOptional(o, "terms_version", a.terms_version
                                             ? std::optional<std::int64_t>(*a.terms_version)

@@ -7,6 +7,9 @@ namespace {
 
 using namespace schema;
 
+constexpr const char* kWithheld =
+    "the user; null until done, and when the reader may not know them";
+
 
 JsonObject kindsSchema() { return list(choice({"extension", "amount", "reallocation", "replan"})); }
 
@@ -75,6 +78,10 @@ void addAmendmentSchemas(JsonObject out) {
                    {"review_threshold_bp", integer()},
                    {"needs_partner_review", boolean()},
                    {"is_increase", boolean()},
+                   nullableOut("proposed_by", describe(integer(), kWithheld)),
+                   nullableOut("reviewed_by", describe(integer(), kWithheld)),
+                   nullableOut("approved_by", describe(integer(), kWithheld)),
+                   nullableOut("applied_by", describe(integer(), kWithheld)),
                    nullableOut("review_note", text()),
                    nullableOut("terms_version", integer()),
                    {"created_at", dateTime()},
