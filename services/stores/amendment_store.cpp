@@ -101,6 +101,10 @@ std::vector<Amendment> AmendmentStore::ofGrant(db::Tx& tx, std::int64_t grant_id
   return select(tx, "WHERE grant_id = :g ORDER BY id DESC", grant_id);
 }
 
+std::vector<std::int64_t> AmendmentStore::idsOfGrant(db::Tx& tx, std::int64_t grant_id) {
+  return idList(tx.sql(), "SELECT id FROM amendments WHERE grant_id = :g ORDER BY id", grant_id);
+}
+
 void AmendmentStore::update(db::Tx& tx, const Amendment& a, std::int64_t now) {
   soci::statement st =
       (tx.sql().prepare << "UPDATE amendments SET state = :s, requested_at = :ra, "

@@ -22,6 +22,8 @@ class AmendmentStore {
   static std::optional<Amendment> load(db::Tx& tx, std::int64_t id);
   // The amendments of a grant, newest first.
   static std::vector<Amendment> ofGrant(db::Tx& tx, std::int64_t grant_id);
+  // The ids of the amendments of a grant, oldest first (one statement).
+  static std::vector<std::int64_t> idsOfGrant(db::Tx& tx, std::int64_t grant_id);
   // Writes the steps of `a` (state, who and when, the terms number).
   // REQUIRES a.version is the version read (else kStaleVersion).
   static void update(db::Tx& tx, const Amendment& a, std::int64_t now);

@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "services/usecases/timeline_service.h"
 #include "tests/services/amendment_world.h"
 
 // Amendments of a running grant, each kind applied: the machine's steps, the new terms version,
@@ -51,6 +52,15 @@ BOOST_AUTO_TEST_CASE(a_no_cost_extension_moves_the_end_and_every_undelivered_rep
   BOOST_TEST(again.before.number == 1);
   BOOST_TEST(again.after.number == 2);
   BOOST_TEST(again.actions.empty());
+  // The grant's timeline tells the story: the amendment's steps and what they changed.
+  std::vector<std::string> steps;
+  for (const auto& r : usecases::TimelineService(ctx).forGrant(applicant_a, grant_id)) {
+    steps.push_back(r.entry.entity + ":" + r.entry.event);
+  }
+  for (const char* step : {"amendment:create", "amendment:request", "amendment:approve",
+                           "amendment:apply", "grant:amend", "report:move_due_date"}) {
+    BOOST_TEST((std::find(steps.begin(), steps.end(), step) != steps.end()), step);
+  }
   checkInvariants();
 }
 
