@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, openPage, screenshot, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, axe, heading, launch, openPage, screenshot, signedInPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 async function englishPage(browser, base, email) {
@@ -45,6 +45,7 @@ test('a city requests an extension and a re-plan; the fund approves; an increase
     await openPage(city, `/grants/${grant.id}`);
     await city.locator('a.amend-link', { hasText: 'Request a change' }).click();
     await heading(city);
+    assert.deepEqual(await axe(city), [], 'the form passes axe');
     await city.locator('textarea[name="reason"]').fill('The second centre opened late; we need three more months.');
     await city.locator('input[name="kind-extension"]').check();
     await city.locator('input[name="ends_at"]').fill('2031-09-30');
@@ -66,6 +67,7 @@ test('a city requests an extension and a re-plan; the fund approves; an increase
     const changed = await city.locator('table.terms-comparison tr[data-changed="yes"]').count();
     assert.ok(changed >= 3, `end date and two tranches are marked changed (${changed})`);
     await screenshot(city, 'amendment-compare');
+    assert.deepEqual(await axe(city), [], 'the comparison passes axe');
     await city.locator('.amendment-page button[data-event="request"]').click();
     await confirmDialog(city);
     await city.locator('.page-header .badge[data-state="requested"]').waitFor();
