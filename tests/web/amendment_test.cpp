@@ -56,6 +56,16 @@ BOOST_AUTO_TEST_CASE(the_demo_grant_has_an_applied_extension_and_two_versions_of
              versions->getObject(1)->getValue<std::string>("ends_at"));
 }
 
+BOOST_AUTO_TEST_CASE(the_amended_grant_shows_its_revised_budget_in_iati) {
+  auto& server = SeededServer::get();
+  Client fm1 = server.signedIn("fm1@mmc.demo");
+  const auto r = fm1.get("/api/v1/exports/iati.xml?all=1");
+  BOOST_REQUIRE(r.status == 200);
+  // Kampala's grant was extended: its budgets are revised (type 2); the others' stay original.
+  BOOST_TEST(r.body.find("<budget status=\"2\" type=\"2\">") != std::string::npos);
+  BOOST_TEST(r.body.find("<budget status=\"2\" type=\"1\">") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(bad_terms_are_422_naming_the_field_and_write_nothing) {
   auto& server = SeededServer::get();
   const Spec spec(server);
