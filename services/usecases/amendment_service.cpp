@@ -82,10 +82,11 @@ AmendmentView viewOf(db::Tx& tx, const Actor& actor, const records::Amendment& a
     v.before = s.now;
     v.after = grants::applied(s.now, a.terms);
   }
-  v.reallocation_share_bp = s.share_bp;
+  // What it asks is judged against the terms it changes (once applied: the version it replaced).
+  v.reallocation_share_bp = grants::reallocationShareBp(v.before, a.terms);
   v.review_threshold_bp = s.threshold_bp;
-  v.needs_partner_review = s.facts.needs_partner_review;
-  v.is_increase = s.facts.is_increase;
+  v.needs_partner_review = v.reallocation_share_bp > s.threshold_bp;
+  v.is_increase = grants::isIncrease(v.before, a.terms);
   v.actions = toStrings(workflow::allowedEvents(workflow::kAmendmentFlow, a.state, actor, s.facts));
   ActorNaming naming(actor);
   const auto parties = grantParties(g);

@@ -97,6 +97,8 @@ BOOST_AUTO_TEST_CASE(a_small_reallocation_needs_no_partner_review_a_large_one_do
   fire(fm2, large.id, "apply");
   const auto after = amendments.terms(fm1, grant_id).versions;
   BOOST_REQUIRE(after.size() == 3u);
+  // Once applied, the amendment still says what it was: a share above the call's setting.
+  BOOST_TEST(amendments.get(fm1, large.id).needs_partner_review);
   BOOST_TEST(after[2].budget_lines.at(1).amount_minor == 16'666'667 + 6'000'000);
   BOOST_TEST(grant().amount_minor == kOddAward);
   checkInvariants();
