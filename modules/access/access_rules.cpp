@@ -27,6 +27,8 @@ constexpr Permission kPermissions[] = {
   {Action::kExportEverything,    R::kFundManager | R::kAuditor,   Reach::kFund},
   {Action::kReadOutbox,          R::kAdmin,                       Reach::kFund},
   {Action::kManageOutbox,        R::kAdmin,                       Reach::kFund},
+  {Action::kRequestAmendment,    R::kApplicant,                   Reach::kOwnCity},
+  {Action::kProposeAmendment,    R::kFundManager,                 Reach::kFund},
 };
 // clang-format on
 
@@ -68,6 +70,8 @@ std::string_view actionName(Action action) {
     case Action::kExportEverything: return "export_everything";
     case Action::kReadOutbox: return "read_outbox";
     case Action::kManageOutbox: return "manage_outbox";
+    case Action::kRequestAmendment: return "request_amendment";
+    case Action::kProposeAmendment: return "propose_amendment";
   }
   return "unknown";
 }

@@ -27,6 +27,8 @@ enum class Action : std::uint8_t {
   kExportEverything,   // the open-data files of every grant, published or not
   kReadOutbox,         // the mail the fund sends: queued, sent, failed, dead and discarded
   kManageOutbox,       // requeue a dead message, discard an unsent one
+  kRequestAmendment,   // the grant's city asks for a change to its running grant
+  kProposeAmendment,   // a fund manager proposes a change to a running grant
 };
 
 // How far an action reaches: the whole fund, or only records of the actor's organisation.

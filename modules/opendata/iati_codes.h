@@ -25,8 +25,10 @@ inline constexpr std::string_view kSectorVocabularyDac = "1";
 // AidType: project-type interventions; FinanceType: standard grant.
 inline constexpr std::string_view kAidProject = "C01";
 inline constexpr std::string_view kFinanceStandardGrant = "110";
-// BudgetType original; BudgetStatus committed (the grant agreement binds it).
+// BudgetType original, or revised once an amendment changed the grant's terms; BudgetStatus
+// committed (the grant agreement binds it).
 inline constexpr std::string_view kBudgetOriginal = "1";
+inline constexpr std::string_view kBudgetRevised = "2";
 inline constexpr std::string_view kBudgetCommitted = "2";
 // TransactionType
 inline constexpr std::string_view kOutgoingCommitment = "2";

@@ -12,6 +12,8 @@ std::int64_t OpenGrant::disbursedMinor() const {
 
 std::int64_t OpenGrant::plannedStart() const { return signed_at.value_or(awarded_at); }
 
-std::int64_t OpenGrant::plannedEnd() const { return plannedStart() + duration_months * kMonthMs; }
+std::int64_t OpenGrant::plannedEnd() const {
+  return ends_at.value_or(plannedStart() + duration_months * kMonthMs);
+}
 
 }  // namespace citygrants::opendata

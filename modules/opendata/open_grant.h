@@ -73,6 +73,8 @@ struct OpenGrant {
   std::int64_t awarded_at = 0;  // the approval that created the grant
   std::optional<std::int64_t> signed_at;
   std::optional<std::int64_t> ended_at;  // left active for good (completed, closed, terminated)
+  std::optional<std::int64_t> ends_at;   // the end date an applied extension set (none: as awarded)
+  bool revised = false;                  // an applied amendment changed its terms
   std::int64_t modified_at = 0;          // the latest change to it, its tranches or reports
   std::vector<std::string> sectors;      // DAC codes: the fund's default first
   std::string call_code;

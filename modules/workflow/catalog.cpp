@@ -1,5 +1,6 @@
 #include "modules/workflow/catalog.h"
 
+#include "modules/workflow/amendment_flow.h"
 #include "modules/workflow/call_flow.h"
 #include "modules/workflow/grant_flow.h"
 #include "modules/workflow/proposal_flow.h"
@@ -11,7 +12,8 @@ namespace citygrants::workflow {
 
 std::vector<MachineInfo> allMachines() {
   return {describe(kCallFlow),  describe(kProposalFlow), describe(kReviewFlow),
-          describe(kGrantFlow), describe(kTrancheFlow),  describe(kReportFlow)};
+          describe(kGrantFlow), describe(kTrancheFlow),  describe(kReportFlow),
+          describe(kAmendmentFlow)};
 }
 
 }  // namespace citygrants::workflow

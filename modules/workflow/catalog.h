@@ -6,7 +6,8 @@
 
 namespace citygrants::workflow {
 
-// Every machine of citygrants, described: call, proposal, review assignment, grant, tranche, report.
+// Every machine of citygrants, described: call, proposal, review assignment, grant, tranche, report,
+// amendment.
 std::vector<MachineInfo> allMachines();
 
 }  // namespace citygrants::workflow

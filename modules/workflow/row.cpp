@@ -29,6 +29,7 @@ std::string_view tagName(Tag tag) {
     case kCreatesGrant: return "creates_grant";
     case kCancelsOpenTranches: return "cancels_open_tranches";
     case kChecksDisbursedSum: return "checks_disbursed_sum";
+    case kChecksTerms: return "checks_terms";
   }
   return "unknown";
 }
@@ -46,6 +47,10 @@ std::string_view noticeName(Notice notice) {
     case Notice::kTrancheVerified: return "tranche_verified";
     case Notice::kTrancheDisbursed: return "tranche_disbursed";
     case Notice::kReportsDue: return "reports_due";
+    case Notice::kAmendmentRequested: return "amendment_requested";
+    case Notice::kAmendmentReviewed: return "amendment_reviewed";
+    case Notice::kAmendmentDecided: return "amendment_decided";
+    case Notice::kAmendmentApplied: return "amendment_applied";
   }
   return "unknown";
 }

@@ -59,11 +59,12 @@ enum Tag : unsigned {
   kCreatesGrant = 1u << 7,        // the grant, its tranches and its reports are created
   kCancelsOpenTranches = 1u << 8,  // every tranche still open is cancelled, each with its audit row
   kChecksDisbursedSum = 1u << 9,   // Σ disbursed of the grant must stay within its amount
+  kChecksTerms = 1u << 10,         // an amendment's terms must still apply to the grant as it is
 };
 inline constexpr Tag kAllTags[] = {kWritesTerms,        kFreezesVersion,  kStartsNextVersion,
                                    kNamesMissingFields, kRecordsDecision, kDecidesAward,
                                    kFlagsFutureRound,   kCreatesGrant,    kCancelsOpenTranches,
-                                   kChecksDisbursedSum};
+                                   kChecksDisbursedSum, kChecksTerms};
 std::string_view tagName(Tag tag);
 
 // The mail a step sends (services/mail says to whom and in which words).
@@ -79,6 +80,10 @@ enum class Notice : std::uint8_t {
   kTrancheVerified,    // the fund managers: a tranche to approve
   kTrancheDisbursed,   // the city: the payment; and the reports due next
   kReportsDue,         // the city: the reports due next
+  kAmendmentRequested,  // the fund managers (and the supporting partner when it reviews)
+  kAmendmentReviewed,   // the fund managers: the partner's review, to decide
+  kAmendmentDecided,    // the proposing side: approved or rejected, with the reason
+  kAmendmentApplied,    // the city's applicants: the new terms of the grant
 };
 std::string_view noticeName(Notice notice);
 

@@ -38,7 +38,8 @@ void dated(XmlOut& x, const char* element, std::int64_t at) {
 }
 
 // Budgets per year of the grant (IATI wants no budget period past a year): each tranche counts in
-// the year it is planned, those planned after the end in the last year; they add up to the award.
+// the year it is planned, those planned after the end in the last year; they add up to the grant's
+// amount. Once an amendment changed its terms, they are the revised budget (type 2).
 void budgets(XmlOut& x, const OpenGrant& g) {
   const auto start = g.plannedStart();
   const auto end = std::max(g.plannedEnd(), start + opendata::kDayMs);
@@ -53,7 +54,8 @@ void budgets(XmlOut& x, const OpenGrant& g) {
         sum += t.amount_minor;
       }
     }
-    x.open("budget", {{"type", std::string(iati::kBudgetOriginal)}, {"status", std::string(iati::kBudgetCommitted)}});
+    const auto type = g.revised ? iati::kBudgetRevised : iati::kBudgetOriginal;
+    x.open("budget", {{"type", std::string(type)}, {"status", std::string(iati::kBudgetCommitted)}});
     dated(x, "period-start", from);
     dated(x, "period-end", to - opendata::kDayMs);
     value(x, sum, g.currency, from);

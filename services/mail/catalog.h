@@ -25,6 +25,8 @@ inline constexpr std::string_view kTemplates[] = {
     "report_overdue",     "review_due",          "review_overdue",     "award_waiting",
     "call_closing",
     "message_received",   "internal_message_received",
+    "amendment_requested", "amendment_reviewed", "amendment_approved", "amendment_rejected",
+    "amendment_applied",
 };
 
 // The catalog of each language, one file each (templates_en.cpp, ...).

@@ -154,6 +154,46 @@ constexpr Entry kEntries[] = {
    "Choosing a new password signs you out everywhere. If you did not ask for this, ignore "
    "this message: your password stays as it is."},
 
+  {"amendment_requested.subject", "{grant}: a change is asked for"},
+  {"amendment_requested.body",
+   "Dear {name},\n\n"
+   "A change to the grant {grant} of {city} is asked for: {kinds}.\n\n"
+   "Reason: {reason}\n\n"
+   "Compare the old and new terms in the console:\n{link}"},
+
+  {"amendment_reviewed.subject", "{grant}: the partner has reviewed a change"},
+  {"amendment_reviewed.body",
+   "Dear {name},\n\n"
+   "The supporting partner has reviewed the change asked for on the grant {grant} of {city}:\n\n"
+   "{reason}\n\n"
+   "It waits for a fund manager's decision in the console:\n{link}"},
+
+  {"amendment_approved.subject", "{grant}: the change is approved"},
+  {"amendment_approved.body",
+   "Dear {name},\n\n"
+   "The fund has approved the change to the grant {grant}: {kinds}. The new terms apply once a "
+   "fund manager applies them.\n\n"
+   "In the console:\n{link}"},
+
+  {"amendment_rejected.subject", "{grant}: the change is not approved"},
+  {"amendment_rejected.body",
+   "Dear {name},\n\n"
+   "The fund has not approved the change to the grant {grant}: {kinds}.\n\n"
+   "Reason: {reason}\n\n"
+   "In the console:\n{link}"},
+
+  {"amendment_applied.subject", "{grant}: new terms apply"},
+  {"amendment_applied.body",
+   "Dear {name},\n\n"
+   "The grant {grant} now runs on new terms: {amount}, ending on {end_date}. The earlier terms "
+   "are kept for comparison.\n\n"
+   "The grant's schedule is in the console:\n{link}"},
+
+  {"kind.extension", "a later end date"},
+  {"kind.amount", "a new amount"},
+  {"kind.reallocation", "a reallocation between budget lines"},
+  {"kind.replan", "a new tranche plan"},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "This message was sent automatically; replies are not read."},

@@ -158,6 +158,46 @@ constexpr Entry kEntries[] = {
    "Elegir una contraseña nueva cierra su sesión en todas partes. Si no lo ha pedido, ignore "
    "este mensaje: su contraseña sigue igual."},
 
+  {"amendment_requested.subject", "{grant}: se pide un cambio"},
+  {"amendment_requested.body",
+   "Estimado/a {name}:\n\n"
+   "Se pide un cambio de la subvención {grant} de {city}: {kinds}.\n\n"
+   "Motivo: {reason}\n\n"
+   "Compare las condiciones anteriores y las nuevas en la consola:\n{link}"},
+
+  {"amendment_reviewed.subject", "{grant}: el socio ha revisado un cambio"},
+  {"amendment_reviewed.body",
+   "Estimado/a {name}:\n\n"
+   "El socio de apoyo ha revisado el cambio pedido para la subvención {grant} de {city}:\n\n"
+   "{reason}\n\n"
+   "Espera la decisión de un gestor del fondo en la consola:\n{link}"},
+
+  {"amendment_approved.subject", "{grant}: el cambio está aprobado"},
+  {"amendment_approved.body",
+   "Estimado/a {name}:\n\n"
+   "El fondo ha aprobado el cambio de la subvención {grant}: {kinds}. Las nuevas condiciones "
+   "rigen cuando un gestor del fondo las aplique.\n\n"
+   "En la consola:\n{link}"},
+
+  {"amendment_rejected.subject", "{grant}: el cambio no está aprobado"},
+  {"amendment_rejected.body",
+   "Estimado/a {name}:\n\n"
+   "El fondo no ha aprobado el cambio de la subvención {grant}: {kinds}.\n\n"
+   "Motivo: {reason}\n\n"
+   "En la consola:\n{link}"},
+
+  {"amendment_applied.subject", "{grant}: rigen nuevas condiciones"},
+  {"amendment_applied.body",
+   "Estimado/a {name}:\n\n"
+   "La subvención {grant} sigue ahora nuevas condiciones: {amount}, hasta el {end_date}. Las "
+   "condiciones anteriores se conservan para compararlas.\n\n"
+   "El calendario de la subvención está en la consola:\n{link}"},
+
+  {"kind.extension", "una fecha de fin más tardía"},
+  {"kind.amount", "un nuevo importe"},
+  {"kind.reallocation", "una reasignación entre líneas presupuestarias"},
+  {"kind.replan", "un nuevo plan de tramos"},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Este mensaje se ha enviado automáticamente; las respuestas no se leen."},

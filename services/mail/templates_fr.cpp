@@ -158,6 +158,47 @@ constexpr Entry kEntries[] = {
    "Choisir un nouveau mot de passe vous déconnecte partout. Si vous n'avez rien demandé, "
    "ignorez ce message : votre mot de passe reste inchangé."},
 
+  {"amendment_requested.subject", "{grant} : une modification est demandée"},
+  {"amendment_requested.body",
+   "Bonjour {name},\n\n"
+   "Une modification de la subvention {grant} de {city} est demandée : {kinds}.\n\n"
+   "Motif : {reason}\n\n"
+   "Comparez les anciennes et les nouvelles conditions dans la console :\n{link}"},
+
+  {"amendment_reviewed.subject", "{grant} : le partenaire a examiné une modification"},
+  {"amendment_reviewed.body",
+   "Bonjour {name},\n\n"
+   "Le partenaire d'appui a examiné la modification demandée pour la subvention {grant} de "
+   "{city} :\n\n"
+   "{reason}\n\n"
+   "Elle attend la décision d'un gestionnaire du fonds dans la console :\n{link}"},
+
+  {"amendment_approved.subject", "{grant} : la modification est approuvée"},
+  {"amendment_approved.body",
+   "Bonjour {name},\n\n"
+   "Le fonds a approuvé la modification de la subvention {grant} : {kinds}. Les nouvelles "
+   "conditions s'appliquent dès qu'un gestionnaire du fonds les applique.\n\n"
+   "Dans la console :\n{link}"},
+
+  {"amendment_rejected.subject", "{grant} : la modification n'est pas approuvée"},
+  {"amendment_rejected.body",
+   "Bonjour {name},\n\n"
+   "Le fonds n'a pas approuvé la modification de la subvention {grant} : {kinds}.\n\n"
+   "Motif : {reason}\n\n"
+   "Dans la console :\n{link}"},
+
+  {"amendment_applied.subject", "{grant} : de nouvelles conditions s'appliquent"},
+  {"amendment_applied.body",
+   "Bonjour {name},\n\n"
+   "La subvention {grant} suit désormais de nouvelles conditions : {amount}, jusqu'au "
+   "{end_date}. Les conditions précédentes sont conservées pour comparaison.\n\n"
+   "Le calendrier de la subvention est dans la console :\n{link}"},
+
+  {"kind.extension", "une date de fin plus tardive"},
+  {"kind.amount", "un nouveau montant"},
+  {"kind.reallocation", "une réaffectation entre lignes budgétaires"},
+  {"kind.replan", "un nouveau plan des tranches"},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Ce message a été envoyé automatiquement ; les réponses ne sont pas lues."},

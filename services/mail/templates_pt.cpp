@@ -155,6 +155,46 @@ constexpr Entry kEntries[] = {
    "Escolher uma nova senha encerra suas sessões em todos os dispositivos. Se você não pediu "
    "isso, ignore esta mensagem: sua senha continua a mesma."},
 
+  {"amendment_requested.subject", "{grant}: é pedida uma alteração"},
+  {"amendment_requested.body",
+   "Caro(a) {name},\n\n"
+   "É pedida uma alteração da subvenção {grant} de {city}: {kinds}.\n\n"
+   "Motivo: {reason}\n\n"
+   "Compare as condições anteriores e as novas na consola:\n{link}"},
+
+  {"amendment_reviewed.subject", "{grant}: o parceiro analisou uma alteração"},
+  {"amendment_reviewed.body",
+   "Caro(a) {name},\n\n"
+   "O parceiro de apoio analisou a alteração pedida para a subvenção {grant} de {city}:\n\n"
+   "{reason}\n\n"
+   "Aguarda a decisão de um gestor do fundo na consola:\n{link}"},
+
+  {"amendment_approved.subject", "{grant}: a alteração foi aprovada"},
+  {"amendment_approved.body",
+   "Caro(a) {name},\n\n"
+   "O fundo aprovou a alteração da subvenção {grant}: {kinds}. As novas condições aplicam-se "
+   "quando um gestor do fundo as aplicar.\n\n"
+   "Na consola:\n{link}"},
+
+  {"amendment_rejected.subject", "{grant}: a alteração não foi aprovada"},
+  {"amendment_rejected.body",
+   "Caro(a) {name},\n\n"
+   "O fundo não aprovou a alteração da subvenção {grant}: {kinds}.\n\n"
+   "Motivo: {reason}\n\n"
+   "Na consola:\n{link}"},
+
+  {"amendment_applied.subject", "{grant}: aplicam-se novas condições"},
+  {"amendment_applied.body",
+   "Caro(a) {name},\n\n"
+   "A subvenção {grant} segue agora novas condições: {amount}, até {end_date}. As condições "
+   "anteriores ficam guardadas para comparação.\n\n"
+   "O calendário da subvenção está na consola:\n{link}"},
+
+  {"kind.extension", "uma data de fim posterior"},
+  {"kind.amount", "um novo montante"},
+  {"kind.reallocation", "uma realocação entre linhas orçamentais"},
+  {"kind.replan", "um novo plano de parcelas"},
+
   {"footer",
    "--\ncitygrants, Global Cities Fund for Migrants and Refugees\n"
    "Esta mensagem foi enviada automaticamente; as respostas não são lidas."},

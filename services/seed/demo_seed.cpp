@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/core/problem.h"
+#include "services/seed/demo_amendment.h"
 #include "services/seed/demo_open_data.h"
 #include "services/seed/demo_pipeline.h"
 #include "services/seed/demo_results.h"
@@ -228,6 +229,7 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
   }
   // Kampala's mid-term report is written but not sent; Amman's and São Paulo's were verified.
   pipeline.runGrant(approved.at(0), "applicant@kampala.demo", "reviewer@iom.demo", 95, false);
+  amendDemoGrant(seeded, clock, people, approved.at(0));  // Kampala's: a no-cost extension
   pipeline.runGrant(approved.at(1), "applicant@amman.demo", "reviewer@unhcr.demo", 110, true);
   {
     // São Paulo's award is paid by two chapters: children and caregivers, and livelihoods.

@@ -31,6 +31,7 @@ struct TermsRow {
   std::string city_name, city_identifier, city_country;
   std::string partner_name, partner_identifier, partner_country;
   std::optional<std::int64_t> ended_at, tranches_at, reports_at;
+  int revisions = 0;
 };
 
 // The grants' terms, texts, call, city and partner: one statement.
@@ -46,7 +47,8 @@ std::vector<OpenGrant> terms(db::Tx& tx, int all, const std::string& prefix) {
       "(SELECT MIN(a.at) FROM audit_events a WHERE a.entity = 'grant' AND a.entity_id = g.id "
       "AND a.event IN ('complete', 'terminate')), "
       "(SELECT MAX(t.updated_at) FROM tranches t WHERE t.grant_id = g.id), "
-      "(SELECT MAX(rp.updated_at) FROM reports rp WHERE rp.grant_id = g.id) "
+      "(SELECT MAX(rp.updated_at) FROM reports rp WHERE rp.grant_id = g.id), g.ends_at, "
+      "(SELECT COUNT(*) FROM grant_terms gt WHERE gt.grant_id = g.id AND gt.number > 1) "
       "FROM grants g JOIN calls c ON c.id = g.call_id JOIN proposals p ON p.id = g.proposal_id "
       "JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
       "JOIN organisations city ON city.id = g.city_org_id "
@@ -59,9 +61,10 @@ std::vector<OpenGrant> terms(db::Tx& tx, int all, const std::string& prefix) {
   st.into(r.language).into(r.title).into(r.summary).into(r.translation).into(g.requested_minor);
   st.into(r.city_id).into(r.city_name).into(r.city_identifier).into(r.city_country);
   st.into(r.partner_id).into(r.partner_name).into(r.partner_identifier).into(r.partner_country);
-  st.into(r.ended_at).into(r.tranches_at).into(r.reports_at);
+  st.into(r.ended_at).into(r.tranches_at).into(r.reports_at).into(g.ends_at).into(r.revisions);
   for (bool row = st.execute(); row; row = st.fetch()) {
     OpenGrant out_g = g;
+    out_g.revised = r.revisions > 0;
     out_g.sectors = opendata::sectorsOf(r.sector);
     out_g.texts = {{r.language, r.title, r.summary}};
     if (r.translation && !r.translation->empty() && r.language != "en") {

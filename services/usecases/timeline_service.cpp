@@ -7,6 +7,7 @@
 
 #include "modules/access/access_rules.h"
 #include "modules/core/problem.h"
+#include "services/stores/amendment_store.h"
 #include "services/stores/proposal_store.h"
 #include "services/stores/review_store.h"
 #include "services/usecases/audit_service.h"
@@ -79,6 +80,9 @@ std::vector<audit::AuditRow> TimelineService::forGrant(const Actor& actor, std::
   }
   for (const auto& r : stores::GrantStore::reportsOf(tx, grant_id)) {
     appendEventsOf(tx, "report", r.id, out);
+  }
+  for (const auto id : stores::AmendmentStore::idsOfGrant(tx, grant_id)) {
+    appendEventsOf(tx, "amendment", id, out);
   }
   tx.commit();
   discloseActors(actor, {g.city_org_id, g.supporting_org_id}, out);

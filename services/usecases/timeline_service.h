@@ -23,7 +23,8 @@ class TimelineService {
   // full access) reads the events without their details ("{}"), which may carry feedback.
   std::vector<audit::AuditRow> forProposal(const Actor& actor, std::int64_t proposal_id);
 
-  // The grant's events with those of its tranches and reports, merged in sequence order.
+  // The grant's events with those of its tranches, reports and amendments, merged in sequence
+  // order.
   // kNotFound when the actor may not see the grant.
   std::vector<audit::AuditRow> forGrant(const Actor& actor, std::int64_t grant_id);
 

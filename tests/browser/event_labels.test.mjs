@@ -16,7 +16,7 @@ const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.met
 const LANGS = ['en', 'fr', 'es', 'pt'];
 const catalog = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(path.join(root, 'i18n', l, 'events.json'), 'utf8'))]));
 // The audit entities that are records of a machine (the console's components/event_names.js).
-const MACHINE_OF_ENTITY = { proposal: 'proposal', review_assignment: 'review_assignment', grant: 'grant', tranche: 'tranche', report: 'report', call: 'call' };
+const MACHINE_OF_ENTITY = { proposal: 'proposal', review_assignment: 'review_assignment', grant: 'grant', tranche: 'tranche', report: 'report', call: 'call', amendment: 'amendment' };
 
 let server;
 let browser;

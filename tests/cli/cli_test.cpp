@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(workflow_prints_every_machine_and_every_row_as_json) {
   auto root = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
   auto machines = root->getArray("machines");
   BOOST_REQUIRE(machines);
-  BOOST_TEST(machines->size() == 6u);
+  BOOST_TEST(machines->size() == 7u);
   std::size_t rows = 0;
   for (std::size_t i = 0; i < machines->size(); ++i) {
     auto m = machines->getObject(static_cast<unsigned>(i));

@@ -42,7 +42,8 @@ const Action kAllActions[] = {
     Action::kAssignPartner, Action::kScoreReview,    Action::kEditReport,
     Action::kReadAudit,     Action::kManageIndicators, Action::kManageFunding,
     Action::kAllocateAward, Action::kPublishGrant, Action::kExportEverything,
-    Action::kReadOutbox,    Action::kManageOutbox};
+    Action::kReadOutbox,    Action::kManageOutbox, Action::kRequestAmendment,
+    Action::kProposeAmendment};
 
 }  // namespace
 
@@ -174,6 +175,20 @@ BOOST_AUTO_TEST_CASE(applicant_may_create_a_proposal_only_for_their_own_city) {
   BOOST_TEST(!may(actor(Role::kApplicant, 0), Action::kCreateProposal, Scope{}));
   BOOST_TEST(
       !may(actor(Role::kFundManager, kCityOrg), Action::kCreateProposal, Scope{kCityOrg, {}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_city_requests_changes_to_its_own_grants_and_the_fund_proposes_any) {
+  const Actor applicant = actor(Role::kApplicant, kCityOrg);
+  BOOST_TEST(may(applicant, Action::kRequestAmendment, Scope{kCityOrg, {kPartnerOrg}}));
+  BOOST_TEST(!may(applicant, Action::kRequestAmendment, Scope{kOtherCityOrg, {kPartnerOrg}}));
+  BOOST_TEST(!may(applicant, Action::kProposeAmendment, Scope{kCityOrg, {}}));
+  const Actor fm = actor(Role::kFundManager, kFundOrg);
+  BOOST_TEST(may(fm, Action::kProposeAmendment, Scope{kOtherCityOrg, {}}));
+  BOOST_TEST(!may(fm, Action::kRequestAmendment, Scope{kCityOrg, {}}));
+  for (Role r : {Role::kPartner, Role::kAdmin, Role::kAuditor}) {
+    BOOST_TEST(!may(actor(r, orgInScope(r)), Action::kRequestAmendment, cityRecord()));
+    BOOST_TEST(!may(actor(r, orgInScope(r)), Action::kProposeAmendment, cityRecord()));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(partner_may_score_only_their_own_organisations_assignments) {

@@ -77,6 +77,17 @@ Fields fieldsOf(const records::Proposal& p) {
           {"eligible_future", p.eligible_future ? "true" : "false"},
           {"current_version", std::to_string(p.current_version)}};
 }
+Fields fieldsOf(const records::Amendment& a) {
+  return {{"state", a.state},
+          {"requested_at", show(a.requested_at)},
+          {"reviewed_by", show(a.reviewed_by)},
+          {"review_note", show(a.review_note)},
+          {"approved_by", show(a.approved_by)},
+          {"approved_at", show(a.approved_at)},
+          {"applied_by", show(a.applied_by)},
+          {"applied_at", show(a.applied_at)},
+          {"proposed_by", std::to_string(a.proposed_by)}};
+}
 
 // Records whose every field an effect may write holds a value no effect writes.
 records::Tranche sampleTranche() {
@@ -101,6 +112,12 @@ records::Assignment sampleAssignment() {
   a.reason = "an older reason";
   a.submitted_at = 8;
   a.comment = "good";
+  return a;
+}
+records::Amendment sampleAmendment() {
+  records::Amendment a;
+  a.proposed_by = 7;
+  a.review_note = "an older note";
   return a;
 }
 records::Call sampleCall() {
@@ -136,6 +153,10 @@ const std::map<std::string_view, std::set<std::string>>& expectedChanges() {
       {"records_proposed_award", {"award_minor", "award_proposed_by"}},
       {"clears_proposed_award", {"award_minor", "award_proposed_by"}},
       {"records_award", {"award_minor"}},
+      {"records_request", {"requested_at"}},
+      {"records_review", {"reviewed_by", "review_note"}},
+      {"records_approval", {"approved_by", "approved_at"}},
+      {"records_application", {"applied_by", "applied_at"}},
   };
   return m;
 }
@@ -166,6 +187,7 @@ std::pair<Fields, Fields> runEffect(const Row& row, const Actor& actor, const In
     if constexpr (std::is_same_v<Record, records::Report>) r = sampleReport();
     if constexpr (std::is_same_v<Record, records::Assignment>) r = sampleAssignment();
     if constexpr (std::is_same_v<Record, records::Call>) r = sampleCall();
+    if constexpr (std::is_same_v<Record, records::Amendment>) r = sampleAmendment();
     const auto before = fieldsOf(r);
     row.effect->apply(r, actor, in, kNow);
     return {before, fieldsOf(r)};
@@ -184,7 +206,7 @@ std::optional<std::string> stampFor(const std::string& field, const Actor& actor
   if (ends("_at")) return std::to_string(kNow);
   if (field == "payment_reference") return show(in.payment_reference);
   if (field == "idempotency_key") return show(in.idempotency_key);
-  if (field == "reason") return show(in.reason);
+  if (field == "reason" || field == "review_note") return show(in.reason);
   if (field == "eligible_future") return in.eligible_future ? "true" : "false";
   return std::nullopt;
 }

@@ -13,6 +13,7 @@
 
 #include "modules/access/role.h"
 #include "modules/core/problem.h"
+#include "modules/workflow/amendment_flow.h"
 #include "modules/workflow/call_flow.h"
 #include "modules/workflow/grant_flow.h"
 #include "modules/workflow/machine.h"
@@ -183,6 +184,26 @@ inline ReportFacts allTrueReportFacts() {
   return f;
 }
 
+// An increase, within the call's budget, proposed by kProposerUser and approved by kApproverUser;
+// the city's request and the fund's proposal, with and without the partner's review.
+inline std::vector<AmendmentFacts> passingAmendmentFacts() {
+  std::vector<AmendmentFacts> out;
+  for (bool by_city : {true, false}) {
+    for (bool review : {false, true}) {
+      AmendmentFacts f;
+      f.scope = cityRecordScope();
+      f.proposed_by_city = by_city;
+      f.grant_open = true;
+      f.needs_partner_review = review;
+      f.is_increase = f.within_call_budget = true;
+      f.proposed_by = kProposerUser;
+      f.approved_by = kApproverUser;
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
 struct CallSpec {
   using Facts = CallFacts;
   static const auto& machine() { return kCallFlow; }
@@ -269,7 +290,25 @@ struct ReportSpec {
   }
 };
 
-using AllSpecs = std::tuple<CallSpec, ProposalSpec, ReviewSpec, GrantSpec, TrancheSpec, ReportSpec>;
+struct AmendmentSpec {
+  using Facts = AmendmentFacts;
+  static const auto& machine() { return kAmendmentFlow; }
+  static std::vector<Facts> passing() { return passingAmendmentFacts(); }
+  static std::vector<Breaker<Facts>> breakers() {
+    return {
+        {"proposing_side", +[](Facts& f, Actor&) { f.proposed_by_city = !f.proposed_by_city; }},
+        {"grant_open", +[](Facts& f, Actor&) { f.grant_open = false; }},
+        {"partner_review_needed", +[](Facts& f, Actor&) { f.needs_partner_review = false; }},
+        {"partner_review_not_needed", +[](Facts& f, Actor&) { f.needs_partner_review = true; }},
+        {"within_call_budget", +[](Facts& f, Actor&) { f.within_call_budget = false; }},
+        {"second_fund_manager", +[](Facts& f, Actor& a) { a.user_id = f.proposed_by; }},
+        {"not_approver", +[](Facts& f, Actor& a) { a.user_id = f.approved_by; }},
+    };
+  }
+};
+
+using AllSpecs = std::tuple<CallSpec, ProposalSpec, ReviewSpec, GrantSpec, TrancheSpec, ReportSpec,
+                            AmendmentSpec>;
 
 // ---- helpers over a machine's table, written independently of the engine under test ----
 

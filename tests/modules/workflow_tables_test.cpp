@@ -317,9 +317,9 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(workflow_catalog)
 
-BOOST_AUTO_TEST_CASE(all_machines_lists_six_machines_and_every_row) {
+BOOST_AUTO_TEST_CASE(all_machines_lists_seven_machines_and_every_row) {
   const auto machines = allMachines();
-  BOOST_TEST_REQUIRE(machines.size() == 6u);
+  BOOST_TEST_REQUIRE(machines.size() == 7u);
   std::vector<std::string_view> names;
   std::size_t rows = 0;
   for (const auto& info : machines) {
@@ -327,11 +327,13 @@ BOOST_AUTO_TEST_CASE(all_machines_lists_six_machines_and_every_row) {
     rows += info.transitions.size();
   }
   const std::vector<std::string_view> expected_names{"call",  "proposal", "review_assignment",
-                                                     "grant", "tranche",  "report"};
+                                                     "grant", "tranche",  "report",
+                                                     "amendment"};
   BOOST_TEST(names == expected_names, boost::test_tools::per_element());
   const std::size_t table_rows = std::size(kCallRows) + std::size(kProposalRows) +
                                  std::size(kReviewRows) + std::size(kGrantRows) +
-                                 std::size(kTrancheRows) + std::size(kReportRows);
+                                 std::size(kTrancheRows) + std::size(kReportRows) +
+                                 std::size(kAmendmentRows);
   BOOST_TEST_MESSAGE("transition rows: " << rows);
   BOOST_TEST(rows == table_rows);
 }

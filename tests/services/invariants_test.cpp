@@ -45,9 +45,26 @@ constexpr std::pair<const char*, const char*> kInvariants[] = {
     {"the approver is neither requester nor verifier",
      "SELECT COUNT(*) FROM tranches WHERE approved_by IS NOT NULL AND "
      "(approved_by = requested_by OR approved_by = verified_by)"},
-    {"every approved proposal has its grant at the award",
+    {"every approved proposal has its grant at the award, or at its last amended terms",
      "SELECT COUNT(*) FROM proposals p WHERE p.state = 'approved' AND NOT EXISTS (SELECT 1 FROM "
-     "grants g WHERE g.proposal_id = p.id AND g.amount_minor = p.award_minor)"},
+     "grants g WHERE g.proposal_id = p.id AND g.amount_minor = COALESCE((SELECT t.amount_minor "
+     "FROM grant_terms t WHERE t.grant_id = g.id AND t.number = (SELECT MAX(number) FROM "
+     "grant_terms m WHERE m.grant_id = g.id)), p.award_minor))"},
+    {"the first terms of a grant are its award",
+     "SELECT COUNT(*) FROM grant_terms t JOIN grants g ON g.id = t.grant_id JOIN proposals p ON "
+     "p.id = g.proposal_id WHERE t.number = 1 AND t.amount_minor <> p.award_minor"},
+    {"every applied amendment wrote one terms version, and only they did",
+     "SELECT ABS((SELECT COUNT(*) FROM amendments WHERE state = 'applied') - (SELECT COUNT(*) FROM "
+     "grant_terms WHERE number > 1)) + (SELECT COUNT(*) FROM grant_terms t WHERE t.number > 1 AND "
+     "NOT EXISTS (SELECT 1 FROM amendments a WHERE a.id = t.amendment_id AND a.state = 'applied' "
+     "AND a.terms_number = t.number))"},
+    {"the terms' tranches add up to the terms' amount",
+     "SELECT COUNT(*) FROM grant_terms t WHERE t.amount_minor <> (SELECT COALESCE(SUM("
+     "x.amount_minor), 0) FROM grant_term_tranches x WHERE x.terms_id = t.id)"},
+    {"an increase was approved and applied by two fund managers",
+     "SELECT COUNT(*) FROM amendments a JOIN grant_terms t ON t.amendment_id = a.id JOIN "
+     "grant_terms p ON p.grant_id = t.grant_id AND p.number = t.number - 1 WHERE t.amount_minor > "
+     "p.amount_minor AND (a.applied_by = a.approved_by OR a.approved_by = a.proposed_by)"},
     {"grants exist only for approved proposals",
      "SELECT COUNT(*) FROM grants g JOIN proposals p ON p.id = g.proposal_id WHERE p.state <> 'approved'"},
     {"a proposal's state is the last one audited",
@@ -131,6 +148,15 @@ BOOST_AUTO_TEST_CASE(money_invariants_hold_after_every_step_of_a_long_random_seq
   // The sequence must reach the money: grants made and tranches paid, not only refusals.
   BOOST_TEST(scalar(driver.db(), "SELECT COUNT(*) FROM grants") >= 2);
   BOOST_TEST(scalar(driver.db(), "SELECT COUNT(*) FROM tranches WHERE state = 'disbursed'") >= 1);
+  // ... and amendments applied, among them a change of amount and a tranche re-planned.
+  BOOST_TEST_MESSAGE("  amendments applied: "
+                     << scalar(driver.db(), "SELECT COUNT(*) FROM amendments WHERE state = 'applied'")
+                     << ", tranches re-planned: "
+                     << scalar(driver.db(), "SELECT COUNT(*) FROM audit_events WHERE event = 'replan'"));
+  BOOST_TEST(scalar(driver.db(), "SELECT COUNT(*) FROM amendments WHERE state = 'applied'") >= 2);
+  BOOST_TEST(scalar(driver.db(), "SELECT COUNT(*) FROM grant_terms t WHERE t.amount_minor <> "
+                                 "(SELECT p.amount_minor FROM grant_terms p WHERE p.grant_id = "
+                                 "t.grant_id AND p.number = t.number - 1)") >= 1);
   BOOST_TEST(stats.done > steps / 5);
   BOOST_TEST(audit::verifyAudit(driver.db()).ok);
 }

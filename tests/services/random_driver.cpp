@@ -5,6 +5,7 @@
 
 #include "modules/core/problem.h"
 #include "modules/workflow/catalog.h"
+#include "services/usecases/amendment_service.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
@@ -27,7 +28,7 @@ std::vector<std::string> eventsOf(std::string_view machine) {
 }
 
 // Relative weights of the kinds of step.
-constexpr int kWeights[] = {4, 3, 25, 4, 5, 10, 6, 6, 20, 5, 6, 3, 2};
+constexpr int kWeights[] = {4, 3, 25, 4, 5, 10, 6, 6, 20, 5, 6, 3, 4, 8, 2};
 
 }  // namespace
 
@@ -247,6 +248,18 @@ std::string RandomDriver::reportEdit() {
   return "report " + std::to_string(id) + " edited by " + std::to_string(who.user_id);
 }
 
+std::string RandomDriver::amendmentEvent() {
+  const auto id = anyId("amendments", chance(85) ? "state NOT IN ('applied', 'rejected', 'withdrawn')" : "");
+  if (id == 0) return "no amendment";
+  usecases::AmendmentService s(fund_.ctx);
+  const auto [actor, event] = choose("amendment", [&](const access::Actor& x) { return s.get(x, id).actions; });
+  if (actor == nullptr) return "waiting";
+  const auto& who = *actor;
+  const auto a = s.get(who, id);
+  s.fire(who, id, request(event, a.version));
+  return "amendment " + std::to_string(id) + " " + event + " by " + std::to_string(who.user_id);
+}
+
 std::string RandomDriver::run(int kind) {
   usecases::ProposalService proposals(fund_.ctx);
   usecases::ReviewService reviews(fund_.ctx);
@@ -286,6 +299,8 @@ std::string RandomDriver::run(int kind) {
     case 9: return reportEdit();
     case 10: return reportEvent();
     case 11: return allocate();
+    case 12: return amendmentDraft();
+    case 13: return amendmentEvent();
     default:
       fund_.clock.advance(below(48) * 60 * 60 * 1000LL);
       return "clock forward";

@@ -44,6 +44,8 @@ class RandomDriver {
   std::string reportEdit();
   std::string score();
   std::string allocate();
+  std::string amendmentDraft();  // random_amendments.cpp
+  std::string amendmentEvent();
 
   std::vector<std::int64_t> ids(const std::string& sql);
   std::int64_t anyId(const std::string& table, const std::string& where = "");  // 0 when none

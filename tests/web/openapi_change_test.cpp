@@ -321,6 +321,19 @@ void threads(Changer& change, Client& fm1, Client& kampala, const DemoRecords& d
          R"({"body": "Ask the city for the signed copy.", "visibility": "internal"})");
 }
 
+void amendments(Changer& change, Client& fm1, Client& kampala, const DemoRecords& d) {
+  const auto created =
+      change(kampala, "POST", "/api/v1/grants/{id}/amendments",
+             at("grants", d.ids.at("grants"), "/amendments"),
+             R"({"reason": "Six more months to finish the second centre.",)"
+             R"( "ends_at": "2031-06-30T00:00:00Z"})");
+  BOOST_REQUIRE(created.json);
+  const auto path = at("amendments", idOf(created));
+  change(kampala, "POST", "/api/v1/amendments/{id}/transitions", path + "/transitions",
+         R"({"event":"request"})", ifMatch(kampala, path));
+  (void)fm1;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(openapi_changes, *boost::unit_test::fixture<SeededServer>())
@@ -344,6 +357,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   deadLetters(change, server, admin);
   openData(change, admin, fm1);
   threads(change, fm1, kampala, records);
+  amendments(change, fm1, kampala, records);
   for (const auto& route : http::routeTable()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
     if (std::string(route.method) != "GET")

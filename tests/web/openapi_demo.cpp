@@ -41,6 +41,7 @@ DemoRecords listedRecords(Client& fm1, Client& kampala) {
   const auto grant = std::to_string(d.ids["grants"]);
   d.ids["tranches"] = firstId(fm1, "/api/v1/grants/" + grant + "/tranches");
   d.ids["reports"] = firstId(fm1, "/api/v1/grants/" + grant + "/reports");
+  d.ids["amendments"] = firstId(fm1, "/api/v1/grants/" + grant + "/amendments");
   d.ids["assignments"] = firstId(fm1, "/api/v1/proposals/" + proposal + "/assignments");
   const auto partners = itemsOf(read(fm1, "/api/v1/organisations?kind=partner"));
   for (unsigned i = 0; i < partners->size(); ++i) {

@@ -93,6 +93,12 @@ ApiResponse putGrantPublication(ApiContext&, ApiRequest&);
 ApiResponse listGrantTranches(ApiContext&, ApiRequest&);
 ApiResponse listGrantReports(ApiContext&, ApiRequest&);
 ApiResponse getGrantBudget(ApiContext&, ApiRequest&);
+// amendment_handlers.cpp
+ApiResponse postGrantAmendment(ApiContext&, ApiRequest&);
+ApiResponse listGrantAmendments(ApiContext&, ApiRequest&);
+ApiResponse listGrantTerms(ApiContext&, ApiRequest&);
+ApiResponse getAmendment(ApiContext&, ApiRequest&);
+ApiResponse postAmendmentTransition(ApiContext&, ApiRequest&);
 // tranche_handlers.cpp
 ApiResponse listTranches(ApiContext&, ApiRequest&);
 ApiResponse getTranche(ApiContext&, ApiRequest&);

@@ -35,6 +35,8 @@ void addAccountSchemas(JsonObject out);
 void addThreadSchemas(JsonObject out);
 // The outbox's messages. Defined in openapi_outbox_schemas.cpp.
 void addOutboxSchemas(JsonObject out);
+// openapi_amendment_schemas.cpp: amendments and the versions of a grant's terms.
+void addAmendmentSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

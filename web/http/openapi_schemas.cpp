@@ -24,7 +24,7 @@ std::vector<std::string> tagNames() {
 
 std::vector<std::string> noticeNames() {
   std::vector<std::string> out;
-  for (int n = 0; n <= static_cast<int>(workflow::Notice::kReportsDue); ++n) {
+  for (int n = 0; n <= static_cast<int>(workflow::Notice::kAmendmentApplied); ++n) {
     out.emplace_back(workflow::noticeName(static_cast<workflow::Notice>(n)));
   }
   return out;
@@ -325,6 +325,7 @@ JsonObject componentSchemas() {
   schemas::addAccountSchemas(out);
   schemas::addThreadSchemas(out);
   schemas::addOutboxSchemas(out);
+  schemas::addAmendmentSchemas(out);
   return out;
 }
 

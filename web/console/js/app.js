@@ -13,6 +13,7 @@ import * as core from './views/core/routes.js';
 import * as proposals from './views/proposals/routes.js';
 import * as reviews from './views/reviews/routes.js';
 import * as grants from './views/grants/routes.js';
+import * as amendments from './views/amendments/routes.js';
 import * as fund from './views/fund/routes.js';
 import * as results from './views/results/routes.js';
 import * as opendata from './views/opendata/routes.js';
@@ -23,7 +24,7 @@ import * as account from './views/account/routes.js';
 import { saveLanguage } from './views/account/language.js';
 import * as outbox from './views/outbox/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, fund, results, opendata, admin, audit, search, account, outbox];
+const AREAS = [core, proposals, reviews, grants, amendments, fund, results, opendata, admin, audit, search, account, outbox];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

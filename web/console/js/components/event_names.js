@@ -9,7 +9,7 @@ import { has, label, t } from '../i18n.js';
 // The machine of an audit entity name, where the entity has one.
 const MACHINE_OF_ENTITY = {
   proposal: 'proposal', assignment: 'review_assignment', review_assignment: 'review_assignment',
-  grant: 'grant', tranche: 'tranche', report: 'report', call: 'call',
+  grant: 'grant', tranche: 'tranche', report: 'report', call: 'call', amendment: 'amendment',
 };
 
 export function eventName(entity, event) {

@@ -17,7 +17,7 @@ export async function workflows() {
 // The collection path of each machine's records.
 export const COLLECTIONS = {
   call: 'calls', proposal: 'proposals', review_assignment: 'assignments',
-  grant: 'grants', tranche: 'tranches', report: 'reports',
+  grant: 'grants', tranche: 'tranches', report: 'reports', amendment: 'amendments',
 };
 
 // The transition row of `machine` leaving `state` on `event`, or undefined.

@@ -18,13 +18,14 @@ import { budgetPanel, reportsPanel } from './reports_panel.js';
 import { resultsPanel } from './results_chart.js';
 import { tranchesPanel } from './tranches.js';
 import { threadPanel } from '../threads/thread_panel.js';
+import { amendmentsPanel } from '../amendments/panel.js';
 
 export async function grantView(ctx) {
   const id = Number(ctx.params.id);
   const grant = await get(`/grants/${id}`);
   ctx.setTitle(grant.reference);
   const reload = () => ctx.reload();
-  const [tranches, reports, budget, items, orgs, results, funding, openData, thread, proposal] = await Promise.all([
+  const [tranches, reports, budget, items, orgs, results, funding, openData, thread, proposal, changes] = await Promise.all([
     getAll(`/grants/${id}/tranches`),
     getAll(`/grants/${id}/reports`),
     getAll(`/grants/${id}/budget`),
@@ -35,6 +36,7 @@ export async function grantView(ctx) {
     openDataPanel(grant, { reload }),
     threadPanel('grant', id),
     get(`/proposals/${grant.proposal_id}`).catch((err) => { if (err?.status === 401) throw err; return null; }),
+    amendmentsPanel(grant),
   ]);
   const city = orgName(orgs, grant.city_org_id);
   const partner = orgName(orgs, grant.supporting_org_id);
@@ -60,6 +62,7 @@ export async function grantView(ctx) {
     about,
     funding,
     openData,
+    changes,
     await tranchesPanel({ grant, tranches, reports, timeline: items, onDone: reload }),
     reportsPanel(reports, grant.id),
     results,
