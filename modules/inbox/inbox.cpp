@@ -30,6 +30,7 @@ std::vector<std::string> kinds() {
   addStates(out, workflow::kGrantAwaits);
   addStates(out, workflow::kTrancheAwaits);
   addStates(out, workflow::kReportAwaits);
+  addStates(out, workflow::kAmendmentAwaits);
   for (auto k : {kReportOverdue, kUserLocked, kMailFailed, kAuditVerification, kMessageFromCity,
                  kMessageFromFund}) {
     out.emplace_back(k);

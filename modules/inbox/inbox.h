@@ -15,14 +15,15 @@ namespace citygrants::inbox {
 
 // The record an item is about.
 struct RecordRef {
-  std::string kind;  // proposal, review_assignment, grant, tranche, report, user, mail, audit_chain
+  std::string kind;  // proposal, review_assignment, grant, tranche, report, amendment, user, mail,
+                     // audit_chain
   std::int64_t id = 0;
   std::string reference;  // GCF-2026-0014-T1; an email for a user or a mail; "1-N" for the chain
   std::string title;
   std::optional<std::int64_t> city_org_id;  // none for what belongs to no city
   std::string city_name;
   std::string state;
-  std::optional<std::int64_t> grant_id;  // the grant of a tranche or a report
+  std::optional<std::int64_t> grant_id;  // the grant of a tranche, a report or an amendment
 };
 
 // An awaited step of the reader's roles that a guard holds back (workflow::HeldStep, copied).
@@ -89,7 +90,7 @@ inline constexpr std::string_view kMessageFromCity = "message.from_city";
 inline constexpr std::string_view kMessageFromFund = "message.from_fund";
 
 // Every kind an item may have, in the order counts are given: for each machine with awaited
-// steps (proposal, review assignment, grant, tranche, report), its states that have one, in the
+// steps (proposal, review assignment, grant, tranche, report, amendment), its states that have one, in the
 // machine's order; then the six kinds above.
 std::vector<std::string> kinds();
 

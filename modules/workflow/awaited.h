@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/workflow/amendment_flow.h"
 #include "modules/workflow/call_flow.h"
 #include "modules/workflow/grant_flow.h"
 #include "modules/workflow/machine.h"
@@ -99,8 +100,19 @@ inline constexpr EventWait<ReportEvent> kReportWaits[] = {
   {ReportEvent::kAccept,         Wait::kAwaited},
   {ReportEvent::kRequestChanges, Wait::kAwaited},
 };
+// A change to a running grant waits for its proposer to send it, the partner's review when the
+// reallocation is large, the fund's decision and its application.
+inline constexpr EventWait<AmendmentEvent> kAmendmentWaits[] = {
+  {AmendmentEvent::kRequest,  Wait::kAwaited},
+  {AmendmentEvent::kReview,   Wait::kAwaited},
+  {AmendmentEvent::kApprove,  Wait::kAwaited},
+  {AmendmentEvent::kReject,   Wait::kAwaited},
+  {AmendmentEvent::kApply,    Wait::kAwaited},
+  {AmendmentEvent::kWithdraw, Wait::kAside},
+};
 // clang-format on
 static_assert(classifiesEvery(kCallEvents, kCallWaits));
+static_assert(classifiesEvery(kAmendmentEvents, kAmendmentWaits));
 static_assert(classifiesEvery(kProposalEvents, kProposalWaits));
 static_assert(classifiesEvery(kReviewEvents, kReviewWaits));
 static_assert(classifiesEvery(kGrantEvents, kGrantWaits));
@@ -123,6 +135,7 @@ inline constexpr Awaits<ReviewTypes> kReviewAwaits{kReviewFlow, kReviewWaits};
 inline constexpr Awaits<GrantTypes> kGrantAwaits{kGrantFlow, kGrantWaits};
 inline constexpr Awaits<TrancheTypes> kTrancheAwaits{kTrancheFlow, kTrancheWaits};
 inline constexpr Awaits<ReportTypes> kReportAwaits{kReportFlow, kReportWaits};
+inline constexpr Awaits<AmendmentTypes> kAmendmentAwaits{kAmendmentFlow, kAmendmentWaits};
 
 // An awaited step the reader holds the role for, held back by a guard.
 struct HeldStep {

@@ -7,6 +7,8 @@
 #include "services/stores/sql_util.h"
 #include "services/stores/state_since.h"
 #include "services/stores/tranche_list.h"
+#include "services/stores/visibility.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 namespace {
@@ -297,6 +299,26 @@ std::vector<WaitingReport> InboxStore::reports(db::Tx& tx, const Visibility& v,
                         " FROM reports r JOIN grants g ON g.id = r.grant_id" + kGrantJoins + where +
                         " ORDER BY r.id");
   std::vector<WaitingReport> out;
+  while (st.fetch()) out.push_back(w);
+  return out;
+}
+
+std::vector<WaitingAmendment> InboxStore::amendments(db::Tx& tx, const Visibility& v,
+                                                     const std::vector<std::string>& states) {
+  soci::statement st(tx.sql());
+  Where where(st);
+  if (const auto visible = grantVisible(v, st); !visible.empty()) where.add(visible);
+  where.in("a.state", states);
+  WaitingAmendment w;
+  st.exchange(soci::into(w.id));
+  st.exchange(soci::into(w.state));
+  exchangeParent(st, w.grant);
+  st.exchange(soci::into(w.since));
+  prepareAndRun(st, std::string("SELECT a.id, a.state, ") + kParentColumns + ", " +
+                        stateSinceSql("amendment", "a", "a.created_at") +
+                        " FROM amendments a JOIN grants g ON g.id = a.grant_id" + kGrantJoins +
+                        where.sql() + " ORDER BY a.id");
+  std::vector<WaitingAmendment> out;
   while (st.fetch()) out.push_back(w);
   return out;
 }

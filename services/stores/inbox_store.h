@@ -74,6 +74,13 @@ struct WaitingTranche {
   std::int64_t since = 0;
 };
 
+struct WaitingAmendment {
+  std::int64_t id = 0;
+  std::string state;
+  WaitingParent grant;
+  std::int64_t since = 0;
+};
+
 struct WaitingReport {
   Report report;  // id, grant_id, seq, kind, state, due_at
   WaitingParent grant;
@@ -109,6 +116,9 @@ class InboxStore {
   static std::vector<WaitingReport> reports(db::Tx& tx, const Visibility& v,
                                             const std::vector<std::string>& states,
                                             bool overdue_drafts, std::int64_t now);
+  // The amendments in `states` of the grants `v` sees. REQUIRES: 1 <= states.size() <= 7.
+  static std::vector<WaitingAmendment> amendments(db::Tx& tx, const Visibility& v,
+                                                  const std::vector<std::string>& states);
 };
 
 // ---- what waits for an admin or an auditor (inbox_admin_store.cpp) ----

@@ -2,6 +2,7 @@
 
 #include "services/audit/audit_log.h"
 #include "services/stores/amendment_store.h"
+#include "services/stores/reminder_store.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/grant_terms.h"
 #include "services/usecases/use_case.h"
@@ -53,8 +54,11 @@ std::vector<std::int64_t> moveDueDates(db::Tx& tx, const access::Actor& actor,
 
 }  // namespace
 
-void onDueDatesMoved(db::Tx&, const std::vector<std::int64_t>&, std::int64_t) {
-  // Hook for the clock (issue 16 part 2): forget the reminders of these reports' old due dates.
+void onDueDatesMoved(db::Tx& tx, const std::vector<std::int64_t>& report_ids) {
+  // The reminders sent against the old due dates say nothing of the new ones: the clock counts
+  // these reports' windows afresh (a report overdue before an extension is reminded again when
+  // it falls due again, never for the days the extension removed).
+  for (const auto id : report_ids) stores::ReminderStore::forget(tx, clock::RecordKind::kReport, id);
 }
 
 records::GrantTerms applyAmendment(db::Tx& tx, const access::Actor& actor,
@@ -79,7 +83,7 @@ records::GrantTerms applyAmendment(db::Tx& tx, const access::Actor& actor,
   replanTranches(tx, actor, g, after, a.id, now);
   if (after.ends_at != before.ends_at) {
     const auto moved = moveDueDates(tx, actor, g, after.ends_at - before.ends_at, a.id, now);
-    onDueDatesMoved(tx, moved, now);
+    onDueDatesMoved(tx, moved);
   }
   if (after.amount_minor != before.amount_minor) {
     allocateNewGrant(tx, g.id, g.call_id, after.amount_minor);  // chapters follow the amount

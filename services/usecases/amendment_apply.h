@@ -20,9 +20,8 @@ records::GrantTerms applyAmendment(db::Tx& tx, const access::Actor& actor,
                                    const records::Amendment& a, const stores::Grant& g,
                                    std::int64_t now);
 
-// The one place to hook what must follow when reports' due dates move (the clock's reminders
-// already written for the old dates are forgotten here once the reminder store lands: issue 16
-// part 2 hooks its `forget` at this call site). Today it does nothing.
-void onDueDatesMoved(db::Tx& tx, const std::vector<std::int64_t>& report_ids, std::int64_t now);
+// What follows when reports' due dates move: the clock's reminders already written for the old
+// dates are forgotten, so the reports are reminded against their new ones.
+void onDueDatesMoved(db::Tx& tx, const std::vector<std::int64_t>& report_ids);
 
 }  // namespace citygrants::usecases

@@ -156,6 +156,11 @@ struct AmendmentFlow {
 
 }  // namespace
 
+workflow::AmendmentFacts amendmentFacts(db::Tx& tx, const records::Amendment& a,
+                                        const stores::Grant& g) {
+  return standingOf(tx, a, g).facts;
+}
+
 AmendmentView AmendmentService::create(const Actor& actor, std::int64_t grant_id,
                                        const AmendmentDraft& draft) {
   const auto now = ctx_.clock.nowMs();

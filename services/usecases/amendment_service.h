@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "modules/records/amendment.h"
+#include "modules/workflow/amendment_flow.h"
+#include "services/stores/grant_store.h"
 #include "services/usecases/use_case.h"
 
 namespace citygrants::usecases {
@@ -32,6 +34,12 @@ struct AmendmentView : records::Amendment {
   std::vector<std::string> actions;
   Actors actors;  // proposed_by, reviewed_by, approved_by, applied_by as the reader knows them
 };
+
+// What the amendment machine's guards read of `a` on grant `g` now (the inbox's facts as the
+// amendment's own `actions`): the grant's live terms, its call's budget left and setting. A few
+// statements per amendment.
+workflow::AmendmentFacts amendmentFacts(db::Tx& tx, const records::Amendment& a,
+                                        const stores::Grant& g);
 
 // The versions of a grant's terms, oldest first, in the grant's currency.
 struct GrantTermsList {

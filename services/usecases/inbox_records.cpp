@@ -1,7 +1,10 @@
 #include "services/usecases/inbox_records.h"
 
 #include "modules/workflow/awaited.h"
+#include "services/stores/amendment_store.h"
+#include "services/stores/grant_store.h"
 #include "services/stores/inbox_store.h"
+#include "services/usecases/amendment_service.h"
 #include "services/usecases/actor_naming.h"
 #include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
@@ -208,6 +211,37 @@ void addReports(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out) {
   }
 }
 
+// Changes to running grants: drafts for their proposing side to send, requests for the partner's
+// review or the fund's decision, approved ones to apply (four eyes named on an increase). The
+// guards' facts are the amendment's own (amendmentFacts): a few statements for each amendment
+// waiting, which are few at a time, beside the one that finds them.
+void addAmendments(db::Tx& tx, const Actor& actor, Items& out, Mentions& mentions) {
+  const auto& awaits = workflow::kAmendmentAwaits;
+  const auto states = statesFor(awaits, actor);
+  if (states.empty()) return;
+  for (const auto& w : stores::InboxStore::amendments(tx, visibilityOf(actor), states)) {
+    const auto a = stores::AmendmentStore::load(tx, w.id);
+    const auto g = stores::GrantStore::load(tx, w.grant.id);
+    if (!a || !g) continue;
+    const auto waiting = workflow::waitingFor(awaits, a->state, actor, amendmentFacts(tx, *a, *g));
+    // A draft is its proposer's own work: it waits for nobody else, even where the guard that
+    // keeps others from sending it is a rule about persons.
+    const bool draft = a->state == workflow::kAmendmentEditable[0];
+    if (!waiting.listed || (draft && waiting.expected.empty())) continue;
+    auto item = itemOf(awaits, a->state, waiting);
+    item.record = {"amendment",          a->id,           w.grant.reference, w.grant.title,
+                   w.grant.city_org_id, w.grant.city_name, a->state,          w.grant.id};
+    item.since = w.since;
+    if (workflow::fourEyesIn(awaits, a->state)) {
+      const access::Parties parties{g->city_org_id, g->supporting_org_id};
+      addPerson(mentions, out.size(), "proposed_by", std::optional<std::int64_t>(a->proposed_by),
+                parties);
+      addPerson(mentions, out.size(), "approved_by", a->approved_by, parties);
+    }
+    out.push_back(std::move(item));
+  }
+}
+
 }  // namespace
 
 void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now,
@@ -218,6 +252,7 @@ void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now,
   addGrants(tx, actor, out);
   addTranches(tx, actor, now, out, mentions);
   addReports(tx, actor, now, out);
+  addAmendments(tx, actor, out, mentions);
   nameMentions(tx, actor, mentions, out);
 }
 

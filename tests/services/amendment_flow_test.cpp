@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "services/usecases/tick_service.h"
 #include "services/usecases/timeline_service.h"
 #include "tests/services/amendment_world.h"
 
@@ -62,6 +63,35 @@ BOOST_AUTO_TEST_CASE(a_no_cost_extension_moves_the_end_and_every_undelivered_rep
     BOOST_TEST((std::find(steps.begin(), steps.end(), step) != steps.end()), step);
   }
   checkInvariants();
+}
+
+// The clock's reminders follow the moved due dates: what was sent against the old date is
+// forgotten, nothing is sent while the report is no longer due, and the new date's windows open.
+BOOST_AUTO_TEST_CASE(an_extension_arms_the_moved_reports_reminders_again) {
+  const auto progress = report("progress");
+  usecases::TickService ticks(ctx);
+  const auto sentFor = [&](const std::string& kind) {
+    return count(ctx.db, "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND "
+                         "record_id = " + std::to_string(progress.id) + " AND outcome = 'sent' "
+                         "AND reminder_kind = '" + kind + "'");
+  };
+  const auto overdue_at = progress.due_at + 2 * kDayMs;
+  ticks.tick(overdue_at);
+  BOOST_TEST(sentFor("report_overdue_1") == 1);
+
+  const auto a = amendments.create(applicant_a, grant_id, extension(90));
+  fire(applicant_a, a.id, "request");
+  fire(fm1, a.id, "approve");
+  fire(fm1, a.id, "apply");
+  BOOST_TEST(count(ctx.db, "SELECT COUNT(*) FROM sent_reminders WHERE record_kind = 'report' AND "
+                           "record_id = " + std::to_string(progress.id)) == 0);
+  ticks.tick(overdue_at);
+  BOOST_TEST(sentFor("report_overdue_1") == 0, "no longer overdue: nothing to remind");
+  const auto new_due = report("progress").due_at;
+  ticks.tick(new_due - 13 * kDayMs);
+  BOOST_TEST(sentFor("report_due_14") == 1, "reminded against the new due date");
+  ticks.tick(new_due + 2 * kDayMs);
+  BOOST_TEST(sentFor("report_overdue_1") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_submitted_report_keeps_its_due_date_under_an_extension) {

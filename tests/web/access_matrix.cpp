@@ -19,6 +19,7 @@ constexpr Collection kCollections[] = {
     {"grants", "grants", "grant"},          {"tranches", "tranches", "tranche"},
     {"reports", "reports", "report"},       {"assignments", "review_assignments", "review_assignment"},
     {"indicators", "indicators", ""},       {"chapters", "chapters", ""},
+    {"amendments", "amendments", "amendment"},
 };
 
 const Collection* collection(const std::string& segment) {
@@ -57,6 +58,11 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
   needs_if_match = false;
   if (key == "POST /api/v1/session") return R"({"email":"matrix@nowhere.demo","password":"wrong-password"})";
   if (key == "POST /api/v1/tokens") return "{\"name\":\"matrix " + tag + "\"}";
+  // Requeueing or discarding a message is all in its path.
+  if (key == "POST /api/v1/outbox/{id}/requeue" || key == "POST /api/v1/outbox/{id}/discard") return "";
+  if (key == "POST /api/v1/grants/{id}/amendments") {
+    return R"({"reason":"matrix","ends_at":"2031-06-30T00:00:00Z"})";
+  }
   if (key == "POST /api/v1/calls") {
     return "{\"code\":\"MX-" + tag + "\",\"title\":\"Matrix\",\"budget_minor\":100000000,\"min_award_minor\":1000,"
            "\"max_award_minor\":5000000,\"threshold_minor\":3000000,\"closes_at\":\"2031-01-01T00:00:00Z\"}";
@@ -148,7 +154,7 @@ const std::vector<MatrixRole>& matrixRoles() {
 
 bool orgScoped(const std::string& c) {
   return c == "proposals" || c == "grants" || c == "tranches" || c == "reports" || c == "assignments" ||
-         c == "attachments" || c == "messages";
+         c == "attachments" || c == "messages" || c == "amendments";
 }
 
 MatrixRecords findRecords(Server& server) {
@@ -167,7 +173,10 @@ MatrixRecords findRecords(Server& server) {
   if (grant) {
     put("tranches", queryInt(db, "SELECT MIN(id) FROM tranches WHERE grant_id = :p", *grant));
     put("reports", queryInt(db, "SELECT MIN(id) FROM reports WHERE grant_id = :p", *grant));
+    put("amendments", queryInt(db, "SELECT MIN(id) FROM amendments WHERE grant_id = :p", *grant));
   }
+  // The oldest message of the outbox: an admin may discard it (or, were it dead, send it again).
+  put("outbox", queryInt(db, "SELECT MIN(id) FROM outbox_mail"));
   put("assignments", queryInt(db, "SELECT MIN(id) FROM review_assignments WHERE proposal_id = :p", *proposal));
   put("attachments", queryInt(db, "SELECT MIN(id) FROM attachments WHERE proposal_id = :p", *proposal));
   r.open_call = queryInt(db, "SELECT id FROM calls WHERE code = 'GCF-2026'").value_or(0);

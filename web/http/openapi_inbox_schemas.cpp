@@ -19,11 +19,11 @@ std::vector<std::string> roleNames() {
 JsonObject inboxRecord() {
   auto city = closed({{"id", integer()}, {"name", text()}});
   return closed(
-      {{"kind", choice({"proposal", "review_assignment", "grant", "tranche", "report", "user",
-                        "mail", "audit_chain"})},
+      {{"kind", choice({"proposal", "review_assignment", "grant", "tranche", "report",
+                        "amendment", "user", "mail", "audit_chain"})},
        {"id", describe(integer(), "the record's id; the chain's last sequence number")},
        {"reference", describe(text(),
-                              "GCF-2026-0014-T1; the grant's for a report; an email for "
+                              "GCF-2026-0014-T1; the grant's for a report or an amendment; an email for "
                               "a user or a mail; \"1-N\" for the audit chain")},
        {"title", describe(text(),
                           "the proposal's title (of the grant's proposal for grants, "

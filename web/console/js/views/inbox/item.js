@@ -9,7 +9,7 @@ import { stateBadge } from '../../components/ui.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-// Where the record is shown: its own page, its grant's for a tranche (the schedule), the admin's
+// Where the record is shown: its own page (an amendment's too), its grant's for a tranche (the schedule), the admin's
 // users page for an account, the verification page for the chain, the outbox's failed messages
 // for mail.
 export function recordHref(record) {
@@ -19,6 +19,7 @@ export function recordHref(record) {
     case 'grant': return `#/grants/${record.id}`;
     case 'tranche': return `#/grants/${record.grant_id}`;
     case 'report': return `#/reports/${record.id}`;
+    case 'amendment': return `#/amendments/${record.id}`;
     case 'user': return '#/admin/users';
     case 'audit_chain': return '#/audit/verify';
     case 'mail': return '#/admin/outbox?status=failed';
