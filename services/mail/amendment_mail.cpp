@@ -1,12 +1,11 @@
 #include "services/mail/amendment_mail.h"
 
-#include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "modules/core/text.h"
 #include "services/mail/catalog.h"
+#include "services/mail/queue_to.h"
 #include "services/mail/render.h"
 #include "services/stores/amendment_store.h"
 #include "services/stores/directory_store.h"
@@ -19,20 +18,6 @@ using access::Role;
 using stores::OutboxStore;
 using stores::Recipient;
 using workflow::Notice;
-
-// Queues template `key` to each recipient once, in their language.
-void queueTo(db::Tx& tx, const std::vector<Recipient>& to, std::string_view key,
-             const std::function<Params(const std::string&)>& params_in, std::int64_t now) {
-  std::set<std::int64_t> seen;
-  for (const auto& r : to) {
-    if (!seen.insert(r.user_id).second) continue;
-    auto params = params_in(r.language);
-    params["name"] = r.name;
-    const auto m = render(r.language, key, params);
-    OutboxStore::queue(tx, {r.user_id, r.email, m.language, std::string(key), m.subject, m.body},
-                       now);
-  }
-}
 
 // The amendment's kinds in `language`, joined by commas.
 std::string kindsIn(const std::string& language, const records::Amendment& a) {

@@ -1,14 +1,13 @@
 #include "services/mail/notifications.h"
 
 #include <algorithm>
-#include <functional>
-#include <set>
 #include <span>
 #include <stdexcept>
 #include <vector>
 
 #include "modules/core/text.h"
 #include "services/mail/catalog.h"
+#include "services/mail/queue_to.h"
 #include "services/mail/render.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/outbox_store.h"
@@ -20,23 +19,6 @@ using access::Role;
 using stores::OutboxStore;
 using stores::Recipient;
 using workflow::Notice;
-
-// The placeholders' values in one recipient's language (amounts, dates and terms differ).
-using ParamsIn = std::function<Params(const std::string& language)>;
-
-// Queues template `key` to each recipient once, in their language.
-void queueTo(db::Tx& tx, const std::vector<Recipient>& to, std::string_view key,
-             const ParamsIn& params_in, std::int64_t now) {
-  std::set<std::int64_t> seen;
-  for (const auto& r : to) {
-    if (!seen.insert(r.user_id).second) continue;
-    auto params = params_in(r.language);
-    params["name"] = r.name;
-    const auto m = render(r.language, key, params);
-    OutboxStore::queue(tx, {r.user_id, r.email, m.language, std::string(key), m.subject, m.body},
-                       now);
-  }
-}
 
 std::vector<Recipient> joined(std::vector<Recipient> a, const std::vector<Recipient>& b) {
   a.insert(a.end(), b.begin(), b.end());

@@ -70,8 +70,9 @@ std::vector<std::int64_t> RandomDriver::ids(const std::string& sql) {
 std::int64_t RandomDriver::anyId(const std::string& table, const std::string& where) {
   // Half the time prefer the records furthest along (highest ids are not; recently changed are).
   const bool recent = chance(50);
+  // Ordered either way, so that SQLite and PostgreSQL walk the same sequence from one seed.
   auto all = ids("SELECT id FROM " + table + (where.empty() ? "" : " WHERE " + where) +
-                 (recent ? " ORDER BY updated_at DESC LIMIT 4" : ""));
+                 (recent ? " ORDER BY updated_at DESC, id DESC LIMIT 4" : " ORDER BY id"));
   return all.empty() ? 0 : all[static_cast<std::size_t>(below(static_cast<int>(all.size())))];
 }
 
@@ -240,7 +241,8 @@ std::string RandomDriver::reportEdit() {
   if (r.kind == "financial") {
     for (auto line : ids("SELECT b.id FROM budget_lines b JOIN proposal_versions v ON v.id = b.version_id "
                          "JOIN proposals p ON p.id = v.proposal_id AND v.number = p.current_version "
-                         "JOIN grants g ON g.proposal_id = p.id WHERE g.id = " + std::to_string(r.grant_id))) {
+                         "JOIN grants g ON g.proposal_id = p.id WHERE g.id = " + std::to_string(r.grant_id) +
+                         " ORDER BY b.id")) {
       spending.push_back({line, below(10'000'000)});
     }
   }

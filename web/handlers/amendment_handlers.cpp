@@ -50,27 +50,39 @@ usecases::AmendmentDraft decodeDraft(const ApiRequest& req) {
   return d;
 }
 
+// Budget lines with their amounts, in the terms and in what an amendment asks.
+http::JsonArray linesJson(const std::vector<records::LineChange>& lines, const std::string& currency) {
+  http::JsonArray out = new Poco::JSON::Array;
+  for (const auto& l : lines) {
+    auto line = http::object();
+    line->set("budget_line_id", l.budget_line_id);
+    line->set("amount", http::money(l.amount_minor, currency));
+    out->add(line);
+  }
+  return out;
+}
+
+// A tranche's plan: its seq, amount, milestone and planned date (a term's or a re-plan's).
+template <class Plan>
+http::JsonObject trancheJson(const Plan& p, const std::string& currency) {
+  auto item = http::object();
+  item->set("seq", p.seq);
+  item->set("amount", http::money(p.amount_minor, currency));
+  item->set("milestone", p.milestone);
+  http::setTime(item, "planned_at", p.planned_at);
+  return item;
+}
+
 http::JsonObject termsJson(const records::GrantTerms& t, const std::string& currency) {
   auto o = http::object();
   o->set("number", t.number);
   http::setOptional(o, "amendment_id", t.amendment_id);
   o->set("amount", http::money(t.amount_minor, currency));
   o->set("ends_at", http::isoTime(t.ends_at));
-  http::JsonArray lines = new Poco::JSON::Array;
-  for (const auto& l : t.budget_lines) {
-    auto line = http::object();
-    line->set("budget_line_id", l.budget_line_id);
-    line->set("amount", http::money(l.amount_minor, currency));
-    lines->add(line);
-  }
-  o->set("budget_lines", lines);
+  o->set("budget_lines", linesJson(t.budget_lines, currency));
   http::JsonArray tranches = new Poco::JSON::Array;
   for (const auto& tr : t.tranches) {
-    auto item = http::object();
-    item->set("seq", tr.seq);
-    item->set("amount", http::money(tr.amount_minor, currency));
-    item->set("milestone", tr.milestone);
-    http::setTime(item, "planned_at", tr.planned_at);
+    auto item = trancheJson(tr, currency);
     item->set("state", tr.state);
     tranches->add(item);
   }
@@ -85,23 +97,9 @@ http::JsonObject changeJson(const records::AmendmentTerms& t, const std::string&
   auto o = http::object();
   http::setTime(o, "ends_at", t.ends_at);
   http::setOptional(o, "amount_minor", t.amount_minor);
-  http::JsonArray lines = new Poco::JSON::Array;
-  for (const auto& l : t.budget_lines) {
-    auto line = http::object();
-    line->set("budget_line_id", l.budget_line_id);
-    line->set("amount", http::money(l.amount_minor, currency));
-    lines->add(line);
-  }
-  o->set("budget_lines", lines);
+  o->set("budget_lines", linesJson(t.budget_lines, currency));
   http::JsonArray tranches = new Poco::JSON::Array;
-  for (const auto& p : t.tranches) {
-    auto item = http::object();
-    item->set("seq", p.seq);
-    item->set("amount", http::money(p.amount_minor, currency));
-    item->set("milestone", p.milestone);
-    http::setTime(item, "planned_at", p.planned_at);
-    tranches->add(item);
-  }
+  for (const auto& p : t.tranches) tranches->add(trancheJson(p, currency));
   o->set("tranches", tranches);
   return o;
 }
