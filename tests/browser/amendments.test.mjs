@@ -85,6 +85,11 @@ test('a city requests an extension and a re-plan; the fund approves; an increase
     assert.equal(after.number, before.number + 1);
     assert.equal(after.ends_at, '2031-09-30T00:00:00.000Z');
     assert.equal(after.tranches.find((tr) => tr.seq === b.seq).milestone, 'Final report accepted');
+    // The grant's page says the end its terms now set, and under which version.
+    await openPage(city, `/grants/${grant.id}`);
+    const termsNow = city.locator('.terms-now');
+    assert.equal(await termsNow.getAttribute('data-version'), String(after.number));
+    assert.match(await termsNow.innerText(), /2031/);
     assertNoErrors(city);
     assertNoErrors(fund);
 

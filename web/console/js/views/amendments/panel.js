@@ -1,5 +1,6 @@
 // The grant page's "Changes to the grant" panel (GET /grants/{id}/amendments): each amendment
-// with its kinds and state, linked to its page; and, while the grant runs, "Request a change"
+// with its kinds and state, linked to its page, under the end date the grant's terms now set
+// (GET /grants/{id}/terms); and, while the grant runs, "Request a change"
 // for the grant's city or "Propose a change" for a fund manager. Who may send what is decided
 // by the server (a refused draft answers 403); the button only avoids offering it to the rest.
 
@@ -22,9 +23,23 @@ function askButton(grant) {
     t(city ? 'amendments.request' : 'amendments.propose'), { class: 'button amend-link' }));
 }
 
+// The terms the grant runs on now: its end date and, once amended, the version in force.
+function termsNow(versions) {
+  const now = versions.at(-1);
+  if (!now) return null;
+  return h('p', { class: 'terms-now', dataset: { version: now.number } },
+    t(now.number > 1 ? 'amendments.panel.terms_amended' : 'amendments.panel.terms_awarded',
+      { end: date(now.ends_at), n: now.number }));
+}
+
 export async function amendmentsPanel(grant) {
-  const items = await getAll(`/grants/${grant.id}/amendments`).catch((err) => { if (err?.status === 401) throw err; return []; });
+  const none = (err) => { if (err?.status === 401) throw err; return []; };
+  const [items, terms] = await Promise.all([
+    getAll(`/grants/${grant.id}/amendments`).catch(none),
+    getAll(`/grants/${grant.id}/terms`).catch(none),
+  ]);
   return section(t('amendments.panel.title'),
+    termsNow(terms),
     table(t('amendments.panel.caption'), [
       { label: t('amendments.col.asked'), cell: (a) => link(`/amendments/${a.id}`, date(a.created_at)) },
       { label: t('amendments.col.kinds'), cell: (a) => kindsText(a.kinds) },
