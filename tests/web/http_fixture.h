@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -159,6 +160,10 @@ std::optional<std::string> queryText(db::Database& db, const std::string& sql,
 std::string quoted(const std::string& text);
 
 // The wall clock in epoch milliseconds, as the server under test reads it.
-std::int64_t nowMs();
+inline std::int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 }  // namespace citygrants::webtest
