@@ -26,6 +26,8 @@ const std::vector<std::string> kTables = {
     "role_grants",
     "sessions",
     "api_tokens",
+    "second_factors",
+    "recovery_codes",
     "calls",
     "criteria",
     "tranche_plan_items",
