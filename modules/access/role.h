@@ -23,6 +23,7 @@ class RoleSet {
   constexpr RoleSet operator|(RoleSet other) const { return RoleSet(bits_ | other.bits_); }
   constexpr bool has(Role role) const { return (bits_ & bit(role)) != 0; }
   constexpr bool empty() const { return bits_ == 0; }
+  constexpr bool intersects(RoleSet other) const { return (bits_ & other.bits_) != 0; }
   constexpr void add(Role role) { bits_ |= bit(role); }
   std::vector<Role> roles() const;
 
@@ -44,6 +45,10 @@ struct Actor {
   std::int64_t user_id = 0;
   std::int64_t org_id = 0;
   RoleSet roles;
+  // Whether this request may move money (issue 17 part 2): a session that proved its second
+  // factor within the step-up window, or a machine client's token with the payments scope.
+  bool payments_cleared = false;
+  bool via_token = false;  // a bearer token: it cannot step up, only carry the scope
 };
 
 // Which organisations a record belongs to, for visibility and for acting on it.

@@ -17,6 +17,9 @@ std::string_view problemKindName(ProblemKind kind) {
     case ProblemKind::kUnauthenticated: return "unauthenticated";
     case ProblemKind::kTooManyRequests: return "too_many_requests";
     case ProblemKind::kUnavailable: return "unavailable";
+    case ProblemKind::kSecondFactorRequired: return "second_factor_required";
+    case ProblemKind::kStepUpRequired: return "step_up_required";
+    case ProblemKind::kEnrolmentRequired: return "second_factor_enrolment_required";
   }
   return "unknown";
 }

@@ -21,6 +21,9 @@ enum class ProblemKind {
   kUnauthenticated,    // no valid session or token, or a wrong email or password
   kTooManyRequests,    // repeated failures: try again later
   kUnavailable,        // the server is busy with other requests of this kind: try again shortly
+  kSecondFactorRequired,  // sign-in: the password is right, a code of the second factor is not
+  kStepUpRequired,        // money moves only after a code proved on this session within minutes
+  kEnrolmentRequired,     // the user's role needs a second factor: they may only enrol one
 };
 
 std::string_view problemKindName(ProblemKind kind);

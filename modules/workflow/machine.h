@@ -117,7 +117,10 @@ const Guard<typename Types::Facts>* failingGuard(const Transition<Types>& row,
 
 // Decides one step: returns the row to take, or throws the Problem that refuses it —
 // kInvalidTransition for an event that does not apply in `state`, kForbidden for an actor
-// without the row's role, kInvalid for missing input, the guard's kind for a failed guard.
+// without the row's role, kInvalid for missing input, the guard's kind for a failed guard, and
+// for a row that moves money (kMovesMoney) an actor without payments clearance: kStepUpRequired
+// for a session (it may prove its second factor and retry), kForbidden for a bearer token
+// without the payments scope (it cannot).
 template <class Types>
 const Transition<Types>& fire(const Machine<Types>& m, std::string_view state,
                               typename Types::Event event, const Actor& actor,
@@ -143,6 +146,12 @@ const Transition<Types>& fire(const Machine<Types>& m, std::string_view state,
   }
   if (const auto* g = failingGuard(*row, facts, actor)) {
     throw Problem(g->kind, core::Message(g->message, {}));
+  }
+  if (row->has(kMovesMoney) && !actor.payments_cleared) {
+    // Last, so that nobody is asked for a code for a step that would be refused anyway.
+    if (actor.via_token) throw Problem::forbidden({"auth.token_scope_payments", {}});
+    throw Problem(ProblemKind::kStepUpRequired,
+                  {"auth.step_up_required", {core::MessageArg::term("event", "event.", name)}});
   }
   return *row;
 }

@@ -161,7 +161,8 @@ using N = Notice;
 namespace g = proposal_guards;
 namespace fx = proposal_effects;
 inline constexpr unsigned kSubmits = kFreezesVersion | kNamesMissingFields;
-inline constexpr unsigned kAwards = kWritesTerms | kRecordsDecision | kDecidesAward | kCreatesGrant;
+inline constexpr unsigned kAwards =
+    kWritesTerms | kRecordsDecision | kDecidesAward | kCreatesGrant | kMovesMoney;
 // clang-format off
 inline constexpr Transition<ProposalTypes> kRows[] = {
   // from                   event                to                    who                guards                                                                  needs            effect                     tags                                                 notice

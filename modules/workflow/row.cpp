@@ -30,6 +30,7 @@ std::string_view tagName(Tag tag) {
     case kCancelsOpenTranches: return "cancels_open_tranches";
     case kChecksDisbursedSum: return "checks_disbursed_sum";
     case kChecksTerms: return "checks_terms";
+    case kMovesMoney: return "moves_money";
   }
   return "unknown";
 }

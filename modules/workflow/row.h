@@ -60,11 +60,12 @@ enum Tag : unsigned {
   kCancelsOpenTranches = 1u << 8,  // every tranche still open is cancelled, each with its audit row
   kChecksDisbursedSum = 1u << 9,   // Σ disbursed of the grant must stay within its amount
   kChecksTerms = 1u << 10,         // an amendment's terms must still apply to the grant as it is
+  kMovesMoney = 1u << 11,          // money is committed or paid: a fresh second factor (step-up)
 };
 inline constexpr Tag kAllTags[] = {kWritesTerms,        kFreezesVersion,  kStartsNextVersion,
                                    kNamesMissingFields, kRecordsDecision, kDecidesAward,
                                    kFlagsFutureRound,   kCreatesGrant,    kCancelsOpenTranches,
-                                   kChecksDisbursedSum, kChecksTerms};
+                                   kChecksDisbursedSum, kChecksTerms,     kMovesMoney};
 std::string_view tagName(Tag tag);
 
 // The mail a step sends (services/mail says to whom and in which words).

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "modules/core/text.h"
+#include "services/auth/common_passwords.h"
 
 namespace citygrants::auth {
 namespace {
@@ -40,8 +41,11 @@ std::uint64_t passwordHashCount() { return hash_count.load(std::memory_order_rel
 std::optional<core::Message> passwordProblem(const std::string& password) {
   auto len = core::utf8Length(password);
   if (!len) return core::Message("field.not_utf8");
-  if (*len < 10) return core::Message("field.too_short", {{"min", 10}});
+  if (*len < kMinPasswordLength) {
+    return core::Message("field.too_short", {{"min", kMinPasswordLength}});
+  }
   if (*len > 200) return core::Message("field.too_long", {{"max", 200}});
+  if (isCommonPassword(password)) return core::Message("password.common");
   return std::nullopt;
 }
 

@@ -24,7 +24,10 @@ bool verifyPassword(const std::string& password, const std::string& encoded_hash
 // time it.
 std::uint64_t passwordHashCount();
 
-// The password rules: 10 to 200 characters. Nothing when acceptable, else what is wrong.
+inline constexpr int kMinPasswordLength = 12;
+
+// The password rules (ASVS 2.1.1, 2.1.7): 12 to 200 characters, and not one of the common
+// passwords (isCommonPassword). Nothing when acceptable, else what is wrong.
 std::optional<core::Message> passwordProblem(const std::string& password);
 
 }  // namespace citygrants::auth

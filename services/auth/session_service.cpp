@@ -7,7 +7,9 @@
 #include "modules/core/text.h"
 #include "services/audit/audit_log.h"
 #include "services/auth/password.h"
+#include "services/auth/second_factor_service.h"
 #include "services/crypto/digest.h"
+#include "services/stores/second_factor_store.h"
 
 namespace citygrants::auth {
 namespace {
@@ -40,8 +42,12 @@ int secondsUntil(std::int64_t until, std::int64_t now) {
 
 }  // namespace
 
-void SessionService::recordFailure(const std::string& email_hash, std::int64_t now) {
+void SessionService::recordFailure(const std::string& email_hash, std::int64_t now,
+                                   std::optional<std::int64_t> user_id) {
   ctx_.db.write([&](db::Tx& tx) {
+    if (user_id) {
+      audit::appendAudit(tx, {*user_id, "user", *user_id, "second_factor_failed", "", "", "{}", now});
+    }
     auto a = stores::SessionStore::attempts(tx, email_hash);
     if (now - a.window_start > policy_.failure_window_ms) a = {0, now, 0};
     if (++a.failures >= policy_.max_failures) {
@@ -61,7 +67,10 @@ bool SessionService::checkPassword(const std::string& password, const std::strin
 
 SignIn SessionService::signIn(const std::string& email, const std::string& password,
                               const std::optional<std::string>& previous_token,
-                              const std::string& client) {
+                              const std::string& client, const std::optional<std::string>& otp) {
+  if (otp && !SecondFactorService::wellFormed(*otp)) {
+    throw Problem::invalidField("otp", core::Message("second_factor.code_form"));
+  }
   const auto now = ctx_.clock.nowMs();
   if (limits_ != nullptr) {
     if (const auto wait = limits_->budget.take(client, now)) {
@@ -70,6 +79,7 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
   }
   const std::string email_hash = crypto::sha256Hex(lower(email));
   std::optional<stores::User> user;
+  bool has_factor = false;
   {
     auto tx = ctx_.db.read();
     const auto locked_until = stores::SessionStore::attempts(tx, email_hash).locked_until;
@@ -77,6 +87,7 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
       throw Problem::tooManyRequests("auth.email_locked", secondsUntil(locked_until, now));
     }
     user = stores::DirectoryStore::findUserByEmail(tx, lower(email));
+    has_factor = user && stores::SecondFactorStore::confirmed(tx, user->id);
     tx.commit();
   }
   const bool password_ok = checkPassword(password, user ? user->password_hash : kNoSuchUserHash);
@@ -85,8 +96,16 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
     if (limits_ != nullptr) limits_->budget.chargeFailure(client, now);
     throw wrongCredentials();
   }
+  if (has_factor && !otp) {
+    throw Problem(ProblemKind::kSecondFactorRequired, "auth.second_factor_required");
+  }
   SignIn out{crypto::randomHex(32), crypto::randomHex(32), *user, now + policy_.absolute_ms};
+  bool code_ok = true;
   ctx_.db.write([&](db::Tx& tx) {
+    if (has_factor && !SecondFactorService::check(tx, user->id, *otp, now)) {
+      code_ok = false;
+      return;  // rolled back: no session
+    }
     stores::SessionStore::clearAttempts(tx, email_hash);
     if (previous_token) {
       stores::SessionStore::deleteSession(tx, crypto::sha256Hex(*previous_token));
@@ -97,7 +116,69 @@ SignIn SessionService::signIn(const std::string& email, const std::string& passw
     audit::appendAudit(tx, {user->id, "user", user->id, "sign_in", "", "", "{}", now});
     tx.commit();
   });
+  if (!code_ok) {
+    recordFailure(email_hash, now, user->id);
+    if (limits_ != nullptr) limits_->budget.chargeFailure(client, now);
+    throw Problem(ProblemKind::kSecondFactorRequired, "auth.second_factor_wrong");
+  }
   return out;
+}
+
+std::int64_t SessionService::stepUp(const std::string& token, const std::string& otp,
+                                    const std::string& client) {
+  const auto now = ctx_.clock.nowMs();
+  if (limits_ != nullptr) {
+    if (const auto wait = limits_->budget.take(client, now)) {
+      throw Problem::tooManyRequests({"auth.address_budget", {{"seconds", *wait}}}, *wait);
+    }
+  }
+  if (!SecondFactorService::wellFormed(otp)) {
+    throw Problem::invalidField("otp", core::Message("second_factor.code_form"));
+  }
+  std::optional<stores::Session> session;
+  std::optional<stores::User> user;
+  {
+    auto tx = ctx_.db.read();
+    session = stores::SessionStore::findSession(tx, crypto::sha256Hex(token));
+    if (!session || session->expires_at <= now || session->last_seen_at + policy_.idle_ms < now) {
+      throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
+    }
+    user = stores::DirectoryStore::findUser(tx, session->user_id);
+    if (!user || !user->active) throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
+    tx.commit();
+  }
+  const std::string email_hash = crypto::sha256Hex(user->email);
+  bool code_ok = false;
+  ctx_.db.write([&](db::Tx& tx) {
+    const auto locked_until = stores::SessionStore::attempts(tx, email_hash).locked_until;
+    if (locked_until > now) {
+      throw Problem::tooManyRequests("auth.email_locked", secondsUntil(locked_until, now));
+    }
+    if (!stores::SecondFactorStore::confirmed(tx, user->id)) {
+      throw Problem(ProblemKind::kConflict, "second_factor.not_enrolled");
+    }
+    if (!SecondFactorService::check(tx, user->id, otp, now)) return;  // rolled back
+    stores::SessionStore::stepUpSession(tx, session->id, now);
+    audit::appendAudit(tx, {user->id, "user", user->id, "step_up", "", "", "{}", now});
+    tx.commit();
+    code_ok = true;
+  });
+  if (!code_ok) {
+    recordFailure(email_hash, now, user->id);
+    if (limits_ != nullptr) limits_->budget.chargeFailure(client, now);
+    throw Problem::invalidField("otp", core::Message("auth.second_factor_wrong"));
+  }
+  return now + policy_.step_up_ms;
+}
+
+void SessionService::clearance(Authenticated& who, std::int64_t now) const {
+  who.actor.via_token = who.credential.starts_with("b:");
+  if (who.actor.via_token) {
+    who.actor.payments_cleared = (" " + who.scopes + " ").find(" payments ") != std::string::npos;
+  } else {
+    who.actor.payments_cleared =
+        who.stepped_up_at > 0 && now - who.stepped_up_at <= policy_.step_up_ms;
+  }
 }
 
 void SessionService::signOut(const std::string& token) {
@@ -123,6 +204,7 @@ Authenticated SessionService::bySession(const std::string& token) {
     if (hit && hit->expires_at > now && hit->last_seen_at + policy_.idle_ms >= now &&
         now - hit->last_seen_at < policy_.touch_every_ms) {
       hit->who.generations = generations;
+      clearance(hit->who, now);
       return hit->who;
     }
   }
@@ -141,9 +223,13 @@ Authenticated SessionService::bySession(const std::string& token) {
     } catch (const Problem&) {
       throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
     }
+    out.must_enrol = policy_.needsSecondFactor(out.actor.roles) &&
+                     !stores::SecondFactorStore::confirmed(tx, session->user_id);
     tx.commit();
   }
   out.csrf_token = session->csrf_token;
+  out.stepped_up_at = session->stepped_up_at;
+  clearance(out, now);
   if (now - session->last_seen_at >= policy_.touch_every_ms) {
     ctx_.db.write([&](db::Tx& tx) {
       stores::SessionStore::touchSession(tx, session->id, now);
@@ -166,6 +252,7 @@ Authenticated SessionService::byBearer(const std::string& token) {
     generations = ctx_.db.generations();
     if (auto hit = cache_->find(credential, generations->identity, now)) {
       hit->who.generations = generations;
+      clearance(hit->who, now);
       return hit->who;
     }
   }
@@ -180,24 +267,54 @@ Authenticated SessionService::byBearer(const std::string& token) {
   } catch (const Problem&) {
     throw Problem(ProblemKind::kUnauthenticated, "auth.token_invalid");
   }
+  out.must_enrol = policy_.needsSecondFactor(out.actor.roles) &&
+                   !stores::SecondFactorStore::confirmed(tx, t->user_id);
+  out.scopes = t->scopes;
+  clearance(out, now);
   tx.commit();
   if (cache_ != nullptr) cache_->store(credential, {out, 0, 0, 0}, generations->identity, now);
   return out;
 }
 
-NewApiToken SessionService::createToken(const usecases::Actor& actor, const std::string& name) {
+NewApiToken SessionService::createToken(const usecases::Actor& actor, const std::string& name,
+                                        const std::vector<std::string>& scopes) {
   auto len = core::utf8Length(name);
   if (!len || core::isBlank(name) || *len > 100) {
     throw Problem::invalidField("name", {"field.length", {{"min", 1}, {"max", 100}}});
   }
+  std::string scope_text;
+  bool payments = false;
+  for (const char* known : {"read", "write", "payments"}) {
+    if (std::find(scopes.begin(), scopes.end(), known) == scopes.end()) continue;
+    scope_text += scope_text.empty() ? known : std::string(" ") + known;
+    payments = payments || std::string_view(known) == "payments";
+  }
+  for (const auto& s : scopes) {
+    if (s != "read" && s != "write" && s != "payments") {
+      throw Problem::invalidField("scopes", core::Message("token.scope_unknown"));
+    }
+  }
+  if (scopes.empty()) scope_text = "read write";
+  if (payments && scope_text.find("write") == std::string::npos) {
+    scope_text.insert(scope_text.rfind(' ') == std::string::npos ? 0 : scope_text.rfind(' ') + 1, "write ");
+  }
+  if (payments) {
+    if (actor.via_token || !actor.roles.has(access::Role::kFundManager)) {
+      throw Problem::forbidden(core::Message("auth.step_up_for_token"));
+    }
+    if (!actor.payments_cleared) {
+      throw Problem(ProblemKind::kStepUpRequired, "auth.step_up_for_token");
+    }
+  }
   const auto now = ctx_.clock.nowMs();
   NewApiToken out;
   out.token = "cgt_" + crypto::randomHex(32);
-  out.record = {0, actor.user_id, name, crypto::sha256Hex(out.token), now, std::nullopt};
+  out.record = {0, actor.user_id, name, crypto::sha256Hex(out.token), now, std::nullopt, scope_text};
   ctx_.db.write([&](db::Tx& tx) {
     out.record.id = stores::SessionStore::insertToken(tx, out.record);
     audit::appendAudit(tx, {actor.user_id, "api_token", out.record.id, "create", "", "",
-                            usecases::Detail().text("name", name).json(), now});
+                            usecases::Detail().text("name", name).text("scopes", scope_text).json(),
+                            now});
     tx.commit();
   });
   return out;

@@ -21,6 +21,12 @@ struct SessionPolicy {
   std::int64_t failure_window_ms = 15LL * 60 * 1000;
   std::int64_t lockout_ms = 15LL * 60 * 1000;
   std::int64_t touch_every_ms = 60LL * 1000;         // last_seen_at is written at most this often
+  // The second factor (issue 17): the roles that must have one before they do anything else
+  // (serve --second-factor-roles), and how long a step-up lets a session move money.
+  access::RoleSet second_factor_roles = access::Role::kFundManager | access::Role::kAdmin;
+  std::int64_t step_up_ms = 5LL * 60 * 1000;
+  // Whether `roles` hold one that must have a second factor.
+  bool needsSecondFactor(access::RoleSet roles) const { return roles.intersects(second_factor_roles); }
 };
 
 // A new session: the token goes in the cookie, the CSRF token to the client.
@@ -38,6 +44,10 @@ struct Authenticated {
   std::optional<std::string> csrf_token;  // cookie sessions only; bearer tokens need none
   std::string credential;                 // "s:" or "b:" + the token's SHA-256: a cache key
   std::optional<db::Database::Generations> generations;  // read first, with a cache
+  // A role of the user needs a second factor they have not enrolled: they may only enrol.
+  bool must_enrol = false;
+  std::int64_t stepped_up_at = 0;  // sessions: when a code last cleared them for payments
+  std::string scopes;              // bearer tokens: read, write, payments (space-separated)
 };
 
 // A credential's answer as AuthCache remembers it (positive answers only).
@@ -75,8 +85,21 @@ class SessionService {
   // address's budget is checked before the email is even looked at. Throws kUnavailable when
   // too many hashes are running or waiting (see HashGate). `previous_token` (the browser's old
   // cookie) is dropped: the session is rotated at every sign-in.
+  //
+  // A user with a second factor needs `otp` too (a TOTP code or a recovery code): without it the
+  // answer is kSecondFactorRequired and no session; a wrong or used code counts as a wrong
+  // password (lockout) and is kSecondFactorRequired too. The code is checked only once the
+  // password is right, so it tells nothing to who lacks the password.
   SignIn signIn(const std::string& email, const std::string& password,
-                const std::optional<std::string>& previous_token, const std::string& client = "");
+                const std::optional<std::string>& previous_token, const std::string& client = "",
+                const std::optional<std::string>& otp = std::nullopt);
+
+  // Proves the second factor again on the session of `token` (step-up): for the next
+  // SessionPolicy::step_up_ms its requests may move money. kInvalid naming "otp" for a malformed,
+  // wrong or used code (counted as a failed sign-in of the email), kConflict without a factor,
+  // kTooManyRequests while the email is locked out or the address has no attempt left. Audited.
+  // Answers when the clearance ends.
+  std::int64_t stepUp(const std::string& token, const std::string& otp, const std::string& client = "");
   void signOut(const std::string& token);
 
   // kUnauthenticated for an unknown, expired or idle session, or a deactivated user.
@@ -84,13 +107,22 @@ class SessionService {
   // kUnauthenticated for an unknown or revoked token.
   Authenticated byBearer(const std::string& token);
 
-  NewApiToken createToken(const usecases::Actor& actor, const std::string& name);
+  // `scopes` among read, write, payments (kInvalid naming "scopes" otherwise; empty: read and
+  // write). The payments scope only for a fund manager's session cleared by a step-up
+  // (kStepUpRequired; kForbidden for anyone else).
+  NewApiToken createToken(const usecases::Actor& actor, const std::string& name,
+                          const std::vector<std::string>& scopes = {});
   std::vector<stores::ApiToken> tokens(const usecases::Actor& actor);
   // REQUIRES: the token is the actor's own (else kNotFound).
   void revokeToken(const usecases::Actor& actor, std::int64_t token_id);
 
  private:
-  void recordFailure(const std::string& email_hash, std::int64_t now);
+  // Counts a failed sign-in of the email; with `user_id`, a wrong second-factor code after a
+  // right password, audited ("second_factor_failed").
+  void recordFailure(const std::string& email_hash, std::int64_t now,
+                     std::optional<std::int64_t> user_id = std::nullopt);
+  // Whether `who` (read now) is cleared for payments, and whether the user must enrol.
+  void clearance(Authenticated& who, std::int64_t now) const;
   // Whether `password` matches `encoded_hash`: one argon2id hash, in a turn of the hash gate.
   bool checkPassword(const std::string& password, const std::string& encoded_hash);
   usecases::Context ctx_;

@@ -127,6 +127,23 @@ std::int64_t DemoPipeline::drive(const DemoProposal& p) {
   return id;
 }
 
+void DemoPipeline::verifyNextTranche(std::int64_t proposal_id, const std::string& applicant_login,
+                                     const std::string& reviewer_login) {
+  usecases::GrantService grants(ctx_);
+  usecases::TrancheService tranches(ctx_);
+  const auto& fm1 = people_["fm1@mmc.demo"];
+  const auto grant = grants.ofProposal(fm1, proposal_id);
+  for (const auto& t : grants.tranches(fm1, grant.id)) {
+    if (t.state != "scheduled") continue;
+    step();
+    tranches.fire(people_[applicant_login], t.id, {.event = "request"});
+    step();
+    tranches.fire(people_[reviewer_login], t.id, {.event = "verify"});
+    return;
+  }
+  throw std::logic_error("demo grant " + grant.reference + " has no scheduled tranche");
+}
+
 void DemoPipeline::runGrant(std::int64_t proposal_id, const std::string& applicant_login,
                             const std::string& reviewer_login, int percent, bool accepted) {
   usecases::GrantService grants(ctx_);

@@ -47,6 +47,10 @@ class DemoPipeline {
   void runGrant(std::int64_t proposal_id, const std::string& applicant, const std::string& reviewer,
                 int percent, bool accepted);
 
+  // Requests the grant's next scheduled tranche as the city and verifies it as the partner.
+  void verifyNextTranche(std::int64_t proposal_id, const std::string& applicant,
+                         const std::string& reviewer);
+
  private:
   void step() { clock_.advance(3 * 60 * 60 * 1000 + 17 * 60 * 1000); }
   void review(std::int64_t proposal_id, const DemoProposal& p, bool submit);

@@ -8,7 +8,9 @@
 #include "services/seed/demo_pipeline.h"
 #include "services/seed/demo_results.h"
 #include "services/seed/demo_translations.h"
+#include "services/audit/audit_log.h"
 #include "services/stores/directory_store.h"
+#include "services/stores/second_factor_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/directory_service.h"
 #include "services/usecases/funding_service.h"
@@ -86,7 +88,9 @@ DemoPeople addPeople(usecases::Context ctx, const std::string& password,
   auto add = [&](const std::string& email, const std::string& name, const std::string& org,
                  Role role, const std::string& language, const std::string& what) {
     const auto u = directory.addUser(std::nullopt, {email, name, org, {role}, password, language});
-    people.by_email[email] = access::Actor{u.id, u.org_id, u.roles};
+    // The seed is the operator building a demo fund, not a person at a console: cleared for
+    // the payments its story makes.
+    people.by_email[email] = access::Actor{u.id, u.org_id, u.roles, true};
     logins.push_back({email, what});
   };
   add("fm1@mmc.demo", "Amina Diallo", "Mayors Migration Council", Role::kFundManager, "en", "fund manager, MMC");
@@ -197,6 +201,22 @@ std::vector<DemoProposal> demoProposals() {
   // clang-format on
 }
 
+// Enrols the demo's fund managers and admin with the one TOTP key of `secret` (Base32), as if
+// each had scanned it: one transaction, audited as the system's doing.
+void enrolDemoFactors(usecases::Context ctx, const DemoPeople& people, const std::string& secret) {
+  const auto now = ctx.clock.nowMs();
+  ctx.db.write([&](db::Tx& tx) {
+    for (const char* email : kDemoFactorLogins) {
+      const auto user_id = people.by_email.at(email).user_id;
+      stores::SecondFactorStore::startEnrolment(tx, user_id, secret, now);
+      stores::SecondFactorStore::confirm(tx, user_id, 0, now);
+      audit::appendAudit(tx, {std::nullopt, "user", user_id, "enrol_second_factor", "", "",
+                              usecases::Detail().flag("demo", true).json(), now});
+    }
+    tx.commit();
+  });
+}
+
 }  // namespace
 
 void requireEmpty(db::Database& database) {
@@ -231,6 +251,9 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
   pipeline.runGrant(approved.at(0), "applicant@kampala.demo", "reviewer@iom.demo", 95, false);
   amendDemoGrant(seeded, clock, people, approved.at(0));  // Kampala's: a no-cost extension
   pipeline.runGrant(approved.at(1), "applicant@amman.demo", "reviewer@unhcr.demo", 110, true);
+  // Amman's second tranche is requested and verified: a fund manager's approval (with a fresh
+  // second factor) is the next step, so the demo shows the step-up at once.
+  pipeline.verifyNextTranche(approved.at(1), "applicant@amman.demo", "reviewer@unhcr.demo");
   {
     // São Paulo's award is paid by two chapters: children and caregivers, and livelihoods.
     const auto& fm1 = people["fm1@mmc.demo"];
@@ -241,6 +264,7 @@ std::vector<DemoLogin> seedDemo(usecases::Context ctx, const DemoOptions& option
   }
   pipeline.runGrant(approved.at(2), "applicant@saopaulo.demo", "reviewer@iom.demo", 85, true);
   publishDemo(seeded, people, approved);
+  enrolDemoFactors(seeded, people, options.totp_secret);
 
   const auto proposals = demoProposals();
   for (int i = 0; i < options.extra_proposals; ++i) {

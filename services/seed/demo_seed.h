@@ -11,7 +11,13 @@ namespace citygrants::seed {
 struct DemoOptions {
   std::string password;     // every demo login's password
   int extra_proposals = 0;  // more generated proposals, for benchmarks
+  // The TOTP key (Base32) of the fund managers' and the admin's second factor (issue 17), so
+  // that the demo and the tests can compute their codes. REQUIRES: valid Base32 of ≥ 10 bytes.
+  std::string totp_secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 };
+
+// The demo logins that have a second factor (the demo fund's fund managers and admin).
+inline constexpr const char* kDemoFactorLogins[] = {"fm1@mmc.demo", "fm2@mmc.demo", "admin@mmc.demo"};
 
 // One printed demo login.
 struct DemoLogin {

@@ -17,10 +17,10 @@ std::optional<Session> SessionStore::findSession(db::Tx& tx, const std::string& 
   Session s;
   soci::statement st =
       (tx.sql().prepare << "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, "
-                           "expires_at FROM sessions WHERE token_hash = :h",
+                           "expires_at, stepped_up_at FROM sessions WHERE token_hash = :h",
        soci::use(token_hash), soci::into(s.id), soci::into(s.token_hash), soci::into(s.user_id),
        soci::into(s.csrf_token), soci::into(s.created_at), soci::into(s.last_seen_at),
-       soci::into(s.expires_at));
+       soci::into(s.expires_at), soci::into(s.stepped_up_at));
   st.execute();
   if (!st.fetch()) return std::nullopt;
   return s;
@@ -28,6 +28,12 @@ std::optional<Session> SessionStore::findSession(db::Tx& tx, const std::string& 
 
 void SessionStore::touchSession(db::Tx& tx, std::int64_t id, std::int64_t now) {
   tx.sql() << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+void SessionStore::stepUpSession(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  auto st = tx.prepared("UPDATE sessions SET stepped_up_at = :now, last_seen_at = :now2 WHERE id = :id");
+  st.use(now).use(now).use(id);
+  st.execute();
 }
 
 void SessionStore::deleteSession(db::Tx& tx, const std::string& token_hash) {
@@ -42,12 +48,12 @@ void SessionStore::deleteExpired(db::Tx& tx, std::int64_t now, std::int64_t idle
 namespace {
 
 constexpr const char* kSessionColumns =
-    "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
-    "FROM sessions ";
+    "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, "
+    "stepped_up_at FROM sessions ";
 
 void intoSession(db::Prepared& st, Session& s) {
   st.into(s.id).into(s.token_hash).into(s.user_id).into(s.csrf_token).into(s.created_at);
-  st.into(s.last_seen_at).into(s.expires_at);
+  st.into(s.last_seen_at).into(s.expires_at).into(s.stepped_up_at);
 }
 
 }  // namespace
@@ -89,10 +95,10 @@ std::int64_t SessionStore::deleteSessionsOf(db::Tx& tx, std::int64_t user_id, st
 
 std::int64_t SessionStore::insertToken(db::Tx& tx, const ApiToken& t) {
   std::int64_t id = 0;
-  tx.sql() << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
-              "VALUES (:u, :n, :h, :c) RETURNING id",
+  tx.sql() << "INSERT INTO api_tokens (user_id, name, token_hash, created_at, scopes) "
+              "VALUES (:u, :n, :h, :c, :s) RETURNING id",
       soci::use(t.user_id), soci::use(t.name), soci::use(t.token_hash), soci::use(t.created_at),
-      soci::into(id);
+      soci::use(t.scopes), soci::into(id);
   return id;
 }
 
@@ -101,7 +107,7 @@ namespace {
 std::optional<ApiToken> queryToken(soci::session& sql, const std::string& where, const std::string* hash,
                                    const std::int64_t* id) {
   ApiToken t;
-  const std::string q = "SELECT id, user_id, name, token_hash, created_at, revoked_at FROM api_tokens " + where;
+  const std::string q = "SELECT id, user_id, name, token_hash, created_at, revoked_at, scopes FROM api_tokens " + where;
   auto fetch = [&](soci::statement& st) -> std::optional<ApiToken> {
     st.execute();
     if (!st.fetch()) return std::nullopt;
@@ -110,12 +116,12 @@ std::optional<ApiToken> queryToken(soci::session& sql, const std::string& where,
   if (hash != nullptr) {
     soci::statement st = (sql.prepare << q, soci::use(*hash), soci::into(t.id), soci::into(t.user_id),
                           soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
-                          soci::into(t.revoked_at));
+                          soci::into(t.revoked_at), soci::into(t.scopes));
     return fetch(st);
   }
   soci::statement st = (sql.prepare << q, soci::use(*id), soci::into(t.id), soci::into(t.user_id),
                         soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
-                        soci::into(t.revoked_at));
+                        soci::into(t.revoked_at), soci::into(t.scopes));
   return fetch(st);
 }
 

@@ -18,6 +18,7 @@ struct Session {
   std::int64_t created_at = 0;
   std::int64_t last_seen_at = 0;
   std::int64_t expires_at = 0;  // the absolute timeout
+  std::int64_t stepped_up_at = 0;  // when it last proved the second factor for money (0: never)
 };
 
 // A machine client's bearer token; only its hash is stored.
@@ -28,6 +29,7 @@ struct ApiToken {
   std::string token_hash;
   std::int64_t created_at = 0;
   std::optional<std::int64_t> revoked_at;
+  std::string scopes = "read write";  // space-separated: read, write, payments
 };
 
 // Failed sign-ins for one email (hashed).
@@ -42,6 +44,7 @@ class SessionStore {
   static std::int64_t insertSession(db::Tx& tx, const Session& s);
   static std::optional<Session> findSession(db::Tx& tx, const std::string& token_hash);
   static void touchSession(db::Tx& tx, std::int64_t id, std::int64_t now);
+  static void stepUpSession(db::Tx& tx, std::int64_t id, std::int64_t now);
   static void deleteSession(db::Tx& tx, const std::string& token_hash);
   // Drops sessions past their absolute timeout or idle since `idle_before`.
   static void deleteExpired(db::Tx& tx, std::int64_t now, std::int64_t idle_before);

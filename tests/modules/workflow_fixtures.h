@@ -59,7 +59,7 @@ inline Actor actorFor(Role role, std::int64_t user_id = kActorUser) {
       org = kAuditOrg;
       break;
   }
-  return Actor{user_id, org, RoleSet(role)};
+  return Actor{user_id, org, RoleSet(role), true};  // cleared for payments: step-up is its own test
 }
 
 // An input that supplies every need any row may have.

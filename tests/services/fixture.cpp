@@ -24,7 +24,9 @@ access::Actor insertUser(db::Tx& tx, std::int64_t org, const std::string& email,
   u.password_hash = "not-a-real-hash";
   u.id = stores::DirectoryStore::insertUser(tx, u, now);
   stores::DirectoryStore::grantRole(tx, u.id, role, std::nullopt, now);
-  return access::Actor{u.id, org, access::RoleSet(role)};
+  // As a session that has just proved its second factor: the use cases' own rules are under
+  // test here; step-up is refused where it is (step_up_test.cpp, tests/web).
+  return access::Actor{u.id, org, access::RoleSet(role), true};
 }
 
 std::int64_t insertOrg(db::Tx& tx, access::OrgKind kind, const std::string& name,

@@ -157,9 +157,14 @@ bool Response::isProblem() const {
 }
 
 Response Client::signIn(const std::string& email, const std::string& password) {
-  auto r = post("/api/v1/session", "{\"email\":" + quoted(email) + ",\"password\":" + quoted(password) + "}");
+  std::string body = "{\"email\":" + quoted(email) + ",\"password\":" + quoted(password);
+  if (otp != nullptr) {
+    if (const auto code = otp->next(email)) body += ",\"otp\":" + quoted(*code);
+  }
+  auto r = post("/api/v1/session", body + "}");
   if (r.status == 201 && !r.json.isNull() && r.json->has("csrf_token")) {
     csrf_token = r.json->getValue<std::string>("csrf_token");
+    this->email = email;
   }
   return r;
 }
@@ -221,6 +226,14 @@ Response Client::send(const std::string& method, const std::string& path, const 
     r.body = "no answer: " + e.displayText();
   }
   keepCookies(*this, r);
+  if (r.status == 401 && otp != nullptr && auto_step_up && !email.empty() &&
+      path != "/api/v1/session/step-up" && !r.json.isNull() &&
+      r.json->optValue<std::string>("type", "").ends_with("/step-up-required")) {
+    if (const auto code = otp->next(email)) {
+      const auto up = post("/api/v1/session/step-up", "{\"otp\":" + quoted(*code) + "}");
+      if (up.status == 200) return send(method, path, body, content_type, headers, chunked);
+    }
+  }
   return r;
 }
 
@@ -228,7 +241,7 @@ Server::Server(bool seed) : Server(seed, http::HttpServerOptions{}) {}
 
 Server::Server(bool seed, const http::HttpServerOptions& options)
     : store_(std::make_unique<TempDb>("webtest")), db_(store_->db.get()), where_(store_->scratch.where()), options_(options) {
-  if (seed) seed::seedDemo({*db_, clock_}, {.password = kDemoPassword});
+  if (seed) seed::seedDemo({*db_, clock_}, {.password = kDemoPassword, .totp_secret = kDemoTotpSecret});
   start();
 }
 

@@ -18,6 +18,7 @@
 #include "web/http/http_server.h"
 #include "web/http/metrics.h"
 #include "tests/support/scratch_database.h"
+#include "tests/web/otp_source.h"
 
 // The web tests' harness: a real server on a loopback port over a fresh database, and a small
 // HTTP client with a cookie jar. Only 127.0.0.1 is ever contacted.
@@ -27,6 +28,8 @@ using testing::ScratchDatabase;
 
 // Every demo login's password in the test databases.
 inline constexpr const char* kDemoPassword = "demo-password-1";
+// The TOTP key of the demo's fund managers and admin in the test databases (Base32).
+inline constexpr const char* kDemoTotpSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
@@ -63,7 +66,8 @@ struct Response {
 struct Client {
   explicit Client(std::uint16_t server_port) : port(server_port) {}
 
-  // POST /api/v1/session; on 201 remembers the csrf_token.
+  // POST /api/v1/session, with the user's next code when they have a second factor and the
+  // client has `otp`; on 201 remembers the csrf_token and the email.
   Response signIn(const std::string& email, const std::string& password = kDemoPassword);
   Response get(const std::string& path, const Headers& headers = {});
   Response post(const std::string& path, const std::string& json, const Headers& headers = {});
@@ -82,6 +86,12 @@ struct Client {
   // The loopback address the client connects from ("127.0.0.2": another client address as the
   // server sees it); empty: the system's choice (127.0.0.1).
   std::string source_address;
+  // Where codes of second factors come from (the server's database); none: no code is sent.
+  OtpSource* otp = nullptr;
+  // With `otp`: a 401 step-up-required is answered as the console does, by
+  // POST /api/v1/session/step-up with the next code, and the request is sent again once.
+  bool auto_step_up = true;
+  std::string email;  // whom the last successful signIn signed in
 };
 
 // The server under test, built exactly like `citygrants serve` builds it (caches on), on an
@@ -104,7 +114,13 @@ class Server {
   // The connection string of the server's database.
   const std::string& dbWhere() const { return where_; }
   std::uint16_t port() const { return port_; }
-  Client client() const { return Client(port_); }
+  // A client of this server whose sign-ins and step-ups get codes (OtpSource).
+  Client client() {
+    Client c(port_);
+    c.otp = &otp_;
+    return c;
+  }
+  OtpSource& otp() { return otp_; }
   // What every route function of this server uses. A test may change its settings (sign-in
   // limits, trusted proxies) while no request is in flight, and must restore them.
   http::ApiContext& context() { return *ctx_; }
@@ -119,6 +135,7 @@ class Server {
   db::Database* db_ = nullptr;
   std::string where_;
   services::SystemClock clock_;
+  OtpSource otp_{*db_};
   http::Metrics metrics_;
   auth::AuthCache auth_cache_{1000, 1000, 1000};
   http::ResponseCache responses_{1000, 16 * 1024 * 1024, 1000};

@@ -30,6 +30,9 @@ constexpr Flag kFlags[] = {
     {"config", "FILE", "a properties file of KEY=VALUE settings"},
     {"demo-password", "PASSWORD", "seed-demo: the password of every demo login"},
     {"proposals", "N", "seed-demo: generate N more proposals (benchmarks)"},
+    {"demo-totp-secret", "BASE32", "seed-demo: the fund managers' and admin's TOTP key (default: a new one)"},
+    {"secret", "BASE32", "totp-code: the TOTP key to print the current code of"},
+    {"second-factor-roles", "ROLES", "serve: roles that must enrol a second factor (fund_manager,admin; none)"},
     {"host", "HOST", "serve: address to listen on (127.0.0.1)"},
     {"port", "PORT", "serve: port (8080)"},
     {"threads", "N", "serve: request threads (16)"},
@@ -84,6 +87,7 @@ std::string usageText() {
       "  export 360giving|iati\n"
       "                 write the fund's open data (--db) to --out FILE: a 360Giving 1.4 package\n"
       "                 or an IATI 2.03 activity file of the published grants (--scope all: every one)\n"
+      "  totp-code      print the current TOTP code of --secret (the demo's second factor)\n"
       "  user add|passwd|lock\n"
       "flags:\n";
   for (const auto& f : kFlags) {
@@ -135,6 +139,7 @@ int CitygrantsApp::dispatch(const std::vector<std::string>& args) {
   if (cmd == "workflow") return runWorkflow(settings_);
   if (cmd == "verify-audit") return runVerifyAudit(settings_);
   if (cmd == "tick") return runTick(settings_);
+  if (cmd == "totp-code") return runTotpCode(settings_);
   if (cmd == "copy") return runCopy(settings_);
   if (cmd == "backup") return runBackup(settings_);
   if (cmd == "export") return runExport(settings_, sub);

@@ -10,6 +10,7 @@
 #include "modules/core/problem.h"
 #include "services/audit/audit_log.h"
 #include "services/auth/password.h"
+#include "services/crypto/totp.h"
 #include "services/db/migrator.h"
 #include "services/exports/workflow_json.h"
 #include "services/seed/demo_seed.h"
@@ -48,6 +49,12 @@ int runSeedDemo(const Settings& s) {
   seed::DemoOptions options;
   options.password = password;
   options.extra_proposals = s.getInt("proposals", 0, 0, 1'000'000);
+  options.totp_secret = s.getOr("demo-totp-secret", "");
+  if (options.totp_secret.empty()) {
+    options.totp_secret = crypto::base32Encode(crypto::newTotpSecret());
+  } else if (const auto key = crypto::base32Decode(options.totp_secret); !key || key->size() < 10) {
+    throw std::invalid_argument("--demo-totp-secret: not Base32 of at least 10 bytes (16 characters)");
+  }
   auto target = openCurrent(s);
   seed::requireEmpty(*target);
   // The fund is built through the use cases in a scratch SQLite file, then copied into the
@@ -60,6 +67,17 @@ int runSeedDemo(const Settings& s) {
   if (!report.ok()) throw std::runtime_error("the demo fund did not copy whole: " + report.problem);
   std::cout << "Demo data seeded in one transaction. Logins (password: " << password << "):\n";
   for (const auto& l : logins) std::cout << "  " << l.email << "  (" << l.what << ")\n";
+  std::cout << "Fund managers and the admin sign in with a second factor (TOTP). Their key: "
+            << options.totp_secret << "\n  add it to an authenticator app, or print a code with: "
+            << "citygrants totp-code --secret " << options.totp_secret << "\n";
+  return 0;
+}
+
+int runTotpCode(const Settings& s) {
+  const auto key = crypto::base32Decode(s.require("secret"));
+  if (!key || key->empty()) throw std::invalid_argument("--secret: not Base32");
+  services::SystemClock clock;
+  std::cout << crypto::totpAt(*key, clock.nowMs() / 1000) << "\n";
   return 0;
 }
 

@@ -15,6 +15,8 @@ int runWorkflow(const Settings& settings);
 // `tick`: the clock's reminders due at --now (ISO 8601; the system clock's now without it), once.
 // A malformed --now throws std::invalid_argument (exit 64).
 int runTick(const Settings& settings);
+// Prints the current TOTP code of --secret: the demo's second factor without a phone.
+int runTotpCode(const Settings& settings);
 int runVerifyAudit(const Settings& settings);
 int runUserAdd(const Settings& settings);
 int runUserPasswd(const Settings& settings);

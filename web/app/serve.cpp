@@ -60,6 +60,26 @@ std::unique_ptr<schedule::Scheduler> startClock(const Settings& s, db::Database&
   return scheduler;
 }
 
+// --second-factor-roles: a comma-separated list of roles, or "none".
+access::RoleSet parseFactorRoles(const std::string& text) {
+  access::RoleSet out;
+  if (text == "none") return out;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const auto end = std::min(text.find(',', at), text.size());
+    const auto name = text.substr(at, end - at);
+    const auto role = access::parseRole(name);
+    if (!role) {
+      throw std::invalid_argument("--second-factor-roles: '" + name +
+                                  "' is not a role (applicant, partner, fund_manager, admin, "
+                                  "auditor; or none)");
+    }
+    out.add(*role);
+    at = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
@@ -79,6 +99,9 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   ctx.sign_in = &sign_in;
   ctx.trusted_proxies = http::parseTrustedProxies(s.getOr("trusted-proxy", ""));
   ctx.resets.ttl_ms = s.getInt("password-reset-minutes", 30, 5, 24 * 60) * 60'000LL;
+  if (const auto roles = s.getOr("second-factor-roles", ""); !roles.empty()) {
+    ctx.policy.second_factor_roles = parseFactorRoles(roles);
+  }
   // Answers keyed by the database generation (any committed change, on any instance, drops
   // them), for at most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));

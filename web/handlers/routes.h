@@ -16,6 +16,12 @@ ApiResponse getReady(ApiContext&, ApiRequest&);
 ApiResponse getMetrics(ApiContext&, ApiRequest&);
 // session_handlers.cpp
 ApiResponse postSession(ApiContext&, ApiRequest&);
+ApiResponse postStepUp(ApiContext&, ApiRequest&);
+ApiResponse getSecondFactor(ApiContext&, ApiRequest&);
+ApiResponse postSecondFactor(ApiContext&, ApiRequest&);
+ApiResponse postSecondFactorConfirm(ApiContext&, ApiRequest&);
+ApiResponse postRecoveryCodes(ApiContext&, ApiRequest&);
+ApiResponse postSecondFactorRemove(ApiContext&, ApiRequest&);
 ApiResponse deleteSession(ApiContext&, ApiRequest&);
 ApiResponse getMe(ApiContext&, ApiRequest&);
 ApiResponse postToken(ApiContext&, ApiRequest&);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <Poco/Net/HTTPCookie.h>
 
 #include "services/auth/session_service.h"
@@ -27,6 +29,13 @@ http::JsonObject tokenJson(const stores::ApiToken& t) {
   o->set("name", t.name);
   o->set("created_at", http::isoTime(t.created_at));
   http::setTime(o, "revoked_at", t.revoked_at);
+  std::vector<std::string> scopes;
+  for (std::size_t at = 0; at < t.scopes.size();) {
+    const auto end = std::min(t.scopes.find(' ', at), t.scopes.size());
+    if (end > at) scopes.push_back(t.scopes.substr(at, end - at));
+    at = end + 1;
+  }
+  o->set("scopes", http::strings(scopes));
   return o;
 }
 
@@ -36,9 +45,10 @@ ApiResponse postSession(ApiContext& ctx, ApiRequest& req) {
   http::JsonReader in(req.json());
   const auto email = in.text("email", true, 254);
   const auto password = in.text("password", true, 200);
+  const auto otp = in.text("otp", false, 40);
   in.finish();
   auto sessions = ctx.sessions();
-  const auto signed_in = sessions.signIn(*email, *password, req.session_token, req.client);
+  const auto signed_in = sessions.signIn(*email, *password, req.session_token, req.client, otp);
   auto tx = ctx.db.read();
   const auto org = stores::DirectoryStore::findOrganisation(tx, signed_in.user.org_id);
   tx.commit();
@@ -66,14 +76,17 @@ ApiResponse getMe(ApiContext& ctx, ApiRequest& req) {
   tx.commit();
   auto body = signedInUserJson(*user, org);
   http::setOptional(body, "csrf_token", req.csrf_token);
+  body->set("must_enrol_second_factor", req.must_enrol);
   return http::jsonResponse(body);
 }
 
 ApiResponse postToken(ApiContext& ctx, ApiRequest& req) {
   http::JsonReader in(req.json());
   const auto name = in.text("name", true, 100);
+  const auto scopes = in.textList("scopes", false, 3, 20);
   in.finish();
-  const auto created = ctx.sessions().createToken(req.who(), *name);
+  const auto created =
+      ctx.sessions().createToken(req.who(), *name, scopes.value_or(std::vector<std::string>{}));
   auto body = tokenJson(created.record);
   body->set("token", created.token);
   return http::jsonResponse(body, 201);

@@ -77,6 +77,10 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
       throw HttpError(401, "unauthenticated", "auth.bearer_form");
     }
     auto who = sessions.byBearer(value.substr(7));
+    if (who.must_enrol) throw core::Problem(core::ProblemKind::kEnrolmentRequired, "auth.enrolment_required");
+    if (changesState(req.method) && (" " + who.scopes + " ").find(" write ") == std::string::npos) {
+      throw core::Problem::forbidden(core::Message("auth.token_scope_write"));
+    }
     req.actor = std::move(who.actor);
     req.language = who.language;
     req.credential = std::move(who.credential);
@@ -87,7 +91,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
   http.getCookies(cookies);
   if (cookies.has(kSessionCookie)) req.session_token = cookies.get(kSessionCookie);
   if (!req.session_token) {
-    if (route.access == Access::kSignedIn) {
+    if (route.access != Access::kPublic) {
       throw HttpError(401, "unauthenticated", "auth.sign_in_first");
     }
     return;
@@ -98,13 +102,17 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
         (!http.has("X-CSRF-Token") || !crypto::constantTimeEquals(http.get("X-CSRF-Token"), *who.csrf_token))) {
       throw HttpError(403, "csrf", "auth.csrf");
     }
+    if (who.must_enrol && route.access == Access::kSignedIn) {
+      throw core::Problem(core::ProblemKind::kEnrolmentRequired, "auth.enrolment_required");
+    }
     req.actor = who.actor;
+    req.must_enrol = who.must_enrol;
     req.language = who.language;
     req.csrf_token = who.csrf_token;
     req.credential = who.credential;
     if (who.generations) req.generation = who.generations->data;
   } catch (const core::Problem&) {
-    if (route.access == Access::kSignedIn) throw;  // 401: expired or unknown session
+    if (route.access != Access::kPublic) throw;  // 401: expired or unknown session
     req.session_token.reset();                     // a public route ignores a stale cookie
   }
 }
@@ -113,7 +121,7 @@ ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   // A signed-in GET is answered from the cache while nothing audited has changed: same
   // credential (so same user, roles and CSRF token), same target, same generation, under a second.
   const bool cacheable = ctx_.responses != nullptr && req.method == "GET" &&
-                         route.access == Access::kSignedIn && !route.always_fresh && req.generation &&
+                         route.access != Access::kPublic && !route.always_fresh && req.generation &&
                          !req.credential.empty();
   if (!cacheable) return route.fn(ctx_, req);
   const std::string key = req.credential + " " + req.http.getURI();

@@ -15,6 +15,7 @@
 #include "modules/core/problem.h"
 #include "services/auth/account_service.h"
 #include "services/auth/password_reset_service.h"
+#include "services/auth/second_factor_service.h"
 #include "services/auth/session_service.h"
 #include "services/clock.h"
 #include "services/db/database.h"
@@ -66,6 +67,7 @@ struct ApiContext {
   usecases::Context useCases() const { return {db, clock}; }
   auth::SessionService sessions() const { return {useCases(), policy, auth_cache, sign_in}; }
   auth::AccountService accounts() const { return {useCases(), policy, sign_in}; }
+  auth::SecondFactorService secondFactors() const { return {useCases(), policy}; }
   auth::PasswordResetService passwordResets() const { return {useCases(), resets, sign_in}; }
 };
 
@@ -111,6 +113,7 @@ struct ApiRequest {
   // The language the answer's words are written in: the signed-in user's saved language
   // (users.language), else the best of Accept-Language, else English (i18n::acceptedLanguage).
   std::string language = "en";
+  bool must_enrol = false;  // a role of the user needs a second factor not enrolled yet
 
   // The signed-in actor. REQUIRES: the route is not public (the pipeline checked).
   const usecases::Actor& who() const { return *actor; }
@@ -131,7 +134,9 @@ ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status = 200
 ApiResponse versionedResponse(const Poco::JSON::Object::Ptr& object, std::int64_t version, int status = 200);
 
 // Who may call a route at all (what they may do is the use cases' business).
-enum class Access { kPublic, kSignedIn };
+// kEnrolling: signed in, even a user whose role needs a second factor they have not enrolled
+// yet (who may only see themselves, enrol and sign out); kSignedIn: anyone else signed in.
+enum class Access { kPublic, kSignedIn, kEnrolling };
 
 using RouteFn = ApiResponse (*)(ApiContext&, ApiRequest&);
 

@@ -13,6 +13,9 @@ std::vector<std::string> roleNames() {
   return out;
 }
 
+constexpr const char* kPasswordRules =
+    "12 to 200 characters, not one of the common passwords (services/auth/password_lists)";
+
 }  // namespace
 
 // account_handlers.cpp: the account page's routes and the forgotten-password links.
@@ -32,7 +35,21 @@ void addAccountSchemas(JsonObject out) {
                                      "the members to change; an absent one stays as it is"));
   out->set("PasswordChange",
            closed({{"current_password", text(200)},
-                   {"new_password", describe(text(200), "10 to 200 characters")}}));
+                   {"new_password", describe(text(200), kPasswordRules)}}));
+  out->set("SecondFactor",
+           closed({{"required", describe(boolean(), "a role of the user needs one")},
+                   {"enrolled", describe(boolean(), "confirmed: sign-in asks for a code")},
+                   {"pending", describe(boolean(), "started, waiting for its first code")},
+                   {"recovery_codes_left", atLeast(0)},
+                   nullableOut("confirmed_at", dateTime())}));
+  out->set("SecondFactorEnrolment",
+           closed({{"secret", describe(text(), "the TOTP key in Base32, shown once")},
+                   {"otpauth_uri", describe(text(), "what the QR code carries")},
+                   {"qr_svg", describe(text(), "the QR code as an SVG picture")}}));
+  out->set("OtpRequest", closed({{"otp", describe(text(40), "a code of the second factor")}}));
+  out->set("RecoveryCodes",
+           closed({{"recovery_codes",
+                    describe(list(text()), "ten single-use codes, shown once: keep them")}}));
   out->set("AccountSession",
            closed({{"id", integer()},
                    {"created_at", dateTime()},
@@ -46,7 +63,7 @@ void addAccountSchemas(JsonObject out) {
                             {"expires_in_minutes", describe(atLeast(1), "how long a link works")}}),
                     "the same answer for every email, known or not"));
   out->set("PasswordResetCompletion",
-           closed({{"new_password", describe(text(200), "10 to 200 characters")}}));
+           closed({{"new_password", describe(text(200), kPasswordRules)}}));
 }
 
 }  // namespace citygrants::http::schemas

@@ -120,7 +120,16 @@ void addOperations(JsonObject out) {
 
 // session_handlers.cpp: sign-in, the signed-in user, API tokens.
 void addSession(JsonObject out) {
-  out->set("SessionRequest", closed({{"email", text(254)}, {"password", text(200)}}));
+  out->set("SessionRequest",
+           closed({{"email", text(254)},
+                   {"password", text(200)},
+                   optionalIn("otp", describe(text(40), "the second factor's code (6 digits) or a "
+                                                        "recovery code: required when the account "
+                                                        "has a second factor (401 "
+                                                        "second-factor-required without it)"))}));
+  out->set("StepUpRequest", closed({{"otp", describe(text(40), "a code of the second factor")}}));
+  out->set("SteppedUp", closed({{"stepped_up_until",
+                                 describe(dateTime(), "money may move on this session until then")}}));
   out->set("SessionOrganisation", closed({{"id", integer()},
                                           {"name", text()},
                                           {"kind", choice(orgKinds())},
@@ -134,15 +143,22 @@ void addSession(JsonObject out) {
   out->set("SessionUser", closed(user));
   user.push_back(nullableOut("csrf_token",
                              describe(text(), "send as X-CSRF-Token; null with a bearer token")));
+  user.push_back({"must_enrol_second_factor",
+                  describe(boolean(), "a role needs a second factor not set up yet: only the "
+                                      "account page's second factor answers until it is")});
   out->set("Me", closed(user));
   out->set("SignedIn", closed({{"csrf_token", describe(text(), "send as X-CSRF-Token on changes")},
                                {"expires_at", dateTime()},
                                {"user", ref("SessionUser")}}));
-  out->set("TokenRequest", closed({{"name", text(100)}}));
+  const auto scopes = describe(list(choice({"read", "write", "payments"})),
+                               "read: GET; write: changes; payments: money may move (with write; "
+                               "only a fund manager's stepped-up session grants it)");
+  out->set("TokenRequest", closed({{"name", text(100)}, optionalIn("scopes", scopes)}));
   std::vector<Member> token = {{"id", integer()},
                                {"name", text()},
                                {"created_at", dateTime()},
-                               nullableOut("revoked_at", dateTime())};
+                               nullableOut("revoked_at", dateTime()),
+                               {"scopes", scopes}};
   out->set("Token", closed(token));
   out->set("TokenPage", pageOf("Token"));
   token.push_back({"token", describe(text(), "the bearer token; shown only now")});

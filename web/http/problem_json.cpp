@@ -23,6 +23,9 @@ constexpr SlugTitle kTitles[] = {
   {"unauthenticated",        "title.unauthenticated"},
   {"too-many-requests",      "title.too_many_requests"},
   {"unavailable",            "title.unavailable"},
+  {"second-factor-required", "title.second_factor_required"},
+  {"step-up-required",       "title.step_up_required"},
+  {"second-factor-enrolment-required", "title.second_factor_enrolment_required"},
   {"bad-query",              "title.bad_query"},
   {"malformed-json",         "title.malformed_json"},
   {"malformed-multipart",    "title.malformed_multipart"},
@@ -73,6 +76,9 @@ int statusFor(core::ProblemKind kind) {
     case core::ProblemKind::kUnauthenticated: return 401;
     case core::ProblemKind::kTooManyRequests: return 429;
     case core::ProblemKind::kUnavailable: return 503;
+    case core::ProblemKind::kSecondFactorRequired: return 401;
+    case core::ProblemKind::kStepUpRequired: return 401;
+    case core::ProblemKind::kEnrolmentRequired: return 403;
   }
   return 500;
 }

@@ -7,6 +7,7 @@ namespace citygrants::http {
 namespace h = handlers;
 constexpr Access kPublic = Access::kPublic;
 constexpr Access kSignedIn = Access::kSignedIn;
+constexpr Access kEnrolling = Access::kEnrolling;
 // An upload: the largest attachment plus room for the multipart envelope.
 constexpr std::size_t kUploadLimit = core::kMaxAttachmentBytes + 64 * 1024;
 
@@ -19,13 +20,19 @@ constexpr ApiRoute kRoutes[] = {
   {"GET",    "/api/v1/openapi.json",                      kPublic,   h::getOpenApi,               "This API as OpenAPI 3.1",                          "operations"},
   {"POST",   "/api/v1/session",                           kPublic,   h::postSession,              "Sign in: sets the session cookie",                 "session"},
   {"DELETE", "/api/v1/session",                           kPublic,   h::deleteSession,            "Sign out",                                         "session"},
-  {"GET",    "/api/v1/me",                                kSignedIn, h::getMe,                    "The signed-in user, organisation and roles",       "session"},
+  {"POST",   "/api/v1/session/step-up",                   kSignedIn, h::postStepUp,               "Prove the second factor again: money may move for 5 minutes", "session"},
+  {"GET",    "/api/v1/me",                                kEnrolling, h::getMe,                    "The signed-in user, organisation and roles",       "session"},
   {"POST",   "/api/v1/tokens",                            kSignedIn, h::postToken,                "Create a bearer API token (shown once)",           "session"},
   {"GET",    "/api/v1/tokens",                            kSignedIn, h::listTokens,               "The user's API tokens",                            "session"},
   {"DELETE", "/api/v1/tokens/{id}",                       kSignedIn, h::deleteToken,              "Revoke an API token",                              "session"},
-  {"GET",    "/api/v1/account",                           kSignedIn, h::getAccount,               "The signed-in user's account: name, language",     "account"},
+  {"GET",    "/api/v1/account",                           kEnrolling, h::getAccount,               "The signed-in user's account: name, language",     "account"},
   {"PATCH",  "/api/v1/account",                           kSignedIn, h::patchAccount,             "Change one's name or language (If-Match)",         "account"},
   {"PUT",    "/api/v1/account/password",                  kSignedIn, h::putAccountPassword,       "Change one's password; other sessions end",        "account"},
+  {"GET",    "/api/v1/account/second-factor",             kEnrolling, h::getSecondFactor,         "One's second factor: required, enrolled, codes left", "account", 0, true},
+  {"POST",   "/api/v1/account/second-factor",             kEnrolling, h::postSecondFactor,        "Start enrolling a TOTP key (QR code, shown once)", "account"},
+  {"POST",   "/api/v1/account/second-factor/confirm",     kEnrolling, h::postSecondFactorConfirm, "Confirm the key with a first code: 10 recovery codes", "account"},
+  {"POST",   "/api/v1/account/second-factor/recovery-codes", kSignedIn, h::postRecoveryCodes,    "Ten new recovery codes in place of the old (a code proves it)", "account"},
+  {"POST",   "/api/v1/account/second-factor/remove",      kSignedIn, h::postSecondFactorRemove,  "Remove one's second factor where no role needs it", "account"},
   {"GET",    "/api/v1/account/sessions",                  kSignedIn, h::listAccountSessions,      "One's live sessions, this one marked",             "account", 0, true},
   {"DELETE", "/api/v1/account/sessions/{id}",             kSignedIn, h::deleteAccountSession,     "End one of one's sessions",                        "account"},
   {"POST",   "/api/v1/password-resets",                   kPublic,   h::postPasswordReset,        "Mail a link to choose a new password (always 202)", "account"},

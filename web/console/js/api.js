@@ -8,6 +8,7 @@ import { language } from './i18n.js';
 const BASE = '/api/v1';
 let csrfToken = sessionStorage.getItem('cg.csrf');
 let unauthenticatedHandler = () => {};
+let enrolmentHandler = () => {};
 
 // An answer that is not 2xx: `status` (0 when the server could not be reached), the
 // problem+json body ({type, title, detail, errors[]}) and the language its words are written in
@@ -31,6 +32,10 @@ export function setCsrfToken(token) {
 
 // Called with no arguments when a signed-in request answers 401 (the session ended).
 export function onUnauthenticated(fn) { unauthenticatedHandler = fn; }
+
+// Called when the server answers that the user's role needs a second factor they have not
+// enrolled yet (403 second-factor-enrolment-required): the account page is where they enrol.
+export function onEnrolmentRequired(fn) { enrolmentHandler = fn; }
 
 // The ETag that guards a change of `record` (its version).
 export function etagOf(record) { return `"v${record.version}"`; }
@@ -56,7 +61,9 @@ export async function request(method, path, { body, etag, headers = {}, quiet401
   const data = res.status === 204 ? null : type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
     const error = new ApiError(res.status, data && typeof data === 'object' ? data : null, res.headers.get('Content-Language'));
-    if (res.status === 401 && !quiet401) unauthenticatedHandler();
+    // A step-up (a code before money moves) is asked for where the action is, not by signing in.
+    if (res.status === 401 && !quiet401 && error.slug !== 'step-up-required') unauthenticatedHandler();
+    if (res.status === 403 && error.slug === 'second-factor-enrolment-required') enrolmentHandler();
     throw error;
   }
   return { data, etag: res.headers.get('ETag'), status: res.status };
@@ -92,12 +99,17 @@ export async function fire(collection, record, event, fields = {}, headers = {})
   return post(`/${collection}/${record.id}/transitions`, { event, ...fields }, { etag: etagOf(record), headers });
 }
 
-// Sign in; answers the user and keeps the CSRF token for this tab.
-export async function signIn(email, password) {
-  const data = (await request('POST', '/session', { body: { email, password }, quiet401: true })).data;
+// Sign in (with `otp`, the second factor's code, when the account has one); answers the user
+// and keeps the CSRF token for this tab.
+export async function signIn(email, password, otp) {
+  const body = otp ? { email, password, otp } : { email, password };
+  const data = (await request('POST', '/session', { body, quiet401: true })).data;
   setCsrfToken(data.csrf_token);
   return data.user;
 }
+
+// Proves the second factor again on this session: money may move for the next five minutes.
+export async function stepUp(otp) { return post('/session/step-up', { otp }); }
 
 export async function signOut() {
   try { await request('DELETE', '/session', { quiet401: true }); } finally { setCsrfToken(null); }

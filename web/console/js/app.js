@@ -1,7 +1,7 @@
 // Boots the console: language, who is signed in, the shell (navigation, language switch,
 // sign-out) and the hash router with every area's pages.
 
-import { me, onUnauthenticated, signOut } from './api.js';
+import { me, onEnrolmentRequired, onUnauthenticated, signOut } from './api.js';
 import { mount } from './dom.js';
 import { dropStaleToast, toast } from './components/ui.js';
 import { fitMenu, menuList, watchMenu } from './components/nav_more.js';
@@ -96,6 +96,7 @@ function wireShell() {
     renderShell();
   });
   onLanguageChange(() => { renderShell(); render(); });
+  onEnrolmentRequired(() => go('/account'));
   onUnauthenticated(() => {
     setCurrentUser(null);
     renderShell();

@@ -2,7 +2,7 @@
 // already evaluated by the server), each opening a dialog that asks for exactly what the
 // transition row needs (a reason, an amount, a payment reference...) and fires it with If-Match.
 
-import { fire } from '../api.js';
+import { fire, stepUp } from '../api.js';
 import { h, uid } from '../dom.js';
 import { editableAmount, has, parseMoney, t } from '../i18n.js';
 import { clearFieldErrors, showFieldErrors, showRefusal } from './problem.js';
@@ -79,13 +79,18 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
   const idempotencyKey = row?.needs.includes('idempotency_key') ? randomKey() : null;
   const sector = await sectorChoice(machine, row, record);
   const status = h('div', { class: 'dialog-status' });
+  // Money moves only after a fresh second factor: when the server asks for one, this field
+  // appears in the same dialog and the next submit proves it (POST /session/step-up) first.
+  const stepUpField = field({ label: t('stepup.code'), name: 'otp', hint: t('stepup.hint'),
+    attrs: { autocomplete: 'one-time-code', maxlength: '20', spellcheck: 'false' } });
+  stepUpField.hidden = true;
   const confirmKey = `confirm.${machine}.${event}`;
   const submit = h('button', { type: 'submit', class: 'primary', text: eventLabel(machine, event) });
   const cancel = h('button', { type: 'button', text: t('common.cancel') });
   const form = h('form', { method: 'dialog', class: 'action-form', novalidate: true },
     h('h2', { text: eventLabel(machine, event) }),
     h('p', { text: has(confirmKey) ? t(confirmKey) : t('confirm.generic', { ref: record.reference ?? `#${record.id}` }) }),
-    needFields(machine, event, needs, record), sector, status,
+    needFields(machine, event, needs, record), sector, stepUpField, status,
     h('div', { class: 'buttons' }, submit, cancel));
   const dialog = h('dialog', { class: 'action-dialog', 'aria-label': eventLabel(machine, event) }, form);
   document.body.append(dialog);
@@ -100,6 +105,17 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
       const { body, error } = readFields(form, needs);
       if (error) { showFieldErrors(form, { fieldErrors: [error] }, status); return; }
       submit.disabled = true;
+      if (!stepUpField.hidden) {
+        try {
+          await stepUp(String(new FormData(form).get('otp') ?? '').replace(/\s+/g, ''));
+          stepUpField.hidden = true;
+        } catch (err) {
+          submit.disabled = false;
+          if (err.status !== 401) showRefusal(form, err, status);
+          else close(null);
+          return;
+        }
+      }
       try {
         const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
         const updated = await fire(COLLECTIONS[machine], record, event, body, headers);
@@ -108,6 +124,12 @@ export async function openActionDialog(machine, record, event, { onStale } = {})
       } catch (err) {
         submit.disabled = false;
         if (err.status === 412) { toast(t('problem.stale-version')); close(null); onStale?.(); return; }
+        if (err.slug === 'step-up-required') {
+          stepUpField.hidden = false;
+          status.append(h('p', { class: 'notice info', role: 'alert', text: t('stepup.needed') }));
+          stepUpField.querySelector('input').focus();
+          return;
+        }
         if (err.status === 401) { close(null); return; }
         showRefusal(form, err, status);
       }

@@ -10,6 +10,7 @@ import { currentUser } from '../../session.js';
 import { showFieldErrors, submitGuarded } from '../../components/problem.js';
 import { facts, field, pageHeader, section, toast } from '../../components/ui.js';
 import { LANGUAGE_NAMES } from './language.js';
+import { factorStatus, secondFactorSection } from './second_factor_panel.js';
 import { sessionsSection, tokensSection } from './sessions_panel.js';
 
 function profileForm(account, ctx) {
@@ -81,7 +82,13 @@ function passwordForm(account, ctx) {
 
 export async function accountView(ctx) {
   ctx.setTitle(t('account.title'));
-  const { data: account } = await request('GET', '/account');
+  const [{ data: account }, factor] = await Promise.all([request('GET', '/account'), factorStatus()]);
+  const factorSection = await secondFactorSection(ctx, factor);
+  if (factor.required && !factor.enrolled) {
+    // Until the second factor is set, nothing else of the console answers this user.
+    return h('section', { class: 'page account-page', dataset: { version: account.version } },
+      pageHeader(t('account.title')), factorSection);
+  }
   const [sessions, tokens] = await Promise.all([sessionsSection(ctx), tokensSection(ctx)]);
   return h('section', { class: 'page account-page', dataset: { version: account.version } },
     pageHeader(t('account.title')),
@@ -93,6 +100,7 @@ export async function accountView(ctx) {
       ]),
       profileForm(account, ctx)),
     section(t('account.password.title'), passwordForm(account, ctx)),
+    factorSection,
     sessions,
     tokens);
 }
