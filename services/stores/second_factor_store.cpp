@@ -63,12 +63,21 @@ void SecondFactorStore::addRecoveryCode(db::Tx& tx, std::int64_t user_id,
   st.execute();
 }
 
-bool SecondFactorStore::useRecoveryCode(db::Tx& tx, std::int64_t user_id,
-                                        const std::string& code_hash, std::int64_t now) {
+std::vector<std::pair<std::int64_t, std::string>> SecondFactorStore::unusedRecoveryCodes(
+    db::Tx& tx, std::int64_t user_id) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  std::int64_t id = 0;
+  std::string hash;
   auto st = tx.prepared(
-      "UPDATE recovery_codes SET used_at = :now "
-      "WHERE user_id = :u AND code_hash = :h AND used_at IS NULL");
-  st.use(now).use(user_id).use(code_hash);
+      "SELECT id, code_hash FROM recovery_codes WHERE user_id = :u AND used_at IS NULL ORDER BY id");
+  st.use(user_id).into(id).into(hash);
+  for (bool row = st.execute(); row; row = st.fetch()) out.emplace_back(id, hash);
+  return out;
+}
+
+bool SecondFactorStore::useRecoveryCode(db::Tx& tx, std::int64_t id, std::int64_t now) {
+  auto st = tx.prepared("UPDATE recovery_codes SET used_at = :now WHERE id = :id AND used_at IS NULL");
+  st.use(now).use(id);
   st.execute();
   return st.affectedRows() == 1;
 }

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "services/db/database.h"
 
@@ -33,9 +35,11 @@ class SecondFactorStore {
   static void remove(db::Tx& tx, std::int64_t user_id);
 
   static void addRecoveryCode(db::Tx& tx, std::int64_t user_id, const std::string& code_hash);
-  // Marks an unused code of `user_id` used; answers whether there was one.
-  static bool useRecoveryCode(db::Tx& tx, std::int64_t user_id, const std::string& code_hash,
-                              std::int64_t now);
+  // The unused recovery codes of `user_id`: (id, stored hash).
+  static std::vector<std::pair<std::int64_t, std::string>> unusedRecoveryCodes(db::Tx& tx,
+                                                                               std::int64_t user_id);
+  // Marks recovery code `id` used unless it already is; answers whether it was unused.
+  static bool useRecoveryCode(db::Tx& tx, std::int64_t id, std::int64_t now);
   static std::int64_t recoveryCodesLeft(db::Tx& tx, std::int64_t user_id);
   static void deleteRecoveryCodes(db::Tx& tx, std::int64_t user_id);
 };

@@ -12,8 +12,8 @@ CREATE TABLE second_factors (
   last_used_step BIGINT NOT NULL DEFAULT 0
 );
 
--- Ten single-use codes for a lost phone, shown once at enrolment; only their SHA-256 is stored
--- (each is 50 random bits, not a password a person chose).
+-- Ten single-use codes for a lost phone, shown once at enrolment. Each is 50 random bits, stored
+-- as "salt:SHA-256(salt || code)" with a random 32-bit salt of its own (ASVS 2.6.2).
 CREATE TABLE recovery_codes (
   id @ID@,
   user_id BIGINT NOT NULL REFERENCES users (id),

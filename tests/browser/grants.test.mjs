@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, screenshot, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, screenshot, signedInPage, stepUpInDialog } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const PARTNER_LOGINS = ['reviewer@iom.demo', 'reviewer@unhcr.demo', 'reviewer@c40.demo', 'reviewer@uclg.demo', 'reviewer@unhabitat.demo'];
@@ -67,11 +67,17 @@ async function englishPage(browser, base, email) {
 const cell = (page, ref) => page.locator(`.tranche-actions[data-tranche="${ref}"]`);
 
 // Confirms the open action dialog (after filling `fields`) and waits for it to close.
-async function confirmDialog(page, fields = {}) {
+// Fills and sends the action dialog. With `stepUpAs` (a fund manager moving money): the dialog
+// must then ask for a code of the second factor, which is typed in and sent.
+async function confirmDialog(page, fields = {}, { stepUpAs } = {}) {
   const dialog = page.locator('dialog.action-dialog');
   await dialog.waitFor();
   for (const [name, value] of Object.entries(fields)) await dialog.locator(`[name="${name}"]`).fill(value);
   await dialog.locator('button[type="submit"]').click();
+  if (stepUpAs) {
+    await dialog.locator('.notice', { hasText: 'Confirm with a code from your authenticator app' }).waitFor();
+    await stepUpInDialog(page, stepUpAs);
+  }
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -162,7 +168,7 @@ test('a progress report and the next tranche go from the city to the payment, wi
     await fm1.goto('/#/disbursements');
     await heading(fm1);
     await cell(fm1, tranche.reference).locator('button[data-event="approve"]').click();
-    await confirmDialog(fm1);
+    await confirmDialog(fm1, {}, { stepUpAs: 'fm1@mmc.demo' });
     const approvedCell = fm1.locator(`.tranche-actions[data-tranche="${tranche.reference}"][data-state="approved"]`);
     await approvedCell.waitFor();
     assert.match(await approvedCell.innerText(), /You approved this payment: another fund manager must disburse it/);
@@ -183,7 +189,7 @@ test('a progress report and the next tranche go from the city to the payment, wi
     await heading(fm2);
     assert.doesNotMatch(await cell(fm2, tranche.reference).innerText(), /You approved/);
     await cell(fm2, tranche.reference).locator('button[data-event="disburse"]').click();
-    await confirmDialog(fm2, { payment_reference: 'MMC-PAY-2026-0002' });
+    await confirmDialog(fm2, { payment_reference: 'MMC-PAY-2026-0002' }, { stepUpAs: 'fm2@mmc.demo' });
     await cell(fm2, tranche.reference).waitFor({ state: 'detached' });
     await heading(fm2);
     const paid = await demo.fm2.get(`/tranches/${tranche.id}`);

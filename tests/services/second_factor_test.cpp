@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(enrolment_shows_a_key_and_qr_code_and_takes_a_first_code) {
   BOOST_TEST(status.enrolled);
   BOOST_TEST(status.recovery_codes_left == 10);
   // Only hashes are kept.
-  BOOST_TEST(count(f, "SELECT COUNT(*) FROM recovery_codes WHERE code_hash = '" + codes[0] + "'") == 0);
+  BOOST_TEST(count(f, "SELECT COUNT(*) FROM recovery_codes WHERE code_hash LIKE '%" + codes[0] + "%'") == 0);
   BOOST_TEST(refusedAs(ProblemKind::kConflict, [&] { factors.start(f.fm1); }));
   // The fund manager's role needs it: it cannot be removed.
   BOOST_TEST(refusedAs(ProblemKind::kForbidden, [&] { factors.remove(f.fm1, codes[1]); }));

@@ -156,15 +156,15 @@ bool Response::isProblem() const {
   return json->has("status") && json->get("status").isInteger() && json->getValue<int>("status") == status;
 }
 
-Response Client::signIn(const std::string& email, const std::string& password) {
-  std::string body = "{\"email\":" + quoted(email) + ",\"password\":" + quoted(password);
+Response Client::signIn(const std::string& login, const std::string& password) {
+  std::string body = "{\"email\":" + quoted(login) + ",\"password\":" + quoted(password);
   if (otp != nullptr) {
-    if (const auto code = otp->next(email)) body += ",\"otp\":" + quoted(*code);
+    if (const auto code = otp->next(login)) body += ",\"otp\":" + quoted(*code);
   }
   auto r = post("/api/v1/session", body + "}");
   if (r.status == 201 && !r.json.isNull() && r.json->has("csrf_token")) {
     csrf_token = r.json->getValue<std::string>("csrf_token");
-    this->email = email;
+    email = login;
   }
   return r;
 }

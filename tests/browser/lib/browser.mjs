@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.mjs';
+import { FACTOR_LOGINS, nextCode } from './totp.mjs';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CITYGRANTS_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,13 +31,30 @@ export async function signedInPage(browser, base, email, { lang = 'en-GB', viewp
   return page;
 }
 
-// Fills and sends the sign-in form on the current page, then waits for the start page or the
-// page the user came back to.
+// Fills and sends the sign-in form on the current page — for a login with a second factor,
+// then the code the form asks for — and waits for the start page or the page the user came
+// back to.
 export async function signIn(page, email, password = DEMO_PASSWORD) {
   await page.locator('form.signin input[name="email"]').fill(email);
   await page.locator('form.signin input[name="password"]').fill(password);
   await page.locator('form.signin button[type="submit"]').click();
+  if (FACTOR_LOGINS.has(email)) {
+    const otp = page.locator('form.signin input[name="otp"]');
+    await otp.waitFor();
+    await otp.fill(await nextCode(page.url(), email));
+    await page.locator('form.signin button[type="submit"]').click();
+  }
   await page.locator('#sign-out:not([hidden])').waitFor();
+}
+
+// Types a fresh code into the action dialog's step-up field once it appears, and sends the
+// dialog again: money moves only after a code (issue 17).
+export async function stepUpInDialog(page, email) {
+  const dialog = page.locator('dialog.action-dialog');
+  const otp = dialog.locator('input[name="otp"]');
+  await otp.waitFor();
+  await otp.fill(await nextCode(page.url(), email));
+  await dialog.locator('button[type="submit"]').click();
 }
 
 // Collects uncaught page errors and console errors; assertNoErrors() fails on any.

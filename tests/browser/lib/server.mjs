@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { DEMO_TOTP_SECRET } from './totp.mjs';
 
 export const DEMO_PASSWORD = 'browser-demo-pass-1';
 const running = new Set();
@@ -46,7 +47,7 @@ export async function startServer({ serveArgs = [] } = {}) {
   const dbPath = path.join(dir, 'demo.db');
   const db = `sqlite:${dbPath}`;
   execFileSync(binary(), ['migrate', '--db', db], { stdio: 'pipe' });
-  execFileSync(binary(), ['seed-demo', '--db', db, '--demo-password', DEMO_PASSWORD], { stdio: 'pipe' });
+  execFileSync(binary(), ['seed-demo', '--db', db, '--demo-password', DEMO_PASSWORD, '--demo-totp-secret', DEMO_TOTP_SECRET], { stdio: 'pipe' });
   const port = await freePort();
   // Every test signs in from 127.0.0.1, many times: a budget of attempts that does not run out
   // (the budget itself is tested over HTTP in tests/web/sign_in_limits_test.cpp).

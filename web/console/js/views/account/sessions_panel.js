@@ -7,6 +7,7 @@ import { h } from '../../dom.js';
 import { dateTime, t } from '../../i18n.js';
 import { problemNotice, showRefusal, clearFieldErrors } from '../../components/problem.js';
 import { field, section, table, toast } from '../../components/ui.js';
+import { hasRole } from '../../session.js';
 
 // The token made last, shown on the next rendering of the page only.
 let madeNow = null;
@@ -53,6 +54,10 @@ function tokenForm(ctx) {
   const form = h('form', { class: 'account-form token-form', novalidate: true },
     field({ label: t('account.tokens.name'), name: 'name', required: true, hint: t('account.tokens.name_hint'),
       attrs: { autocomplete: 'off', maxlength: '100' } }),
+    h('fieldset', { class: 'scopes' }, h('legend', { text: t('account.tokens.scopes') }),
+      field({ label: t('account.tokens.scope_write'), name: 'scope_write', kind: 'checkbox', value: true }),
+      hasRole('fund_manager') ? field({ label: t('account.tokens.scope_payments'), name: 'scope_payments', kind: 'checkbox',
+        hint: t('account.tokens.scope_payments_hint') }) : null),
     status, h('div', { class: 'buttons' }, submit));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -60,13 +65,18 @@ function tokenForm(ctx) {
     status.replaceChildren();
     submit.disabled = true;
     try {
-      const made = await post('/tokens', { name: String(new FormData(form).get('name') ?? '').trim() });
+      const data = new FormData(form);
+      const scopes = ['read'];
+      if (data.get('scope_write') === 'on') scopes.push('write');
+      if (data.get('scope_payments') === 'on') scopes.push('payments');
+      const made = await post('/tokens', { name: String(data.get('name') ?? '').trim(), scopes });
       madeNow = made;
       toast(t('account.tokens.created'));
       ctx.reload();
     } catch (err) {
       submit.disabled = false;
-      if (err.status !== 401) showRefusal(form, err, status);
+      if (err.slug === 'step-up-required') status.append(h('p', { class: 'notice info', role: 'alert', text: t('account.tokens.step_up_first') }));
+      else if (err.status !== 401) showRefusal(form, err, status);
     }
   });
   return form;
@@ -92,6 +102,7 @@ export async function tokensSection(ctx) {
     table(t('account.tokens.caption'), [
       { label: t('account.tokens.name'), cell: (tok) => tok.name },
       { label: t('account.tokens.created_at'), cell: (tok) => dateTime(tok.created_at) },
+      { label: t('account.tokens.scopes'), cell: (tok) => (tok.scopes ?? []).map((s) => t(`account.tokens.scope.${s}`)).join(', ') },
       { label: t('account.tokens.state'), cell: revoke },
     ], page.items, { empty: t('account.tokens.none') }),
     status,
