@@ -2,13 +2,13 @@
 // a signed-in API client, the pipeline per state and the money per call or city — from the
 // stats endpoints when the server has them, else summed here over every page of the lists.
 
-import { DEMO_PASSWORD } from './lib/server.mjs';
+import { signInBody, steppedUpIfAsked } from './lib/api.mjs';
 
 // An API client signed in as `email`: get/post/transition, each answering {status, data, etag}.
 export async function apiAs(base, email) {
   const res = await fetch(`${base}/api/v1/session`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    body: await signInBody(base, email),
   });
   if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status}`);
   const cookie = res.headers.get('set-cookie').split(';')[0];
@@ -20,7 +20,9 @@ export async function apiAs(base, email) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await r.text();
-    return { status: r.status, data: text ? JSON.parse(text) : null, etag: r.headers.get('etag') };
+    const data = text ? JSON.parse(text) : null;
+    if (await steppedUpIfAsked(base, email, r.status, data, cookie, csrf)) return call(method, path, body, headers);
+    return { status: r.status, data, etag: r.headers.get('etag') };
   };
   const api = {
     call,

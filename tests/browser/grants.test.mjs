@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, screenshot, signedInPage, stepUpInDialog } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, screenshot, signedInPage, stepUpInDialog, stepUpPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const PARTNER_LOGINS = ['reviewer@iom.demo', 'reviewer@unhcr.demo', 'reviewer@c40.demo', 'reviewer@uclg.demo', 'reviewer@unhabitat.demo'];
@@ -229,6 +229,7 @@ test('a payment sent twice, by a double click and by a retry after a lost answer
     const before = await disbursedMinor(demo.fm2, grant.id);
 
     const fm2 = await englishPage(browser, server.base, 'fm2@mmc.demo');
+    await stepUpPage(fm2, 'fm2@mmc.demo');  // a code just typed: this test is about the retry
     const sent = [];
     // The first answer is lost after the server has made the payment; later ones go through.
     await fm2.route('**/api/v1/tranches/*/transitions', async (route) => {

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { assertNoErrors, axe, heading, launch, screenshot, signedInPage } from './lib/browser.mjs';
-import { DEMO_PASSWORD, startServer } from './lib/server.mjs';
+import { signInBody, steppedUpIfAsked } from './lib/api.mjs';
+import { startServer } from './lib/server.mjs';
 
 let server;
 let browser;
@@ -17,7 +18,7 @@ afterEach(async () => { await browser?.close(); await server?.stop(); });
 // A signed-in API client for `email` (session cookie + CSRF token), as the console itself is.
 async function apiAs(email) {
   const res = await fetch(`${server.base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: await signInBody(server.base, email),
   });
   assert.ok(res.ok, `sign-in of ${email}: ${res.status}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -28,6 +29,7 @@ async function apiAs(email) {
     if (etag) headers['If-Match'] = etag;
     const r = await fetch(`${server.base}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const data = await r.json().catch(() => null);
+    if (await steppedUpIfAsked(server.base, email, r.status, data, cookie, csrf)) return call(method, path, body, etag);
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(data)}`);
     return data;
   };

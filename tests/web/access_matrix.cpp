@@ -117,6 +117,14 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
   if (key == "POST /api/v1/proposals/{id}/messages" || key == "POST /api/v1/grants/{id}/messages") {
     return "{\"body\":\"Matrix " + tag + "\",\"visibility\":\"shared\"}";
   }
+  // The second factor's routes take a code: one that is (almost surely) wrong, a 422 for
+  // whoever has a factor and a 409 for whoever has none; starting an enrolment takes nothing.
+  if (key == "POST /api/v1/session/step-up" || key == "POST /api/v1/account/second-factor/confirm" ||
+      key == "POST /api/v1/account/second-factor/recovery-codes" ||
+      key == "POST /api/v1/account/second-factor/remove") {
+    return R"({"otp":"000000"})";
+  }
+  if (key == "POST /api/v1/account/second-factor") return "{}";
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";
@@ -217,7 +225,8 @@ bool changesState(const http::ApiRoute& route) {
 
 bool auditorMayUse(const http::ApiRoute& route) {
   const std::string p = route.pattern;
-  return p == "/api/v1/session" || p == "/api/v1/tokens" || p == "/api/v1/tokens/{id}";
+  return p == "/api/v1/session" || p == "/api/v1/tokens" || p == "/api/v1/tokens/{id}" ||
+         p == "/api/v1/session/step-up" || p.starts_with("/api/v1/account/second-factor");
 }
 
 PlannedRequest plan(const http::ApiRoute& route, const std::string& role, const MatrixRecords& records,

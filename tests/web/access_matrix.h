@@ -51,8 +51,8 @@ struct PlannedRequest {
 PlannedRequest plan(const http::ApiRoute& route, const std::string& role, const MatrixRecords& records,
                     db::Database& db);
 
-// Whether a route changes state, and whether it is one an auditor may use (sign-in, sign-out
-// and their own API tokens).
+// Whether a route changes state, and whether it is one an auditor may use (sign-in, sign-out,
+// their own API tokens and their own second factor).
 bool changesState(const http::ApiRoute& route);
 bool auditorMayUse(const http::ApiRoute& route);
 

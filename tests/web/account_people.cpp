@@ -4,9 +4,19 @@
 
 #include "services/auth/password.h"
 #include "services/clock.h"
+#include "services/stores/second_factor_store.h"
 #include "services/usecases/directory_service.h"
 
 namespace citygrants::webtest {
+
+void enrolDemoFactor(Server& server, std::int64_t user_id) {
+  const auto now = nowMs();
+  server.db().write([&](db::Tx& tx) {
+    stores::SecondFactorStore::startEnrolment(tx, user_id, kDemoTotpSecret, now);
+    stores::SecondFactorStore::confirm(tx, user_id, 0, now);
+    tx.commit();
+  });
+}
 
 Person addPerson(Server& server, const std::string& email, access::Role role) {
   services::SystemClock clock;
@@ -14,6 +24,7 @@ Person addPerson(Server& server, const std::string& email, access::Role role) {
   const std::string org = role == access::Role::kApplicant ? "Kampala" : "Mayors Migration Council";
   const auto user = directory.addUser(
       std::nullopt, {email, "Person " + email, org, {role}, kPersonPassword, "en"});
+  if (role == access::Role::kFundManager || role == access::Role::kAdmin) enrolDemoFactor(server, user.id);
   return {user.id, user.email};
 }
 

@@ -19,8 +19,13 @@ struct Person {
 };
 
 // A new active user `email` (English) with `role`, in Kampala for an applicant, else in the
-// demo fund's organisation (Mayors Migration Council), with kPersonPassword.
+// demo fund's organisation (Mayors Migration Council), with kPersonPassword; a fund manager or an
+// admin with the demo's second factor (kDemoTotpSecret).
 Person addPerson(Server& server, const std::string& email, access::Role role);
+
+// Gives user `user_id` the demo's second factor (kDemoTotpSecret), as if they had scanned it:
+// what a fund manager or an admin a test makes needs before anything else.
+void enrolDemoFactor(Server& server, std::int64_t user_id);
 
 // A client signed in as `email` with kPersonPassword. REQUIRES: the sign-in succeeds (checked).
 Client signedInAs(Server& server, const std::string& email);

@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(the_saved_language_is_the_one_every_device_and_the_next_mai
 
   Client phone = signedInAs(server(), person.email);  // another device, nothing remembered
   BOOST_TEST(phone.get("/api/v1/me").json->getValue<std::string>("language") == "es");
-  const auto signed_in = Client(server().port()).signIn(person.email, kPersonPassword);
+  const auto signed_in = server().client().signIn(person.email, kPersonPassword);
   BOOST_TEST(signed_in.json->getObject("user")->getValue<std::string>("language") == "es");
 
   const auto last = testing::lastMailId(server().db());
@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_password_change_needs_the_current_password_and_refusals_w
              missing.body);
   BOOST_TEST(databaseDigest(server().db()) == before);
 
-  BOOST_TEST(Client(server().port()).signIn(person.email, kPersonPassword).status == 201);
+  BOOST_TEST(server().client().signIn(person.email, kPersonPassword).status == 201);
   BOOST_TEST(c.get("/api/v1/account").status == 200);
 }
 
@@ -190,8 +190,8 @@ BOOST_AUTO_TEST_CASE(a_password_change_ends_every_other_session_and_keeps_this_o
   BOOST_TEST(sessionsOfUser(userIdOf(someone_else)) == others_before);
   BOOST_TEST(auditCount("change_password", person.id) == 1);
 
-  BOOST_TEST(Client(server().port()).signIn(person.email, kPersonPassword).status == 401);
-  BOOST_TEST(Client(server().port()).signIn(person.email, "a-brand-new-password").status == 201);
+  BOOST_TEST(server().client().signIn(person.email, kPersonPassword).status == 401);
+  BOOST_TEST(server().client().signIn(person.email, "a-brand-new-password").status == 201);
 }
 
 BOOST_AUTO_TEST_CASE(one_sees_ones_own_sessions_with_this_one_marked_and_ends_them_one_by_one) {

@@ -1,3 +1,4 @@
+#include "tests/web/account_people.h"
 #include "tests/web/export_files.h"
 
 #include <atomic>
@@ -220,6 +221,7 @@ Client freshUser(Server& server, const std::string& organisation, const std::str
                                       quoted(kDemoPassword) + R"(,"roles":[")" + role + R"("]})");
   BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
   if (user_id != nullptr) *user_id = r.json->getValue<std::int64_t>("id");
+  if (role == "fund_manager" || role == "admin") enrolDemoFactor(server, r.json->getValue<std::int64_t>("id"));
   return server.signedIn(email);
 }
 

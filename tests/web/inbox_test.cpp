@@ -152,7 +152,10 @@ BOOST_AUTO_TEST_CASE(each_role_finds_the_work_the_issue_lists) {
   BOOST_TEST(kampala.count("proposal.concept_draft") == 1u);
   BOOST_TEST(kampala.count("report.draft") == 1u);
   BOOST_TEST(kinds("applicant@athens.demo").count("proposal.revision_requested") == 1u);
-  BOOST_TEST(kinds("applicant@amman.demo").count("tranche.scheduled") == 1u);
+  // Amman's second tranche is verified, waiting for a fund manager (and a step-up): São Paulo's
+  // is the one a city may request.
+  BOOST_TEST(kinds("applicant@saopaulo.demo").count("tranche.scheduled") == 1u);
+  BOOST_TEST(fm.count("tranche.verified") == 1u);
   const auto iom = kinds("reviewer@iom.demo");
   BOOST_TEST(iom.count("review_assignment.in_progress") + iom.count("review_assignment.assigned") >=
              1u);

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
+#include "services/crypto/totp.h"
 #include "services/stores/outbox_store.h"
 #include "tests/mail/outbox_rows.h"
 #include "tests/web/account_people.h"
@@ -70,7 +71,8 @@ void sessionsAndTokens(Changer& change, Server& server, Client& fm1) {
   Client browser = server.client();
   const auto signed_in =
       change(browser, "POST", "/api/v1/session", "/api/v1/session",
-             R"({"email":"fm2@mmc.demo","password":")" + std::string(kDemoPassword) + "\"}");
+             R"({"email":"fm2@mmc.demo","password":")" + std::string(kDemoPassword) +
+                 R"(","otp":")" + server.otp().next("fm2@mmc.demo").value_or("") + "\"}");
   BOOST_REQUIRE(signed_in.json);
   browser.csrf_token = signed_in.json->getValue<std::string>("csrf_token");
   change(browser, "DELETE", "/api/v1/session", "/api/v1/session");
@@ -79,6 +81,28 @@ void sessionsAndTokens(Changer& change, Server& server, Client& fm1) {
   BOOST_REQUIRE(token.json);
   change(fm1, "DELETE", "/api/v1/tokens/{id}",
          at("tokens", token.json->getValue<std::int64_t>("id")));
+}
+
+// A second factor set up, proven, renewed and removed by a person of the test's own, and a fund
+// manager's step-up.
+void secondFactor(Changer& change, Server& server, Client& fm1) {
+  change(fm1, "POST", "/api/v1/session/step-up", "/api/v1/session/step-up",
+         "{\"otp\":" + quoted(server.otp().next("fm1@mmc.demo").value_or("")) + "}");
+  const auto person = addPerson(server, "openapi-factor@kampala.test", access::Role::kApplicant);
+  Client c = signedInAs(server, person.email);
+  const auto started = change(c, "POST", "/api/v1/account/second-factor", "/api/v1/account/second-factor");
+  BOOST_REQUIRE(started.json);
+  const auto key = crypto::base32Decode(started.json->getValue<std::string>("secret"));
+  const auto code = crypto::totpAt(*key, nowMs() / 1000);
+  const auto confirmed = change(c, "POST", "/api/v1/account/second-factor/confirm",
+                                "/api/v1/account/second-factor/confirm", "{\"otp\":" + quoted(code) + "}");
+  BOOST_REQUIRE(confirmed.json);
+  const auto renewed = change(c, "POST", "/api/v1/account/second-factor/recovery-codes",
+                              "/api/v1/account/second-factor/recovery-codes",
+                              "{\"otp\":" + quoted(confirmed.json->getArray("recovery_codes")->getElement<std::string>(0)) + "}");
+  BOOST_REQUIRE(renewed.json);
+  change(c, "POST", "/api/v1/account/second-factor/remove", "/api/v1/account/second-factor/remove",
+         "{\"otp\":" + quoted(renewed.json->getArray("recovery_codes")->getElement<std::string>(0)) + "}");
 }
 
 // The account page's changes and a forgotten password, by a person of the test's own.
@@ -348,6 +372,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   const auto records = listedRecords(fm1, kampala);
   sessionsAndTokens(change, server, fm1);
   accountAndResets(change, server);
+  secondFactor(change, server, fm1);
   const auto new_call = callSetUp(change, fm1);
   proposalDrafting(change, kampala, records);
   screeningAndReview(change, server, fm1, records);

@@ -21,7 +21,8 @@ namespace {
 // dead message is all in the path.
 const std::set<std::string> kBodiless = {"PUT /api/v1/users/{id}/roles/{role}",
                                          "POST /api/v1/outbox/{id}/requeue",
-                                         "POST /api/v1/outbox/{id}/discard"};
+                                         "POST /api/v1/outbox/{id}/discard",
+                                         "POST /api/v1/account/second-factor"};
 
 bool changesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH";
@@ -171,10 +172,10 @@ BOOST_AUTO_TEST_CASE(the_checker_refuses_bodies_that_break_the_schema) {
       {"Money", R"({"amount_minor":null,"currency":"USD","formatted":"x"})", "is null"},
       {"Money", R"([1])", "is array"},
       {"Health", R"({"status":"fine","version":"1"})", "enum"},
-      {"Token", R"({"id":1,"name":"t","created_at":"yesterday","revoked_at":null})", "date-time"},
-      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z","revoked_at":7})",
+      {"Token", R"({"id":1,"name":"t","created_at":"yesterday","revoked_at":null,"scopes":["read"]})", "date-time"},
+      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z","revoked_at":7,"scopes":["read"]})",
        "not string|null"},
-      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z"})",
+      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z","scopes":["read"]})",
        "required member revoked_at"},
       {"NewScore", R"({"criterion_id":1,"score":6})", "above the maximum"},
       {"NewScore", R"({"criterion_id":0,"score":3})", "below the minimum"},
@@ -219,7 +220,7 @@ BOOST_AUTO_TEST_CASE(the_checker_refuses_bodies_that_break_the_schema) {
 BOOST_AUTO_TEST_CASE(the_checker_accepts_bodies_that_keep_the_schema) {
   const Spec spec(EmptyServer::get());
   const std::pair<const char*, std::string> cases[] = {
-      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z","revoked_at":null})"},
+      {"Token", R"({"id":1,"name":"t","created_at":"2026-01-01T00:00:00.000Z","revoked_at":null,"scopes":["read","write"]})"},
       {"ProposalContent", R"({})"},
       {"ProposalContent",
        R"({"language":null,"title":"T","target_groups":["migrants","refugees"],"budget":[{"category":"travel","amount_minor":1}]})"},

@@ -173,8 +173,8 @@ BOOST_AUTO_TEST_CASE(a_link_sets_the_password_once_and_ends_every_session_of_the
   BOOST_TEST(phone.get("/api/v1/me").status == 401);
   BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM sessions WHERE user_id = :p", person.id)
                  .value() == 0);
-  BOOST_TEST(Client(server().port()).signIn(person.email, kPersonPassword).status == 401);
-  BOOST_TEST(Client(server().port()).signIn(person.email, "a-remembered-password").status == 201);
+  BOOST_TEST(server().client().signIn(person.email, kPersonPassword).status == 401);
+  BOOST_TEST(server().client().signIn(person.email, "a-remembered-password").status == 201);
   BOOST_TEST(queryInt(server().db(),
                       "SELECT COUNT(*) FROM audit_events WHERE entity = 'user' AND "
                       "event = 'reset_password' AND entity_id = :p AND actor_id = entity_id",

@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(
   Client neighbour = server().client();
   const auto in = neighbour.post(
       "/api/v1/session",
-      R"({"email":"fm1@mmc.demo","password":")" + std::string(kDemoPassword) + R"("})",
+      R"({"email":"applicant@kampala.demo","password":")" + std::string(kDemoPassword) + R"("})",
       {{"X-Forwarded-For", "203.0.113.8"}});
   BOOST_TEST(in.status == 201);
   // A peer that is not a trusted proxy is its own client, whatever it forwards.

@@ -26,7 +26,7 @@ constexpr ApiRoute kRoutes[] = {
   {"GET",    "/api/v1/tokens",                            kSignedIn, h::listTokens,               "The user's API tokens",                            "session"},
   {"DELETE", "/api/v1/tokens/{id}",                       kSignedIn, h::deleteToken,              "Revoke an API token",                              "session"},
   {"GET",    "/api/v1/account",                           kEnrolling, h::getAccount,               "The signed-in user's account: name, language",     "account"},
-  {"PATCH",  "/api/v1/account",                           kSignedIn, h::patchAccount,             "Change one's name or language (If-Match)",         "account"},
+  {"PATCH",  "/api/v1/account",                           kEnrolling, h::patchAccount,             "Change one's name or language (If-Match)",         "account"},
   {"PUT",    "/api/v1/account/password",                  kSignedIn, h::putAccountPassword,       "Change one's password; other sessions end",        "account"},
   {"GET",    "/api/v1/account/second-factor",             kEnrolling, h::getSecondFactor,         "One's second factor: required, enrolled, codes left", "account", 0, true},
   {"POST",   "/api/v1/account/second-factor",             kEnrolling, h::postSecondFactor,        "Start enrolling a TOTP key (QR code, shown once)", "account"},

@@ -55,3 +55,21 @@ export async function apiClient(base, email, password = DEMO_PASSWORD) {
     },
   };
 }
+
+// For the tests' own small API clients: the sign-in body of `email`, with its next code when the
+// login has a second factor.
+export async function signInBody(base, email, password = DEMO_PASSWORD) {
+  return JSON.stringify({ email, password, ...(FACTOR_LOGINS.has(email) ? { otp: await nextCode(base, email) } : {}) });
+}
+
+// When an answer (`status`, parsed `data`) asks `email`'s session (`cookie`, `csrf`) for a
+// step-up, steps up with the next code and answers true: the caller sends the request again.
+export async function steppedUpIfAsked(base, email, status, data, cookie, csrf) {
+  if (status !== 401 || !FACTOR_LOGINS.has(email) || !data?.type?.endsWith('/step-up-required')) return false;
+  const r = await fetch(`${base}/api/v1/session/step-up`, {
+    method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ otp: await nextCode(base, email) }),
+  });
+  if (!r.ok) throw new Error(`step-up of ${email}: ${r.status} ${await r.text()}`);
+  return true;
+}

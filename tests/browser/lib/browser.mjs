@@ -47,6 +47,17 @@ export async function signIn(page, email, password = DEMO_PASSWORD) {
   await page.locator('#sign-out:not([hidden])').waitFor();
 }
 
+// Proves a fresh code on the page's session, as the step-up dialog would: for tests about
+// something else that happens to move money (the dialog has its own tests).
+export async function stepUpPage(page, email) {
+  const otp = await nextCode(page.url(), email);
+  const status = await page.evaluate(async (code) => (await fetch('/api/v1/session/step-up', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('cg.csrf') },
+    body: JSON.stringify({ otp: code }),
+  })).status, otp);
+  if (status !== 200) throw new Error(`step-up of ${email} in the page: ${status}`);
+}
+
 // Types a fresh code into the action dialog's step-up field once it appears, and sends the
 // dialog again: money moves only after a code (issue 17).
 export async function stepUpInDialog(page, email) {

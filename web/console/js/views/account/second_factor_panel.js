@@ -97,7 +97,7 @@ export async function secondFactorSection(ctx, factor) {
       status.replaceChildren();
       start.disabled = true;
       try {
-        const started = await post('/account/second-factor', {});
+        const started = await post('/account/second-factor');
         start.hidden = true;
         slot.replaceChildren(enrolment(started, ctx));
         slot.querySelector('input[name="otp"]').focus();
