@@ -12,6 +12,7 @@
 #include "services/stores/directory_store.h"
 #include "services/stores/session_store.h"
 #include "tests/mail/outbox_rows.h"
+#include "tests/services/account_people.h"
 #include "tests/services/fixture.h"
 
 // The account use cases on the server's clock: a reset link's exact lifetime, the per-email
@@ -24,20 +25,9 @@ namespace {
 constexpr std::int64_t kMinute = 60'000;
 constexpr const char* kPassword = "the-first-password";
 
-std::string emailOf(Fund& f, std::int64_t user_id) {
-  auto tx = f.ctx.db.read();
-  auto user = stores::DirectoryStore::findUser(tx, user_id);
-  tx.commit();
-  return user->email;
-}
+using testing::emailOf;
 
-void givePassword(Fund& f, std::int64_t user_id) {
-  const auto hash = auth::hashPassword(kPassword, auth::HashCost::kFast);
-  f.ctx.db.write([&](db::Tx& tx) {
-    stores::DirectoryStore::updatePassword(tx, user_id, hash);
-    tx.commit();
-  });
-}
+void givePassword(Fund& f, std::int64_t user_id) { testing::givePassword(f, user_id, kPassword); }
 
 // A session of `user_id` with `token`, as sign-in writes it.
 void addSession(Fund& f, std::int64_t user_id, const std::string& token) {

@@ -14,6 +14,7 @@
 #include "services/crypto/totp.h"
 #include "services/stores/directory_store.h"
 #include "services/stores/second_factor_store.h"
+#include "tests/services/account_people.h"
 #include "tests/services/fixture.h"
 
 // The second factor on the server's clock (issue 17 parts 1, 2 and 5): enrolment, sign-in with
@@ -37,20 +38,9 @@ bool refusedAs(ProblemKind kind, const std::function<void()>& call) {
   return false;
 }
 
-std::string emailOf(Fund& f, std::int64_t user_id) {
-  auto tx = f.ctx.db.read();
-  auto user = stores::DirectoryStore::findUser(tx, user_id);
-  tx.commit();
-  return user->email;
-}
+using testing::emailOf;
 
-void givePassword(Fund& f, std::int64_t user_id) {
-  const auto hash = auth::hashPassword(kPassword, auth::HashCost::kFast);
-  f.ctx.db.write([&](db::Tx& tx) {
-    stores::DirectoryStore::updatePassword(tx, user_id, hash);
-    tx.commit();
-  });
-}
+void givePassword(Fund& f, std::int64_t user_id) { testing::givePassword(f, user_id, kPassword); }
 
 std::int64_t count(Fund& f, const std::string& sql) {
   std::int64_t n = 0;
@@ -76,6 +66,16 @@ Enrolled enrol(Fund& f, const access::Actor& actor) {
   auto codes = factors.confirm(actor, codeAt(f, started.secret));
   f.clock.advance(kStepMs);  // the next code is a new one
   return {started.secret, codes};
+}
+
+// A fund manager with a password and an enrolled second factor, ready to sign in.
+struct Manager {
+  std::string email;
+  Enrolled key;
+};
+Manager manager(Fund& f, const access::Actor& who) {
+  givePassword(f, who.user_id);
+  return {emailOf(f, who.user_id), enrol(f, who)};
 }
 
 // Sessions of the fund manager cleared for payments or not, as bySession tells.
@@ -124,9 +124,9 @@ BOOST_AUTO_TEST_CASE(enrolment_shows_a_key_and_qr_code_and_takes_a_first_code) {
 
 BOOST_AUTO_TEST_CASE(sign_in_asks_for_the_code_only_after_the_right_password) {
   Fund f("factor_sign_in");
-  givePassword(f, f.fm1.user_id);
-  const auto email = emailOf(f, f.fm1.user_id);
-  const auto key = enrol(f, f.fm1);
+  const auto m = manager(f, f.fm1);
+  const auto& email = m.email;
+  const auto& key = m.key;
   auth::SessionService sessions(f.ctx);
   const auto before = count(f, "SELECT COUNT(*) FROM sessions");
 
@@ -151,9 +151,9 @@ BOOST_AUTO_TEST_CASE(sign_in_asks_for_the_code_only_after_the_right_password) {
 
 BOOST_AUTO_TEST_CASE(wrong_codes_lock_the_email_like_wrong_passwords) {
   Fund f("factor_lockout");
-  givePassword(f, f.fm1.user_id);
-  const auto email = emailOf(f, f.fm1.user_id);
-  const auto key = enrol(f, f.fm1);
+  const auto m = manager(f, f.fm1);
+  const auto& email = m.email;
+  const auto& key = m.key;
   auth::SessionService sessions(f.ctx);
   const auto right = codeAt(f, key.secret);
   const auto wrong = right == "999999" ? std::string("999998") : std::string("999999");
@@ -170,9 +170,9 @@ BOOST_AUTO_TEST_CASE(wrong_codes_lock_the_email_like_wrong_passwords) {
 
 BOOST_AUTO_TEST_CASE(a_recovery_code_works_once) {
   Fund f("factor_recovery");
-  givePassword(f, f.fm1.user_id);
-  const auto email = emailOf(f, f.fm1.user_id);
-  const auto key = enrol(f, f.fm1);
+  const auto m = manager(f, f.fm1);
+  const auto& email = m.email;
+  const auto& key = m.key;
   auth::SessionService sessions(f.ctx);
   // Typed in capitals and without its hyphen, it is the same code.
   auto typed = key.recovery[3];
@@ -190,9 +190,9 @@ BOOST_AUTO_TEST_CASE(a_recovery_code_works_once) {
 
 BOOST_AUTO_TEST_CASE(a_step_up_clears_a_session_for_five_minutes_to_the_millisecond) {
   Fund f("factor_step_up");
-  givePassword(f, f.fm2.user_id);
-  const auto email = emailOf(f, f.fm2.user_id);
-  const auto key = enrol(f, f.fm2);
+  const auto m = manager(f, f.fm2);
+  const auto& email = m.email;
+  const auto& key = m.key;
   auth::SessionService sessions(f.ctx);
   const auto in = sessions.signIn(email, kPassword, {}, "", codeAt(f, key.secret));
   f.clock.advance(kStepMs);

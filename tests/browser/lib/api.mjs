@@ -8,7 +8,18 @@ import { FACTOR_LOGINS, nextCode } from './totp.mjs';
 // A login with a second factor signs in with its next code, and answers a 401
 // step-up-required as the console does: POST /session/step-up with the next code, then the same
 // request again.
+// A login with a second factor keeps one client per server (as one browser tab would): the
+// server takes each code once, so a new session for every call would wait for the clock.
+const kept = new Map();
+
 export async function apiClient(base, email, password = DEMO_PASSWORD) {
+  if (!FACTOR_LOGINS.has(email)) return newApiClient(base, email, password);
+  const key = `${base} ${email} ${password}`;
+  if (!kept.has(key)) kept.set(key, newApiClient(base, email, password).catch((e) => { kept.delete(key); throw e; }));
+  return kept.get(key);
+}
+
+async function newApiClient(base, email, password) {
   const otp = FACTOR_LOGINS.has(email) ? await nextCode(base, email) : undefined;
   const res = await fetch(`${base}/api/v1/session`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, otp }),
