@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, axe, heading, launch, openPage, rerendered, screenshot, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, axe, heading, launch, openPage, rerendered, screenshot, signedInPage, stepUpInDialog } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -128,6 +128,8 @@ test('the second fund manager names the service\'s sector when approving the awa
   await dialog.waitFor();
   await dialog.locator('select[name="sector_code"]').selectOption(sector);
   await dialog.locator('button[type="submit"]').click();
+  // Approving an award moves money: the dialog asks for a fresh code and sends the step again.
+  await stepUpInDialog(fm2, 'fm2@mmc.demo');
   await dialog.waitFor({ state: 'detached' });
   await fm2.locator('.proposal-page[data-state="approved"]').waitFor();
   const grant = (await demo.fm2.all('/grants')).find((g) => g.proposal_id === proposed.id);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, openPage, rerendered, screenshot, signIn, watchErrors } from './lib/browser.mjs';
+import { assertNoErrors, heading, launch, openPage, rerendered, screenshot, signIn, stepUpInDialog, watchErrors } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -45,7 +45,9 @@ async function person(email) {
 }
 
 // Clicks the action button of `event` inside `scope` and confirms its dialog with `fields`.
-async function act(page, scope, event, fields = {}) {
+// With `stepUpAs` (a step that moves money), the dialog must ask for a fresh code, which
+// that login types in.
+async function act(page, scope, event, fields = {}, { stepUpAs } = {}) {
   await page.locator(`${scope} button[data-event="${event}"]`).first().click();
   const dialog = page.locator('dialog.action-dialog');
   await dialog.waitFor();
@@ -55,6 +57,7 @@ async function act(page, scope, event, fields = {}) {
     else await control.fill(String(value));
   }
   await dialog.locator('button[type="submit"]').click();
+  if (stepUpAs) await stepUpInDialog(page, stepUpAs);
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -190,7 +193,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
   await step('a second fund manager approves: the grant and its tranches exist', async () => {
     const fm2 = await person('fm2@mmc.demo');
     await openPage(fm2, `/proposals/${proposalId}`);
-    await act(fm2, '.record-actions', 'approve');
+    await act(fm2, '.record-actions', 'approve', {}, { stepUpAs: 'fm2@mmc.demo' });
     await waitForState(fm2, '.proposal-page', 'approved');
     const [grant] = sql(`SELECT id, amount_minor FROM grants WHERE proposal_id = ${proposalId}`);
     grantId = grant.id;
@@ -222,7 +225,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
   await step('one fund manager approves the payment and is not offered to disburse it', async () => {
     const fm1 = await person('fm1@mmc.demo');
     await openPage(fm1, '/disbursements');
-    await act(fm1, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'approve');
+    await act(fm1, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'approve', {}, { stepUpAs: 'fm1@mmc.demo' });
     const cell = fm1.locator(`.tranche-actions[data-tranche="${tranche.reference}"][data-state="approved"]`);
     await cell.waitFor();
     assert.equal(await cell.locator('button[data-event="disburse"]').count(), 0);
@@ -231,7 +234,7 @@ test('a grant runs from the first draft to the first disbursement, each step in 
   await step('another fund manager disburses it with a payment reference', async () => {
     const fm2 = await person('fm2@mmc.demo');
     await openPage(fm2, '/disbursements');
-    await act(fm2, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'disburse', { payment_reference: 'MMC-PAY-2026-0420' });
+    await act(fm2, `.tranche-actions[data-tranche="${tranche.reference}"]`, 'disburse', { payment_reference: 'MMC-PAY-2026-0420' }, { stepUpAs: 'fm2@mmc.demo' });
     const [row] = sql(`SELECT state, payment_reference, approved_by <> disbursed_by AS four_eyes FROM tranches WHERE id = ${tranche.id}`);
     assert.deepEqual(row, { state: 'disbursed', payment_reference: 'MMC-PAY-2026-0420', four_eyes: 1 });
     assert.equal(sql(`SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'tranche' AND entity_id = ${tranche.id} AND event = 'disburse'`)[0].n, 1);
