@@ -117,6 +117,12 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
   if (key == "POST /api/v1/proposals/{id}/messages" || key == "POST /api/v1/grants/{id}/messages") {
     return "{\"body\":\"Matrix " + tag + "\",\"visibility\":\"shared\"}";
   }
+  if (key == "PUT /api/v1/users/{id}/org-lead") return R"({"org_lead":true})";
+  if (key == "POST /api/v1/team/invitations") {
+    return "{\"email\":\"matrix-" + tag + "@team.demo\",\"role\":\"applicant\"}";
+  }
+  // The token is an invitation's id: malformed, refused before anything is looked at.
+  if (key == "POST /api/v1/invitations/{token}") return R"({"name":"Matrix","password":"correct-horse-battery-9"})";
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";
@@ -154,7 +160,7 @@ const std::vector<MatrixRole>& matrixRoles() {
 
 bool orgScoped(const std::string& c) {
   return c == "proposals" || c == "grants" || c == "tranches" || c == "reports" || c == "assignments" ||
-         c == "attachments" || c == "messages" || c == "amendments";
+         c == "attachments" || c == "messages" || c == "amendments" || c == "members";
 }
 
 MatrixRecords findRecords(Server& server) {
@@ -203,6 +209,14 @@ MatrixRecords findRecords(Server& server) {
                                 R"({"body":"Matrix: internal note","visibility":"internal"})");
   if (message.status != 201) throw std::runtime_error("cannot write the fund's message: " + message.body);
   r.ids["messages"] = message.json->getValue<std::int64_t>("id");
+  // A pending invitation into Kampala and Kampala's lead as a team member: no other
+  // organisation's lead may withdraw or remove them.
+  Client kampala = server.signedIn("applicant@kampala.demo");
+  const auto invitation =
+      kampala.post("/api/v1/team/invitations", R"({"email":"matrix-invitee@kampala.demo","role":"applicant"})");
+  if (invitation.status != 201) throw std::runtime_error("cannot invite into Kampala: " + invitation.body);
+  r.ids["invitations"] = invitation.json->getValue<std::int64_t>("id");
+  put("members", queryInt(db, "SELECT id FROM users WHERE email = 'applicant@kampala.demo'"));
   Client iom = server.signedIn("reviewer@iom.demo");
   const auto token = iom.post("/api/v1/tokens", R"({"name":"not yours"})");
   if (token.status != 201) throw std::runtime_error("cannot create the IOM reviewer's token: " + token.body);
