@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(a_used_revoked_or_unknown_token_gets_the_same_answer) {
       BOOST_FAIL("accepted");
     } catch (const core::Problem& p) {
       BOOST_TEST((p.kind() == ProblemKind::kNotFound));
-      answers += p.message().key + "|";
+      answers += std::string(p.message().key.name()) + "|";
     }
   }
   BOOST_TEST(answers == "team.invitation_dead|team.invitation_dead|team.invitation_dead|");
