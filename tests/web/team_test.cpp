@@ -144,8 +144,8 @@ BOOST_AUTO_TEST_CASE(each_refusal_is_a_problem_naming_its_field_and_changes_noth
     BOOST_TEST(r.status == c.status, c.what << ": " << r.body);
     BOOST_TEST(r.isProblem(), c.what);
     BOOST_TEST(firstField(r) == c.field, c.what << ": " << r.body);
-    BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM users") == users, c.what);
-    BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM team_invitations") == invitations, c.what);
+    BOOST_TEST((queryInt(server().db(), "SELECT COUNT(*) FROM users") == users), c.what);
+    BOOST_TEST((queryInt(server().db(), "SELECT COUNT(*) FROM team_invitations") == invitations), c.what);
     BOOST_TEST(testing::lastMailId(server().db()) == mails, c.what);
   }
   const auto self = queryInt(server().db(), "SELECT id FROM users WHERE email = 'applicant@kampala.demo'");
