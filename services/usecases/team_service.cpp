@@ -61,8 +61,8 @@ access::TeamLead leadOf(db::Tx& tx, const Actor& actor) {
   return {actor, user && user->active && user->org_lead};
 }
 
-// Checks the team rule in a read transaction of its own; on a refusal records it in the audit
-// chain (a security event: who tried what, on which organisation) and throws its problem.
+// Checks the team rule in a read transaction of its own; on a lead's refusal records it in the
+// audit chain (a security event: who tried what, on which organisation) and throws its problem.
 // Nothing else is written. The use case checks the rule again in its write transaction.
 void requireTeamRule(Context ctx, const Actor& actor, TeamAction action,
                      const access::TeamTarget& target, const stores::Organisation& org) {
@@ -73,6 +73,10 @@ void requireTeamRule(Context ctx, const Actor& actor, TeamAction action,
     tx.commit();
   }
   if (why == TeamRefusal::kNone) return;
+  // Someone who leads no team is refused like any other 403 and nothing is written (auditors,
+  // and everyone else, change nothing by being refused: the access matrix's rule); a lead who
+  // reaches beyond their power is recorded.
+  if (why == TeamRefusal::kNotLead) throw refusalProblem(why, org, target.role);
   const auto now = ctx.clock.nowMs();
   Detail detail;
   detail.text("action", std::string(access::teamActionName(action)))

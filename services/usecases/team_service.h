@@ -34,8 +34,9 @@ struct InvitationRequest {
 };
 
 // What an organisation lead (users.org_lead) does with their own organisation's team, and the
-// admin's setting of the flag. Every change is one transaction with its audit event; a refusal
-// of the team rule (access::teamRefusal) writes nothing but its audit event ("team_refused").
+// admin's setting of the flag. Every change is one transaction with its audit event. A lead's
+// refusal by the team rule (access::teamRefusal: another organisation, a misfit role, removing
+// oneself) writes nothing but its audit event ("team_refused"); a non-lead's writes nothing.
 class TeamService {
  public:
   explicit TeamService(Context ctx, InvitationPolicy policy = {}) : ctx_(ctx), policy_(policy) {}

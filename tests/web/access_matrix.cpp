@@ -236,7 +236,10 @@ bool changesState(const http::ApiRoute& route) {
 
 bool auditorMayUse(const http::ApiRoute& route) {
   const std::string p = route.pattern;
-  return p == "/api/v1/session" || p == "/api/v1/tokens" || p == "/api/v1/tokens/{id}";
+  // Accepting an invitation is a signed-out route anyone may call; the planned token (an id) is
+  // malformed, refused before anything is looked at.
+  return p == "/api/v1/session" || p == "/api/v1/tokens" || p == "/api/v1/tokens/{id}" ||
+         p == "/api/v1/invitations/{token}";
 }
 
 PlannedRequest plan(const http::ApiRoute& route, const std::string& role, const MatrixRecords& records,
