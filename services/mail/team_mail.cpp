@@ -15,7 +15,8 @@ void mailInvitation(db::Tx& tx, const stores::Invitation& invitation, const std:
   const std::string key = "team_invitation";
   const std::string role_key = "role." + std::string(access::roleName(invitation.role));
   const auto m = render(invitation.language, key,
-                        {{"inviter", inviter},
+                        {{"name", invitation.email},  // the invitee has no name yet
+                         {"inviter", inviter},
                          {"organisation", organisation},
                          {"role", std::string(text(invitation.language, role_key))},
                          {"link", invitationLink(token)},

@@ -148,7 +148,7 @@ constexpr Entry kEntries[] = {
 
   {"team_invitation.subject", "{inviter} invites you to {organisation} on citygrants"},
   {"team_invitation.body",
-   "Hello,\n\n"
+   "Hello {name},\n\n"
    "{inviter} invites you to join {organisation} on citygrants, the Global Cities Fund's grant "
    "tracker, as {role}. To accept, open this link within {days} days, choose your name and a "
    "password; it works once:\n{link}\n\n"
@@ -158,7 +158,7 @@ constexpr Entry kEntries[] = {
   {"role.partner", "partner reviewer"},
   {"role.fund_manager", "fund manager"},
   {"role.admin", "administrator"},
-  {"role.auditor", "auditor"},
+  {"role.auditor", "auditor (read-only)"},
 
   {"password_reset.subject", "Reset your citygrants password"},
   {"password_reset.body",

@@ -151,7 +151,7 @@ constexpr Entry kEntries[] = {
 
   {"team_invitation.subject", "{inviter} le invita a unirse a {organisation} en citygrants"},
   {"team_invitation.body",
-   "Hola:\n\n"
+   "Hola, {name}:\n\n"
    "{inviter} le invita a unirse a {organisation} en citygrants, la herramienta de seguimiento "
    "de subvenciones del Global Cities Fund, como {role}. Para aceptar, abra este enlace dentro "
    "de {days} días y elija su nombre y una contraseña; funciona una sola vez:\n{link}\n\n"
@@ -160,7 +160,7 @@ constexpr Entry kEntries[] = {
   {"role.partner", "evaluador socio"},
   {"role.fund_manager", "gestor del fondo"},
   {"role.admin", "administrador"},
-  {"role.auditor", "auditor"},
+  {"role.auditor", "auditor (solo lectura)"},
 
   {"password_reset.subject", "Restablecer su contraseña de citygrants"},
   {"password_reset.body",

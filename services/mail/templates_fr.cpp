@@ -151,7 +151,7 @@ constexpr Entry kEntries[] = {
 
   {"team_invitation.subject", "{inviter} vous invite à rejoindre {organisation} sur citygrants"},
   {"team_invitation.body",
-   "Bonjour,\n\n"
+   "Bonjour {name},\n\n"
    "{inviter} vous invite à rejoindre {organisation} sur citygrants, l'outil de suivi des "
    "subventions du Global Cities Fund, en tant que {role}. Pour accepter, ouvrez ce lien dans "
    "les {days} jours, puis choisissez votre nom et un mot de passe ; il ne fonctionne qu'une "
@@ -162,7 +162,7 @@ constexpr Entry kEntries[] = {
   {"role.partner", "évaluateur partenaire"},
   {"role.fund_manager", "gestionnaire du fonds"},
   {"role.admin", "administrateur"},
-  {"role.auditor", "auditeur"},
+  {"role.auditor", "auditeur (lecture seule)"},
 
   {"password_reset.subject", "Réinitialiser votre mot de passe citygrants"},
   {"password_reset.body",

@@ -148,7 +148,7 @@ constexpr Entry kEntries[] = {
 
   {"team_invitation.subject", "{inviter} convida você para {organisation} no citygrants"},
   {"team_invitation.body",
-   "Olá,\n\n"
+   "Olá, {name},\n\n"
    "{inviter} convida você para fazer parte de {organisation} no citygrants, a ferramenta de "
    "acompanhamento de subvenções do Global Cities Fund, como {role}. Para aceitar, abra este "
    "link em até {days} dias e escolha seu nome e uma senha; ele funciona uma única vez:\n"
@@ -159,7 +159,7 @@ constexpr Entry kEntries[] = {
   {"role.partner", "avaliador parceiro"},
   {"role.fund_manager", "gestor do fundo"},
   {"role.admin", "administrador"},
-  {"role.auditor", "auditor"},
+  {"role.auditor", "auditor (somente leitura)"},
 
   {"password_reset.subject", "Redefinir sua senha do citygrants"},
   {"password_reset.body",
