@@ -21,7 +21,7 @@ inline constexpr std::string_view kTemplates[] = {
     "proposal_submitted", "submission_received", "revision_requested", "review_assigned",
     "concept_invited",    "concept_declined",    "proposal_approved",  "proposal_rejected",
     "tranche_requested",  "tranche_verified",    "tranche_disbursed",  "report_due",
-    "password_reset",
+    "password_reset",     "team_invitation",
     "report_overdue",     "review_due",          "review_overdue",     "award_waiting",
     "call_closing",
     "message_received",   "internal_message_received",

@@ -146,6 +146,20 @@ constexpr Entry kEntries[] = {
    "considered.\n\n"
    "The call and your drafts are in the console:\n{link}"},
 
+  {"team_invitation.subject", "{inviter} invites you to {organisation} on citygrants"},
+  {"team_invitation.body",
+   "Hello {name},\n\n"
+   "{inviter} invites you to join {organisation} on citygrants, the Global Cities Fund's grant "
+   "tracker, as {role}. To accept, open this link within {days} days, choose your name and a "
+   "password; it works once:\n{link}\n\n"
+   "If you do not know {inviter} or did not expect this, ignore this message: no account is "
+   "made."},
+  {"role.applicant", "city applicant"},
+  {"role.partner", "partner reviewer"},
+  {"role.fund_manager", "fund manager"},
+  {"role.admin", "administrator"},
+  {"role.auditor", "auditor (read-only)"},
+
   {"password_reset.subject", "Reset your citygrants password"},
   {"password_reset.body",
    "Dear {name},\n\n"

@@ -149,6 +149,19 @@ constexpr Entry kEntries[] = {
    "considerado.\n\n"
    "La convocatoria y sus borradores están en la consola:\n{link}"},
 
+  {"team_invitation.subject", "{inviter} le invita a unirse a {organisation} en citygrants"},
+  {"team_invitation.body",
+   "Hola, {name}:\n\n"
+   "{inviter} le invita a unirse a {organisation} en citygrants, la herramienta de seguimiento "
+   "de subvenciones del Global Cities Fund, como {role}. Para aceptar, abra este enlace dentro "
+   "de {days} días y elija su nombre y una contraseña; funciona una sola vez:\n{link}\n\n"
+   "Si no conoce a {inviter} o no esperaba este mensaje, ignórelo: no se crea ninguna cuenta."},
+  {"role.applicant", "solicitante de la ciudad"},
+  {"role.partner", "evaluador socio"},
+  {"role.fund_manager", "gestor del fondo"},
+  {"role.admin", "administrador"},
+  {"role.auditor", "auditor (solo lectura)"},
+
   {"password_reset.subject", "Restablecer su contraseña de citygrants"},
   {"password_reset.body",
    "Estimado/a {name}:\n\n"

@@ -149,6 +149,21 @@ constexpr Entry kEntries[] = {
    "examiné.\n\n"
    "L'appel et vos brouillons sont dans la console :\n{link}"},
 
+  {"team_invitation.subject", "{inviter} vous invite à rejoindre {organisation} sur citygrants"},
+  {"team_invitation.body",
+   "Bonjour {name},\n\n"
+   "{inviter} vous invite à rejoindre {organisation} sur citygrants, l'outil de suivi des "
+   "subventions du Global Cities Fund, en tant que {role}. Pour accepter, ouvrez ce lien dans "
+   "les {days} jours, puis choisissez votre nom et un mot de passe ; il ne fonctionne qu'une "
+   "fois :\n{link}\n\n"
+   "Si vous ne connaissez pas {inviter} ou n'attendiez pas ce message, ignorez-le : aucun compte "
+   "n'est créé."},
+  {"role.applicant", "candidat de la ville"},
+  {"role.partner", "évaluateur partenaire"},
+  {"role.fund_manager", "gestionnaire du fonds"},
+  {"role.admin", "administrateur"},
+  {"role.auditor", "auditeur (lecture seule)"},
+
   {"password_reset.subject", "Réinitialiser votre mot de passe citygrants"},
   {"password_reset.body",
    "Bonjour {name},\n\n"

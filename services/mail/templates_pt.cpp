@@ -146,6 +146,21 @@ constexpr Entry kEntries[] = {
    "não submetido. Um rascunho não submetido até lá não poderá ser considerado.\n\n"
    "A chamada e os seus rascunhos estão no console:\n{link}"},
 
+  {"team_invitation.subject", "{inviter} convida você para {organisation} no citygrants"},
+  {"team_invitation.body",
+   "Olá, {name},\n\n"
+   "{inviter} convida você para fazer parte de {organisation} no citygrants, a ferramenta de "
+   "acompanhamento de subvenções do Global Cities Fund, como {role}. Para aceitar, abra este "
+   "link em até {days} dias e escolha seu nome e uma senha; ele funciona uma única vez:\n"
+   "{link}\n\n"
+   "Se você não conhece {inviter} ou não esperava esta mensagem, ignore-a: nenhuma conta é "
+   "criada."},
+  {"role.applicant", "candidato da cidade"},
+  {"role.partner", "avaliador parceiro"},
+  {"role.fund_manager", "gestor do fundo"},
+  {"role.admin", "administrador"},
+  {"role.auditor", "auditor (somente leitura)"},
+
   {"password_reset.subject", "Redefinir sua senha do citygrants"},
   {"password_reset.body",
    "Prezado(a) {name},\n\n"

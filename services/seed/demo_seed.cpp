@@ -13,6 +13,7 @@
 #include "services/stores/second_factor_store.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/directory_service.h"
+#include "services/usecases/team_service.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/grant_service.h"
 #include "services/usecases/proposal_service.h"
@@ -92,7 +93,9 @@ DemoPeople addPeople(usecases::Context ctx, const std::string& password,
     // the payments its story makes.
     people.by_email[email] = access::Actor{u.id, u.org_id, u.roles, true};
     logins.push_back({email, what});
+    return u.id;
   };
+  usecases::TeamService teams(ctx);
   add("fm1@mmc.demo", "Amina Diallo", "Mayors Migration Council", Role::kFundManager, "en", "fund manager, MMC");
   add("fm2@mmc.demo", "Lucas Moreau", "Mayors Migration Council", Role::kFundManager, "fr", "second fund manager, MMC");
   add("admin@mmc.demo", "Priya Raman", "Mayors Migration Council", Role::kAdmin, "en", "admin, MMC");
@@ -100,11 +103,17 @@ DemoPeople addPeople(usecases::Context ctx, const std::string& password,
   for (const auto& o : kOrgs) {
     const std::string email = std::string(o.kind == OrgKind::kCity ? "applicant@" : "reviewer@") + o.login + ".demo";
     if (o.kind == OrgKind::kPartner) {
-      add(email, std::string("Reviewer, ") + o.name, o.name, Role::kPartner, o.language,
-          std::string("partner reviewer, ") + o.name);
+      // Each partner's and city's demo login leads its team (TeamService).
+      teams.setOrgLead(std::nullopt,
+                       add(email, std::string("Reviewer, ") + o.name, o.name, Role::kPartner,
+                           o.language, std::string("partner reviewer and team lead, ") + o.name),
+                       true);
     } else if (o.kind == OrgKind::kCity) {
-      add(email, std::string("Programme lead, ") + o.name, o.name, Role::kApplicant, o.language,
-          std::string("city applicant, ") + o.name);
+      teams.setOrgLead(std::nullopt,
+                       add(email, std::string("Programme lead, ") + o.name, o.name,
+                           Role::kApplicant, o.language,
+                           std::string("city applicant and team lead, ") + o.name),
+                       true);
     }
   }
   return people;

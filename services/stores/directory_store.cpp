@@ -22,13 +22,16 @@ std::optional<Organisation> loadOrganisation(db::Tx& tx, std::int64_t id) {
 std::optional<User> loadUser(db::Tx& tx, std::int64_t id) {
   User u;
   int active = 1;
+  int org_lead = 0;
   auto st = tx.prepared(
       "SELECT id, org_id, email, name, language, password_hash, failed_logins, locked_until, "
-      "active, version FROM users WHERE id = :id");
+      "active, version, org_lead FROM users WHERE id = :id");
   st.use(id).into(u.id).into(u.org_id).into(u.email).into(u.name).into(u.language);
   st.into(u.password_hash).into(u.failed_logins).into(u.locked_until).into(active).into(u.version);
+  st.into(org_lead);
   if (!st.execute()) return std::nullopt;
   u.active = active != 0;
+  u.org_lead = org_lead != 0;
   std::string role;
   auto roles = tx.prepared("SELECT role FROM role_grants WHERE user_id = :id");
   roles.use(u.id).into(role);

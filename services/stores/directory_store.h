@@ -33,6 +33,7 @@ struct User {
   int failed_logins = 0;
   std::int64_t locked_until = 0;
   bool active = true;
+  bool org_lead = false;  // leads their organisation's team (TeamService)
   std::int64_t version = 1;
   access::RoleSet roles;
 };

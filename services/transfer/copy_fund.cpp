@@ -64,6 +64,7 @@ const std::vector<std::string> kTables = {
     "grant_allocations",
     "password_resets",
     "password_reset_requests",
+    "team_invitations",
     "publisher",
     "search_documents",
     "call_texts",

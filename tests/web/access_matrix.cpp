@@ -125,6 +125,12 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
     return R"({"otp":"000000"})";
   }
   if (key == "POST /api/v1/account/second-factor") return "{}";
+  if (key == "PUT /api/v1/users/{id}/org-lead") return R"({"org_lead":true})";
+  if (key == "POST /api/v1/team/invitations") {
+    return "{\"email\":\"matrix-" + tag + "@team.demo\",\"role\":\"applicant\"}";
+  }
+  // The token is an invitation's id: malformed, refused before anything is looked at.
+  if (key == "POST /api/v1/invitations/{token}") return R"({"name":"Matrix","password":"correct-horse-battery-9"})";
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";
@@ -162,7 +168,7 @@ const std::vector<MatrixRole>& matrixRoles() {
 
 bool orgScoped(const std::string& c) {
   return c == "proposals" || c == "grants" || c == "tranches" || c == "reports" || c == "assignments" ||
-         c == "attachments" || c == "messages" || c == "amendments";
+         c == "attachments" || c == "messages" || c == "amendments" || c == "members";
 }
 
 MatrixRecords findRecords(Server& server) {
@@ -211,6 +217,19 @@ MatrixRecords findRecords(Server& server) {
                                 R"({"body":"Matrix: internal note","visibility":"internal"})");
   if (message.status != 201) throw std::runtime_error("cannot write the fund's message: " + message.body);
   r.ids["messages"] = message.json->getValue<std::int64_t>("id");
+  // A pending invitation into Kampala and Kampala's lead as a team member: no other
+  // organisation's lead may withdraw or remove them.
+  // Made once per database: a second one for the same email would be refused.
+  auto invitation = queryInt(db, "SELECT MIN(id) FROM team_invitations WHERE email = 'matrix-invitee@kampala.demo'");
+  if (!invitation) {
+    Client kampala = server.signedIn("applicant@kampala.demo");
+    const auto made =
+        kampala.post("/api/v1/team/invitations", R"({"email":"matrix-invitee@kampala.demo","role":"applicant"})");
+    if (made.status != 201) throw std::runtime_error("cannot invite into Kampala: " + made.body);
+    invitation = made.json->getValue<std::int64_t>("id");
+  }
+  r.ids["invitations"] = *invitation;
+  put("members", queryInt(db, "SELECT id FROM users WHERE email = 'applicant@kampala.demo'"));
   Client iom = server.signedIn("reviewer@iom.demo");
   const auto token = iom.post("/api/v1/tokens", R"({"name":"not yours"})");
   if (token.status != 201) throw std::runtime_error("cannot create the IOM reviewer's token: " + token.body);
@@ -225,8 +244,11 @@ bool changesState(const http::ApiRoute& route) {
 
 bool auditorMayUse(const http::ApiRoute& route) {
   const std::string p = route.pattern;
+  // Accepting an invitation is a signed-out route anyone may call; the planned token (an id) is
+  // malformed, refused before anything is looked at.
   return p == "/api/v1/session" || p == "/api/v1/tokens" || p == "/api/v1/tokens/{id}" ||
-         p == "/api/v1/session/step-up" || p.starts_with("/api/v1/account/second-factor");
+         p == "/api/v1/session/step-up" || p.starts_with("/api/v1/account/second-factor") ||
+         p == "/api/v1/invitations/{token}";
 }
 
 PlannedRequest plan(const http::ApiRoute& route, const std::string& role, const MatrixRecords& records,

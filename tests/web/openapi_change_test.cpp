@@ -358,6 +358,26 @@ void amendments(Changer& change, Client& fm1, Client& kampala, const DemoRecords
   (void)fm1;
 }
 
+// A lead's team: the flag, an invitation accepted and one withdrawn, the new member removed.
+void teams(Changer& change, Server& server, Client& admin, Client& kampala) {
+  const auto lead = queryInt(server.db(), "SELECT id FROM users WHERE email = 'applicant@kampala.demo'");
+  change(admin, "PUT", "/api/v1/users/{id}/org-lead", at("users", *lead, "/org-lead"), R"({"org_lead": true})");
+  const auto last = testing::lastMailId(server.db());
+  change(kampala, "POST", "/api/v1/team/invitations", "/api/v1/team/invitations",
+         R"({"email": "openapi-team@kampala.test", "role": "applicant", "language": "pt"})");
+  const auto withdrawn = change(kampala, "POST", "/api/v1/team/invitations", "/api/v1/team/invitations",
+                                R"({"email": "openapi-gone@kampala.test", "role": "applicant"})");
+  change(kampala, "DELETE", "/api/v1/team/invitations/{id}", at("team/invitations", idOf(withdrawn)));
+  const auto mails = testing::mailRows(server.db(), last);
+  BOOST_REQUIRE(!mails.empty());
+  const auto token = mails.front().body.substr(mails.front().body.find("#/invitation/") + 13, 64);
+  Client anonymous = server.client();
+  change(anonymous, "POST", "/api/v1/invitations/{token}", "/api/v1/invitations/" + token,
+         R"({"name": "Open API", "password": "correct-horse-battery-9"})");
+  const auto member = queryInt(server.db(), "SELECT id FROM users WHERE email = 'openapi-team@kampala.test'");
+  change(kampala, "DELETE", "/api/v1/team/members/{id}", at("team/members", *member));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(openapi_changes, *boost::unit_test::fixture<SeededServer>())
@@ -383,6 +403,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   openData(change, admin, fm1);
   threads(change, fm1, kampala, records);
   amendments(change, fm1, kampala, records);
+  teams(change, server, admin, kampala);
   for (const auto& route : http::routeTable()) {
     const std::string key = std::string(route.method) + " " + route.pattern;
     if (std::string(route.method) != "GET")

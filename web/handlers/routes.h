@@ -35,6 +35,13 @@ ApiResponse listAccountSessions(ApiContext&, ApiRequest&);
 ApiResponse deleteAccountSession(ApiContext&, ApiRequest&);
 ApiResponse postPasswordReset(ApiContext&, ApiRequest&);
 ApiResponse postPasswordResetToken(ApiContext&, ApiRequest&);
+// team_handlers.cpp
+ApiResponse putOrgLead(ApiContext&, ApiRequest&);
+ApiResponse getTeam(ApiContext&, ApiRequest&);
+ApiResponse postTeamInvitation(ApiContext&, ApiRequest&);
+ApiResponse deleteTeamInvitation(ApiContext&, ApiRequest&);
+ApiResponse deleteTeamMember(ApiContext&, ApiRequest&);
+ApiResponse postInvitationToken(ApiContext&, ApiRequest&);
 // workflow_handlers.cpp
 ApiResponse getWorkflows(ApiContext&, ApiRequest&);
 // search_handlers.cpp

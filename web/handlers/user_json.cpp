@@ -17,6 +17,7 @@ http::JsonObject signedInUserJson(const stores::User& u,
   std::vector<std::string> roles;
   for (auto r : u.roles.roles()) roles.emplace_back(access::roleName(r));
   o->set("roles", http::strings(roles));
+  o->set("org_lead", u.org_lead);
   if (org) {
     auto org_json = http::object();
     org_json->set("id", org->id);

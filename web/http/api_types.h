@@ -14,12 +14,14 @@
 
 #include "modules/core/problem.h"
 #include "services/auth/account_service.h"
+#include "services/auth/invitation_service.h"
 #include "services/auth/password_reset_service.h"
 #include "services/auth/second_factor_service.h"
 #include "services/auth/session_service.h"
 #include "services/clock.h"
 #include "services/db/database.h"
 #include "services/exports/temp_file.h"
+#include "services/usecases/team_service.h"
 #include "web/http/client_address.h"
 
 namespace citygrants::http {
@@ -69,6 +71,8 @@ struct ApiContext {
   auth::AccountService accounts() const { return {useCases(), policy, sign_in}; }
   auth::SecondFactorService secondFactors() const { return {useCases(), policy}; }
   auth::PasswordResetService passwordResets() const { return {useCases(), resets, sign_in}; }
+  usecases::TeamService teams() const { return usecases::TeamService(useCases()); }
+  auth::InvitationService invitations() const { return {useCases(), sign_in}; }
 };
 
 // An answer that is not a use case's refusal: malformed JSON (400), no session (401), a missing

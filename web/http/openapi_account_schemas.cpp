@@ -28,6 +28,7 @@ void addAccountSchemas(JsonObject out) {
                                          "the console's and the mail's language, on every "
                                          "device")},
                    {"roles", list(choice(roleNames()))},
+                   {"org_lead", describe(boolean(), "leads their organisation's team")},
                    {"organisation", ref("SessionOrganisation"), false},
                    {"version", describe(integer(), "as the ETag: send it back as If-Match")}}));
   out->set("AccountChange", describe(closed({optionalIn("name", text(200)),

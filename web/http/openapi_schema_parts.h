@@ -37,6 +37,8 @@ void addThreadSchemas(JsonObject out);
 void addOutboxSchemas(JsonObject out);
 // openapi_amendment_schemas.cpp: amendments and the versions of a grant's terms.
 void addAmendmentSchemas(JsonObject out);
+// openapi_team_schemas.cpp: organisation leads, their teams and invitations.
+void addTeamSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -139,6 +139,7 @@ void addSession(JsonObject out) {
                               {"name", text()},
                               {"language", choice(languages())},
                               {"roles", list(choice(roleNames()))},
+                              {"org_lead", describe(boolean(), "leads their organisation's team")},
                               {"organisation", ref("SessionOrganisation"), false}};
   out->set("SessionUser", closed(user));
   user.push_back(nullableOut("csrf_token",
@@ -342,6 +343,7 @@ JsonObject componentSchemas() {
   schemas::addThreadSchemas(out);
   schemas::addOutboxSchemas(out);
   schemas::addAmendmentSchemas(out);
+  schemas::addTeamSchemas(out);
   return out;
 }
 

@@ -23,8 +23,9 @@ import * as search from './views/search/routes.js';
 import * as account from './views/account/routes.js';
 import { saveLanguage } from './views/account/language.js';
 import * as outbox from './views/outbox/routes.js';
+import * as team from './views/team/routes.js';
 
-const AREAS = [core, proposals, reviews, grants, amendments, fund, results, opendata, admin, audit, search, account, outbox];
+const AREAS = [core, proposals, reviews, grants, amendments, fund, results, opendata, admin, audit, search, account, outbox, team];
 
 function translateStatic() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -34,7 +35,7 @@ function translateStatic() {
 function renderShell() {
   const user = currentUser();
   const entries = AREAS.flatMap((a) => a.nav)
-    .filter((n) => !n.roles || n.roles.some((r) => hasRole(r)))
+    .filter((n) => (!n.roles || n.roles.some((r) => hasRole(r))) && (!n.when || n.when(user)))
     .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
   const here = window.location.hash || '#/';
   const nav = document.getElementById('nav');

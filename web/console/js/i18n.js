@@ -2,7 +2,7 @@
 // and language (i18n/<lang>/<area>.json), flat "key": "text with {named} parameters".
 
 export const LANGUAGES = ['en', 'fr', 'es', 'pt'];
-const AREAS = ['core', 'proposals', 'reviews', 'grants', 'amendments', 'fund', 'results', 'opendata', 'admin', 'audit', 'inbox', 'board', 'search', 'texts', 'account', 'people', 'threads', 'outbox', 'events', 'print'];
+const AREAS = ['core', 'proposals', 'reviews', 'grants', 'amendments', 'fund', 'results', 'opendata', 'admin', 'audit', 'inbox', 'board', 'search', 'texts', 'account', 'people', 'threads', 'outbox', 'events', 'print', 'team'];
 const STORAGE_KEY = 'cg.lang';
 
 let current = 'en';

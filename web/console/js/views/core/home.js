@@ -5,7 +5,7 @@ import { h, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
 
 export function pageCards(entries, user) {
-  const mine = entries.filter((n) => n.href !== '#/' && (!n.roles || n.roles.some((r) => user.roles.includes(r))));
+  const mine = entries.filter((n) => n.href !== '#/' && (!n.roles || n.roles.some((r) => user.roles.includes(r))) && (!n.when || n.when(user)));
   const id = uid('pages');
   return h('section', { class: 'home-pages', 'aria-labelledby': id },
     h('h2', { id, text: t('inbox.pages') }),
