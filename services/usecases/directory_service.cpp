@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "modules/access/access_rules.h"
+#include "modules/access/account_rules.h"
 #include "modules/core/country.h"
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
@@ -18,14 +19,6 @@ namespace {
 
 using core::FieldError;
 using core::Problem;
-
-bool roleFits(access::Role role, access::OrgKind kind) {
-  switch (role) {
-    case access::Role::kApplicant: return kind == access::OrgKind::kCity;
-    case access::Role::kPartner: return kind == access::OrgKind::kPartner;
-    default: return kind == access::OrgKind::kFund;
-  }
-}
 
 bool knownLanguage(const std::string& lang) {
   return lang == "en" || lang == "fr" || lang == "es" || lang == "pt";
@@ -118,7 +111,7 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
                                   {"directory.organisation_unknown", {{"name", u.org_name}}});
     }
     for (std::size_t i = 0; i < u.roles.size(); ++i) {
-      if (!roleFits(u.roles[i], org->kind)) {
+      if (!access::roleFits(u.roles[i], org->kind)) {
         errors.push_back({"roles[" + std::to_string(i) + "]", roleMisfit(u.roles[i], org->kind)});
       }
     }
@@ -199,7 +192,7 @@ stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_i
     auto user = stores::DirectoryStore::findUser(tx, user_id);
     if (!user) throw Problem::notFound("user");
     auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
-    if (!roleFits(role, org->kind)) {
+    if (!access::roleFits(role, org->kind)) {
       throw Problem::invalidField("role", roleMisfit(role, org->kind));
     }
     if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "directory.role_held");
