@@ -85,6 +85,23 @@ std::optional<SecondFactorReset> AccountAdminStore::pendingReset(db::Tx& tx, std
   return r;
 }
 
+std::vector<PendingResetRow> AccountAdminStore::pendingResets(db::Tx& tx, std::int64_t now) {
+  PendingResetRow row;
+  auto& r = row.reset;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT r.id, r.user_id, r.requested_by, r.reason, r.requested_at, "
+                           "r.expires_at, u.email, u.name, o.name FROM second_factor_resets r "
+                           "JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = u.org_id "
+                           "WHERE r.closed_at IS NULL AND r.expires_at > :now ORDER BY r.id",
+       soci::use(now), soci::into(r.id), soci::into(r.user_id), soci::into(r.requested_by),
+       soci::into(r.reason), soci::into(r.requested_at), soci::into(r.expires_at),
+       soci::into(row.email), soci::into(row.name), soci::into(row.organisation));
+  st.execute();
+  std::vector<PendingResetRow> out;
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
 void AccountAdminStore::confirmReset(db::Tx& tx, std::int64_t id, std::int64_t by,
                                      std::int64_t now) {
   tx.sql() << "UPDATE second_factor_resets SET confirmed_by = :by, closed_at = :now "

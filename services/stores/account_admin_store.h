@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "services/db/database.h"
 #include "services/stores/directory_store.h"
@@ -27,6 +28,14 @@ struct SecondFactorReset {
   std::optional<std::int64_t> confirmed_by;
   std::optional<std::int64_t> cancelled_by;
   std::optional<std::int64_t> closed_at;
+};
+
+// A waiting reset with the names its inbox item shows.
+struct PendingResetRow {
+  SecondFactorReset reset;
+  std::string email;
+  std::string name;
+  std::string organisation;
 };
 
 // The SQL of account administration (issue 17 part 4): an admin's edit of a user, the counts of
@@ -56,6 +65,8 @@ class AccountAdminStore {
   // The user's newest request not closed and not past `now`, if any.
   static std::optional<SecondFactorReset> pendingReset(db::Tx& tx, std::int64_t user_id,
                                                        std::int64_t now);
+  // Every request not closed and not past `now`, oldest first (the admins' inbox).
+  static std::vector<PendingResetRow> pendingResets(db::Tx& tx, std::int64_t now);
   static void confirmReset(db::Tx& tx, std::int64_t id, std::int64_t by, std::int64_t now);
   static void cancelReset(db::Tx& tx, std::int64_t id, std::int64_t by, std::int64_t now);
 };

@@ -11,6 +11,7 @@
 #include "modules/core/text.h"
 #include "modules/opendata/org_id.h"
 #include "services/audit/audit_log.h"
+#include "services/auth/user_admin_service.h"
 #include "services/stores/publisher_store.h"
 #include "services/stores/search_store.h"
 
@@ -167,8 +168,14 @@ void DirectoryService::lock(const std::optional<Actor>& actor, const std::string
     auto user = stores::DirectoryStore::findUserByEmail(tx, email);
     if (!user) throw Problem::notFound("user");
     stores::DirectoryStore::setLockedUntil(tx, user->id, until);
+    Detail detail;
+    detail.number("until", until);
+    if (until > 0) {  // a lock ends every credential at once, as an admin's (UserAdminService)
+      const auto [sessions, tokens] = auth::endCredentials(tx, user->id, now);
+      detail.number("sessions_ended", sessions).number("tokens_revoked", tokens);
+    }
     audit::appendAudit(tx, {actorId(actor), "user", user->id, until > 0 ? "lock" : "unlock", "", "",
-                            Detail().number("until", until).json(), now});
+                            detail.json(), now});
     tx.commit();
   });
 }

@@ -20,6 +20,7 @@ constexpr Collection kCollections[] = {
     {"reports", "reports", "report"},       {"assignments", "review_assignments", "review_assignment"},
     {"indicators", "indicators", ""},       {"chapters", "chapters", ""},
     {"amendments", "amendments", "amendment"},
+    {"users", "users", ""},
 };
 
 const Collection* collection(const std::string& segment) {
@@ -116,6 +117,17 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
   }
   if (key == "POST /api/v1/proposals/{id}/messages" || key == "POST /api/v1/grants/{id}/messages") {
     return "{\"body\":\"Matrix " + tag + "\",\"visibility\":\"shared\"}";
+  }
+  if (key == "PATCH /api/v1/users/{id}") {
+    needs_if_match = true;
+    return "{\"name\":\"Matrix " + tag + "\"}";
+  }
+  if (key == "POST /api/v1/users/{id}/lock" || key == "POST /api/v1/users/{id}/second-factor-reset") {
+    return R"({"reason":"matrix"})";
+  }
+  if (key == "POST /api/v1/users/{id}/unlock" || key == "POST /api/v1/users/{id}/password-reset" ||
+      key == "POST /api/v1/users/{id}/second-factor-reset/confirm") {
+    return "";
   }
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","

@@ -37,6 +37,8 @@ void addThreadSchemas(JsonObject out);
 void addOutboxSchemas(JsonObject out);
 // openapi_amendment_schemas.cpp: amendments and the versions of a grant's terms.
 void addAmendmentSchemas(JsonObject out);
+// openapi_user_admin_schemas.cpp: an admin's page of a user, its changes, its sessions.
+void addUserAdminSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

@@ -326,6 +326,7 @@ JsonObject componentSchemas() {
   schemas::addThreadSchemas(out);
   schemas::addOutboxSchemas(out);
   schemas::addAmendmentSchemas(out);
+  schemas::addUserAdminSchemas(out);
   return out;
 }
 
