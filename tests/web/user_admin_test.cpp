@@ -244,7 +244,7 @@ BOOST_AUTO_TEST_CASE(a_second_factor_reset_needs_a_second_admin) {
   BOOST_REQUIRE_EQUAL(r.status, 200);
   BOOST_TEST(!r.json->getValue<bool>("second_factor"));
   BOOST_TEST(r.json->isNull("second_factor_reset"));
-  BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :p", target) == 0);
+  BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :p", target).value_or(-1) == 0);
   BOOST_TEST(second.post(usersPath(target, "/second-factor-reset/confirm"), "").status == 404);
 }
 
