@@ -21,7 +21,10 @@ namespace {
 // dead message is all in the path.
 const std::set<std::string> kBodiless = {"PUT /api/v1/users/{id}/roles/{role}",
                                          "POST /api/v1/outbox/{id}/requeue",
-                                         "POST /api/v1/outbox/{id}/discard"};
+                                         "POST /api/v1/outbox/{id}/discard",
+                                         "POST /api/v1/users/{id}/unlock",
+                                         "POST /api/v1/users/{id}/password-reset",
+                                         "POST /api/v1/users/{id}/second-factor-reset/confirm"};
 
 bool changesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH";
