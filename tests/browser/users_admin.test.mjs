@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { apiClient } from './lib/api.mjs';
-import { assertNoErrors, heading, launch, openPage, rerendered, signedInPage } from './lib/browser.mjs';
+import { assertNoErrors, axe, heading, launch, openPage, rerendered, signedInPage } from './lib/browser.mjs';
 import { DEMO_PASSWORD, startServer } from './lib/server.mjs';
 
 let server;
@@ -101,6 +101,9 @@ test('a second-factor reset needs a second admin, who finds it in their inbox', 
   await item.waitFor();
   await item.click();
   assert.equal(await heading(other), target.name);
+  // The page with a reset waiting, as axe sees it: nothing serious to fix.
+  const bad = (await axe(other)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
   await other.locator('button', { hasText: 'Confirm the reset' }).click();
   await rerendered(other, () => other.locator('dialog.action-dialog button[type="submit"]').click());
   const done = await api.get(`/users/${target.id}`);
