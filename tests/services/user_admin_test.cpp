@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "services/auth/password_reset_service.h"
+#include "services/usecases/directory_service.h"
 #include "tests/mail/outbox_rows.h"
 #include "tests/services/user_admin_world.h"
 
@@ -202,6 +203,17 @@ BOOST_AUTO_TEST_CASE(a_lock_ends_every_credential_and_an_unlock_clears_the_faile
   BOOST_TEST(!page.locked);
   BOOST_TEST(page.user.locked_until == 0);
   BOOST_TEST(testing::count(f, "SELECT COUNT(*) FROM login_attempts WHERE 1 = :x", 1) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_operators_lock_at_the_machine_ends_every_credential_too) {
+  Fund f("useradmin_cli_lock");
+  const auto who = f.applicant_b.user_id;
+  testing::addSession(f, who, "city-b-browser");
+  const auto token = newToken(f, f.applicant_b);
+  usecases::DirectoryService(f.ctx).lock(std::nullopt, testing::userRow(f, who).email,
+                                         f.clock.nowMs() + 60'000);
+  BOOST_TEST(!sessionWorks(f, "city-b-browser"));
+  BOOST_TEST(!bearerWorks(f, token));
 }
 
 BOOST_AUTO_TEST_CASE(a_forced_reset_ends_sessions_kills_the_password_and_mails_a_link_in_the_users_language) {
