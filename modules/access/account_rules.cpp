@@ -4,11 +4,14 @@ namespace citygrants::access {
 
 bool roleFits(Role role, OrgKind kind) {
   switch (role) {
-    case Role::kApplicant: return kind == OrgKind::kCity;
-    case Role::kPartner: return kind == OrgKind::kPartner;
+    case Role::kApplicant:
+      return kind == OrgKind::kCity;
+    case Role::kPartner:
+      return kind == OrgKind::kPartner;
     case Role::kFundManager:
     case Role::kAdmin:
-    case Role::kAuditor: return kind == OrgKind::kFund;
+    case Role::kAuditor:
+      return kind == OrgKind::kFund;
   }
   return false;
 }

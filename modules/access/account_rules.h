@@ -35,7 +35,7 @@ struct AccountChange {
 struct AccountFacts {
   std::optional<std::int64_t> actor_id;
   std::int64_t target_id = 0;
-  bool target_is_active_admin = false;  // active and holding the admin role, before the change
+  bool target_is_active_admin = false;   // active and holding the admin role, before the change
   std::int64_t other_active_admins = 0;  // active admins other than the target
 };
 
@@ -46,8 +46,8 @@ AccountRefusal accountChangeRefusal(const AccountFacts& facts, const AccountChan
 // Why a step of a second factor's reset is refused; kNone when it is allowed.
 enum class ResetRefusal : std::uint8_t {
   kNone,
-  kOwnFactor,     // an admin requesting or confirming the reset of their own second factor
-  kSameAdmin,     // the admin who requested the reset confirming it: four eyes need two admins
+  kOwnFactor,  // an admin requesting or confirming the reset of their own second factor
+  kSameAdmin,  // the admin who requested the reset confirming it: four eyes need two admins
 };
 
 // Whether `actor_id` may request a reset of `target_id`'s second factor.

@@ -17,9 +17,12 @@ using usecases::Detail;
 
 void refuse(access::ResetRefusal why) {
   switch (why) {
-    case access::ResetRefusal::kNone: return;
-    case access::ResetRefusal::kOwnFactor: throw Problem::forbidden("users.own_second_factor");
-    case access::ResetRefusal::kSameAdmin: throw Problem::forbidden("users.reset_same_admin");
+    case access::ResetRefusal::kNone:
+      return;
+    case access::ResetRefusal::kOwnFactor:
+      throw Problem::forbidden("users.own_second_factor");
+    case access::ResetRefusal::kSameAdmin:
+      throw Problem::forbidden("users.reset_same_admin");
   }
 }
 

@@ -45,16 +45,19 @@ access::RoleSet minus(access::RoleSet before, access::RoleSet after) {
 void refuse(access::AccountRefusal why, const char* field) {
   using R = access::AccountRefusal;
   switch (why) {
-    case R::kNone: return;
+    case R::kNone:
+      return;
     case R::kOwnDeactivation:
       throw Problem(core::ProblemKind::kForbidden, "users.own_deactivation",
                     {{"active", "users.own_deactivation"}});
     case R::kOwnAdminRole:
       throw Problem(core::ProblemKind::kForbidden, "directory.own_admin_role",
                     {{"roles", "directory.own_admin_role"}});
-    case R::kOwnLock: throw Problem::forbidden("users.own_lock");
+    case R::kOwnLock:
+      throw Problem::forbidden("users.own_lock");
     case R::kLastAdmin:
-      throw Problem(core::ProblemKind::kConflict, "users.last_admin", {{field, "users.last_admin"}});
+      throw Problem(core::ProblemKind::kConflict, "users.last_admin",
+                    {{field, "users.last_admin"}});
   }
 }
 
@@ -70,10 +73,11 @@ access::RoleSet editedRoles(const std::vector<access::Role>& roles, access::OrgK
   access::RoleSet out;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     if (!access::roleFits(roles[i], kind)) {
-      errors.push_back({"roles[" + std::to_string(i) + "]",
-                        {"directory.role_misfit",
-                         {core::MessageArg::term("role", "role.", access::roleName(roles[i])),
-                          core::MessageArg::term("kind", "org_kind.", access::orgKindName(kind))}}});
+      errors.push_back(
+          {"roles[" + std::to_string(i) + "]",
+           {"directory.role_misfit",
+            {core::MessageArg::term("role", "role.", access::roleName(roles[i])),
+             core::MessageArg::term("kind", "org_kind.", access::orgKindName(kind))}}});
     }
     out.add(roles[i]);
   }
@@ -131,7 +135,8 @@ AdminAccount UserAdminService::update(const std::optional<usecases::Actor>& acto
       errors.push_back({"name", {"field.length", {{"min", 1}, {"max", 200}}}});
     }
   }
-  if (edit.language && !knownLanguage(*edit.language)) errors.push_back({"language", "field.language"});
+  if (edit.language && !knownLanguage(*edit.language))
+    errors.push_back({"language", "field.language"});
   if (edit.roles && edit.roles->empty()) errors.push_back({"roles", "directory.roles_none"});
   if (!errors.empty()) throw Problem::invalid(errors);
   const auto now = ctx_.clock.nowMs();
@@ -167,7 +172,8 @@ AdminAccount UserAdminService::update(const std::optional<usecases::Actor>& acto
       const auto [sessions, tokens] = endCredentials(tx, user_id, now);
       detail.number("sessions_ended", sessions).number("tokens_revoked", tokens);
     }
-    audit::appendAudit(tx, {idOf(actor), "user", user_id, "update_account", "", "", detail.json(), now});
+    audit::appendAudit(
+        tx, {idOf(actor), "user", user_id, "update_account", "", "", detail.json(), now});
     auto out = loadAdminAccount(tx, actor, user_id, now, policy_.idle_ms);
     tx.commit();
     return out;

@@ -41,9 +41,9 @@ void UserAdminService::forcePasswordReset(const usecases::Actor& actor, std::int
     const auto reset_id = stores::PasswordResetStore::insert(
         tx, {0, user_id, crypto::sha256Hex(token), now, now + resets_.ttl_ms, {}});
     mail::mailPasswordReset(tx, user, token, resets_.ttl_ms / 60'000, now);
-    audit::appendAudit(tx, {actor.user_id, "user", user_id, "force_password_reset", "", "",
-                            Detail().number("reset_id", reset_id).number("sessions_ended", ended).json(),
-                            now});
+    audit::appendAudit(
+        tx, {actor.user_id, "user", user_id, "force_password_reset", "", "",
+             Detail().number("reset_id", reset_id).number("sessions_ended", ended).json(), now});
     tx.commit();
   });
 }

@@ -52,8 +52,8 @@ std::int64_t AccountAdminStore::revokeTokensOf(db::Tx& tx, std::int64_t user_id,
 }
 
 bool AccountAdminStore::hasSecondFactor(db::Tx& tx, std::int64_t user_id) {
-  return scalarInt(tx.sql(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :id",
-                   user_id) > 0;
+  return scalarInt(tx.sql(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :id", user_id) >
+         0;
 }
 
 void AccountAdminStore::removeSecondFactor(db::Tx& tx, std::int64_t user_id) {
@@ -89,10 +89,11 @@ std::vector<PendingResetRow> AccountAdminStore::pendingResets(db::Tx& tx, std::i
   PendingResetRow row;
   auto& r = row.reset;
   soci::statement st =
-      (tx.sql().prepare << "SELECT r.id, r.user_id, r.requested_by, r.reason, r.requested_at, "
-                           "r.expires_at, u.email, u.name, o.name FROM second_factor_resets r "
-                           "JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = u.org_id "
-                           "WHERE r.closed_at IS NULL AND r.expires_at > :now ORDER BY r.id",
+      (tx.sql().prepare
+           << "SELECT r.id, r.user_id, r.requested_by, r.reason, r.requested_at, "
+              "r.expires_at, u.email, u.name, o.name FROM second_factor_resets r "
+              "JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = u.org_id "
+              "WHERE r.closed_at IS NULL AND r.expires_at > :now ORDER BY r.id",
        soci::use(now), soci::into(r.id), soci::into(r.user_id), soci::into(r.requested_by),
        soci::into(r.reason), soci::into(r.requested_at), soci::into(r.expires_at),
        soci::into(row.email), soci::into(row.name), soci::into(row.organisation));

@@ -30,15 +30,16 @@ BOOST_AUTO_TEST_CASE(roles_fit_only_their_kind_of_organisation) {
                         {Role::kAuditor, OrgKind::kFund}};
   for (const auto& c : cases) {
     for (auto kind : {OrgKind::kFund, OrgKind::kPartner, OrgKind::kCity, OrgKind::kDonor}) {
-      BOOST_TEST(roleFits(c.role, kind) == (kind == c.fits),
-                 roleName(c.role) << " in a " << orgKindName(kind));
+      BOOST_TEST(roleFits(c.role, kind) == (kind == c.fits), roleName(c.role)
+                                                                 << " in a " << orgKindName(kind));
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(an_admin_cannot_deactivate_demote_or_lock_themselves) {
   const auto self = facts(kAdminA, kAdminA, true, 3);
-  BOOST_TEST((accountChangeRefusal(self, {true, false, false}) == AccountRefusal::kOwnDeactivation));
+  BOOST_TEST(
+      (accountChangeRefusal(self, {true, false, false}) == AccountRefusal::kOwnDeactivation));
   BOOST_TEST((accountChangeRefusal(self, {false, true, false}) == AccountRefusal::kOwnAdminRole));
   BOOST_TEST((accountChangeRefusal(self, {false, false, true}) == AccountRefusal::kOwnLock));
   BOOST_TEST((accountChangeRefusal(self, {}) == AccountRefusal::kNone));  // a new name

@@ -1,15 +1,14 @@
-#include "services/auth/second_factor_reset_service.h"
-
 #include <boost/test/unit_test.hpp>
 
+#include "services/auth/second_factor_reset_service.h"
 #include "services/auth/user_admin_service.h"
 #include "tests/services/user_admin_world.h"
 
 // Four eyes on a second factor's reset (issue 17 part 4), on SQLite and on PostgreSQL: one admin
 // requests, another confirms, neither is the user; the request dies after a day.
 using namespace citygrants;
-using testing::Fund;
 using core::ProblemKind;
+using testing::Fund;
 
 namespace {
 
@@ -51,7 +50,8 @@ BOOST_AUTO_TEST_CASE(a_second_admin_confirms_and_the_factor_codes_and_sessions_a
   resets.confirm(admin_b, who);
   BOOST_TEST(factorRows(f, who) == 0);
   BOOST_TEST(testing::count(f, "SELECT COUNT(*) FROM sessions WHERE user_id = :u", who) == 0);
-  BOOST_TEST(testing::count(f, "SELECT COUNT(*) FROM sessions WHERE user_id = :u", f.fm2.user_id) == 1);
+  BOOST_TEST(testing::count(f, "SELECT COUNT(*) FROM sessions WHERE user_id = :u", f.fm2.user_id) ==
+             1);
   BOOST_TEST(testing::auditHead(f.ctx.db) == head + 2);
   BOOST_TEST(testing::count(f, "SELECT COUNT(*) FROM second_factor_resets WHERE confirmed_by = :b",
                             admin_b.user_id) == 1);
@@ -72,8 +72,10 @@ BOOST_AUTO_TEST_CASE(no_admin_requests_or_confirms_the_reset_of_their_own_factor
   BOOST_TEST(testing::auditHead(f.ctx.db) == head);
   // B's factor, requested by A: B may not confirm the reset of their own factor.
   resets.request(f.admin, admin_b.user_id, "B lost the phone");
-  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { resets.confirm(admin_b, admin_b.user_id); }));
-  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { resets.confirm(f.admin, admin_b.user_id); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden,
+                                [&] { resets.confirm(admin_b, admin_b.user_id); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden,
+                                [&] { resets.confirm(f.admin, admin_b.user_id); }));
   BOOST_TEST(factorRows(f, admin_b.user_id) == 3);
   // A third admin may.
   const auto admin_c = f.addUser(f.fund_org, "admin3@test", access::Role::kAdmin);
@@ -89,7 +91,8 @@ BOOST_AUTO_TEST_CASE(a_request_expires_after_a_day_and_may_then_be_made_again) {
   auth::SecondFactorResetService resets(f.ctx);
   const auto start = f.clock.nowMs();
   resets.request(f.admin, who, "lost phone");
-  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict, [&] { resets.request(admin_b, who, "again"); }));
+  BOOST_TEST(
+      testing::refusedAs(ProblemKind::kConflict, [&] { resets.request(admin_b, who, "again"); }));
   f.clock.set(start + 24 * kHour);
   BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound, [&] { resets.confirm(admin_b, who); }));
   BOOST_TEST(factorRows(f, who) == 3);
@@ -104,12 +107,16 @@ BOOST_AUTO_TEST_CASE(bad_requests_are_refused_and_change_nothing) {
   const auto who = f.fm2.user_id;
   auth::SecondFactorResetService resets(f.ctx);
   const auto head = testing::auditHead(f.ctx.db);
-  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict, [&] { resets.request(f.admin, who, "no factor yet"); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict,
+                                [&] { resets.request(f.admin, who, "no factor yet"); }));
   testing::enrol(f, who);
   BOOST_TEST(testing::refusedField([&] { resets.request(f.admin, who, " "); }) == "reason");
-  BOOST_TEST(testing::refusedField([&] { resets.request(f.admin, who, std::string(501, 'x')); }) == "reason");
-  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { resets.request(f.fm1, who, "not an admin"); }));
-  BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound, [&] { resets.request(f.admin, 99999, "nobody"); }));
+  BOOST_TEST(testing::refusedField([&] { resets.request(f.admin, who, std::string(501, 'x')); }) ==
+             "reason");
+  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden,
+                                [&] { resets.request(f.fm1, who, "not an admin"); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound,
+                                [&] { resets.request(f.admin, 99999, "nobody"); }));
   BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound, [&] { resets.confirm(admin_b, who); }));
   BOOST_TEST(testing::auditHead(f.ctx.db) == head);
   // A withdrawn request cannot be confirmed.

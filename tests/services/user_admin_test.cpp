@@ -1,8 +1,7 @@
-#include "services/auth/user_admin_service.h"
-
 #include <boost/test/unit_test.hpp>
 
 #include "services/auth/password_reset_service.h"
+#include "services/auth/user_admin_service.h"
 #include "services/usecases/directory_service.h"
 #include "tests/mail/outbox_rows.h"
 #include "tests/services/user_admin_world.h"
@@ -11,8 +10,8 @@
 // each operation, the self and last-admin rules, and that deactivating or locking a user ends
 // every credential at once. A refused change leaves the audit chain where it was.
 using namespace citygrants;
-using testing::Fund;
 using core::ProblemKind;
+using testing::Fund;
 
 namespace {
 
@@ -54,7 +53,8 @@ BOOST_AUTO_TEST_CASE(an_admin_sees_a_users_roles_state_factor_sessions_and_token
   BOOST_TEST(page.counts.live_tokens == 1);
   testing::enrol(f, who);
   BOOST_TEST(admins(f).account(f.admin, who).counts.second_factor);
-  BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound, [&] { admins(f).account(f.admin, 99999); }));
+  BOOST_TEST(
+      testing::refusedAs(ProblemKind::kNotFound, [&] { admins(f).account(f.admin, 99999); }));
 }
 
 BOOST_AUTO_TEST_CASE(only_admins_administer_accounts) {
@@ -68,7 +68,8 @@ BOOST_AUTO_TEST_CASE(only_admins_administer_accounts) {
                                   [&] { svc.update(who, target, 1, {.active = false}); }));
     BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.lock(who, target, {}); }));
     BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.unlock(who, target); }));
-    BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.forcePasswordReset(who, target); }));
+    BOOST_TEST(
+        testing::refusedAs(ProblemKind::kForbidden, [&] { svc.forcePasswordReset(who, target); }));
     BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.sessions(who, target); }));
     BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.endSessions(who, target); }));
   }
@@ -80,10 +81,11 @@ BOOST_AUTO_TEST_CASE(an_edit_sets_name_language_and_the_whole_set_of_roles_in_on
   const auto who = f.fm2.user_id;
   const auto before = testing::userRow(f, who);
   const auto head = testing::auditHead(f.ctx.db);
-  auto page = admins(f).update(f.admin, who, before.version,
-                               {.name = "Ana Souza",
-                                .language = "pt",
-                                .roles = std::vector{access::Role::kAuditor, access::Role::kAdmin}});
+  auto page =
+      admins(f).update(f.admin, who, before.version,
+                       {.name = "Ana Souza",
+                        .language = "pt",
+                        .roles = std::vector{access::Role::kAuditor, access::Role::kAdmin}});
   BOOST_TEST(page.user.name == "Ana Souza");
   BOOST_TEST(page.user.language == "pt");
   BOOST_TEST(!page.user.roles.has(access::Role::kFundManager));
@@ -92,8 +94,9 @@ BOOST_AUTO_TEST_CASE(an_edit_sets_name_language_and_the_whole_set_of_roles_in_on
   BOOST_TEST(page.user.version == before.version + 1);
   BOOST_TEST(testing::auditHead(f.ctx.db) == head + 1);
   // The version read is required: a stale one changes nothing.
-  BOOST_TEST(testing::refusedAs(ProblemKind::kStaleVersion,
-                                [&] { admins(f).update(f.admin, who, before.version, {.name = "X"}); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kStaleVersion, [&] {
+    admins(f).update(f.admin, who, before.version, {.name = "X"});
+  }));
   BOOST_TEST(testing::userRow(f, who).name == "Ana Souza");
 }
 
@@ -105,11 +108,16 @@ BOOST_AUTO_TEST_CASE(a_bad_edit_names_the_field_and_changes_nothing) {
   auto svc = admins(f);
   // A city's user cannot be made a fund manager: the rule used when admins add users.
   BOOST_TEST(testing::refusedField([&] {
-               svc.update(f.admin, who, v, {.roles = std::vector{access::Role::kApplicant, access::Role::kFundManager}});
+               svc.update(
+                   f.admin, who, v,
+                   {.roles = std::vector{access::Role::kApplicant, access::Role::kFundManager}});
              }) == "roles[1]");
-  BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, who, v, {.roles = std::vector<access::Role>{}}); }) == "roles");
+  BOOST_TEST(testing::refusedField([&] {
+               svc.update(f.admin, who, v, {.roles = std::vector<access::Role>{}});
+             }) == "roles");
   BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, who, v, {.name = "  "}); }) == "name");
-  BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, who, v, {.language = "de"}); }) == "language");
+  BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, who, v, {.language = "de"}); }) ==
+             "language");
   BOOST_TEST(testing::auditHead(f.ctx.db) == head);
   BOOST_TEST(testing::userRow(f, who).roles.has(access::Role::kApplicant));
   BOOST_TEST(!testing::userRow(f, who).roles.has(access::Role::kFundManager));
@@ -117,13 +125,16 @@ BOOST_AUTO_TEST_CASE(a_bad_edit_names_the_field_and_changes_nothing) {
 
 BOOST_AUTO_TEST_CASE(an_admin_cannot_deactivate_demote_or_lock_themselves) {
   Fund f("useradmin_self");
-  f.addUser(f.fund_org, "admin2@test", access::Role::kAdmin);  // so the last-admin rule is not what refuses
+  f.addUser(f.fund_org, "admin2@test",
+            access::Role::kAdmin);  // so the last-admin rule is not what refuses
   const auto me = f.admin.user_id;
   const auto v = testing::userRow(f, me).version;
   const auto head = testing::auditHead(f.ctx.db);
   auto svc = admins(f);
-  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] { svc.update(f.admin, me, v, {.active = false}); }));
-  BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, me, v, {.active = false}); }) == "active");
+  BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden,
+                                [&] { svc.update(f.admin, me, v, {.active = false}); }));
+  BOOST_TEST(testing::refusedField([&] { svc.update(f.admin, me, v, {.active = false}); }) ==
+             "active");
   BOOST_TEST(testing::refusedAs(ProblemKind::kForbidden, [&] {
     svc.update(f.admin, me, v, {.roles = std::vector{access::Role::kAuditor}});
   }));
@@ -140,7 +151,8 @@ BOOST_AUTO_TEST_CASE(the_last_active_admin_is_neither_deactivated_nor_demoted) {
   const auto v = testing::userRow(f, only).version;
   const auto head = testing::auditHead(f.ctx.db);
   // The operator at the machine (no actor) has no self to protect; the fund's last admin stays.
-  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict, [&] { svc.update(std::nullopt, only, v, {.active = false}); }));
+  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict,
+                                [&] { svc.update(std::nullopt, only, v, {.active = false}); }));
   BOOST_TEST(testing::refusedAs(ProblemKind::kConflict, [&] {
     svc.update(std::nullopt, only, v, {.roles = std::vector{access::Role::kAuditor}});
   }));
@@ -185,7 +197,9 @@ BOOST_AUTO_TEST_CASE(a_lock_ends_every_credential_and_an_unlock_clears_the_faile
   auto svc = admins(f);
   const auto now = f.clock.nowMs();
   BOOST_TEST(testing::refusedField([&] { svc.lock(f.admin, who, {now - 1, ""}); }) == "until");
-  BOOST_TEST(testing::refusedField([&] { svc.lock(f.admin, who, {std::nullopt, std::string(501, 'x')}); }) == "reason");
+  BOOST_TEST(testing::refusedField([&] {
+               svc.lock(f.admin, who, {std::nullopt, std::string(501, 'x')});
+             }) == "reason");
   auto page = svc.lock(f.admin, who, {now + 3'600'000, "phone stolen"});
   BOOST_TEST(page.locked);
   BOOST_TEST(page.user.locked_until == now + 3'600'000);
@@ -216,7 +230,8 @@ BOOST_AUTO_TEST_CASE(the_operators_lock_at_the_machine_ends_every_credential_too
   BOOST_TEST(!bearerWorks(f, token));
 }
 
-BOOST_AUTO_TEST_CASE(a_forced_reset_ends_sessions_kills_the_password_and_mails_a_link_in_the_users_language) {
+BOOST_AUTO_TEST_CASE(
+    a_forced_reset_ends_sessions_kills_the_password_and_mails_a_link_in_the_users_language) {
   Fund f("useradmin_force_reset");
   const auto who = f.applicant_a.user_id;
   testing::givePassword(f, who);
@@ -224,10 +239,12 @@ BOOST_AUTO_TEST_CASE(a_forced_reset_ends_sessions_kills_the_password_and_mails_a
   auto svc = admins(f);
   svc.update(f.admin, who, testing::userRow(f, who).version, {.language = "es"});
   const auto email = testing::userRow(f, who).email;
-  BOOST_TEST(auth::verifyPassword(testing::kAdminTestPassword, testing::userRow(f, who).password_hash));
+  BOOST_TEST(
+      auth::verifyPassword(testing::kAdminTestPassword, testing::userRow(f, who).password_hash));
   const auto mails_before = testing::mailRows(f.ctx.db).size();
   svc.forcePasswordReset(f.admin, who);
-  BOOST_TEST(!auth::verifyPassword(testing::kAdminTestPassword, testing::userRow(f, who).password_hash));
+  BOOST_TEST(
+      !auth::verifyPassword(testing::kAdminTestPassword, testing::userRow(f, who).password_hash));
   BOOST_TEST(!sessionWorks(f, "city-browser"));
   const auto mails = testing::mailRows(f.ctx.db);
   BOOST_REQUIRE(mails.size() == mails_before + 1);
@@ -244,7 +261,8 @@ BOOST_AUTO_TEST_CASE(a_forced_reset_ends_sessions_kills_the_password_and_mails_a
   // Not for a locked account: its link could not be used.
   svc.lock(f.admin, who, {});
   const auto head = testing::auditHead(f.ctx.db);
-  BOOST_TEST(testing::refusedAs(ProblemKind::kConflict, [&] { svc.forcePasswordReset(f.admin, who); }));
+  BOOST_TEST(
+      testing::refusedAs(ProblemKind::kConflict, [&] { svc.forcePasswordReset(f.admin, who); }));
   BOOST_TEST(testing::auditHead(f.ctx.db) == head);
 }
 
@@ -260,7 +278,8 @@ BOOST_AUTO_TEST_CASE(an_admin_lists_and_ends_one_or_all_of_a_users_sessions) {
   BOOST_REQUIRE(sessions.size() == 3u);
   // Another user's session is not found under this user.
   const auto other = svc.sessions(f.admin, f.fm1.user_id).front().id;
-  BOOST_TEST(testing::refusedAs(ProblemKind::kNotFound, [&] { svc.endSession(f.admin, who, other); }));
+  BOOST_TEST(
+      testing::refusedAs(ProblemKind::kNotFound, [&] { svc.endSession(f.admin, who, other); }));
   svc.endSession(f.admin, who, sessions.front().id);
   BOOST_TEST(!sessionWorks(f, "a"));
   BOOST_TEST(sessionWorks(f, "b"));

@@ -37,10 +37,11 @@ std::string firstField(const Response& r) {
 
 // A new user of Kampala who signs in with the demo password.
 std::int64_t addApplicant(Client& admin, const std::string& email) {
-  const auto r = admin.post("/api/v1/users",
-                            "{\"email\":" + quoted(email) + ",\"name\":\"Test Person\","
-                            "\"organisation\":\"Kampala\",\"password\":" + quoted(kDemoPassword) +
-                            ",\"roles\":[\"applicant\"]}");
+  const auto r =
+      admin.post("/api/v1/users", "{\"email\":" + quoted(email) +
+                                      ",\"name\":\"Test Person\","
+                                      "\"organisation\":\"Kampala\",\"password\":" +
+                                      quoted(kDemoPassword) + ",\"roles\":[\"applicant\"]}");
   BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
   return r.json->getValue<std::int64_t>("id");
 }
@@ -81,7 +82,8 @@ BOOST_AUTO_TEST_CASE(the_account_carries_its_version_roles_state_factor_and_coun
   const auto first = admin.get(usersPath(target));
   BOOST_REQUIRE_EQUAL(first.status, 200);
   const auto& j = first.json;
-  BOOST_TEST(first.header("ETag") == "\"v" + std::to_string(j->getValue<std::int64_t>("version")) + "\"");
+  BOOST_TEST(first.header("ETag") ==
+             "\"v" + std::to_string(j->getValue<std::int64_t>("version")) + "\"");
   BOOST_TEST(j->getArray("roles")->getElement<std::string>(0) == "auditor");
   BOOST_TEST(j->getValue<bool>("active"));
   BOOST_TEST(!j->getValue<bool>("locked"));
@@ -189,7 +191,8 @@ BOOST_AUTO_TEST_CASE(an_admin_lists_and_revokes_a_users_sessions) {
   BOOST_REQUIRE_EQUAL(list.status, 200);
   BOOST_REQUIRE_EQUAL(list.json->getValue<std::int64_t>("total"), 2);
   const auto first = list.json->getArray("items")->getObject(0)->getValue<std::int64_t>("id");
-  const auto others = queryInt(server().db(), "SELECT MIN(id) FROM sessions WHERE user_id <> :p", target).value();
+  const auto others =
+      queryInt(server().db(), "SELECT MIN(id) FROM sessions WHERE user_id <> :p", target).value();
   BOOST_TEST(admin.del(usersPath(target, "/sessions/" + std::to_string(others))).status == 404);
   BOOST_TEST(admin.del(usersPath(target, "/sessions/" + std::to_string(first))).status == 204);
   BOOST_TEST(one.get("/api/v1/me").status == 401);
@@ -223,19 +226,25 @@ BOOST_AUTO_TEST_CASE(a_second_factor_reset_needs_a_second_admin) {
   Client second = server().signedIn("admin2@mmc.demo");
   const auto target = userId("fm2@mmc.demo");
   const auto me = userId("admin@mmc.demo");
-  BOOST_TEST(admin.post(usersPath(target, "/second-factor-reset"), R"({"reason":"no factor"})").status == 409);
+  BOOST_TEST(
+      admin.post(usersPath(target, "/second-factor-reset"), R"({"reason":"no factor"})").status ==
+      409);
   enrol(target);
   enrol(me);
-  BOOST_TEST(admin.post(usersPath(me, "/second-factor-reset"), R"({"reason":"mine"})").status == 403);
+  BOOST_TEST(admin.post(usersPath(me, "/second-factor-reset"), R"({"reason":"mine"})").status ==
+             403);
   auto r = admin.post(usersPath(target, "/second-factor-reset"), R"({"reason":""})");
   BOOST_TEST(r.status == 422);
   BOOST_TEST(firstField(r) == "reason");
-  r = admin.post(usersPath(target, "/second-factor-reset"), R"({"reason":"Lost phone; identity checked by video call"})");
+  r = admin.post(usersPath(target, "/second-factor-reset"),
+                 R"({"reason":"Lost phone; identity checked by video call"})");
   BOOST_REQUIRE_EQUAL(r.status, 200);
   const auto pending = r.json->getObject("second_factor_reset");
   BOOST_REQUIRE(pending);
   BOOST_TEST(!pending->getValue<bool>("may_confirm"));
-  BOOST_TEST(pending->getObject("actors")->getObject("requested_by")->getValue<std::string>("name") == "Priya Raman");
+  BOOST_TEST(
+      pending->getObject("actors")->getObject("requested_by")->getValue<std::string>("name") ==
+      "Priya Raman");
   BOOST_TEST(admin.post(usersPath(target, "/second-factor-reset/confirm"), "").status == 403);
   BOOST_TEST(r.json->getValue<bool>("second_factor"));
   r = second.get(usersPath(target));
@@ -244,7 +253,9 @@ BOOST_AUTO_TEST_CASE(a_second_factor_reset_needs_a_second_admin) {
   BOOST_REQUIRE_EQUAL(r.status, 200);
   BOOST_TEST(!r.json->getValue<bool>("second_factor"));
   BOOST_TEST(r.json->isNull("second_factor_reset"));
-  BOOST_TEST(queryInt(server().db(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :p", target).value_or(-1) == 0);
+  BOOST_TEST(
+      queryInt(server().db(), "SELECT COUNT(*) FROM second_factors WHERE user_id = :p", target)
+          .value_or(-1) == 0);
   BOOST_TEST(second.post(usersPath(target, "/second-factor-reset/confirm"), "").status == 404);
 }
 

@@ -44,9 +44,10 @@ ApiResponse accountResponse(const access::Actor& reader, const auth::AdminAccoun
   j->set("roles", http::strings(roles));
   j->set("active", u.active);
   j->set("locked", a.locked);
-  http::setTime(j, "locked_until", a.locked && u.locked_until != auth::kLockedForever
-                                        ? std::optional<std::int64_t>(u.locked_until)
-                                        : std::nullopt);
+  http::setTime(j, "locked_until",
+                a.locked && u.locked_until != auth::kLockedForever
+                    ? std::optional<std::int64_t>(u.locked_until)
+                    : std::nullopt);
   j->set("second_factor", a.counts.second_factor);
   j->set("live_sessions", a.counts.live_sessions);
   j->set("live_tokens", a.counts.live_tokens);

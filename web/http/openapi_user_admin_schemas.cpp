@@ -50,24 +50,23 @@ void addUserAdminSchemas(JsonObject out) {
               {"live_tokens", describe(atLeast(0), "API tokens not revoked")},
               nullableOut("second_factor_reset", ref("SecondFactorResetPending")),
               {"version", describe(atLeast(1), "as the ETag: send it back as If-Match")}}));
-  out->set("AdminUserChange",
-           describe(closed({optionalIn("name", text(200)),
-                            optionalIn("language", choice(languages(), 10)),
-                            optionalIn("roles", describe(list(choice(roleNames(), 20), 5),
-                                                         "the whole set the user holds after; "
-                                                         "each must fit their organisation")),
-                            optionalIn("active", describe(boolean(),
-                                                          "false ends every session and token"))}),
-                    "the members to change; an absent one stays as it is"));
+  out->set(
+      "AdminUserChange",
+      describe(
+          closed({optionalIn("name", text(200)), optionalIn("language", choice(languages(), 10)),
+                  optionalIn("roles", describe(list(choice(roleNames(), 20), 5),
+                                               "the whole set the user holds after; "
+                                               "each must fit their organisation")),
+                  optionalIn("active", describe(boolean(), "false ends every session and token"))}),
+          "the members to change; an absent one stays as it is"));
   out->set("AccountLock",
            closed({optionalIn("until", describe(dateTime(), "absent: until an admin unlocks")),
                    optionalIn("reason", text(500))}));
   out->set("SecondFactorResetRequest", closed({{"reason", text(500)}}));
-  out->set("AdminSession",
-           closed({{"id", integer()},
-                   {"created_at", dateTime()},
-                   {"last_seen_at", describe(dateTime(), "to the minute")},
-                   {"expires_at", describe(dateTime(), "the absolute timeout")}}));
+  out->set("AdminSession", closed({{"id", integer()},
+                                   {"created_at", dateTime()},
+                                   {"last_seen_at", describe(dateTime(), "to the minute")},
+                                   {"expires_at", describe(dateTime(), "the absolute timeout")}}));
   out->set("AdminSessionPage", pageOf("AdminSession"));
 }
 
