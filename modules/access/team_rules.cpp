@@ -29,21 +29,10 @@ const TeamRule& ruleOf(TeamAction action) {
 
 }  // namespace
 
-bool roleFitsKind(Role role, OrgKind kind) {
-  switch (role) {
-    case Role::kApplicant: return kind == OrgKind::kCity;
-    case Role::kPartner: return kind == OrgKind::kPartner;
-    case Role::kFundManager:
-    case Role::kAdmin:
-    case Role::kAuditor: return kind == OrgKind::kFund;
-  }
-  return false;
-}
-
 std::vector<Role> rolesForKind(OrgKind kind) {
   std::vector<Role> out;
   for (Role r : kAllRoles) {
-    if (roleFitsKind(r, kind)) out.push_back(r);
+    if (roleFits(r, kind)) out.push_back(r);
   }
   return out;
 }
@@ -64,7 +53,7 @@ TeamRefusal teamRefusal(const TeamLead& lead, TeamAction action, const TeamTarge
   if (target.org_id == 0 || target.org_id != lead.actor.org_id) {
     return TeamRefusal::kOtherOrganisation;
   }
-  if (rule.role_must_fit && (!target.role || !roleFitsKind(*target.role, target.kind))) {
+  if (rule.role_must_fit && (!target.role || !roleFits(*target.role, target.kind))) {
     return TeamRefusal::kRoleMisfit;
   }
   if (rule.not_self && target.user_id == lead.actor.user_id) return TeamRefusal::kSelf;

@@ -5,16 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/access/account_rules.h"
 #include "modules/access/role.h"
 
 namespace citygrants::access {
 
-// Whether `role` fits an organisation of `kind`: applicants belong to a city, partners to a
-// strategic partner, fund managers, admins and auditors to the fund; a donor holds no role.
-// The one rule for the admin's user creation and role grants and for a lead's invitations.
-bool roleFitsKind(Role role, OrgKind kind);
-
-// The roles an organisation of `kind` may give, in kAllRoles order (a team's role picker).
+// The roles an organisation of `kind` may give (access::roleFits, account_rules.h: the one
+// rule for the admin's user creation, role grants and a lead's invitations), in kAllRoles order
+// (a team's role picker).
 std::vector<Role> rolesForKind(OrgKind kind);
 
 // What an organisation lead (users.org_lead) does with their own organisation's team.

@@ -31,7 +31,7 @@ std::vector<std::string> kinds() {
   addStates(out, workflow::kTrancheAwaits);
   addStates(out, workflow::kReportAwaits);
   addStates(out, workflow::kAmendmentAwaits);
-  for (auto k : {kReportOverdue, kUserLocked, kMailFailed, kAuditVerification, kMessageFromCity,
+  for (auto k : {kReportOverdue, kUserLocked, kSecondFactorReset, kMailFailed, kAuditVerification, kMessageFromCity,
                  kMessageFromFund}) {
     out.emplace_back(k);
   }

@@ -82,6 +82,8 @@ std::string kindOf(std::string_view machine, std::string_view state);
 // locked accounts and failed mail, an auditor's chain to verify.
 inline constexpr std::string_view kReportOverdue = "report.overdue";
 inline constexpr std::string_view kUserLocked = "user.locked";
+// A reset of a user's second factor that another admin requested and this admin may confirm.
+inline constexpr std::string_view kSecondFactorReset = "user.second_factor_reset";
 inline constexpr std::string_view kMailFailed = "mail.failed";
 inline constexpr std::string_view kAuditVerification = "audit.verification";
 // A thread whose latest shared message waits for the other side: written by the city (for the
@@ -91,7 +93,7 @@ inline constexpr std::string_view kMessageFromFund = "message.from_fund";
 
 // Every kind an item may have, in the order counts are given: for each machine with awaited
 // steps (proposal, review assignment, grant, tranche, report, amendment), its states that have one, in the
-// machine's order; then the six kinds above.
+// machine's order; then the seven kinds above.
 std::vector<std::string> kinds();
 
 // Whether `a` comes before `b`: overdue first, then by due date (items with one before those

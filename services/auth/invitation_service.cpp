@@ -63,7 +63,7 @@ AcceptedInvitation InvitationService::accept(const std::string& token, const std
     const auto inv = TeamStore::findByTokenHash(tx, token_hash);
     if (!usable(inv, now)) throw deadInvitation();  // used by a request that won the race
     const auto org = stores::DirectoryStore::findOrganisation(tx, inv->org_id);
-    if (!org || !access::roleFitsKind(inv->role, org->kind)) throw deadInvitation();
+    if (!org || !access::roleFits(inv->role, org->kind)) throw deadInvitation();
     if (stores::DirectoryStore::findUserByEmail(tx, inv->email)) {
       throw Problem(core::ProblemKind::kConflict, "team.email_taken",
                     {{"email", "team.email_taken"}});

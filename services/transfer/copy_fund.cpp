@@ -28,6 +28,7 @@ const std::vector<std::string> kTables = {
     "api_tokens",
     "second_factors",
     "recovery_codes",
+    "second_factor_resets",
     "calls",
     "criteria",
     "tranche_plan_items",

@@ -5,12 +5,13 @@
 #include <regex>
 
 #include "modules/access/access_rules.h"
-#include "modules/access/team_rules.h"
+#include "modules/access/account_rules.h"
 #include "modules/core/country.h"
 #include "modules/core/problem.h"
 #include "modules/core/text.h"
 #include "modules/opendata/org_id.h"
 #include "services/audit/audit_log.h"
+#include "services/auth/user_admin_service.h"
 #include "services/stores/publisher_store.h"
 #include "services/stores/search_store.h"
 
@@ -111,7 +112,7 @@ stores::User DirectoryService::addUser(const std::optional<Actor>& actor, const 
                                   {"directory.organisation_unknown", {{"name", u.org_name}}});
     }
     for (std::size_t i = 0; i < u.roles.size(); ++i) {
-      if (!access::roleFitsKind(u.roles[i], org->kind)) {
+      if (!access::roleFits(u.roles[i], org->kind)) {
         errors.push_back({"roles[" + std::to_string(i) + "]", roleMisfit(u.roles[i], org->kind)});
       }
     }
@@ -167,8 +168,14 @@ void DirectoryService::lock(const std::optional<Actor>& actor, const std::string
     auto user = stores::DirectoryStore::findUserByEmail(tx, email);
     if (!user) throw Problem::notFound("user");
     stores::DirectoryStore::setLockedUntil(tx, user->id, until);
+    Detail detail;
+    detail.number("until", until);
+    if (until > 0) {  // a lock ends every credential at once, as an admin's (UserAdminService)
+      const auto [sessions, tokens] = auth::endCredentials(tx, user->id, now);
+      detail.number("sessions_ended", sessions).number("tokens_revoked", tokens);
+    }
     audit::appendAudit(tx, {actorId(actor), "user", user->id, until > 0 ? "lock" : "unlock", "", "",
-                            Detail().number("until", until).json(), now});
+                            detail.json(), now});
     tx.commit();
   });
 }
@@ -192,7 +199,7 @@ stores::User DirectoryService::grantRole(const Actor& actor, std::int64_t user_i
     auto user = stores::DirectoryStore::findUser(tx, user_id);
     if (!user) throw Problem::notFound("user");
     auto org = stores::DirectoryStore::findOrganisation(tx, user->org_id);
-    if (!access::roleFitsKind(role, org->kind)) {
+    if (!access::roleFits(role, org->kind)) {
       throw Problem::invalidField("role", roleMisfit(role, org->kind));
     }
     if (user->roles.has(role)) throw Problem(core::ProblemKind::kConflict, "directory.role_held");

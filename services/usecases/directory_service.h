@@ -34,7 +34,7 @@ class DirectoryService {
   stores::User addUser(const std::optional<Actor>& actor, const NewUser& user);
   void setPassword(const std::optional<Actor>& actor, const std::string& email,
                    const std::string& password);
-  // Locks an account until `until` (epoch ms); 0 unlocks.
+  // Locks an account until `until` (epoch ms), ending its sessions and API tokens; 0 unlocks.
   void lock(const std::optional<Actor>& actor, const std::string& email, std::int64_t until);
 
   // Any signed-in user sees the organisations (names of cities and partners are public), with

@@ -7,6 +7,7 @@
 
 #include "modules/access/access_rules.h"
 #include "services/crypto/digest.h"
+#include "services/stores/account_admin_store.h"
 #include "services/stores/inbox_store.h"
 #include "services/usecases/inbox_messages.h"
 #include "services/usecases/inbox_records.h"
@@ -58,6 +59,39 @@ void addLockedAccounts(db::Tx& tx, std::int64_t now, std::vector<Item>& out) {
   }
 }
 
+// Second-factor resets another admin requested, which this admin may confirm (four eyes: not
+// their own request, not their own factor), due when the request expires.
+void addSecondFactorResets(db::Tx& tx, const Actor& actor, std::int64_t now,
+                           std::vector<Item>& out) {
+  std::vector<stores::PendingResetRow> rows;
+  for (auto& p : stores::AccountAdminStore::pendingResets(tx, now)) {
+    if (p.reset.requested_by != actor.user_id && p.reset.user_id != actor.user_id) {
+      rows.push_back(std::move(p));
+    }
+  }
+  if (rows.empty()) return;
+  std::vector<Actors> named(rows.size());
+  ActorNaming naming(actor);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    naming.add(named[k], "requested_by", rows[k].reset.requested_by, {});
+  }
+  naming.resolve(tx);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const auto& p = rows[k];
+    Item i;
+    i.kind = std::string(inbox::kSecondFactorReset);
+    i.record = {"user", p.reset.user_id, p.email, p.name, {}, "", "second_factor_reset", {}};
+    i.awaiting = {std::string(access::roleName(access::Role::kAdmin))};
+    i.since = p.reset.requested_at;
+    i.due_at = p.reset.expires_at;
+    i.detail.organisation = p.organisation;
+    for (const auto& a : named[k]) {
+      if (a.view.id) i.people.push_back({a.field, *a.view.id, a.view.name});
+    }
+    out.push_back(std::move(i));
+  }
+}
+
 void addFailedMail(db::Tx& tx, std::vector<Item>& out) {
   for (const auto& m : stores::InboxAdminStore::failedMail(tx)) {
     Item i;
@@ -104,6 +138,7 @@ std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t
   addMessageItems(tx, actor, out);
   if (access::may(actor, access::Action::kManageUsers)) {
     addLockedAccounts(tx, now, out);
+    addSecondFactorResets(tx, actor, now, out);
     addFailedMail(tx, out);
   }
   if (actor.roles.has(access::Role::kAuditor)) addAuditChain(tx, now, out);

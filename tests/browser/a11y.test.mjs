@@ -42,6 +42,12 @@ async function recordPages(email) {
     const donors = await api.get('/donors');
     if (donors.items[0]) pages.push(`/donors/${donors.items[0].id}`);
   }
+  // An admin's page of one user (the account, lock, password, second factor and sessions).
+  if (api.user.roles.includes('admin')) {
+    const users = await api.get('/users');
+    const other = users.items.find((u) => u.id !== api.user.id);
+    if (other) pages.push(`/admin/users/${other.id}`);
+  }
   if (api.user.roles.includes('partner') && proposals.items[0]) {
     const assignments = await api.get(`/proposals/${proposals.items[0].id}/assignments`).catch(() => ({ items: [] }));
     const mine = assignments.items.find((a) => a.partner_org_id === api.user.organisation.id);

@@ -24,7 +24,7 @@ const HREF = {
   grant: (r) => `#/grants/${r.id}`,
   tranche: (r) => `#/grants/${r.grant_id}`,
   report: (r) => `#/reports/${r.id}`,
-  user: () => '#/admin/users',
+  user: (r) => `#/admin/users/${r.id}`,
   audit_chain: () => '#/audit/verify',
   mail: () => '#/admin/outbox?status=failed',
 };

@@ -61,6 +61,7 @@ BOOST_AUTO_TEST_CASE(the_kinds_are_the_states_records_wait_in_then_the_follow_up
                                              "amendment.approved",
                                              "report.overdue",
                                              "user.locked",
+                                             "user.second_factor_reset",
                                              "mail.failed",
                                              "audit.verification",
                                              "message.from_city",

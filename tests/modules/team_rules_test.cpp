@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(each_kind_allows_exactly_its_roles) {
           (role == Role::kPartner && kind == OrgKind::kPartner) ||
           ((role == Role::kFundManager || role == Role::kAdmin || role == Role::kAuditor) &&
            kind == OrgKind::kFund);
-      BOOST_TEST(roleFitsKind(role, kind) == expected,
+      BOOST_TEST(roleFits(role, kind) == expected,
                  roleName(role) << " in a " << orgKindName(kind));
     }
   }
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(a_city_lead_cannot_invite_a_fund_manager_nor_any_misfit_rol
     for (auto role : kAllRoles) {
       TeamTarget target{kCityOrg, kind, role, 0};
       const auto why = teamRefusal(lead(true), TeamAction::kInviteMember, target);
-      BOOST_TEST((why == (roleFitsKind(role, kind) ? TeamRefusal::kNone : TeamRefusal::kRoleMisfit)),
+      BOOST_TEST((why == (roleFits(role, kind) ? TeamRefusal::kNone : TeamRefusal::kRoleMisfit)),
                  roleName(role) << " in a " << orgKindName(kind));
     }
   }

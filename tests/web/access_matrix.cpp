@@ -20,6 +20,7 @@ constexpr Collection kCollections[] = {
     {"reports", "reports", "report"},       {"assignments", "review_assignments", "review_assignment"},
     {"indicators", "indicators", ""},       {"chapters", "chapters", ""},
     {"amendments", "amendments", "amendment"},
+    {"users", "users", ""},
 };
 
 const Collection* collection(const std::string& segment) {
@@ -131,6 +132,17 @@ std::string bodyFor(const std::string& key, const std::string& role, const Matri
   }
   // The token is an invitation's id: malformed, refused before anything is looked at.
   if (key == "POST /api/v1/invitations/{token}") return R"({"name":"Matrix","password":"correct-horse-battery-9"})";
+  if (key == "PATCH /api/v1/users/{id}") {
+    needs_if_match = true;
+    return "{\"name\":\"Matrix " + tag + "\"}";
+  }
+  if (key == "POST /api/v1/users/{id}/lock" || key == "POST /api/v1/users/{id}/second-factor-reset") {
+    return R"({"reason":"matrix"})";
+  }
+  if (key == "POST /api/v1/users/{id}/unlock" || key == "POST /api/v1/users/{id}/password-reset" ||
+      key == "POST /api/v1/users/{id}/second-factor-reset/confirm") {
+    return "";
+  }
   if (key == "POST /api/v1/users") {
     return "{\"email\":\"matrix-" + tag + "@kampala.demo\",\"name\":\"Matrix\",\"organisation\":\"Kampala\","
            "\"password\":\"a-long-password-1\",\"roles\":[\"applicant\"]}";

@@ -303,6 +303,36 @@ void directory(Changer& change, Client& admin) {
   change(admin, "DELETE", "/api/v1/users/{id}/roles/{role}", roles);
 }
 
+// Account administration: an edit, sessions ended one and all, a lock and unlock, a forced reset,
+// and a second factor's reset withdrawn, requested again and confirmed by a second admin.
+void accountAdmin(Changer& change, Server& server, Client& admin) {
+  const auto id = queryInt(server.db(), "SELECT id FROM users WHERE email = 'lead@openapi.demo'").value();
+  const auto path = at("users", id);
+  change(admin, "PATCH", "/api/v1/users/{id}", path,
+         R"({"name":"Fund lead","language":"fr","roles":["fund_manager","auditor"],"active":true})",
+         {{"If-Match", admin.get(path).header("ETag")}});
+  for (int i = 0; i < 2; ++i) BOOST_REQUIRE_EQUAL(server.client().signIn("lead@openapi.demo", "a-long-password-1").status, 201);
+  const auto sid = queryInt(server.db(), "SELECT MIN(id) FROM sessions WHERE user_id = :p", id).value();
+  change(admin, "DELETE", "/api/v1/users/{id}/sessions/{sid}", path + "/sessions/" + std::to_string(sid));
+  change(admin, "DELETE", "/api/v1/users/{id}/sessions", path + "/sessions");
+  change(admin, "POST", "/api/v1/users/{id}/lock", path + "/lock", R"({"until":"2099-01-01T00:00:00Z","reason":"openapi"})");
+  change(admin, "POST", "/api/v1/users/{id}/unlock", path + "/unlock");
+  change(admin, "POST", "/api/v1/users/{id}/password-reset", path + "/password-reset");
+  server.db().write([&](db::Tx& tx) {
+    tx.sql() << "INSERT INTO second_factors (user_id, secret, created_at, confirmed_at) "
+                "VALUES (:u, 'JBSWY3DPEHPK3PXP', 1, 1)", soci::use(id);
+    tx.commit();
+  });
+  change(admin, "POST", "/api/v1/users/{id}/second-factor-reset", path + "/second-factor-reset", R"({"reason":"openapi"})");
+  change(admin, "DELETE", "/api/v1/users/{id}/second-factor-reset", path + "/second-factor-reset");
+  change(admin, "POST", "/api/v1/users/{id}/second-factor-reset", path + "/second-factor-reset", R"({"reason":"openapi"})");
+  change(admin, "POST", "/api/v1/users", "/api/v1/users",
+         R"({"email":"admin2@openapi.demo","name":"Second admin","organisation":"Openapi Fund",)"
+         R"("password":")" + std::string(kDemoPassword) + R"(","roles":["admin"]})");
+  Client second = server.signedIn("admin2@openapi.demo");
+  change(second, "POST", "/api/v1/users/{id}/second-factor-reset/confirm", path + "/second-factor-reset/confirm");
+}
+
 // Dead letters: two queued messages made dead as a 550 leaves them, one requeued, one discarded.
 void deadLetters(Changer& change, Server& server, Client& admin) {
   std::vector<std::int64_t> dead;
@@ -399,6 +429,7 @@ BOOST_AUTO_TEST_CASE(every_change_route_answers_its_documented_schema) {
   grantAndReports(change, fm1, kampala, records);
   resultsAndFunding(change, server, fm1, admin, new_call, records);
   directory(change, admin);
+  accountAdmin(change, server, admin);
   deadLetters(change, server, admin);
   openData(change, admin, fm1);
   threads(change, fm1, kampala, records);

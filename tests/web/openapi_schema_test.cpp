@@ -22,7 +22,10 @@ namespace {
 const std::set<std::string> kBodiless = {"PUT /api/v1/users/{id}/roles/{role}",
                                          "POST /api/v1/outbox/{id}/requeue",
                                          "POST /api/v1/outbox/{id}/discard",
-                                         "POST /api/v1/account/second-factor"};
+                                         "POST /api/v1/account/second-factor",
+                                         "POST /api/v1/users/{id}/unlock",
+                                         "POST /api/v1/users/{id}/password-reset",
+                                         "POST /api/v1/users/{id}/second-factor-reset/confirm"};
 
 bool changesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH";

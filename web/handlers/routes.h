@@ -139,6 +139,18 @@ ApiResponse listUsers(ApiContext&, ApiRequest&);
 ApiResponse postUser(ApiContext&, ApiRequest&);
 ApiResponse putUserRole(ApiContext&, ApiRequest&);
 ApiResponse deleteUserRole(ApiContext&, ApiRequest&);
+// user_admin_handlers.cpp
+ApiResponse getUser(ApiContext&, ApiRequest&);
+ApiResponse patchUser(ApiContext&, ApiRequest&);
+ApiResponse postUserLock(ApiContext&, ApiRequest&);
+ApiResponse postUserUnlock(ApiContext&, ApiRequest&);
+ApiResponse postUserPasswordReset(ApiContext&, ApiRequest&);
+ApiResponse postSecondFactorReset(ApiContext&, ApiRequest&);
+ApiResponse postSecondFactorResetConfirm(ApiContext&, ApiRequest&);
+ApiResponse deleteSecondFactorReset(ApiContext&, ApiRequest&);
+ApiResponse listUserSessions(ApiContext&, ApiRequest&);
+ApiResponse deleteUserSession(ApiContext&, ApiRequest&);
+ApiResponse deleteUserSessions(ApiContext&, ApiRequest&);
 // audit_handlers.cpp
 ApiResponse listAudit(ApiContext&, ApiRequest&);
 ApiResponse getAuditVerification(ApiContext&, ApiRequest&);

@@ -38,7 +38,7 @@ JsonObject inboxRecord() {
 JsonObject inboxDetail() {
   return describe(
       closed({{"report_kind", choice({"progress", "financial", "final"}), false},
-              {"organisation", describe(text(), "user.locked: the user's organisation"), false},
+              {"organisation", describe(text(), "user.locked, user.second_factor_reset: the user's organisation"), false},
               {"cause",
                describe(choice({"admin", "failed_sign_ins"}),
                         "user.locked: an admin locked it, or repeated failed sign-ins"),

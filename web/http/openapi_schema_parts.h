@@ -39,6 +39,8 @@ void addOutboxSchemas(JsonObject out);
 void addAmendmentSchemas(JsonObject out);
 // openapi_team_schemas.cpp: organisation leads, their teams and invitations.
 void addTeamSchemas(JsonObject out);
+// openapi_user_admin_schemas.cpp: an admin's page of a user, its changes, its sessions.
+void addUserAdminSchemas(JsonObject out);
 
 // The states and the events of the workflow machine named `machine` ("review_assignment").
 // REQUIRES: the machine exists (else std::logic_error).

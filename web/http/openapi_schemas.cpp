@@ -344,6 +344,7 @@ JsonObject componentSchemas() {
   schemas::addOutboxSchemas(out);
   schemas::addAmendmentSchemas(out);
   schemas::addTeamSchemas(out);
+  schemas::addUserAdminSchemas(out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // organisations and the open-data settings; admins and fund managers set up calls (fund managers
 // open and close them).
 import { usersView } from './users.js';
+import { userView } from './user-page.js';
 import { organisationsView } from './organisations.js';
 import { publisherView } from './publisher.js';
 import { callsView } from './calls.js';
@@ -11,6 +12,7 @@ import { callView } from './call-page.js';
 
 export const routes = [
   { path: '/admin/users', view: usersView },
+  { path: '/admin/users/:id', view: userView },
   { path: '/admin/organisations', view: organisationsView },
   { path: '/admin/open-data', view: publisherView },
   { path: '/calls', view: callsView },

@@ -1,5 +1,5 @@
 // #/admin/users: every user with their organisation, roles, language and whether the account is
-// active; an admin grants a role that fits the user's organisation or revokes one (after a
+// active (each name opens the user's page, user-page.js); an admin grants a role that fits the user's organisation or revokes one (after a
 // confirmation), and adds users with the form below the list.
 
 import { del, get, put } from '../../api.js';
@@ -100,7 +100,7 @@ export async function usersView(ctx) {
   }
 
   const columns = [
-    { label: t('admin.users.col.name'), cell: (u) => [h('strong', { text: u.name }), h('br'), h('span', { class: 'muted', text: u.email })] },
+    { label: t('admin.users.col.name'), cell: (u) => [h('a', { href: `#/admin/users/${u.id}`, class: 'user-link' }, h('strong', { text: u.name })), h('br'), h('span', { class: 'muted', text: u.email })] },
     { label: t('admin.users.col.organisation'), cell: (u) => {
       const o = orgById.get(u.org_id);
       return o ? [o.name, h('br'), h('span', { class: 'muted', text: kindLabel(o.kind) })] : `#${u.org_id}`;

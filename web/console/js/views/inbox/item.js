@@ -20,7 +20,7 @@ export function recordHref(record) {
     case 'tranche': return `#/grants/${record.grant_id}`;
     case 'report': return `#/reports/${record.id}`;
     case 'amendment': return `#/amendments/${record.id}`;
-    case 'user': return '#/admin/users';
+    case 'user': return `#/admin/users/${record.id}`;
     case 'audit_chain': return '#/audit/verify';
     case 'mail': return '#/admin/outbox?status=failed';
     default: return null;
@@ -69,6 +69,7 @@ function detailLines(item) {
     out.push(t(`inbox.locked.${d.cause}`, { until: dateTime(d.locked_until) }));
     if (d.organisation) out.push(d.organisation);
   }
+  if (item.kind === 'user.second_factor_reset' && d.organisation) out.push(d.organisation);
   if (item.kind === 'mail.failed') {
     out.push(d.next_attempt_at
       ? t('inbox.mail.failed', { attempts: number(d.attempts ?? 0), next: dateTime(d.next_attempt_at) })
