@@ -5,6 +5,7 @@
 
 #include "services/crypto/digest.h"
 #include "tests/mail/outbox_rows.h"
+#include "tests/web/account_people.h"
 #include "tests/web/http_fixture.h"
 
 // Account administration over HTTP (issue 17 part 4): /api/v1/users/{id} and what hangs off it,
@@ -223,6 +224,7 @@ BOOST_AUTO_TEST_CASE(a_second_factor_reset_needs_a_second_admin) {
                              "\"organisation\":\"Mayors Migration Council\",\"password\":" +
                                  quoted(kDemoPassword) + ",\"roles\":[\"admin\"]}");
   BOOST_REQUIRE_MESSAGE(r0.status == 201, r0.body);
+  enrolDemoFactor(server(), r0.json->getValue<std::int64_t>("id"));  // an admin needs one
   Client second = server().signedIn("admin2@mmc.demo");
   const auto target = userId("fm2@mmc.demo");
   const auto me = userId("admin@mmc.demo");
