@@ -7,12 +7,6 @@ namespace {
 
 using namespace schema;
 
-std::vector<std::string> roleNames() {
-  std::vector<std::string> out;
-  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
-  return out;
-}
-
 constexpr const char* kPasswordRules =
     "12 to 200 characters, not one of the common passwords (services/auth/password_lists)";
 

@@ -55,5 +55,7 @@ JsonObject actionsSchema(std::string_view machine);
 JsonObject actorsSchema(const std::vector<std::string>& fields);
 // The languages proposals, organisations and users are written in: en, fr, es, pt.
 std::vector<std::string> languages();
+// The roles a user may hold, by name (access::kAllRoles).
+std::vector<std::string> roleNames();
 
 }  // namespace citygrants::http::schemas

@@ -38,12 +38,6 @@ const workflow::MachineInfo& machine(std::string_view name) {
   throw std::logic_error("no workflow machine named " + std::string(name));
 }
 
-std::vector<std::string> roleNames() {
-  std::vector<std::string> out;
-  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
-  return out;
-}
-
 std::vector<std::string> orgKinds() {
   std::vector<std::string> out;
   for (auto k : {access::OrgKind::kFund, access::OrgKind::kPartner, access::OrgKind::kCity,
@@ -309,6 +303,12 @@ JsonObject actorsSchema(const std::vector<std::string>& fields) {
   return describe(closed(members),
                   "the people the record names, by the field that holds their id, as the reader "
                   "may know them; that field is null when the reader may not know the person");
+}
+
+std::vector<std::string> roleNames() {
+  std::vector<std::string> out;
+  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
+  return out;
 }
 
 std::vector<std::string> languages() {

@@ -3,17 +3,7 @@
 #include "web/http/schema_builder.h"
 
 namespace citygrants::http::schemas {
-namespace {
-
 using namespace schema;
-
-std::vector<std::string> roleNames() {
-  std::vector<std::string> out;
-  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
-  return out;
-}
-
-}  // namespace
 
 // team_handlers.cpp: the org_lead flag, a lead's team and invitations, and their acceptance.
 void addTeamSchemas(JsonObject out) {

@@ -3,17 +3,7 @@
 #include "web/http/schema_builder.h"
 
 namespace citygrants::http::schemas {
-namespace {
-
 using namespace schema;
-
-std::vector<std::string> roleNames() {
-  std::vector<std::string> out;
-  for (auto r : access::kAllRoles) out.emplace_back(access::roleName(r));
-  return out;
-}
-
-}  // namespace
 
 // user_admin_handlers.cpp: an admin's page of one user and what it changes (issue 17 part 4).
 void addUserAdminSchemas(JsonObject out) {
