@@ -40,6 +40,24 @@ int secondsUntil(std::int64_t until, std::int64_t now) {
   return static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
 }
 
+// The scopes asked for, as a token stores them: known ones only (kInvalid naming "scopes"
+// otherwise), in the order read, write, payments; none asked: read and write; payments brings
+// write with it (money moves by changing records).
+std::string scopeText(const std::vector<std::string>& asked) {
+  for (const auto& s : asked) {
+    if (s != "read" && s != "write" && s != "payments") {
+      throw Problem::invalidField("scopes", core::Message("token.scope_unknown"));
+    }
+  }
+  if (asked.empty()) return "read write";
+  auto has = [&](std::string_view s) { return std::find(asked.begin(), asked.end(), s) != asked.end(); };
+  std::string out;
+  for (std::string_view s : {"read", "write", "payments"}) {
+    if (has(s) || (s == "write" && has("payments"))) out += (out.empty() ? "" : " ") + std::string(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 void SessionService::recordFailure(const std::string& email_hash, std::int64_t now,
@@ -282,22 +300,8 @@ NewApiToken SessionService::createToken(const usecases::Actor& actor, const std:
   if (!len || core::isBlank(name) || *len > 100) {
     throw Problem::invalidField("name", {"field.length", {{"min", 1}, {"max", 100}}});
   }
-  std::string scope_text;
-  bool payments = false;
-  for (const char* known : {"read", "write", "payments"}) {
-    if (std::find(scopes.begin(), scopes.end(), known) == scopes.end()) continue;
-    scope_text += scope_text.empty() ? known : std::string(" ") + known;
-    payments = payments || std::string_view(known) == "payments";
-  }
-  for (const auto& s : scopes) {
-    if (s != "read" && s != "write" && s != "payments") {
-      throw Problem::invalidField("scopes", core::Message("token.scope_unknown"));
-    }
-  }
-  if (scopes.empty()) scope_text = "read write";
-  if (payments && scope_text.find("write") == std::string::npos) {
-    scope_text.insert(scope_text.rfind(' ') == std::string::npos ? 0 : scope_text.rfind(' ') + 1, "write ");
-  }
+  const std::string scope_text = scopeText(scopes);
+  const bool payments = scope_text.ends_with("payments");
   if (payments) {
     if (actor.via_token || !actor.roles.has(access::Role::kFundManager)) {
       throw Problem::forbidden(core::Message("auth.step_up_for_token"));
