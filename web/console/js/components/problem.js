@@ -99,3 +99,18 @@ export async function submitGuarded(form, { submit, status, send, onSaved, onSta
     showRefusal(form, err, status);
   }
 }
+
+// Runs `action` from `button`; on success a toast (`done`) and the page again (`ctx.reload()`),
+// else the refusal in `status` (a 401 is the session's end, answered elsewhere).
+export async function runAction(button, status, action, done, ctx) {
+  status.replaceChildren();
+  button.disabled = true;
+  try {
+    await action();
+    toast(done);
+    ctx.reload();
+  } catch (err) {
+    button.disabled = false;
+    if (err.status !== 401) status.append(problemNotice(err));
+  }
+}

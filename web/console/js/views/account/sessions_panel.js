@@ -5,26 +5,12 @@
 import { del, get, post } from '../../api.js';
 import { h } from '../../dom.js';
 import { dateTime, t } from '../../i18n.js';
-import { problemNotice, showRefusal, clearFieldErrors } from '../../components/problem.js';
+import { clearFieldErrors, runAction as act, showRefusal } from '../../components/problem.js';
 import { field, section, table, toast } from '../../components/ui.js';
 import { hasRole } from '../../session.js';
 
 // The token made last, shown on the next rendering of the page only.
 let madeNow = null;
-
-// Runs `action` from `button`, then reloads the page; a refusal lands in `status`.
-async function act(button, status, action, done, ctx) {
-  status.replaceChildren();
-  button.disabled = true;
-  try {
-    await action();
-    toast(done);
-    ctx.reload();
-  } catch (err) {
-    button.disabled = false;
-    if (err.status !== 401) status.append(problemNotice(err));
-  }
-}
 
 export async function sessionsSection(ctx) {
   const page = await get('/account/sessions');

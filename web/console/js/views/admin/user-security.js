@@ -6,24 +6,10 @@
 import { del, post } from '../../api.js';
 import { h } from '../../dom.js';
 import { dateTime, t } from '../../i18n.js';
-import { clearFieldErrors, problemNotice, showRefusal } from '../../components/problem.js';
+import { clearFieldErrors, runAction as act, showRefusal } from '../../components/problem.js';
 import { field, section, table, toast } from '../../components/ui.js';
 import { currentUser } from '../../session.js';
 import { confirmDialog } from './common.js';
-
-// Runs `action` from `button`; on success a toast and the page again, else the refusal in `status`.
-async function act(button, status, action, done, ctx) {
-  status.replaceChildren();
-  button.disabled = true;
-  try {
-    await action();
-    toast(done);
-    ctx.reload();
-  } catch (err) {
-    button.disabled = false;
-    if (err.status !== 401) status.append(problemNotice(err));
-  }
-}
 
 // A form of a few fields whose submit sends `send(data)`; refusals beside the fields.
 function actionForm(className, fields, buttonText, send, done, ctx, { danger = false } = {}) {
