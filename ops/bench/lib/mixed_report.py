@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The table of ops/bench/mixed from its results file.
+
+usage: mixed_report.py RESULTS PROPOSALS GROWTH
+RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX", "CONFIG rss KIB", "seed N SECONDS",
+"verify large EVENTS SECONDS".
+"""
+import sys
+
+path, proposals, growth = sys.argv[1], sys.argv[2], sys.argv[3]
+runs, rss, seeds, verify = {}, {}, {}, None
+for line in open(path):
+    f = line.split()
+    if not f:
+        continue
+    if f[0] == "seed":
+        seeds[f[1]] = float(f[2])
+    elif f[0] == "verify":
+        verify = (int(f[2]), float(f[3]))
+    elif f[1] == "rss":
+        rss[f[0]] = int(f[2])
+    else:
+        runs[(f[0], f[1])] = (float(f[2]), float(f[3]), int(f[4]))
+
+names = {
+    "healthz": "GET /healthz",
+    "one": "one proposal again and again",
+    "record": "a random record",
+    "list": "a random list page",
+    "record_nocache": "a random record, caches off",
+    "list_nocache": "a random list page, caches off",
+    "reads": "read mix (100/0)",
+    "mix99": "99 % reads + 1 % transitions",
+    "mix95": "95 % reads + 5 % transitions",
+}
+targets = {
+    "record_nocache": ">= 0.30 x healthz",
+    "list_nocache": ">= 0.30 x healthz",
+    "mix99": ">= 0.90 x read mix",
+    "mix95": ">= 0.40 x healthz, p99 < 10 ms",
+}
+
+
+def row(label, r, ratio, target=""):
+    print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {ratio:<8}{target}")
+
+
+def sqlite_table(config, title):
+    h = runs.get((config, "healthz"))
+    if not h:
+        return
+    print(f"\n{title}")
+    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}   ratio   target")
+    for w, label in names.items():
+        r = runs.get((config, w))
+        if not r:
+            continue
+        ratio = r[0] / h[0]
+        if w == "mix99" and (config, "reads") in runs:
+            print_ratio = f"{ratio:.2f}  ({r[0] / runs[(config, 'reads')][0]:.2f} x read mix)"
+        else:
+            print_ratio = f"{ratio:.2f}"
+        row(label, r, print_ratio, targets.get(w, ""))
+    if config in rss:
+        print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
+
+
+sqlite_table("sqlite", f"SQLite, one instance, {proposals} proposals (ratios to GET /healthz)")
+
+for config, title in (("pg1", "PostgreSQL, one instance"), ("pg2", "PostgreSQL, two instances")):
+    if (config, "reads") not in runs:
+        continue
+    print(f"\n{title}, {proposals} proposals (ratios to the SQLite run; target >= 0.5 for one, "
+          f"two >= 1.0 x one)")
+    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}   x SQLite  x one PG")
+    for w in ("record", "list", "reads", "mix95"):
+        r, s = runs.get((config, w)), runs.get(("sqlite", w))
+        if not r or not s:
+            continue
+        one = runs.get(("pg1", w))
+        vs_one = f"{r[0] / one[0]:.2f}" if config == "pg2" and one else ""
+        print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {r[0] / s[0]:<10.2f}{vs_one}")
+
+if growth:
+    sqlite_table("large", f"SQLite, one instance, {growth} proposals (ratios to GET /healthz)")
+    print(f"\nGrowth: {growth} against {proposals} proposals (target: every read >= 0.8)")
+    for w in ("record", "list", "record_nocache", "list_nocache", "reads", "mix95"):
+        big, small = runs.get(("large", w)), runs.get(("sqlite", w))
+        hb, hs = runs.get(("large", "healthz")), runs.get(("sqlite", "healthz"))
+        if big and small and hb and hs:
+            print(f"{names[w]:<34}{(big[0] / hb[0]) / (small[0] / hs[0]):>6.2f}  (ratios to each run's /healthz)")
+    if proposals in seeds and growth in seeds:
+        print(f"seed-demo: {seeds[proposals]:.0f} s for {proposals}, {seeds[growth]:.0f} s for {growth}: "
+              f"{seeds[growth] / seeds[proposals]:.1f}x (target <= 10x)")
+    if verify:
+        print(f"verify-audit over {verify[0]} events: {verify[1]:.1f} s, {verify[0] / verify[1]:.0f} events/s")
+elif proposals in seeds:
+    print(f"\nseed-demo --proposals {proposals}: {seeds[proposals]:.0f} s")
