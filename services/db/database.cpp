@@ -1,5 +1,6 @@
 #include "services/db/database.h"
 
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 
@@ -11,7 +12,8 @@
 
 namespace citygrants::db {
 
-Database::Database(const ConnectionString& where, Options options) : where_(where) {
+Database::Database(const ConnectionString& where, Options options)
+    : where_(where), shared_generation_ms_(where.dialect == Dialect::kSqlite ? 0 : options.shared_generation_ms) {
   const bool sqlite = where_.dialect == Dialect::kSqlite;
   if (sqlite && !options.create_if_missing && !std::filesystem::exists(where_.path)) {
     throw core::Problem(
@@ -39,8 +41,14 @@ void Database::refuseNestedWrite() {
 
 void Database::write(const std::function<void(Tx&)>& work) {
   if (!groups_) {
-    Tx tx(*pool_, pool_->acquire(), true);
-    work(tx);
+    {
+      Tx tx(*pool_, pool_->acquire(), true);
+      work(tx);
+    }
+    // This instance's next request reads what it just committed.
+    std::lock_guard lock(shared_mutex_);
+    shared_read_at_ = -1;
+    ++writes_;
     return;
   }
   refuseNestedWrite();
@@ -48,6 +56,15 @@ void Database::write(const std::function<void(Tx&)>& work) {
 }
 
 Tx Database::read() { return Tx(*pool_, pool_->acquire(), false); }
+
+void Database::refreshPlannerStatistics() {
+  if (where_.dialect != Dialect::kSqlite) return;
+  write([](Tx& tx) {
+    tx.sql() << "PRAGMA analysis_limit=1000";
+    tx.sql() << "ANALYZE";
+    tx.commit();
+  });
+}
 
 std::uint64_t Database::writeGroups() { return groups_ ? groups_->groupsEnded() : 0; }
 
@@ -64,17 +81,35 @@ bool Database::reachable() noexcept {
 }
 
 Database::Generations Database::generations() {
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch()).count();
+  std::uint64_t writes_before = 0;
+  if (shared_generation_ms_ > 0) {
+    std::lock_guard lock(shared_mutex_);
+    if (shared_read_at_ >= 0 && now - shared_read_at_ < shared_generation_ms_) return shared_;
+    writes_before = writes_;
+  }
   Connection* c = pool_->acquire();
   Generations g;
   try {
-    auto st = c->prepared("SELECT last_seq, identity_seq FROM audit_head WHERE id = 1");
-    st.into(g.data).into(g.identity);
-    st.execute();
+    {
+      auto st = c->prepared("SELECT last_seq, identity_seq FROM audit_head WHERE id = 1");
+      st.into(g.data).into(g.identity);
+      st.execute();
+    }
+    changes_.catchUp(*c, g.data);
   } catch (...) {
     pool_->release(c);
     throw;
   }
   pool_->release(c);
+  if (shared_generation_ms_ > 0) {
+    std::lock_guard lock(shared_mutex_);
+    if (writes_ == writes_before) {  // else a write of ours may have committed after the read
+      shared_ = g;
+      shared_read_at_ = now;
+    }
+  }
   return g;
 }
 

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include <soci/soci.h>
 
+#include "services/db/change_feed.h"
 #include "services/db/connection_string.h"
 #include "services/db/prepared.h"
 #include "services/db/tx.h"
@@ -34,6 +36,11 @@ class Database {
     // readers go on meanwhile) instead of in the committing writer; 0 leaves it to SQLite's
     // automatic checkpoint in whichever commit crosses 1,000 pages. For long-lived servers.
     int checkpoint_every_ms = 0;
+    // PostgreSQL: one read of the generations serves every request of this instance for this
+    // long, so that a request does not pay a round trip just to learn that nothing changed.
+    // Another instance's commit is seen at most this late; this instance's own at once (a write
+    // ends the sharing). 0: read for every request. SQLite always reads (a local read).
+    int shared_generation_ms = 0;
   };
 
   // Opens `pool_size` connections. Throws Problem(kNotFound) for a missing SQLite file unless
@@ -61,7 +68,15 @@ class Database {
     std::int64_t data = 0;
     std::int64_t identity = 0;
   };
+  // Catches the change feed up to the generation it read.
   Generations generations();
+  // What changed, by record, up to the last generations() (see ChangeFeed).
+  const ChangeFeed& changes() const { return changes_; }
+
+  // SQLite: gathers the query planner's statistics (ANALYZE, sampling at most 1,000 rows per
+  // index, so it takes milliseconds at any size); without them it may pick an index that does
+  // not give a list page's order. PostgreSQL gathers its own (autovacuum). For a server's start.
+  void refreshPlannerStatistics();
 
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }
@@ -77,6 +92,12 @@ class Database {
   void refuseNestedWrite();
 
   ConnectionString where_;
+  int shared_generation_ms_ = 0;
+  ChangeFeed changes_;
+  std::mutex shared_mutex_;           // guards the two below
+  Generations shared_;                // PostgreSQL: the last generations read, and when (steady ms)
+  std::int64_t shared_read_at_ = -1;  // -1: read again
+  std::uint64_t writes_ = 0;          // this instance's commits so far
   std::unique_ptr<SessionPool> pool_;
   std::unique_ptr<GroupCommit> groups_;         // SQLite
   std::unique_ptr<Checkpointer> checkpointer_;  // SQLite, with checkpoint_every_ms

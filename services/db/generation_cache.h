@@ -10,8 +10,9 @@
 
 namespace citygrants::db {
 
-// Values remembered while the database generation (Database::generation, which moves with
-// every committed use case on any instance) is unchanged, and for at most `ttl_ms` in any case
+// Values remembered while the database generation (Database::generations, which moves with
+// every committed use case on any instance) is unchanged — or, looked up with findIf, while
+// what they were computed from is — and for at most `ttl_ms` in any case
 // (what depends on the clock, such as a deadline guard, is at most that stale). Bounded by
 // entries and by a cost (bytes) budget: past either, entries of older generations go first,
 // then everything. Thread-safe.
@@ -27,6 +28,23 @@ class GenerationCache {
     if (it == entries_.end()) return std::nullopt;
     if (it->second.generation != generation || now_ms - it->second.stored_at >= ttl_ms_ ||
         now_ms < it->second.stored_at) {
+      cost_ -= it->second.cost;
+      entries_.erase(it);
+      return std::nullopt;
+    }
+    return it->second.value;
+  }
+
+  // The entry of `key` if `still_valid(value, generation it was stored under)` says so, within
+  // ttl: for values valid across generations while what they were computed from is unchanged
+  // (ChangeFeed::unchangedSince).
+  template <class Valid>
+  std::optional<V> findIf(const std::string& key, std::int64_t now_ms, Valid&& still_valid) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return std::nullopt;
+    if (now_ms - it->second.stored_at >= ttl_ms_ || now_ms < it->second.stored_at ||
+        !still_valid(it->second.value, it->second.generation)) {
       cost_ -= it->second.cost;
       entries_.erase(it);
       return std::nullopt;

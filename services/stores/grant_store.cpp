@@ -19,19 +19,15 @@ std::int64_t GrantStore::insert(db::Tx& tx, const Grant& g, std::int64_t now) {
 std::optional<Grant> GrantStore::load(db::Tx& tx, std::int64_t id) {
   Grant g;
   int publishable = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, proposal_id, call_id, city_org_id, supporting_org_id, "
-                           "reference, state, currency, amount_minor, duration_months, signed_by, "
-                           "signed_at, created_at, version, sector_code, publishable, published_at "
-                           "FROM grants WHERE id = :id",
-       soci::use(id), soci::into(g.id), soci::into(g.proposal_id), soci::into(g.call_id),
-       soci::into(g.city_org_id), soci::into(g.supporting_org_id), soci::into(g.reference),
-       soci::into(g.state), soci::into(g.currency), soci::into(g.amount_minor),
-       soci::into(g.duration_months), soci::into(g.signed_by), soci::into(g.signed_at),
-       soci::into(g.created_at), soci::into(g.version), soci::into(g.sector_code),
-       soci::into(publishable), soci::into(g.published_at));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, proposal_id, call_id, city_org_id, supporting_org_id, reference, state, currency, "
+      "amount_minor, duration_months, signed_by, signed_at, created_at, version, sector_code, "
+      "publishable, published_at FROM grants WHERE id = :id");
+  st.use(id).into(g.id).into(g.proposal_id).into(g.call_id).into(g.city_org_id).into(g.supporting_org_id);
+  st.into(g.reference).into(g.state).into(g.currency).into(g.amount_minor).into(g.duration_months);
+  st.into(g.signed_by).into(g.signed_at).into(g.created_at).into(g.version).into(g.sector_code);
+  st.into(publishable).into(g.published_at);
+  if (!st.execute()) return std::nullopt;
   g.publishable = publishable != 0;
   return g;
 }
@@ -65,30 +61,35 @@ std::int64_t GrantStore::insertTranche(db::Tx& tx, const Tranche& t, std::int64_
   return id;
 }
 
-std::optional<Tranche> GrantStore::loadTranche(db::Tx& tx, std::int64_t id) {
+namespace {
+
+// The tranches a condition selects (`where`, a constant text binding one value, `key`), in its
+// order: one statement kept prepared, however many tranches.
+std::vector<Tranche> queryTranches(db::Tx& tx, const char* where, std::int64_t key) {
   Tranche t;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, grant_id, seq, reference, state, amount_minor, trigger_kind, "
-                           "report_id, requested_by, requested_at, verified_by, approved_by, "
-                           "disbursed_by, disbursed_at, payment_reference, idempotency_key, version "
-                           "FROM tranches WHERE id = :id",
-       soci::use(id), soci::into(t.id), soci::into(t.grant_id), soci::into(t.seq),
-       soci::into(t.reference), soci::into(t.state), soci::into(t.amount_minor),
-       soci::into(t.trigger), soci::into(t.report_id), soci::into(t.requested_by),
-       soci::into(t.requested_at), soci::into(t.verified_by), soci::into(t.approved_by),
-       soci::into(t.disbursed_by), soci::into(t.disbursed_at), soci::into(t.payment_reference),
-       soci::into(t.idempotency_key), soci::into(t.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
-  return t;
+  auto st = tx.prepared(
+      std::string("SELECT id, grant_id, seq, reference, state, amount_minor, trigger_kind, report_id, "
+                  "requested_by, requested_at, verified_by, approved_by, disbursed_by, disbursed_at, "
+                  "payment_reference, idempotency_key, version FROM tranches ") + where);
+  st.use(key).into(t.id).into(t.grant_id).into(t.seq).into(t.reference).into(t.state).into(t.amount_minor);
+  st.into(t.trigger).into(t.report_id).into(t.requested_by).into(t.requested_at).into(t.verified_by);
+  st.into(t.approved_by).into(t.disbursed_by).into(t.disbursed_at).into(t.payment_reference);
+  st.into(t.idempotency_key).into(t.version);
+  std::vector<Tranche> out;
+  for (bool row = st.execute(); row; row = st.fetch()) out.push_back(t);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Tranche> GrantStore::loadTranche(db::Tx& tx, std::int64_t id) {
+  auto found = queryTranches(tx, "WHERE id = :id", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 std::vector<Tranche> GrantStore::tranchesOf(db::Tx& tx, std::int64_t grant_id) {
-  std::vector<Tranche> out;
-  for (auto id : idList(tx.sql(), "SELECT id FROM tranches WHERE grant_id = :g ORDER BY seq", grant_id)) {
-    out.push_back(*loadTranche(tx, id));
-  }
-  return out;
+  return queryTranches(tx, "WHERE grant_id = :g ORDER BY seq", grant_id);
 }
 
 std::optional<std::int64_t> GrantStore::trancheIdForKey(db::Tx& tx, const std::string& key) {
@@ -123,28 +124,38 @@ std::int64_t GrantStore::insertReport(db::Tx& tx, const Report& r, std::int64_t 
   return id;
 }
 
+namespace {
+
+// The reports a condition selects (`where`, a constant text binding one value, `key`), in its
+// order, each financial one with its spending.
+std::vector<Report> queryReports(db::Tx& tx, const char* where, std::int64_t key) {
+  std::vector<Report> out;
+  {
+    Report r;
+    auto st = tx.prepared(
+        std::string("SELECT id, grant_id, seq, kind, state, due_at, narrative, submitted_by, submitted_at, "
+                    "accepted_by, accepted_at, version FROM reports ") + where);
+    st.use(key).into(r.id).into(r.grant_id).into(r.seq).into(r.kind).into(r.state).into(r.due_at);
+    st.into(r.narrative).into(r.submitted_by).into(r.submitted_at).into(r.accepted_by);
+    st.into(r.accepted_at).into(r.version);
+    for (bool row = st.execute(); row; row = st.fetch()) out.push_back(r);
+  }
+  for (auto& r : out) {
+    if (r.kind == "financial") r.spending = GrantStore::spendingOf(tx, r.id);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<Report> GrantStore::loadReport(db::Tx& tx, std::int64_t id) {
-  Report r;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, grant_id, seq, kind, state, due_at, narrative, "
-                           "submitted_by, submitted_at, accepted_by, accepted_at, version "
-                           "FROM reports WHERE id = :id",
-       soci::use(id), soci::into(r.id), soci::into(r.grant_id), soci::into(r.seq),
-       soci::into(r.kind), soci::into(r.state), soci::into(r.due_at), soci::into(r.narrative),
-       soci::into(r.submitted_by), soci::into(r.submitted_at), soci::into(r.accepted_by),
-       soci::into(r.accepted_at), soci::into(r.version));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
-  if (r.kind == "financial") r.spending = spendingOf(tx, r.id);
-  return r;
+  auto found = queryReports(tx, "WHERE id = :id", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 std::vector<Report> GrantStore::reportsOf(db::Tx& tx, std::int64_t grant_id) {
-  std::vector<Report> out;
-  for (auto id : idList(tx.sql(), "SELECT id FROM reports WHERE grant_id = :g ORDER BY seq", grant_id)) {
-    out.push_back(*loadReport(tx, id));
-  }
-  return out;
+  return queryReports(tx, "WHERE grant_id = :g ORDER BY seq", grant_id);
 }
 
 void GrantStore::updateReport(db::Tx& tx, const Report& r, std::int64_t now) {
@@ -160,13 +171,11 @@ void GrantStore::updateReport(db::Tx& tx, const Report& r, std::int64_t now) {
 
 std::vector<Spending> GrantStore::spendingOf(db::Tx& tx, std::int64_t report_id) {
   Spending s;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT budget_line_id, actual_minor FROM report_spending "
-                           "WHERE report_id = :r ORDER BY budget_line_id",
-       soci::use(report_id), soci::into(s.budget_line_id), soci::into(s.actual_minor));
-  st.execute();
+  auto st = tx.prepared(
+      "SELECT budget_line_id, actual_minor FROM report_spending WHERE report_id = :r ORDER BY budget_line_id");
+  st.use(report_id).into(s.budget_line_id).into(s.actual_minor);
   std::vector<Spending> out;
-  while (st.fetch()) out.push_back(s);
+  for (bool row = st.execute(); row; row = st.fetch()) out.push_back(s);
   return out;
 }
 

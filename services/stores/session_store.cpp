@@ -15,14 +15,12 @@ std::int64_t SessionStore::insertSession(db::Tx& tx, const Session& s) {
 
 std::optional<Session> SessionStore::findSession(db::Tx& tx, const std::string& token_hash) {
   Session s;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, "
-                           "expires_at, stepped_up_at FROM sessions WHERE token_hash = :h",
-       soci::use(token_hash), soci::into(s.id), soci::into(s.token_hash), soci::into(s.user_id),
-       soci::into(s.csrf_token), soci::into(s.created_at), soci::into(s.last_seen_at),
-       soci::into(s.expires_at), soci::into(s.stepped_up_at));
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
+  auto st = tx.prepared(
+      "SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, stepped_up_at "
+      "FROM sessions WHERE token_hash = :h");
+  st.use(token_hash).into(s.id).into(s.token_hash).into(s.user_id).into(s.csrf_token);
+  st.into(s.created_at).into(s.last_seen_at).into(s.expires_at).into(s.stepped_up_at);
+  if (!st.execute()) return std::nullopt;
   return s;
 }
 
@@ -104,35 +102,31 @@ std::int64_t SessionStore::insertToken(db::Tx& tx, const ApiToken& t) {
 
 namespace {
 
-std::optional<ApiToken> queryToken(soci::session& sql, const std::string& where, const std::string* hash,
-                                   const std::int64_t* id) {
+// `query`: one of the two constant texts below (kept prepared per connection).
+template <class Key>
+std::optional<ApiToken> queryToken(db::Tx& tx, const char* query, const Key& key) {
   ApiToken t;
-  const std::string q = "SELECT id, user_id, name, token_hash, created_at, revoked_at, scopes FROM api_tokens " + where;
-  auto fetch = [&](soci::statement& st) -> std::optional<ApiToken> {
-    st.execute();
-    if (!st.fetch()) return std::nullopt;
-    return t;
-  };
-  if (hash != nullptr) {
-    soci::statement st = (sql.prepare << q, soci::use(*hash), soci::into(t.id), soci::into(t.user_id),
-                          soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
-                          soci::into(t.revoked_at), soci::into(t.scopes));
-    return fetch(st);
-  }
-  soci::statement st = (sql.prepare << q, soci::use(*id), soci::into(t.id), soci::into(t.user_id),
-                        soci::into(t.name), soci::into(t.token_hash), soci::into(t.created_at),
-                        soci::into(t.revoked_at), soci::into(t.scopes));
-  return fetch(st);
+  auto st = tx.prepared(query);
+  st.use(key).into(t.id).into(t.user_id).into(t.name).into(t.token_hash).into(t.created_at);
+  st.into(t.revoked_at).into(t.scopes);
+  if (!st.execute()) return std::nullopt;
+  return t;
 }
 
 }  // namespace
 
 std::optional<ApiToken> SessionStore::findToken(db::Tx& tx, const std::string& token_hash) {
-  return queryToken(tx.sql(), "WHERE token_hash = :h", &token_hash, nullptr);
+  return queryToken(tx,
+                    "SELECT id, user_id, name, token_hash, created_at, revoked_at, scopes FROM api_tokens "
+                    "WHERE token_hash = :h",
+                    token_hash);
 }
 
 std::optional<ApiToken> SessionStore::loadToken(db::Tx& tx, std::int64_t id) {
-  return queryToken(tx.sql(), "WHERE id = :id", nullptr, &id);
+  return queryToken(tx,
+                    "SELECT id, user_id, name, token_hash, created_at, revoked_at, scopes FROM api_tokens "
+                    "WHERE id = :id",
+                    id);
 }
 
 std::vector<ApiToken> SessionStore::tokensOf(db::Tx& tx, std::int64_t user_id) {

@@ -1,6 +1,6 @@
-// The generation-keyed caches of the server (signed-in GET answers, sessions and tokens): a
-// repeated read is answered from the cache, and nothing a user does, on this instance or on
-// another one, is ever hidden by it.
+// The caches of the server (signed-in GET answers, sessions and tokens): a repeated read is
+// answered from the cache, a change of one record leaves answers about others there, and
+// nothing a user does, on this instance or on another one, is ever hidden by it.
 #include <string>
 
 #include <boost/test/unit_test.hpp>
@@ -80,6 +80,60 @@ BOOST_AUTO_TEST_CASE(a_change_committed_by_another_instance_is_seen_at_once) {
   const auto after = read(cast.fm1, proposalPath(id));
   BOOST_TEST(stateOf(before) == "concept_submitted");
   BOOST_TEST(stateOf(after) == "draft");
+}
+
+// What a cached answer was computed from (db::ChangeFeed): a change of one proposal leaves
+// another's answer and the lists of other states in the cache, on this instance and when
+// another instance commits it, and drops the lists it left and joined.
+BOOST_AUTO_TEST_CASE(a_change_of_one_proposal_leaves_the_answers_about_others_cached) {
+  Server& server = SeededServer::get();
+  Cast cast(server, "applicant@kampala.demo");
+  const auto changed = createProposal(cast, "Cache test: one changed", 25'000'000);
+  const auto kept = proposalPath(firstIn(cast, "approved"));  // a final state: no test moves it
+  const std::string approved = "/api/v1/proposals?state=approved&limit=5";
+  const std::string submitted = "/api/v1/proposals?state=concept_submitted&limit=200";
+  const std::string declined = "/api/v1/proposals?state=concept_declined&limit=200";
+  for (const auto& path : {kept, approved, submitted, declined}) read(cast.fm1, path);
+  const auto kept_before = read(cast.fm1, kept);
+  const auto approved_before = read(cast.fm1, approved);
+  auto listed = [](const Response& page, std::int64_t id) {
+    const auto items = itemsOf(page);
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      if (items->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id") == id) return true;
+    }
+    return false;
+  };
+
+  fire(cast.applicant, proposalPath(changed), {.name = "submit_concept"}, "concept_submitted");
+  auto hits = metricValue(cast.fm1, kHits);
+  BOOST_TEST(read(cast.fm1, kept).body == kept_before.body);
+  BOOST_TEST(read(cast.fm1, approved).body == approved_before.body);
+  BOOST_TEST(metricValue(cast.fm1, kHits) == hits + 2);  // both from the cache
+  const auto misses = metricValue(cast.fm1, kMisses);
+  BOOST_TEST(listed(read(cast.fm1, submitted), changed));  // the list it joined: computed again
+  BOOST_TEST(metricValue(cast.fm1, kMisses) == misses + 1);
+  BOOST_TEST(!listed(read(cast.fm1, declined), changed));
+
+  // Another process on the same file (another `serve`, or the CLI) declines the concept: the
+  // cached approved proposal stays, the lists it left and joined show it at once.
+  db::Database other(db::parseConnectionString(server.dbWhere()), {.pool_size = 1});
+  services::SystemClock clock;
+  const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
+  BOOST_REQUIRE(fm2_id.has_value());
+  usecases::Actor fm2;
+  {
+    auto tx = other.read();
+    fm2 = usecases::loadActor(tx, *fm2_id);
+    tx.commit();
+  }
+  usecases::ProposalService({other, clock})
+      .fire(fm2, changed, {.event = "decline_concept", .input = {.reason = "not this round"}});
+  hits = metricValue(cast.fm1, kHits);
+  BOOST_TEST(read(cast.fm1, kept).body == kept_before.body);
+  BOOST_TEST(metricValue(cast.fm1, kHits) == hits + 1);
+  BOOST_TEST(!listed(read(cast.fm1, submitted), changed));
+  BOOST_TEST(listed(read(cast.fm1, declined), changed));
+  BOOST_TEST(stateOf(read(cast.fm1, proposalPath(changed))) == "concept_declined");
 }
 
 BOOST_AUTO_TEST_CASE(a_cached_answer_is_never_served_to_a_user_who_may_not_see_it) {

@@ -86,8 +86,10 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   const auto where = db::parseConnectionString(s.getOr("db", ""));
   const int threads = s.getInt("threads", 16, 2, 512);
   db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64)),
-                                .checkpoint_every_ms = 200});
+                                .checkpoint_every_ms = 200,
+                                .shared_generation_ms = s.getInt("shared-generation-ms", 5, 0, 1000)});
   db::requireCurrentSchema(database);
+  database.refreshPlannerStatistics();
   services::SystemClock clock;
   http::Metrics metrics;
   http::ApiContext ctx{database, clock, metrics, {}, s.getOr("secure-cookies", "false") == "true"};
@@ -102,8 +104,9 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   if (const auto roles = s.getOr("second-factor-roles", ""); !roles.empty()) {
     ctx.policy.second_factor_roles = parseFactorRoles(roles);
   }
-  // Answers keyed by the database generation (any committed change, on any instance, drops
-  // them), for at most a second; --cache-mb 0 turns both caches off.
+  // Answers kept while nothing they were computed from has changed on any instance (credentials:
+  // the identity generation; GET answers: the change keys they name, db::ChangeFeed), for at
+  // most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
   auth::AuthCache auth_cache(100'000, 100'000, 1000);
   http::ResponseCache responses(20'000, cache_mb * 1024 * 1024, 1000);

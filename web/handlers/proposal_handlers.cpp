@@ -1,5 +1,6 @@
 #include "modules/i18n/catalog.h"
 #include "services/usecases/proposal_service.h"
+#include "services/usecases/read_keys.h"
 #include "web/handlers/list_filters.h"
 #include "web/handlers/routes.h"
 #include "web/http/json_encode.h"
@@ -159,7 +160,9 @@ ApiResponse listProposals(ApiContext& ctx, ApiRequest& req) {
   for (const auto& s : page.items) items->add(summaryJson(s));
   std::optional<std::string> next;
   if (page.more) next = cursorOf(page.items.back(), q.sort);
-  return http::jsonResponse(http::page(items, page.total, next));
+  auto r = http::jsonResponse(http::page(items, page.total, next));
+  r.depends_on = usecases::proposalListKeys(q);
+  return r;
 }
 
 ApiResponse postProposal(ApiContext& ctx, ApiRequest& req) {
@@ -175,7 +178,9 @@ ApiResponse postProposal(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getProposal(ApiContext& ctx, ApiRequest& req) {
   const auto v = usecases::ProposalService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
+  auto r = http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
+  r.depends_on = usecases::proposalViewKeys(v.proposal);
+  return r;
 }
 
 ApiResponse putProposal(ApiContext& ctx, ApiRequest& req) {

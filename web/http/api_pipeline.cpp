@@ -118,19 +118,27 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
 }
 
 ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
-  // A signed-in GET is answered from the cache while nothing audited has changed: same
-  // credential (so same user, roles and CSRF token), same target, same generation, under a second.
+  // A signed-in GET is answered from the cache while nothing it was computed from has changed
+  // (the change keys it names, else anything audited) on any instance: same credential (so same
+  // user, roles and CSRF token), same target, under the cache's age limit.
   const bool cacheable = ctx_.responses != nullptr && req.method == "GET" &&
                          route.access != Access::kPublic && !route.always_fresh && req.generation &&
                          !req.credential.empty();
   if (!cacheable) return route.fn(ctx_, req);
   const std::string key = req.credential + " " + req.http.getURI();
   const auto now = ctx_.clock.nowMs();
-  auto hit = ctx_.responses->find(key, *req.generation, now);
+  const auto& changes = ctx_.db.changes();
+  auto hit = ctx_.responses->findIf(key, now, [&](const ApiResponse& r, std::int64_t generation) {
+    return changes.unchangedSince(r.depends_on, generation);
+  });
   ctx_.metrics.recordCacheLookup(hit.has_value());
   if (hit) return std::move(*hit);
   auto r = route.fn(ctx_, req);
-  if (r.status == 200 && r.cookies.empty() && !r.file) ctx_.responses->store(key, r, *req.generation, now, r.body.size());
+  if (r.status == 200 && r.cookies.empty() && !r.file) {
+    // The reader's own sign-ins and sessions (their roles and organisation are global changes).
+    if (!r.depends_on.empty() && req.actor) r.depends_on.push_back(db::change_key::user(req.actor->user_id));
+    ctx_.responses->store(key, r, *req.generation, now, r.body.size());
+  }
   return r;
 }
 

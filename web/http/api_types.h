@@ -40,6 +40,10 @@ struct ApiResponse {
   // Content-Length, never held in memory, and removed once the last copy of this goes (an
   // export). Never kept in the response cache; its routes are always_fresh.
   std::shared_ptr<const exports::TempFile> file;
+  // The change keys (db::ChangeFeed, db::change_key) this answer was computed from, besides the
+  // reader's identity: the response cache keeps it while no change touched one of them. Empty:
+  // it may depend on anything, and any committed change makes it stale.
+  std::vector<std::string> depends_on;
 };
 
 // Whole GET responses by credential and request target (see ApiPipeline::run).

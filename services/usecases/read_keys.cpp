@@ -1,0 +1,21 @@
+#include "services/usecases/read_keys.h"
+
+#include "modules/workflow/proposal_flow.h"
+#include "services/db/change_feed.h"
+
+namespace citygrants::usecases {
+
+std::vector<std::string> proposalViewKeys(const stores::Proposal& p) {
+  std::vector<std::string> keys{db::change_key::family(p.id)};
+  if (workflow::guardedFrom(workflow::kProposalFlow, p.state, workflow::proposal_guards::kWithinBudget)) {
+    keys.push_back(db::change_key::callAwards(p.call_id));
+  }
+  return keys;
+}
+
+std::vector<std::string> proposalListKeys(const stores::ProposalQuery& q) {
+  if (!q.state) return {db::change_key::kAnyProposalList};
+  return {db::change_key::proposalList(*q.state), db::change_key::kUnknownProposalState};
+}
+
+}  // namespace citygrants::usecases
