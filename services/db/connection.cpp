@@ -58,6 +58,7 @@ bool Connection::revive() {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
   // SOCI leaves no backend when a reconnect failed.
   if (backend != nullptr && PQstatus(backend->conn_) == CONNECTION_OK) return false;
+  statements_.forget();  // prepared on the session that broke
   try {
     session_->reconnect();
     configure();

@@ -42,6 +42,8 @@ class Prepared {
   // The next row; false past the last.
   bool fetch() { return st_->fetch(); }
   long long affectedRows() { return st_->get_affected_rows(); }
+  // The statement itself, for values exchanged by name (stores::Where) rather than in order.
+  soci::statement& statement() { return *st_; }
 
  private:
   soci::statement* st_;

@@ -11,10 +11,9 @@
 
 namespace citygrants::db {
 
-// The statements one connection keeps prepared, by query text: on SQLite the hot queries of
-// every request are parsed once per connection; on PostgreSQL nothing is kept (each use is a
-// one-time query, as `session << query` runs it: no server-side statement). Used only by the
-// thread holding the connection.
+// The statements one connection keeps prepared, by query text: the hot queries of every
+// request are parsed (SQLite) or prepared on the server (PostgreSQL: PREPARE once, then one
+// round trip per use) once per connection. Used only by the thread holding the connection.
 class StatementCache {
  public:
   StatementCache(soci::session& session, Dialect dialect);
@@ -25,16 +24,21 @@ class StatementCache {
   // while its kept statement is in use (a nested use) gets a one-time statement.
   // REQUIRES: `query` is a constant text (it keys the cache), never one built from input.
   Prepared prepared(const std::string& query);
+  // Drops every kept statement without asking the server to deallocate it: for a reconnect
+  // (the server forgot them with the broken session) and the connection's end (they end with
+  // it; a DEALLOCATE sent to a server that is down would throw from a destructor).
+  void forget() noexcept;
+  ~StatementCache() { forget(); }
 
  private:
-  std::unique_ptr<soci::statement> fresh(const std::string& query);
+  std::unique_ptr<soci::statement> fresh(const std::string& query, bool keep);
 
   struct Kept {
     std::unique_ptr<soci::statement> statement;
     bool in_use = false;
   };
   soci::session& session_;
-  const bool keep_;
+  const bool postgres_;
   std::unordered_map<std::string, Kept> kept_;
 };
 

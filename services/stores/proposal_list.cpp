@@ -55,50 +55,47 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
     if (q.sort == o.name) order = &o;
   }
   if (order == nullptr || q.limit < 1 || q.limit > 200) throw std::invalid_argument("bad list query");
-  auto& sql = tx.sql();
+  // The clause's text depends only on which filters are present, so the two statements below
+  // are kept prepared per connection, one per shape of query; their values are bound each time.
+  std::string where;
+  {
+    soci::statement text_only(tx.sql());
+    where = proposalWhere(q, text_only);
+  }
   ProposalPage page;
   {
-    soci::statement count(sql);
-    const std::string where = proposalWhere(q, count);
-    count.exchange(soci::into(page.total));
-    prepareAndRun(count, "SELECT COUNT(*) FROM proposals p" + where);
-    count.fetch();
+    auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
+    proposalWhere(q, count.statement());
+    count.into(page.total);
+    count.execute();
   }
 
   const std::string k = order->key;
   const std::string cmp = order->cmp;
-  soci::statement st(sql);
-  std::string where = proposalWhere(q, st);
   if (q.after_key && q.after_id) {
     where += std::string(where.empty() ? " WHERE " : " AND ") + "(" + k + " " + cmp + " :key1 OR (" + k +
              " = :key2 AND p.id " + cmp + " :id1))";
-    st.exchange(soci::use(*q.after_key, "key1"));
-    st.exchange(soci::use(*q.after_key, "key2"));
-    st.exchange(soci::use(*q.after_id, "id1"));
   }
-  ProposalSummary s;
-  st.exchange(soci::into(s.id));
-  st.exchange(soci::into(s.reference));
-  st.exchange(soci::into(s.state));
-  st.exchange(soci::into(s.version));
-  st.exchange(soci::into(s.call_id));
-  st.exchange(soci::into(s.city_org_id));
-  st.exchange(soci::into(s.city_name));
-  st.exchange(soci::into(s.title));
-  st.exchange(soci::into(s.language));
-  st.exchange(soci::into(s.amount_minor));
-  st.exchange(soci::into(s.currency));
-  st.exchange(soci::into(s.award_minor));
-  st.exchange(soci::into(s.supporting_org_id));
-  st.exchange(soci::into(s.updated_at));
-  prepareAndRun(st,
+  auto st = tx.prepared(
       "SELECT p.id, p.reference, p.state, p.version, p.call_id, p.city_org_id, o.name, v.title, "
       "v.language, v.amount_minor, c.currency, p.award_minor, p.supporting_org_id, p.updated_at "
       "FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
       "JOIN organisations o ON o.id = p.city_org_id JOIN calls c ON c.id = p.call_id" +
-          where + " ORDER BY " + k + order->dir + ", p.id" + order->dir + " LIMIT " +
-          std::to_string(q.limit + 1));
-  while (st.fetch()) {
+      where + " ORDER BY " + k + order->dir + ", p.id" + order->dir + " LIMIT :lim");
+  auto& bound = st.statement();
+  proposalWhere(q, bound);
+  if (q.after_key && q.after_id) {
+    bound.exchange(soci::use(*q.after_key, "key1"));
+    bound.exchange(soci::use(*q.after_key, "key2"));
+    bound.exchange(soci::use(*q.after_id, "id1"));
+  }
+  const int limit = q.limit + 1;
+  bound.exchange(soci::use(limit, "lim"));
+  ProposalSummary s;
+  st.into(s.id).into(s.reference).into(s.state).into(s.version).into(s.call_id).into(s.city_org_id);
+  st.into(s.city_name).into(s.title).into(s.language).into(s.amount_minor).into(s.currency);
+  st.into(s.award_minor).into(s.supporting_org_id).into(s.updated_at);
+  for (bool row = st.execute(); row; row = st.fetch()) {
     if (static_cast<int>(page.items.size()) == q.limit) {
       page.more = true;
       break;
