@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -26,7 +27,7 @@ class GenerationCache {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
     if (it == entries_.end()) return std::nullopt;
-    if (it->second.generation != generation || now_ms - it->second.stored_at >= ttl_ms_ ||
+    if (it->second.generation != generation || now_ms >= it->second.expires_at ||
         now_ms < it->second.stored_at) {
       cost_ -= it->second.cost;
       entries_.erase(it);
@@ -43,7 +44,7 @@ class GenerationCache {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
     if (it == entries_.end()) return std::nullopt;
-    if (now_ms - it->second.stored_at >= ttl_ms_ || now_ms < it->second.stored_at ||
+    if (now_ms >= it->second.expires_at || now_ms < it->second.stored_at ||
         !still_valid(it->second.value, it->second.generation)) {
       cost_ -= it->second.cost;
       entries_.erase(it);
@@ -54,31 +55,42 @@ class GenerationCache {
 
   // `generation` is the one read before the value was computed: a change committed meanwhile
   // makes the entry stale at once rather than wrong.
+  // `expires_at` (epoch ms), when given: until when the value may be kept, for a value that
+  // knows when what it shows stops being true with the clock (ApiResponse::valid_until), at
+  // most kLongestKeep from now; otherwise the cache's time to live. Past either budget, expired
+  // entries go first, then those of other generations, then everything.
   void store(const std::string& key, V value, std::int64_t generation, std::int64_t now_ms,
-             std::size_t cost = 1) {
+             std::size_t cost = 1, std::int64_t expires_at = 0) {
     if (cost > max_cost_) return;
     std::lock_guard lock(mutex_);
     if (auto it = entries_.find(key); it != entries_.end()) {
       cost_ -= it->second.cost;
       entries_.erase(it);
     }
-    if (entries_.size() + 1 > max_entries_ || cost_ + cost > max_cost_) {
+    auto full = [&] { return entries_.size() + 1 > max_entries_ || cost_ + cost > max_cost_; };
+    auto dropIf = [&](auto&& stale) {
       for (auto it = entries_.begin(); it != entries_.end();) {
-        if (it->second.generation != generation || now_ms - it->second.stored_at >= ttl_ms_) {
+        if (stale(it->second)) {
           cost_ -= it->second.cost;
           it = entries_.erase(it);
         } else {
           ++it;
         }
       }
-      if (entries_.size() + 1 > max_entries_ || cost_ + cost > max_cost_) {
-        entries_.clear();
-        cost_ = 0;
-      }
+    };
+    if (full()) dropIf([&](const Entry& e) { return now_ms >= e.expires_at; });
+    if (full()) dropIf([&](const Entry& e) { return e.generation != generation; });
+    if (full()) {
+      entries_.clear();
+      cost_ = 0;
     }
-    entries_.emplace(key, Entry{std::move(value), generation, now_ms, cost});
+    const std::int64_t until = expires_at > 0 ? std::min(expires_at, now_ms + kLongestKeep) : now_ms + ttl_ms_;
+    entries_.emplace(key, Entry{std::move(value), generation, now_ms, until, cost});
     cost_ += cost;
   }
+
+  // The longest a value is kept, whatever it says of itself: a minute.
+  static constexpr std::int64_t kLongestKeep = 60'000;
 
   std::size_t size() const {
     std::lock_guard lock(mutex_);
@@ -90,6 +102,7 @@ class GenerationCache {
     V value;
     std::int64_t generation;
     std::int64_t stored_at;
+    std::int64_t expires_at;
     std::size_t cost;
   };
   const std::size_t max_entries_;

@@ -103,6 +103,7 @@ ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, s
       true,
       call.currency};
   out.full_access = seesFullProposal(actor, p, assignments);
+  if (now < call.closes_at) out.changes_at = call.closes_at;  // proposalFacts: call_open
   return out;
 }
 

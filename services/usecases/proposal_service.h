@@ -26,6 +26,9 @@ struct ProposalView {
   // the reference, title, city and amount requested until they do.
   bool full_access = true;
   std::string currency = "USD";  // the call's: every amount of the proposal is in it
+  // The next instant at which what the view says changes with the clock alone (its call
+  // closing, which ends submission); none when nothing does.
+  std::optional<std::int64_t> changes_at;
 };
 
 // A proposal's versions, oldest first, as a reader sees them: none for a partner reviewer who

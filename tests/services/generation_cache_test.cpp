@@ -61,4 +61,40 @@ BOOST_AUTO_TEST_CASE(the_cost_budget_holds_and_an_entry_larger_than_it_is_not_ke
   BOOST_TEST(cache.find("b", 1, 0).value_or("") == "y");
 }
 
+BOOST_AUTO_TEST_CASE(find_if_keeps_an_entry_across_generations_while_its_check_says_so) {
+  GenerationCache<std::string> cache(10, 1000, 1000);
+  cache.store("k", "v", 7, 100);
+  std::int64_t seen = 0;
+  BOOST_TEST(cache.findIf("k", 200, [&](const std::string&, std::int64_t g) { seen = g; return true; })
+                 .value_or("") == "v");
+  BOOST_TEST(seen == 7);  // the check is given the generation the entry was stored under
+  BOOST_TEST(!cache.findIf("k", 200, [](const std::string&, std::int64_t) { return false; }).has_value());
+  BOOST_TEST(cache.size() == 0u);  // an entry the check refuses is dropped
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_that_says_until_when_it_holds_is_kept_that_long_and_at_most_a_minute) {
+  GenerationCache<std::string> cache(10, 1000, 1000);
+  auto always = [](const std::string&, std::int64_t) { return true; };
+  cache.store("long", "v", 1, 0, 1, 30'000);
+  cache.store("short", "v", 1, 0, 1, 400);  // its clock-dependent content changes sooner
+  cache.store("capped", "v", 1, 0, 1, 10'000'000);
+  BOOST_TEST(cache.findIf("long", 29'999, always).has_value());
+  BOOST_TEST(!cache.findIf("long", 30'000, always).has_value());
+  BOOST_TEST(!cache.findIf("short", 400, always).has_value());
+  BOOST_TEST(cache.findIf("capped", GenerationCache<std::string>::kLongestKeep - 1, always).has_value());
+  BOOST_TEST(!cache.findIf("capped", GenerationCache<std::string>::kLongestKeep, always).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_full_cache_drops_expired_entries_before_those_of_other_generations) {
+  GenerationCache<int> cache(3, 1000, 1000);
+  auto always = [](const int&, std::int64_t) { return true; };
+  cache.store("old_but_valid", 1, 1, 0, 1, 50'000);
+  cache.store("expired", 2, 2, 0);  // the cache's second
+  cache.store("c", 3, 2, 0, 1, 50'000);
+  cache.store("d", 4, 2, 2'000, 1, 50'000);  // full: "expired" goes, not the older generation
+  BOOST_TEST(cache.findIf("old_but_valid", 2'000, always).has_value());
+  BOOST_TEST(!cache.findIf("expired", 2'000, always).has_value());
+  BOOST_TEST(cache.size() == 3u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,7 +1,9 @@
 // The caches of the server (signed-in GET answers, sessions and tokens): a repeated read is
 // answered from the cache, a change of one record leaves answers about others there, and
 // nothing a user does, on this instance or on another one, is ever hidden by it.
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include <boost/test/unit_test.hpp>
 
@@ -134,6 +136,24 @@ BOOST_AUTO_TEST_CASE(a_change_of_one_proposal_leaves_the_answers_about_others_ca
   BOOST_TEST(!listed(read(cast.fm1, submitted), changed));
   BOOST_TEST(listed(read(cast.fm1, declined), changed));
   BOOST_TEST(stateOf(read(cast.fm1, proposalPath(changed))) == "concept_declined");
+}
+
+// A proposal list and a proposal whose view changes with the clock only at its call's closing
+// are kept past the cache's second; an answer that does not say so is not.
+BOOST_AUTO_TEST_CASE(answers_that_say_how_long_they_hold_are_kept_past_a_second) {
+  Cast cast(SeededServer::get(), "applicant@kampala.demo");
+  const std::string list = "/api/v1/proposals?state=approved&limit=3";
+  const auto kept = proposalPath(firstIn(cast, "approved"));
+  const std::string other = "/api/v1/calls";
+  for (const auto& path : {list, kept, other}) read(cast.fm1, path);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  const auto hits = metricValue(cast.fm1, kHits);
+  read(cast.fm1, list);
+  read(cast.fm1, kept);
+  BOOST_TEST(metricValue(cast.fm1, kHits) == hits + 2);
+  const auto misses = metricValue(cast.fm1, kMisses);
+  read(cast.fm1, other);
+  BOOST_TEST(metricValue(cast.fm1, kMisses) == misses + 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_cached_answer_is_never_served_to_a_user_who_may_not_see_it) {

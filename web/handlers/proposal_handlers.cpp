@@ -1,3 +1,5 @@
+#include <limits>
+
 #include "modules/i18n/catalog.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/read_keys.h"
@@ -162,6 +164,7 @@ ApiResponse listProposals(ApiContext& ctx, ApiRequest& req) {
   if (page.more) next = cursorOf(page.items.back(), q.sort);
   auto r = http::jsonResponse(http::page(items, page.total, next));
   r.depends_on = usecases::proposalListKeys(q);
+  r.valid_until = std::numeric_limits<std::int64_t>::max();  // nothing in a summary ages
   return r;
 }
 
@@ -180,6 +183,7 @@ ApiResponse getProposal(ApiContext& ctx, ApiRequest& req) {
   const auto v = usecases::ProposalService(ctx.useCases()).get(req.who(), req.id());
   auto r = http::versionedResponse(proposalJson(v, req.language), v.proposal.version);
   r.depends_on = usecases::proposalViewKeys(v.proposal);
+  r.valid_until = v.changes_at.value_or(std::numeric_limits<std::int64_t>::max());
   return r;
 }
 

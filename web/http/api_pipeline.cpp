@@ -120,7 +120,8 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
 ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   // A signed-in GET is answered from the cache while nothing it was computed from has changed
   // (the change keys it names, else anything audited) on any instance: same credential (so same
-  // user, roles and CSRF token), same target, under the cache's age limit.
+  // user, roles and CSRF token), same target, under the cache's age limit (a second, or until
+  // the answer says what it shows changes with the clock, at most a minute).
   const bool cacheable = ctx_.responses != nullptr && req.method == "GET" &&
                          route.access != Access::kPublic && !route.always_fresh && req.generation &&
                          !req.credential.empty();
@@ -137,7 +138,8 @@ ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   if (r.status == 200 && r.cookies.empty() && !r.file) {
     // The reader's own sign-ins and sessions (their roles and organisation are global changes).
     if (!r.depends_on.empty() && req.actor) r.depends_on.push_back(db::change_key::user(req.actor->user_id));
-    ctx_.responses->store(key, r, *req.generation, now, r.body.size());
+    const auto until = r.depends_on.empty() ? 0 : r.valid_until;
+    ctx_.responses->store(key, r, *req.generation, now, r.body.size(), until);
   }
   return r;
 }

@@ -44,6 +44,9 @@ struct ApiResponse {
   // reader's identity: the response cache keeps it while no change touched one of them. Empty:
   // it may depend on anything, and any committed change makes it stale.
   std::vector<std::string> depends_on;
+  // With depends_on: until when (epoch ms) what it shows holds with the clock alone, e.g. a call's
+  // closing; the cache keeps it that long (at most a minute) instead of a second. 0: a second.
+  std::int64_t valid_until = 0;
 };
 
 // Whole GET responses by credential and request target (see ApiPipeline::run).
