@@ -106,7 +106,8 @@ void ChangeFeed::catchUp(Connection& conn, std::int64_t head) {
   ChangedRecord c;
   auto st = conn.prepared(kEventsAfter);
   st.use(from).use(head);
-  st.into(seq).into(c.entity).into(c.entity_id).into(c.event).into(c.from_state).into(c.to_state).into(c.family).into(c.call);
+  st.into(seq).into(c.entity).into(c.entity_id).into(c.event).into(c.from_state).into(c.to_state);
+  st.into(c.family).into(c.call);
   for (bool row = st.execute(); row; row = st.fetch()) apply(seq, c);
   std::unique_lock lock(mutex_);
   seen_ = std::max(seen_, head);

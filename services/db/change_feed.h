@@ -26,10 +26,10 @@ struct ChangedRecord {
 };
 
 // The keys of cached answers a change makes stale. Every change touches kAnyChange; a change in
-// a proposal's family touches that family, its call's awards and the proposal lists it may
-// show in (by state when the change names the proposal's states, else every list); a user's
-// sign-in, sign-out, step-up or password touches that user alone; anything else (calls, organisations, chapters, indicators, exports, …)
-// touches kGlobalChange, which every cached answer depends on.
+// a proposal's family touches the family, its call's awards and the proposal lists it may show
+// in (by state when it names the proposal's states, else every list); a user's sign-in, sign-out,
+// step-up, password or sessions touch that user alone; anything else (calls, organisations,
+// chapters, indicators, exports, people's names and roles) touches kGlobalChange: every answer's.
 std::vector<std::string> changeKeys(const ChangedRecord& change);
 
 // The keys an answer may depend on (ApiResponse::depends_on), built here so that readers and

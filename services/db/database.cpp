@@ -13,7 +13,8 @@
 namespace citygrants::db {
 
 Database::Database(const ConnectionString& where, Options options)
-    : where_(where), shared_generation_ms_(where.dialect == Dialect::kSqlite ? 0 : options.shared_generation_ms) {
+    : where_(where),
+      shared_generation_ms_(where.dialect == Dialect::kSqlite ? 0 : options.shared_generation_ms) {
   const bool sqlite = where_.dialect == Dialect::kSqlite;
   if (sqlite && !options.create_if_missing && !std::filesystem::exists(where_.path)) {
     throw core::Problem(

@@ -172,7 +172,8 @@ void GrantStore::updateReport(db::Tx& tx, const Report& r, std::int64_t now) {
 std::vector<Spending> GrantStore::spendingOf(db::Tx& tx, std::int64_t report_id) {
   Spending s;
   auto st = tx.prepared(
-      "SELECT budget_line_id, actual_minor FROM report_spending WHERE report_id = :r ORDER BY budget_line_id");
+      "SELECT budget_line_id, actual_minor FROM report_spending WHERE report_id = :r "
+      "ORDER BY budget_line_id");
   st.use(report_id).into(s.budget_line_id).into(s.actual_minor);
   std::vector<Spending> out;
   for (bool row = st.execute(); row; row = st.fetch()) out.push_back(s);

@@ -124,7 +124,8 @@ BOOST_AUTO_TEST_CASE(caught_up_from_the_audit_chain_a_change_invalidates_its_fam
   const auto mid = db.generations().data;
   proposals.fire(w.fm1, other, citygrants::testing::GrantWorld::event("screen_out", "not eligible"));
   db.generations();
-  BOOST_TEST(!feed.unchangedSince(citygrants::usecases::proposalViewKeys(proposals.get(w.fm1, other).proposal), mid));
+  const auto screened_out = proposals.get(w.fm1, other).proposal;
+  BOOST_TEST(!feed.unchangedSince(citygrants::usecases::proposalViewKeys(screened_out), mid));
   BOOST_TEST(!feed.unchangedSince(list_keys, mid));  // it left the screening list
   citygrants::stores::ProposalQuery drafts;
   drafts.state = "draft";

@@ -26,6 +26,16 @@ std::int64_t firstIn(Cast& cast, const std::string& state) {
   return items->getObject(0)->getValue<std::int64_t>("id");
 }
 
+// fm2 as a second process on the same database (another `serve`, or the CLI) loads them.
+usecases::Actor fm2Of(db::Database& other) {
+  const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
+  BOOST_REQUIRE(fm2_id.has_value());
+  auto tx = other.read();
+  auto fm2 = usecases::loadActor(tx, *fm2_id);
+  tx.commit();
+  return fm2;
+}
+
 bool hasRole(const Response& me, const std::string& role) {
   const auto roles = me.json->getArray("roles");
   for (std::size_t i = 0; i < roles->size(); ++i) {
@@ -69,14 +79,7 @@ BOOST_AUTO_TEST_CASE(a_change_committed_by_another_instance_is_seen_at_once) {
   // A second process on the same file (another `serve`, or the CLI) fires the event.
   db::Database other(db::parseConnectionString(server.dbWhere()), {.pool_size = 1});
   services::SystemClock clock;
-  const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
-  BOOST_REQUIRE(fm2_id.has_value());
-  usecases::Actor fm2;
-  {
-    auto tx = other.read();
-    fm2 = usecases::loadActor(tx, *fm2_id);
-    tx.commit();
-  }
+  const auto fm2 = fm2Of(other);
   usecases::ProposalService({other, clock}).fire(fm2, id, {.event = "invite", .input = {.reason = "welcome"}});
 
   const auto after = read(cast.fm1, proposalPath(id));
@@ -120,14 +123,7 @@ BOOST_AUTO_TEST_CASE(a_change_of_one_proposal_leaves_the_answers_about_others_ca
   // cached approved proposal stays, the lists it left and joined show it at once.
   db::Database other(db::parseConnectionString(server.dbWhere()), {.pool_size = 1});
   services::SystemClock clock;
-  const auto fm2_id = queryInt(other, "SELECT id FROM users WHERE email = 'fm2@mmc.demo'");
-  BOOST_REQUIRE(fm2_id.has_value());
-  usecases::Actor fm2;
-  {
-    auto tx = other.read();
-    fm2 = usecases::loadActor(tx, *fm2_id);
-    tx.commit();
-  }
+  const auto fm2 = fm2Of(other);
   usecases::ProposalService({other, clock})
       .fire(fm2, changed, {.event = "decline_concept", .input = {.reason = "not this round"}});
   hits = metricValue(cast.fm1, kHits);
