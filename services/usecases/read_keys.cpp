@@ -13,6 +13,10 @@ std::vector<std::string> proposalViewKeys(const stores::Proposal& p) {
   return keys;
 }
 
+std::vector<std::string> trancheViewKeys(std::int64_t proposal_id) {
+  return {db::change_key::family(proposal_id)};
+}
+
 std::vector<std::string> proposalListKeys(const stores::ProposalQuery& q) {
   if (!q.state) return {db::change_key::kAnyProposalList};
   return {db::change_key::proposalList(*q.state), db::change_key::kUnknownProposalState};

@@ -17,6 +17,9 @@ namespace citygrants::usecases {
 // whose transitions check the call's budget (proposalFacts), what the call has awarded.
 std::vector<std::string> proposalViewKeys(const stores::Proposal& p);
 
+// TrancheService::get: its grant's family (the grant, its tranches and reports: trancheFacts).
+std::vector<std::string> trancheViewKeys(std::int64_t proposal_id);
+
 // ProposalService::list: the proposals in the state it filters on (a change naming that state
 // as its from or to, or a change that names no state), or every proposal without that filter.
 std::vector<std::string> proposalListKeys(const stores::ProposalQuery& q);

@@ -96,8 +96,10 @@ void nameSteps(ActorNaming& naming, Actors& into, const stores::Tranche& t,
 TrancheView unnamedViewOf(db::Tx& tx, const Actor& actor, const stores::Tranche& t,
                           const stores::Grant& g, std::int64_t now) {
   const auto facts = trancheFacts(tx, g, t, now);
-  return {t, g.currency,
-          toStrings(workflow::allowedEvents(workflow::kTrancheFlow, t.state, actor, facts))};
+  TrancheView out{t, g.currency,
+                  toStrings(workflow::allowedEvents(workflow::kTrancheFlow, t.state, actor, facts))};
+  out.proposal_id = g.proposal_id;
+  return out;
 }
 
 // The tranche as the actor sees it, with who did each step.

@@ -30,6 +30,7 @@ struct TrancheView : stores::Tranche {
   std::vector<std::string> actions;
   Actors actors;  // requested_by, verified_by, approved_by, disbursed_by as the reader knows them
   bool replayed = false;  // a retried disbursement, answered without changing anything
+  std::int64_t proposal_id = 0;  // its grant's proposal: the family it is read from (read_keys.h)
 };
 
 // A grant's disbursements: request, verification, four-eyes approval and payment. Every view of

@@ -113,6 +113,8 @@ BOOST_AUTO_TEST_CASE(caught_up_from_the_audit_chain_a_change_invalidates_its_fam
   BOOST_TEST(after > before);
   BOOST_TEST(feed.seen() == after);
   BOOST_TEST(!feed.unchangedSince(granted_keys, before));
+  const auto tranche_keys = citygrants::usecases::trancheViewKeys(granted);
+  BOOST_TEST(!feed.unchangedSince(tranche_keys, before));
   BOOST_TEST(feed.unchangedSince(other_keys, before));
   BOOST_TEST(!feed.unchangedSince({}, before));
 
@@ -131,6 +133,8 @@ BOOST_AUTO_TEST_CASE(caught_up_from_the_audit_chain_a_change_invalidates_its_fam
   drafts.state = "draft";
   BOOST_TEST(feed.unchangedSince(citygrants::usecases::proposalListKeys(drafts), mid));
   BOOST_TEST(feed.unchangedSince(granted_keys, mid));
+  BOOST_TEST(feed.unchangedSince(tranche_keys, mid));  // another proposal's change
+  BOOST_TEST(w.tranches.get(w.fm1, w.tranche(1).id).proposal_id == granted);  // the family it is read from
 }
 
 BOOST_AUTO_TEST_SUITE_END()

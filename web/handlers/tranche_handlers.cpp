@@ -1,3 +1,4 @@
+#include "services/usecases/read_keys.h"
 #include "services/usecases/tranche_service.h"
 #include "web/handlers/actor_json.h"
 #include "web/handlers/grant_json.h"
@@ -69,7 +70,9 @@ ApiResponse listTranches(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse getTranche(ApiContext& ctx, ApiRequest& req) {
   const auto t = usecases::TrancheService(ctx.useCases()).get(req.who(), req.id());
-  return http::versionedResponse(trancheJson(t, t.currency, t.actions, t.actors), t.version);
+  auto r = http::versionedResponse(trancheJson(t, t.currency, t.actions, t.actors), t.version);
+  r.depends_on = usecases::trancheViewKeys(t.proposal_id);
+  return r;
 }
 
 ApiResponse postTrancheTransition(ApiContext& ctx, ApiRequest& req) {
