@@ -17,12 +17,10 @@ std::string user(std::int64_t user_id) { return "user:" + std::to_string(user_id
 
 namespace {
 
-// The records that belong to a proposal's family (the feed's query names their proposal).
-constexpr std::array<std::string_view, 7> kFamilyEntities = {
-    "proposal", "grant", "tranche", "report", "amendment", "review_assignment", "message"};
-
-// The events after `seen` up to `head`, each with the proposal of its record's family and that
-// proposal's call: one statement, however many events.
+// The events after `seen` up to `head`, each with the proposal of its record's family (for the
+// records a family holds: a proposal, grant, tranche, report, amendment, review assignment,
+// message; none for any other record, or one no longer found) and that proposal's call: one
+// statement, however many events.
 constexpr const char* kEventsAfter =
     "SELECT f.seq, f.entity, f.entity_id, f.event, f.from_state, f.to_state, f.family,"
     " (SELECT p.call_id FROM proposals p WHERE p.id = f.family) "
@@ -51,9 +49,7 @@ constexpr std::array<std::string_view, 9> kSessionEvents = {
 
 std::vector<std::string> changeKeys(const ChangedRecord& c) {
   std::vector<std::string> keys{change_key::kAnyChange};
-  const bool in_family = std::find(kFamilyEntities.begin(), kFamilyEntities.end(), c.entity) !=
-                         kFamilyEntities.end();
-  if (in_family && c.family) {
+  if (c.family) {
     keys.push_back(change_key::family(*c.family));
     if (c.call) keys.push_back(change_key::callAwards(*c.call));
     keys.push_back(change_key::kAnyProposalList);

@@ -19,7 +19,7 @@ struct ChangedRecord {
   std::string entity;
   std::int64_t entity_id = 0;
   std::string event;
-  std::optional<std::int64_t> family;  // the proposal's id
+  std::optional<std::int64_t> family;  // the proposal's id (the feed's query finds it)
   std::optional<std::int64_t> call;    // the family's call
   std::string from_state;
   std::string to_state;
