@@ -15,68 +15,67 @@ namespace {
 
 constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;
 
-http::JsonObject versionJson(const stores::ProposalVersion& v, const std::string& currency, bool full) {
+void writeVersion(http::JsonWriter& w, const stores::ProposalVersion& v, const std::string& currency,
+                  bool full) {
   const auto& c = v.content;
-  auto o = http::object();
-  o->set("number", v.number);
-  o->set("stage", v.stage);
-  o->set("frozen", v.frozen);
-  o->set("language", c.language);
-  o->set("title", c.title);
-  o->set("amount", http::money(c.amount_minor, currency));
-  o->set("created_at", http::isoTime(v.created_at));
-  if (!full) return o;
-  o->set("summary", c.summary);
-  o->set("target_groups", http::strings(c.target_groups));
-  o->set("beneficiaries", c.beneficiaries);
-  o->set("duration_months", c.duration_months);
-  http::JsonArray budget = new Poco::JSON::Array;
-  for (std::size_t i = 0; i < c.budget.size(); ++i) {
-    auto line = http::object();
-    line->set("id", v.budget_line_ids.at(i));
-    line->set("category", c.budget[i].category);
-    line->set("description", c.budget[i].description);
-    line->set("amount", http::money(c.budget[i].amount_minor, currency));
-    budget->add(line);
+  w.open().field("number", v.number).field("stage", v.stage).flag("frozen", v.frozen);
+  w.field("language", c.language).field("title", c.title).key("amount");
+  http::writeMoney(w, c.amount_minor, currency);
+  w.field("created_at", http::isoTime(v.created_at));
+  if (!full) {
+    w.close();
+    return;
   }
-  o->set("budget", budget);
-  o->set("indicators", http::plansJson(c.indicators));
-  http::setOptional(o, "translation_en", v.translation_en);
-  return o;
+  w.field("summary", c.summary).key("target_groups").openArray();
+  for (const auto& g : c.target_groups) w.string(g);
+  w.close().field("beneficiaries", c.beneficiaries).field("duration_months", c.duration_months);
+  w.key("budget").openArray();
+  for (std::size_t i = 0; i < c.budget.size(); ++i) {
+    w.open().field("id", v.budget_line_ids.at(i)).field("category", c.budget[i].category);
+    w.field("description", c.budget[i].description).key("amount");
+    http::writeMoney(w, c.budget[i].amount_minor, currency);
+    w.close();
+  }
+  w.close().key("indicators");
+  http::writePlans(w, c.indicators);
+  w.key("translation_en");
+  if (v.translation_en) {
+    w.string(*v.translation_en);
+  } else {
+    w.null();
+  }
+  w.close();
 }
 
-http::JsonObject proposalJson(const usecases::ProposalView& v, std::string_view language) {
+std::string proposalJson(const usecases::ProposalView& v, std::string_view language) {
   const auto& p = v.proposal;
   const auto& currency = v.currency;
-  auto o = http::object();
-  o->set("id", p.id);
-  o->set("reference", p.reference);
-  o->set("state", p.state);
-  o->set("version", p.version);
-  o->set("actions", http::strings(v.actions));
-  http::JsonArray held = new Poco::JSON::Array;
+  http::JsonWriter w;
+  w.open().field("id", p.id).field("reference", p.reference).field("state", p.state);
+  w.field("version", p.version).key("actions").openArray();
+  for (const auto& a : v.actions) w.string(a);
+  w.close().key("held").openArray();
   for (const auto& h : v.held) {
-    auto x = http::object();
-    x->set("event", std::string(h.event));
-    x->set("guard", std::string(h.guard));
-    x->set("message", i18n::render(language, core::Message(h.message, {})));
-    held->add(x);
+    w.open().field("event", h.event).field("guard", h.guard);
+    w.field("message", i18n::render(language, core::Message(h.message, {}))).close();
   }
-  o->set("held", held);
-  o->set("call_id", p.call_id);
-  o->set("city_org_id", p.city_org_id);
-  http::setOptional(o, "supporting_org_id", p.supporting_org_id);
-  if (p.award_minor) {
-    o->set("award", http::money(*p.award_minor, currency));
+  w.close().field("call_id", p.call_id).field("city_org_id", p.city_org_id).key("supporting_org_id");
+  if (p.supporting_org_id) {
+    w.number(*p.supporting_org_id);
   } else {
-    o->set("award", Poco::Dynamic::Var());
+    w.null();
   }
-  o->set("eligible_future", p.eligible_future);
-  o->set("full_access", v.full_access);
-  o->set("created_at", http::isoTime(p.created_at));
-  o->set("updated_at", http::isoTime(p.updated_at));
-  o->set("current", versionJson(v.current, currency, v.full_access));
-  return o;
+  w.key("award");
+  if (p.award_minor) {
+    http::writeMoney(w, *p.award_minor, currency);
+  } else {
+    w.null();
+  }
+  w.flag("eligible_future", p.eligible_future).flag("full_access", v.full_access);
+  w.field("created_at", http::isoTime(p.created_at)).field("updated_at", http::isoTime(p.updated_at));
+  w.key("current");
+  writeVersion(w, v.current, currency, v.full_access);
+  return w.close().take();
 }
 
 proposals::ProposalContent decodeContent(http::JsonReader& in) {
@@ -103,28 +102,25 @@ proposals::ProposalContent decodeContent(http::JsonReader& in) {
   return c;
 }
 
-http::JsonObject summaryJson(const stores::ProposalSummary& s) {
-  auto o = http::object();
-  o->set("id", s.id);
-  o->set("reference", s.reference);
-  o->set("state", s.state);
-  o->set("version", s.version);
-  o->set("call_id", s.call_id);
-  auto city = http::object();
-  city->set("id", s.city_org_id);
-  city->set("name", s.city_name);
-  o->set("city", city);
-  o->set("title", s.title);
-  o->set("language", s.language);
-  o->set("amount", http::money(s.amount_minor, s.currency));
+void writeSummary(http::JsonWriter& w, const stores::ProposalSummary& s) {
+  w.open().field("id", s.id).field("reference", s.reference).field("state", s.state);
+  w.field("version", s.version).field("call_id", s.call_id).key("city").open();
+  w.field("id", s.city_org_id).field("name", s.city_name).close();
+  w.field("title", s.title).field("language", s.language).key("amount");
+  http::writeMoney(w, s.amount_minor, s.currency);
+  w.key("award");
   if (s.award_minor) {
-    o->set("award", http::money(*s.award_minor, s.currency));
+    http::writeMoney(w, *s.award_minor, s.currency);
   } else {
-    o->set("award", Poco::Dynamic::Var());
+    w.null();
   }
-  http::setOptional(o, "supporting_org_id", s.supporting_org_id);
-  o->set("updated_at", http::isoTime(s.updated_at));
-  return o;
+  w.key("supporting_org_id");
+  if (s.supporting_org_id) {
+    w.number(*s.supporting_org_id);
+  } else {
+    w.null();
+  }
+  w.field("updated_at", http::isoTime(s.updated_at)).close();
 }
 
 // The cursor of the row after which the next page starts: "KEY.ID".
@@ -158,11 +154,16 @@ ApiResponse listProposals(ApiContext& ctx, ApiRequest& req) {
   q.limit = static_cast<int>(req.queryInt("limit", 1, 200).value_or(50));
   decodeCursor(req, q);
   const auto page = usecases::ProposalService(ctx.useCases()).list(req.who(), q);
-  http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& s : page.items) items->add(summaryJson(s));
-  std::optional<std::string> next;
-  if (page.more) next = cursorOf(page.items.back(), q.sort);
-  auto r = http::jsonResponse(http::page(items, page.total, next));
+  http::JsonWriter w;
+  w.open().key("items").openArray();
+  for (const auto& s : page.items) writeSummary(w, s);
+  w.close().field("total", page.total).key("next");
+  if (page.more) {
+    w.string(cursorOf(page.items.back(), q.sort));
+  } else {
+    w.null();
+  }
+  auto r = http::jsonResponse(w.close().take());
   r.depends_on = usecases::proposalListKeys(q);
   r.valid_until = std::numeric_limits<std::int64_t>::max();  // nothing in a summary ages
   return r;
@@ -205,9 +206,11 @@ ApiResponse postProposalTransition(ApiContext& ctx, ApiRequest& req) {
 
 ApiResponse listProposalVersions(ApiContext& ctx, ApiRequest& req) {
   const auto versions = usecases::ProposalService(ctx.useCases()).versions(req.who(), req.id());
-  http::JsonArray items = new Poco::JSON::Array;
-  for (const auto& v : versions.items) items->add(versionJson(v, versions.currency, true));
-  return http::jsonResponse(http::page(items, static_cast<std::int64_t>(items->size()), std::nullopt));
+  http::JsonWriter w;
+  w.open().key("items").openArray();
+  for (const auto& v : versions.items) writeVersion(w, v, versions.currency, true);
+  w.close().field("total", static_cast<std::int64_t>(versions.items.size())).key("next").null();
+  return http::jsonResponse(w.close().take());
 }
 
 ApiResponse putSupportingPartner(ApiContext& ctx, ApiRequest& req) {

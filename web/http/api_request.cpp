@@ -5,6 +5,7 @@
 #include "modules/core/text.h"
 #include "web/http/api_types.h"
 #include "web/http/json_reader.h"
+#include "web/http/json_writer.h"
 
 namespace citygrants::http {
 namespace {
@@ -135,19 +136,29 @@ std::optional<std::string> ApiRequest::queryText(const std::string& name) const 
   return it->second;
 }
 
-ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status) {
-  std::ostringstream out;
-  object->stringify(out);
+ApiResponse jsonResponse(std::string body, int status) {
   ApiResponse r;
   r.status = status;
-  r.body = out.str();
+  r.body = std::move(body);
+  return r;
+}
+
+ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status) {
+  JsonWriter w;
+  w.value(object);
+  return jsonResponse(w.take(), status);
+}
+
+ApiResponse versionedResponse(std::string body, std::int64_t version, int status) {
+  auto r = jsonResponse(std::move(body), status);
+  r.headers.emplace_back("ETag", "\"v" + std::to_string(version) + "\"");
   return r;
 }
 
 ApiResponse versionedResponse(const Poco::JSON::Object::Ptr& object, std::int64_t version, int status) {
-  auto r = jsonResponse(object, status);
-  r.headers.emplace_back("ETag", "\"v" + std::to_string(version) + "\"");
-  return r;
+  JsonWriter w;
+  w.value(object);
+  return versionedResponse(w.take(), version, status);
 }
 
 }  // namespace citygrants::http

@@ -139,10 +139,12 @@ struct ApiRequest {
   std::optional<std::string> queryText(const std::string& name) const;
 };
 
-// JSON of `object` as a response with `status`.
+// JSON of `object` (or JSON already written, JsonWriter::take) as a response with `status`.
 ApiResponse jsonResponse(const Poco::JSON::Object::Ptr& object, int status = 200);
+ApiResponse jsonResponse(std::string body, int status = 200);
 // The same, with an ETag of the record's version.
 ApiResponse versionedResponse(const Poco::JSON::Object::Ptr& object, std::int64_t version, int status = 200);
+ApiResponse versionedResponse(std::string body, std::int64_t version, int status = 200);
 
 // Who may call a route at all (what they may do is the use cases' business).
 // kEnrolling: signed in, even a user whose role needs a second factor they have not enrolled

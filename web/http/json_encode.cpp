@@ -17,6 +17,11 @@ JsonObject money(std::int64_t minor, const std::string& currency) {
   return o;
 }
 
+void writeMoney(JsonWriter& w, std::int64_t minor, const std::string& currency) {
+  w.open().field("amount_minor", minor).field("currency", currency);
+  w.field("formatted", core::Money(minor, currency).format()).close();
+}
+
 std::string isoTime(std::int64_t epoch_ms) {
   const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
   std::tm tm{};

@@ -8,6 +8,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "web/http/json_writer.h"
+
 namespace citygrants::http {
 
 using JsonObject = Poco::JSON::Object::Ptr;
@@ -18,6 +20,7 @@ JsonObject object();
 
 // {"amount_minor": 12500000, "currency": "USD", "formatted": "USD 125,000.00"}.
 JsonObject money(std::int64_t minor, const std::string& currency);
+void writeMoney(JsonWriter& w, std::int64_t minor, const std::string& currency);
 
 // ISO 8601 UTC with milliseconds: "2026-11-23T09:00:00.000Z".
 std::string isoTime(std::int64_t epoch_ms);

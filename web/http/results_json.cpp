@@ -52,18 +52,33 @@ JsonObject indicatorJson(const results::Indicator& i) {
   return o;
 }
 
-JsonArray plansJson(const std::vector<results::IndicatorPlan>& plans) {
-  JsonArray out = new Poco::JSON::Array;
-  for (const auto& p : plans) {
-    auto o = object();
-    o->set("indicator", p.indicator);
-    o->set("baseline", p.baseline);
-    JsonArray targets = new Poco::JSON::Array;
-    for (const auto& t : p.targets) targets->add(measureJson(t));
-    o->set("targets", targets);
-    out->add(o);
+// As measureJson: the cells grouped by dimension in the order they first appear (each cell is
+// there once: validateMeasure).
+void writeMeasure(JsonWriter& w, const results::Measure& m) {
+  w.open().field("total", m.total).key("breakdown").open();
+  const auto& cells = m.cells;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const auto& dimension = cells[i].dimension;
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = cells[j].dimension == dimension;
+    if (seen) continue;
+    w.key(dimension).open();
+    for (std::size_t j = i; j < cells.size(); ++j) {
+      if (cells[j].dimension == dimension) w.field(cells[j].value, cells[j].amount);
+    }
+    w.close();
   }
-  return out;
+  w.close().close();
+}
+
+void writePlans(JsonWriter& w, const std::vector<results::IndicatorPlan>& plans) {
+  w.openArray();
+  for (const auto& p : plans) {
+    w.open().field("indicator", p.indicator).field("baseline", p.baseline).key("targets").openArray();
+    for (const auto& t : p.targets) writeMeasure(w, t);
+    w.close().close();
+  }
+  w.close();
 }
 
 JsonArray resultsJson(const std::vector<results::IndicatorResult>& list) {

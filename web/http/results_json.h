@@ -7,6 +7,7 @@
 #include "modules/results/rollup.h"
 #include "web/http/json_encode.h"
 #include "web/http/json_reader.h"
+#include "web/http/json_writer.h"
 
 // The JSON of indicators, targets and results (DESIGN §10):
 //   measure {"total": 1500, "breakdown": {"sex": {"female": 800, "male": 700}}}
@@ -16,7 +17,8 @@ namespace citygrants::http {
 
 JsonObject measureJson(const results::Measure& m);
 JsonObject indicatorJson(const results::Indicator& i);
-JsonArray plansJson(const std::vector<results::IndicatorPlan>& plans);
+void writeMeasure(JsonWriter& w, const results::Measure& m);
+void writePlans(JsonWriter& w, const std::vector<results::IndicatorPlan>& plans);
 JsonArray resultsJson(const std::vector<results::IndicatorResult>& results);
 // {"code": "sex", "values": ["female", ...]} for each dimension of the fund.
 JsonArray dimensionsJson();
