@@ -56,12 +56,15 @@ void ProposalStore::updateState(db::Tx& tx, Proposal& p, std::int64_t now) {
   p.updated_at = now;
 }
 
-int ProposalStore::nextReferenceNumber(db::Tx& tx, int year) {
-  const std::string pattern = "GCF-" + std::to_string(year) + "-%";
-  int n = 0;
-  tx.sql() << "SELECT COUNT(*) FROM proposals WHERE reference LIKE :p", soci::use(pattern),
-      soci::into(n);
-  return n + 1;
+int ProposalStore::claimReferenceNumber(db::Tx& tx, int year) {
+  std::int64_t n = 0;
+  auto st = tx.prepared(
+      "INSERT INTO proposal_reference_counters (year, last_number) VALUES (:y, 1) "
+      "ON CONFLICT (year) DO UPDATE SET last_number = proposal_reference_counters.last_number + 1 "
+      "RETURNING last_number");
+  st.use(year).into(n);
+  st.execute();
+  return static_cast<int>(n);
 }
 
 namespace {

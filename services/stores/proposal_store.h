@@ -25,8 +25,9 @@ class ProposalStore {
   // As update, writing only state and current_version: for the moves that change nothing else
   // (SQLite then leaves the other columns' indexes and foreign keys alone).
   static void updateState(db::Tx& tx, Proposal& p, std::int64_t now);
-  // The next free number for references of `year` (GCF-year-NNNN).
-  static int nextReferenceNumber(db::Tx& tx, int year);
+  // Claims the next free number for references of `year` (GCF-year-NNNN): one more than the
+  // last one claimed, kept in proposal_reference_counters (one row per year, no scan).
+  static int claimReferenceNumber(db::Tx& tx, int year);
 
   static std::int64_t insertVersion(db::Tx& tx, const ProposalVersion& v, std::int64_t now);
   static std::optional<ProposalVersion> loadVersion(db::Tx& tx, std::int64_t proposal_id,

@@ -33,6 +33,7 @@ const std::vector<std::string> kTables = {
     "criteria",
     "tranche_plan_items",
     "proposals",
+    "proposal_reference_counters",
     "proposal_versions",
     "budget_lines",
     "review_assignments",

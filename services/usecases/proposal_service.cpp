@@ -225,7 +225,8 @@ ProposalView ProposalService::create(const Actor& actor, std::int64_t call_id,
     p.call_id = call_id;
     p.city_org_id = actor.org_id;
     const int year = yearOf(now);
-    p.reference = core::proposalReference(year, stores::ProposalStore::nextReferenceNumber(tx, year));
+    p.reference =
+        core::proposalReference(year, stores::ProposalStore::claimReferenceNumber(tx, year));
     p.state = call->two_stage ? "concept_draft" : "draft";
     p.created_by = actor.user_id;
     p.id = stores::ProposalStore::insert(tx, p, now);
