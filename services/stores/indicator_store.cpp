@@ -224,6 +224,15 @@ void IndicatorStore::replacePlans(db::Tx& tx, std::int64_t version_id,
   }
 }
 
+void IndicatorStore::copyPlans(db::Tx& tx, std::int64_t from, std::int64_t to) {
+  auto st = tx.prepared(
+      "INSERT INTO proposal_targets (version_id, indicator_id, period, dimension, value_code, amount) "
+      "SELECT :to, indicator_id, period, dimension, value_code, amount FROM proposal_targets "
+      "WHERE version_id = :from ORDER BY id");
+  st.use(to).use(from);
+  st.execute();
+}
+
 std::vector<results::IndicatorResult> IndicatorStore::resultsOf(db::Tx& tx, std::int64_t report_id) {
   std::vector<results::IndicatorResult> out;
   std::map<std::int64_t, std::size_t> index;  // result row id -> position in out

@@ -39,6 +39,8 @@ class IndicatorStore {
   static std::vector<results::IndicatorPlan> plansOf(db::Tx& tx, std::int64_t version_id);
   static void replacePlans(db::Tx& tx, std::int64_t version_id,
                            const std::vector<results::IndicatorPlan>& plans);
+  // Gives version `to` (which has none) the targets of version `from`, in the same order.
+  static void copyPlans(db::Tx& tx, std::int64_t from, std::int64_t to);
 
   // A report's results, in the order given, and replaced whole, all for `period`.
   static std::vector<results::IndicatorResult> resultsOf(db::Tx& tx, std::int64_t report_id);

@@ -70,22 +70,29 @@ int ProposalStore::claimReferenceNumber(db::Tx& tx, int year) {
 namespace {
 
 // Budget lines 1..n of a version that has none.
-void insertLines(db::Tx& tx, std::int64_t version_id,
-                 const std::vector<proposals::BudgetLine>& lines) {
+// Inserts the lines of a version that has none; their ids, in order.
+std::vector<std::int64_t> insertLines(db::Tx& tx, std::int64_t version_id,
+                                      const std::vector<proposals::BudgetLine>& lines) {
+  std::vector<std::int64_t> ids;
   int seq = 0;
   for (const auto& line : lines) {
     ++seq;
+    std::int64_t id = 0;
     auto st = tx.prepared(
         "INSERT INTO budget_lines (version_id, seq, category, description, amount_minor) "
-        "VALUES (:v, :s, :cat, :d, :a)");
+        "VALUES (:v, :s, :cat, :d, :a) RETURNING id");
     st.use(version_id).use(seq).use(line.category).use(line.description).use(line.amount_minor);
+    st.into(id);
     st.execute();
+    ids.push_back(id);
   }
+  return ids;
 }
 
 }  // namespace
 
-std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, std::int64_t now) {
+std::int64_t ProposalStore::insertVersion(db::Tx& tx, ProposalVersion& v, std::int64_t now,
+                                          std::optional<std::int64_t> same_targets_as) {
   std::int64_t id = 0;
   const auto& c = v.content;
   const std::string groups = joinList(c.target_groups);
@@ -101,8 +108,13 @@ std::int64_t ProposalStore::insertVersion(db::Tx& tx, const ProposalVersion& v, 
     st.use(v.translation_en).use(frozen).use(v.created_by).use(now).into(id);
     st.execute();
   }
-  insertLines(tx, id, c.budget);  // a new version has no lines yet
-  IndicatorStore::replacePlans(tx, id, c.indicators);
+  v.id = id;
+  v.budget_line_ids = insertLines(tx, id, c.budget);
+  if (same_targets_as) {
+    IndicatorStore::copyPlans(tx, *same_targets_as, id);
+  } else {
+    IndicatorStore::replacePlans(tx, id, c.indicators);
+  }
   return id;
 }
 

@@ -29,7 +29,11 @@ class ProposalStore {
   // last one claimed, kept in proposal_reference_counters (one row per year, no scan).
   static int claimReferenceNumber(db::Tx& tx, int year);
 
-  static std::int64_t insertVersion(db::Tx& tx, const ProposalVersion& v, std::int64_t now);
+  // Inserts `v`, setting its id and its budget lines' ids. Its targets are written from its
+  // content or, given `same_targets_as` (a stored version whose targets it copies, as the next
+  // version of a proposal does), copied by the database in one statement.
+  static std::int64_t insertVersion(db::Tx& tx, ProposalVersion& v, std::int64_t now,
+                                    std::optional<std::int64_t> same_targets_as = std::nullopt);
   static std::optional<ProposalVersion> loadVersion(db::Tx& tx, std::int64_t proposal_id,
                                                     int number);
   // Replaces the content (and budget lines) of an unfrozen version.

@@ -77,7 +77,7 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
   next.frozen = false;
   next.translation_en.reset();
   next.created_by = by;
-  next.id = stores::ProposalStore::insertVersion(tx, next, now);
+  stores::ProposalStore::insertVersion(tx, next, now, from.id);
   p.current_version = next.number;
   return next;
 }
@@ -88,12 +88,18 @@ ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, s
                     const stores::Call* given_call = nullptr,
                     const stores::ProposalVersion* given_current = nullptr,
                     const std::vector<stores::Assignment>* given_assignments = nullptr) {
-  const auto call = given_call != nullptr ? *given_call : *stores::CallStore::loadTerms(tx, p.call_id);
-  const auto current = given_current != nullptr
-                           ? *given_current
-                           : *stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
-  const auto assignments =
-      given_assignments != nullptr ? *given_assignments : stores::ReviewStore::forProposal(tx, p.id);
+  // What was not given is loaded here; what was is not copied (a version is its targets too).
+  std::optional<stores::Call> loaded_call;
+  std::optional<stores::ProposalVersion> loaded_current;
+  std::optional<std::vector<stores::Assignment>> loaded_assignments;
+  if (given_call == nullptr) loaded_call = stores::CallStore::loadTerms(tx, p.call_id);
+  if (given_current == nullptr) {
+    loaded_current = stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
+  }
+  if (given_assignments == nullptr) loaded_assignments = stores::ReviewStore::forProposal(tx, p.id);
+  const auto& call = given_call != nullptr ? *given_call : loaded_call.value();
+  const auto& current = given_current != nullptr ? *given_current : loaded_current.value();
+  const auto& assignments = given_assignments != nullptr ? *given_assignments : *loaded_assignments;
   auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, now);
   ProposalView out{
       p,

@@ -133,6 +133,22 @@ BOOST_AUTO_TEST_CASE(a_concept_note_invited_carries_its_fields_into_the_full_pro
   BOOST_TEST(v.current.content.title == concept_note.title);
 }
 
+BOOST_AUTO_TEST_CASE(an_invited_concept_note_becomes_a_full_proposal_with_budget_lines_of_its_own) {
+  testing::Fund f("proposal_concept_lines", {.two_stage = true});
+  usecases::ProposalService s(f.ctx);
+  const auto id = s.create(f.applicant_a, f.call.id, testing::Fund::content()).proposal.id;
+  s.fire(f.applicant_a, id, {.event = "submit_concept"});
+  const auto invited = s.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+  const auto stored = s.get(f.fm1, id).current;
+  BOOST_TEST(invited.current.number == 2);
+  BOOST_TEST(stored.number == 2);
+  // The answer names the full proposal's lines, not the concept note's.
+  BOOST_TEST(invited.current.budget_line_ids == stored.budget_line_ids);
+  BOOST_TEST(stored.budget_line_ids.size() == testing::Fund::content().budget.size());
+  BOOST_TEST(stored.budget_line_ids != s.versions(f.fm1, id)[0].budget_line_ids);
+  BOOST_TEST(stored.content.budget.at(1).description == "Service centres");
+}
+
 BOOST_AUTO_TEST_CASE(a_declined_concept_can_be_flagged_for_a_future_round) {
   testing::Fund f("proposal_declined", {.two_stage = true});
   usecases::ProposalService s(f.ctx);

@@ -106,6 +106,21 @@ BOOST_AUTO_TEST_CASE(a_full_proposal_states_targets_that_add_up_and_cannot_be_su
   BOOST_TEST((versions.items.back().content.indicators == plans()));
 }
 
+BOOST_AUTO_TEST_CASE(an_invited_concept_note_keeps_its_targets_in_the_full_proposal) {
+  Fund f("results_targets_copied", {.two_stage = true});
+  chooseFramework(f);
+  usecases::ProposalService proposals(f.ctx);
+  auto content = Fund::content();
+  content.indicators = plans(1200, 3400);
+  const auto id = proposals.create(f.applicant_a, f.call.id, content).proposal.id;
+  proposals.fire(f.applicant_a, id, {.event = "submit_concept"});
+  const auto invited = proposals.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+  BOOST_TEST(invited.current.number == 2);
+  BOOST_TEST((invited.current.content.indicators == plans(1200, 3400)));
+  BOOST_TEST((proposals.get(f.fm1, id).current.content.indicators == plans(1200, 3400)));
+  BOOST_TEST((proposals.versions(f.fm1, id).items.front().content.indicators == plans(1200, 3400)));
+}
+
 BOOST_AUTO_TEST_CASE(reports_state_results_that_count_as_actual_only_once_the_partner_accepts) {
   GrantWorld w;
   chooseFramework(w);
