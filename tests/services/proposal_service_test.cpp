@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "modules/core/problem.h"
+#include "services/db/migrator.h"
 #include "services/stores/grant_store.h"
+#include "services/transfer/copy_fund.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/review_service.h"
 #include "tests/services/fixture.h"
@@ -29,6 +31,16 @@ usecases::ProposalView toReviewed(testing::Fund& f, usecases::ProposalService& s
                                   std::int64_t amount) {
   return s.get(f.fm1, f.reviewedProposal(amount));
 }
+
+// The reference `applicant` gets for a new proposal when the clock reads `at`.
+std::string newReference(testing::Fund& f, usecases::Context ctx, const access::Actor& applicant,
+                         std::int64_t at) {
+  f.clock.set(at);
+  return usecases::ProposalService(ctx).create(applicant, f.call.id, testing::Fund::content())
+      .proposal.reference;
+}
+
+constexpr std::int64_t kLastYear = testing::Fund::kStart - 200 * services::kDayMs;  // in 2025
 
 }  // namespace
 
@@ -242,6 +254,43 @@ BOOST_AUTO_TEST_CASE(a_partner_that_declined_no_longer_sees_the_proposal) {
   BOOST_CHECK_NO_THROW(s.get(f.reviewer_b, id));
   reviews.fire(f.reviewer_b, a.id, {.event = "decline", .input = {.reason = "Conflict of interest"}});
   BOOST_CHECK_EXCEPTION(s.get(f.reviewer_b, id), Problem, kindIs(ProblemKind::kNotFound));
+}
+
+BOOST_AUTO_TEST_CASE(references_are_numbered_one_by_one_within_their_year) {
+  testing::Fund f("proposal_references");
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_a, f.kStart) == "GCF-2026-0001");
+  // A refused start takes no number.
+  BOOST_CHECK_THROW(newReference(f, f.ctx, f.reviewer_a, f.kStart), Problem);
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_b, f.kStart) == "GCF-2026-0002");
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_a, kLastYear) == "GCF-2025-0001");
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_a, f.kStart) == "GCF-2026-0003");
+}
+
+BOOST_AUTO_TEST_CASE(the_migration_counts_the_references_there_are) {
+  testing::Fund f("proposal_references_fill");
+  newReference(f, f.ctx, f.applicant_a, f.kStart);
+  newReference(f, f.ctx, f.applicant_b, f.kStart);
+  newReference(f, f.ctx, f.applicant_a, kLastYear);
+  // The fill of migration 20, run again over the same proposals.
+  std::string fill;
+  for (const auto& m : db::knownMigrations(f.ctx.db.dialect())) {
+    if (m.number == 20) fill = m.sql;
+  }
+  const auto at = fill.find("INSERT INTO proposal_reference_counters");
+  BOOST_REQUIRE(at != std::string::npos);
+  testing::exec(f.ctx.db, "DELETE FROM proposal_reference_counters");
+  testing::exec(f.ctx.db, fill.substr(at, fill.find(";", at) - at));
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_b, f.kStart) == "GCF-2026-0003");
+  BOOST_TEST(newReference(f, f.ctx, f.applicant_b, kLastYear) == "GCF-2025-0002");
+}
+
+BOOST_AUTO_TEST_CASE(a_copy_of_the_fund_goes_on_numbering_where_it_stood) {
+  testing::Fund f("proposal_references_copy_from");
+  newReference(f, f.ctx, f.applicant_a, f.kStart);
+  testing::TestDb target("proposal_references_copy_to");
+  BOOST_TEST(transfer::copyFund(f.ctx.db, *target.db, [](const std::string&) {}).problem == "");
+  const usecases::Context there{*target.db, f.clock};
+  BOOST_TEST(newReference(f, there, f.applicant_a, f.kStart) == "GCF-2026-0002");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
