@@ -13,17 +13,20 @@ std::string family(std::int64_t proposal_id) { return "p:" + std::to_string(prop
 std::string callAwards(std::int64_t call_id) { return "awards:" + std::to_string(call_id); }
 std::string proposalList(std::string_view state) { return "plist:" + std::string(state); }
 std::string user(std::int64_t user_id) { return "user:" + std::to_string(user_id); }
+std::string inCity(std::string_view list_key, std::int64_t city_org_id) {
+  return std::string(list_key) + "@" + std::to_string(city_org_id);
+}
 }  // namespace change_key
 
 namespace {
 
 // The events after `seen` up to `head`, each with the proposal of its record's family (for the
 // records a family holds: a proposal, grant, tranche, report, amendment, review assignment,
-// message; none for any other record, or one no longer found) and that proposal's call: one
-// statement, however many events.
+// message; none for any other record, or one no longer found) and that proposal's call and
+// city: one statement, however many events.
 constexpr const char* kEventsAfter =
     "SELECT f.seq, f.entity, f.entity_id, f.event, f.from_state, f.to_state, f.family,"
-    " (SELECT p.call_id FROM proposals p WHERE p.id = f.family) "
+    " p.call_id, p.city_org_id "
     "FROM (SELECT e.seq, e.entity, e.entity_id, e.event, e.from_state, e.to_state, CASE e.entity"
     " WHEN 'proposal' THEN e.entity_id"
     " WHEN 'grant' THEN (SELECT g.proposal_id FROM grants g WHERE g.id = e.entity_id)"
@@ -37,7 +40,7 @@ constexpr const char* kEventsAfter =
     " WHEN 'message' THEN (SELECT COALESCE(m.proposal_id, g.proposal_id) FROM messages m"
     "   LEFT JOIN grants g ON g.id = m.grant_id WHERE m.id = e.entity_id)"
     " END AS family FROM audit_events e WHERE e.seq > :seen AND e.seq <= :head) f "
-    "ORDER BY f.seq";
+    "LEFT JOIN proposals p ON p.id = f.family ORDER BY f.seq";
 
 // A user's events that change only what that user's own credentials stand for, never what
 // anyone else is shown.
@@ -52,13 +55,19 @@ std::vector<std::string> changeKeys(const ChangedRecord& c) {
   if (c.family) {
     keys.push_back(change_key::family(*c.family));
     if (c.call) keys.push_back(change_key::callAwards(*c.call));
-    keys.push_back(change_key::kAnyProposalList);
+    std::vector<std::string> lists{change_key::kAnyProposalList};
     if (c.entity == "proposal" && !c.from_state.empty() && !c.to_state.empty()) {
-      keys.push_back(change_key::proposalList(c.from_state));
-      if (c.to_state != c.from_state) keys.push_back(change_key::proposalList(c.to_state));
+      lists.push_back(change_key::proposalList(c.from_state));
+      if (c.to_state != c.from_state) lists.push_back(change_key::proposalList(c.to_state));
     } else {
-      keys.push_back(change_key::kUnknownProposalState);
+      lists.push_back(change_key::kUnknownProposalState);
     }
+    for (const auto& list : lists) {
+      keys.push_back(list);
+      if (c.city) keys.push_back(change_key::inCity(list, *c.city));
+    }
+    // A family whose proposal was not found: which city's lists it shows in is not known.
+    if (!c.city) keys.push_back(change_key::kGlobalChange);
     return keys;
   }
   if (c.entity == "user") {
@@ -103,7 +112,7 @@ void ChangeFeed::catchUp(Connection& conn, std::int64_t head) {
   auto st = conn.prepared(kEventsAfter);
   st.use(from).use(head);
   st.into(seq).into(c.entity).into(c.entity_id).into(c.event).into(c.from_state).into(c.to_state);
-  st.into(c.family).into(c.call);
+  st.into(c.family).into(c.call).into(c.city);
   for (bool row = st.execute(); row; row = st.fetch()) apply(seq, c);
   std::unique_lock lock(mutex_);
   seen_ = std::max(seen_, head);

@@ -23,11 +23,13 @@ struct ChangedRecord {
   std::optional<std::int64_t> call;    // the family's call
   std::string from_state;
   std::string to_state;
+  std::optional<std::int64_t> city;    // the family's city
 };
 
 // The keys of cached answers a change makes stale. Every change touches kAnyChange; a change in
 // a proposal's family touches the family, its call's awards and the proposal lists it may show
-// in (by state when it names the proposal's states, else every list); a user's sign-in, sign-out,
+// in (by state when it names the proposal's states, else every list; by city, or every city's
+// when its city is not known); a user's sign-in, sign-out,
 // step-up, password or sessions touch that user alone; anything else (calls, organisations,
 // chapters, indicators, exports, people's names and roles) touches kGlobalChange: every answer's.
 std::vector<std::string> changeKeys(const ChangedRecord& change);
@@ -43,6 +45,9 @@ std::string proposalList(std::string_view state);  // proposal lists filtered on
 inline constexpr const char* kAnyProposalList = "plist";  // every proposal list
 // Proposal lists filtered on any state: a change of the family that names no proposal state.
 inline constexpr const char* kUnknownProposalState = "plist:?";
+// One of the list keys above for the lists filtered on a city too ("plist:draft@12"): the
+// lists of one city change only with its own proposals.
+std::string inCity(std::string_view list_key, std::int64_t city_org_id);
 std::string user(std::int64_t user_id);            // the reader's identity
 }  // namespace change_key
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <exception>
 
+#include "services/thread_name.h"
+
 namespace citygrants::db {
 
 Checkpointer::Checkpointer(const ConnectionString& where, int every_ms)
@@ -16,6 +18,7 @@ Checkpointer::~Checkpointer() {
 }
 
 void Checkpointer::loop(std::stop_token stop, int every_ms) {
+  services::nameThisThread("cg-checkpoint");
   std::unique_lock lock(mutex_);
   while (!stop.stop_requested()) {
     wake_.wait_for(lock, stop, std::chrono::milliseconds(every_ms), [] { return false; });

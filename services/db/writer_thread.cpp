@@ -1,6 +1,7 @@
 #include "services/db/writer_thread.h"
 
 #include "services/db/unreachable.h"
+#include "services/thread_name.h"
 
 namespace citygrants::db {
 
@@ -28,6 +29,7 @@ void WriterThread::run(const std::function<void(Tx&)>& work) {
 
 // Waits for queued use cases and runs them; at the end, fails what is left.
 void WriterThread::loop(std::stop_token stop) {
+  services::nameThisThread("cg-writer");
   for (;;) {
     {
       std::unique_lock lock(jobs_mutex_);

@@ -18,8 +18,16 @@ std::vector<std::string> trancheViewKeys(std::int64_t proposal_id) {
 }
 
 std::vector<std::string> proposalListKeys(const stores::ProposalQuery& q) {
-  if (!q.state) return {db::change_key::kAnyProposalList};
-  return {db::change_key::proposalList(*q.state), db::change_key::kUnknownProposalState};
+  std::vector<std::string> keys;
+  if (q.state) {
+    keys = {db::change_key::proposalList(*q.state), db::change_key::kUnknownProposalState};
+  } else {
+    keys = {db::change_key::kAnyProposalList};
+  }
+  if (q.city_org_id) {
+    for (auto& k : keys) k = db::change_key::inCity(k, *q.city_org_id);
+  }
+  return keys;
 }
 
 }  // namespace citygrants::usecases

@@ -21,7 +21,8 @@ std::vector<std::string> proposalViewKeys(const stores::Proposal& p);
 std::vector<std::string> trancheViewKeys(std::int64_t proposal_id);
 
 // ProposalService::list: the proposals in the state it filters on (a change naming that state
-// as its from or to, or a change that names no state), or every proposal without that filter.
+// as its from or to, or a change that names no state), or every proposal without that filter;
+// with a city filter, of that city only.
 std::vector<std::string> proposalListKeys(const stores::ProposalQuery& q);
 
 }  // namespace citygrants::usecases

@@ -24,7 +24,7 @@ bool has(const std::vector<std::string>& keys, const std::string& k) {
 BOOST_AUTO_TEST_SUITE(change_feed)
 
 BOOST_AUTO_TEST_CASE(a_proposal_transition_touches_its_family_its_calls_awards_and_two_lists) {
-  const auto keys = changeKeys({"proposal", 7, "screen", 7, 3, "submitted", "screening"});
+  const auto keys = changeKeys({"proposal", 7, "screen", 7, 3, "submitted", "screening", 12});
   BOOST_TEST(has(keys, key::kAnyChange));
   BOOST_TEST(has(keys, key::family(7)));
   BOOST_TEST(has(keys, key::callAwards(3)));
@@ -34,12 +34,42 @@ BOOST_AUTO_TEST_CASE(a_proposal_transition_touches_its_family_its_calls_awards_a
   BOOST_TEST(!has(keys, key::kUnknownProposalState));
   BOOST_TEST(!has(keys, key::kGlobalChange));
   BOOST_TEST(!has(keys, key::family(8)));
+  // The lists of its city (by state, and all of them), not another city's.
+  BOOST_TEST(has(keys, key::inCity(key::proposalList("submitted"), 12)));
+  BOOST_TEST(has(keys, key::inCity(key::proposalList("screening"), 12)));
+  BOOST_TEST(has(keys, key::inCity(key::kAnyProposalList, 12)));
+  BOOST_TEST(!has(keys, key::inCity(key::proposalList("submitted"), 13)));
+}
+
+BOOST_AUTO_TEST_CASE(a_city_filtered_list_goes_stale_only_with_its_own_citys_proposals) {
+  ChangeFeed feed;
+  citygrants::stores::ProposalQuery q;
+  q.state = "submitted";
+  q.city_org_id = 12;
+  const auto ours = citygrants::usecases::proposalListKeys(q);
+  q.city_org_id = 13;
+  const auto theirs = citygrants::usecases::proposalListKeys(q);
+  q.state.reset();
+  const auto all_of_theirs = citygrants::usecases::proposalListKeys(q);
+  feed.apply(10, {"proposal", 7, "screen", 7, 3, "submitted", "screening", 12});
+  BOOST_TEST(!feed.unchangedSince(ours, 9));
+  BOOST_TEST(feed.unchangedSince(theirs, 9));
+  BOOST_TEST(feed.unchangedSince(all_of_theirs, 9));
+  // A change of city 13's family that names no proposal state: all of its lists, none of 12's.
+  feed.apply(11, {"tranche", 40, "approve", 8, 3, "verified", "approved", 13});
+  BOOST_TEST(!feed.unchangedSince(theirs, 10));
+  BOOST_TEST(!feed.unchangedSince(all_of_theirs, 10));
+  BOOST_TEST(feed.unchangedSince(ours, 10));
+  // A family whose city is not known: every list.
+  feed.apply(12, {"proposal", 9, "edit", 9, 3, "", "", std::nullopt});
+  BOOST_TEST(!feed.unchangedSince(ours, 11));
+  BOOST_TEST(!feed.unchangedSince(theirs, 11));
 }
 
 BOOST_AUTO_TEST_CASE(a_change_that_names_no_proposal_state_touches_every_list_of_its_family) {
   // A tranche of proposal 7's grant, and an edit of proposal 7 that keeps its state unnamed.
-  for (const ChangedRecord& c : {ChangedRecord{"tranche", 40, "approve", 7, 3, "verified", "approved"},
-                                 ChangedRecord{"proposal", 7, "edit", 7, 3, "", ""}}) {
+  for (const ChangedRecord& c : {ChangedRecord{"tranche", 40, "approve", 7, 3, "verified", "approved", 12},
+                                 ChangedRecord{"proposal", 7, "edit", 7, 3, "", "", 12}}) {
     const auto keys = changeKeys(c);
     BOOST_TEST(has(keys, key::family(7)));
     BOOST_TEST(has(keys, key::kUnknownProposalState));
@@ -68,7 +98,7 @@ BOOST_AUTO_TEST_CASE(records_outside_a_family_and_profiles_are_global_sessions_a
 
 BOOST_AUTO_TEST_CASE(an_answer_is_valid_until_a_later_change_touches_one_of_its_keys) {
   ChangeFeed feed;
-  feed.apply(10, {"proposal", 1, "screen", 1, 3, "submitted", "screening"});
+  feed.apply(10, {"proposal", 1, "screen", 1, 3, "submitted", "screening", 12});
   const std::vector<std::string> of_one{key::family(1)}, of_two{key::family(2)};
   BOOST_TEST(feed.unchangedSince(of_one, 10));  // computed after the change
   BOOST_TEST(!feed.unchangedSince(of_one, 9));  // computed before it
@@ -84,7 +114,7 @@ BOOST_AUTO_TEST_CASE(an_answer_is_valid_until_a_later_change_touches_one_of_its_
 
 BOOST_AUTO_TEST_CASE(past_its_key_budget_the_feed_forgets_and_answers_changed_never_stale) {
   ChangeFeed feed(3);
-  feed.apply(1, {"proposal", 1, "edit", 1, 1, "", ""});  // any, p:1, awards:1, plist, plist:? = 5 keys
+  feed.apply(1, {"proposal", 1, "edit", 1, 1, "", "", 12});  // any, p:1, awards:1, plist... = 7 keys
   BOOST_TEST(!feed.unchangedSince({key::family(9)}, 0));  // forgotten at the budget: a miss
   BOOST_TEST(feed.unchangedSince({key::family(9)}, 1));
 }
@@ -129,6 +159,11 @@ BOOST_AUTO_TEST_CASE(caught_up_from_the_audit_chain_a_change_invalidates_its_fam
   const auto screened_out = proposals.get(w.fm1, other).proposal;
   BOOST_TEST(!feed.unchangedSince(citygrants::usecases::proposalViewKeys(screened_out), mid));
   BOOST_TEST(!feed.unchangedSince(list_keys, mid));  // it left the screening list
+  // The feed found its city: the screening list of its city goes, another city's stays.
+  screening.city_org_id = screened_out.city_org_id;
+  BOOST_TEST(!feed.unchangedSince(citygrants::usecases::proposalListKeys(screening), mid));
+  screening.city_org_id = screened_out.city_org_id + 1000;
+  BOOST_TEST(feed.unchangedSince(citygrants::usecases::proposalListKeys(screening), mid));
   citygrants::stores::ProposalQuery drafts;
   drafts.state = "draft";
   BOOST_TEST(feed.unchangedSince(citygrants::usecases::proposalListKeys(drafts), mid));

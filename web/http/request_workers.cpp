@@ -13,6 +13,7 @@
 
 #include "services/crypto/digest.h"
 #include "services/log/log_line.h"
+#include "services/thread_name.h"
 #include "web/http/canned_refusal.h"
 
 namespace citygrants::http {
@@ -98,6 +99,7 @@ bool RequestWorkers::submit(Handover handover) {
 }
 
 void RequestWorkers::run() {
+  services::nameThisThread("cg-http");
   for (;;) {
     Handover h;
     {
