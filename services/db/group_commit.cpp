@@ -11,10 +11,6 @@ constexpr int kMaxUseCasesPerGroup = 64;  // bounds how long the first use case 
 
 GroupCommit::GroupCommit(const ConnectionString& where, bool background_checkpoints)
     : writer_(where) {
-  // Each use case of a group is a SAVEPOINT: SQLite keeps the pages it changes, as they were, in
-  // a sub-journal, a temporary file past 64 KiB — a third of the writer's time went to the
-  // kernel writing it. In memory it is only what the group changed, and it goes at the commit.
-  writer_.sql() << "PRAGMA temp_store=MEMORY";
   if (background_checkpoints) writer_.sql() << "PRAGMA wal_autocheckpoint=0";  // no commit stalls
 }
 
