@@ -69,8 +69,7 @@ int ProposalStore::claimReferenceNumber(db::Tx& tx, int year) {
 
 namespace {
 
-// Budget lines 1..n of a version that has none.
-// Inserts the lines of a version that has none; their ids, in order.
+// Budget lines 1..n of a version that has none; their ids, in order.
 std::vector<std::int64_t> insertLines(db::Tx& tx, std::int64_t version_id,
                                       const std::vector<proposals::BudgetLine>& lines) {
   std::vector<std::int64_t> ids;
