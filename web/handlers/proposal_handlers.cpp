@@ -38,13 +38,7 @@ void writeVersion(http::JsonWriter& w, const stores::ProposalVersion& v, const s
   }
   w.close().key("indicators");
   http::writePlans(w, c.indicators);
-  w.key("translation_en");
-  if (v.translation_en) {
-    w.string(*v.translation_en);
-  } else {
-    w.null();
-  }
-  w.close();
+  w.optionalField("translation_en", v.translation_en).close();
 }
 
 std::string proposalJson(const usecases::ProposalView& v, std::string_view language) {
@@ -59,13 +53,8 @@ std::string proposalJson(const usecases::ProposalView& v, std::string_view langu
     w.open().field("event", h.event).field("guard", h.guard);
     w.field("message", i18n::render(language, core::Message(h.message, {}))).close();
   }
-  w.close().field("call_id", p.call_id).field("city_org_id", p.city_org_id).key("supporting_org_id");
-  if (p.supporting_org_id) {
-    w.number(*p.supporting_org_id);
-  } else {
-    w.null();
-  }
-  w.key("award");
+  w.close().field("call_id", p.call_id).field("city_org_id", p.city_org_id);
+  w.optionalField("supporting_org_id", p.supporting_org_id).key("award");
   if (p.award_minor) {
     http::writeMoney(w, *p.award_minor, currency);
   } else {
@@ -114,12 +103,7 @@ void writeSummary(http::JsonWriter& w, const stores::ProposalSummary& s) {
   } else {
     w.null();
   }
-  w.key("supporting_org_id");
-  if (s.supporting_org_id) {
-    w.number(*s.supporting_org_id);
-  } else {
-    w.null();
-  }
+  w.optionalField("supporting_org_id", s.supporting_org_id);
   w.field("updated_at", http::isoTime(s.updated_at)).close();
 }
 
@@ -157,12 +141,9 @@ ApiResponse listProposals(ApiContext& ctx, ApiRequest& req) {
   http::JsonWriter w;
   w.open().key("items").openArray();
   for (const auto& s : page.items) writeSummary(w, s);
-  w.close().field("total", page.total).key("next");
-  if (page.more) {
-    w.string(cursorOf(page.items.back(), q.sort));
-  } else {
-    w.null();
-  }
+  std::optional<std::string> next;
+  if (page.more) next = cursorOf(page.items.back(), q.sort);
+  w.close().field("total", page.total).optionalField("next", next);
   auto r = http::jsonResponse(w.close().take());
   r.depends_on = usecases::proposalListKeys(q);
   r.valid_until = std::numeric_limits<std::int64_t>::max();  // nothing in a summary ages

@@ -1,5 +1,3 @@
-#include <sstream>
-
 #include <Poco/JSON/Parser.h>
 
 #include "modules/core/text.h"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,13 @@ class JsonWriter {
   JsonWriter& field(std::string_view name, int value) { return key(name).number(value); }
   JsonWriter& field(std::string_view name, bool value) = delete;  // flag(): not a number
   JsonWriter& flag(std::string_view name, bool value) { return key(name).boolean(value); }
+  // The value, or null when absent (as setOptional in json_encode.h).
+  JsonWriter& optionalField(std::string_view name, const std::optional<std::int64_t>& value) {
+    return value ? field(name, *value) : key(name).null();
+  }
+  JsonWriter& optionalField(std::string_view name, const std::optional<std::string>& value) {
+    return value ? field(name, *value) : key(name).null();
+  }
 
   // The text written so far; the writer is empty after.
   std::string take();
