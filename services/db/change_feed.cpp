@@ -23,10 +23,13 @@ namespace {
 // The events after `seen` up to `head`, each with the proposal of its record's family (for the
 // records a family holds: a proposal, grant, tranche, report, amendment, review assignment,
 // message; none for any other record, or one no longer found) and that proposal's call and
-// city: one statement, however many events.
+// city: one statement, however many events. The proposal is looked up by its key for each event
+// (scalar subqueries): as a join, PostgreSQL's generic plan of the prepared statement hashed the
+// whole proposals table for every catch-up (about 1 ms at 10,000 proposals).
 constexpr const char* kEventsAfter =
     "SELECT f.seq, f.entity, f.entity_id, f.event, f.from_state, f.to_state, f.family,"
-    " p.call_id, p.city_org_id "
+    " (SELECT p.call_id FROM proposals p WHERE p.id = f.family),"
+    " (SELECT p.city_org_id FROM proposals p WHERE p.id = f.family) "
     "FROM (SELECT e.seq, e.entity, e.entity_id, e.event, e.from_state, e.to_state, CASE e.entity"
     " WHEN 'proposal' THEN e.entity_id"
     " WHEN 'grant' THEN (SELECT g.proposal_id FROM grants g WHERE g.id = e.entity_id)"
@@ -39,8 +42,7 @@ constexpr const char* kEventsAfter =
     " WHEN 'review_assignment' THEN (SELECT a.proposal_id FROM review_assignments a WHERE a.id = e.entity_id)"
     " WHEN 'message' THEN (SELECT COALESCE(m.proposal_id, g.proposal_id) FROM messages m"
     "   LEFT JOIN grants g ON g.id = m.grant_id WHERE m.id = e.entity_id)"
-    " END AS family FROM audit_events e WHERE e.seq > :seen AND e.seq <= :head) f "
-    "LEFT JOIN proposals p ON p.id = f.family ORDER BY f.seq";
+    " END AS family FROM audit_events e WHERE e.seq > :seen AND e.seq <= :head) f ORDER BY f.seq";
 
 // A user's events that change only what that user's own credentials stand for, never what
 // anyone else is shown.

@@ -23,7 +23,10 @@ Database::Database(const ConnectionString& where, Options options)
                                 " does not exist (run `citygrants migrate` first)"));
   }
   pool_ = std::make_unique<SessionPool>(where_, options.pool_size);
-  if (!sqlite) return;
+  if (!sqlite) {
+    write_pool_ = std::make_unique<SessionPool>(where_, 1);
+    return;
+  }
   const bool background_checkpoints = options.checkpoint_every_ms > 0;
   groups_ = std::make_unique<GroupCommit>(where_, background_checkpoints);
   if (background_checkpoints) {
@@ -35,15 +38,25 @@ Database::Database(const ConnectionString& where, Options options)
 Database::~Database() = default;
 
 void Database::refuseNestedWrite() {
-  if (groups_ && groups_->heldByThisThread()) {
+  const bool writing = groups_ ? groups_->heldByThisThread()
+                               : pg_writing_thread_.load() == std::this_thread::get_id();
+  if (writing) {
     throw std::logic_error("a write use case opened another write: it would wait for itself");
   }
 }
 
 void Database::write(const std::function<void(Tx&)>& work) {
+  refuseNestedWrite();
   if (!groups_) {
     {
-      Tx tx(*pool_, pool_->acquire(), true);
+      // Writes queue here, one at a time, not behind the reads for a pooled connection; their
+      // turn across instances is the writer lock, taken by Tx.
+      Tx tx(*write_pool_, write_pool_->acquire(), true);
+      struct Writing {
+        std::atomic<std::thread::id>& who;
+        ~Writing() { who.store(std::thread::id()); }
+      } writing{pg_writing_thread_};
+      pg_writing_thread_.store(std::this_thread::get_id());
       work(tx);
     }
     // This instance's next request reads what it just committed.
@@ -52,7 +65,6 @@ void Database::write(const std::function<void(Tx&)>& work) {
     ++writes_;
     return;
   }
-  refuseNestedWrite();
   writer_->run(work);
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include <soci/soci.h>
 
@@ -23,7 +25,8 @@ class SessionPool;
 class WriterThread;
 
 // A database chosen by its connection string: the one way in for use cases. It owns a pool of
-// connections for reads (and PostgreSQL writes), and on SQLite the writer — the group commit
+// connections for reads, on PostgreSQL one more connection for this instance's writes, and on
+// SQLite the writer — the group commit
 // (GroupCommit), the writer thread (WriterThread) — and, if asked, a background WAL
 // Checkpointer. SQLite connections run in WAL mode with synchronous=FULL, foreign keys on and
 // a busy timeout (Connection).
@@ -53,9 +56,11 @@ class Database {
   // group it was in could not be committed.
   // SQLite: on the writer thread, as one turn in a group commit shared with the use cases
   // queued meanwhile (see GroupCommit); this thread sleeps until the group is durable.
-  // PostgreSQL: in this thread, in BEGIN and the writer lock (pg_advisory_xact_lock).
-  // REQUIRES: `work` opens no other write (the writer is busy with `work` itself: on SQLite
-  // such a write throws std::logic_error; on PostgreSQL it waits out the lock timeout).
+  // PostgreSQL: in this thread, on the instance's write connection (one write at a time, never
+  // queued behind reads for a pooled connection), in BEGIN and the writer lock
+  // (pg_advisory_xact_lock) shared with the other instances.
+  // REQUIRES: `work` opens no other write (the writer is busy with `work` itself: such a write
+  // throws std::logic_error).
   void write(const std::function<void(Tx&)>& work);
   // A read transaction: one consistent snapshot.
   Tx read();
@@ -87,8 +92,8 @@ class Database {
   std::uint64_t writeGroups();
 
  private:
-  // Throws std::logic_error when this thread holds the SQLite writer: a use case opening
-  // another write would wait for itself forever.
+  // Throws std::logic_error when this thread holds the writer: a use case opening another
+  // write would wait for itself forever.
   void refuseNestedWrite();
 
   ConnectionString where_;
@@ -99,6 +104,8 @@ class Database {
   std::int64_t shared_read_at_ = -1;  // -1: read again
   std::uint64_t writes_ = 0;          // this instance's commits so far
   std::unique_ptr<SessionPool> pool_;
+  std::unique_ptr<SessionPool> write_pool_;           // PostgreSQL: one connection, for writes
+  std::atomic<std::thread::id> pg_writing_thread_{};  // PostgreSQL: who writes on it now
   std::unique_ptr<GroupCommit> groups_;         // SQLite
   std::unique_ptr<Checkpointer> checkpointer_;  // SQLite, with checkpoint_every_ms
   std::unique_ptr<WriterThread> writer_;        // SQLite; last: stopped and joined first

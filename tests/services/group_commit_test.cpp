@@ -163,25 +163,6 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
   BOOST_TEST(t.db->writeGroups() - before == 6u);
 }
 
-// A use case runs on the writer thread, which holds the writer: a write it opened would wait
-// for itself forever. It is refused at once, and the use case can still commit its own.
-BOOST_AUTO_TEST_CASE(a_use_case_that_opens_another_write_is_refused_instead_of_waiting_for_itself) {
-  testing::TestDb t("group_commit_nested");
-  bool refused = false;
-  t.db->write([&](db::Tx& tx) {
-    try {
-      t.db->write([](db::Tx& inner) { inner.commit(); });
-    } catch (const std::logic_error&) {
-      refused = true;
-    }
-    audit::appendAudit(tx, {std::int64_t{1}, "kept", 1, "write", "", "", "{}", 1000});
-    tx.commit();
-  });
-  BOOST_TEST(refused);
-  BOOST_TEST(rows(*t.db, "kept") == 1);
-  BOOST_TEST(audit::verifyAudit(*t.db).ok);
-}
-
 // The main file's size after writing about 1 MiB into a migrated file, and again after a pause.
 std::pair<std::uintmax_t, std::uintmax_t> mainFileGrowth(int checkpoint_every_ms) {
   testing::TestDb t("checkpoint_" + std::to_string(checkpoint_every_ms), 1);  // removes the file after
