@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace citygrants::db {
 
@@ -15,8 +16,9 @@ namespace citygrants::db {
 // every committed use case on any instance) is unchanged — or, looked up with findIf, while
 // what they were computed from is — and for at most `ttl_ms` in any case
 // (what depends on the clock, such as a deadline guard, is at most that stale). Bounded by
-// entries and by a cost (bytes) budget: past either, entries of older generations go first,
-// then everything. Thread-safe.
+// entries and by a cost (bytes) budget: past either, expired entries go first, then the least
+// recently used (stored or answered), a tenth at a time, so that what is read often stays when
+// many are read once. Thread-safe.
 template <class V>
 class GenerationCache {
  public:
@@ -33,6 +35,7 @@ class GenerationCache {
       entries_.erase(it);
       return std::nullopt;
     }
+    it->second.used = ++uses_;
     return it->second.value;
   }
 
@@ -50,6 +53,7 @@ class GenerationCache {
       entries_.erase(it);
       return std::nullopt;
     }
+    it->second.used = ++uses_;
     return it->second.value;
   }
 
@@ -58,7 +62,7 @@ class GenerationCache {
   // `expires_at` (epoch ms), when given: until when the value may be kept, for a value that
   // knows when what it shows stops being true with the clock (ApiResponse::valid_until), at
   // most kLongestKeep from now; otherwise the cache's time to live. Past either budget, expired
-  // entries go first, then those of other generations, then everything.
+  // entries go first, then the least recently used tenth, again until the value fits.
   void store(const std::string& key, V value, std::int64_t generation, std::int64_t now_ms,
              std::size_t cost = 1, std::int64_t expires_at = 0) {
     if (cost > max_cost_) return;
@@ -79,13 +83,17 @@ class GenerationCache {
       }
     };
     if (full()) dropIf([&](const Entry& e) { return now_ms >= e.expires_at; });
-    if (full()) dropIf([&](const Entry& e) { return e.generation != generation; });
-    if (full()) {
-      entries_.clear();
-      cost_ = 0;
+    while (full() && !entries_.empty()) {
+      // The use below which a tenth of the entries (at least one) were last used.
+      std::vector<std::uint64_t> uses;
+      uses.reserve(entries_.size());
+      for (const auto& [name, e] : entries_) uses.push_back(e.used);
+      const auto tenth = uses.begin() + static_cast<std::ptrdiff_t>((uses.size() - 1) / 10);
+      std::nth_element(uses.begin(), tenth, uses.end());
+      dropIf([&, cutoff = *tenth](const Entry& e) { return e.used <= cutoff; });
     }
     const std::int64_t until = expires_at > 0 ? std::min(expires_at, now_ms + kLongestKeep) : now_ms + ttl_ms_;
-    entries_.emplace(key, Entry{std::move(value), generation, now_ms, until, cost});
+    entries_.emplace(key, Entry{std::move(value), generation, now_ms, until, cost, ++uses_});
     cost_ += cost;
   }
 
@@ -104,6 +112,7 @@ class GenerationCache {
     std::int64_t stored_at;
     std::int64_t expires_at;
     std::size_t cost;
+    std::uint64_t used;  // the cache's use count when it was last stored or answered
   };
   const std::size_t max_entries_;
   const std::size_t max_cost_;
@@ -111,6 +120,7 @@ class GenerationCache {
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
   std::size_t cost_ = 0;
+  std::uint64_t uses_ = 0;  // stores and answers so far
 };
 
 }  // namespace citygrants::db
