@@ -37,7 +37,7 @@ constexpr Flag kFlags[] = {
     {"port", "PORT", "serve: port (8080)"},
     {"threads", "N", "serve: request threads (16)"},
     {"queue", "N", "serve: most complete requests waiting for a thread, 503 past it (64)"},
-    {"pool", "N", "serve: database sessions (4)"},
+    {"pool", "N", "serve: database connections for reads (4; PostgreSQL adds one for writes)"},
     {"timeout-seconds", "N", "serve: a request thread's socket timeout (15)"},
     {"header-timeout-seconds", "N", "serve: request line and headers within N s, or 408 (10)"},
     {"idle-timeout-seconds", "N", "serve: a kept-alive connection idle N s is closed (5)"},
