@@ -11,18 +11,6 @@ using namespace citygrants;
 // PostgreSQL the instance's write connection), never a pooled connection that reads hold.
 BOOST_AUTO_TEST_SUITE(database_write)
 
-namespace {
-
-std::int64_t rows(db::Database& db, const std::string& entity) {
-  auto tx = db.read();
-  std::int64_t n = 0;
-  tx.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(entity), soci::into(n);
-  tx.commit();
-  return n;
-}
-
-}  // namespace
-
 // A use case that opens another write would wait for itself (on PostgreSQL, for its own
 // connection, then the lock it holds): it is refused at once, and its own write still commits.
 BOOST_AUTO_TEST_CASE(a_write_opened_inside_a_write_is_refused_at_once) {
@@ -38,13 +26,13 @@ BOOST_AUTO_TEST_CASE(a_write_opened_inside_a_write_is_refused_at_once) {
     tx.commit();
   });
   BOOST_TEST(refused);
-  BOOST_TEST(rows(*t.db, "kept") == 1);
+  BOOST_TEST(testing::auditRows(*t.db, "kept") == 1);
   // The thread may write again once its write is over.
   t.db->write([](db::Tx& tx) {
     audit::appendAudit(tx, {std::int64_t{1}, "kept", 2, "write", "", "", "{}", 1001});
     tx.commit();
   });
-  BOOST_TEST(rows(*t.db, "kept") == 2);
+  BOOST_TEST(testing::auditRows(*t.db, "kept") == 2);
   BOOST_TEST(audit::verifyAudit(*t.db).ok);
 }
 
@@ -62,7 +50,7 @@ BOOST_AUTO_TEST_CASE(a_write_goes_through_while_reads_hold_every_pooled_connecti
     });
     held.commit();
   }
-  BOOST_TEST(rows(*t.db, "written") == 1);
+  BOOST_TEST(testing::auditRows(*t.db, "written") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,6 +94,14 @@ std::int64_t auditHead(db::Database& db) {
   return seq;
 }
 
+std::int64_t auditRows(db::Database& db, const std::string& entity) {
+  auto tx = db.read();
+  std::int64_t n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(entity), soci::into(n);
+  tx.commit();
+  return n;
+}
+
 Fund::Fund(const std::string& name, CallTerms terms)
     : test_db(name), clock(kStart), ctx{*test_db.db, clock} {
   using access::OrgKind;

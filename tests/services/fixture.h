@@ -45,6 +45,8 @@ boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id);
 
 // The last audit sequence number: unchanged after a refused use case.
 std::int64_t auditHead(db::Database& db);
+// The audit events about records of `entity`.
+std::int64_t auditRows(db::Database& db, const std::string& entity);
 
 // What a test may change in the fund's call.
 struct CallTerms {

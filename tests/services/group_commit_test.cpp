@@ -17,18 +17,6 @@
 
 using namespace citygrants;
 
-namespace {
-
-std::int64_t rows(db::Database& db, const std::string& entity) {
-  auto tx = db.read();
-  std::int64_t n = 0;
-  tx.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity = :e", soci::use(entity), soci::into(n);
-  tx.commit();
-  return n;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(group_commit, *boost::unit_test::precondition(testing::sqliteOnly))
 
 BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_alone) {
@@ -75,8 +63,8 @@ BOOST_AUTO_TEST_CASE(queued_writers_share_commits_and_a_failed_one_rolls_back_al
   }
   BOOST_TEST(unexpected.load() == 0);
   BOOST_TEST(unseen.load() == 0);
-  BOOST_TEST(rows(*t.db, "kept") == kept);
-  BOOST_TEST(rows(*t.db, "failed") == 0);
+  BOOST_TEST(testing::auditRows(*t.db, "kept") == kept);
+  BOOST_TEST(testing::auditRows(*t.db, "failed") == 0);
   BOOST_TEST(audit::verifyAudit(*t.db).ok);  // the chain has no gap where a failed one was
   const auto groups = t.db->writeGroups() - groups_before;
   BOOST_TEST_MESSAGE(kThreads * kWrites << " writes in " << groups << " groups");
@@ -133,9 +121,9 @@ BOOST_AUTO_TEST_CASE(refused_and_uncommitted_use_cases_leave_nothing_and_the_res
   }
   BOOST_TEST(unexpected.load() == 0);
   BOOST_TEST(unseen.load() == 0);
-  BOOST_TEST(rows(*t.db, "kept") == kept);
-  BOOST_TEST(rows(*t.db, "refused") == 0);
-  BOOST_TEST(rows(*t.db, "uncommitted") == 0);
+  BOOST_TEST(testing::auditRows(*t.db, "kept") == kept);
+  BOOST_TEST(testing::auditRows(*t.db, "refused") == 0);
+  BOOST_TEST(testing::auditRows(*t.db, "uncommitted") == 0);
   BOOST_TEST(audit::verifyAudit(*t.db).ok);
   const auto groups = t.db->writeGroups() - groups_before;
   BOOST_TEST_MESSAGE(kThreads * kWrites << " writes in " << groups << " groups");
@@ -150,7 +138,7 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
       audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
       tx.commit();
     });
-    BOOST_TEST(rows(*t.db, "kept") == n + 1);
+    BOOST_TEST(testing::auditRows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 3u);
   for (int n = 3; n < 6; ++n) {
@@ -158,7 +146,7 @@ BOOST_AUTO_TEST_CASE(a_lone_writer_commits_at_once) {
       audit::appendAudit(tx, {std::int64_t{1}, "kept", n, "write", "", "", "{}", 1000});
       tx.commit();
     });
-    BOOST_TEST(rows(*t.db, "kept") == n + 1);
+    BOOST_TEST(testing::auditRows(*t.db, "kept") == n + 1);
   }
   BOOST_TEST(t.db->writeGroups() - before == 6u);
 }
