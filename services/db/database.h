@@ -25,11 +25,10 @@ class SessionPool;
 class WriterThread;
 
 // A database chosen by its connection string: the one way in for use cases. It owns a pool of
-// connections for reads, on PostgreSQL one more connection for this instance's writes, and on
-// SQLite the writer — the group commit
-// (GroupCommit), the writer thread (WriterThread) — and, if asked, a background WAL
-// Checkpointer. SQLite connections run in WAL mode with synchronous=FULL, foreign keys on and
-// a busy timeout (Connection).
+// connections for reads; on PostgreSQL one more connection for this instance's writes; on
+// SQLite the writer — the group commit (GroupCommit), the writer thread (WriterThread) — and,
+// if asked, a background WAL Checkpointer. SQLite connections run in WAL mode with
+// synchronous=FULL, foreign keys on and a busy timeout (Connection).
 class Database {
  public:
   struct Options {
