@@ -55,11 +55,7 @@ std::string proposalJson(const usecases::ProposalView& v, std::string_view langu
   }
   w.close().field("call_id", p.call_id).field("city_org_id", p.city_org_id);
   w.optionalField("supporting_org_id", p.supporting_org_id).key("award");
-  if (p.award_minor) {
-    http::writeMoney(w, *p.award_minor, currency);
-  } else {
-    w.null();
-  }
+  http::writeMoney(w, p.award_minor, currency);
   w.flag("eligible_future", p.eligible_future).flag("full_access", v.full_access);
   w.field("created_at", http::isoTime(p.created_at)).field("updated_at", http::isoTime(p.updated_at));
   w.key("current");
@@ -98,11 +94,7 @@ void writeSummary(http::JsonWriter& w, const stores::ProposalSummary& s) {
   w.field("title", s.title).field("language", s.language).key("amount");
   http::writeMoney(w, s.amount_minor, s.currency);
   w.key("award");
-  if (s.award_minor) {
-    http::writeMoney(w, *s.award_minor, s.currency);
-  } else {
-    w.null();
-  }
+  http::writeMoney(w, s.award_minor, s.currency);
   w.optionalField("supporting_org_id", s.supporting_org_id);
   w.field("updated_at", http::isoTime(s.updated_at)).close();
 }

@@ -22,6 +22,14 @@ void writeMoney(JsonWriter& w, std::int64_t minor, const std::string& currency) 
   w.field("formatted", core::Money(minor, currency).format()).close();
 }
 
+void writeMoney(JsonWriter& w, const std::optional<std::int64_t>& minor, const std::string& currency) {
+  if (minor) {
+    writeMoney(w, *minor, currency);
+  } else {
+    w.null();
+  }
+}
+
 std::string isoTime(std::int64_t epoch_ms) {
   const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
   std::tm tm{};

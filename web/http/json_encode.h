@@ -21,6 +21,8 @@ JsonObject object();
 // {"amount_minor": 12500000, "currency": "USD", "formatted": "USD 125,000.00"}.
 JsonObject money(std::int64_t minor, const std::string& currency);
 void writeMoney(JsonWriter& w, std::int64_t minor, const std::string& currency);
+// The money, or null when absent.
+void writeMoney(JsonWriter& w, const std::optional<std::int64_t>& minor, const std::string& currency);
 
 // ISO 8601 UTC with milliseconds: "2026-11-23T09:00:00.000Z".
 std::string isoTime(std::int64_t epoch_ms);
