@@ -117,6 +117,10 @@ int schemaVersion(Database& db) {
   return ind == soci::i_null ? 0 : version;
 }
 
+void applyStatements(Tx& tx, const Migration& m) {
+  for (const auto& stmt : statements(m.sql)) tx.sql() << stmt;
+}
+
 int migrate(Database& db) {
   const auto known = knownMigrations(db.dialect());
   ensureTable(db);
@@ -133,7 +137,7 @@ int migrate(Database& db) {
   for (const auto& m : known) {
     if (m.number <= current) continue;
     db.write([&](Tx& tx) {
-      for (const auto& stmt : statements(m.sql)) tx.sql() << stmt;
+      applyStatements(tx, m);
       const std::int64_t now = services::SystemClock().nowMs();
       tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
           soci::use(m.number), soci::use(m.name), soci::use(now);

@@ -21,6 +21,9 @@ std::vector<Migration> knownMigrations(Dialect dialect);
 // The SQL of a migration file with its dialect tokens (@ID@, @BLOB@) replaced.
 std::string forDialect(const std::string& sql, Dialect dialect);
 
+// Runs the statements of `m` in `tx`, without recording it (migrate() records it).
+void applyStatements(Tx& tx, const Migration& m);
+
 // Applies pending migrations, each in its own transaction, recorded in schema_migrations.
 // Returns how many it applied. Throws Problem(kConflict) when the database is newer than the binary.
 int migrate(Database& db);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "services/stores/plan_text.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -188,16 +189,17 @@ std::vector<results::IndicatorPlan> IndicatorStore::plansOf(db::Tx& tx, std::int
       "JOIN indicators i ON i.id = t.indicator_id WHERE t.version_id = :v ORDER BY t.id");
   st.use(version_id).into(code).into(period).into(dimension).into(value).into(amount);
   for (bool more = st.execute(); more; more = st.fetch()) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.indicator == code; });
-    if (it == out.end()) it = out.insert(out.end(), results::IndicatorPlan{code, 0, {}});
-    if (period == 0) {
-      it->baseline = amount;
-      continue;
-    }
-    if (it->targets.size() < static_cast<std::size_t>(period)) it->targets.resize(period);
-    it->targets[period - 1].put(dimension, value, amount);
+    plan_text::addRow(out, code, period, dimension, value, amount);
   }
   return out;
+}
+
+std::vector<results::IndicatorPlan> IndicatorStore::plansOf(
+    db::Tx& tx, std::int64_t version_id, const std::optional<std::string>& plan_column) {
+  if (plan_column) {
+    if (auto plans = plan_text::decode(*plan_column)) return std::move(*plans);
+  }
+  return plansOf(tx, version_id);
 }
 
 void IndicatorStore::replacePlans(db::Tx& tx, std::int64_t version_id,
@@ -207,6 +209,8 @@ void IndicatorStore::replacePlans(db::Tx& tx, std::int64_t version_id,
     st.use(version_id);
     st.execute();
   }
+  std::string text;
+  bool storable = true;  // every row stored and its fields fit the column
   for (const auto& plan : plans) {
     int period = 0;
     auto insert = [&](const std::string& dimension, const std::string& value, std::int64_t amount) {
@@ -215,6 +219,8 @@ void IndicatorStore::replacePlans(db::Tx& tx, std::int64_t version_id,
           "amount) SELECT :v, id, :p, :d, :val, :a FROM indicators WHERE code = :code");
       st.use(version_id).use(period).use(dimension).use(value).use(amount).use(plan.indicator);
       st.execute();
+      storable = storable && st.affectedRows() == 1 &&
+                 plan_text::appendRow(text, plan.indicator, period, dimension, value, amount);
     };
     insert("", "", plan.baseline);
     for (const auto& target : plan.targets) {
@@ -222,14 +228,26 @@ void IndicatorStore::replacePlans(db::Tx& tx, std::int64_t version_id,
       writeMeasure(target, insert);
     }
   }
+  std::optional<std::string> column;
+  if (storable) column = std::move(text);
+  auto st = tx.prepared("UPDATE proposal_versions SET target_plan = :t WHERE id = :v");
+  st.use(column).use(version_id);
+  st.execute();
 }
 
 void IndicatorStore::copyPlans(db::Tx& tx, std::int64_t from, std::int64_t to) {
+  {
+    auto st = tx.prepared(
+        "INSERT INTO proposal_targets (version_id, indicator_id, period, dimension, value_code, "
+        "amount) SELECT :to, indicator_id, period, dimension, value_code, amount FROM "
+        "proposal_targets WHERE version_id = :from ORDER BY id");
+    st.use(to).use(from);
+    st.execute();
+  }
   auto st = tx.prepared(
-      "INSERT INTO proposal_targets (version_id, indicator_id, period, dimension, value_code, amount) "
-      "SELECT :to, indicator_id, period, dimension, value_code, amount FROM proposal_targets "
-      "WHERE version_id = :from ORDER BY id");
-  st.use(to).use(from);
+      "UPDATE proposal_versions SET target_plan = (SELECT target_plan FROM proposal_versions "
+      "WHERE id = :from) WHERE id = :to");
+  st.use(from).use(to);
   st.execute();
 }
 

@@ -35,8 +35,11 @@ class IndicatorStore {
   static bool usedInCall(db::Tx& tx, std::int64_t call_id, const std::string& code);
 
   // A proposal version's plans, in the order given, and replaced whole (not on a frozen version:
-  // the caller checks).
+  // the caller checks). The plans are read from its proposal_targets rows; or, given the version's
+  // target_plan column, from that when it holds them (plan_text.h).
   static std::vector<results::IndicatorPlan> plansOf(db::Tx& tx, std::int64_t version_id);
+  static std::vector<results::IndicatorPlan> plansOf(db::Tx& tx, std::int64_t version_id,
+                                                     const std::optional<std::string>& plan_column);
   static void replacePlans(db::Tx& tx, std::int64_t version_id,
                            const std::vector<results::IndicatorPlan>& plans);
   // Gives version `to` (which has none) the targets of version `from`, in the same order.

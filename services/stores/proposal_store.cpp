@@ -123,14 +123,15 @@ std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64
   auto& c = v.content;
   std::string groups;
   int frozen = 0;
+  std::optional<std::string> plan_column;
   auto st = tx.prepared(
       "SELECT id, proposal_id, number, stage, language, title, summary, target_groups, "
-      "beneficiaries, duration_months, amount_minor, translation_en, frozen, created_by, created_at "
-      "FROM proposal_versions WHERE proposal_id = :p AND number = :n");
+      "beneficiaries, duration_months, amount_minor, translation_en, frozen, created_by, "
+      "created_at, target_plan FROM proposal_versions WHERE proposal_id = :p AND number = :n");
   st.use(proposal_id).use(number).into(v.id).into(v.proposal_id).into(v.number).into(v.stage);
   st.into(c.language).into(c.title).into(c.summary).into(groups).into(c.beneficiaries);
   st.into(c.duration_months).into(c.amount_minor).into(v.translation_en).into(frozen);
-  st.into(v.created_by).into(v.created_at);
+  st.into(v.created_by).into(v.created_at).into(plan_column);
   if (!st.execute()) return std::nullopt;
   v.frozen = frozen != 0;
   c.target_groups = splitList(groups);
@@ -144,7 +145,7 @@ std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64
     c.budget.push_back(line);
     v.budget_line_ids.push_back(line_id);
   }
-  c.indicators = IndicatorStore::plansOf(tx, v.id);
+  c.indicators = IndicatorStore::plansOf(tx, v.id, plan_column);
   return v;
 }
 

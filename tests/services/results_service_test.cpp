@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "modules/core/problem.h"
+#include "services/db/migrator.h"
+#include "services/stores/indicator_store.h"
+#include "services/stores/plan_text.h"
 #include "services/usecases/call_service.h"
 #include "services/usecases/funding_service.h"
 #include "services/usecases/indicator_service.h"
@@ -68,6 +71,25 @@ bool contains(const std::vector<std::string>& fields, const std::string& field) 
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
+// Every proposal version's target_plan column and the plans of its rows: the column is written
+// with the rows, so each must hold (and decode to) exactly what the rows say.
+void expectColumnsMatchRows(Fund& f) {
+  auto tx = f.test_db.db->read();
+  std::vector<std::int64_t> ids;
+  soci::rowset<long long> rows = (tx.sql().prepare << "SELECT id FROM proposal_versions ORDER BY id");
+  for (const auto id : rows) ids.push_back(id);
+  BOOST_REQUIRE(!ids.empty());
+  for (const auto id : ids) {
+    std::optional<std::string> column;
+    tx.sql() << "SELECT target_plan FROM proposal_versions WHERE id = :id", soci::use(id),
+        soci::into(column);
+    BOOST_REQUIRE_MESSAGE(column.has_value(), "version " << id << " has no target_plan");
+    const auto decoded = stores::plan_text::decode(*column);
+    BOOST_REQUIRE_MESSAGE(decoded.has_value(), "version " << id << ": " << *column);
+    BOOST_TEST((*decoded == stores::IndicatorStore::plansOf(tx, id)), "version " << id);
+  }
+}
+
 // A donor with two chapters (committed 40,000,000 and 30,000,000) funding the fund's call.
 std::vector<std::int64_t> fundByChapters(Fund& f) {
   return f.fundByChapters("Test Donor", {{"CHAPTER-A", 40'000'000}, {"CHAPTER-B", 30'000'000}});
@@ -104,6 +126,7 @@ BOOST_AUTO_TEST_CASE(a_full_proposal_states_targets_that_add_up_and_cannot_be_su
   BOOST_TEST(submitted.current.frozen);
   const auto versions = proposals.versions(f.fm1, id);
   BOOST_TEST((versions.items.back().content.indicators == plans()));
+  expectColumnsMatchRows(f);
 }
 
 BOOST_AUTO_TEST_CASE(an_invited_concept_note_keeps_its_targets_in_the_full_proposal) {
@@ -119,6 +142,53 @@ BOOST_AUTO_TEST_CASE(an_invited_concept_note_keeps_its_targets_in_the_full_propo
   BOOST_TEST((invited.current.content.indicators == plans(1200, 3400)));
   BOOST_TEST((proposals.get(f.fm1, id).current.content.indicators == plans(1200, 3400)));
   BOOST_TEST((proposals.versions(f.fm1, id).items.front().content.indicators == plans(1200, 3400)));
+  expectColumnsMatchRows(f);  // the copied version's column too
+}
+
+BOOST_AUTO_TEST_CASE(migration_0022_fills_the_target_plan_of_versions_written_before_it) {
+  Fund f("results_targets_migrated", {.two_stage = true});
+  chooseFramework(f);
+  usecases::ProposalService proposals(f.ctx);
+  auto content = Fund::content();
+  content.indicators = plans(1200, 3400);
+  const auto id = proposals.create(f.applicant_a, f.call.id, content).proposal.id;
+  proposals.fire(f.applicant_a, id, {.event = "submit_concept"});
+  proposals.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+  proposals.create(f.applicant_a, f.call.id, Fund::content());  // a version with no targets
+  // The fund as it was before migration 0022; then that migration, as `migrate` runs it.
+  testing::exec(*f.test_db.db, "ALTER TABLE proposal_versions DROP COLUMN target_plan");
+  const auto known = db::knownMigrations(f.test_db.db->dialect());
+  const auto m = std::find_if(known.begin(), known.end(),
+                              [](const auto& migration) { return migration.name == "add_version_target_plan"; });
+  BOOST_REQUIRE(m != known.end());
+  f.test_db.db->write([&](db::Tx& tx) {
+    db::applyStatements(tx, *m);
+    tx.commit();
+  });
+  expectColumnsMatchRows(f);
+  BOOST_TEST((proposals.get(f.fm1, id).current.content.indicators == plans(1200, 3400)));
+}
+
+BOOST_AUTO_TEST_CASE(a_version_without_its_target_plan_column_is_read_from_its_rows) {
+  Fund f("results_targets_rows");
+  chooseFramework(f);
+  usecases::ProposalService proposals(f.ctx);
+  const auto id = f.draftProposal();
+  auto content = Fund::content();
+  content.indicators = plans(1500, 2500);
+  proposals.edit(f.applicant_a, id, std::nullopt, content);
+  // As written before migration 0022, and as a damaged column: both read from the rows.
+  for (const char* column : {"NULL", "'people_reached\t1\n'"}) {
+    testing::exec(*f.test_db.db, std::string("UPDATE proposal_versions SET target_plan = ") + column);
+    BOOST_TEST((proposals.get(f.fm1, id).current.content.indicators == plans(1500, 2500)), column);
+  }
+  // The column is the one read when it holds plans: a change behind the rows' back shows.
+  testing::exec(*f.test_db.db,
+                "UPDATE proposal_versions SET target_plan = 'services_delivered\t0\t\t\t7\n'");
+  const auto read = proposals.get(f.fm1, id).current.content.indicators;
+  BOOST_REQUIRE(read.size() == 1u);
+  BOOST_TEST(read[0].indicator == "services_delivered");
+  BOOST_TEST(read[0].baseline == 7);
 }
 
 BOOST_AUTO_TEST_CASE(reports_state_results_that_count_as_actual_only_once_the_partner_accepts) {
