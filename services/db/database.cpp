@@ -11,6 +11,48 @@
 #include "services/db/writer_thread.h"
 
 namespace citygrants::db {
+namespace {
+
+// The ReadScope open on this thread, if any.
+thread_local SharedRead* t_shared_read = nullptr;
+
+// While a write runs on this thread: its ReadScope's transaction ended (or left to end with the
+// reads still joining it), and reads on their own; after it, the next read begins afresh.
+class WriteInScope {
+ public:
+  explicit WriteInScope(const Database* db)
+      : s_(t_shared_read != nullptr && t_shared_read->db == db ? t_shared_read : nullptr) {
+    if (s_ == nullptr) return;
+    s_->writing = true;
+    s_->stale = true;
+    if (s_->joined == 0) s_->tx.reset();
+  }
+  ~WriteInScope() {
+    if (s_ == nullptr) return;
+    s_->writing = false;
+    if (!s_->tx) s_->stale = false;
+  }
+  WriteInScope(const WriteInScope&) = delete;
+  WriteInScope& operator=(const WriteInScope&) = delete;
+
+ private:
+  SharedRead* s_;
+};
+
+}  // namespace
+
+Database::ReadScope::ReadScope(Database& db) {
+  if (t_shared_read != nullptr) return;
+  state_.db = &db;
+  active_ = true;
+  t_shared_read = &state_;
+}
+
+Database::ReadScope::~ReadScope() {
+  if (!active_) return;
+  t_shared_read = nullptr;
+  state_.tx.reset();  // a read-only transaction: its rollback is its end
+}
 
 Database::Database(const ConnectionString& where, Options options)
     : where_(where),
@@ -47,6 +89,7 @@ void Database::refuseNestedWrite() {
 
 void Database::write(const std::function<void(Tx&)>& work) {
   refuseNestedWrite();
+  WriteInScope scope(this);
   if (!groups_) {
     {
       // Writes queue here, one at a time, not behind the reads for a pooled connection; their
@@ -68,7 +111,14 @@ void Database::write(const std::function<void(Tx&)>& work) {
   writer_->run(work);
 }
 
-Tx Database::read() { return Tx(*pool_, pool_->acquire(), false); }
+Tx Database::read() {
+  SharedRead* s = t_shared_read;
+  if (s == nullptr || s->db != this || s->stale || s->writing) {
+    return Tx(*pool_, pool_->acquire(), false);
+  }
+  if (!s->tx) s->tx.emplace(Tx(*pool_, pool_->acquire(), false));
+  return Tx(*s);
+}
 
 void Database::refreshPlannerStatistics() {
   if (where_.dialect != Dialect::kSqlite) return;

@@ -14,6 +14,7 @@
 #include "services/db/change_feed.h"
 #include "services/db/connection_string.h"
 #include "services/db/prepared.h"
+#include "services/db/shared_read.h"
 #include "services/db/tx.h"
 #include "services/db/unreachable.h"
 
@@ -61,8 +62,27 @@ class Database {
   // REQUIRES: `work` opens no other write (the writer is busy with `work` itself: such a write
   // throws std::logic_error).
   void write(const std::function<void(Tx&)>& work);
-  // A read transaction: one consistent snapshot.
+  // A read transaction: one consistent snapshot. Within a ReadScope on this thread, the scope's.
   Tx read();
+
+  // One read transaction for what this thread reads while the scope lives (a request: its
+  // authentication and its answer read one snapshot, and begin one transaction, not two).
+  // read() on this thread joins it. A write on this thread ends it, so that what the thread
+  // reads after its write sees the write: a read Tx alive across the write keeps the old
+  // snapshot until it ends, and reads opened meanwhile get a transaction of their own. A scope
+  // opened inside another one on the same thread does nothing.
+  // REQUIRES: no Tx from read() outlives the scope.
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db);
+    ~ReadScope();
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+   private:
+    SharedRead state_;
+    bool active_ = false;  // false when nested in another scope of this thread
+  };
 
   // The database generations, read in one row of the audit head. Every committed use case
   // appends to the audit chain, on any instance, so an unchanged `data` (audit_head.last_seq)

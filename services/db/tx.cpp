@@ -2,6 +2,7 @@
 
 #include "services/db/group_commit.h"
 #include "services/db/session_pool.h"
+#include "services/db/shared_read.h"
 
 namespace citygrants::db {
 namespace {
@@ -18,13 +19,16 @@ void begin(Connection& conn, bool write) {
     conn.prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
     return;
   }
+  // A read is one snapshot, as on SQLite: PostgreSQL's default (READ COMMITTED) would give each
+  // statement its own. A transaction that only reads never fails to serialize.
+  const char* const begin_text = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
   try {
-    conn.prepared("BEGIN").execute();
+    conn.prepared(begin_text).execute();
   } catch (const soci::soci_error&) {
     // The server went away since this connection's last use (a restart, a failover): a new
     // connection, and BEGIN once more; nothing had been done yet.
     if (!conn.revive()) throw;
-    conn.prepared("BEGIN").execute();
+    conn.prepared(begin_text).execute();
   }
   if (write) conn.prepared(kPostgresWriterLock).execute();
 }
@@ -50,9 +54,15 @@ Tx::Tx(SessionPool& pool, Connection* conn, bool write)
 Tx::Tx(GroupCommit& groups, std::uint64_t group)
     : groups_(&groups), conn_(&groups.connection()), dialect_(Dialect::kSqlite), group_(group) {}
 
+Tx::Tx(SharedRead& shared)
+    : shared_(&shared), conn_(shared.tx->conn_), dialect_(shared.tx->dialect_) {
+  ++shared.joined;
+}
+
 Tx::Tx(Tx&& other) noexcept
     : pool_(other.pool_),
       groups_(other.groups_),
+      shared_(other.shared_),
       conn_(other.conn_),
       dialect_(other.dialect_),
       open_(other.open_),
@@ -63,6 +73,11 @@ Tx::Tx(Tx&& other) noexcept
 
 Tx::~Tx() {
   if (conn_ == nullptr) return;
+  if (shared_ != nullptr) {
+    if (open_) rollback();
+    shared_->leave();
+    return;
+  }
   if (open_) {
     try {
       rollback();
@@ -74,6 +89,10 @@ Tx::~Tx() {
 }
 
 void Tx::commit() {
+  if (shared_ != nullptr) {  // the scope's transaction goes on for its other reads
+    open_ = false;
+    return;
+  }
   if (group_ == 0) {
     conn_->prepared("COMMIT").execute();
     open_ = false;
@@ -85,6 +104,10 @@ void Tx::commit() {
 
 void Tx::rollback() {
   open_ = false;
+  if (shared_ != nullptr) {  // on PostgreSQL a failed statement aborts the whole transaction
+    shared_->stale = true;
+    return;
+  }
   if (group_ == 0) {
     conn_->prepared("ROLLBACK").execute();
     return;

@@ -13,11 +13,14 @@ namespace citygrants::db {
 
 class GroupCommit;
 class SessionPool;
+struct SharedRead;
 
 // One use case's transaction. Rolls back in its destructor unless committed, so a thrown
 // Problem leaves nothing half-written. A read, or a PostgreSQL write, is a transaction on a
 // pooled connection; a SQLite write is a turn in the writer's open group (a SAVEPOINT, see
-// GroupCommit), durable once its group is committed.
+// GroupCommit), durable once its group is committed. Within a Database::ReadScope, a read joins
+// the scope's one transaction: its commit ends nothing, and its rollback (or its end uncommitted)
+// ends the scope's transaction once no other read joins it.
 class Tx {
  public:
   Tx(Tx&& other) noexcept;
@@ -43,9 +46,12 @@ class Tx {
   Tx(SessionPool& pool, Connection* conn, bool write);
   // A turn on the writer thread, in `group` (a SAVEPOINT it opened): the writer thread ends it.
   Tx(GroupCommit& groups, std::uint64_t group);
+  // A read joining the transaction of `shared` (shared.tx, open).
+  explicit Tx(SharedRead& shared);
 
   SessionPool* pool_ = nullptr;    // pooled: where the connection goes back
   GroupCommit* groups_ = nullptr;  // SQLite writes: the group commit this turn is in
+  SharedRead* shared_ = nullptr;   // a read joining a ReadScope's transaction
   Connection* conn_;
   Dialect dialect_;
   bool open_ = true;

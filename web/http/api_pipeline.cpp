@@ -146,6 +146,9 @@ ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
 
 ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
   try {
+    // Authentication and the answer read one snapshot, in one transaction (ended before the
+    // answer is sent; a write of the request ends it, so reads after it see the write).
+    db::Database::ReadScope reads(ctx_.db);
     if (route == nullptr) throw core::Problem::notFound("resource");
     if (changesState(req.method)) {
       req.body = readBody(const_cast<Poco::Net::HTTPServerRequest&>(req.http),
