@@ -283,11 +283,7 @@ CopyReport copyFund(db::Database& from, db::Database& to,
   std::vector<std::vector<std::pair<std::string, std::int64_t>>> sums;  // per table, in the source
   Head source_head;
   {
-    auto source = from.read();
-    // One snapshot of a live source: PostgreSQL's default isolation would read each table at
-    // a different moment.
-    if (source.dialect() == db::Dialect::kPostgres)
-      source.sql() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+    auto source = from.read();  // one snapshot of a live source, on either database
     for (const auto& name : tablesIn(source)) {
       if (name != "schema_migrations" &&
           std::find(kTables.begin(), kTables.end(), name) == kTables.end()) {
