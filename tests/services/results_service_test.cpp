@@ -71,6 +71,16 @@ bool contains(const std::vector<std::string>& fields, const std::string& field) 
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
+// A two-stage proposal of city A with plans(1200, 3400), its concept note invited: the full
+// proposal's first version (number 2) is given the concept's targets.
+usecases::ProposalView invitedWithTargets(Fund& f, usecases::ProposalService& proposals) {
+  auto content = Fund::content();
+  content.indicators = plans(1200, 3400);
+  const auto id = proposals.create(f.applicant_a, f.call.id, content).proposal.id;
+  proposals.fire(f.applicant_a, id, {.event = "submit_concept"});
+  return proposals.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+}
+
 // Every proposal version's target_plan column and the plans of its rows: the column is written
 // with the rows, so each must hold (and decode to) exactly what the rows say.
 void expectColumnsMatchRows(Fund& f) {
@@ -133,11 +143,8 @@ BOOST_AUTO_TEST_CASE(an_invited_concept_note_keeps_its_targets_in_the_full_propo
   Fund f("results_targets_copied", {.two_stage = true});
   chooseFramework(f);
   usecases::ProposalService proposals(f.ctx);
-  auto content = Fund::content();
-  content.indicators = plans(1200, 3400);
-  const auto id = proposals.create(f.applicant_a, f.call.id, content).proposal.id;
-  proposals.fire(f.applicant_a, id, {.event = "submit_concept"});
-  const auto invited = proposals.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+  const auto invited = invitedWithTargets(f, proposals);
+  const auto id = invited.proposal.id;
   BOOST_TEST(invited.current.number == 2);
   BOOST_TEST((invited.current.content.indicators == plans(1200, 3400)));
   BOOST_TEST((proposals.get(f.fm1, id).current.content.indicators == plans(1200, 3400)));
@@ -149,11 +156,7 @@ BOOST_AUTO_TEST_CASE(migration_0022_fills_the_target_plan_of_versions_written_be
   Fund f("results_targets_migrated", {.two_stage = true});
   chooseFramework(f);
   usecases::ProposalService proposals(f.ctx);
-  auto content = Fund::content();
-  content.indicators = plans(1200, 3400);
-  const auto id = proposals.create(f.applicant_a, f.call.id, content).proposal.id;
-  proposals.fire(f.applicant_a, id, {.event = "submit_concept"});
-  proposals.fire(f.fm1, id, {.event = "invite", .input = {.reason = "Welcome"}});
+  const auto id = invitedWithTargets(f, proposals).proposal.id;
   proposals.create(f.applicant_a, f.call.id, Fund::content());  // a version with no targets
   // The fund as it was before migration 0022; then that migration, as `migrate` runs it.
   testing::exec(*f.test_db.db, "ALTER TABLE proposal_versions DROP COLUMN target_plan");
