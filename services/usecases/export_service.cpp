@@ -47,14 +47,6 @@ stores::ExportSource sourceFor(const Actor& actor, const ExportQuery& query) {
   return std::visit(Scope{actor}, query);
 }
 
-// One snapshot for every page: SQLite's read transaction is one already; PostgreSQL's default
-// (READ COMMITTED) would let each page see the commits made since the one before.
-void oneSnapshot(db::Tx& tx) {
-  if (tx.dialect() == db::Dialect::kPostgres) {
-    tx.sql() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-  }
-}
-
 // The turns of ExportService::kMaxAtOnce, shared by every server of the process.
 std::counting_semaphore<ExportService::kMaxAtOnce>& turns() {
   static std::counting_semaphore<ExportService::kMaxAtOnce> slots(ExportService::kMaxAtOnce);
@@ -83,8 +75,7 @@ ExportedFile ExportService::run(const Actor& actor, const ExportRequest& request
   std::int64_t rows = 0;
   {
     const Turn turn;
-    auto tx = ctx_.db.read();
-    oneSnapshot(tx);
+    auto tx = ctx_.db.read();  // one snapshot for every page, on either database
     ExportLog::check(tx, actor, ctx_.clock.nowMs());
     if (const auto* f = std::get_if<audit::AuditFilter>(&request.query)) checkAuditFilter(tx, *f);
     auto writer = request.format == exports::FileFormat::kCsv

@@ -149,12 +149,7 @@ std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t
 InboxView InboxService::of(const Actor& actor, const InboxQuery& query) {
   InboxView view;
   view.now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.read();
-  // One snapshot for every statement: SQLite's read transaction is one already; PostgreSQL's
-  // default (READ COMMITTED) would let each statement see the commits made since the one before.
-  if (tx.dialect() == db::Dialect::kPostgres) {
-    tx.sql() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-  }
+  auto tx = ctx_.db.read();  // one snapshot for every statement, on either database
   auto items = inboxItems(tx, actor, view.now);
   tx.commit();
   view.counts = inbox::countByKind(items);

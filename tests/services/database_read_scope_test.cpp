@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include "services/audit/audit_log.h"
+#include "services/usecases/export_service.h"
+#include "services/usecases/inbox_service.h"
 #include "tests/services/fixture.h"
 
 using namespace citygrants;
@@ -120,6 +122,21 @@ BOOST_AUTO_TEST_CASE(a_scope_opened_inside_another_is_the_outer_one) {
     BOOST_TEST(eventsNow(*t.db) == start);
   }
   BOOST_TEST(eventsNow(*t.db) == start);  // the inner scope's end did not end the outer's
+}
+
+// A request that authenticated (a read) and then reads its inbox or an export, in the same
+// transaction: both rely on Database::read for their one snapshot (they once asked PostgreSQL for
+// it themselves, which it refuses after a transaction's first query unless the level is unchanged).
+BOOST_AUTO_TEST_CASE(the_inbox_and_exports_read_in_the_request_transaction) {
+  testing::Fund f("read_scope_services");
+  f.draftProposal();
+  db::Database::ReadScope scope(*f.test_db.db);
+  const auto start = eventsNow(*f.test_db.db);  // as authentication reads
+  BOOST_TEST(start > 0);
+  BOOST_CHECK_NO_THROW(usecases::InboxService(f.ctx).of(f.fm1, {}));
+  const auto file = usecases::ExportService(f.ctx).run(
+      f.fm1, {stores::ProposalQuery{}, exports::FileFormat::kCsv, "{}"});
+  BOOST_TEST(file.rows == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
