@@ -3,18 +3,20 @@
 
 usage: mixed_report.py RESULTS PROPOSALS GROWTH
 RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX", "CONFIG rss KIB", "seed N SECONDS",
-"verify large EVENTS SECONDS".
+"verify large EVENTS SECONDS", "fired CONFIG WORKLOAD TRANSITIONS SECONDS".
 """
 import sys
 
 path, proposals, growth = sys.argv[1], sys.argv[2], sys.argv[3]
-runs, rss, seeds, verify = {}, {}, {}, None
+runs, rss, seeds, verify, fired = {}, {}, {}, None, {}
 for line in open(path):
     f = line.split()
     if not f:
         continue
     if f[0] == "seed":
         seeds[f[1]] = float(f[2])
+    elif f[0] == "fired":
+        fired[(f[1], f[2])] = int(f[3]) / float(f[4])
     elif f[0] == "verify":
         verify = (int(f[2]), float(f[3]))
     elif f[1] == "rss":
@@ -45,6 +47,11 @@ def row(label, r, ratio, target=""):
     print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {ratio:<8}{target}")
 
 
+def transitions(config, w):
+    """What a mix fired, per second: a mix whose transitions stalled measured reads."""
+    return f"{fired[(config, w)]:.0f} transitions/s" if (config, w) in fired else ""
+
+
 def sqlite_table(config, title):
     h = runs.get((config, "healthz"))
     if not h:
@@ -61,6 +68,8 @@ def sqlite_table(config, title):
         else:
             print_ratio = f"{ratio:.2f}"
         row(label, r, print_ratio, targets.get(w, ""))
+        if (config, w) in fired:
+            print(f"{'':<34}{transitions(config, w):>27}")
     if config in rss:
         print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
 
@@ -79,7 +88,8 @@ for config, title in (("pg1", "PostgreSQL, one instance"), ("pg2", "PostgreSQL, 
             continue
         one = runs.get(("pg1", w))
         vs_one = f"{r[0] / one[0]:.2f}" if config == "pg2" and one else ""
-        print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {r[0] / s[0]:<10.2f}{vs_one}")
+        print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {r[0] / s[0]:<10.2f}{vs_one:<10}"
+              f"{transitions(config, w)}")
 
 if growth:
     sqlite_table("large", f"SQLite, one instance, {growth} proposals (ratios to GET /healthz)")
