@@ -47,41 +47,32 @@ constexpr Order kOrders[] = {
     {"-updated_at", "p.updated_at", "<", " DESC"},
 };
 
-}  // namespace
-
-ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
-  const Order* order = nullptr;
+const Order& orderOf(const ProposalQuery& q) {
   for (const auto& o : kOrders) {
-    if (q.sort == o.name) order = &o;
+    if (q.sort == o.name && q.limit >= 1 && q.limit <= 200) return o;
   }
-  if (order == nullptr || q.limit < 1 || q.limit > 200) throw std::invalid_argument("bad list query");
-  // The clause's text depends only on which filters are present, so the two statements below
-  // are kept prepared per connection, one per shape of query; their values are bound each time.
-  std::string where;
-  {
-    soci::statement text_only(tx.sql());
-    where = proposalWhere(q, text_only);
-  }
-  ProposalPage page;
-  {
-    auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
-    proposalWhere(q, count.statement());
-    count.into(page.total);
-    count.execute();
-  }
+  throw std::invalid_argument("bad list query");
+}
 
-  const std::string k = order->key;
-  const std::string cmp = order->cmp;
+// The statement of a page of `q` after `prefix` ("", or a plan's EXPLAIN), its values bound:
+// `limit` (the page's length and one more, to learn whether there is more) must outlive it.
+// `where` is proposalWhere's text for `q`.
+db::Prepared pageStatement(db::Tx& tx, const ProposalQuery& q, std::string where, const int& limit,
+                           const std::string& prefix) {
+  const Order& order = orderOf(q);
+  const std::string k = order.key;
+  const std::string cmp = order.cmp;
   if (q.after_key && q.after_id) {
     where += std::string(where.empty() ? " WHERE " : " AND ") + "(" + k + " " + cmp + " :key1 OR (" + k +
              " = :key2 AND p.id " + cmp + " :id1))";
   }
   auto st = tx.prepared(
+      prefix +
       "SELECT p.id, p.reference, p.state, p.version, p.call_id, p.city_org_id, o.name, v.title, "
       "v.language, v.amount_minor, c.currency, p.award_minor, p.supporting_org_id, p.updated_at "
       "FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
       "JOIN organisations o ON o.id = p.city_org_id JOIN calls c ON c.id = p.call_id" +
-      where + " ORDER BY " + k + order->dir + ", p.id" + order->dir + " LIMIT :lim");
+      where + " ORDER BY " + k + order.dir + ", p.id" + order.dir + " LIMIT :lim");
   auto& bound = st.statement();
   proposalWhere(q, bound);
   if (q.after_key && q.after_id) {
@@ -89,8 +80,31 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
     bound.exchange(soci::use(*q.after_key, "key2"));
     bound.exchange(soci::use(*q.after_id, "id1"));
   }
-  const int limit = q.limit + 1;
   bound.exchange(soci::use(limit, "lim"));
+  return st;
+}
+
+// proposalWhere's text for `q`: it depends only on which filters are present, so the
+// statements built on it are kept prepared per connection, one per shape of query.
+std::string whereText(db::Tx& tx, const ProposalQuery& q) {
+  soci::statement text_only(tx.sql());
+  return proposalWhere(q, text_only);
+}
+
+}  // namespace
+
+ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
+  orderOf(q);
+  const std::string where = whereText(tx, q);
+  ProposalPage page;
+  {
+    auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
+    proposalWhere(q, count.statement());
+    count.into(page.total);
+    count.execute();
+  }
+  const int limit = q.limit + 1;
+  auto st = pageStatement(tx, q, where, limit, "");
   ProposalSummary s;
   st.into(s.id).into(s.reference).into(s.state).into(s.version).into(s.call_id).into(s.city_org_id);
   st.into(s.city_name).into(s.title).into(s.language).into(s.amount_minor).into(s.currency);
@@ -103,6 +117,19 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
     page.items.push_back(s);
   }
   return page;
+}
+
+std::string explainProposalPage(db::Tx& tx, const ProposalQuery& q) {
+  const int limit = q.limit + 1;
+  const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
+  auto st = pageStatement(tx, q, whereText(tx, q), limit, sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
+  // SQLite: (id, parent, notused, detail); PostgreSQL: one line of text a row.
+  int id = 0, parent = 0, unused = 0;
+  std::string line, plan;
+  if (sqlite) st.into(id).into(parent).into(unused);
+  st.into(line);
+  for (bool row = st.execute(); row; row = st.fetch()) plan += line + "\n";
+  return plan;
 }
 
 }  // namespace citygrants::stores

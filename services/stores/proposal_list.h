@@ -53,6 +53,11 @@ using ProposalPage = Page<ProposalSummary>;
 // REQUIRES: query.sort is one of the four orders; 1 <= limit <= 200.
 ProposalPage listProposals(db::Tx& tx, const ProposalQuery& query);
 
+// How the database reads a page of listProposals(query), in its own words (SQLite's EXPLAIN QUERY
+// PLAN details, PostgreSQL's EXPLAIN lines), one line each: for tests that a page is read from
+// an index in its order. Same REQUIRES.
+std::string explainProposalPage(db::Tx& tx, const ProposalQuery& query);
+
 // The visibility and the filters of `query` over proposals aliased `p`, as " WHERE ..." (or ""
 // when nothing narrows them), their values exchanged into `st` by name; the sort, cursor and
 // limit are not part of it. Call once per statement. Totals over the proposals a list shows
