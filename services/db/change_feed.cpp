@@ -109,38 +109,13 @@ void ChangeFeed::catchUp(Connection& conn, std::int64_t head) {
     floor_ = head;
     return;
   }
-  // PostgreSQL plans a statement with parameters afresh at every execution for as long as it
-  // expects the values to make a cheaper plan than the generic one, and it always expects so of
-  // this narrow range of seq: 0.75 ms of planning (its eight subqueries) for 0.02 ms of work,
-  // once per commit — half of PostgreSQL's CPU under a stream of transitions. The generic plan
-  // (audit_events by seq, each family looked up by key) is the one wanted, kept per connection;
-  // without JIT compilation, which its cost (a guess of 580 events, eight lookups each) would
-  // otherwise buy at every execution (40 ms).
-  const bool postgres = conn.dialect() == Dialect::kPostgres;
-  if (postgres) {
-    conn.prepared("BEGIN").execute();
-    conn.prepared("SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('jit', 'off', true)")
-        .execute();
-  }
-  try {
-    std::int64_t seq = 0;
-    ChangedRecord c;
-    auto st = conn.prepared(kEventsAfter);
-    st.use(from).use(head);
-    st.into(seq).into(c.entity).into(c.entity_id).into(c.event).into(c.from_state).into(c.to_state);
-    st.into(c.family).into(c.call).into(c.city);
-    for (bool row = st.execute(); row; row = st.fetch()) apply(seq, c);
-  } catch (...) {
-    if (postgres) {
-      try {
-        conn.sql() << "ROLLBACK";  // a failed statement aborted the transaction
-      } catch (...) {
-        // The connection is broken: its next BEGIN reports it (and revives it).
-      }
-    }
-    throw;
-  }
-  if (postgres) conn.prepared("COMMIT").execute();
+  std::int64_t seq = 0;
+  ChangedRecord c;
+  auto st = conn.prepared(kEventsAfter);
+  st.use(from).use(head);
+  st.into(seq).into(c.entity).into(c.entity_id).into(c.event).into(c.from_state).into(c.to_state);
+  st.into(c.family).into(c.call).into(c.city);
+  for (bool row = st.execute(); row; row = st.fetch()) apply(seq, c);
   std::unique_lock lock(mutex_);
   seen_ = std::max(seen_, head);
 }

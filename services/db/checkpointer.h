@@ -7,20 +7,21 @@
 
 #include "services/db/connection.h"
 #include "services/db/connection_string.h"
+#include "services/db/group_commit.h"
 
 namespace citygrants::db {
 
 // The background WAL checkpointer of a long-lived server (Database::Options::checkpoint_every_ms):
 // a PASSIVE checkpoint every `every_ms` on a connection of its own — writers and readers go on
 // meanwhile — instead of one in whichever commit crosses SQLite's 1,000 pages; and, when the WAL
-// has grown past 16 MiB, a RESTART that waits (at most 20 ms) for the readers still on it, so
-// that the next write starts it over. A busy or failing checkpoint is tried again at the next
+// has grown past 16 MiB, a RESTART between two groups of writes that waits (at most 20 ms) for
+// the readers still on it, so that the next write starts it over. A busy or failing checkpoint is tried again at the next
 // tick. Stopped and joined when destroyed.
 class Checkpointer {
  public:
-  // REQUIRES: a SQLite database; `every_ms` > 0; the writer does no checkpoint of its own
-  // (GroupCommit's background_checkpoints).
-  Checkpointer(const ConnectionString& where, int every_ms);
+  // REQUIRES: a SQLite database; `every_ms` > 0; `writer` does no checkpoint of its own
+  // (GroupCommit's background_checkpoints) and outlives this.
+  Checkpointer(const ConnectionString& where, int every_ms, GroupCommit& writer);
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
   ~Checkpointer();
@@ -29,6 +30,7 @@ class Checkpointer {
   void loop(std::stop_token stop, int every_ms);
 
   Connection connection_;
+  GroupCommit& writer_;  // taken for a RESTART
   std::mutex mutex_;
   std::condition_variable_any wake_;
   std::jthread thread_;  // last: stopped and joined first

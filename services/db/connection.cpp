@@ -43,8 +43,8 @@ std::unique_ptr<soci::session> open(const ConnectionString& where) {
 
 }  // namespace
 
-Connection::Connection(const ConnectionString& where)
-    : dialect_(where.dialect), session_(open(where)), statements_(*session_, dialect_) {
+Connection::Connection(const ConnectionString& where, Plans plans)
+    : dialect_(where.dialect), plans_(plans), session_(open(where)), statements_(*session_, dialect_) {
   configure();
 }
 
@@ -62,6 +62,10 @@ void Connection::configure() {
     // statement (the HTTP layer answers 503 for a database that does not answer in time).
     s << "SET lock_timeout = '10s'";
     s << "SET statement_timeout = '30s'";
+    if (plans_ == Plans::kGeneric) {
+      s << "SET plan_cache_mode = force_generic_plan";
+      s << "SET jit = off";
+    }
   }
 }
 

@@ -16,8 +16,14 @@ namespace citygrants::db {
 // it keeps prepared. Used by one thread at a time.
 class Connection {
  public:
+  // How PostgreSQL plans the statements this connection keeps prepared.
+  enum class Plans {
+    kChosen,   // PostgreSQL's choice: a plan for the values while it expects one to pay
+    kGeneric,  // one plan for any values, without JIT: for a statement whose values always make
+               // PostgreSQL plan afresh (ChangeFeed's catch-up)
+  };
   // Opens and configures. Throws soci::soci_error when the database cannot be opened.
-  explicit Connection(const ConnectionString& where);
+  explicit Connection(const ConnectionString& where, Plans plans = Plans::kChosen);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
@@ -33,6 +39,7 @@ class Connection {
   void configure();
 
   Dialect dialect_;
+  Plans plans_;
   std::unique_ptr<soci::session> session_;
   StatementCache statements_;  // after session_: finalized before the session closes
 };

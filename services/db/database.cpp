@@ -67,12 +67,13 @@ Database::Database(const ConnectionString& where, Options options)
   pool_ = std::make_unique<SessionPool>(where_, options.pool_size);
   if (!sqlite) {
     write_pool_ = std::make_unique<SessionPool>(where_, 1);
+    feed_ = std::make_unique<Connection>(where_, Connection::Plans::kGeneric);
     return;
   }
   const bool background_checkpoints = options.checkpoint_every_ms > 0;
   groups_ = std::make_unique<GroupCommit>(where_, background_checkpoints);
   if (background_checkpoints) {
-    checkpointer_ = std::make_unique<Checkpointer>(where_, options.checkpoint_every_ms);
+    checkpointer_ = std::make_unique<Checkpointer>(where_, options.checkpoint_every_ms, *groups_);
   }
   writer_ = std::make_unique<WriterThread>(*groups_);
 }
@@ -143,6 +144,23 @@ bool Database::reachable() noexcept {
   }
 }
 
+void Database::catchUp(Connection& pooled, std::int64_t head) {
+  if (!feed_) {
+    changes_.catchUp(pooled, head);
+    return;
+  }
+  if (changes_.seen() >= head) return;
+  std::lock_guard lock(feed_mutex_);
+  try {
+    changes_.catchUp(*feed_, head);
+  } catch (const soci::soci_error&) {
+    // The server went away since the feed's last read (a restart, a failover): once more on a
+    // new connection; a failure again is the request's.
+    if (!feed_->revive()) throw;
+    changes_.catchUp(*feed_, head);
+  }
+}
+
 Database::Generations Database::generations() {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -160,7 +178,7 @@ Database::Generations Database::generations() {
       st.into(g.data).into(g.identity);
       st.execute();
     }
-    changes_.catchUp(*c, g.data);
+    catchUp(*c, g.data);
   } catch (...) {
     pool_->release(c);
     throw;

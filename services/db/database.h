@@ -114,6 +114,9 @@ class Database {
   // Throws std::logic_error when this thread holds the writer: a use case opening another
   // write would wait for itself forever.
   void refuseNestedWrite();
+  // Catches the change feed up to `head`: on SQLite from `pooled`; on PostgreSQL from feed_, a
+  // connection of its own that keeps generic plans (see ChangeFeed::catchUp).
+  void catchUp(Connection& pooled, std::int64_t head);
 
   ConnectionString where_;
   int shared_generation_ms_ = 0;
@@ -124,6 +127,8 @@ class Database {
   std::uint64_t writes_ = 0;          // this instance's commits so far
   std::unique_ptr<SessionPool> pool_;
   std::unique_ptr<SessionPool> write_pool_;           // PostgreSQL: one connection, for writes
+  std::mutex feed_mutex_;                             // PostgreSQL: guards feed_
+  std::unique_ptr<Connection> feed_;                  // PostgreSQL: the change feed's catch-up
   std::atomic<std::thread::id> pg_writing_thread_{};  // PostgreSQL: who writes on it now
   std::unique_ptr<GroupCommit> groups_;         // SQLite
   std::unique_ptr<Checkpointer> checkpointer_;  // SQLite, with checkpoint_every_ms
