@@ -48,18 +48,27 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
     head.execute();
   }
   const std::string hash = chainHash(prev, canonicalForm(seq, e));
+  // The event and the head's new hash: on PostgreSQL one statement (a round trip fewer for every
+  // use case, under the writer lock); SQLite has no INSERT inside WITH, and no round trips.
+  const std::string insert_event =
+      "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
+      "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
+      ":detail, :at, :prev, :hash)";
+  const bool postgres = tx.dialect() == db::Dialect::kPostgres;
   {
-    auto insert = tx.prepared(
-        "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
-        "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
-        ":detail, :at, :prev, :hash)");
+    auto insert = tx.prepared(postgres ? "WITH event AS (" + insert_event +
+                                             ") UPDATE audit_head SET last_hash = :head_hash WHERE id = 1"
+                                       : insert_event);
     insert.use(seq).use(e.actor_id).use(e.entity).use(e.entity_id).use(e.event).use(e.from_state);
     insert.use(e.to_state).use(e.detail).use(e.at).use(prev).use(hash);
+    if (postgres) insert.use(hash);
     insert.execute();
   }
-  auto link = tx.prepared("UPDATE audit_head SET last_hash = :hash WHERE id = 1");
-  link.use(hash);
-  link.execute();
+  if (!postgres) {
+    auto link = tx.prepared("UPDATE audit_head SET last_hash = :hash WHERE id = 1");
+    link.use(hash);
+    link.execute();
+  }
   return seq;
 }
 
