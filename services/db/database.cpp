@@ -166,12 +166,39 @@ Database::Generations Database::generations() {
                        std::chrono::steady_clock::now().time_since_epoch()).count();
   std::uint64_t writes_before = 0;
   if (shared_generation_ms_ > 0) {
-    std::lock_guard lock(shared_mutex_);
-    if (shared_read_at_ >= 0 && now - shared_read_at_ < shared_generation_ms_) return shared_;
-    writes_before = writes_;
+    // One read serves every request that waits for it: when a write of this instance made the
+    // shared generations stale, every request arriving before a new read ended read them itself
+    // (a third of the requests of 95/5 on PostgreSQL). A read begun before one of our writes
+    // committed serves no one who came after the write: they read again.
+    std::unique_lock lock(shared_mutex_);
+    const auto fresh = [&] { return shared_read_at_ >= 0 && now - shared_read_at_ < shared_generation_ms_; };
+    shared_read_done_.wait(lock, [&] { return fresh() || !reading_ || reading_since_ != writes_; });
+    if (fresh()) return shared_;
+    reading_ = true;
+    reading_since_ = writes_before = writes_;
   }
-  Connection* c = pool_->acquire();
   Generations g;
+  bool read = false;
+  struct Done {  // records what was read (if it may be shared), and wakes the waiters
+    Database& db;
+    const Generations& g;
+    const bool& read;
+    std::uint64_t since;
+    std::int64_t at;
+    ~Done() {
+      if (db.shared_generation_ms_ == 0) return;
+      {
+        std::lock_guard lock(db.shared_mutex_);
+        if (read && db.writes_ == since) {  // else a write of ours may have committed after the read
+          db.shared_ = g;
+          db.shared_read_at_ = at;
+        }
+        if (db.reading_since_ == since) db.reading_ = false;
+      }
+      db.shared_read_done_.notify_all();
+    }
+  } done{*this, g, read, writes_before, now};
+  Connection* c = pool_->acquire();
   try {
     {
       auto st = c->prepared("SELECT last_seq, identity_seq FROM audit_head WHERE id = 1");
@@ -184,13 +211,7 @@ Database::Generations Database::generations() {
     throw;
   }
   pool_->release(c);
-  if (shared_generation_ms_ > 0) {
-    std::lock_guard lock(shared_mutex_);
-    if (writes_ == writes_before) {  // else a write of ours may have committed after the read
-      shared_ = g;
-      shared_read_at_ = now;
-    }
-  }
+  read = true;
   return g;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -121,10 +122,13 @@ class Database {
   ConnectionString where_;
   int shared_generation_ms_ = 0;
   ChangeFeed changes_;
-  std::mutex shared_mutex_;           // guards the two below
+  std::mutex shared_mutex_;           // guards the five below
   Generations shared_;                // PostgreSQL: the last generations read, and when (steady ms)
   std::int64_t shared_read_at_ = -1;  // -1: read again
   std::uint64_t writes_ = 0;          // this instance's commits so far
+  bool reading_ = false;              // a read of the generations is under way...
+  std::uint64_t reading_since_ = 0;   // ...begun when writes_ was this
+  std::condition_variable shared_read_done_;
   std::unique_ptr<SessionPool> pool_;
   std::unique_ptr<SessionPool> write_pool_;           // PostgreSQL: one connection, for writes
   std::mutex feed_mutex_;                             // PostgreSQL: guards feed_
