@@ -56,9 +56,10 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
       ":detail, :at, :prev, :hash)";
   const bool postgres = tx.dialect() == db::Dialect::kPostgres;
   {
-    auto insert = tx.prepared(postgres ? "WITH event AS (" + insert_event +
-                                             ") UPDATE audit_head SET last_hash = :head_hash WHERE id = 1"
-                                       : insert_event);
+    auto insert =
+        tx.prepared(postgres ? "WITH event AS (" + insert_event +
+                                   ") UPDATE audit_head SET last_hash = :head_hash WHERE id = 1"
+                             : insert_event);
     insert.use(seq).use(e.actor_id).use(e.entity).use(e.entity_id).use(e.event).use(e.from_state);
     insert.use(e.to_state).use(e.detail).use(e.at).use(prev).use(hash);
     if (postgres) insert.use(hash);

@@ -15,8 +15,8 @@ namespace citygrants::db {
 // a PASSIVE checkpoint every `every_ms` on a connection of its own — writers and readers go on
 // meanwhile — instead of one in whichever commit crosses SQLite's 1,000 pages; and, when the WAL
 // has grown past 16 MiB, a RESTART between two groups of writes that waits (at most 20 ms) for
-// the readers still on it, so that the next write starts it over. A busy or failing checkpoint is tried again at the next
-// tick. Stopped and joined when destroyed.
+// the readers still on it, so that the next write starts it over. A busy or failing checkpoint
+// is tried again at the next tick. Stopped and joined when destroyed.
 class Checkpointer {
  public:
   // REQUIRES: a SQLite database; `every_ms` > 0; `writer` does no checkpoint of its own

@@ -44,7 +44,10 @@ std::unique_ptr<soci::session> open(const ConnectionString& where) {
 }  // namespace
 
 Connection::Connection(const ConnectionString& where, Plans plans)
-    : dialect_(where.dialect), plans_(plans), session_(open(where)), statements_(*session_, dialect_) {
+    : dialect_(where.dialect),
+      plans_(plans),
+      session_(open(where)),
+      statements_(*session_, dialect_) {
   configure();
 }
 

@@ -171,7 +171,9 @@ Database::Generations Database::generations() {
     // (a third of the requests of 95/5 on PostgreSQL). A read begun before one of our writes
     // committed serves no one who came after the write: they read again.
     std::unique_lock lock(shared_mutex_);
-    const auto fresh = [&] { return shared_read_at_ >= 0 && now - shared_read_at_ < shared_generation_ms_; };
+    const auto fresh = [&] {
+      return shared_read_at_ >= 0 && now - shared_read_at_ < shared_generation_ms_;
+    };
     shared_read_done_.wait(lock, [&] { return fresh() || !reading_ || reading_since_ != writes_; });
     if (fresh()) return shared_;
     reading_ = true;
@@ -189,7 +191,8 @@ Database::Generations Database::generations() {
       if (db.shared_generation_ms_ == 0) return;
       {
         std::lock_guard lock(db.shared_mutex_);
-        if (read && db.writes_ == since) {  // else a write of ours may have committed after the read
+        // Unless a write of ours may have committed after the read.
+        if (read && db.writes_ == since) {
           db.shared_ = g;
           db.shared_read_at_ = at;
         }

@@ -70,7 +70,8 @@ db::Prepared pageStatement(db::Tx& tx, const ProposalQuery& q, std::string where
       prefix +
       "SELECT p.id, p.reference, p.state, p.version, p.call_id, p.city_org_id, o.name, v.title, "
       "v.language, v.amount_minor, c.currency, p.award_minor, p.supporting_org_id, p.updated_at "
-      "FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
+      "FROM proposals p "
+      "JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
       "JOIN organisations o ON o.id = p.city_org_id JOIN calls c ON c.id = p.call_id" +
       where + " ORDER BY " + k + order.dir + ", p.id" + order.dir + " LIMIT :lim");
   auto& bound = st.statement();
@@ -122,7 +123,8 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
 std::string explainProposalPage(db::Tx& tx, const ProposalQuery& q) {
   const int limit = q.limit + 1;
   const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
-  auto st = pageStatement(tx, q, whereText(tx, q), limit, sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
+  auto st =
+      pageStatement(tx, q, whereText(tx, q), limit, sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
   // SQLite: (id, parent, notused, detail); PostgreSQL: one line of text a row.
   int id = 0, parent = 0, unused = 0;
   std::string line, plan;

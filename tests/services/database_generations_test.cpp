@@ -30,7 +30,8 @@ BOOST_AUTO_TEST_SUITE(database_generations)
 
 BOOST_AUTO_TEST_CASE(a_write_of_this_instance_is_seen_at_once_by_every_request_after_it) {
   testing::TestDb t("generations_own");
-  db::Database db(db::parseConnectionString(t.where), {.pool_size = 4, .shared_generation_ms = 60'000});
+  db::Database db(db::parseConnectionString(t.where),
+                  {.pool_size = 4, .shared_generation_ms = 60'000});
   std::atomic<int> stale{0};
   std::atomic<bool> go{false};
   // Requests going on all the while, so that reads are under way when each write commits.
@@ -63,7 +64,8 @@ BOOST_AUTO_TEST_CASE(a_write_of_this_instance_is_seen_at_once_by_every_request_a
 
 BOOST_AUTO_TEST_CASE(another_instance_write_is_seen_within_the_sharing_time) {
   testing::TestDb t("generations_other");
-  db::Database here(db::parseConnectionString(t.where), {.pool_size = 2, .shared_generation_ms = 1'000});
+  db::Database here(db::parseConnectionString(t.where),
+                    {.pool_size = 2, .shared_generation_ms = 1'000});
   const auto before = here.generations().data;
   appendEvent(*t.db, 1);  // another instance on the same database
   if (here.dialect() == db::Dialect::kPostgres) {

@@ -186,7 +186,8 @@ BOOST_AUTO_TEST_CASE(the_wal_starts_over_while_readers_never_stop) {
   testing::TestDb t("wal_restart", 1);  // removes the file after
   t.db.reset();
   const std::string path = t.path;
-  db::Database db(db::parseConnectionString("sqlite:" + path), {.pool_size = 2, .checkpoint_every_ms = 20});
+  db::Database db(db::parseConnectionString("sqlite:" + path),
+                  {.pool_size = 2, .checkpoint_every_ms = 20});
   db.write([](db::Tx& tx) {
     tx.sql() << "CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)";
     tx.commit();

@@ -46,7 +46,9 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
   };
   // A city alone is ordered by update time only: with a handful of cities, a page by id walks
   // the primary key past a few other cities' rows for each of its own.
-  const Filters filters[] = {{"state and city", true, true}, {"state", true, false}, {"none", false, false},
+  const Filters filters[] = {{"state and city", true, true},
+                             {"state", true, false},
+                             {"none", false, false},
                              {"city", false, true}};
   for (const auto& filter : filters) {
     for (const std::string sort : {"id", "-id", "updated_at", "-updated_at"}) {
