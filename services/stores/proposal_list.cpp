@@ -54,12 +54,11 @@ const Order& orderOf(const ProposalQuery& q) {
   throw std::invalid_argument("bad list query");
 }
 
-// The statement of a page of `q` after `prefix` ("", or a plan's EXPLAIN), its values bound:
-// `limit` (the page's length and one more, to learn whether there is more) must outlive it.
-// `where` is proposalWhere's text for `q`.
-db::Prepared pageStatement(db::Tx& tx, const ProposalQuery& q, std::string where, const int& limit,
-                           const std::string& prefix) {
-  const Order& order = orderOf(q);
+// The statement of a page of `q` in `order` after `prefix` ("", or a plan's EXPLAIN), its values
+// bound: `limit` (the page's length and one more, to learn whether there is more) must outlive
+// it. `where` is proposalWhere's text for `q`.
+db::Prepared pageStatement(db::Tx& tx, const ProposalQuery& q, const Order& order,
+                           std::string where, const int& limit, const std::string& prefix) {
   const std::string k = order.key;
   const std::string cmp = order.cmp;
   if (q.after_key && q.after_id) {
@@ -95,7 +94,7 @@ std::string whereText(db::Tx& tx, const ProposalQuery& q) {
 }  // namespace
 
 ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
-  orderOf(q);
+  const Order& order = orderOf(q);
   const std::string where = whereText(tx, q);
   ProposalPage page;
   {
@@ -105,7 +104,7 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
     count.execute();
   }
   const int limit = q.limit + 1;
-  auto st = pageStatement(tx, q, where, limit, "");
+  auto st = pageStatement(tx, q, order, where, limit, "");
   ProposalSummary s;
   st.into(s.id).into(s.reference).into(s.state).into(s.version).into(s.call_id).into(s.city_org_id);
   st.into(s.city_name).into(s.title).into(s.language).into(s.amount_minor).into(s.currency);
@@ -123,8 +122,8 @@ ProposalPage listProposals(db::Tx& tx, const ProposalQuery& q) {
 std::string explainProposalPage(db::Tx& tx, const ProposalQuery& q) {
   const int limit = q.limit + 1;
   const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
-  auto st =
-      pageStatement(tx, q, whereText(tx, q), limit, sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
+  auto st = pageStatement(tx, q, orderOf(q), whereText(tx, q), limit,
+                          sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
   // SQLite: (id, parent, notused, detail); PostgreSQL: one line of text a row.
   int id = 0, parent = 0, unused = 0;
   std::string line, plan;

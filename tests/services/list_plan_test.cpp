@@ -63,9 +63,9 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
       BOOST_TEST_CONTEXT(filter.name << ", sorted by " << sort << ":\n" << plan) {
         if (sqlite) {
           BOOST_TEST(plan.find("TEMP B-TREE") == std::string::npos);
-          if (filter.state || filter.city) BOOST_TEST(!lineWith(plan, "SCAN p", ""));
+          if (filter.state || filter.city) BOOST_TEST(plan.find("SCAN p") == std::string::npos);
         } else {
-          BOOST_TEST(!lineWith(plan, "Sort", ""));
+          BOOST_TEST(plan.find("Sort") == std::string::npos);
           BOOST_TEST(!lineWith(plan, "Filter:", "state"));
           BOOST_TEST(!lineWith(plan, "Filter:", "city_org_id"));
         }
