@@ -238,11 +238,10 @@ Authenticated SessionService::bySession(const std::string& token) {
       auto user = usecases::loadSignedInUser(tx, session->user_id);
       out.actor = user.actor;
       out.language = user.language;
+      out.must_enrol = policy_.needsSecondFactor(out.actor.roles) && !user.second_factor;
     } catch (const Problem&) {
       throw Problem(ProblemKind::kUnauthenticated, "auth.session_expired");
     }
-    out.must_enrol = policy_.needsSecondFactor(out.actor.roles) &&
-                     !stores::SecondFactorStore::confirmed(tx, session->user_id);
     tx.commit();
   }
   out.csrf_token = session->csrf_token;
@@ -282,11 +281,10 @@ Authenticated SessionService::byBearer(const std::string& token) {
     auto user = usecases::loadSignedInUser(tx, t->user_id);
     out.actor = user.actor;
     out.language = user.language;
+    out.must_enrol = policy_.needsSecondFactor(out.actor.roles) && !user.second_factor;
   } catch (const Problem&) {
     throw Problem(ProblemKind::kUnauthenticated, "auth.token_invalid");
   }
-  out.must_enrol = policy_.needsSecondFactor(out.actor.roles) &&
-                   !stores::SecondFactorStore::confirmed(tx, t->user_id);
   out.scopes = t->scopes;
   clearance(out, now);
   tx.commit();

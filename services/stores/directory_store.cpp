@@ -107,6 +107,28 @@ std::optional<User> DirectoryStore::findUser(db::Tx& tx, std::int64_t id) {
   return loadUser(tx, id);
 }
 
+std::optional<SignedIn> DirectoryStore::findSignedIn(db::Tx& tx, std::int64_t id) {
+  SignedIn u;
+  int active = 1;
+  int second_factor = 0;
+  std::optional<std::string> role;  // none: a user without roles
+  auto st = tx.prepared(
+      "SELECT u.id, u.org_id, u.language, u.active, r.role, CASE WHEN EXISTS (SELECT 1 FROM "
+      "second_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) THEN 1 ELSE 0 END "
+      "FROM users u LEFT JOIN role_grants r ON r.user_id = u.id WHERE u.id = :id");
+  st.use(id).into(u.id).into(u.org_id).into(u.language).into(active).into(role).into(second_factor);
+  bool row = st.execute();
+  if (!row) return std::nullopt;
+  u.active = active != 0;
+  u.second_factor = second_factor != 0;
+  for (; row; row = st.fetch()) {
+    if (role) {
+      if (auto r = access::parseRole(*role)) u.roles.add(*r);
+    }
+  }
+  return u;
+}
+
 std::optional<User> DirectoryStore::findUserByEmail(db::Tx& tx, const std::string& email) {
   auto found = idList(tx.sql(), "SELECT id FROM users WHERE email = :email", email);
   if (found.empty()) return std::nullopt;

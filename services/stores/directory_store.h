@@ -38,6 +38,17 @@ struct User {
   access::RoleSet roles;
 };
 
+// Who a credential belongs to, as each request needs it: one statement (the user, their roles
+// and whether a second factor is confirmed) instead of three.
+struct SignedIn {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::string language = "en";
+  bool active = true;
+  access::RoleSet roles;
+  bool second_factor = false;  // a confirmed one
+};
+
 // Organisations, users and their role grants.
 class DirectoryStore {
  public:
@@ -51,6 +62,7 @@ class DirectoryStore {
 
   static std::int64_t insertUser(db::Tx& tx, const User& user, std::int64_t now);
   static std::optional<User> findUser(db::Tx& tx, std::int64_t id);
+  static std::optional<SignedIn> findSignedIn(db::Tx& tx, std::int64_t id);
   static std::optional<User> findUserByEmail(db::Tx& tx, const std::string& email);
   // Users of an organisation, e.g. to mail a city's applicants.
   static std::vector<User> usersOfOrganisation(db::Tx& tx, std::int64_t org_id);

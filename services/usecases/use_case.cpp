@@ -19,10 +19,10 @@ void requireVersion(const std::optional<std::int64_t>& expected, std::int64_t ac
 }
 
 SignedInUser loadSignedInUser(db::Tx& tx, std::int64_t user_id) {
-  auto user = stores::DirectoryStore::findUser(tx, user_id);
+  auto user = stores::DirectoryStore::findSignedIn(tx, user_id);
   if (!user) throw core::Problem::notFound("user");
   if (!user->active) throw core::Problem::forbidden("forbidden.account_deactivated");
-  return {Actor{user->id, user->org_id, user->roles}, user->language};
+  return {Actor{user->id, user->org_id, user->roles}, user->language, user->second_factor};
 }
 
 Actor loadActor(db::Tx& tx, std::int64_t user_id) { return loadSignedInUser(tx, user_id).actor; }

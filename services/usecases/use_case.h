@@ -62,6 +62,7 @@ Actor loadActor(db::Tx& tx, std::int64_t user_id);
 struct SignedInUser {
   Actor actor;
   std::string language = "en";
+  bool second_factor = false;  // a confirmed one
 };
 SignedInUser loadSignedInUser(db::Tx& tx, std::int64_t user_id);
 
