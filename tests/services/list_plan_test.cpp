@@ -2,7 +2,7 @@
 // shows and no more, whatever the fund's size, never every matching row gathered and sorted, nor
 // the primary key walked and filtered. On PostgreSQL sorting is made the planner's last resort
 // (enable_sort off), so that the test asks which index gives the order, not what is cheapest for
-// the few rows of a test fund.
+// the few rows of a test fund. On SQLite the rows' titles and amounts come from an index too.
 #include <string>
 #include <vector>
 
@@ -28,6 +28,19 @@ bool lineWith(const std::string& plan, const std::string& a, const std::string& 
   return false;
 }
 
+const char* const kStatisticsAt10k[] = {
+    "('proposals', 'proposals_updated', '10015 2')",
+    "('proposals', 'proposals_city_updated', '10015 1252 1')",
+    "('proposals', 'proposals_city_state_id', '10015 1252 142')",
+    "('proposals', 'proposals_state_id', '10015 771')",
+    "('proposals', 'proposals_city_state', '10015 1252 142 1 1')",
+    "('proposals', 'proposals_state_updated', '10015 771 1 1')",
+    "('proposals', 'proposals_supporting', '10015 2504')",
+    "('proposals', 'proposals_call_state', '10015 10015 771')",
+    "('proposals', 'sqlite_autoindex_proposals_1', '10015 1')",
+    "('proposal_versions', 'proposal_versions_summary', '15026 2 1 1 1 1')",
+    "('proposal_versions', 'sqlite_autoindex_proposal_versions_1', '15026 2 1')"};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(list_plan)
@@ -36,6 +49,20 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
   testing::Fund f("list_plan");
   f.draftProposal();
   f.supportedProposal();
+  // SQLite takes the unique index of the versions over the covering one (0025) until it has
+  // statistics of them, which `serve` refreshes at start. A test fund's own would describe a few
+  // rows and plan for them; these are what ANALYZE wrote for the demo fund of 10,000 proposals.
+  if (f.test_db.db->dialect() == db::Dialect::kSqlite) {
+    f.test_db.db->write([](db::Tx& tx) {
+      tx.sql() << "ANALYZE proposals";  // creates sqlite_stat1
+      tx.sql() << "DELETE FROM sqlite_stat1";
+      for (const char* row : kStatisticsAt10k) {
+        tx.sql() << std::string("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ") + row;
+      }
+      tx.sql() << "ANALYZE sqlite_schema";  // loads them
+      tx.commit();
+    });
+  }
   auto tx = f.test_db.db->read();
   const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
   if (!sqlite) tx.sql() << "SET LOCAL enable_sort = off";
@@ -64,6 +91,8 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
         if (sqlite) {
           BOOST_TEST(plan.find("TEMP B-TREE") == std::string::npos);
           if (filter.state || filter.city) BOOST_TEST(plan.find("SCAN p") == std::string::npos);
+          // What a row shows of its version, from the index alone (0025), not the version's page.
+          BOOST_TEST(plan.find("COVERING INDEX proposal_versions_summary") != std::string::npos);
         } else {
           BOOST_TEST(plan.find("Sort") == std::string::npos);
           BOOST_TEST(!lineWith(plan, "Filter:", "state"));
