@@ -46,6 +46,7 @@ std::unique_ptr<soci::session> open(const ConnectionString& where) {
 Connection::Connection(const ConnectionString& where, Plans plans)
     : dialect_(where.dialect),
       plans_(plans),
+      durable_(where.durable),
       session_(open(where)),
       statements_(*session_, dialect_) {
   configure();
@@ -56,7 +57,7 @@ void Connection::configure() {
   if (dialect_ == Dialect::kSqlite) {
     std::string mode;
     s << "PRAGMA journal_mode=WAL", soci::into(mode);
-    s << "PRAGMA synchronous=FULL";
+    s << (durable_ ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
     s << "PRAGMA foreign_keys=ON";
     s << "PRAGMA busy_timeout=10000";
   } else {

@@ -40,6 +40,7 @@ class Connection {
 
   Dialect dialect_;
   Plans plans_;
+  bool durable_;
   std::unique_ptr<soci::session> session_;
   StatementCache statements_;  // after session_: finalized before the session closes
 };

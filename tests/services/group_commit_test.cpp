@@ -179,6 +179,28 @@ BOOST_AUTO_TEST_CASE(a_server_database_checkpoints_in_the_background_not_in_the_
   BOOST_TEST(later_plain == written_plain);
 }
 
+// Every commit of a fund reaches the disk before it returns; a scratch file (seed-demo's, thrown
+// away whole on any failure) skips the fsync, on its writer and its readers alike.
+BOOST_AUTO_TEST_CASE(commits_are_durable_except_in_a_scratch_file) {
+  testing::TestDb fund("durable_fund");
+  auto where = db::parseConnectionString("sqlite:" + fund.path + ".scratch");
+  where.durable = false;
+  db::Database scratch(where, {.pool_size = 2, .create_if_missing = true});
+  for (auto* d : {fund.db.get(), &scratch}) {
+    int written = -1, read = -1;
+    d->write([&](db::Tx& tx) {
+      tx.sql() << "PRAGMA synchronous", soci::into(written);
+      tx.commit();
+    });
+    auto tx = d->read();
+    tx.sql() << "PRAGMA synchronous", soci::into(read);
+    tx.commit();
+    const int expected = d == &scratch ? 0 : 2;  // OFF, FULL
+    BOOST_TEST(written == expected);
+    BOOST_TEST(read == expected);
+  }
+}
+
 // A server never lacks readers, and SQLite starts its WAL over only when a writer finds no reader
 // still on it: with PASSIVE checkpoints alone the WAL grew by every write for as long as the load
 // lasted (476 MB in the 10 s of ops/bench/mixed's 95/5 mix), and each write extended the file.

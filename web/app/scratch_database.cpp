@@ -28,9 +28,10 @@ void removeFiles(const std::filesystem::path& path) {
 
 ScratchDatabase::ScratchDatabase() : path_(newScratchPath()) {
   try {
+    auto where = db::parseConnectionString("sqlite:" + path_.string());
+    where.durable = false;  // thrown away whole on any failure; the copy out of it is durable
     database_ = std::make_unique<db::Database>(
-        db::parseConnectionString("sqlite:" + path_.string()),
-        db::Database::Options{.pool_size = 2, .create_if_missing = true});
+        where, db::Database::Options{.pool_size = 2, .create_if_missing = true});
     db::migrate(*database_);
   } catch (...) {
     database_.reset();
