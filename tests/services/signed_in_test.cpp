@@ -19,6 +19,10 @@ using namespace citygrants::testing;
 
 namespace {
 
+constexpr access::Role kRoles[] = {access::Role::kApplicant, access::Role::kPartner,
+                                   access::Role::kFundManager, access::Role::kAdmin,
+                                   access::Role::kAuditor};
+
 std::int64_t userId(db::Tx& tx, const std::string& email) {
   std::int64_t id = 0;
   tx.sql() << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
@@ -34,8 +38,7 @@ void checkAgainstSeparateReads(db::Tx& tx, std::int64_t id, const std::string& w
   BOOST_TEST(one->org_id == user->org_id, who);
   BOOST_TEST(one->language == user->language, who);
   BOOST_TEST(one->active == user->active, who);
-  for (auto role : {access::Role::kApplicant, access::Role::kPartner, access::Role::kFundManager,
-                    access::Role::kAdmin, access::Role::kAuditor}) {
+  for (auto role : kRoles) {
     BOOST_TEST(one->roles.has(role) == user->roles.has(role), who << " " << access::roleName(role));
   }
   BOOST_TEST(one->second_factor == stores::SecondFactorStore::confirmed(tx, id), who);
@@ -59,16 +62,13 @@ BOOST_AUTO_TEST_CASE(one_statement_reads_what_the_separate_reads_did) {
       const auto one = stores::DirectoryStore::findSignedIn(tx, id);
       with_factor += one->second_factor ? 1 : 0;
       int roles = 0;
-      for (auto role : {access::Role::kApplicant, access::Role::kPartner,
-                        access::Role::kFundManager, access::Role::kAdmin, access::Role::kAuditor}) {
-        roles += one->roles.has(role) ? 1 : 0;
-      }
+      for (auto role : kRoles) roles += one->roles.has(role) ? 1 : 0;
       with_two_roles += roles >= 2 ? 1 : 0;
     }
     BOOST_TEST(!stores::DirectoryStore::findSignedIn(tx, 987654).has_value());
     tx.commit();
   }
-  BOOST_TEST(with_factor == 3);  // kDemoFactorLogins
+  BOOST_TEST(with_factor == 3);     // kDemoFactorLogins
   BOOST_TEST(with_two_roles == 0);  // the demo gives each login one role: the next part adds one
 
   // No roles left and enrolment not confirmed; deactivated; a second role.
