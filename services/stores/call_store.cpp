@@ -3,6 +3,7 @@
 #include "services/stores/call_text_store.h"
 #include "services/stores/chapter_store.h"
 #include "services/stores/indicator_store.h"
+#include "services/stores/proposal_rows.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -43,19 +44,15 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& given, std::int64_t now) 
 }
 
 std::optional<Call> CallStore::loadTerms(db::Tx& tx, std::int64_t id) {
-  Call c;
-  int two_stage = 1;
-  auto st = tx.prepared(
-      "SELECT id, code, title, description, state, two_stage, currency, budget_minor, "
-      "min_award_minor, max_award_minor, threshold_minor, max_duration_months, opens_at, closes_at, "
-      "created_by, version FROM calls WHERE id = :id");
-  st.use(id).into(c.id).into(c.code).into(c.title).into(c.description).into(c.state).into(two_stage);
-  st.into(c.currency).into(c.budget_minor).into(c.min_award_minor).into(c.max_award_minor);
-  st.into(c.threshold_minor).into(c.max_duration_months).into(c.opens_at).into(c.closes_at);
-  st.into(c.created_by).into(c.version);
+  static const std::string query =
+      std::string("SELECT ") + kCallTermsColumns + " FROM calls c WHERE c.id = :id";
+  CallTermsRow row;
+  auto st = tx.prepared(query);
+  st.use(id);
+  row.bind(st);
   if (!st.execute()) return std::nullopt;
-  c.two_stage = two_stage != 0;
-  return c;
+  row.finish();
+  return row.call;
 }
 
 std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {

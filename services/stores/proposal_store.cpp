@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "services/stores/indicator_store.h"
+#include "services/stores/proposal_rows.h"
 #include "services/stores/sql_util.h"
 
 namespace citygrants::stores {
@@ -19,18 +20,39 @@ std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t n
 }
 
 std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
-  Proposal p;
-  int eligible = 0;
-  auto st = tx.prepared(
-      "SELECT id, call_id, city_org_id, reference, state, current_version, supporting_org_id, "
-      "award_minor, award_proposed_by, eligible_future, created_by, created_at, updated_at, version "
-      "FROM proposals WHERE id = :id");
-  st.use(id).into(p.id).into(p.call_id).into(p.city_org_id).into(p.reference).into(p.state);
-  st.into(p.current_version).into(p.supporting_org_id).into(p.award_minor).into(p.award_proposed_by);
-  st.into(eligible).into(p.created_by).into(p.created_at).into(p.updated_at).into(p.version);
+  static const std::string query =
+      std::string("SELECT ") + kProposalColumns + " FROM proposals p WHERE p.id = :id";
+  ProposalRow row;
+  auto st = tx.prepared(query);
+  st.use(id);
+  row.bind(st);
   if (!st.execute()) return std::nullopt;
-  p.eligible_future = eligible != 0;
-  return p;
+  row.finish();
+  return row.proposal;
+}
+
+std::optional<ProposalWithCurrent> ProposalStore::loadCurrent(db::Tx& tx, std::int64_t id) {
+  static const std::string query =
+      std::string("SELECT ") + kProposalColumns + ", " + kVersionColumns + ", " +
+      kCallTermsColumns +
+      " FROM proposals p JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = "
+      "p.current_version JOIN calls c ON c.id = p.call_id WHERE p.id = :id";
+  ProposalRow proposal;
+  VersionRow version;
+  CallTermsRow call;
+  {
+    auto st = tx.prepared(query);
+    st.use(id);
+    proposal.bind(st);
+    version.bind(st);
+    call.bind(st);
+    if (!st.execute()) return std::nullopt;
+  }
+  proposal.finish();
+  version.finish(tx);
+  call.finish();
+  return ProposalWithCurrent{std::move(proposal.proposal), std::move(version.version),
+                             std::move(call.call)};
 }
 
 void ProposalStore::update(db::Tx& tx, Proposal& p, std::int64_t now) {
@@ -119,34 +141,18 @@ std::int64_t ProposalStore::insertVersion(db::Tx& tx, ProposalVersion& v, std::i
 
 std::optional<ProposalVersion> ProposalStore::loadVersion(db::Tx& tx, std::int64_t proposal_id,
                                                           int number) {
-  ProposalVersion v;
-  auto& c = v.content;
-  std::string groups;
-  int frozen = 0;
-  std::optional<std::string> plan_column;
-  auto st = tx.prepared(
-      "SELECT id, proposal_id, number, stage, language, title, summary, target_groups, "
-      "beneficiaries, duration_months, amount_minor, translation_en, frozen, created_by, "
-      "created_at, target_plan FROM proposal_versions WHERE proposal_id = :p AND number = :n");
-  st.use(proposal_id).use(number).into(v.id).into(v.proposal_id).into(v.number).into(v.stage);
-  st.into(c.language).into(c.title).into(c.summary).into(groups).into(c.beneficiaries);
-  st.into(c.duration_months).into(c.amount_minor).into(v.translation_en).into(frozen);
-  st.into(v.created_by).into(v.created_at).into(plan_column);
-  if (!st.execute()) return std::nullopt;
-  v.frozen = frozen != 0;
-  c.target_groups = splitList(groups);
-
-  std::int64_t line_id = 0;
-  proposals::BudgetLine line;
-  auto lines = tx.prepared(
-      "SELECT id, category, description, amount_minor FROM budget_lines WHERE version_id = :v ORDER BY seq");
-  lines.use(v.id).into(line_id).into(line.category).into(line.description).into(line.amount_minor);
-  for (bool row = lines.execute(); row; row = lines.fetch()) {
-    c.budget.push_back(line);
-    v.budget_line_ids.push_back(line_id);
+  static const std::string query = std::string("SELECT ") + kVersionColumns +
+                                   " FROM proposal_versions v WHERE v.proposal_id = :p AND "
+                                   "v.number = :n";
+  VersionRow row;
+  {
+    auto st = tx.prepared(query);
+    st.use(proposal_id).use(number);
+    row.bind(st);
+    if (!st.execute()) return std::nullopt;
   }
-  c.indicators = IndicatorStore::plansOf(tx, v.id, plan_column);
-  return v;
+  row.finish(tx);
+  return row.version;
 }
 
 void ProposalStore::replaceContent(db::Tx& tx, std::int64_t version_id,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/proposals/validation.h"
+#include "modules/records/call.h"
 #include "modules/records/proposal.h"
 #include "services/db/database.h"
 
@@ -15,10 +16,20 @@ using records::Decision;
 using records::Proposal;
 using records::ProposalVersion;
 
+// A proposal with its current version (budget lines and targets included) and its call's terms.
+struct ProposalWithCurrent {
+  Proposal proposal;
+  ProposalVersion current;
+  records::Call call;  // its terms only (CallStore::loadTerms)
+};
+
 class ProposalStore {
  public:
   static std::int64_t insert(db::Tx& tx, const Proposal& p, std::int64_t now);
   static std::optional<Proposal> load(db::Tx& tx, std::int64_t id);
+  // The proposal, its current version and its call's terms read in one statement (a join), not
+  // three: every proposal read and transition starts with them.
+  static std::optional<ProposalWithCurrent> loadCurrent(db::Tx& tx, std::int64_t id);
   // Writes every mutable column; REQUIRES p.version is the version read (else kStaleVersion).
   // Then p holds what the row now holds: the next version, updated at `now`.
   static void update(db::Tx& tx, Proposal& p, std::int64_t now);

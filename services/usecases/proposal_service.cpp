@@ -48,13 +48,14 @@ struct Loaded {
 
 // Loads a proposal the actor may see, with its call and current version; kNotFound otherwise.
 Loaded loadVisible(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto p = stores::ProposalStore::load(tx, id);
-  if (!p) throw Problem::notFound("proposal");
-  auto assignments = stores::ReviewStore::forProposal(tx, p->id);
-  if (!access::canSee(actor, proposalScope(*p, assignments))) throw Problem::notFound("proposal");
-  auto call = stores::CallStore::loadTerms(tx, p->call_id);
-  auto current = stores::ProposalStore::loadVersion(tx, p->id, p->current_version);
-  return Loaded{std::move(*p), std::move(*call), std::move(*current), std::move(assignments)};
+  auto found = stores::ProposalStore::loadCurrent(tx, id);
+  if (!found) throw Problem::notFound("proposal");
+  auto assignments = stores::ReviewStore::forProposal(tx, id);
+  if (!access::canSee(actor, proposalScope(found->proposal, assignments))) {
+    throw Problem::notFound("proposal");
+  }
+  return Loaded{std::move(found->proposal), std::move(found->call), std::move(found->current),
+                std::move(assignments)};
 }
 
 // Field errors of `content` as a draft of a proposal to `call_id`.
