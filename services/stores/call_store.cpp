@@ -46,13 +46,10 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& given, std::int64_t now) 
 std::optional<Call> CallStore::loadTerms(db::Tx& tx, std::int64_t id) {
   static const std::string query =
       std::string("SELECT ") + kCallTermsColumns + " FROM calls c WHERE c.id = :id";
-  CallTermsRow row;
-  auto st = tx.prepared(query);
-  st.use(id);
-  row.bind(st);
-  if (!st.execute()) return std::nullopt;
-  row.finish();
-  return row.call;
+  auto row = readRow<CallTermsRow>(tx, query, id);
+  if (!row) return std::nullopt;
+  row->finish();
+  return row->call;
 }
 
 std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {

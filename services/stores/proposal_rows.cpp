@@ -23,7 +23,10 @@ const char* const kCallTermsColumns =
 void ProposalRow::bind(db::Prepared& st) {
   auto& p = proposal;
   st.into(p.id).into(p.call_id).into(p.city_org_id).into(p.reference).into(p.state);
-  st.into(p.current_version).into(p.supporting_org_id).into(p.award_minor).into(p.award_proposed_by);
+  st.into(p.current_version)
+      .into(p.supporting_org_id)
+      .into(p.award_minor)
+      .into(p.award_proposed_by);
   st.into(eligible).into(p.created_by).into(p.created_at).into(p.updated_at).into(p.version);
 }
 

@@ -41,4 +41,16 @@ struct CallTermsRow {
   void finish() { call.two_stage = two_stage != 0; }
 };
 
+// The row that `query` (REQUIRES: constant text with one parameter, the id) reads for `id`,
+// bound but not finished; nullopt when there is none.
+template <class Row>
+std::optional<Row> readRow(db::Tx& tx, const std::string& query, std::int64_t id) {
+  Row row;
+  auto st = tx.prepared(query);
+  st.use(id);
+  row.bind(st);
+  if (!st.execute()) return std::nullopt;
+  return row;
+}
+
 }  // namespace citygrants::stores

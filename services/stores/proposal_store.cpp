@@ -22,13 +22,10 @@ std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t n
 std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
   static const std::string query =
       std::string("SELECT ") + kProposalColumns + " FROM proposals p WHERE p.id = :id";
-  ProposalRow row;
-  auto st = tx.prepared(query);
-  st.use(id);
-  row.bind(st);
-  if (!st.execute()) return std::nullopt;
-  row.finish();
-  return row.proposal;
+  auto row = readRow<ProposalRow>(tx, query, id);
+  if (!row) return std::nullopt;
+  row->finish();
+  return row->proposal;
 }
 
 std::optional<ProposalWithCurrent> ProposalStore::loadCurrent(db::Tx& tx, std::int64_t id) {
