@@ -73,6 +73,17 @@ void Connection::configure() {
   }
 }
 
+void Connection::runScript(const char* statements) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
+  if (backend == nullptr) throw soci::soci_error("the connection to the database is closed");
+  PGresult* result = PQexec(backend->conn_, statements);
+  const auto status = result == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(result);
+  const std::string error =
+      result == nullptr ? PQerrorMessage(backend->conn_) : PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(error);
+}
+
 bool Connection::revive() {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
   // SOCI leaves no backend when a reconnect failed.

@@ -34,6 +34,11 @@ class Connection {
   // PostgreSQL: connects again when the connection is broken (answers whether it did); throws
   // Unreachable while the server is still unreachable.
   bool revive();
+  // PostgreSQL: `statements` (several, separated by semicolons, none taking values) in one round
+  // trip (libpq's simple query protocol), where prepared ones would take a round trip each.
+  // Throws soci::soci_error with the server's message when one fails: it and those after it are
+  // not run, those before it are (inside a transaction they opened, until its ROLLBACK).
+  void runScript(const char* statements);
 
  private:
   void configure();

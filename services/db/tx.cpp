@@ -11,26 +11,33 @@ namespace {
 // transaction-scoped advisory lock, taken first by every write transaction and released by its
 // COMMIT or ROLLBACK. Use cases then run one after another as on SQLite: the audit chain gets
 // one order, and checks across rows (a call's budget, a grant's tranches) see every change
-// committed before them. Reads take no lock.
-constexpr const char* kPostgresWriterLock = "SELECT pg_advisory_xact_lock(4207001)";
+// committed before them. Reads take no lock. BEGIN and the lock go in one round trip: this
+// instance's writes wait for each other, and the other instances' for the lock, while it runs.
+constexpr const char* kPostgresBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(4207001)";
+
+// A read is one snapshot, as on SQLite: PostgreSQL's default (READ COMMITTED) would give each
+// statement its own. A transaction that only reads never fails to serialize.
+void beginPostgres(Connection& conn, bool write) {
+  if (write) {
+    conn.runScript(kPostgresBeginWrite);
+  } else {
+    conn.prepared("BEGIN ISOLATION LEVEL REPEATABLE READ").execute();
+  }
+}
 
 void begin(Connection& conn, bool write) {
   if (conn.dialect() == Dialect::kSqlite) {
     conn.prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
     return;
   }
-  // A read is one snapshot, as on SQLite: PostgreSQL's default (READ COMMITTED) would give each
-  // statement its own. A transaction that only reads never fails to serialize.
-  const char* const begin_text = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
   try {
-    conn.prepared(begin_text).execute();
+    beginPostgres(conn, write);
   } catch (const soci::soci_error&) {
     // The server went away since this connection's last use (a restart, a failover): a new
     // connection, and BEGIN once more; nothing had been done yet.
     if (!conn.revive()) throw;
-    conn.prepared(begin_text).execute();
+    beginPostgres(conn, write);
   }
-  if (write) conn.prepared(kPostgresWriterLock).execute();
 }
 
 }  // namespace
