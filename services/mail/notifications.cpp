@@ -95,12 +95,14 @@ void mailProposalEvent(db::Tx& tx, Notice notice, const stores::Proposal& p,
   if (notice == Notice::kApproved && grant == nullptr) {
     throw std::logic_error("an approval's mail needs the grant it created");
   }
+  std::vector<stores::OutgoingMail> mails;
   if (notice == Notice::kSubmitted) {
-    queueTo(tx, OutboxStore::usersWithRole(tx, Role::kFundManager), "proposal_submitted", params_in,
-            now);
+    addMails(mails, OutboxStore::usersWithRole(tx, Role::kFundManager), "proposal_submitted",
+             params_in);
   }
-  queueTo(tx, OutboxStore::usersWithRole(tx, Role::kApplicant, p.city_org_id), city_template,
-          params_in, now);
+  addMails(mails, OutboxStore::usersWithRole(tx, Role::kApplicant, p.city_org_id), city_template,
+           params_in);
+  OutboxStore::queue(tx, mails, now);
 }
 
 void mailReviewAssigned(db::Tx& tx, const stores::Assignment& a, std::int64_t now) {

@@ -15,8 +15,12 @@ namespace citygrants::mail {
 // A message's placeholders in one recipient's language (amounts, dates and terms differ).
 using ParamsIn = std::function<Params(const std::string& language)>;
 
-// Queues template `key` to each recipient once (a user named twice gets one message), in their
-// language, their name in {name}, inside the caller's transaction `tx`.
+// Template `key` to each recipient once (a user named twice gets one message), in their
+// language, their name in {name}: appended to `mails`, for OutboxStore::queue.
+void addMails(std::vector<stores::OutgoingMail>& mails, const std::vector<stores::Recipient>& to,
+              std::string_view key, const ParamsIn& params_in);
+
+// Queues addMails' messages inside the caller's transaction `tx`.
 void queueTo(db::Tx& tx, const std::vector<stores::Recipient>& to, std::string_view key,
              const ParamsIn& params_in, std::int64_t now);
 

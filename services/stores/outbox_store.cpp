@@ -1,5 +1,7 @@
 #include "services/stores/outbox_store.h"
 
+#include <algorithm>
+
 #include <soci/soci.h>
 
 #include "services/db/optional_soci.h"
@@ -61,13 +63,30 @@ std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role)
 }
 
 void OutboxStore::queue(db::Tx& tx, const OutgoingMail& m, std::int64_t now) {
-  auto st = tx.prepared(
-      "INSERT INTO outbox_mail (to_user_id, to_email, language, template, subject, body, "
-      "created_at, next_attempt_at) "
-      "VALUES (:user, :email, :language, :template, :subject, :body, :now, :due)");
-  st.use(m.to_user_id).use(m.to_email).use(m.language).use(m.template_key).use(m.subject);
-  st.use(m.body).use(now).use(now);
-  st.execute();
+  queue(tx, std::vector<OutgoingMail>{m}, now);
+}
+
+void OutboxStore::queue(db::Tx& tx, const std::vector<OutgoingMail>& mails, std::int64_t now) {
+  constexpr std::size_t kRowsPerStatement = 16;
+  for (std::size_t first = 0; first < mails.size(); first += kRowsPerStatement) {
+    const std::size_t n = std::min(kRowsPerStatement, mails.size() - first);
+    std::string text =
+        "INSERT INTO outbox_mail (to_user_id, to_email, language, template, subject, body, "
+        "created_at, next_attempt_at) VALUES ";
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto i = std::to_string(k);
+      text += (k == 0 ? "(" : ", (") + (":user" + i) + ", :email" + i + ", :language" + i +
+              ", :template" + i + ", :subject" + i + ", :body" + i + ", :now" + i + ", :due" + i +
+              ")";
+    }
+    auto st = tx.prepared(text);
+    for (std::size_t k = first; k < first + n; ++k) {
+      const auto& m = mails[k];
+      st.use(m.to_user_id).use(m.to_email).use(m.language).use(m.template_key).use(m.subject);
+      st.use(m.body).use(now).use(now);
+    }
+    st.execute();
+  }
 }
 
 std::vector<ClaimedMail> OutboxStore::claim(db::Tx& tx, const std::string& worker, std::int64_t now,

@@ -7,6 +7,7 @@
 
 #include "modules/core/problem.h"
 #include "services/mail/render.h"
+#include "services/stores/outbox_store.h"
 #include "services/usecases/proposal_service.h"
 #include "services/usecases/review_service.h"
 #include "tests/mail/outbox_rows.h"
@@ -303,6 +304,39 @@ BOOST_FIXTURE_TEST_CASE(after_the_progress_tranche_the_final_reports_are_announc
                                    mail::formatDate(report("financial").due_at, "en"));
   BOOST_TEST(contains(due[1].subject, ": final report due on "));
   BOOST_TEST(report("financial").due_at == report("final").due_at);
+}
+
+// Many messages go in a few statements of up to 16 rows each: every field lands in its own row,
+// across the statements' boundaries, and a message without a user keeps none.
+BOOST_AUTO_TEST_CASE(many_messages_are_queued_in_order_with_every_field_in_place) {
+  testing::Fund f("mail_batch");
+  const auto mark = testing::lastMailId(f.ctx.db);
+  std::vector<stores::OutgoingMail> mails;
+  for (int i = 0; i < 35; ++i) {
+    const auto n = std::to_string(i);
+    mails.push_back({i % 5 == 0 ? std::nullopt : std::optional<std::int64_t>(f.fm1.user_id),
+                     "to" + n + "@example.test", i % 2 == 0 ? "fr" : "es", "key" + n,
+                     "subject " + n, "body " + n + "\n"});
+  }
+  f.ctx.db.write([&](db::Tx& tx) {
+    stores::OutboxStore::queue(tx, mails, 1000);
+    tx.commit();
+  });
+  const auto rows = mailRows(f.ctx.db, mark);
+  BOOST_REQUIRE(rows.size() == mails.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    BOOST_TEST_CONTEXT("message " << i) {
+      BOOST_TEST((rows[i].to_user == mails[i].to_user_id));
+      BOOST_TEST(rows[i].to == mails[i].to_email);
+      BOOST_TEST(rows[i].language == mails[i].language);
+      BOOST_TEST(rows[i].key == mails[i].template_key);
+      BOOST_TEST(rows[i].subject == mails[i].subject);
+      BOOST_TEST(rows[i].body == mails[i].body);
+      BOOST_TEST(rows[i].created_at == 1000);
+      BOOST_TEST(rows[i].next_attempt_at == 1000);
+      BOOST_TEST(rows[i].attempts == 0);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
