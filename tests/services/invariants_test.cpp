@@ -24,6 +24,11 @@ std::int64_t scalar(db::Database& db, const std::string& sql) {
 
 // Each query counts rows that break a rule; every count must be 0.
 constexpr std::pair<const char*, const char*> kInvariants[] = {
+    {"the tallies count the proposals of each call, city and state (migration 0026)",
+     "SELECT COUNT(*) FROM (SELECT call_id, city_org_id, state, COUNT(*) AS n FROM proposals "
+     "GROUP BY call_id, city_org_id, state) c FULL JOIN (SELECT * FROM proposal_tallies WHERE "
+     "n <> 0) t ON t.call_id = c.call_id AND t.city_org_id = c.city_org_id AND t.state = c.state "
+     "WHERE c.n IS NULL OR t.n IS NULL OR c.n <> t.n"},
     {"tranches add up to the grant",
      "SELECT COUNT(*) FROM grants g WHERE g.amount_minor <> "
      "(SELECT COALESCE(SUM(t.amount_minor), 0) FROM tranches t WHERE t.grant_id = g.id)"},
