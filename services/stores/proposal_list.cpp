@@ -9,7 +9,11 @@ namespace citygrants::stores {
 
 std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
   Where where(st);
-  if (!q.see_all) {
+  if (!q.see_all && q.own_partner_org_id < 0) {
+    // A city's own (a reader of no partner organisation): on the (city, state, id) index, where
+    // the whole condition below would read every proposal of the state, or of the fund.
+    where.add("p.city_org_id = :own_city", q.own_city_org_id, "own_city");
+  } else if (!q.see_all) {
     where.add("(p.city_org_id = :own_city OR p.supporting_org_id = :own_partner"
               " OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id"
               " AND a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined')))");
@@ -92,21 +96,24 @@ std::string whereText(db::Tx& tx, const ProposalQuery& q) {
 }
 
 // The WHERE clause over proposal_tallies for the filters of `q` that the tallies key: state,
-// call and city. REQUIRES: q.see_all, and no partner filter.
+// call and city, and a city's own proposals for its readers. REQUIRES: q sees every proposal or
+// is a city's (no partner organisation to see for), and no partner filter.
 std::string tallyWhere(const ProposalQuery& q, soci::statement& st) {
   Where where(st);
+  if (!q.see_all) where.add("t.city_org_id = :own_city", q.own_city_org_id, "own_city");
   if (q.state) where.add("t.state = :state", *q.state, "state");
   if (q.call_id) where.add("t.call_id = :call", *q.call_id, "call");
   if (q.city_org_id) where.add("t.city_org_id = :city", *q.city_org_id, "city");
   return where.sql();
 }
 
-// The list's total. A reader who sees every proposal, filtering on nothing but state, call and
-// city, gets it from the tallies kept by triggers (migration 0026): a few rows whatever the size
-// of the fund, where counting the rows grows with it. Other lists count their rows.
+// The list's total. A reader who sees every proposal, or a city's reader, filtering on nothing
+// but state, call and city, gets it from the tallies kept by triggers (migration 0026): a few
+// rows whatever the size of the fund, where counting the rows grows with it. Lists of what a
+// partner organisation reviews or supports count their rows.
 std::int64_t totalOf(db::Tx& tx, const ProposalQuery& q, const std::string& where) {
   std::int64_t total = 0;
-  if (!q.see_all || q.partner_org_id) {
+  if ((!q.see_all && q.own_partner_org_id >= 0) || q.partner_org_id) {
     auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
     proposalWhere(q, count.statement());
     count.into(total);
