@@ -1,5 +1,7 @@
 #include "services/stores/call_store.h"
 
+#include <utility>
+
 #include "services/stores/call_text_store.h"
 #include "services/stores/chapter_store.h"
 #include "services/stores/indicator_store.h"
@@ -46,10 +48,8 @@ std::int64_t CallStore::insert(db::Tx& tx, const Call& given, std::int64_t now) 
 std::optional<Call> CallStore::loadTerms(db::Tx& tx, std::int64_t id) {
   static const std::string query =
       std::string("SELECT ") + kCallTermsColumns + " FROM calls c WHERE c.id = :id";
-  auto row = readRow<CallTermsRow>(tx, query, id);
-  if (!row) return std::nullopt;
-  row->finish();
-  return row->call;
+  if (auto row = readRow<CallTermsRow>(tx, query, id)) return std::move(row->call);
+  return std::nullopt;
 }
 
 std::optional<Call> CallStore::load(db::Tx& tx, std::int64_t id) {

@@ -42,14 +42,17 @@ struct CallTermsRow {
 };
 
 // The row that `query` (REQUIRES: constant text with one parameter, the id) reads for `id`,
-// bound but not finished; nullopt when there is none.
+// finished; nullopt when there is none. REQUIRES: Row::finish() reads nothing more.
 template <class Row>
 std::optional<Row> readRow(db::Tx& tx, const std::string& query, std::int64_t id) {
   Row row;
-  auto st = tx.prepared(query);
-  st.use(id);
-  row.bind(st);
-  if (!st.execute()) return std::nullopt;
+  {
+    auto st = tx.prepared(query);
+    st.use(id);
+    row.bind(st);
+    if (!st.execute()) return std::nullopt;
+  }
+  row.finish();
   return row;
 }
 

@@ -1,6 +1,7 @@
 #include "services/stores/proposal_store.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include "services/stores/indicator_store.h"
 #include "services/stores/proposal_rows.h"
@@ -22,10 +23,8 @@ std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t n
 std::optional<Proposal> ProposalStore::load(db::Tx& tx, std::int64_t id) {
   static const std::string query =
       std::string("SELECT ") + kProposalColumns + " FROM proposals p WHERE p.id = :id";
-  auto row = readRow<ProposalRow>(tx, query, id);
-  if (!row) return std::nullopt;
-  row->finish();
-  return row->proposal;
+  if (auto row = readRow<ProposalRow>(tx, query, id)) return std::move(row->proposal);
+  return std::nullopt;
 }
 
 std::optional<ProposalWithCurrent> ProposalStore::loadCurrent(db::Tx& tx, std::int64_t id) {
