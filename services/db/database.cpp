@@ -56,7 +56,7 @@ Database::ReadScope::~ReadScope() {
 
 Database::Database(const ConnectionString& where, Options options)
     : where_(where),
-      shared_generation_ms_(where.dialect == Dialect::kSqlite ? 0 : options.shared_generation_ms) {
+      shared_generation_ms_(options.shared_generation_ms) {
   const bool sqlite = where_.dialect == Dialect::kSqlite;
   if (sqlite && !options.create_if_missing && !std::filesystem::exists(where_.path)) {
     throw core::Problem(
@@ -91,25 +91,23 @@ void Database::refuseNestedWrite() {
 void Database::write(const std::function<void(Tx&)>& work) {
   refuseNestedWrite();
   WriteInScope scope(this);
-  if (!groups_) {
-    {
-      // Writes queue here, one at a time, not behind the reads for a pooled connection; their
-      // turn across instances is the writer lock, taken by Tx.
-      Tx tx(*write_pool_, write_pool_->acquire(), true);
-      struct Writing {
-        std::atomic<std::thread::id>& who;
-        ~Writing() { who.store(std::thread::id()); }
-      } writing{pg_writing_thread_};
-      pg_writing_thread_.store(std::this_thread::get_id());
-      work(tx);
-    }
-    // This instance's next request reads what it just committed.
-    std::lock_guard lock(shared_mutex_);
-    shared_read_at_ = -1;
-    ++writes_;
-    return;
+  if (groups_) {
+    writer_->run(work);
+  } else {
+    // Writes queue here, one at a time, not behind the reads for a pooled connection; their
+    // turn across instances is the writer lock, taken by Tx.
+    Tx tx(*write_pool_, write_pool_->acquire(), true);
+    struct Writing {
+      std::atomic<std::thread::id>& who;
+      ~Writing() { who.store(std::thread::id()); }
+    } writing{pg_writing_thread_};
+    pg_writing_thread_.store(std::this_thread::get_id());
+    work(tx);
   }
-  writer_->run(work);
+  // This instance's next request reads what it just committed.
+  std::lock_guard lock(shared_mutex_);
+  shared_read_at_ = -1;
+  ++writes_;
 }
 
 Tx Database::read() {

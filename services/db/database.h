@@ -40,10 +40,11 @@ class Database {
     // readers go on meanwhile) instead of in the committing writer; 0 leaves it to SQLite's
     // automatic checkpoint in whichever commit crosses 1,000 pages. For long-lived servers.
     int checkpoint_every_ms = 0;
-    // PostgreSQL: one read of the generations serves every request of this instance for this
-    // long, so that a request does not pay a round trip just to learn that nothing changed.
-    // Another instance's commit is seen at most this late; this instance's own at once (a write
-    // ends the sharing). 0: read for every request. SQLite always reads (a local read).
+    // One read of the generations serves every request of this instance for this long, so that
+    // a request does not pay a round trip (PostgreSQL) or a transaction of its own (SQLite: 12 %
+    // of the CPU of a cached read) just to learn that nothing changed. Another instance's commit
+    // (on SQLite, another process's: a command) is seen at most this late; this instance's own
+    // at once (a write ends the sharing). 0: read for every request.
     int shared_generation_ms = 0;
   };
 
@@ -123,7 +124,7 @@ class Database {
   int shared_generation_ms_ = 0;
   ChangeFeed changes_;
   std::mutex shared_mutex_;           // guards the five below
-  Generations shared_;                // PostgreSQL: the last generations read, and when (steady ms)
+  Generations shared_;                // the last generations read, and when (steady ms)
   std::int64_t shared_read_at_ = -1;  // -1: read again
   std::uint64_t writes_ = 0;          // this instance's commits so far
   bool reading_ = false;              // a read of the generations is under way...

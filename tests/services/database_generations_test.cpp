@@ -1,8 +1,8 @@
-// Database::generations with a shared look (Options::shared_generation_ms, PostgreSQL): one read
-// serves an instance's requests for a while, and the requests that find it stale at once wait
-// for one read and share it; a write of the instance is seen at once by every request after it,
-// another instance's within the sharing time. SQLite always reads (a local read): there both are
-// seen at once.
+// Database::generations with a shared look (Options::shared_generation_ms): one read serves an
+// instance's requests for a while, and the requests that find it stale at once wait for one read
+// and share it; a write of the instance is seen at once by every request after it, another
+// instance's (on SQLite, another process's, or another Database on the file) within the sharing
+// time. Without a shared look, every request reads.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -68,14 +68,19 @@ BOOST_AUTO_TEST_CASE(another_instance_write_is_seen_within_the_sharing_time) {
                     {.pool_size = 2, .shared_generation_ms = 1'000});
   const auto before = here.generations().data;
   appendEvent(*t.db, 1);  // another instance on the same database
-  if (here.dialect() == db::Dialect::kPostgres) {
-    BOOST_TEST(here.generations().data == before);  // the shared look: no read yet
-  } else {
-    BOOST_TEST(here.generations().data > before);  // SQLite reads for every request
-  }
+  BOOST_TEST(here.generations().data == before);  // the shared look: no read yet
   std::this_thread::sleep_for(std::chrono::milliseconds(1'100));
   BOOST_TEST(here.generations().data > before);
   BOOST_TEST(here.changes().seen() == here.generations().data);  // its changes were read too
+}
+
+BOOST_AUTO_TEST_CASE(without_a_shared_look_every_request_reads) {
+  testing::TestDb t("generations_unshared");
+  db::Database here(db::parseConnectionString(t.where), {.pool_size = 2, .shared_generation_ms = 0});
+  const auto before = here.generations().data;
+  appendEvent(*t.db, 1);  // another instance on the same database
+  BOOST_TEST(here.generations().data > before);
+  BOOST_TEST(here.changes().seen() == here.generations().data);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

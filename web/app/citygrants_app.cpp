@@ -46,7 +46,7 @@ constexpr Flag kFlags[] = {
     {"keep-alive-requests", "N", "serve: requests per connection (1000)"},
     {"sign-in-burst", "N", "serve: sign-ins an address may make at once before one every 3 s (10)"},
     {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
-    {"shared-generation-ms", "MS", "serve, PostgreSQL: one look at what changed serves MS ms (5; 0 = per request)"},
+    {"shared-generation-ms", "MS", "serve: one look at what changed serves MS ms (5; 0 = per request)"},
     {"console-dir", "DIR", "serve: serve the console from DIR (web/console) instead of the binary"},
     {"password-reset-minutes", "N", "serve: how long a forgotten-password link works (30)"},
     {"trusted-proxy", "ADDRS", "serve: proxies whose X-Forwarded-For is believed: 127.0.0.1,::1 (none)"},
