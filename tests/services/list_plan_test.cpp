@@ -104,4 +104,44 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
   tx.commit();
 }
 
+// A partner organisation's readers see what it supports or reviews (and, were it a city, its
+// own): their pages are read from those proposals' ids, each part found on its index, never
+// from every proposal of the filter checked one by one.
+BOOST_AUTO_TEST_CASE(a_partner_list_reads_the_partner_proposals_not_the_fund) {
+  testing::Fund f("list_plan_partner");
+  f.draftProposal();
+  f.supportedProposal();
+  auto tx = f.test_db.db->read();
+  const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
+  if (!sqlite) tx.sql() << "SET LOCAL enable_seqscan = off";
+  for (const bool as_reader : {true, false}) {
+    for (const bool by_state : {false, true}) {
+      for (const std::string sort : {"id", "-updated_at"}) {
+        stores::ProposalQuery q;
+        if (as_reader) {
+          q.own_partner_org_id = f.partner_a;
+        } else {
+          q.see_all = true;  // a fund manager's list filtered on a partner
+          q.partner_org_id = f.partner_a;
+        }
+        if (by_state) q.state = "screening";
+        q.sort = sort;
+        q.limit = 20;
+        const std::string plan = stores::explainProposalPage(tx, q);
+        BOOST_TEST_CONTEXT((as_reader ? "reader" : "filter") << ", state " << by_state << ", "
+                                                              << sort << ":\n" << plan) {
+          if (sqlite) {
+            BOOST_TEST(plan.find("SCAN p") == std::string::npos);
+            BOOST_TEST(plan.find("LIST SUBQUERY") != std::string::npos);
+          } else {
+            BOOST_TEST(plan.find("Seq Scan") == std::string::npos);
+            BOOST_TEST(!lineWith(plan, "Filter:", "SubPlan"));
+          }
+        }
+      }
+    }
+  }
+  tx.commit();
+}
+
 BOOST_AUTO_TEST_SUITE_END()
