@@ -55,8 +55,7 @@ Database::ReadScope::~ReadScope() {
 }
 
 Database::Database(const ConnectionString& where, Options options)
-    : where_(where),
-      shared_generation_ms_(options.shared_generation_ms) {
+    : where_(where), shared_generation_ms_(options.shared_generation_ms) {
   const bool sqlite = where_.dialect == Dialect::kSqlite;
   if (sqlite && !options.create_if_missing && !std::filesystem::exists(where_.path)) {
     throw core::Problem(

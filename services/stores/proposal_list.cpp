@@ -17,10 +17,11 @@ std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
     // What the organisation's own, supports or reviews, as the set of those proposals' ids: each
     // part on its index, so that a page and its total read the partner's proposals, not every
     // proposal of the filter checked against three conditions (12 ms for a page at 100,000).
-    where.add("p.id IN (SELECT mine.id FROM proposals mine WHERE mine.city_org_id = :own_city"
-              " UNION ALL SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :own_partner"
-              " UNION ALL SELECT a.proposal_id FROM review_assignments a"
-              " WHERE a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined'))");
+    where.add(
+        "p.id IN (SELECT mine.id FROM proposals mine WHERE mine.city_org_id = :own_city"
+        " UNION ALL SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :own_partner"
+        " UNION ALL SELECT a.proposal_id FROM review_assignments a"
+        " WHERE a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined'))");
     st.exchange(soci::use(q.own_city_org_id, "own_city"));
     st.exchange(soci::use(q.own_partner_org_id, "own_partner"));
     st.exchange(soci::use(q.own_partner_org_id, "own_partner2"));
@@ -29,9 +30,10 @@ std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
   if (q.call_id) where.add("p.call_id = :call", *q.call_id, "call");
   if (q.city_org_id) where.add("p.city_org_id = :city", *q.city_org_id, "city");
   if (q.partner_org_id) {
-    where.add("p.id IN (SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :partner"
-              " UNION ALL SELECT b.proposal_id FROM review_assignments b"
-              " WHERE b.partner_org_id = :partner2 AND b.state NOT IN ('cancelled', 'declined'))");
+    where.add(
+        "p.id IN (SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :partner"
+        " UNION ALL SELECT b.proposal_id FROM review_assignments b"
+        " WHERE b.partner_org_id = :partner2 AND b.state NOT IN ('cancelled', 'declined'))");
     st.exchange(soci::use(*q.partner_org_id, "partner"));
     st.exchange(soci::use(*q.partner_org_id, "partner2"));
   }

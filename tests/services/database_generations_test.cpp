@@ -76,7 +76,8 @@ BOOST_AUTO_TEST_CASE(another_instance_write_is_seen_within_the_sharing_time) {
 
 BOOST_AUTO_TEST_CASE(without_a_shared_look_every_request_reads) {
   testing::TestDb t("generations_unshared");
-  db::Database here(db::parseConnectionString(t.where), {.pool_size = 2, .shared_generation_ms = 0});
+  db::Database here(db::parseConnectionString(t.where),
+                    {.pool_size = 2, .shared_generation_ms = 0});
   const auto before = here.generations().data;
   appendEvent(*t.db, 1);  // another instance on the same database
   BOOST_TEST(here.generations().data > before);

@@ -128,8 +128,9 @@ BOOST_AUTO_TEST_CASE(a_partner_list_reads_the_partner_proposals_not_the_fund) {
         q.sort = sort;
         q.limit = 20;
         const std::string plan = stores::explainProposalPage(tx, q);
-        BOOST_TEST_CONTEXT((as_reader ? "reader" : "filter") << ", state " << by_state << ", "
-                                                              << sort << ":\n" << plan) {
+        BOOST_TEST_CONTEXT((as_reader ? "reader" : "filter")
+                           << ", state " << by_state << ", " << sort << ":\n"
+                           << plan) {
           if (sqlite) {
             BOOST_TEST(plan.find("SCAN p") == std::string::npos);
             BOOST_TEST(plan.find("LIST SUBQUERY") != std::string::npos);
