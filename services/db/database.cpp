@@ -90,6 +90,16 @@ void Database::refuseNestedWrite() {
 void Database::write(const std::function<void(Tx&)>& work) {
   refuseNestedWrite();
   WriteInScope scope(this);
+  // This instance's next request reads what was committed, also when `work` threw after its
+  // commit: one more read of the generations costs little, a stale answer would be wrong.
+  struct EndSharing {
+    Database& db;
+    ~EndSharing() {
+      std::lock_guard lock(db.shared_mutex_);
+      db.shared_read_at_ = -1;
+      ++db.writes_;
+    }
+  } end_sharing{*this};
   if (groups_) {
     writer_->run(work);
   } else {
@@ -103,10 +113,6 @@ void Database::write(const std::function<void(Tx&)>& work) {
     pg_writing_thread_.store(std::this_thread::get_id());
     work(tx);
   }
-  // This instance's next request reads what it just committed.
-  std::lock_guard lock(shared_mutex_);
-  shared_read_at_ = -1;
-  ++writes_;
 }
 
 Tx Database::read() {
