@@ -5,6 +5,7 @@ usage: mixed_lua.py BASE TOKEN OUTDIR SHARES PASSWORD
 Writes into OUTDIR:
   record.lua   a random proposal (or, one time in five, a random tranche) each request
   list.lua     a random filtered list page each request: state x city x sort
+  partner_list.lua   a random list page of a partner's reviewer (IOM): state (or none) x sort
   reads.lua    the read mix: three records for one list page, at random
   mix99.lua, mix95.lua   the read mix with 1 % or 5 % real transitions (SHARES files each:
                mix95-1.lua ... when the load is split over several instances, each with its own
@@ -56,13 +57,18 @@ def post(path, body, headers):
         return answer.headers, json.load(answer)
 
 
-def applicant_token(city_name):
-    """An API token of the city's demo applicant (applicant@<name folded to ASCII>.demo)."""
-    login = "".join(c for c in unicodedata.normalize("NFKD", city_name).lower() if c.isascii() and c.isalnum())
-    headers, session = post("/api/v1/session", {"email": f"applicant@{login}.demo", "password": password}, {})
+def login_token(email):
+    """An API token of the demo login EMAIL (one that signs in without a second factor)."""
+    headers, session = post("/api/v1/session", {"email": email, "password": password}, {})
     cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie"))
     _, made = post("/api/v1/tokens", {"name": "bench"}, {"Cookie": cookie, "X-CSRF-Token": session["csrf_token"]})
     return made["token"]
+
+
+def applicant_token(city_name):
+    """An API token of the city's demo applicant (applicant@<name folded to ASCII>.demo)."""
+    login = "".join(c for c in unicodedata.normalize("NFKD", city_name).lower() if c.isascii() and c.isalnum())
+    return login_token(f"applicant@{login}.demo")
 
 
 city_names = {p["city"]["id"]: p["city"]["name"] for p in proposals}
@@ -105,6 +111,19 @@ for name, body in (("record", "return get(record_path())"), ("list", "return get
                    ("reads", "return get(read_path())")):
     with open(f"{out}/{name}.lua", "w") as f:
         f.write(common + seeding + seed_rng + f"function request() {body} end\n")
+
+# A strategic partner's reviewer (IOM): a random page of what the partner supports or reviews,
+# filtered on a random state or on none, in a random order.
+with open(f"{out}/partner_list.lua", "w") as f:
+    f.write(common + seeding + seed_rng + f'partner_auth = "Bearer {login_token("reviewer@iom.demo")}"\n')
+    f.write("""
+function request()
+  local path = "/api/v1/proposals?sort=" .. sorts[math.random(#sorts)] .. "&limit=20"
+  local k = math.random(#states + 1)
+  if k <= #states then path = path .. "&state=" .. states[k] end
+  return wrk.format("GET", path, {["Authorization"] = partner_auth})
+end
+""")
 
 # Mixes (99/1 on the first quarter of the cycling proposals, 95/5 on the rest): each wrk thread (two
 # per wrk) takes every other proposal of its file's share and fires at them in turn, round and
