@@ -7,35 +7,46 @@
 
 namespace citygrants::stores {
 
+namespace {
+
+// Whether `q` is read for a partner organisation's reader: what it supports or reviews besides
+// its own, where a city's reader sees its own alone (and its totals come from the tallies).
+bool readForPartner(const ProposalQuery& q) { return !q.see_all && q.own_partner_org_id >= 0; }
+
+// The ids of the proposals organisation `org` supports or reviews (an assignment neither
+// cancelled nor declined), each part on its index; binds `org` as :name and :name2.
+std::string supportedOrReviewed(soci::statement& st, const std::int64_t& org,
+                                const std::string& name) {
+  st.exchange(soci::use(org, name));
+  st.exchange(soci::use(org, name + "2"));
+  return "SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :" + name +
+         " UNION ALL SELECT ra.proposal_id FROM review_assignments ra WHERE ra.partner_org_id = :" +
+         name + "2 AND ra.state NOT IN ('cancelled', 'declined')";
+}
+
+}  // namespace
+
 std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
   Where where(st);
-  if (!q.see_all && q.own_partner_org_id < 0) {
-    // A city's own (a reader of no partner organisation): on the (city, state, id) index, where
-    // the whole condition below would read every proposal of the state, or of the fund.
-    where.add("p.city_org_id = :own_city", q.own_city_org_id, "own_city");
-  } else if (!q.see_all) {
+  if (readForPartner(q)) {
     // What the organisation's own, supports or reviews, as the set of those proposals' ids: each
     // part on its index, so that a page and its total read the partner's proposals, not every
     // proposal of the filter checked against three conditions (12 ms for a page at 100,000).
+    st.exchange(soci::use(q.own_city_org_id, "own_city"));
     where.add(
         "p.id IN (SELECT mine.id FROM proposals mine WHERE mine.city_org_id = :own_city"
-        " UNION ALL SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :own_partner"
-        " UNION ALL SELECT a.proposal_id FROM review_assignments a"
-        " WHERE a.partner_org_id = :own_partner2 AND a.state NOT IN ('cancelled', 'declined'))");
-    st.exchange(soci::use(q.own_city_org_id, "own_city"));
-    st.exchange(soci::use(q.own_partner_org_id, "own_partner"));
-    st.exchange(soci::use(q.own_partner_org_id, "own_partner2"));
+        " UNION ALL " +
+        supportedOrReviewed(st, q.own_partner_org_id, "own_partner") + ")");
+  } else if (!q.see_all) {
+    // A city's own (a reader of no partner organisation): on the (city, state, id) index, where
+    // the partner's condition above would read every proposal of the state, or of the fund.
+    where.add("p.city_org_id = :own_city", q.own_city_org_id, "own_city");
   }
   if (q.state) where.add("p.state = :state", *q.state, "state");
   if (q.call_id) where.add("p.call_id = :call", *q.call_id, "call");
   if (q.city_org_id) where.add("p.city_org_id = :city", *q.city_org_id, "city");
   if (q.partner_org_id) {
-    where.add(
-        "p.id IN (SELECT sup.id FROM proposals sup WHERE sup.supporting_org_id = :partner"
-        " UNION ALL SELECT b.proposal_id FROM review_assignments b"
-        " WHERE b.partner_org_id = :partner2 AND b.state NOT IN ('cancelled', 'declined'))");
-    st.exchange(soci::use(*q.partner_org_id, "partner"));
-    st.exchange(soci::use(*q.partner_org_id, "partner2"));
+    where.add("p.id IN (" + supportedOrReviewed(st, *q.partner_org_id, "partner") + ")");
   }
   return where.sql();
 }
@@ -119,7 +130,7 @@ std::string tallyWhere(const ProposalQuery& q, soci::statement& st) {
 // partner organisation reviews or supports count their rows.
 std::int64_t totalOf(db::Tx& tx, const ProposalQuery& q, const std::string& where) {
   std::int64_t total = 0;
-  if ((!q.see_all && q.own_partner_org_id >= 0) || q.partner_org_id) {
+  if (readForPartner(q) || q.partner_org_id) {
     auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
     proposalWhere(q, count.statement());
     count.into(total);
