@@ -127,10 +127,11 @@ Tx Database::read() {
 void Database::refreshPlannerStatistics() {
   if (where_.dialect != Dialect::kSqlite) return;
   write([](Tx& tx) {
-    tx.sql() << "PRAGMA analysis_limit=1000";
+    tx.sql() << "PRAGMA analysis_limit=0";  // every row (a sample misjudges, see database.h)
     tx.sql() << "ANALYZE";
     tx.commit();
   });
+  pool_->renew();  // the readers plan with these statistics, not those read when they opened
 }
 
 std::uint64_t Database::writeGroups() { return groups_ ? groups_->groupsEnded() : 0; }

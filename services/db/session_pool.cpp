@@ -2,7 +2,7 @@
 
 namespace citygrants::db {
 
-SessionPool::SessionPool(const ConnectionString& where, std::size_t size) {
+SessionPool::SessionPool(const ConnectionString& where, std::size_t size) : where_(where) {
   const std::size_t n = size == 0 ? 1 : size;
   for (std::size_t i = 0; i < n; ++i) {
     connections_.push_back(std::make_unique<Connection>(where));
@@ -35,6 +35,16 @@ void SessionPool::release(Connection* c) {
     idle_.push_back(c);
   }
   available_.notify_one();
+}
+
+void SessionPool::renew() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [&] { return idle_.size() == connections_.size(); });
+  idle_.clear();
+  for (auto& c : connections_) {
+    c = std::make_unique<Connection>(where_);
+    idle_.push_back(c.get());
+  }
 }
 
 }  // namespace citygrants::db

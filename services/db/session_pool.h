@@ -24,8 +24,13 @@ class SessionPool {
   Connection* acquire();
   // REQUIRES: `c` came from acquire() and is given back once.
   void release(Connection* c);
+  // Opens every connection again, each once it is idle: a new connection reads the schema and
+  // SQLite's planner statistics afresh (one that has read them keeps them until the schema
+  // changes, which ANALYZE does not do).
+  void renew();
 
  private:
+  ConnectionString where_;
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection*> idle_;
   std::mutex mutex_;

@@ -1,0 +1,107 @@
+// The statistics SQLite's planner reads, as a server's start refreshes them: they count every
+// row, and every pooled connection plans with them. At 100,000 proposals a sample of 1,000 rows
+// per index (each index's first rows, all of the fund's first call) told SQLite that a call has
+// 1,000 proposals: it read each call's proposals and sorted them for every unfiltered list page
+// (70 ms), and the pooled connections kept the statistics they had read when they opened.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "services/stores/proposal_list.h"
+#include "tests/services/fixture.h"
+
+using namespace citygrants;
+
+namespace {
+
+// What ANALYZE with analysis_limit=1000 wrote for the demo fund of 100,000 proposals.
+const char* const kSampledAt100k[] = {
+    "('calls', 'sqlite_autoindex_calls_1', '2 1')",
+    "('proposals', 'proposals_updated', '57624 1')",
+    "('proposals', 'proposals_city_updated', '80028 1001 1')",
+    "('proposals', 'proposals_city_state_id', '76176 1001 667')",
+    "('proposals', 'proposals_state_id', '64779 334')",
+    "('proposals', 'proposals_city_state', '108756 1001 667 1 1')",
+    "('proposals', 'proposals_state_updated', '75992 334 1 1')",
+    "('proposals', 'proposals_supporting', '111583 336')",
+    "('proposals', 'proposals_call_state', '70356 1001 334')",
+    "('proposals', 'sqlite_autoindex_proposals_1', '97704 1')",
+    "('organisations', 'sqlite_autoindex_organisations_1', '17 1')",
+    "('proposal_versions', 'proposal_versions_summary', '67392 2 1 1 1 1')",
+    "('proposal_versions', 'sqlite_autoindex_proposal_versions_1', '131408 2 1')"};
+
+constexpr int kMore = 2000;  // proposals added as rows, all of the fixture's one call
+
+// The plan of the fund's first list page, unfiltered, read on a pooled connection.
+std::string unfilteredPage(db::Database& db) {
+  stores::ProposalQuery q;
+  q.see_all = true;
+  q.sort = "id";
+  q.limit = 50;
+  auto tx = db.read();
+  auto plan = stores::explainProposalPage(tx, q);
+  tx.commit();
+  return plan;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(planner_statistics, *boost::unit_test::precondition(testing::sqliteOnly))
+
+BOOST_AUTO_TEST_CASE(a_server_start_counts_every_row_and_every_reader_plans_with_it) {
+  testing::Fund f("planner_statistics");
+  auto& db = *f.test_db.db;
+  const auto first = f.draftProposal();
+  db.write([&](db::Tx& tx) {
+    // Rows and their versions (no audit, no history): what is asked here is the plan.
+    tx.sql() << "INSERT INTO proposals (call_id, city_org_id, reference, state, current_version, "
+                "created_by, created_at, updated_at) "
+                "SELECT p.call_id, p.city_org_id, p.reference || '-' || k.n, p.state, "
+                "p.current_version, p.created_by, p.created_at, p.updated_at + k.n "
+                "FROM proposals p, (WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                "FROM k WHERE n < " +
+                    std::to_string(kMore) + ") SELECT n FROM k) k WHERE p.id = :id",
+        soci::use(first);
+    tx.sql() << "INSERT INTO proposal_versions (proposal_id, number, stage, language, title, "
+                "summary, target_groups, beneficiaries, duration_months, amount_minor, created_by, "
+                "created_at) SELECT p.id, v.number, v.stage, v.language, v.title, v.summary, "
+                "v.target_groups, v.beneficiaries, v.duration_months, v.amount_minor, "
+                "v.created_by, v.created_at FROM proposals p, proposal_versions v "
+                "WHERE p.id > :id AND v.proposal_id = :id2",
+        soci::use(first), soci::use(first);
+    tx.sql() << "ANALYZE proposals";  // creates sqlite_stat1
+    tx.sql() << "DELETE FROM sqlite_stat1";
+    for (const char* row : kSampledAt100k) {
+      tx.sql() << std::string("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ") + row;
+    }
+    tx.commit();
+  });
+  // sqlite_stat1 was created above: a schema change, so each pooled connection reads the schema
+  // again, and these statistics with it, before it next plans.
+  const std::string before = unfilteredPage(db);
+  BOOST_TEST_CONTEXT("with the sampled statistics:\n" << before) {
+    // The cause, shown: every proposal of each call, sorted.
+    BOOST_TEST(before.find("TEMP B-TREE") != std::string::npos);
+  }
+
+  db.refreshPlannerStatistics();
+
+  std::string call_state;
+  {
+    auto tx = db.read();
+    tx.sql() << "SELECT stat FROM sqlite_stat1 WHERE idx = 'proposals_call_state'",
+        soci::into(call_state);
+    tx.commit();
+  }
+  // "rows, rows per call, rows per call and state": the one call has every proposal.
+  const std::string all = std::to_string(kMore + 1);
+  BOOST_TEST(call_state == all + " " + all + " " + all);
+  const std::string after = unfilteredPage(db);
+  BOOST_TEST_CONTEXT("after the refresh:\n" << after) {
+    // The proposals in their order, the first 51 read and no more.
+    BOOST_TEST(after.rfind("SCAN p\n", 0) == 0);
+    BOOST_TEST(after.find("TEMP B-TREE") == std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
