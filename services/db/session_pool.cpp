@@ -38,13 +38,21 @@ void SessionPool::release(Connection* c) {
 }
 
 void SessionPool::renew() {
-  std::unique_lock lock(mutex_);
-  available_.wait(lock, [&] { return idle_.size() == connections_.size(); });
-  idle_.clear();
-  for (auto& c : connections_) {
-    c = std::make_unique<Connection>(where_);
-    idle_.push_back(c.get());
+  std::vector<Connection*> held;  // every connection, taken as any borrower takes one
+  std::vector<std::unique_ptr<Connection>> fresh;
+  try {
+    for (std::size_t i = 0; i < connections_.size(); ++i) held.push_back(acquire());
+    while (fresh.size() < held.size()) fresh.push_back(std::make_unique<Connection>(where_));
+  } catch (...) {
+    for (auto* c : held) release(c);  // the pool as it was
+    throw;
   }
+  {
+    std::lock_guard lock(mutex_);
+    connections_.swap(fresh);  // the old ones, all held here, go with `fresh`
+    for (auto& c : connections_) idle_.push_back(c.get());
+  }
+  available_.notify_all();
 }
 
 }  // namespace citygrants::db

@@ -24,9 +24,10 @@ class SessionPool {
   Connection* acquire();
   // REQUIRES: `c` came from acquire() and is given back once.
   void release(Connection* c);
-  // Opens every connection again, each once it is idle: a new connection reads the schema and
-  // SQLite's planner statistics afresh (one that has read them keeps them until the schema
-  // changes, which ANALYZE does not do).
+  // Opens every connection again, once it has them all (waiting as acquire() does): a new
+  // connection reads the schema and SQLite's planner statistics afresh (one that has read them
+  // keeps them until the schema changes, which ANALYZE does not do). If one cannot be opened,
+  // the pool is left as it was and the error thrown. REQUIRES: the caller holds none of them.
   void renew();
 
  private:
