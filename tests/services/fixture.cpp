@@ -86,6 +86,14 @@ void exec(db::Database& db, const std::string& sql) {
   });
 }
 
+void replacePlannerStatistics(db::Tx& tx, std::span<const char* const> rows) {
+  tx.sql() << "ANALYZE proposals";  // creates sqlite_stat1
+  tx.sql() << "DELETE FROM sqlite_stat1";
+  for (const char* row : rows) {
+    tx.sql() << std::string("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ") + row;
+  }
+}
+
 std::int64_t auditHead(db::Database& db) {
   auto tx = db.read();
   std::int64_t seq = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,10 @@ struct TestDb {
 // Runs one SQL statement in its own write transaction (test set-up, or tampering behind the
 // application's back).
 void exec(db::Database& db, const std::string& sql);
+
+// SQLite: replaces the planner's statistics with `rows`, each "('table', 'index', 'stat')" as
+// ANALYZE writes them into sqlite_stat1 (created first if need be).
+void replacePlannerStatistics(db::Tx& tx, std::span<const char* const> rows);
 
 // Makes every INSERT into `table` (whose new row meets `when`, an SQL condition on NEW, if given)
 // fail with `message`, as a storage fault would, until clearFault(). A trigger in the dialect of

@@ -54,11 +54,7 @@ BOOST_AUTO_TEST_CASE(a_list_page_is_read_from_an_index_in_its_order) {
   // rows and plan for them; these are what ANALYZE wrote for the demo fund of 10,000 proposals.
   if (f.test_db.db->dialect() == db::Dialect::kSqlite) {
     f.test_db.db->write([](db::Tx& tx) {
-      tx.sql() << "ANALYZE proposals";  // creates sqlite_stat1
-      tx.sql() << "DELETE FROM sqlite_stat1";
-      for (const char* row : kStatisticsAt10k) {
-        tx.sql() << std::string("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ") + row;
-      }
+      testing::replacePlannerStatistics(tx, kStatisticsAt10k);
       tx.sql() << "ANALYZE sqlite_schema";  // loads them
       tx.commit();
     });

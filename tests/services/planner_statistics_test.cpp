@@ -69,11 +69,7 @@ BOOST_AUTO_TEST_CASE(a_server_start_counts_every_row_and_every_reader_plans_with
                 "v.created_by, v.created_at FROM proposals p, proposal_versions v "
                 "WHERE p.id > :id AND v.proposal_id = :id2",
         soci::use(first), soci::use(first);
-    tx.sql() << "ANALYZE proposals";  // creates sqlite_stat1
-    tx.sql() << "DELETE FROM sqlite_stat1";
-    for (const char* row : kSampledAt100k) {
-      tx.sql() << std::string("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ") + row;
-    }
+    testing::replacePlannerStatistics(tx, kSampledAt100k);
     tx.commit();
   });
   // sqlite_stat1 was created above: a schema change, so each pooled connection reads the schema
