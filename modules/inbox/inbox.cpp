@@ -38,12 +38,18 @@ std::vector<std::string> kinds() {
   return out;
 }
 
-bool moreUrgent(const Item& a, const Item& b, std::int64_t now) {
-  const auto key = [now](const Item& i) {
-    return std::make_tuple(!i.overdue(now), !i.due_at.has_value(), i.due_at.value_or(0), i.since,
-                           std::string_view(i.kind), i.record.id);
+bool moreUrgent(const Urgency& a, const Urgency& b, std::int64_t now) {
+  const auto key = [now](const Urgency& u) {
+    const bool overdue = u.due_at && *u.due_at < now;
+    return std::make_tuple(!overdue, !u.due_at.has_value(), u.due_at.value_or(0), u.since, u.kind,
+                           u.record_id);
   };
   return key(a) < key(b);
+}
+
+bool moreUrgent(const Item& a, const Item& b, std::int64_t now) {
+  return moreUrgent(Urgency{a.due_at, a.since, a.kind, a.record.id},
+                    Urgency{b.due_at, b.since, b.kind, b.record.id}, now);
 }
 
 void sortByUrgency(std::vector<Item>& items, std::int64_t now) {
@@ -51,8 +57,8 @@ void sortByUrgency(std::vector<Item>& items, std::int64_t now) {
             [now](const Item& a, const Item& b) { return moreUrgent(a, b, now); });
 }
 
-std::vector<KindCount> countByKind(const std::vector<Item>& items) {
-  std::map<std::string, std::int64_t> counted;
+std::vector<KindCount> countByKind(const std::vector<Item>& items, const Uncounted& more) {
+  Uncounted counted = more;
   for (const auto& i : items) ++counted[i.kind];
   std::vector<KindCount> out;
   for (const auto& k : kinds()) {

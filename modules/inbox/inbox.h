@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,14 +98,26 @@ inline constexpr std::string_view kMessageFromFund = "message.from_fund";
 // machine's order; then the seven kinds above.
 std::vector<std::string> kinds();
 
+// What orders items by urgency, of an item or of a record before it is made one.
+struct Urgency {
+  std::optional<std::int64_t> due_at;
+  std::int64_t since = 0;
+  std::string_view kind;
+  std::int64_t record_id = 0;
+};
+
 // Whether `a` comes before `b`: overdue first, then by due date (items with one before those
 // without), then the oldest waiting; kind and record id make the order total.
+bool moreUrgent(const Urgency& a, const Urgency& b, std::int64_t now);
 bool moreUrgent(const Item& a, const Item& b, std::int64_t now);
 
 // Sorts `items` most urgent first.
 void sortByUrgency(std::vector<Item>& items, std::int64_t now);
 
-// The number of items of each kind present, in kinds() order.
-std::vector<KindCount> countByKind(const std::vector<Item>& items);
+// Items counted by kind but not made (the inbox makes items of the most urgent only).
+using Uncounted = std::map<std::string, std::int64_t, std::less<>>;
+
+// The number of items of each kind present in `items` and in `more`, in kinds() order.
+std::vector<KindCount> countByKind(const std::vector<Item>& items, const Uncounted& more = {});
 
 }  // namespace citygrants::inbox

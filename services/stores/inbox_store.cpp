@@ -81,13 +81,22 @@ std::map<std::int64_t, std::vector<Assignment>> assignmentsOf(
 
 }  // namespace
 
-std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQuery& scope,
-                                                   const std::vector<std::string>& states) {
+WaitingProposals InboxStore::proposals(db::Tx& tx, const ProposalQuery& scope,
+                                       const std::vector<std::string>& states,
+                                       const std::vector<std::string>& translation_read_in) {
   soci::statement st(tx.sql());
   const std::string where = andWhere(proposalWhere(scope, st), inList(st, "p.state", states, "ps"));
+  // The translation is in the version's row, which nothing else here reads (the index
+  // proposal_versions_summary covers the rest): read only where a guard looks at it.
+  const std::string translated =
+      translation_read_in.empty()
+          ? std::string("0")
+          : "CASE WHEN " + inList(st, "p.state", translation_read_in, "ts") +
+                " THEN (SELECT CASE WHEN tv.translation_en IS NULL OR TRIM(tv.translation_en) = '' "
+                "THEN 0 ELSE 1 END FROM proposal_versions tv WHERE tv.id = v.id) ELSE 0 END";
   WaitingProposal w;
+  WaitingCall c;
   auto& p = w.proposal;
-  auto& c = w.call;
   for (auto* v : {&p.id, &p.call_id, &p.city_org_id}) st.exchange(soci::into(*v));
   st.exchange(soci::into(p.reference));
   st.exchange(soci::into(p.state));
@@ -101,29 +110,33 @@ std::vector<WaitingProposal> InboxStore::proposals(db::Tx& tx, const ProposalQue
   st.exchange(soci::into(w.requested_minor));
   st.exchange(soci::into(w.language));
   st.exchange(soci::into(w.translated));
-  st.exchange(soci::into(c.state));
-  for (auto* v : {&c.closes_at, &c.threshold_minor, &c.budget_minor, &w.awarded_total, &w.since}) {
+  st.exchange(soci::into(c.call.state));
+  for (auto* v : {&c.call.closes_at, &c.call.threshold_minor, &c.call.budget_minor,
+                  &c.awarded_total, &w.since}) {
     st.exchange(soci::into(*v));
   }
   prepareAndRun(
       st,
       "SELECT p.id, p.call_id, p.city_org_id, p.reference, p.state, p.current_version, "
       "p.supporting_org_id, p.award_minor, p.award_proposed_by, p.created_at, v.title, o.name, "
-      "v.amount_minor, v.language, "
-      "CASE WHEN v.translation_en IS NULL OR TRIM(v.translation_en) = '' THEN 0 ELSE 1 END, "
-      "c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
-      "(SELECT COALESCE(SUM(ag.amount_minor), 0) FROM grants ag WHERE ag.call_id = p.call_id), " +
-          stateSinceSql("proposal", "p", "p.created_at") + " FROM proposals p" +
+      "v.amount_minor, v.language, " +
+          translated +
+          ", c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
+          "COALESCE(ag.awarded, 0), p.state_since FROM proposals p" +
           kProposalJoins +
-          " JOIN calls c ON c.id = p.call_id" +
-          where + " ORDER BY p.id");
-  std::vector<WaitingProposal> out;
+          " JOIN calls c ON c.id = p.call_id LEFT JOIN (SELECT call_id, SUM(amount_minor) AS "
+          "awarded FROM grants GROUP BY call_id) ag ON ag.call_id = p.call_id" +
+          where);  // in no order: ordered by the state index, not a scan of every proposal
+  WaitingProposals out;
   while (st.fetch()) {
-    c.id = p.call_id;
-    out.push_back(w);
+    out.rows.push_back(w);
+    if (!out.calls.contains(p.call_id)) {
+      c.call.id = p.call_id;
+      out.calls.emplace(p.call_id, c);
+    }
   }
   auto assignments = assignmentsOf(tx, scope, states);
-  for (auto& item : out) item.assignments = std::move(assignments[item.proposal.id]);
+  for (auto& item : out.rows) item.assignments = std::move(assignments[item.proposal.id]);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,22 +18,31 @@
 // What the inbox reads: the records in the states that may wait for a reader, scoped as the
 // lists scope them, each with what its machine's guards look at, its title and city, and since
 // when it is in its state (`since`: its latest audit event into that state from another one,
-// else its creation). One statement per function (two for proposals) whatever the number of
-// rows, in id order.
+// else its creation; a proposal keeps it in a column, migration 0027). One statement per
+// function (two for proposals) whatever the number of rows, in id order.
 namespace citygrants::stores {
 
 struct WaitingProposal {
   Proposal proposal;  // every column but eligible_future, created_by, updated_at, version
-  Call call;          // id, state, closes_at, threshold_minor, budget_minor: what the facts read
   std::string title;  // of the current version
   std::string city_name;
   std::int64_t requested_minor = 0;  // the current version's amount
   std::string language = "en";       // the current version's
-  int translated = 0;                // 1 when the current version has its English translation
-  std::int64_t awarded_total = 0;    // Σ grant amounts of the call (CallStore::awardedTotal)
+  int translated = 0;  // 1 when the current version has its English translation (where read)
   std::int64_t since = 0;
   std::vector<Assignment> assignments;  // every one, any version: proposal_id, version_number,
                                         // partner_org_id, state
+};
+
+// A call of waiting proposals, as their guards look at it.
+struct WaitingCall {
+  Call call;                       // id, state, closes_at, threshold_minor, budget_minor
+  std::int64_t awarded_total = 0;  // Σ grant amounts of the call (CallStore::awardedTotal)
+};
+
+struct WaitingProposals {
+  std::vector<WaitingProposal> rows;
+  std::map<std::int64_t, WaitingCall> calls;  // by id: the calls of the rows
 };
 
 struct WaitingAssignment {
@@ -94,9 +104,12 @@ inline constexpr const char* kRunningGrantStates[] = {"active", "suspended"};
 class InboxStore {
  public:
   // The proposals `scope` sees (proposalWhere: visibility only, its filters unset) in `states`,
-  // with every assignment of each. REQUIRES: 1 <= states.size() <= 13.
-  static std::vector<WaitingProposal> proposals(db::Tx& tx, const ProposalQuery& scope,
-                                                const std::vector<std::string>& states);
+  // with every assignment of each, and their calls. Whether the current version is translated is
+  // read for those in `translation_read_in` only (0 for the others).
+  // REQUIRES: 1 <= states.size() <= 13; translation_read_in.size() <= 13.
+  static WaitingProposals proposals(db::Tx& tx, const ProposalQuery& scope,
+                                    const std::vector<std::string>& states,
+                                    const std::vector<std::string>& translation_read_in);
   // The review assignments `scope` sees (assignmentWhere) in `states`, with their proposal.
   // REQUIRES: 1 <= states.size() <= 5.
   static std::vector<WaitingAssignment> assignments(db::Tx& tx, const AssignmentQuery& scope,

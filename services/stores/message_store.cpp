@@ -208,16 +208,24 @@ std::vector<AwaitedReply> MessageStore::awaitingReply(db::Tx& tx, bool from_city
   const std::string latest =
       " AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.visibility = "
       "'shared' AND n.id > m.id AND ";
+  // Fund-wide, the messages are read first and their records looked up: the unary + keeps the
+  // planner from walking every proposal to find its messages instead, which it chose while the
+  // messages were too few to have statistics (70 ms at 100,000 proposals and no message).
+  const std::string record_of = city_org_id ? "" : "+";
   prepareAndRun(
       st,
       "SELECT 'proposal', p.id, p.reference, v.title, p.city_org_id, o.name, p.state, m.id, "
-      "m.created_at FROM messages m JOIN proposals p ON p.id = m.proposal_id "
-      "JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
-      "JOIN organisations o ON o.id = p.city_org_id WHERE m.visibility = 'shared'" +
+      "m.created_at FROM messages m JOIN proposals p ON p.id = " +
+          record_of +
+          "m.proposal_id "
+          "JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
+          "JOIN organisations o ON o.id = p.city_org_id WHERE m.visibility = 'shared'" +
           side + latest + "n.proposal_id = m.proposal_id)" + proposal_city +
           " UNION ALL "
           "SELECT 'grant', g.id, g.reference, v.title, g.city_org_id, o.name, g.state, m.id, "
-          "m.created_at FROM messages m JOIN grants g ON g.id = m.grant_id "
+          "m.created_at FROM messages m JOIN grants g ON g.id = " +
+          record_of +
+          "m.grant_id "
           "JOIN organisations o ON o.id = g.city_org_id JOIN proposals p ON p.id = g.proposal_id "
           "JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version "
           "WHERE m.visibility = 'shared'" +

@@ -11,12 +11,13 @@ namespace citygrants::stores {
 
 std::int64_t ProposalStore::insert(db::Tx& tx, const Proposal& p, std::int64_t now) {
   std::int64_t id = 0;
-  tx.sql() << "INSERT INTO proposals (call_id, city_org_id, reference, state, current_version, "
-              "created_by, created_at, updated_at) VALUES (:call, :city, :ref, :state, :cv, :by, "
-              ":now, :now2) RETURNING id",
+  tx.sql()
+      << "INSERT INTO proposals (call_id, city_org_id, reference, state, current_version, "
+         "created_by, created_at, updated_at, state_since) VALUES (:call, :city, :ref, :state, "
+         ":cv, :by, :now, :now2, :now3) RETURNING id",
       soci::use(p.call_id), soci::use(p.city_org_id), soci::use(p.reference), soci::use(p.state),
       soci::use(p.current_version), soci::use(p.created_by), soci::use(now), soci::use(now),
-      soci::into(id);
+      soci::use(now), soci::into(id);
   return id;
 }
 
@@ -51,24 +52,36 @@ std::optional<ProposalWithCurrent> ProposalStore::loadCurrent(db::Tx& tx, std::i
                              std::move(call.call)};
 }
 
+namespace {
+
+// state_since (migration 0027) in an UPDATE that sets the state: the time of the change when the
+// state changes (the right-hand `state` is the row's old one), else as it was. Binds the new
+// state, then the time.
+const std::string kSetStateSince =
+    "state_since = CASE WHEN state = :new_state THEN state_since ELSE :since END, ";
+
+}  // namespace
+
 void ProposalStore::update(db::Tx& tx, Proposal& p, std::int64_t now) {
   const int eligible = p.eligible_future ? 1 : 0;
-  auto st = tx.prepared(
+  static const std::string query =
       "UPDATE proposals SET state = :state, current_version = :cv, supporting_org_id = :sup, "
-      "award_minor = :award, award_proposed_by = :by, eligible_future = :el, updated_at = :now, "
-      "version = version + 1 WHERE id = :id AND version = :v");
+      "award_minor = :award, award_proposed_by = :by, eligible_future = :el, updated_at = :now, " +
+      kSetStateSince + "version = version + 1 WHERE id = :id AND version = :v";
+  auto st = tx.prepared(query);
   st.use(p.state).use(p.current_version).use(p.supporting_org_id).use(p.award_minor);
-  st.use(p.award_proposed_by).use(eligible).use(now).use(p.id).use(p.version);
+  st.use(p.award_proposed_by).use(eligible).use(now).use(p.state).use(now).use(p.id).use(p.version);
   executeVersioned(st, "proposal");
   p.version += 1;
   p.updated_at = now;
 }
 
 void ProposalStore::updateState(db::Tx& tx, Proposal& p, std::int64_t now) {
-  auto st = tx.prepared(
-      "UPDATE proposals SET state = :state, current_version = :cv, updated_at = :now, "
-      "version = version + 1 WHERE id = :id AND version = :v");
-  st.use(p.state).use(p.current_version).use(now).use(p.id).use(p.version);
+  static const std::string query =
+      "UPDATE proposals SET state = :state, current_version = :cv, updated_at = :now, " +
+      kSetStateSince + "version = version + 1 WHERE id = :id AND version = :v";
+  auto st = tx.prepared(query);
+  st.use(p.state).use(p.current_version).use(now).use(p.state).use(now).use(p.id).use(p.version);
   executeVersioned(st, "proposal");
   p.version += 1;
   p.updated_at = now;

@@ -1,11 +1,13 @@
 #include "services/usecases/inbox_records.h"
 
+#include <algorithm>
+
 #include "modules/workflow/awaited.h"
 #include "services/stores/amendment_store.h"
 #include "services/stores/grant_store.h"
 #include "services/stores/inbox_store.h"
-#include "services/usecases/amendment_service.h"
 #include "services/usecases/actor_naming.h"
+#include "services/usecases/amendment_service.h"
 #include "services/usecases/list_scope.h"
 #include "services/usecases/proposal_facts.h"
 #include "services/usecases/workflow_facts.h"
@@ -76,31 +78,76 @@ access::Scope scopeOf(const stores::WaitingParent& g) {
   return {g.city_org_id, {g.supporting_org_id}};
 }
 
-void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, Items& out,
-                  Mentions& mentions) {
+// A waiting proposal before it is made an item: where it is among the rows, its state's index
+// in the states read, when it is due, and what it waits for.
+struct Candidate {
+  std::size_t row;
+  std::size_t state;
+  std::optional<std::int64_t> due_at;
+  workflow::Waiting waiting;
+};
+
+// Every proposal that waits for the reader is counted, but only the `query.limit` most urgent of
+// the query's kind are made into items: a fund can have tens of thousands in the revision cycle,
+// and the inbox shows a hundred. The rest go into `uncounted`.
+void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query,
+                  Items& out, Mentions& mentions, inbox::Uncounted& uncounted) {
   const auto& awaits = workflow::kProposalAwaits;
   const auto states = statesFor(awaits, actor);
   if (states.empty()) return;
+  namespace g = workflow::proposal_guards;
+  const auto& flow = workflow::kProposalFlow;
+  std::vector<std::string> kinds;
+  std::vector<bool> due_when_call_closes;  // a step from the state needs the call open
+  std::vector<std::string> translation_read_in;
+  for (const auto& s : states) {
+    kinds.push_back(inbox::kindOf(awaits.machine.name, s));
+    due_when_call_closes.push_back(workflow::guardedFrom(flow, s, g::kCallOpen));
+    if (workflow::guardedFrom(flow, s, g::kEnglishAvailable)) translation_read_in.push_back(s);
+  }
   stores::ProposalQuery scope;
   scopeQuery(actor, scope);
-  for (auto& w : stores::InboxStore::proposals(tx, scope, states)) {
+  auto [rows, calls] = stores::InboxStore::proposals(tx, scope, states, translation_read_in);
+  std::vector<Candidate> shown;  // of the query's kind
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    auto& w = rows[k];
     const auto& p = w.proposal;
+    const auto& c = calls.at(p.call_id);
     stores::ProposalVersion current;  // what awardFor reads of it: the amount requested
     current.content.amount_minor = w.requested_minor;
     const auto award = workflow::awardFor(p, current, std::nullopt);
     const auto facts =
-        proposalStandingFacts(p, w.call, std::move(w.assignments), award, w.requested_minor,
-                              w.awarded_total, w.language, w.translated != 0, now);
-    const auto waiting = workflow::waitingFor(awaits, p.state, actor, facts);
+        proposalStandingFacts(p, c.call, std::move(w.assignments), award, w.requested_minor,
+                              c.awarded_total, w.language, w.translated != 0, now);
+    auto waiting = workflow::waitingFor(awaits, p.state, actor, facts);
     if (!waiting.listed) continue;
-    auto item = itemOf(awaits, p.state, waiting);
+    const auto s =
+        static_cast<std::size_t>(std::find(states.begin(), states.end(), p.state) - states.begin());
+    if (query.kind && *query.kind != kinds[s]) {
+      ++uncounted[kinds[s]];
+      continue;
+    }
+    std::optional<std::int64_t> due;
+    if (due_when_call_closes[s]) due = c.call.closes_at;  // due when the call closes
+    shown.push_back({k, s, due, std::move(waiting)});
+  }
+  const auto urgency = [&](const Candidate& c) {
+    return inbox::Urgency{c.due_at, rows[c.row].since, kinds[c.state], rows[c.row].proposal.id};
+  };
+  const auto keep = std::min(shown.size(), static_cast<std::size_t>(query.limit));
+  std::nth_element(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(keep), shown.end(),
+                   [&](const Candidate& a, const Candidate& b) {
+                     return inbox::moreUrgent(urgency(a), urgency(b), now);
+                   });
+  for (std::size_t k = keep; k < shown.size(); ++k) ++uncounted[kinds[shown[k].state]];
+  shown.resize(keep);
+  for (const auto& c : shown) {
+    const auto& w = rows[c.row];
+    const auto& p = w.proposal;
+    auto item = itemOf(awaits, p.state, c.waiting);
     item.record = {"proposal", p.id, p.reference, w.title, p.city_org_id, w.city_name, p.state, {}};
     item.since = w.since;
-    // A step that needs the call open is due when the call closes.
-    if (workflow::guardedFrom(workflow::kProposalFlow, p.state,
-                              workflow::proposal_guards::kCallOpen)) {
-      item.due_at = w.call.closes_at;
-    }
+    item.due_at = c.due_at;
     if (workflow::fourEyesIn(awaits, p.state))
       addPerson(mentions, out.size(), "proposed_by", p.award_proposed_by,
                 {p.city_org_id, p.supporting_org_id.value_or(0)});
@@ -244,10 +291,10 @@ void addAmendments(db::Tx& tx, const Actor& actor, Items& out, Mentions& mention
 
 }  // namespace
 
-void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now,
-                    std::vector<inbox::Item>& out) {
+void addRecordItems(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query,
+                    std::vector<inbox::Item>& out, inbox::Uncounted& uncounted) {
   Mentions mentions;
-  addProposals(tx, actor, now, out, mentions);
+  addProposals(tx, actor, now, query, out, mentions, uncounted);
   addAssignments(tx, actor, out);
   addGrants(tx, actor, out);
   addTranches(tx, actor, now, out, mentions);

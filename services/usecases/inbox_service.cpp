@@ -132,32 +132,36 @@ void addAuditChain(db::Tx& tx, std::int64_t now, std::vector<Item>& out) {
 
 }  // namespace
 
-std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t now) {
-  std::vector<Item> out;
-  addRecordItems(tx, actor, now, out);
-  addMessageItems(tx, actor, out);
+InboxView inboxView(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query) {
+  std::vector<Item> items;
+  inbox::Uncounted uncounted;  // proposals waiting that were not made items
+  addRecordItems(tx, actor, now, query, items, uncounted);
+  addMessageItems(tx, actor, items);
   if (access::may(actor, access::Action::kManageUsers)) {
-    addLockedAccounts(tx, now, out);
-    addSecondFactorResets(tx, actor, now, out);
-    addFailedMail(tx, out);
+    addLockedAccounts(tx, now, items);
+    addSecondFactorResets(tx, actor, now, items);
+    addFailedMail(tx, items);
   }
-  if (actor.roles.has(access::Role::kAuditor)) addAuditChain(tx, now, out);
-  inbox::sortByUrgency(out, now);
-  return out;
-}
-
-InboxView InboxService::of(const Actor& actor, const InboxQuery& query) {
+  if (actor.roles.has(access::Role::kAuditor)) addAuditChain(tx, now, items);
   InboxView view;
-  view.now = ctx_.clock.nowMs();
-  auto tx = ctx_.db.read();  // one snapshot for every statement, on either database
-  auto items = inboxItems(tx, actor, view.now);
-  tx.commit();
-  view.counts = inbox::countByKind(items);
+  view.now = now;
+  view.counts = inbox::countByKind(items, uncounted);
+  for (const auto& c : view.counts) {
+    if (!query.kind || c.kind == *query.kind) view.total += c.count;
+  }
   if (query.kind) std::erase_if(items, [&](const Item& i) { return i.kind != *query.kind; });
-  view.total = static_cast<std::int64_t>(items.size());
+  inbox::sortByUrgency(items, now);
   if (static_cast<int>(items.size()) > query.limit)
     items.resize(static_cast<std::size_t>(query.limit));
   view.items = std::move(items);
+  return view;
+}
+
+InboxView InboxService::of(const Actor& actor, const InboxQuery& query) {
+  const auto now = ctx_.clock.nowMs();
+  auto tx = ctx_.db.read();  // one snapshot for every statement, on either database
+  auto view = inboxView(tx, actor, now, query);
+  tx.commit();
   return view;
 }
 

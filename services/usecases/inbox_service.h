@@ -24,16 +24,17 @@ struct InboxView {
   std::int64_t now = 0;                  // the time the inbox was read at (epoch ms)
 };
 
-// Everything that waits for `actor` at `now`, most urgent first, read in `tx`. For the records
-// of the workflow machines: every record the reader's lists show (the same scope) in a state in
-// which an awaited step (workflow/awaited.h) names one of the reader's roles, listed when
-// workflow::waitingFor says so — the machines' own rows, guards and facts decide, as for the
-// record's `actions`. Beside them: overdue draft reports of running grants for fund managers
-// (report.overdue); locked accounts and mail that failed for admins; the audit chain's
-// verification for auditors; threads waiting for the reader's answer (inbox_messages.h). A fixed
-// number of statements whatever the number of items.
-// REQUIRES: tx is a read transaction.
-std::vector<inbox::Item> inboxItems(db::Tx& tx, const Actor& actor, std::int64_t now);
+// What waits for `actor` at `now`: the query's items, most urgent first, with every kind
+// counted. For the records of the workflow machines: every record the reader's lists show (the
+// same scope) in a state in which an awaited step (workflow/awaited.h) names one of the reader's
+// roles, listed when workflow::waitingFor says so — the machines' own rows, guards and facts
+// decide, as for the record's `actions`. Beside them: overdue draft reports of running grants for
+// fund managers (report.overdue); locked accounts and mail that failed for admins; the audit
+// chain's verification for auditors; threads waiting for the reader's answer (inbox_messages.h).
+// A fixed number of statements whatever the number of items; of the proposals waiting, only as
+// many as the query shows are made items (inbox_records.h).
+// REQUIRES: tx is a read transaction; the query as InboxService::of requires it.
+InboxView inboxView(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query);
 
 // The signed-in user's work inbox (GET /api/v1/inbox).
 class InboxService {
@@ -42,9 +43,9 @@ class InboxService {
 
   static constexpr int kMaxLimit = 500;
 
-  // inboxItems() in one read transaction (one snapshot on PostgreSQL too), counted per kind,
-  // then narrowed to the query. REQUIRES: 1 <= query.limit <= kMaxLimit; query.kind, when
-  // given, is one of inbox::kinds() (the handler checks both).
+  // inboxView() in one read transaction (one snapshot on PostgreSQL too).
+  // REQUIRES: 1 <= query.limit <= kMaxLimit; query.kind, when given, is one of inbox::kinds()
+  // (the handler checks both).
   InboxView of(const Actor& actor, const InboxQuery& query);
 
  private:

@@ -38,8 +38,8 @@ std::map<std::string, Reading> readings(const std::string& name, int extra) {
         soci::into(user_id);
     const auto actor = usecases::loadActor(tx, user_id);
     Counting counting(tx.sql());
-    const auto items = usecases::inboxItems(tx, actor, clock.nowMs());
-    out[login.email] = {counting.statements(), items.size()};
+    const auto view = usecases::inboxView(tx, actor, clock.nowMs(), {});
+    out[login.email] = {counting.statements(), static_cast<std::size_t>(view.total)};
     tx.commit();
   }
   return out;

@@ -29,6 +29,11 @@ constexpr std::pair<const char*, const char*> kInvariants[] = {
      "GROUP BY call_id, city_org_id, state) c FULL JOIN (SELECT * FROM proposal_tallies WHERE "
      "n <> 0) t ON t.call_id = c.call_id AND t.city_org_id = c.city_org_id AND t.state = c.state "
      "WHERE c.n IS NULL OR t.n IS NULL OR c.n <> t.n"},
+    {"a proposal's state_since is its latest audit event into its state, else its creation "
+     "(migration 0027)",
+     "SELECT COUNT(*) FROM proposals p WHERE p.state_since <> COALESCE((SELECT MAX(e.at) FROM "
+     "audit_events e WHERE e.entity = 'proposal' AND e.entity_id = p.id AND e.to_state = p.state "
+     "AND e.from_state <> e.to_state), p.created_at)"},
     {"tranches add up to the grant",
      "SELECT COUNT(*) FROM grants g WHERE g.amount_minor <> "
      "(SELECT COALESCE(SUM(t.amount_minor), 0) FROM tranches t WHERE t.grant_id = g.id)"},

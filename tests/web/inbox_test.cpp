@@ -3,6 +3,7 @@
 // record's own actions (content guards aside), the answer keeps its schema, and bad parameters
 // are refused. Changes (an overdue report, four eyes, locks, failed mail) in inbox_change_test.cpp.
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -286,6 +287,26 @@ BOOST_AUTO_TEST_CASE(one_kind_at_a_time_and_the_limit_keep_every_count) {
   const auto items = itemsIn(r.json);
   BOOST_REQUIRE_EQUAL(items.size(), 1u);
   BOOST_TEST(items[0]->getValue<std::string>("kind") == "proposal.submitted");
+  // The one kept is the most urgent of its kind; without a kind, the first two of all are kept
+  // (only so many proposals are made items, the rest counted).
+  const auto every = itemsIn(all);
+  const auto idOf = [](const Poco::JSON::Object::Ptr& item) {
+    return item->getValue<std::string>("kind") + "#" +
+           std::to_string(item->getObject("record")->getValue<std::int64_t>("id"));
+  };
+  const auto first = std::find_if(every.begin(), every.end(), [](const auto& i) {
+    return i->template getValue<std::string>("kind") == "proposal.submitted";
+  });
+  BOOST_REQUIRE(first != every.end());
+  BOOST_TEST(idOf(items[0]) == idOf(*first));
+  const auto two = fm1.get("/api/v1/inbox?limit=2");
+  BOOST_REQUIRE(two.json);
+  const auto kept = itemsIn(two.json);
+  BOOST_REQUIRE_EQUAL(kept.size(), 2u);
+  BOOST_REQUIRE_GE(every.size(), 2u);
+  BOOST_TEST(idOf(kept[0]) == idOf(every[0]));
+  BOOST_TEST(idOf(kept[1]) == idOf(every[1]));
+  BOOST_TEST(two.json->getValue<std::int64_t>("total") == all->getValue<std::int64_t>("total"));
   std::int64_t submitted = 0;
   for (const auto& key : keysOf(all)) submitted += key.starts_with("proposal.submitted#") ? 1 : 0;
   BOOST_TEST(r.json->getValue<std::int64_t>("total") == submitted);
