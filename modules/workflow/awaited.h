@@ -196,6 +196,26 @@ Waiting waitingFor(const Awaits<Types>& a, std::string_view state, const Actor& 
   return waitingFor(a, state, actor, facts, [](typename Types::Event) { return true; });
 }
 
+// Whether a record in `state` waits for `actor` whatever its facts, wherever it is: an awaited
+// row from the state names a role the actor acts in for any record (access::actsAs with no scope:
+// a fund manager's), and none of its guards can hold it back in waitingFor (a guard of kind
+// kInvalid checks the record's own content, which does not). The inbox counts such records
+// instead of reading each one's facts. For a machine without a gate beside its table.
+template <class Types>
+bool awaitedWhateverTheFacts(const Awaits<Types>& a, std::string_view state, const Actor& actor) {
+  for (const auto& row : a.machine.transitions) {
+    if (row.from != state || !a.awaited(row.event)) continue;
+    bool anywhere = false;
+    for (Role r : row.who.roles()) anywhere = anywhere || access::actsAs(actor, r, {});
+    bool unguarded = true;
+    for (const auto* g : row.guards) {
+      unguarded = unguarded && (g == nullptr || g->kind == core::ProblemKind::kInvalid);
+    }
+    if (anywhere && unguarded) return true;
+  }
+  return false;
+}
+
 // The states of the machine from which an awaited row names one of `roles`: the only states in
 // which a record can wait for a holder of those roles (what the inbox reads from the database).
 template <class Types>

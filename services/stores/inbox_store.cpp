@@ -13,25 +13,6 @@
 namespace citygrants::stores {
 namespace {
 
-// "`column` IN (:prefix0, :prefix1, ...)" with `values` exchanged into `st` by those names.
-// REQUIRES: values is not empty and outlives the statement's execution.
-std::string inList(soci::statement& st, const std::string& column,
-                   const std::vector<std::string>& values, const std::string& prefix) {
-  if (values.empty()) throw std::invalid_argument("an empty IN list");
-  std::string out = column + " IN (";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::string name = prefix + std::to_string(i);
-    out += (i == 0 ? ":" : ", :") + name;
-    st.exchange(soci::use(values[i], name));
-  }
-  return out + ")";
-}
-
-// " WHERE a AND b" from the list-style `where` (" WHERE ..." or "") and one more condition.
-std::string andWhere(const std::string& where, const std::string& condition) {
-  return (where.empty() ? " WHERE " : where + " AND ") + condition;
-}
-
 const std::vector<std::string>& runningGrantStates() {
   static const std::vector<std::string> states(std::begin(kRunningGrantStates),
                                                std::end(kRunningGrantStates));
@@ -59,86 +40,7 @@ void exchangeParent(soci::statement& st, WaitingParent& g) {
 constexpr const char* kParentColumns =
     "g.id, g.reference, g.state, g.city_org_id, o.name, g.supporting_org_id, v.title";
 
-// Every assignment of the proposals `scope` sees in `states`, by proposal id.
-std::map<std::int64_t, std::vector<Assignment>> assignmentsOf(
-    db::Tx& tx, const ProposalQuery& scope, const std::vector<std::string>& states) {
-  soci::statement st(tx.sql());
-  const std::string where = andWhere(proposalWhere(scope, st), inList(st, "p.state", states, "ps"));
-  Assignment a;
-  st.exchange(soci::into(a.id));
-  st.exchange(soci::into(a.proposal_id));
-  st.exchange(soci::into(a.version_number));
-  st.exchange(soci::into(a.partner_org_id));
-  st.exchange(soci::into(a.state));
-  prepareAndRun(st,
-                "SELECT a.id, a.proposal_id, a.version_number, a.partner_org_id, a.state "
-                "FROM review_assignments a JOIN proposals p ON p.id = a.proposal_id" +
-                    where + " ORDER BY a.id");
-  std::map<std::int64_t, std::vector<Assignment>> out;
-  while (st.fetch()) out[a.proposal_id].push_back(a);
-  return out;
-}
-
 }  // namespace
-
-WaitingProposals InboxStore::proposals(db::Tx& tx, const ProposalQuery& scope,
-                                       const std::vector<std::string>& states,
-                                       const std::vector<std::string>& translation_read_in) {
-  soci::statement st(tx.sql());
-  const std::string where = andWhere(proposalWhere(scope, st), inList(st, "p.state", states, "ps"));
-  // The translation is in the version's row, which nothing else here reads (the index
-  // proposal_versions_summary covers the rest): read only where a guard looks at it.
-  const std::string translated =
-      translation_read_in.empty()
-          ? std::string("0")
-          : "CASE WHEN " + inList(st, "p.state", translation_read_in, "ts") +
-                " THEN (SELECT CASE WHEN tv.translation_en IS NULL OR TRIM(tv.translation_en) = '' "
-                "THEN 0 ELSE 1 END FROM proposal_versions tv WHERE tv.id = v.id) ELSE 0 END";
-  WaitingProposal w;
-  WaitingCall c;
-  auto& p = w.proposal;
-  for (auto* v : {&p.id, &p.call_id, &p.city_org_id}) st.exchange(soci::into(*v));
-  st.exchange(soci::into(p.reference));
-  st.exchange(soci::into(p.state));
-  st.exchange(soci::into(p.current_version));
-  st.exchange(soci::into(p.supporting_org_id));
-  st.exchange(soci::into(p.award_minor));
-  st.exchange(soci::into(p.award_proposed_by));
-  st.exchange(soci::into(p.created_at));
-  st.exchange(soci::into(w.title));
-  st.exchange(soci::into(w.city_name));
-  st.exchange(soci::into(w.requested_minor));
-  st.exchange(soci::into(w.language));
-  st.exchange(soci::into(w.translated));
-  st.exchange(soci::into(c.call.state));
-  for (auto* v : {&c.call.closes_at, &c.call.threshold_minor, &c.call.budget_minor,
-                  &c.awarded_total, &w.since}) {
-    st.exchange(soci::into(*v));
-  }
-  prepareAndRun(
-      st,
-      "SELECT p.id, p.call_id, p.city_org_id, p.reference, p.state, p.current_version, "
-      "p.supporting_org_id, p.award_minor, p.award_proposed_by, p.created_at, v.title, o.name, "
-      "v.amount_minor, v.language, " +
-          translated +
-          ", c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
-          "COALESCE(ag.awarded, 0), p.state_since FROM proposals p" +
-          kProposalJoins +
-          " JOIN calls c ON c.id = p.call_id LEFT JOIN (SELECT call_id, SUM(amount_minor) AS "
-          "awarded FROM grants GROUP BY call_id) ag ON ag.call_id = p.call_id" +
-          where);  // in no order: ordered by the state index, not a scan of every proposal
-  WaitingProposals out;
-  while (st.fetch()) {
-    out.rows.push_back(w);
-    if (!out.calls.contains(p.call_id)) {
-      c.call.id = p.call_id;
-      out.calls.emplace(p.call_id, c);
-    }
-  }
-  auto assignments = assignmentsOf(tx, scope, states);
-  for (auto& item : out.rows) item.assignments = std::move(assignments[item.proposal.id]);
-  return out;
-}
 
 std::vector<WaitingAssignment> InboxStore::assignments(db::Tx& tx, const AssignmentQuery& scope,
                                                        const std::vector<std::string>& states) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,7 +20,7 @@
 // lists scope them, each with what its machine's guards look at, its title and city, and since
 // when it is in its state (`since`: its latest audit event into that state from another one,
 // else its creation; a proposal keeps it in a column, migration 0027). One statement per
-// function (two for proposals) whatever the number of rows, in id order.
+// function (two for proposals) whatever the number of rows, in id order (proposals in none).
 namespace citygrants::stores {
 
 struct WaitingProposal {
@@ -43,6 +44,14 @@ struct WaitingCall {
 struct WaitingProposals {
   std::vector<WaitingProposal> rows;
   std::map<std::int64_t, WaitingCall> calls;  // by id: the calls of the rows
+};
+
+// Which proposals the inbox reads whole (InboxStore::proposals).
+struct WaitingProposalQuery {
+  std::vector<std::string> states;  // every proposal in these
+  std::vector<std::int64_t> ids;    // and these (InboxStore::longestWaiting)
+  // Whether the current version is translated is read in these states only (0 in the others).
+  std::vector<std::string> translation_read_in;
 };
 
 struct WaitingAssignment {
@@ -103,13 +112,21 @@ inline constexpr const char* kRunningGrantStates[] = {"active", "suspended"};
 
 class InboxStore {
  public:
-  // The proposals `scope` sees (proposalWhere: visibility only, its filters unset) in `states`,
-  // with every assignment of each, and their calls. Whether the current version is translated is
-  // read for those in `translation_read_in` only (0 for the others).
-  // REQUIRES: 1 <= states.size() <= 13; translation_read_in.size() <= 13.
+  // The proposals `scope` sees (proposalWhere: visibility only, its filters unset) that `query`
+  // names, with every assignment of each, and their calls. Two statements.
+  // REQUIRES: the query's states are states of the proposal machine, each at most once.
   static WaitingProposals proposals(db::Tx& tx, const ProposalQuery& scope,
-                                    const std::vector<std::string>& states,
-                                    const std::vector<std::string>& translation_read_in);
+                                    const WaitingProposalQuery& query);
+  // The ids of the `limit` proposals of each of `states` that have been in it longest: for a
+  // reader who sees every proposal, whom each waits for whatever its facts and never by a due
+  // date. One statement. REQUIRES: states is not empty; limit >= 1.
+  static std::vector<std::int64_t> longestWaiting(db::Tx& tx,
+                                                  const std::vector<std::string>& states,
+                                                  int limit);
+  // How many proposals there are in each of `states` (a state with none is absent): for a
+  // reader who sees every one. One statement. REQUIRES: states is not empty.
+  static std::map<std::string, std::int64_t, std::less<>> proposalCounts(
+      db::Tx& tx, const std::vector<std::string>& states);
   // The review assignments `scope` sees (assignmentWhere) in `states`, with their proposal.
   // REQUIRES: 1 <= states.size() <= 5.
   static std::vector<WaitingAssignment> assignments(db::Tx& tx, const AssignmentQuery& scope,

@@ -1,5 +1,7 @@
 #include "services/stores/sql_util.h"
 
+#include <stdexcept>
+
 #include "modules/core/problem.h"
 
 namespace citygrants::stores {
@@ -25,6 +27,22 @@ void executeVersioned(db::Prepared& st, std::string_view entity) {
     throw core::Problem(core::ProblemKind::kStaleVersion,
                         {"problem.changed", {core::entityTerm("entity", entity)}});
   }
+}
+
+std::string inList(soci::statement& st, const std::string& column,
+                   const std::vector<std::string>& values, const std::string& prefix) {
+  if (values.empty()) throw std::invalid_argument("an empty IN list");
+  std::string out = column + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string name = prefix + std::to_string(i);
+    out += (i == 0 ? ":" : ", :") + name;
+    st.exchange(soci::use(values[i], name));
+  }
+  return out + ")";
+}
+
+std::string andWhere(const std::string& where, const std::string& condition) {
+  return (where.empty() ? " WHERE " : where + " AND ") + condition;
 }
 
 std::string joinList(const std::vector<std::string>& items) {

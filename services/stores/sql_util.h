@@ -21,6 +21,14 @@ void executeVersioned(soci::statement& st, std::string_view entity);
 void prepareAndRun(soci::statement& st, const std::string& query);
 void executeVersioned(db::Prepared& st, std::string_view entity);
 
+// "`column` IN (:prefix0, :prefix1, ...)" with `values` exchanged into `st` by those names.
+// REQUIRES: values is not empty and outlives the statement's execution.
+std::string inList(soci::statement& st, const std::string& column,
+                   const std::vector<std::string>& values, const std::string& prefix);
+
+// " WHERE a AND b" from the list-style `where` (" WHERE ..." or "") and one more condition.
+std::string andWhere(const std::string& where, const std::string& condition);
+
 // Joins and splits a list of plain tokens ("migrants,refugees") stored in one TEXT column.
 std::string joinList(const std::vector<std::string>& items);
 std::vector<std::string> splitList(const std::string& text);

@@ -87,9 +87,11 @@ struct Candidate {
   workflow::Waiting waiting;
 };
 
-// Every proposal that waits for the reader is counted, but only the `query.limit` most urgent of
-// the query's kind are made into items: a fund can have tens of thousands in the revision cycle,
-// and the inbox shows a hundred. The rest go into `uncounted`.
+// A fund can have tens of thousands of proposals waiting, and the inbox shows a hundred: only
+// the `query.limit` most urgent of the query's kind are made items, and the others are counted
+// into `uncounted`. In a state where each waits for the reader whatever its facts (a fund
+// manager's screening, workflow::awaitedWhateverTheFacts), they are counted by the database and
+// only the longest waiting are read; in the others, each is read and its facts decide.
 void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query,
                   Items& out, Mentions& mentions, inbox::Uncounted& uncounted) {
   const auto& awaits = workflow::kProposalAwaits;
@@ -97,17 +99,39 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQ
   if (states.empty()) return;
   namespace g = workflow::proposal_guards;
   const auto& flow = workflow::kProposalFlow;
-  std::vector<std::string> kinds;
-  std::vector<bool> due_when_call_closes;  // a step from the state needs the call open
-  std::vector<std::string> translation_read_in;
-  for (const auto& s : states) {
-    kinds.push_back(inbox::kindOf(awaits.machine.name, s));
-    due_when_call_closes.push_back(workflow::guardedFrom(flow, s, g::kCallOpen));
-    if (workflow::guardedFrom(flow, s, g::kEnglishAvailable)) translation_read_in.push_back(s);
-  }
   stores::ProposalQuery scope;
   scopeQuery(actor, scope);
-  auto [rows, calls] = stores::InboxStore::proposals(tx, scope, states, translation_read_in);
+  stores::WaitingProposalQuery read;
+  std::vector<std::string> longest_in;  // of the query's kind
+  std::vector<std::string> kinds;
+  std::vector<bool> due;  // a step from the state needs the call open: due when the call closes
+  std::vector<std::string> counted_in;  // whatever the facts
+  for (const auto& s : states) {
+    kinds.push_back(inbox::kindOf(awaits.machine.name, s));
+    due.push_back(workflow::guardedFrom(flow, s, g::kCallOpen));
+    if (workflow::guardedFrom(flow, s, g::kEnglishAvailable)) read.translation_read_in.push_back(s);
+    // (A state with a due date is read whole: the longest waiting are not the most urgent.)
+    if (scope.see_all && !due.back() && workflow::awaitedWhateverTheFacts(awaits, s, actor)) {
+      counted_in.push_back(s);
+      if (!query.kind || *query.kind == kinds.back()) longest_in.push_back(s);
+    } else {
+      read.states.push_back(s);
+    }
+  }
+  std::vector<std::int64_t> waiting_in(states.size(), 0);  // per state, every one listed
+  if (!counted_in.empty()) {
+    const auto counts = stores::InboxStore::proposalCounts(tx, counted_in);
+    for (std::size_t s = 0; s < states.size(); ++s) {
+      if (auto it = counts.find(states[s]); it != counts.end()) waiting_in[s] = it->second;
+    }
+  }
+  const auto counted = [&](std::size_t s) {
+    return std::find(counted_in.begin(), counted_in.end(), states[s]) != counted_in.end();
+  };
+  if (!longest_in.empty()) {
+    read.ids = stores::InboxStore::longestWaiting(tx, longest_in, query.limit);
+  }
+  auto [rows, calls] = stores::InboxStore::proposals(tx, scope, read);
   std::vector<Candidate> shown;  // of the query's kind
   for (std::size_t k = 0; k < rows.size(); ++k) {
     auto& w = rows[k];
@@ -123,13 +147,10 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQ
     if (!waiting.listed) continue;
     const auto s =
         static_cast<std::size_t>(std::find(states.begin(), states.end(), p.state) - states.begin());
-    if (query.kind && *query.kind != kinds[s]) {
-      ++uncounted[kinds[s]];
-      continue;
-    }
-    std::optional<std::int64_t> due;
-    if (due_when_call_closes[s]) due = c.call.closes_at;  // due when the call closes
-    shown.push_back({k, s, due, std::move(waiting)});
+    if (!counted(s)) ++waiting_in[s];
+    if (query.kind && *query.kind != kinds[s]) continue;
+    shown.push_back(
+        {k, s, due[s] ? std::optional(c.call.closes_at) : std::nullopt, std::move(waiting)});
   }
   const auto urgency = [&](const Candidate& c) {
     return inbox::Urgency{c.due_at, rows[c.row].since, kinds[c.state], rows[c.row].proposal.id};
@@ -139,7 +160,6 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQ
                    [&](const Candidate& a, const Candidate& b) {
                      return inbox::moreUrgent(urgency(a), urgency(b), now);
                    });
-  for (std::size_t k = keep; k < shown.size(); ++k) ++uncounted[kinds[shown[k].state]];
   shown.resize(keep);
   for (const auto& c : shown) {
     const auto& w = rows[c.row];
@@ -152,6 +172,10 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQ
       addPerson(mentions, out.size(), "proposed_by", p.award_proposed_by,
                 {p.city_org_id, p.supporting_org_id.value_or(0)});
     out.push_back(std::move(item));
+    --waiting_in[c.state];
+  }
+  for (std::size_t s = 0; s < states.size(); ++s) {
+    if (waiting_in[s] > 0) uncounted[kinds[s]] += waiting_in[s];
   }
 }
 

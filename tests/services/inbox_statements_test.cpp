@@ -59,12 +59,14 @@ BOOST_AUTO_TEST_CASE(each_inbox_reads_the_same_few_statements_however_many_recor
                              << b.statements << " for " << b.items);
     BOOST_TEST(r.statements == b.statements,
                email << ": " << r.statements << " then " << b.statements);
-    BOOST_TEST(r.statements <= 8, email << " reads " << r.statements << " statements");
+    BOOST_TEST(r.statements <= 10, email << " reads " << r.statements << " statements");
   }
   // The fund managers and the cities with generated proposals have more waiting, read alike.
   BOOST_TEST(big.at("fm1@mmc.demo").items > small.at("fm1@mmc.demo").items + 10);
   BOOST_TEST(big.at("applicant@kampala.demo").items > small.at("applicant@kampala.demo").items);
-  BOOST_TEST(small.at("fm1@mmc.demo").statements >= 5);  // proposals (2), grants, tranches, reports
+  // Proposals (4: the count and the longest waiting of the states where each waits whatever its
+  // facts, the others and the assignments), grants, tranches, reports.
+  BOOST_TEST(small.at("fm1@mmc.demo").statements >= 7);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
