@@ -163,6 +163,45 @@ BOOST_AUTO_TEST_CASE(the_states_read_for_a_role_are_those_an_awaited_row_names_i
   BOOST_TEST(!fourEyesIn(kProposalAwaits, "reviewed"));
 }
 
+// What the inbox counts without reading facts must be listed whatever they are: with every fact
+// false (each guard failing, the award proposed by this very reader) as with every fact true.
+template <class Types>
+void listedWheneverClaimed(const Awaits<Types>& a, const Actor& actor,
+                           const typename Types::Facts& passing) {
+  auto failing = typename Types::Facts{};
+  for (auto state : a.machine.states) {
+    if (!awaitedWhateverTheFacts(a, state, actor)) continue;
+    BOOST_TEST(waitingFor(a, state, actor, failing).listed, a.machine.name << " " << state);
+    BOOST_TEST(waitingFor(a, state, actor, passing).listed, a.machine.name << " " << state);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_state_counted_whatever_the_facts_lists_every_record_in_it) {
+  const auto fm = actorFor(Role::kFundManager);
+  const auto claimed = [&](std::string_view state, const Actor& actor) {
+    return awaitedWhateverTheFacts(kProposalAwaits, state, actor);
+  };
+  for (std::string_view state : {"concept_submitted", "submitted", "screening", "reviewed"}) {
+    BOOST_TEST(claimed(state, fm), state);
+  }
+  // A guard on other records or on people decides: each is read.
+  for (std::string_view state : {"in_review", "award_proposed", "draft", "approved"}) {
+    BOOST_TEST(!claimed(state, fm), state);
+  }
+  // A city's step waits only on the city's own records; an auditor takes none.
+  BOOST_TEST(!claimed("revision_requested", actorFor(Role::kApplicant)));
+  BOOST_TEST(!claimed("screening", actorFor(Role::kAuditor)));
+  for (const auto& actor : {fm, actorFor(Role::kAdmin), actorFor(Role::kApplicant)}) {
+    listedWheneverClaimed(kProposalAwaits, actor, allTrueProposalFacts());
+    listedWheneverClaimed(kGrantAwaits, actor, allTrueGrantFacts());
+    listedWheneverClaimed(kTrancheAwaits, actor, allTrueTrancheFacts());
+    listedWheneverClaimed(kReportAwaits, actor, allTrueReportFacts());
+  }
+  auto failing = ProposalFacts{};
+  failing.award_proposed_by = fm.user_id;
+  BOOST_TEST(waitingFor(kProposalAwaits, "reviewed", fm, failing).listed);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace citygrants::workflow::testing
