@@ -87,6 +87,88 @@ struct Candidate {
   workflow::Waiting waiting;
 };
 
+// How the proposals that may wait for a reader are read: per state (of statesFor), its kind and
+// whether it is due when the call closes; which states the database counts, and what is read.
+struct ProposalPlan {
+  std::vector<std::string> states;
+  std::vector<std::string> kinds;
+  std::vector<bool> due;                // a step from the state needs the call open
+  std::vector<std::string> counted_in;  // each one waits whatever its facts: counted
+  std::vector<std::string> longest_in;  // of those, the query's kind: the longest waiting read
+  stores::WaitingProposalQuery read;    // the other states, read whole
+
+  bool counted(std::size_t s) const {
+    return std::find(counted_in.begin(), counted_in.end(), states[s]) != counted_in.end();
+  }
+};
+
+ProposalPlan planProposals(const Actor& actor, const stores::ProposalQuery& scope,
+                           const InboxQuery& query) {
+  namespace g = workflow::proposal_guards;
+  const auto& awaits = workflow::kProposalAwaits;
+  ProposalPlan plan;
+  plan.states = statesFor(awaits, actor);
+  for (const auto& s : plan.states) {
+    plan.kinds.push_back(inbox::kindOf(awaits.machine.name, s));
+    plan.due.push_back(workflow::guardedFrom(awaits.machine, s, g::kCallOpen));
+    if (workflow::guardedFrom(awaits.machine, s, g::kEnglishAvailable)) {
+      plan.read.translation_read_in.push_back(s);
+    }
+    // A state with a due date is read whole: the longest waiting are not the most urgent.
+    if (scope.see_all && !plan.due.back() && workflow::awaitedWhateverTheFacts(awaits, s, actor)) {
+      plan.counted_in.push_back(s);
+      if (!query.kind || *query.kind == plan.kinds.back()) plan.longest_in.push_back(s);
+    } else {
+      plan.read.states.push_back(s);
+    }
+  }
+  return plan;
+}
+
+// The rows listed for `actor`, of the query's kind; every one listed in a state the database does
+// not count adds to `waiting_in`.
+std::vector<Candidate> listedProposals(stores::WaitingProposals& read, const ProposalPlan& plan,
+                                       const Actor& actor, std::int64_t now,
+                                       const InboxQuery& query,
+                                       std::vector<std::int64_t>& waiting_in) {
+  std::vector<Candidate> out;
+  for (std::size_t k = 0; k < read.rows.size(); ++k) {
+    auto& w = read.rows[k];
+    const auto& p = w.proposal;
+    const auto& c = read.calls.at(p.call_id);
+    stores::ProposalVersion current;  // what awardFor reads of it: the amount requested
+    current.content.amount_minor = w.requested_minor;
+    const auto award = workflow::awardFor(p, current, std::nullopt);
+    const auto facts =
+        proposalStandingFacts(p, c.call, std::move(w.assignments), award, w.requested_minor,
+                              c.awarded_total, w.language, w.translated != 0, now);
+    auto waiting = workflow::waitingFor(workflow::kProposalAwaits, p.state, actor, facts);
+    if (!waiting.listed) continue;
+    const auto s = static_cast<std::size_t>(
+        std::find(plan.states.begin(), plan.states.end(), p.state) - plan.states.begin());
+    if (!plan.counted(s)) ++waiting_in[s];
+    if (query.kind && *query.kind != plan.kinds[s]) continue;
+    out.push_back({k, s, plan.due[s] ? std::optional(c.call.closes_at) : std::nullopt,
+                   std::move(waiting)});
+  }
+  return out;
+}
+
+// Keeps the `limit` most urgent of `shown` (inbox::moreUrgent), in no order.
+void keepMostUrgent(std::vector<Candidate>& shown, const stores::WaitingProposals& read,
+                    const ProposalPlan& plan, int limit, std::int64_t now) {
+  const auto urgency = [&](const Candidate& c) {
+    const auto& w = read.rows[c.row];
+    return inbox::Urgency{c.due_at, w.since, plan.kinds[c.state], w.proposal.id};
+  };
+  const auto keep = std::min(shown.size(), static_cast<std::size_t>(limit));
+  std::nth_element(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(keep), shown.end(),
+                   [&](const Candidate& a, const Candidate& b) {
+                     return inbox::moreUrgent(urgency(a), urgency(b), now);
+                   });
+  shown.resize(keep);
+}
+
 // A fund can have tens of thousands of proposals waiting, and the inbox shows a hundred: only
 // the `query.limit` most urgent of the query's kind are made items, and the others are counted
 // into `uncounted`. In a state where each waits for the reader whatever its facts (a fund
@@ -94,75 +176,26 @@ struct Candidate {
 // only the longest waiting are read; in the others, each is read and its facts decide.
 void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQuery& query,
                   Items& out, Mentions& mentions, inbox::Uncounted& uncounted) {
-  const auto& awaits = workflow::kProposalAwaits;
-  const auto states = statesFor(awaits, actor);
-  if (states.empty()) return;
-  namespace g = workflow::proposal_guards;
-  const auto& flow = workflow::kProposalFlow;
   stores::ProposalQuery scope;
   scopeQuery(actor, scope);
-  stores::WaitingProposalQuery read;
-  std::vector<std::string> longest_in;  // of the query's kind
-  std::vector<std::string> kinds;
-  std::vector<bool> due;  // a step from the state needs the call open: due when the call closes
-  std::vector<std::string> counted_in;  // whatever the facts
-  for (const auto& s : states) {
-    kinds.push_back(inbox::kindOf(awaits.machine.name, s));
-    due.push_back(workflow::guardedFrom(flow, s, g::kCallOpen));
-    if (workflow::guardedFrom(flow, s, g::kEnglishAvailable)) read.translation_read_in.push_back(s);
-    // (A state with a due date is read whole: the longest waiting are not the most urgent.)
-    if (scope.see_all && !due.back() && workflow::awaitedWhateverTheFacts(awaits, s, actor)) {
-      counted_in.push_back(s);
-      if (!query.kind || *query.kind == kinds.back()) longest_in.push_back(s);
-    } else {
-      read.states.push_back(s);
+  auto plan = planProposals(actor, scope, query);
+  if (plan.states.empty()) return;
+  std::vector<std::int64_t> waiting_in(plan.states.size(), 0);  // per state, every one listed
+  if (!plan.counted_in.empty()) {
+    const auto counts = stores::InboxStore::proposalCounts(tx, plan.counted_in);
+    for (std::size_t s = 0; s < plan.states.size(); ++s) {
+      if (auto it = counts.find(plan.states[s]); it != counts.end()) waiting_in[s] = it->second;
     }
   }
-  std::vector<std::int64_t> waiting_in(states.size(), 0);  // per state, every one listed
-  if (!counted_in.empty()) {
-    const auto counts = stores::InboxStore::proposalCounts(tx, counted_in);
-    for (std::size_t s = 0; s < states.size(); ++s) {
-      if (auto it = counts.find(states[s]); it != counts.end()) waiting_in[s] = it->second;
-    }
+  if (!plan.longest_in.empty()) {
+    plan.read.ids = stores::InboxStore::longestWaiting(tx, plan.longest_in, query.limit);
   }
-  const auto counted = [&](std::size_t s) {
-    return std::find(counted_in.begin(), counted_in.end(), states[s]) != counted_in.end();
-  };
-  if (!longest_in.empty()) {
-    read.ids = stores::InboxStore::longestWaiting(tx, longest_in, query.limit);
-  }
-  auto [rows, calls] = stores::InboxStore::proposals(tx, scope, read);
-  std::vector<Candidate> shown;  // of the query's kind
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    auto& w = rows[k];
-    const auto& p = w.proposal;
-    const auto& c = calls.at(p.call_id);
-    stores::ProposalVersion current;  // what awardFor reads of it: the amount requested
-    current.content.amount_minor = w.requested_minor;
-    const auto award = workflow::awardFor(p, current, std::nullopt);
-    const auto facts =
-        proposalStandingFacts(p, c.call, std::move(w.assignments), award, w.requested_minor,
-                              c.awarded_total, w.language, w.translated != 0, now);
-    auto waiting = workflow::waitingFor(awaits, p.state, actor, facts);
-    if (!waiting.listed) continue;
-    const auto s =
-        static_cast<std::size_t>(std::find(states.begin(), states.end(), p.state) - states.begin());
-    if (!counted(s)) ++waiting_in[s];
-    if (query.kind && *query.kind != kinds[s]) continue;
-    shown.push_back(
-        {k, s, due[s] ? std::optional(c.call.closes_at) : std::nullopt, std::move(waiting)});
-  }
-  const auto urgency = [&](const Candidate& c) {
-    return inbox::Urgency{c.due_at, rows[c.row].since, kinds[c.state], rows[c.row].proposal.id};
-  };
-  const auto keep = std::min(shown.size(), static_cast<std::size_t>(query.limit));
-  std::nth_element(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(keep), shown.end(),
-                   [&](const Candidate& a, const Candidate& b) {
-                     return inbox::moreUrgent(urgency(a), urgency(b), now);
-                   });
-  shown.resize(keep);
+  auto read = stores::InboxStore::proposals(tx, scope, plan.read);
+  auto shown = listedProposals(read, plan, actor, now, query, waiting_in);
+  keepMostUrgent(shown, read, plan, query.limit, now);
+  const auto& awaits = workflow::kProposalAwaits;
   for (const auto& c : shown) {
-    const auto& w = rows[c.row];
+    const auto& w = read.rows[c.row];
     const auto& p = w.proposal;
     auto item = itemOf(awaits, p.state, c.waiting);
     item.record = {"proposal", p.id, p.reference, w.title, p.city_org_id, w.city_name, p.state, {}};
@@ -174,8 +207,8 @@ void addProposals(db::Tx& tx, const Actor& actor, std::int64_t now, const InboxQ
     out.push_back(std::move(item));
     --waiting_in[c.state];
   }
-  for (std::size_t s = 0; s < states.size(); ++s) {
-    if (waiting_in[s] > 0) uncounted[kinds[s]] += waiting_in[s];
+  for (std::size_t s = 0; s < plan.states.size(); ++s) {
+    if (waiting_in[s] > 0) uncounted[plan.kinds[s]] += waiting_in[s];
   }
 }
 
