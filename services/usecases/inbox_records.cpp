@@ -148,8 +148,8 @@ std::vector<Candidate> listedProposals(stores::WaitingProposals& read, const Pro
         std::find(plan.states.begin(), plan.states.end(), p.state) - plan.states.begin());
     if (!plan.counted(s)) ++waiting_in[s];
     if (query.kind && *query.kind != plan.kinds[s]) continue;
-    out.push_back({k, s, plan.due[s] ? std::optional(c.call.closes_at) : std::nullopt,
-                   std::move(waiting)});
+    out.push_back(
+        {k, s, plan.due[s] ? std::optional(c.call.closes_at) : std::nullopt, std::move(waiting)});
   }
   return out;
 }
