@@ -133,13 +133,16 @@ std::vector<std::int64_t> InboxStore::longestWaiting(db::Tx& tx,
 
 std::map<std::string, std::int64_t, std::less<>> InboxStore::proposalCounts(
     db::Tx& tx, const std::vector<std::string>& states) {
+  // The tallies the triggers keep per call, city and state (migration 0026): a few rows a state,
+  // however many proposals. SUM of a BIGINT is NUMERIC on PostgreSQL: cast back.
   soci::statement st(tx.sql());
   const std::string in = inList(st, "state", states, "cs");
   std::string state;
   std::int64_t n = 0;
   st.exchange(soci::into(state));
   st.exchange(soci::into(n));
-  prepareAndRun(st, "SELECT state, COUNT(*) FROM proposals WHERE " + in + " GROUP BY state");
+  prepareAndRun(st, "SELECT state, CAST(SUM(n) AS BIGINT) FROM proposal_tallies WHERE " + in +
+                        " GROUP BY state");
   std::map<std::string, std::int64_t, std::less<>> out;
   while (st.fetch()) out[state] = n;
   return out;

@@ -119,12 +119,14 @@ class InboxStore {
                                     const WaitingProposalQuery& query);
   // The ids of the `limit` proposals of each of `states` that have been in it longest: for a
   // reader who sees every proposal, whom each waits for whatever its facts and never by a due
-  // date. One statement. REQUIRES: states is not empty; limit >= 1.
+  // date. One statement, reading the index proposals_state_since (migration 0029).
+  // REQUIRES: states is not empty; limit >= 1.
   static std::vector<std::int64_t> longestWaiting(db::Tx& tx,
                                                   const std::vector<std::string>& states,
                                                   int limit);
-  // How many proposals there are in each of `states` (a state with none is absent): for a
-  // reader who sees every one. One statement. REQUIRES: states is not empty.
+  // How many proposals there are in each of `states` (a state with none may be absent or 0),
+  // from the tallies (migration 0026): for a reader who sees every one. One statement.
+  // REQUIRES: states is not empty.
   static std::map<std::string, std::int64_t, std::less<>> proposalCounts(
       db::Tx& tx, const std::vector<std::string>& states);
   // The review assignments `scope` sees (assignmentWhere) in `states`, with their proposal.

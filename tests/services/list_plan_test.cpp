@@ -35,6 +35,7 @@ const char* const kStatisticsAt10k[] = {
     "('proposals', 'proposals_state_id', '10015 771')",
     "('proposals', 'proposals_city_state', '10015 1252 142 1 1')",
     "('proposals', 'proposals_state_updated', '10015 771 1 1')",
+    "('proposals', 'proposals_state_since', '10015 771 1 1')",
     "('proposals', 'proposals_supporting', '10015 2504')",
     "('proposals', 'proposals_call_state', '10015 10015 771')",
     "('proposals', 'sqlite_autoindex_proposals_1', '10015 1')",
