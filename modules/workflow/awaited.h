@@ -154,6 +154,13 @@ struct Waiting {
   bool listed = false;
 };
 
+// Whether `g` may hold an awaited step back in the inbox: a guard of kind kInvalid checks the
+// record's own content, which is the reader's work to finish, so it never does (waitingFor).
+template <class Facts>
+constexpr bool holdsBackInInbox(const Guard<Facts>* g) {
+  return g != nullptr && g->kind != core::ProblemKind::kInvalid;
+}
+
 // Which awaited steps from `state` `actor` may take on a record with `facts`: the rows' roles,
 // scope and guards decide, as for the record's own `actions`, with one difference: a guard of
 // kind kInvalid checks the record's own content (a concept note's required fields, a review's
@@ -170,8 +177,7 @@ Waiting waitingFor(const Awaits<Types>& a, std::string_view state, const Actor& 
     const Guard<typename Types::Facts>* first = nullptr;
     bool only_people = true;  // every failing guard asks for another person
     for (const auto* g : row.guards) {
-      if (g == nullptr || g->kind == core::ProblemKind::kInvalid || g->check(facts, actor))
-        continue;
+      if (!holdsBackInInbox(g) || g->check(facts, actor)) continue;
       if (first == nullptr) first = g;
       only_people = only_people && g->kind == core::ProblemKind::kForbidden;
     }
@@ -208,9 +214,7 @@ bool awaitedWhateverTheFacts(const Awaits<Types>& a, std::string_view state, con
     bool anywhere = false;
     for (Role r : row.who.roles()) anywhere = anywhere || access::actsAs(actor, r, {});
     bool unguarded = true;
-    for (const auto* g : row.guards) {
-      unguarded = unguarded && (g == nullptr || g->kind == core::ProblemKind::kInvalid);
-    }
+    for (const auto* g : row.guards) unguarded = unguarded && !holdsBackInInbox(g);
     if (anywhere && unguarded) return true;
   }
   return false;

@@ -8,24 +8,13 @@
 namespace citygrants::stores {
 namespace {
 
-// The current version's title and the city's name of the proposal aliased `p`.
-constexpr const char* kProposalJoins =
-    " JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version"
-    " JOIN organisations o ON o.id = p.city_org_id";
-
 // " WHERE ..." for the proposals `query` names among those `scope` sees, exchanged into `st`.
 std::string waitingWhere(soci::statement& st, const ProposalQuery& scope,
                          const WaitingProposalQuery& query) {
   std::string named;
   if (!query.states.empty()) named = inList(st, "p.state", query.states, "ps");
   if (!query.ids.empty()) {
-    named += (named.empty() ? "" : " OR ") + std::string("p.id IN (");
-    for (std::size_t i = 0; i < query.ids.size(); ++i) {
-      const std::string name = "pi" + std::to_string(i);
-      named += (i == 0 ? ":" : ", :") + name;
-      st.exchange(soci::use(query.ids[i], name));
-    }
-    named += ")";
+    named += (named.empty() ? "" : " OR ") + inList(st, "p.id", query.ids, "pi");
   }
   return andWhere(proposalWhere(scope, st), "(" + (named.empty() ? "1 = 0" : named) + ")");
 }
@@ -94,7 +83,7 @@ WaitingProposals InboxStore::proposals(db::Tx& tx, const ProposalQuery& scope,
           translated +
           ", c.state, c.closes_at, c.threshold_minor, c.budget_minor, "
           "COALESCE(ag.awarded, 0), p.state_since FROM proposals p" +
-          kProposalJoins +
+          kWaitingProposalJoins +
           " JOIN calls c ON c.id = p.call_id LEFT JOIN (SELECT call_id, SUM(amount_minor) AS "
           "awarded FROM grants GROUP BY call_id) ag ON ag.call_id = p.call_id" +
           where);  // in no order: ordered by the state index, not a scan of every proposal

@@ -19,10 +19,6 @@ const std::vector<std::string>& runningGrantStates() {
   return states;
 }
 
-// The current version's title and the city's name of the proposal aliased `p`.
-constexpr const char* kProposalJoins =
-    " JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version"
-    " JOIN organisations o ON o.id = p.city_org_id";
 // The grant aliased `g`: its city, and its proposal's current title.
 constexpr const char* kGrantJoins =
     " JOIN organisations o ON o.id = g.city_org_id JOIN proposals p ON p.id = g.proposal_id"
@@ -65,7 +61,7 @@ std::vector<WaitingAssignment> InboxStore::assignments(db::Tx& tx, const Assignm
                 "p.reference, p.state, v.title, p.city_org_id, o.name, " +
                     stateSinceSql("review_assignment", "a", "a.created_at") +
                     " FROM review_assignments a JOIN proposals p ON p.id = a.proposal_id" +
-                    kProposalJoins + where + " ORDER BY a.id");
+                    kWaitingProposalJoins + where + " ORDER BY a.id");
   std::vector<WaitingAssignment> out;
   while (st.fetch()) out.push_back(w);
   return out;

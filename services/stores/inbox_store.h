@@ -106,6 +106,12 @@ struct WaitingReport {
   std::int64_t since = 0;
 };
 
+// The joins that give the proposal aliased `p` its current version's title (`v`) and its city's
+// name (`o`), for InboxStore's statements (inbox_store.cpp, inbox_proposals.cpp).
+inline constexpr const char* kWaitingProposalJoins =
+    " JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version"
+    " JOIN organisations o ON o.id = p.city_org_id";
+
 // A grant's reports are due while it runs: in these states of the grant machine (signed, not yet
 // completed, closed or terminated).
 inline constexpr const char* kRunningGrantStates[] = {"active", "suspended"};

@@ -29,8 +29,11 @@ void executeVersioned(db::Prepared& st, std::string_view entity) {
   }
 }
 
-std::string inList(soci::statement& st, const std::string& column,
-                   const std::vector<std::string>& values, const std::string& prefix) {
+namespace {
+
+template <class T>
+std::string inListOf(soci::statement& st, const std::string& column, const std::vector<T>& values,
+                     const std::string& prefix) {
   if (values.empty()) throw std::invalid_argument("an empty IN list");
   std::string out = column + " IN (";
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -39,6 +42,18 @@ std::string inList(soci::statement& st, const std::string& column,
     st.exchange(soci::use(values[i], name));
   }
   return out + ")";
+}
+
+}  // namespace
+
+std::string inList(soci::statement& st, const std::string& column,
+                   const std::vector<std::string>& values, const std::string& prefix) {
+  return inListOf(st, column, values, prefix);
+}
+
+std::string inList(soci::statement& st, const std::string& column,
+                   const std::vector<std::int64_t>& values, const std::string& prefix) {
+  return inListOf(st, column, values, prefix);
 }
 
 std::string andWhere(const std::string& where, const std::string& condition) {

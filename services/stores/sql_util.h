@@ -25,6 +25,8 @@ void executeVersioned(db::Prepared& st, std::string_view entity);
 // REQUIRES: values is not empty and outlives the statement's execution.
 std::string inList(soci::statement& st, const std::string& column,
                    const std::vector<std::string>& values, const std::string& prefix);
+std::string inList(soci::statement& st, const std::string& column,
+                   const std::vector<std::int64_t>& values, const std::string& prefix);
 
 // " WHERE a AND b" from the list-style `where` (" WHERE ..." or "") and one more condition.
 std::string andWhere(const std::string& where, const std::string& condition);
