@@ -26,6 +26,17 @@ std::string supportedOrReviewed(soci::statement& st, const std::int64_t& org,
 
 }  // namespace
 
+bool talliesCover(const ProposalQuery& q) { return !readForPartner(q) && !q.partner_org_id; }
+
+std::string tallyWhere(const ProposalQuery& q, soci::statement& st) {
+  Where where(st);
+  if (!q.see_all) where.add("t.city_org_id = :own_city", q.own_city_org_id, "own_city");
+  if (q.state) where.add("t.state = :state", *q.state, "state");
+  if (q.call_id) where.add("t.call_id = :call", *q.call_id, "call");
+  if (q.city_org_id) where.add("t.city_org_id = :city", *q.city_org_id, "city");
+  return where.sql();
+}
+
 std::string proposalWhere(const ProposalQuery& q, soci::statement& st) {
   Where where(st);
   if (readForPartner(q)) {
@@ -112,25 +123,13 @@ std::string whereText(db::Tx& tx, const ProposalQuery& q) {
   return proposalWhere(q, text_only);
 }
 
-// The WHERE clause over proposal_tallies for the filters of `q` that the tallies key: state,
-// call and city, and a city's own proposals for its readers. REQUIRES: q sees every proposal or
-// is a city's (no partner organisation to see for), and no partner filter.
-std::string tallyWhere(const ProposalQuery& q, soci::statement& st) {
-  Where where(st);
-  if (!q.see_all) where.add("t.city_org_id = :own_city", q.own_city_org_id, "own_city");
-  if (q.state) where.add("t.state = :state", *q.state, "state");
-  if (q.call_id) where.add("t.call_id = :call", *q.call_id, "call");
-  if (q.city_org_id) where.add("t.city_org_id = :city", *q.city_org_id, "city");
-  return where.sql();
-}
-
 // The list's total. A reader who sees every proposal, or a city's reader, filtering on nothing
 // but state, call and city, gets it from the tallies kept by triggers (migration 0026): a few
 // rows whatever the size of the fund, where counting the rows grows with it. Lists of what a
 // partner organisation reviews or supports count their rows.
 std::int64_t totalOf(db::Tx& tx, const ProposalQuery& q, const std::string& where) {
   std::int64_t total = 0;
-  if (readForPartner(q) || q.partner_org_id) {
+  if (!talliesCover(q)) {
     auto count = tx.prepared("SELECT COUNT(*) FROM proposals p" + where);
     proposalWhere(q, count.statement());
     count.into(total);

@@ -64,4 +64,15 @@ std::string explainProposalPage(db::Tx& tx, const ProposalQuery& query);
 // (stats_store.h) use it too, so that both always count the same rows.
 std::string proposalWhere(const ProposalQuery& query, soci::statement& st);
 
+// Whether the tallies kept by triggers (proposal_tallies, migrations 0026 and 0030: per call,
+// city and state, the proposals, the Σ of their current versions' amounts and of their awards)
+// answer for the proposals `query` selects: a reader who sees every proposal, or a city's reader,
+// filtering on nothing but state, call and city. Not what a partner organisation sees, nor a
+// partner filter: those depend on assignments.
+bool talliesCover(const ProposalQuery& query);
+
+// The filters of `query` over proposal_tallies aliased `t`, as " WHERE ..." (or ""), exchanged
+// into `st` by name like proposalWhere. REQUIRES: talliesCover(query).
+std::string tallyWhere(const ProposalQuery& query, soci::statement& st);
+
 }  // namespace citygrants::stores

@@ -22,7 +22,8 @@ struct PipelineRow {
 };
 
 // Per state and call currency, over the proposals `query` selects (its visibility and filters;
-// its sort, cursor and limit are ignored). States without proposals do not appear.
+// its sort, cursor and limit are ignored). States without proposals do not appear. From the
+// tallies where they cover `query` (talliesCover, proposal_list.h), else one aggregate query.
 std::vector<PipelineRow> pipelineTotals(db::Tx& tx, const ProposalQuery& query);
 
 // What the money totals are grouped by.

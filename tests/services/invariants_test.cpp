@@ -24,11 +24,17 @@ std::int64_t scalar(db::Database& db, const std::string& sql) {
 
 // Each query counts rows that break a rule; every count must be 0.
 constexpr std::pair<const char*, const char*> kInvariants[] = {
-    {"the tallies count the proposals of each call, city and state (migration 0026)",
-     "SELECT COUNT(*) FROM (SELECT call_id, city_org_id, state, COUNT(*) AS n FROM proposals "
-     "GROUP BY call_id, city_org_id, state) c FULL JOIN (SELECT * FROM proposal_tallies WHERE "
-     "n <> 0) t ON t.call_id = c.call_id AND t.city_org_id = c.city_org_id AND t.state = c.state "
-     "WHERE c.n IS NULL OR t.n IS NULL OR c.n <> t.n"},
+    {"the tallies count the proposals of each call, city and state, and add up the amounts of "
+     "their current versions and their awards (migrations 0026, 0030)",
+     "SELECT COUNT(*) FROM (SELECT p.call_id, p.city_org_id, p.state, COUNT(*) AS n, "
+     "COALESCE(SUM(v.amount_minor), 0) AS requested, COALESCE(SUM(p.award_minor), 0) AS awarded "
+     "FROM proposals p LEFT JOIN proposal_versions v ON v.proposal_id = p.id AND "
+     "v.number = p.current_version GROUP BY p.call_id, p.city_org_id, p.state) c FULL JOIN "
+     "(SELECT * FROM proposal_tallies WHERE n <> 0 OR requested_minor <> 0 OR "
+     "awarded_minor <> 0) t ON t.call_id = c.call_id AND t.city_org_id = c.city_org_id AND "
+     "t.state = c.state "
+     "WHERE c.n IS NULL OR t.n IS NULL OR c.n <> t.n OR c.requested <> t.requested_minor OR "
+     "c.awarded <> t.awarded_minor"},
     {"a proposal's state_since is its latest audit event into its state, else its creation "
      "(migration 0027)",
      "SELECT COUNT(*) FROM proposals p WHERE p.state_since <> COALESCE((SELECT MAX(e.at) FROM "

@@ -1,0 +1,39 @@
+-- The tallies (0026) also keep the money of each call, city and state: the Σ of the amounts the
+-- current versions request and of the awards set. The fund managers' pipeline chart
+-- (/api/v1/stats/pipeline) read every proposal and its current version to add them up: 7.8 ms at
+-- 10,000 proposals, 103 ms at 100,000 (SQLite). For a reader who sees every proposal, or a city's,
+-- it now adds up the tallies' few rows (services/stores/stats_store.cpp).
+-- Kept by triggers in the transaction that writes: on proposals (a new state, call or city, a new
+-- current version, an award) and on proposal_versions (a version written, its amount edited).
+-- Whichever of a proposal's new current version and its row is written first, the two triggers
+-- together count the version once. No proposal or version is ever deleted by the application;
+-- the delete triggers keep the sums right for a store that does (versions go first: their
+-- proposal references them).
+ALTER TABLE proposal_tallies ADD COLUMN requested_minor BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE proposal_tallies ADD COLUMN awarded_minor BIGINT NOT NULL DEFAULT 0;
+
+UPDATE proposal_tallies SET
+  requested_minor = COALESCE((SELECT SUM(v.amount_minor) FROM proposals p
+    JOIN proposal_versions v ON v.proposal_id = p.id AND v.number = p.current_version
+    WHERE p.call_id = proposal_tallies.call_id AND p.city_org_id = proposal_tallies.city_org_id
+      AND p.state = proposal_tallies.state), 0),
+  awarded_minor = COALESCE((SELECT SUM(p.award_minor) FROM proposals p
+    WHERE p.call_id = proposal_tallies.call_id AND p.city_org_id = proposal_tallies.city_org_id
+      AND p.state = proposal_tallies.state), 0);
+
+@SQLITE@ DROP TRIGGER proposals_tally_insert;
+@SQLITE@ DROP TRIGGER proposals_tally_delete;
+@SQLITE@ DROP TRIGGER proposals_tally_update;
+@SQLITE@ CREATE TRIGGER proposals_tally_insert AFTER INSERT ON proposals BEGIN INSERT INTO proposal_tallies (call_id, city_org_id, state, n, requested_minor, awarded_minor) VALUES (new.call_id, new.city_org_id, new.state, 1, COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = new.id AND number = new.current_version), 0), COALESCE(new.award_minor, 0)) ON CONFLICT (call_id, city_org_id, state) DO UPDATE SET n = n + 1, requested_minor = requested_minor + excluded.requested_minor, awarded_minor = awarded_minor + excluded.awarded_minor; END;
+@SQLITE@ CREATE TRIGGER proposals_tally_delete AFTER DELETE ON proposals BEGIN UPDATE proposal_tallies SET n = n - 1, requested_minor = requested_minor - COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = old.id AND number = old.current_version), 0), awarded_minor = awarded_minor - COALESCE(old.award_minor, 0) WHERE call_id = old.call_id AND city_org_id = old.city_org_id AND state = old.state; END;
+@SQLITE@ CREATE TRIGGER proposals_tally_update AFTER UPDATE OF call_id, city_org_id, state, current_version, award_minor ON proposals WHEN old.call_id IS NOT new.call_id OR old.city_org_id IS NOT new.city_org_id OR old.state IS NOT new.state OR old.current_version IS NOT new.current_version OR old.award_minor IS NOT new.award_minor BEGIN UPDATE proposal_tallies SET n = n - 1, requested_minor = requested_minor - COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = old.id AND number = old.current_version), 0), awarded_minor = awarded_minor - COALESCE(old.award_minor, 0) WHERE call_id = old.call_id AND city_org_id = old.city_org_id AND state = old.state; INSERT INTO proposal_tallies (call_id, city_org_id, state, n, requested_minor, awarded_minor) VALUES (new.call_id, new.city_org_id, new.state, 1, COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = new.id AND number = new.current_version), 0), COALESCE(new.award_minor, 0)) ON CONFLICT (call_id, city_org_id, state) DO UPDATE SET n = n + 1, requested_minor = requested_minor + excluded.requested_minor, awarded_minor = awarded_minor + excluded.awarded_minor; END;
+@SQLITE@ CREATE TRIGGER proposal_versions_tally_insert AFTER INSERT ON proposal_versions BEGIN UPDATE proposal_tallies SET requested_minor = requested_minor + new.amount_minor WHERE (call_id, city_org_id, state) = (SELECT p.call_id, p.city_org_id, p.state FROM proposals p WHERE p.id = new.proposal_id AND p.current_version = new.number); END;
+@SQLITE@ CREATE TRIGGER proposal_versions_tally_update AFTER UPDATE OF amount_minor ON proposal_versions WHEN old.amount_minor IS NOT new.amount_minor BEGIN UPDATE proposal_tallies SET requested_minor = requested_minor + new.amount_minor - old.amount_minor WHERE (call_id, city_org_id, state) = (SELECT p.call_id, p.city_org_id, p.state FROM proposals p WHERE p.id = new.proposal_id AND p.current_version = new.number); END;
+@SQLITE@ CREATE TRIGGER proposal_versions_tally_delete AFTER DELETE ON proposal_versions BEGIN UPDATE proposal_tallies SET requested_minor = requested_minor - old.amount_minor WHERE (call_id, city_org_id, state) = (SELECT p.call_id, p.city_org_id, p.state FROM proposals p WHERE p.id = old.proposal_id AND p.current_version = old.number); END;
+
+@PG@ CREATE OR REPLACE FUNCTION proposals_tally() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE proposal_tallies SET n = n - 1, requested_minor = requested_minor - COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = OLD.id AND number = OLD.current_version), 0), awarded_minor = awarded_minor - COALESCE(OLD.award_minor, 0) WHERE call_id = OLD.call_id AND city_org_id = OLD.city_org_id AND state = OLD.state; END IF; IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO proposal_tallies (call_id, city_org_id, state, n, requested_minor, awarded_minor) VALUES (NEW.call_id, NEW.city_org_id, NEW.state, 1, COALESCE((SELECT amount_minor FROM proposal_versions WHERE proposal_id = NEW.id AND number = NEW.current_version), 0), COALESCE(NEW.award_minor, 0)) ON CONFLICT (call_id, city_org_id, state) DO UPDATE SET n = proposal_tallies.n + 1, requested_minor = proposal_tallies.requested_minor + EXCLUDED.requested_minor, awarded_minor = proposal_tallies.awarded_minor + EXCLUDED.awarded_minor; END IF; RETURN NULL; END $$;
+@PG@ DROP TRIGGER proposals_tally_update ON proposals;
+@PG@ CREATE TRIGGER proposals_tally_update AFTER UPDATE OF call_id, city_org_id, state, current_version, award_minor ON proposals FOR EACH ROW WHEN (OLD.call_id IS DISTINCT FROM NEW.call_id OR OLD.city_org_id IS DISTINCT FROM NEW.city_org_id OR OLD.state IS DISTINCT FROM NEW.state OR OLD.current_version IS DISTINCT FROM NEW.current_version OR OLD.award_minor IS DISTINCT FROM NEW.award_minor) EXECUTE FUNCTION proposals_tally();
+@PG@ CREATE FUNCTION proposal_versions_tally() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE delta BIGINT; BEGIN IF TG_OP = 'INSERT' THEN delta := NEW.amount_minor; ELSIF TG_OP = 'UPDATE' THEN delta := NEW.amount_minor - OLD.amount_minor; ELSE delta := -OLD.amount_minor; END IF; IF TG_OP = 'DELETE' THEN UPDATE proposal_tallies t SET requested_minor = t.requested_minor + delta FROM proposals p WHERE p.id = OLD.proposal_id AND p.current_version = OLD.number AND t.call_id = p.call_id AND t.city_org_id = p.city_org_id AND t.state = p.state; ELSE UPDATE proposal_tallies t SET requested_minor = t.requested_minor + delta FROM proposals p WHERE p.id = NEW.proposal_id AND p.current_version = NEW.number AND t.call_id = p.call_id AND t.city_org_id = p.city_org_id AND t.state = p.state; END IF; RETURN NULL; END $$;
+@PG@ CREATE TRIGGER proposal_versions_tally_insert_delete AFTER INSERT OR DELETE ON proposal_versions FOR EACH ROW EXECUTE FUNCTION proposal_versions_tally();
+@PG@ CREATE TRIGGER proposal_versions_tally_update AFTER UPDATE OF amount_minor ON proposal_versions FOR EACH ROW WHEN (OLD.amount_minor IS DISTINCT FROM NEW.amount_minor) EXECUTE FUNCTION proposal_versions_tally();
