@@ -133,10 +133,25 @@ class SearchSql {
                 "FragmentDelimiter=\" … \"') AS snippet, ts_rank(" +
                 vector + ", tq) AS score";
     }
+    std::string where = " WHERE " + match;
+    if (title_only) {
+      where += " AND " + titleOnly();
+    } else if (!seesEverything()) {
+      where += " AND " + visible();
+    } else if (lite_ && !page) {
+      return "SELECT search_fts.rowid FROM search_fts" + where;  // counted in the index alone
+    }
     std::string select = "SELECT d.kind AS kind, d.record_id AS record_id";
     if (page) select += ", d.reference AS reference, d.title AS title, " + columns;
-    return select + " FROM " + from + " WHERE " + match + " AND " +
-           (title_only ? titleOnly() : visible());
+    return select + " FROM " + from + where;
+  }
+
+  // Whether the reader sees every record whole (a fund manager, an auditor, an admin): every
+  // document is of a record that exists, so none need be looked up to be found. For a city's
+  // name at 100,000 proposals (13,338 found, SQLite) the total took 10.6 ms that way, 0.4 ms in
+  // the index alone, and the page 21.6 ms.
+  bool seesEverything() const {
+    return q_.title_only.empty() && q_.proposals.see_all && q_.grants.visibility.see_all;
   }
 
   // Proposals and grants as their lists show them to the reader; organisations and calls to
