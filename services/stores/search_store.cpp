@@ -78,17 +78,6 @@ std::string andOf(const std::string& where) {
   return where.empty() ? "" : " AND " + where.substr(prefix.size());
 }
 
-// "(:name0, :name1, ...)" for `ids`, each exchanged into `st`.
-std::string bindIds(const std::vector<std::int64_t>& ids, const char* name, soci::statement& st) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    const std::string n = name + std::to_string(i);
-    out += (i ? ", :" : ":") + n;
-    st.exchange(soci::use(ids[i], n));
-  }
-  return out + ")";
-}
-
 // The SELECT of each branch of a search, its values exchanged into `st`: the records every
 // reader of them sees whole, and (when there are any) the title-only proposals.
 class SearchSql {
@@ -159,7 +148,7 @@ class SearchSql {
   std::string visible() {
     std::string not_title_only;
     if (!q_.title_only.empty()) {
-      not_title_only = " AND d.record_id NOT IN " + bindIds(q_.title_only, "full_", st_);
+      not_title_only = " AND NOT " + inList(st_, "d.record_id", q_.title_only, "full_");
     }
     return "((d.kind = 'proposal' AND EXISTS (SELECT 1 FROM proposals p WHERE p.id = d.record_id" +
            andOf(proposalWhere(q_.proposals, st_)) + ")" + not_title_only +
@@ -169,7 +158,7 @@ class SearchSql {
 
   // The title-only proposals were chosen among those the reader may see (SearchService).
   std::string titleOnly() {
-    return "d.kind = 'proposal' AND d.record_id IN " + bindIds(q_.title_only, "public_", st_);
+    return "d.kind = 'proposal' AND " + inList(st_, "d.record_id", q_.title_only, "public_");
   }
 
   const SearchQuery& q_;
