@@ -7,6 +7,7 @@
 #include "modules/core/problem.h"
 #include "services/db/checkpointer.h"
 #include "services/db/group_commit.h"
+#include "services/db/planner_statistics.h"
 #include "services/db/session_pool.h"
 #include "services/db/writer_thread.h"
 
@@ -75,6 +76,9 @@ Database::Database(const ConnectionString& where, Options options)
     checkpointer_ = std::make_unique<Checkpointer>(where_, options.checkpoint_every_ms, *groups_);
   }
   writer_ = std::make_unique<WriterThread>(*groups_);
+  if (options.statistics_every_ms > 0) {
+    statistics_ = std::make_unique<StatisticsKeeper>(*this, where_, options.statistics_every_ms);
+  }
 }
 
 Database::~Database() = default;

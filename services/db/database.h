@@ -24,6 +24,7 @@ namespace citygrants::db {
 class Checkpointer;
 class GroupCommit;
 class SessionPool;
+class StatisticsKeeper;
 class WriterThread;
 
 // A database chosen by its connection string: the one way in for use cases. It owns a pool of
@@ -46,6 +47,10 @@ class Database {
     // (on SQLite, another process's: a command) is seen at most this late; this instance's own
     // at once (a write ends the sharing). 0: read for every request.
     int shared_generation_ms = 0;
+    // SQLite: every this often, count the tables' rows and gather the planner's statistics again
+    // when one has outgrown them (StatisticsKeeper); 0: only when refreshPlannerStatistics is
+    // called. For long-lived servers.
+    int statistics_every_ms = 0;
   };
 
   // Opens `pool_size` connections. Throws Problem(kNotFound) for a missing SQLite file unless
@@ -103,9 +108,10 @@ class Database {
   // that does not give a list page's order. Every row is read: a sample (analysis_limit) reads
   // an index's first rows, which at 100,000 proposals all had the fund's first call, and SQLite
   // took the call for a filter of 1,000 rows and sorted the whole fund for every unfiltered page
-  // (70 ms). It took 1.3 s at 100,000 proposals (0.7 s of CPU), once at the start. The pooled
-  // connections are opened again to plan with them. PostgreSQL gathers its own (autovacuum).
-  // For a server's start, before any request: it waits for every pooled connection.
+  // (70 ms). It took 1.3 s at 100,000 proposals (0.7 s of CPU), as a write: the other writes
+  // wait for it. Each pooled connection is opened again the next time it is lent, to plan with
+  // them. At a server's start, and when StatisticsKeeper finds a table outgrew them.
+  // PostgreSQL gathers its own (autovacuum).
   void refreshPlannerStatistics();
 
   Dialect dialect() const { return where_.dialect; }
@@ -141,7 +147,8 @@ class Database {
   std::atomic<std::thread::id> pg_writing_thread_{};  // PostgreSQL: who writes on it now
   std::unique_ptr<GroupCommit> groups_;         // SQLite
   std::unique_ptr<Checkpointer> checkpointer_;  // SQLite, with checkpoint_every_ms
-  std::unique_ptr<WriterThread> writer_;        // SQLite; last: stopped and joined first
+  std::unique_ptr<WriterThread> writer_;        // SQLite; stopped and joined before the above
+  std::unique_ptr<StatisticsKeeper> statistics_;  // SQLite; last: it writes, stopped first
 };
 
 }  // namespace citygrants::db

@@ -1,5 +1,7 @@
 #include "services/db/session_pool.h"
 
+#include <exception>
+
 namespace citygrants::db {
 
 SessionPool::SessionPool(const ConnectionString& where, std::size_t size) : where_(where) {
@@ -7,17 +9,21 @@ SessionPool::SessionPool(const ConnectionString& where, std::size_t size) : wher
   for (std::size_t i = 0; i < n; ++i) {
     connections_.push_back(std::make_unique<Connection>(where));
     idle_.push_back(connections_.back().get());
+    opened_[connections_.back().get()] = 0;
   }
 }
 
 Connection* SessionPool::acquire() {
   Connection* c = nullptr;
+  bool stale = false;
   {
     std::unique_lock lock(mutex_);
     available_.wait(lock, [&] { return !idle_.empty(); });
     c = idle_.back();
     idle_.pop_back();
+    stale = opened_[c] < renewals_;
   }
+  if (stale) c = reopened(c);
   if (c->dialect() == Dialect::kPostgres) {
     try {
       c->revive();  // a connection whose link broke is connected again before it is lent
@@ -38,21 +44,30 @@ void SessionPool::release(Connection* c) {
 }
 
 void SessionPool::renew() {
-  std::vector<Connection*> held;  // every connection, taken as any borrower takes one
-  std::vector<std::unique_ptr<Connection>> fresh;
-  try {
-    for (std::size_t i = 0; i < connections_.size(); ++i) held.push_back(acquire());
-    while (fresh.size() < held.size()) fresh.push_back(std::make_unique<Connection>(where_));
-  } catch (...) {
-    for (auto* c : held) release(c);  // the pool as it was
-    throw;
-  }
+  std::lock_guard lock(mutex_);
+  ++renewals_;
+}
+
+Connection* SessionPool::reopened(Connection* c) {
+  std::uint64_t as_of = 0;  // the statistics it reads are at least those of this renewal
   {
     std::lock_guard lock(mutex_);
-    connections_.swap(fresh);  // the old ones, all held here, go with `fresh`
-    for (auto& c : connections_) idle_.push_back(c.get());
+    as_of = renewals_;
   }
-  available_.notify_all();
+  std::unique_ptr<Connection> fresh;
+  try {
+    fresh = std::make_unique<Connection>(where_);
+  } catch (const std::exception&) {
+    return c;  // still stale: opened again the next time it is lent
+  }
+  Connection* out = fresh.get();
+  std::lock_guard lock(mutex_);
+  for (auto& slot : connections_) {
+    if (slot.get() == c) slot.swap(fresh);  // `fresh` now holds the old one, closed below
+  }
+  opened_.erase(c);
+  opened_[out] = as_of;
+  return out;
 }
 
 }  // namespace citygrants::db

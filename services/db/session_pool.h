@@ -2,8 +2,10 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "services/db/connection.h"
@@ -24,16 +26,21 @@ class SessionPool {
   Connection* acquire();
   // REQUIRES: `c` came from acquire() and is given back once.
   void release(Connection* c);
-  // Opens every connection again, once it has them all (waiting as acquire() does): a new
-  // connection reads the schema and SQLite's planner statistics afresh (one that has read them
-  // keeps them until the schema changes, which ANALYZE does not do). If one cannot be opened,
-  // the pool is left as it was and the error thrown. REQUIRES: the caller holds none of them.
+  // Every connection is opened again the next time it is lent: a new connection reads the
+  // schema and SQLite's planner statistics afresh (one that has read them keeps them until the
+  // schema changes, which ANALYZE does not do). Waits for none of them; one that cannot be
+  // opened again is lent as it was, and tried again the next time.
   void renew();
 
  private:
   ConnectionString where_;
+  // Replaces `c` (held by the caller) with a connection opened now; `c` itself if that fails.
+  Connection* reopened(Connection* c);
+
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection*> idle_;
+  std::uint64_t renewals_ = 0;                                   // renew() calls so far
+  std::unordered_map<const Connection*, std::uint64_t> opened_;  // renewals_ when each opened
   std::mutex mutex_;
   std::condition_variable available_;
 };

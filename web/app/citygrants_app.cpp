@@ -47,6 +47,8 @@ constexpr Flag kFlags[] = {
     {"sign-in-burst", "N", "serve: sign-ins an address may make at once before one every 3 s (10)"},
     {"cache-mb", "N", "serve: memory for cached GET answers, 0 = no caches (64)"},
     {"shared-generation-ms", "MS", "serve: one look at what changed serves MS ms (5; 0 = per request)"},
+    {"statistics-check-seconds", "S",
+     "serve, SQLite: look every S s for tables that outgrew the planner's statistics (60; 0: off)"},
     {"console-dir", "DIR", "serve: serve the console from DIR (web/console) instead of the binary"},
     {"password-reset-minutes", "N", "serve: how long a forgotten-password link works (30)"},
     {"trusted-proxy", "ADDRS", "serve: proxies whose X-Forwarded-For is believed: 127.0.0.1,::1 (none)"},
