@@ -1,10 +1,7 @@
 #include "services/db/checkpointer.h"
 
-#include <chrono>
 #include <exception>
 #include <string>
-
-#include "services/thread_name.h"
 
 namespace citygrants::db {
 namespace {
@@ -26,40 +23,28 @@ constexpr int kRestartWaitMs = 20;
 }  // namespace
 
 Checkpointer::Checkpointer(const ConnectionString& where, int every_ms, GroupCommit& writer)
-    : connection_(where),
-      writer_(writer),
-      thread_([this, every_ms](std::stop_token stop) { loop(stop, every_ms); }) {}
-
-Checkpointer::~Checkpointer() {
-  thread_.request_stop();
-  wake_.notify_all();
-  thread_.join();
-}
-
-void Checkpointer::loop(std::stop_token stop, int every_ms) {
-  services::nameThisThread("cg-checkpoint");
+    : connection_(where), writer_(writer) {
   try {
     connection_.sql() << "PRAGMA busy_timeout=" + std::to_string(kRestartWaitMs);
   } catch (const std::exception&) {
     // The default wait stays; a RESTART may then hold writers off for longer.
   }
-  std::unique_lock lock(mutex_);
-  while (!stop.stop_requested()) {
-    wake_.wait_for(lock, stop, std::chrono::milliseconds(every_ms), [] { return false; });
-    if (stop.stop_requested()) break;
-    try {
-      // PASSIVE copies what no reader still needs and never waits for a lock.
-      int busy = 0, log = 0, done = 0;
-      connection_.sql() << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log),
+  ticker_ = std::make_unique<Ticker>("cg-checkpoint", every_ms, [this] { tick(); });
+}
+
+void Checkpointer::tick() {
+  try {
+    // PASSIVE copies what no reader still needs and never waits for a lock.
+    int busy = 0, log = 0, done = 0;
+    connection_.sql() << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log),
+        soci::into(done);
+    if (log >= kRestartFrames) {
+      auto writing = writer_.take();
+      connection_.sql() << "PRAGMA wal_checkpoint(RESTART)", soci::into(busy), soci::into(log),
           soci::into(done);
-      if (log >= kRestartFrames) {
-        auto writing = writer_.take();
-        connection_.sql() << "PRAGMA wal_checkpoint(RESTART)", soci::into(busy), soci::into(log),
-            soci::into(done);
-      }
-    } catch (const std::exception&) {
-      // The WAL only grows until the next tick.
     }
+  } catch (const std::exception&) {
+    // The WAL only grows until the next tick.
   }
 }
 

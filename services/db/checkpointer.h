@@ -1,13 +1,11 @@
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <stop_token>
-#include <thread>
+#include <memory>
 
 #include "services/db/connection.h"
 #include "services/db/connection_string.h"
 #include "services/db/group_commit.h"
+#include "services/db/ticker.h"
 
 namespace citygrants::db {
 
@@ -24,16 +22,13 @@ class Checkpointer {
   Checkpointer(const ConnectionString& where, int every_ms, GroupCommit& writer);
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
-  ~Checkpointer();
 
  private:
-  void loop(std::stop_token stop, int every_ms);
+  void tick();
 
   Connection connection_;
-  GroupCommit& writer_;  // taken for a RESTART
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;  // last: stopped and joined first
+  GroupCommit& writer_;             // taken for a RESTART
+  std::unique_ptr<Ticker> ticker_;  // last: stopped and joined first
 };
 
 }  // namespace citygrants::db

@@ -6,7 +6,6 @@
 
 #include "services/db/database.h"
 #include "services/log/log_line.h"
-#include "services/thread_name.h"
 
 namespace citygrants::db {
 namespace {
@@ -62,43 +61,29 @@ std::vector<OutgrownTable> outgrownTables(Connection& c) {
 }
 
 StatisticsKeeper::StatisticsKeeper(Database& db, const ConnectionString& where, int every_ms)
-    : db_(db),
-      connection_(where),
-      thread_([this, every_ms](std::stop_token stop) { loop(stop, every_ms); }) {}
+    : db_(db), connection_(where), ticker_("cg-statistics", every_ms, [this] { tick(); }) {}
 
-StatisticsKeeper::~StatisticsKeeper() {
-  thread_.request_stop();
-  wake_.notify_all();
-  thread_.join();
-}
-
-void StatisticsKeeper::loop(std::stop_token stop, int every_ms) {
-  services::nameThisThread("cg-statistics");
-  std::unique_lock lock(mutex_);
-  while (!stop.stop_requested()) {
-    wake_.wait_for(lock, stop, std::chrono::milliseconds(every_ms), [] { return false; });
-    if (stop.stop_requested()) break;
-    try {
-      const auto tables = outgrownTables(connection_);
-      if (tables.empty()) continue;
-      const auto started = std::chrono::steady_clock::now();
-      db_.refreshPlannerStatistics();
-      const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::steady_clock::now() - started);
-      const auto& first = tables.front();
-      logs::LogLine("info", "planner_statistics")
-          .number("tables_outgrown", static_cast<std::int64_t>(tables.size()))
-          .text("first", first.name)
-          .number("first_recorded_rows", first.recorded)
-          .number("first_rows", first.now)
-          .number("ms", took.count())
-          .write(logs::Stream::kApp);
-    } catch (const std::exception& e) {
-      // Tried again at the next tick; the plans meanwhile are those of the last statistics.
-      logs::LogLine("warn", "planner_statistics_failed")
-          .text("detail", e.what())
-          .write(logs::Stream::kApp);
-    }
+void StatisticsKeeper::tick() {
+  try {
+    const auto tables = outgrownTables(connection_);
+    if (tables.empty()) return;
+    const auto started = std::chrono::steady_clock::now();
+    db_.refreshPlannerStatistics();
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    const auto& first = tables.front();
+    logs::LogLine("info", "planner_statistics")
+        .number("tables_outgrown", static_cast<std::int64_t>(tables.size()))
+        .text("first", first.name)
+        .number("first_recorded_rows", first.recorded)
+        .number("first_rows", first.now)
+        .number("ms", took.count())
+        .write(logs::Stream::kApp);
+  } catch (const std::exception& e) {
+    // Tried again at the next tick; the plans meanwhile are those of the last statistics.
+    logs::LogLine("warn", "planner_statistics_failed")
+        .text("detail", e.what())
+        .write(logs::Stream::kApp);
   }
 }
 

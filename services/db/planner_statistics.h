@@ -1,15 +1,12 @@
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "services/db/connection.h"
 #include "services/db/connection_string.h"
+#include "services/db/ticker.h"
 
 namespace citygrants::db {
 
@@ -43,16 +40,13 @@ class StatisticsKeeper {
   StatisticsKeeper(Database& db, const ConnectionString& where, int every_ms);
   StatisticsKeeper(const StatisticsKeeper&) = delete;
   StatisticsKeeper& operator=(const StatisticsKeeper&) = delete;
-  ~StatisticsKeeper();
 
  private:
-  void loop(std::stop_token stop, int every_ms);
+  void tick();
 
   Database& db_;
   Connection connection_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;  // last: stopped and joined first
+  Ticker ticker_;  // last: stopped and joined first
 };
 
 }  // namespace citygrants::db
