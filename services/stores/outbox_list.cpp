@@ -58,23 +58,28 @@ std::string statusCase() {
   return out + " END";
 }
 
-// Messages per status in kRules' order, and `extra` (an aggregate over outbox_mail `m`) after
-// them, in one statement.
-std::vector<std::int64_t> countByRule(db::Tx& tx, const std::string& extra) {
-  std::string sql = "SELECT ";
-  for (std::size_t i = 0; i < std::size(kRules); ++i) {
-    sql += i == 0 ? "" : ", ";
-    sql += "COALESCE(SUM(CASE WHEN ";
-    sql += kRules[i].condition;
-    sql += " THEN 1 ELSE 0 END), 0)";
+// Messages and their delivery attempts per status, in kRules' order: the tallies the triggers
+// keep (migration 0031), a row per status, however many messages. SUM of a BIGINT is NUMERIC on
+// PostgreSQL: cast back.
+struct Tallied {
+  std::vector<std::int64_t> messages = std::vector<std::int64_t>(std::size(kRules), 0);
+  std::vector<std::int64_t> attempts = std::vector<std::int64_t>(std::size(kRules), 0);
+};
+Tallied tallied(db::Tx& tx) {
+  Tallied out;
+  std::string status;
+  std::int64_t n = 0, attempts = 0;
+  auto st = tx.prepared("SELECT status, n, attempts FROM outbox_tallies");
+  st.into(status).into(n).into(attempts);
+  for (bool row = st.execute(); row; row = st.fetch()) {
+    for (std::size_t i = 0; i < std::size(kRules); ++i) {
+      if (kRules[i].name == status) {
+        out.messages[i] = n;
+        out.attempts[i] = attempts;
+      }
+    }
   }
-  sql += ", " + extra + " FROM outbox_mail m";
-  std::vector<std::int64_t> values(std::size(kRules) + 1, 0);
-  soci::statement st(tx.sql());
-  for (auto& v : values) st.exchange(soci::into(v));
-  prepareAndRun(st, sql);
-  st.fetch();
-  return values;
+  return out;
 }
 
 MailCounts inStatusOrder(const std::vector<std::int64_t>& by_rule) {
@@ -137,10 +142,12 @@ std::optional<MailStatus> parseMailStatus(std::string_view name) {
 
 OutboxTotals outboxTotals(db::Tx& tx) {
   // A sent message's last attempt succeeded; every other attempt failed.
-  const auto values = countByRule(
-      tx, "COALESCE(SUM(m.attempts), 0) - COALESCE(SUM(CASE WHEN m.sent_at IS NOT NULL THEN 1 "
-          "ELSE 0 END), 0)");
-  return {inStatusOrder(values), values.back()};
+  const auto t = tallied(tx);
+  std::int64_t failed = 0;
+  for (std::size_t i = 0; i < std::size(kRules); ++i) {
+    failed += t.attempts[i] - (kRules[i].status == MailStatus::kSent ? t.messages[i] : 0);
+  }
+  return {inStatusOrder(t.messages), failed};
 }
 
 OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
@@ -148,7 +155,7 @@ OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
     throw std::invalid_argument("bad outbox query");
   }
   OutboxPage page;
-  page.counts = inStatusOrder(countByRule(tx, "0"));
+  page.counts = inStatusOrder(tallied(tx).messages);
   const auto statuses = q.statuses.empty()
                             ? std::vector<MailStatus>(kMailStatuses.begin(), kMailStatuses.end())
                             : q.statuses;

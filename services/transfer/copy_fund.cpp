@@ -1,8 +1,10 @@
 #include "services/transfer/copy_fund.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 #include <soci/soci.h>
 
@@ -75,8 +77,10 @@ const std::vector<std::string> kTables = {
     "scheduler_lease",
 };
 
-// Kept by the target's triggers as the proposals go in (migration 0026): not copied.
-constexpr const char* kTalliesKeptByTriggers = "proposal_tallies";
+// Kept by the target's triggers as the proposals and messages go in (migrations 0026, 0031):
+// not copied.
+constexpr std::array<std::string_view, 2> kTalliesKeptByTriggers = {"proposal_tallies",
+                                                                    "outbox_tallies"};
 
 // The ordinary tables: on SQLite not the full-text index (a virtual table) nor the shadow tables
 // that hold it, which the target rebuilds from search_documents.
@@ -288,7 +292,9 @@ CopyReport copyFund(db::Database& from, db::Database& to,
   {
     auto source = from.read();  // one snapshot of a live source, on either database
     for (const auto& name : tablesIn(source)) {
-      if (name != "schema_migrations" && name != kTalliesKeptByTriggers &&
+      if (name != "schema_migrations" &&
+          std::find(kTalliesKeptByTriggers.begin(), kTalliesKeptByTriggers.end(), name) ==
+              kTalliesKeptByTriggers.end() &&
           std::find(kTables.begin(), kTables.end(), name) == kTables.end()) {
         throw Problem(
             ProblemKind::kInvalid,
