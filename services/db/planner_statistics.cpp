@@ -1,5 +1,6 @@
 #include "services/db/planner_statistics.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <map>

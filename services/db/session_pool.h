@@ -33,10 +33,10 @@ class SessionPool {
   void renew();
 
  private:
-  ConnectionString where_;
   // Replaces `c` (held by the caller) with a connection opened now; `c` itself if that fails.
   Connection* reopened(Connection* c);
 
+  ConnectionString where_;
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection*> idle_;
   std::uint64_t renewals_ = 0;                                   // renew() calls so far

@@ -7,8 +7,10 @@
 namespace citygrants::stores {
 namespace {
 
-// Each status, its name and its condition over outbox_mail aliased `m`: the one place that says
-// what a status is. The conditions exclude one another and cover every row.
+// Each status, its name and its condition over outbox_mail aliased `m`: the one place in C++ that
+// says what a status is. The conditions exclude one another and cover every row. Migration
+// 0031's triggers say it once more in SQL, to keep the tallies; test outbox_tallies holds the
+// two to the same answer.
 struct StatusRule {
   MailStatus status;
   std::string_view name;
@@ -59,12 +61,12 @@ std::string statusCase() {
 }
 
 // Messages and their delivery attempts per status, in kRules' order: the tallies the triggers
-// keep (migration 0031), a row per status, however many messages. SUM of a BIGINT is NUMERIC on
-// PostgreSQL: cast back.
+// keep (migration 0031), a row per status, however many messages.
 struct Tallied {
   std::vector<std::int64_t> messages = std::vector<std::int64_t>(std::size(kRules), 0);
   std::vector<std::int64_t> attempts = std::vector<std::int64_t>(std::size(kRules), 0);
 };
+
 Tallied tallied(db::Tx& tx) {
   Tallied out;
   std::string status;
