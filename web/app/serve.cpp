@@ -85,10 +85,11 @@ access::RoleSet parseFactorRoles(const std::string& text) {
 int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   const auto where = db::parseConnectionString(s.getOr("db", ""));
   const int threads = s.getInt("threads", 16, 2, 512);
+  const int shared_generation_ms = s.getInt("shared-generation-ms", 5, 0, 1000);
   const int statistics_seconds = s.getInt("statistics-check-seconds", 60, 0, 86'400);
   db::Database database(where, {.pool_size = static_cast<std::size_t>(s.getInt("pool", 4, 1, 64)),
                                 .checkpoint_every_ms = 200,
-                                .shared_generation_ms = s.getInt("shared-generation-ms", 5, 0, 1000),
+                                .shared_generation_ms = shared_generation_ms,
                                 .statistics_every_ms = statistics_seconds * 1000});
   db::requireCurrentSchema(database);
   database.refreshPlannerStatistics();
