@@ -1,5 +1,7 @@
 #include "services/stores/outbox_list.h"
 
+#include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 #include "services/stores/sql_util.h"
@@ -60,11 +62,17 @@ std::string statusCase() {
   return out + " END";
 }
 
-// Messages and their delivery attempts per status, in kRules' order: the tallies the triggers
-// keep (migration 0031), a row per status, however many messages.
+// Where `status` stands in kMailStatuses (and in a MailCounts).
+std::size_t slotOf(MailStatus status) {
+  return static_cast<std::size_t>(
+      std::find(kMailStatuses.begin(), kMailStatuses.end(), status) - kMailStatuses.begin());
+}
+
+// Messages and their delivery attempts per status: the tallies the triggers keep (migration
+// 0031), a row per status, however many messages.
 struct Tallied {
-  std::vector<std::int64_t> messages = std::vector<std::int64_t>(std::size(kRules), 0);
-  std::vector<std::int64_t> attempts = std::vector<std::int64_t>(std::size(kRules), 0);
+  MailCounts messages{};
+  MailCounts attempts{};
 };
 
 Tallied tallied(db::Tx& tx) {
@@ -74,21 +82,9 @@ Tallied tallied(db::Tx& tx) {
   auto st = tx.prepared("SELECT status, n, attempts FROM outbox_tallies");
   st.into(status).into(n).into(attempts);
   for (bool row = st.execute(); row; row = st.fetch()) {
-    for (std::size_t i = 0; i < std::size(kRules); ++i) {
-      if (kRules[i].name == status) {
-        out.messages[i] = n;
-        out.attempts[i] = attempts;
-      }
-    }
-  }
-  return out;
-}
-
-MailCounts inStatusOrder(const std::vector<std::int64_t>& by_rule) {
-  MailCounts out{};
-  for (std::size_t i = 0; i < std::size(kRules); ++i) {
-    for (std::size_t j = 0; j < kMailStatuses.size(); ++j) {
-      if (kMailStatuses[j] == kRules[i].status) out[j] = by_rule[i];
+    if (const auto s = parseMailStatus(status)) {
+      out.messages[slotOf(*s)] = n;
+      out.attempts[slotOf(*s)] = attempts;
     }
   }
   return out;
@@ -145,11 +141,8 @@ std::optional<MailStatus> parseMailStatus(std::string_view name) {
 OutboxTotals outboxTotals(db::Tx& tx) {
   // A sent message's last attempt succeeded; every other attempt failed.
   const auto t = tallied(tx);
-  std::int64_t failed = 0;
-  for (std::size_t i = 0; i < std::size(kRules); ++i) {
-    failed += t.attempts[i] - (kRules[i].status == MailStatus::kSent ? t.messages[i] : 0);
-  }
-  return {inStatusOrder(t.messages), failed};
+  const auto attempts = std::accumulate(t.attempts.begin(), t.attempts.end(), std::int64_t{0});
+  return {t.messages, attempts - t.messages[slotOf(MailStatus::kSent)]};
 }
 
 OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
@@ -157,7 +150,7 @@ OutboxPage listOutbox(db::Tx& tx, const OutboxQuery& q) {
     throw std::invalid_argument("bad outbox query");
   }
   OutboxPage page;
-  page.counts = inStatusOrder(tallied(tx).messages);
+  page.counts = tallied(tx).messages;
   const auto statuses = q.statuses.empty()
                             ? std::vector<MailStatus>(kMailStatuses.begin(), kMailStatuses.end())
                             : q.statuses;
