@@ -64,8 +64,8 @@ std::string statusCase() {
 
 // Where `status` stands in kMailStatuses (and in a MailCounts).
 std::size_t slotOf(MailStatus status) {
-  return static_cast<std::size_t>(
-      std::find(kMailStatuses.begin(), kMailStatuses.end(), status) - kMailStatuses.begin());
+  return static_cast<std::size_t>(std::find(kMailStatuses.begin(), kMailStatuses.end(), status) -
+                                  kMailStatuses.begin());
 }
 
 // Messages and their delivery attempts per status: the tallies the triggers keep (migration
