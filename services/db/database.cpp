@@ -128,11 +128,19 @@ Tx Database::read() {
   return Tx(*s);
 }
 
-void Database::refreshPlannerStatistics() {
+void Database::refreshPlannerStatistics(const std::vector<std::string>& tables) {
   if (where_.dialect != Dialect::kSqlite) return;
-  write([](Tx& tx) {
+  write([&](Tx& tx) {
     tx.sql() << "PRAGMA analysis_limit=0";  // every row (a sample misjudges, see database.h)
-    tx.sql() << "ANALYZE";
+    if (tables.empty()) tx.sql() << "ANALYZE";
+    for (const auto& table : tables) {
+      std::string name;  // quoted: a double quote doubled
+      for (const char c : table) {
+        if (c == '"') name += '"';
+        name += c;
+      }
+      tx.sql() << "ANALYZE \"" + name + "\"";
+    }
     tx.commit();
   });
   pool_->renew();  // the readers plan with these statistics, not those read when they opened

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -110,9 +111,10 @@ class Database {
   // took the call for a filter of 1,000 rows and sorted the whole fund for every unfiltered page
   // (70 ms). It took 1.3 s at 100,000 proposals (0.7 s of CPU), as a write: the other writes
   // wait for it. Each pooled connection is opened again the next time it is lent, to plan with
-  // them. At a server's start, and when StatisticsKeeper finds a table outgrew them.
-  // PostgreSQL gathers its own (autovacuum).
-  void refreshPlannerStatistics();
+  // them. At a server's start, every table; when StatisticsKeeper finds tables outgrew them,
+  // only `tables` (the other tables' statistics stay as they were). PostgreSQL gathers its own
+  // (autovacuum).
+  void refreshPlannerStatistics(const std::vector<std::string>& tables = {});
 
   Dialect dialect() const { return where_.dialect; }
   const ConnectionString& where() const { return where_; }

@@ -68,8 +68,10 @@ void StatisticsKeeper::tick() {
   try {
     const auto tables = outgrownTables(connection_);
     if (tables.empty()) return;
+    std::vector<std::string> names;
+    for (const auto& t : tables) names.push_back(t.name);
     const auto started = std::chrono::steady_clock::now();
-    db_.refreshPlannerStatistics();
+    db_.refreshPlannerStatistics(names);
     const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started);
     const auto& first = tables.front();

@@ -32,8 +32,10 @@ std::vector<OutgrownTable> outgrownTables(Connection& c);
 // them at its start (Database::refreshPlannerStatistics); one started on a new fund would plan
 // against near-empty tables for as long as it runs: at 10,000 proposals, a proposal's timeline
 // took 11 ms instead of 1.2, the results page 93 ms instead of 1.5. Every `every_ms` this looks
-// at the tables' sizes (counting their rows, on a connection of its own), and when one has
-// outgrown its statistics, gathers them all again. Stopped and joined when destroyed.
+// at the tables' sizes (counting their rows, on a connection of its own), and gathers the
+// statistics of those that have outgrown theirs again: at 100,000 proposals, 0.04 s for the
+// proposals or the outbox against 0.87 s for every table (most of it the 9.3 million indicator
+// targets), a write the others wait for. Stopped and joined when destroyed.
 class StatisticsKeeper {
  public:
   // REQUIRES: `db` is a SQLite database and outlives this; `every_ms` > 0.
