@@ -3,12 +3,14 @@
 
 usage: mixed_report.py RESULTS PROPOSALS GROWTH
 RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX", "CONFIG rss KIB", "seed N SECONDS",
-"verify large EVENTS SECONDS", "fired CONFIG WORKLOAD TRANSITIONS SECONDS".
+"verify large EVENTS SECONDS", "fired CONFIG WORKLOAD TRANSITIONS SECONDS",
+"cost CONFIG WORKLOAD CPU_US MISSES CPU_US MISSES SECONDS" (before and after the workload: the
+server's CPU, PostgreSQL's too for a PostgreSQL CONFIG, and its response cache's misses).
 """
 import sys
 
 path, proposals, growth = sys.argv[1], sys.argv[2], sys.argv[3]
-runs, rss, seeds, verify, fired = {}, {}, {}, None, {}
+runs, rss, seeds, verify, fired, costs = {}, {}, {}, None, {}, {}
 for line in open(path):
     f = line.split()
     if not f:
@@ -17,6 +19,8 @@ for line in open(path):
         seeds[f[1]] = float(f[2])
     elif f[0] == "fired":
         fired[(f[1], f[2])] = int(f[3]) / float(f[4])
+    elif f[0] == "cost":
+        costs[(f[1], f[2])] = (int(f[5]) - int(f[3]), int(f[6]) - int(f[4]), float(f[7]))
     elif f[0] == "verify":
         verify = (int(f[2]), float(f[3]))
     elif f[1] == "rss":
@@ -45,13 +49,37 @@ targets = {
 }
 
 
-def row(label, r, ratio, target=""):
-    print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {ratio:<8}{target}")
+def cpu_per_request(config, w):
+    """The server's CPU (with PostgreSQL's) per request answered, in microseconds, or None."""
+    if (config, w) not in costs or (config, w) not in runs:
+        return None
+    us, _, seconds = costs[(config, w)]
+    return us / (runs[(config, w)][0] * seconds)
+
+
+def cpu(config, w):
+    c = cpu_per_request(config, w)
+    return f"{c:>9.1f}" if c is not None else f"{'':>9}"
+
+
+def row(label, config, w, r, ratio, target=""):
+    gap = " " if len(ratio) >= 8 else ""
+    print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}{cpu(config, w)}   {ratio:<8}{gap}{target}")
 
 
 def transitions(config, w):
-    """What a mix fired, per second: a mix whose transitions stalled measured reads."""
-    return f"{fired[(config, w)]:.0f} transitions/s" if (config, w) in fired else ""
+    """What a mix fired, per second (a mix whose transitions stalled measured reads), and what
+    each cost beyond the read it replaced: server CPU, and the cache misses it caused."""
+    if (config, w) not in fired:
+        return ""
+    out = f"{fired[(config, w)]:.0f} transitions/s"
+    mix, reads = cpu_per_request(config, w), cpu_per_request(config, "reads")
+    if mix is not None and reads is not None and fired[(config, w)] > 0:
+        rate, seconds = runs[(config, w)][0], costs[(config, w)][2]
+        n = fired[(config, w)] * seconds
+        extra = (mix - reads) * rate * seconds / n
+        out += f"; each {extra:.0f} us of CPU beyond a read, {costs[(config, w)][1] / n:.1f} misses"
+    return out
 
 
 def sqlite_table(config, title):
@@ -59,7 +87,7 @@ def sqlite_table(config, title):
     if not h:
         return
     print(f"\n{title}")
-    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}   ratio   target")
+    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}{'CPU us':>9}   ratio   target")
     for w, label in names.items():
         r = runs.get((config, w))
         if not r:
@@ -69,9 +97,9 @@ def sqlite_table(config, title):
             print_ratio = f"{ratio:.2f}  ({r[0] / runs[(config, 'reads')][0]:.2f} x read mix)"
         else:
             print_ratio = f"{ratio:.2f}"
-        row(label, r, print_ratio, targets.get(w, ""))
+        row(label, config, w, r, print_ratio, targets.get(w, ""))
         if (config, w) in fired:
-            print(f"{'':<34}{transitions(config, w):>27}")
+            print(f"{'':<34}{transitions(config, w)}")
     if config in rss:
         print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
 
@@ -83,15 +111,15 @@ for config, title in (("pg1", "PostgreSQL, one instance"), ("pg2", "PostgreSQL, 
         continue
     print(f"\n{title}, {proposals} proposals (ratios to the SQLite run; target >= 0.5 for one, "
           f"two >= 1.0 x one)")
-    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}   x SQLite  x one PG")
+    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}{'CPU us':>9}   x SQLite  x one PG")
     for w in ("record", "list", "reads", "mix95"):
         r, s = runs.get((config, w)), runs.get(("sqlite", w))
         if not r or not s:
             continue
         one = runs.get(("pg1", w))
         vs_one = f"{r[0] / one[0]:.2f}" if config == "pg2" and one else ""
-        print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}   {r[0] / s[0]:<10.2f}{vs_one:<10}"
-              f"{transitions(config, w)}")
+        print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}{cpu(config, w)}   {r[0] / s[0]:<10.2f}"
+              f"{vs_one:<10}{transitions(config, w)}")
 
 if growth:
     sqlite_table("large", f"SQLite, one instance, {growth} proposals (ratios to GET /healthz)")
