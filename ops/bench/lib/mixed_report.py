@@ -76,9 +76,14 @@ def transitions(config, w):
     mix, reads = cpu_per_request(config, w), cpu_per_request(config, "reads")
     if mix is not None and reads is not None and fired[(config, w)] > 0:
         rate, seconds = runs[(config, w)][0], costs[(config, w)][2]
-        n = fired[(config, w)] * seconds
-        extra = (mix - reads) * rate * seconds / n
-        out += f"; each {extra:.0f} us of CPU beyond a read, {costs[(config, w)][1] / n:.1f} misses"
+        requests, n = rate * seconds, fired[(config, w)] * seconds
+        extra = (mix - reads) * requests / n
+        # Misses beyond those of the read mix alone (a cache that cannot hold every record misses
+        # without any transition).
+        read_us, read_misses, read_seconds = costs[(config, "reads")]
+        read_requests = runs[(config, "reads")][0] * read_seconds
+        misses = (costs[(config, w)][1] - read_misses / read_requests * requests) / n
+        out += f"; each {extra:.0f} us of CPU beyond a read, {misses:.1f} more misses"
     return out
 
 
