@@ -204,3 +204,19 @@ BOOST_AUTO_TEST_CASE(a_revoked_role_takes_effect_at_once) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --cache-mb sizes how many answers the cache holds, not only their bytes: 20,000 at most (a
+// fixed bound) had left a cache given 400 MB for a fund of 100,000 records holding a fifth of
+// them.
+BOOST_AUTO_TEST_CASE(a_larger_response_cache_holds_more_answers) {
+  BOOST_TEST(http::responseCacheEntries(64) == 20'000u);
+  const std::size_t mb = 128;
+  http::ResponseCache cache(http::responseCacheEntries(mb), mb * 1024 * 1024, 60'000);
+  http::ApiResponse answer;
+  answer.body.assign(1024, 'x');
+  for (int i = 0; i < 30'000; ++i) {
+    cache.store("token /api/v1/proposals/" + std::to_string(i), answer, 1, 0, answer.body.size());
+  }
+  BOOST_TEST(cache.size() == 30'000u);
+  BOOST_TEST(cache.find("token /api/v1/proposals/0", 1, 1).has_value());
+}

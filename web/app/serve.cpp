@@ -112,7 +112,7 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
   // most a second; --cache-mb 0 turns both caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
   auth::AuthCache auth_cache(100'000, 100'000, 1000);
-  http::ResponseCache responses(20'000, cache_mb * 1024 * 1024, 1000);
+  http::ResponseCache responses(http::responseCacheEntries(cache_mb), cache_mb * 1024 * 1024, 1000);
   if (cache_mb > 0) {
     ctx.auth_cache = &auth_cache;
     ctx.responses = &responses;

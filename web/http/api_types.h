@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -51,6 +52,13 @@ struct ApiResponse {
 
 // Whole GET responses by credential and request target (see ApiPipeline::run).
 using ResponseCache = db::GenerationCache<ApiResponse>;
+
+// How many answers a response cache of `megabytes` (its answers' bodies) may hold: as many as
+// fit at 3.2 KB each, about a proposal's record as served; 20,000 at serve's default of 64 MB.
+// A larger budget then holds more answers, not only larger ones.
+constexpr std::size_t responseCacheEntries(std::size_t megabytes) {
+  return megabytes * 20'000 / 64;
+}
 
 // What every route function may use. Owned by the server; outlives every request.
 struct ApiContext {
