@@ -108,8 +108,9 @@ int runServe(const Settings& s, const std::function<void()>& wait_for_stop) {
     ctx.policy.second_factor_roles = parseFactorRoles(roles);
   }
   // Answers kept while nothing they were computed from has changed on any instance (credentials:
-  // the identity generation; GET answers: the change keys they name, db::ChangeFeed), for at
-  // most a second; --cache-mb 0 turns both caches off.
+  // the identity generation; GET answers: the change keys they name, db::ChangeFeed), for a
+  // second, or as long as an answer says it holds (at most a minute); --cache-mb 0 turns both
+  // caches off.
   const auto cache_mb = static_cast<std::size_t>(s.getInt("cache-mb", 64, 0, 4096));
   auth::AuthCache auth_cache(100'000, 100'000, 1000);
   http::ResponseCache responses(http::responseCacheEntries(cache_mb), cache_mb * 1024 * 1024, 1000);

@@ -54,7 +54,7 @@ struct ApiResponse {
 using ResponseCache = db::GenerationCache<ApiResponse>;
 
 // How many answers a response cache of `megabytes` (its answers' bodies) may hold: as many as
-// fit at 3.2 KB each, about a proposal's record as served; 20,000 at serve's default of 64 MB.
+// fit at about 3.3 KB each, a proposal's record as served; 20,000 at serve's default of 64 MB.
 // A larger budget then holds more answers, not only larger ones.
 constexpr std::size_t responseCacheEntries(std::size_t megabytes) {
   return megabytes * 20'000 / 64;
