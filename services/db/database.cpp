@@ -133,14 +133,7 @@ void Database::refreshPlannerStatistics(const std::vector<std::string>& tables) 
   write([&](Tx& tx) {
     tx.sql() << "PRAGMA analysis_limit=0";  // every row (a sample misjudges, see database.h)
     if (tables.empty()) tx.sql() << "ANALYZE";
-    for (const auto& table : tables) {
-      std::string name;  // quoted: a double quote doubled
-      for (const char c : table) {
-        if (c == '"') name += '"';
-        name += c;
-      }
-      tx.sql() << "ANALYZE \"" + name + "\"";
-    }
+    for (const auto& table : tables) tx.sql() << "ANALYZE " + quotedName(table);
     tx.commit();
   });
   pool_->renew();  // the readers plan with these statistics, not those read when they opened

@@ -35,6 +35,15 @@ bool outgrown(std::int64_t recorded, std::int64_t now) {
 
 }  // namespace
 
+std::string quotedName(const std::string& name) {
+  std::string out = "\"";
+  for (const char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::vector<OutgrownTable> outgrownTables(Connection& c) {
   auto& sql = c.sql();
   soci::transaction tx(sql);  // the counts and the statistics, as of one snapshot
@@ -52,7 +61,7 @@ std::vector<OutgrownTable> outgrownTables(Connection& c) {
   std::vector<OutgrownTable> out;
   for (const auto& table : tables) {
     long long rows = 0;
-    sql << "SELECT COUNT(*) FROM \"" + table + "\"", soci::into(rows);  // names from the schema
+    sql << "SELECT COUNT(*) FROM " + quotedName(table), soci::into(rows);
     const auto it = recorded.find(table);
     const std::int64_t was = it == recorded.end() ? 0 : it->second;
     if (outgrown(was, rows)) out.push_back({table, was, rows});

@@ -24,6 +24,10 @@ struct OutgrownTable {
 // whatever the plan).
 inline constexpr std::int64_t kOutgrownByRows = 1000;
 
+// `name` as a quoted SQL identifier (a double quote in it doubled), for a table named by the
+// schema in a statement of the keeper's.
+std::string quotedName(const std::string& name);
+
 // The tables of a SQLite database (virtual tables aside: their shadow tables are counted) whose
 // rows have so moved since ANALYZE recorded them in sqlite_stat1. One read transaction.
 std::vector<OutgrownTable> outgrownTables(Connection& c);
