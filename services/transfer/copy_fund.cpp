@@ -1,22 +1,21 @@
 #include "services/transfer/copy_fund.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
-#include <set>
-#include <string_view>
 
 #include <soci/soci.h>
 
 #include "modules/core/problem.h"
-#include "services/audit/audit_log.h"
 #include "services/db/migrator.h"
+#include "services/transfer/copy_fund_parts.h"
 
 namespace citygrants::transfer {
 namespace {
 
 using core::Problem;
 using core::ProblemKind;
+using parts::Head;
+using parts::MoneySums;
 
 // Every table of the current schema, parents before children. audit_head and publisher are
 // replaced whole (the target's migrations made their starting rows). search_documents is copied
@@ -77,27 +76,6 @@ const std::vector<std::string> kTables = {
     "scheduler_lease",
 };
 
-// Kept by the target's triggers as the proposals and messages go in (migrations 0026, 0031):
-// not copied.
-constexpr std::array<std::string_view, 2> kTalliesKeptByTriggers = {"proposal_tallies",
-                                                                    "outbox_tallies"};
-
-// The ordinary tables: on SQLite not the full-text index (a virtual table) nor the shadow tables
-// that hold it, which the target rebuilds from search_documents.
-std::set<std::string> tablesIn(db::Tx& tx) {
-  const std::string query =
-      tx.dialect() == db::Dialect::kSqlite
-          ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
-            "AND name NOT LIKE 'sqlite_%'"
-          : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-            "current_schema() "
-            "AND table_type = 'BASE TABLE'";
-  std::set<std::string> out;
-  soci::rowset<std::string> rows = (tx.sql().prepare << query);
-  for (const auto& name : rows) out.insert(name);
-  return out;
-}
-
 // A column's value as text, the form both backends take for any column type (SQLite converts by
 // the column's affinity; SOCI's PostgreSQL backend sends every parameter as text).
 std::string asText(const soci::row& row, std::size_t i) {
@@ -120,13 +98,6 @@ std::string asText(const soci::row& row, std::size_t i) {
                     core::Message::verbatim("column " + row.get_properties(i).get_name() +
                                             " has a type the copy does not move"));
   }
-}
-
-std::int64_t scalar(db::Tx& tx, const std::string& query) {
-  long long n = 0;
-  soci::indicator ind = soci::i_ok;
-  tx.sql() << query, soci::into(n, ind);
-  return ind == soci::i_null ? 0 : n;
 }
 
 // Copies `table` row by row with one prepared INSERT; answers the rows copied and the names of
@@ -179,92 +150,12 @@ void moveSequence(db::Tx& target, const std::string& table,
   target.sql() << "SELECT setval('" + sequence + "', (SELECT MAX(id) FROM " + table + "))";
 }
 
-std::vector<std::string> moneyColumns(db::Tx& tx, const std::string& table) {
-  const std::string query = tx.dialect() == db::Dialect::kSqlite
-                                ? "SELECT name FROM pragma_table_info('" + table + "')"
-                                : "SELECT column_name FROM information_schema.columns WHERE "
-                                  "table_schema = current_schema() "
-                                  "AND table_name = '" +
-                                      table + "'";
-  std::vector<std::string> out;
-  soci::rowset<std::string> names = (tx.sql().prepare << query);
-  for (const auto& name : names) {
-    if (name.size() > 6 && name.ends_with("_minor")) out.push_back(name);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// The Σ of each money column of `table`, in `tx`'s snapshot.
-std::vector<std::pair<std::string, std::int64_t>> moneySums(db::Tx& tx, const std::string& table) {
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  for (const auto& column : moneyColumns(tx, table)) {
-    out.emplace_back(column,
-                     scalar(tx, "SELECT CAST(SUM(" + column + ") AS BIGINT) FROM " + table));
-  }
-  return out;
-}
-
-struct Head {
-  std::int64_t seq = 0;
-  std::string hash;
-  bool operator==(const Head&) const = default;
-};
-
-Head auditHead(db::Tx& tx) {
-  Head h;
-  long long seq = 0;
-  tx.sql() << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", soci::into(seq),
-      soci::into(h.hash);
-  h.seq = seq;
-  return h;
-}
-
-// Row counts, money sums and the audit head of the committed target against what was read from
-// the source's snapshot; then the chain recomputed on the target.
-void check(db::Database& to,
-           const std::vector<std::vector<std::pair<std::string, std::int64_t>>>& sums,
-           const Head& source_head, CopyReport& report) {
-  {
-    auto target = to.read();
-    for (std::size_t i = 0; i < report.tables.size(); ++i) {
-      auto& t = report.tables[i];
-      t.target_rows = scalar(target, "SELECT COUNT(*) FROM " + t.table);
-      t.matches = t.target_rows == t.source_rows;
-      const auto copied = moneySums(target, t.table);
-      t.matches = t.matches && copied.size() == sums[i].size();
-      for (std::size_t j = 0; j < sums[i].size() && j < copied.size(); ++j) {
-        t.sums.push_back(sums[i][j].first + "=" + std::to_string(sums[i][j].second) + "/" +
-                         std::to_string(copied[j].second));
-        t.matches = t.matches && sums[i][j] == copied[j];
-      }
-      if (!t.matches && report.problem.empty())
-        report.problem = "table " + t.table + " differs on the target";
-    }
-    report.audit_head_matches = auditHead(target) == source_head;
-    target.commit();
-  }  // the session goes back to the pool: verifyAudit reads on its own
-  const auto verdict = audit::verifyAudit(to);
-  report.audit_ok = verdict.ok;
-  report.audit_rows = verdict.rows;
-  if (report.problem.empty() && !verdict.ok)
-    report.problem = "the audit chain does not hold on the target: " + verdict.reason;
-  if (report.problem.empty() && !report.audit_head_matches)
-    report.problem = "the audit head differs on the target";
-}
-
 // Copies every table of `source`'s snapshot into the empty `target`, parents first, and records
 // each table's rows in `report` and the source's money sums in `sums`. Throws Problem(kConflict)
 // when the target already holds a fund.
-void fill(db::Tx& source, db::Tx& target, CopyReport& report,
-          std::vector<std::vector<std::pair<std::string, std::int64_t>>>& sums,
+void fill(db::Tx& source, db::Tx& target, CopyReport& report, std::vector<MoneySums>& sums,
           const std::function<void(const std::string&)>& progress) {
-  if (scalar(target, "SELECT COUNT(*) FROM organisations") != 0 ||
-      scalar(target, "SELECT last_seq FROM audit_head WHERE id = 1") != 0) {
-    throw Problem(ProblemKind::kConflict,
-                  core::Message::verbatim(
-                      "the target already holds a fund: copy fills an empty database only"));
-  }
+  parts::refuseFilledTarget(target.sql());
   // The migrations' starting rows: the source's replace them.
   target.sql() << "DELETE FROM audit_head";
   target.sql() << "DELETE FROM publisher";
@@ -272,7 +163,7 @@ void fill(db::Tx& source, db::Tx& target, CopyReport& report,
     std::vector<std::string> columns;
     TableCopy t{table, copyTable(source, target, table, columns), 0, {}, true};
     moveSequence(target, table, columns);
-    sums.push_back(moneySums(source, table));
+    sums.push_back(parts::moneySums(source.sql(), source.dialect(), table, table));
     progress("  " + table + ": " + std::to_string(t.source_rows) + " row(s)");
     report.tables.push_back(std::move(t));
   }
@@ -286,31 +177,25 @@ CopyReport copyFund(db::Database& from, db::Database& to,
                     const std::function<void(const std::string&)>& progress) {
   db::requireCurrentSchema(from);
   db::migrate(to);
+  if (from.dialect() == db::Dialect::kSqlite && to.dialect() == db::Dialect::kSqlite) {
+    return parts::copyBetweenSqlite(from, to, progress);
+  }
   CopyReport report;
-  std::vector<std::vector<std::pair<std::string, std::int64_t>>> sums;  // per table, in the source
+  std::vector<MoneySums> sums;  // per table, in the source
   Head source_head;
   {
     auto source = from.read();  // one snapshot of a live source, on either database
-    for (const auto& name : tablesIn(source)) {
-      if (name != "schema_migrations" &&
-          std::find(kTalliesKeptByTriggers.begin(), kTalliesKeptByTriggers.end(), name) ==
-              kTalliesKeptByTriggers.end() &&
-          std::find(kTables.begin(), kTables.end(), name) == kTables.end()) {
-        throw Problem(
-            ProblemKind::kInvalid,
-            core::Message::verbatim("the source has a table the copy does not know: " + name));
-      }
-    }
+    parts::refuseUnknownTables(parts::tablesIn(source.sql(), source.dialect()));
     // One write use case of `to` (on SQLite, on its writer thread while this one waits: `source`
     // is used there meanwhile, never by two threads at once).
     to.write([&](db::Tx& target) {
       fill(source, target, report, sums, progress);
-      source_head = auditHead(source);
+      source_head = parts::auditHead(source.sql());
       target.commit();
     });
     source.commit();
   }
-  check(to, sums, source_head, report);
+  parts::check(to, sums, source_head, report);
   return report;
 }
 
