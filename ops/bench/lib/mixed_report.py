@@ -105,6 +105,10 @@ def sqlite_table(config, title):
         row(label, config, w, r, print_ratio, targets.get(w, ""))
         if (config, w) in fired:
             print(f"{'':<34}{transitions(config, w)}")
+    end = runs.get((config, "healthz_end"))
+    if end:
+        print(f"GET /healthz again at the end: {end[0]:.0f} req/s, {end[0] / h[0]:.2f} x the first "
+              f"(the machine's drift over the round: every ratio above is to the first)")
     if config in rss:
         print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
 
