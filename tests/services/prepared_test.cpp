@@ -1,5 +1,6 @@
 // db::Prepared: statements a session keeps prepared give the right rows on every reuse, nest,
 // survive a failed execution, and never keep a read open past their use.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,66 @@ BOOST_AUTO_TEST_CASE(a_kept_select_does_not_hold_its_read_past_its_use) {
     BOOST_TEST(nameOf(tx, 1) == next);  // a snapshot kept by the statement would show the old name
     tx.commit();
   }
+}
+
+// On SQLite the common types go between SQLite and the variables without SOCI (db::Prepared);
+// they must come out as SOCI gives them, which the same test on PostgreSQL checks.
+BOOST_AUTO_TEST_CASE(values_come_and_go_as_soci_exchanges_them) {
+  testing::TestDb t("prepared_values", 1);
+  testing::exec(*t.db,
+                "CREATE TABLE prepared_v (id INTEGER PRIMARY KEY, i INTEGER, big BIGINT, r DOUBLE "
+                "PRECISION, s TEXT, n TEXT)");
+  const long big = 1'099'511'627'776;  // 2^40: no int holds it
+  const std::string text = "São Paulo\tacolhe";
+  const std::optional<std::string> none;
+  const std::optional<long> some_big = big;
+  t.db->write([&](db::Tx& tx) {
+    auto st = tx.prepared(
+        "INSERT INTO prepared_v (id, i, big, r, s, n) VALUES (:id, :i, :big, :r, :s, :n)");
+    const int id = 1, i = -7;
+    const double r = 0.25;
+    st.use(id).use(i).use(some_big).use(r).use(text).use(none);
+    BOOST_TEST(!st.execute());  // no row to fetch
+    BOOST_TEST(st.affectedRows() == 1);
+    tx.commit();
+  });
+  auto tx = t.db->read();
+  int i = 0;
+  long long big_read = 0;
+  double r = 0;
+  std::string s;
+  std::optional<std::string> n = "stale", s_opt;
+  std::optional<long> big_opt;
+  unsigned long long id_other = 0;  // a type SOCI exchanges: every value of this use goes by SOCI
+  {
+    auto st = tx.prepared("SELECT i, big, r, s, n, s, big FROM prepared_v WHERE id = :id");
+    const int id = 1;
+    st.use(id).into(i).into(big_read).into(r).into(s).into(n).into(s_opt).into(big_opt);
+    BOOST_TEST(st.execute());
+    BOOST_TEST(!st.fetch());
+    BOOST_TEST(!st.fetch());  // past the end stays past the end: the query is not run again
+  }
+  BOOST_TEST(i == -7);
+  BOOST_TEST(big_read == big);
+  BOOST_TEST(r == 0.25);
+  BOOST_TEST(s == text);
+  BOOST_TEST(!n.has_value());
+  BOOST_TEST(s_opt.value_or("") == text);
+  BOOST_TEST(big_opt.value_or(0) == big);
+  {
+    auto st = tx.prepared("SELECT id, s FROM prepared_v WHERE big = :big");
+    st.use(big).into(id_other).into(s);
+    s.clear();
+    BOOST_TEST(st.execute());
+  }
+  BOOST_TEST(id_other == 1u);
+  BOOST_TEST(s == text);
+  {
+    auto st = tx.prepared("SELECT n FROM prepared_v WHERE id = 1");
+    std::string plain;
+    BOOST_CHECK_THROW(st.into(plain).execute(), soci::soci_error);  // NULL, and no way to say so
+  }
+  tx.commit();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
