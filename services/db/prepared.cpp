@@ -1,5 +1,7 @@
 #include "services/db/prepared.h"
 
+#include <cstdint>
+
 #include <soci/sqlite3/soci-sqlite3.h>
 
 namespace citygrants::db {
@@ -23,8 +25,12 @@ T& as(void* at) {
   return *static_cast<T*>(at);
 }
 
-// As SOCI's SQLite backend binds it: integers as 64-bit, an empty optional as NULL. The text
-// stays the caller's until the statement is reset (~Prepared clears the bindings).
+// SQLITE_TRANSIENT, whose macro names its type outside the namespace soci-sqlite3.h puts it in.
+const auto kCopyText =
+    reinterpret_cast<sq::sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
+
+// As SOCI's SQLite backend binds it: integers as 64-bit, an empty optional as NULL, text copied
+// (kCopyText: the variable may change or go while the rows are fetched).
 int bind(sq::sqlite3_stmt* s, int i, Prepared::Kind kind, void* at) {
   using K = Prepared::Kind;
   switch (kind) {
@@ -38,7 +44,7 @@ int bind(sq::sqlite3_stmt* s, int i, Prepared::Kind kind, void* at) {
       return sq::sqlite3_bind_double(s, i, as<double>(at));
     case K::kString: {
       const auto& text = as<std::string>(at);
-      return sq::sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+      return sq::sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), kCopyText);
     }
     case K::kOptInt:
       if (!as<std::optional<int>>(at)) return sq::sqlite3_bind_null(s, i);
@@ -55,8 +61,7 @@ int bind(sq::sqlite3_stmt* s, int i, Prepared::Kind kind, void* at) {
     case K::kOptString: {
       const auto& text = as<std::optional<std::string>>(at);
       if (!text) return sq::sqlite3_bind_null(s, i);
-      return sq::sqlite3_bind_text(s, i, text->data(), static_cast<int>(text->size()),
-                                   SQLITE_STATIC);
+      return sq::sqlite3_bind_text(s, i, text->data(), static_cast<int>(text->size()), kCopyText);
     }
     case K::kOther:
       break;

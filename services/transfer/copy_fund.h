@@ -35,6 +35,8 @@ const std::vector<std::string>& fundTables();
 
 // Copies the whole fund in `from` (at this binary's schema version) into `to`, which is migrated
 // first and must hold no fund yet; one transaction on the target, so a failure leaves it empty.
+// From one SQLite file into another, SQLite copies each table itself (the source attached to the
+// target); otherwise the rows go one at a time.
 // Ids are kept (PostgreSQL identity sequences are moved past them). Then checks, on the
 // committed target: each table's row count and money sums against the source, the audit chain
 // recomputed, and the audit head equal to the source's. `progress` gets a line per table.
