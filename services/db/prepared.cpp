@@ -75,7 +75,9 @@ std::string textOf(sq::sqlite3_stmt* s, int c) {
 }
 
 // As SOCI's SQLite backend reads it (SQLite's conversions by the column accessor), NULL into a
-// plain variable refused as SOCI refuses it.
+// plain variable refused as SOCI refuses it. The optional kinds come last in Prepared::Kind.
+static_assert(Prepared::Kind::kOptInt > Prepared::Kind::kString &&
+              Prepared::Kind::kOptString > Prepared::Kind::kOptInt);
 void read(sq::sqlite3_stmt* s, int c, Prepared::Kind kind, void* at) {
   using K = Prepared::Kind;
   const bool null = sq::sqlite3_column_type(s, c) == SQLITE_NULL;
