@@ -74,6 +74,19 @@ std::string textOf(sq::sqlite3_stmt* s, int c) {
   return text == nullptr ? std::string() : std::string(text, sq::sqlite3_column_bytes(s, c));
 }
 
+void read(sq::sqlite3_stmt* s, int c, Prepared::Kind kind, void* at);
+
+// An optional target: empty for NULL, else the value read as its plain kind.
+template <class T>
+void readOptional(sq::sqlite3_stmt* s, int c, bool null, Prepared::Kind plain, void* at) {
+  auto& target = as<std::optional<T>>(at);
+  if (null) {
+    target.reset();
+    return;
+  }
+  read(s, c, plain, &target.emplace());
+}
+
 // As SOCI's SQLite backend reads it (SQLite's conversions by the column accessor), NULL into a
 // plain variable refused as SOCI refuses it. The optional kinds come last in Prepared::Kind.
 static_assert(Prepared::Kind::kOptInt > Prepared::Kind::kString &&
@@ -100,25 +113,15 @@ void read(sq::sqlite3_stmt* s, int c, Prepared::Kind kind, void* at) {
       as<std::string>(at) = textOf(s, c);
       return;
     case K::kOptInt:
-      as<std::optional<int>>(at) =
-          null ? std::nullopt : std::optional<int>(sq::sqlite3_column_int(s, c));
-      return;
+      return readOptional<int>(s, c, null, K::kInt, at);
     case K::kOptLong:
-      as<std::optional<long>>(at) =
-          null ? std::nullopt : std::optional<long>(sq::sqlite3_column_int64(s, c));
-      return;
+      return readOptional<long>(s, c, null, K::kLong, at);
     case K::kOptLongLong:
-      as<std::optional<long long>>(at) =
-          null ? std::nullopt : std::optional<long long>(sq::sqlite3_column_int64(s, c));
-      return;
+      return readOptional<long long>(s, c, null, K::kLongLong, at);
     case K::kOptDouble:
-      as<std::optional<double>>(at) =
-          null ? std::nullopt : std::optional<double>(sq::sqlite3_column_double(s, c));
-      return;
+      return readOptional<double>(s, c, null, K::kDouble, at);
     case K::kOptString:
-      as<std::optional<std::string>>(at) =
-          null ? std::nullopt : std::optional<std::string>(textOf(s, c));
-      return;
+      return readOptional<std::string>(s, c, null, K::kString, at);
     case K::kOther:
       return;
   }
