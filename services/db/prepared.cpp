@@ -127,12 +127,15 @@ void read(sq::sqlite3_stmt* s, int c, Prepared::Kind kind, void* at) {
   }
 }
 
-// Hands one value kept by Prepared to SOCI, as use() or into() would have.
+// Hands one value kept by Prepared to SOCI, as use() or into() would have; a use by name when
+// `name` is not null.
 template <bool kInto>
-void toSoci(soci::statement& st, Prepared::Kind kind, void* at) {
+void toSoci(soci::statement& st, Prepared::Kind kind, void* at, const char* name = nullptr) {
   auto exchange = [&](auto& value) {
     if constexpr (kInto) {
       st.exchange(soci::into(value));
+    } else if (name != nullptr) {
+      st.exchange(soci::use(value, std::string(name)));
     } else {
       st.exchange(soci::use(value));
     }
@@ -217,7 +220,20 @@ void Prepared::bySoci() {
   if (!direct_) return;
   direct_ = false;
   for (std::size_t i = 0; i < intos_count_; ++i) toSoci<true>(*st_, intos_[i].kind, intos_[i].at);
-  for (std::size_t i = 0; i < uses_count_; ++i) toSoci<false>(*st_, uses_[i].kind, uses_[i].at);
+  auto* s = handleOf(*st_);
+  for (std::size_t i = 0; i < uses_count_; ++i) {
+    const int index = uses_[i].index;
+    // SQLite names the parameter as the query wrote it (":name"); SOCI wants the name alone.
+    const char* name = index != 0 ? sq::sqlite3_bind_parameter_name(s, index) + 1 : nullptr;
+    toSoci<false>(*st_, uses_[i].kind, uses_[i].at, name);
+  }
+}
+
+int Prepared::indexOf(const std::string& name) {
+  const std::string parameter = ":" + name;
+  const int index = sq::sqlite3_bind_parameter_index(handleOf(*st_), parameter.c_str());
+  if (index == 0) throw soci::soci_error("Cannot bind (by name) to " + parameter);
+  return index;
 }
 
 bool Prepared::execute() {
@@ -227,8 +243,13 @@ bool Prepared::execute() {
   }
   auto* s = handleOf(*st_);
   sq::sqlite3_reset(s);
+  std::size_t by_name = 0;
+  for (std::size_t i = 0; i < uses_count_; ++i) by_name += uses_[i].index != 0 ? 1 : 0;
+  if (by_name != 0 && by_name != uses_count_)
+    throw soci::soci_error("Binding for use elements must be either by position or by name.");
   for (std::size_t i = 0; i < uses_count_; ++i) {
-    const int rc = bind(s, static_cast<int>(i) + 1, uses_[i].kind, uses_[i].at);
+    const int at = uses_[i].index != 0 ? uses_[i].index : static_cast<int>(i) + 1;
+    const int rc = bind(s, at, uses_[i].kind, uses_[i].at);
     if (rc != SQLITE_OK) fail(s, "sqlite3_bind", rc);
   }
   done_ = false;

@@ -26,7 +26,8 @@ namespace citygrants::db {
 // std::optional of each) go straight between SQLite and the variables, with the conversions
 // SOCI's SQLite backend makes: SOCI would allocate an exchange object and a backend for each
 // value at each execution and free them after (10 % of the CPU of a computed proposal read).
-// A value of another type, or statement() (values by name), has SOCI exchange them all.
+// A value of another type has SOCI exchange them all. Values are bound either all in order or
+// all by name (use(value, "name") for ":name"), as SOCI requires.
 class Prepared {
  public:
   // `kept`: a session's cached statement (reset after use; `*in_use` is set while this lives);
@@ -47,6 +48,17 @@ class Prepared {
     }
     return *this;
   }
+  // `value` for the query's parameter :`name` (every occurrence of it).
+  template <class T>
+  Prepared& use(const T& value, const std::string& name) {
+    if (direct_ && kindOf<T>() != Kind::kOther && uses_count_ < uses_.size()) {
+      uses_[uses_count_++] = {const_cast<T*>(&value), kindOf<T>(), indexOf(name)};
+    } else {
+      bySoci();
+      st_->exchange(soci::use(value, name));
+    }
+    return *this;
+  }
   template <class T>
   Prepared& into(T& target) {
     if (direct_ && kindOf<T>() != Kind::kOther && intos_count_ < intos_.size()) {
@@ -62,11 +74,6 @@ class Prepared {
   // The next row; false past the last.
   bool fetch();
   long long affectedRows();
-  // The statement itself, for values exchanged by name (stores::Where) rather than in order.
-  soci::statement& statement() {
-    bySoci();
-    return *st_;
-  }
 
   // The types exchanged without SOCI (kOther: any other, which SOCI exchanges).
   enum class Kind : unsigned char {
@@ -112,7 +119,9 @@ class Prepared {
   struct Value {
     void* at = nullptr;  // the variable (a use's is only read)
     Kind kind = Kind::kOther;
+    int index = 0;  // a use by name: its parameter's index; 0: by its place in order
   };
+  int indexOf(const std::string& name);  // of :name in the query; throws as SOCI when none
   void bySoci();    // hands the values kept so far to SOCI, which exchanges every value after
   bool stepOnce();  // one sqlite3_step: the row's columns into the targets
 

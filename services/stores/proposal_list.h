@@ -7,6 +7,7 @@
 
 #include "services/db/database.h"
 #include "services/stores/page.h"
+#include "services/stores/where.h"
 
 namespace citygrants::stores {
 
@@ -62,7 +63,7 @@ std::string explainProposalPage(db::Tx& tx, const ProposalQuery& query);
 // when nothing narrows them), their values exchanged into `st` by name; the sort, cursor and
 // limit are not part of it. Call once per statement. Totals over the proposals a list shows
 // (stats_store.h) use it too, so that both always count the same rows.
-std::string proposalWhere(const ProposalQuery& query, soci::statement& st);
+std::string proposalWhere(const ProposalQuery& query, Binds st);
 
 // Whether the tallies kept by triggers (proposal_tallies, migrations 0026 and 0030: per call,
 // city and state, the proposals, the Σ of their current versions' amounts and of their awards)
@@ -73,6 +74,6 @@ bool talliesCover(const ProposalQuery& query);
 
 // The filters of `query` over proposal_tallies aliased `t`, as " WHERE ..." (or ""), exchanged
 // into `st` by name like proposalWhere. REQUIRES: talliesCover(query).
-std::string tallyWhere(const ProposalQuery& query, soci::statement& st);
+std::string tallyWhere(const ProposalQuery& query, Binds st);
 
 }  // namespace citygrants::stores

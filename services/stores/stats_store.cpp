@@ -28,14 +28,13 @@ constexpr MoneyGrouping kGroupings[] = {
 // The pipeline from the tallies (migrations 0026, 0030): a few rows per call, city and state,
 // whatever the number of proposals. A row whose proposals have all moved on stays at 0.
 std::vector<PipelineRow> talliedPipeline(db::Tx& tx, const ProposalQuery& query) {
-  soci::statement text_only(tx.sql());
   auto st = tx.prepared(
       "SELECT t.state, c.currency, CAST(SUM(t.n) AS BIGINT), "
       "CAST(SUM(t.requested_minor) AS BIGINT), "
       "CAST(SUM(t.awarded_minor) AS BIGINT) "
       "FROM proposal_tallies t JOIN calls c ON c.id = t.call_id" +
-      tallyWhere(query, text_only) + " GROUP BY t.state, c.currency HAVING SUM(t.n) > 0");
-  tallyWhere(query, st.statement());
+      tallyWhere(query, Binds()) + " GROUP BY t.state, c.currency HAVING SUM(t.n) > 0");
+  tallyWhere(query, st);
   PipelineRow row;
   st.into(row.state).into(row.currency).into(row.count).into(row.requested_minor);
   st.into(row.awarded_minor);

@@ -22,7 +22,7 @@ Where& Where::in(std::string_view column, const std::vector<std::string>& values
   std::string list;
   for (std::size_t i = 0; i < values.size(); ++i) {
     list += std::string(i == 0 ? ":" : ", :") + kInNames[i];
-    st_.exchange(soci::use(values[i], kInNames[i]));
+    st_.use(values[i], kInNames[i]);
   }
   return add(std::string(column) + " IN (" + list + ")");
 }

@@ -156,4 +156,45 @@ BOOST_AUTO_TEST_CASE(values_come_and_go_as_soci_exchanges_them) {
   tx.commit();
 }
 
+BOOST_AUTO_TEST_CASE(values_by_name_go_where_their_names_are) {
+  testing::TestDb t("prepared_names", 1);
+  testing::exec(*t.db, "CREATE TABLE prepared_n (id BIGINT PRIMARY KEY, a TEXT, b BIGINT)");
+  const std::string a = "Medellín";
+  const long b = 1'099'511'627'776;
+  t.db->write([&](db::Tx& tx) {
+    auto st = tx.prepared("INSERT INTO prepared_n (id, a, b) VALUES (:id, :a, :b)");
+    const int id = 1;
+    st.use(b, "b").use(a, "a").use(id, "id");  // not in the order the query names them
+    st.execute();
+    tx.commit();
+  });
+  auto tx = t.db->read();
+  auto lookUp = [&](long value) {
+    auto st = tx.prepared("SELECT a FROM prepared_n WHERE b = :v OR id = :v");  // :v twice
+    std::string found = "(none)";
+    st.use(value, "v").into(found);
+    st.execute();
+    return found;
+  };
+  BOOST_TEST(lookUp(b) == a);
+  BOOST_TEST(lookUp(1) == a);
+  BOOST_TEST(lookUp(2) == "(none)");
+  {
+    // A type SOCI exchanges, after values by name: SOCI binds them all, by the same names.
+    auto st = tx.prepared("SELECT id FROM prepared_n WHERE a = :a AND b = :b");
+    unsigned long long id = 0;
+    st.use(a, "a").use(b, "b").into(id);
+    BOOST_TEST(st.execute());
+    BOOST_TEST(id == 1u);
+  }
+  {
+    auto st = tx.prepared("SELECT a FROM prepared_n WHERE id = :id AND b = :b");
+    const int id = 1;
+    std::string found;
+    BOOST_CHECK_THROW(st.use(id).use(b, "b").into(found).execute(), soci::soci_error);
+  }
+  BOOST_TEST(lookUp(b) == a);  // the refused statement left the kept one clean
+  tx.commit();
+}
+
 BOOST_AUTO_TEST_SUITE_END()
