@@ -1,5 +1,8 @@
 #include "web/http/json_writer.h"
 
+#include <charconv>
+#include <cstring>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -25,6 +28,28 @@ void escapeByte(std::string& out, unsigned char c) {
   }
 }
 
+// Whether some byte of `text` must be escaped: one below 0x20, '"' or '\\'. Eight bytes at a
+// time, as nearly every key and value needs none; the bytes of a word are tested each on its
+// own (a byte's test borrows only when it holds an escaped byte, and then the answer is true).
+bool needsEscape(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  auto zeroIn = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  auto belowSpaceIn = [](std::uint64_t x) { return (x - kOnes * 0x20) & ~x & kHighs; };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (belowSpaceIn(word) | zeroIn(word ^ (kOnes * '"')) | zeroIn(word ^ (kOnes * '\\')))
+      return true;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return true;
+  }
+  return false;
+}
+
 void writeObject(JsonWriter& w, const Poco::JSON::Object& o) {
   w.open();
   for (const auto& name : o.getNames()) w.key(name).value(o.get(name));
@@ -45,6 +70,14 @@ void JsonWriter::separate() {
 }
 
 void JsonWriter::quoted(std::string_view text) {
+  if (!needsEscape(text)) {
+    const std::size_t at = out_.size();
+    out_.resize(at + text.size() + 2);
+    out_[at] = '"';
+    std::memcpy(out_.data() + at + 1, text.data(), text.size());
+    out_.back() = '"';
+    return;
+  }
   out_ += '"';
   std::size_t from = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -95,7 +128,9 @@ JsonWriter& JsonWriter::string(std::string_view text) {
 
 JsonWriter& JsonWriter::number(std::int64_t value) {
   separate();
-  out_ += std::to_string(value);
+  char digits[24];
+  const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+  out_.append(digits, end);
   after_value_ = true;
   return *this;
 }
