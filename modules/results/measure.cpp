@@ -1,8 +1,8 @@
 #include "modules/results/measure.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
+#include <utility>
 
 namespace citygrants::results {
 
@@ -13,11 +13,11 @@ std::int64_t Measure::cell(const std::string& dimension, const std::string& valu
   return 0;
 }
 
-void Measure::put(const std::string& dimension, const std::string& value, std::int64_t amount) {
+void Measure::put(std::string_view dimension, std::string_view value, std::int64_t amount) {
   if (dimension.empty()) {
     total = amount;
   } else {
-    cells.push_back({dimension, value, amount});
+    cells.push_back({std::string(dimension), std::string(value), amount});
   }
 }
 
@@ -35,10 +35,12 @@ std::vector<core::FieldError> validateTotal(const Indicator& indicator, std::int
 std::vector<core::FieldError> validateMeasure(const Indicator& indicator, const Measure& m,
                                               const std::string& field) {
   auto errors = validateTotal(indicator, m.total, field + ".total");
-  std::map<std::string, std::int64_t> sums;  // per dimension given
-  std::set<std::pair<std::string, std::string>> seen;
+  // Every stored proposal is checked on each read: nothing is allocated for a cell that is
+  // right (a measure has a few dozen cells at most, so the lists are searched in order).
+  std::vector<std::pair<std::string_view, std::int64_t>> sums;  // per dimension given
+  std::vector<const Cell*> seen;
   for (const auto& c : m.cells) {
-    const std::string at = field + ".breakdown." + c.dimension + "." + c.value;
+    auto at = [&] { return field + ".breakdown." + c.dimension + "." + c.value; };
     const bool chosen = std::find(indicator.dimensions.begin(), indicator.dimensions.end(),
                                   c.dimension) != indicator.dimensions.end();
     const Dimension* d = findDimension(c.dimension);
@@ -50,23 +52,30 @@ std::vector<core::FieldError> validateMeasure(const Indicator& indicator, const 
     }
     if (std::find(d->values.begin(), d->values.end(), c.value) == d->values.end()) {
       errors.push_back(
-          {at, {"results.not_a_value", {{"value", c.value}, {"dimension", c.dimension}}}});
+          {at(), {"results.not_a_value", {{"value", c.value}, {"dimension", c.dimension}}}});
       continue;
     }
-    if (!seen.insert({c.dimension, c.value}).second) {
-      errors.push_back({at, "field.twice"});
+    if (std::any_of(seen.begin(), seen.end(), [&](const Cell* s) {
+          return s->dimension == c.dimension && s->value == c.value;
+        })) {
+      errors.push_back({at(), "field.twice"});
       continue;
     }
+    seen.push_back(&c);
     if (c.amount < 0 || c.amount > kMaxValue) {
-      errors.push_back({at, c.amount < 0 ? core::Message("field.not_negative")
-                                         : core::Message("field.at_most", {{"max", kMaxValue}})});
+      errors.push_back({at(), c.amount < 0 ? core::Message("field.not_negative")
+                                           : core::Message("field.at_most", {{"max", kMaxValue}})});
       continue;
     }
-    sums[c.dimension] += c.amount;
+    auto sum = std::find_if(sums.begin(), sums.end(),
+                            [&](const auto& s) { return s.first == c.dimension; });
+    if (sum == sums.end()) sum = sums.insert(sums.end(), {c.dimension, 0});
+    sum->second += c.amount;
   }
+  std::sort(sums.begin(), sums.end());  // errors in the order of the dimensions' names
   for (const auto& [dimension, sum] : sums) {
     if (sum != m.total) {
-      errors.push_back({field + ".breakdown." + dimension,
+      errors.push_back({field + ".breakdown." + std::string(dimension),
                         {"results.cells_sum", {{"sum", sum}, {"total", m.total}}}});
     }
   }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/core/problem.h"
@@ -31,7 +32,7 @@ struct Measure {
   // The amount of one cell, 0 when the breakdown does not state it.
   std::int64_t cell(const std::string& dimension, const std::string& value) const;
   // Sets the total (dimension "") or adds a cell, as stored rows of a measure come.
-  void put(const std::string& dimension, const std::string& value, std::int64_t amount);
+  void put(std::string_view dimension, std::string_view value, std::int64_t amount);
   bool operator==(const Measure&) const = default;
 };
 

@@ -19,10 +19,15 @@ bool parseNumber(std::string_view s, Int& out) {
 
 }  // namespace
 
-void addRow(std::vector<results::IndicatorPlan>& plans, const std::string& code, int period,
-            const std::string& dimension, const std::string& value, std::int64_t amount) {
-  auto it = std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.indicator == code; });
-  if (it == plans.end()) it = plans.insert(plans.end(), results::IndicatorPlan{code, 0, {}});
+void addRow(std::vector<results::IndicatorPlan>& plans, std::string_view code, int period,
+            std::string_view dimension, std::string_view value, std::int64_t amount) {
+  // Rows come grouped by indicator: the last plan is nearly always the one.
+  auto it = !plans.empty() && plans.back().indicator == code
+                ? plans.end() - 1
+                : std::find_if(plans.begin(), plans.end(),
+                               [&](const auto& p) { return p.indicator == code; });
+  if (it == plans.end())
+    it = plans.insert(plans.end(), results::IndicatorPlan{std::string(code), 0, {}});
   if (period == 0) {
     it->baseline = amount;
     return;
@@ -42,7 +47,6 @@ bool appendRow(std::string& text, std::string_view code, int period, std::string
 
 std::optional<std::vector<results::IndicatorPlan>> decode(std::string_view text) {
   std::vector<results::IndicatorPlan> plans;
-  std::string code, dimension, value;
   while (!text.empty()) {
     const auto end = text.find('\n');
     if (end == std::string_view::npos) return std::nullopt;
@@ -61,10 +65,7 @@ std::optional<std::vector<results::IndicatorPlan>> decode(std::string_view text)
         !parseNumber(fields[4], amount)) {
       return std::nullopt;
     }
-    code.assign(fields[0]);
-    dimension.assign(fields[2]);
-    value.assign(fields[3]);
-    addRow(plans, code, period, dimension, value, amount);
+    addRow(plans, fields[0], period, fields[2], fields[3], amount);
   }
   return plans;
 }

@@ -21,8 +21,8 @@ namespace citygrants::stores::plan_text {
 
 // Adds one stored row to `plans`, as rows come in order: period 0 is the baseline, dimension ""
 // a period's total, else one cell of its breakdown.
-void addRow(std::vector<results::IndicatorPlan>& plans, const std::string& code, int period,
-            const std::string& dimension, const std::string& value, std::int64_t amount);
+void addRow(std::vector<results::IndicatorPlan>& plans, std::string_view code, int period,
+            std::string_view dimension, std::string_view value, std::int64_t amount);
 
 // Appends one row to `text`; false (text unchanged) when a field holds a TAB or LF.
 bool appendRow(std::string& text, std::string_view code, int period, std::string_view dimension,
