@@ -17,6 +17,7 @@ void Measure::put(std::string_view dimension, std::string_view value, std::int64
   if (dimension.empty()) {
     total = amount;
   } else {
+    if (cells.empty()) cells.reserve(16);  // a stored target's breakdowns: about a dozen cells
     cells.push_back({std::string(dimension), std::string(value), amount});
   }
 }
@@ -35,7 +36,7 @@ std::vector<core::FieldError> validateTotal(const Indicator& indicator, std::int
 std::vector<core::FieldError> validateMeasure(const Indicator& indicator, const Measure& m,
                                               const std::string& field) {
   auto errors = validateTotal(indicator, m.total, field + ".total");
-  // Every stored proposal is checked on each read: nothing is allocated for a cell that is
+  // A proposal being written is checked on each read: nothing is allocated for a cell that is
   // right (a measure has a few dozen cells at most, so the lists are searched in order).
   std::vector<std::pair<std::string_view, std::int64_t>> sums;  // per dimension given
   std::vector<const Cell*> seen;

@@ -1,6 +1,7 @@
 #include "services/usecases/proposal_facts.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "modules/access/access_rules.h"
 #include "modules/core/text.h"
@@ -106,15 +107,26 @@ workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
   auto f =
       proposalStandingFacts(p, call, std::move(assignments), award, current.content.amount_minor,
                             awarded, current.content.language, translated, now);
-  const auto terms = termsOf(call);
-  f.concept_complete = proposals::validateConcept(current.content, terms).empty();
+  // The content's facts check the whole version (its targets with a query of the call's
+  // framework): only where a transition from p.state has a guard that reads them. In every other
+  // state no row, allowed action or awaited step looks at them, and they stay false.
+  namespace g = workflow::proposal_guards;
+  const auto checked = [&](const auto& guard) {
+    return workflow::guardedFrom(workflow::kProposalFlow, p.state, guard);
+  };
+  const bool complete = checked(g::kComplete);
+  const bool in_range = checked(g::kAmountInRange);
+  const auto terms = complete || in_range || checked(g::kConceptComplete)
+                         ? std::optional(termsOf(call))
+                         : std::nullopt;
+  if (terms) f.concept_complete = proposals::validateConcept(current.content, *terms).empty();
   // A full proposal being written also needs targets for the call's required indicators in
   // every reporting period (a frozen version was checked when it was submitted).
-  f.complete = f.concept_complete &&
+  f.complete = complete && f.concept_complete &&
                (current.stage != "full" || current.frozen ||
                 frameworkErrors(tx, call.id, current.content, true).empty());
-  f.budget_balanced = proposals::budgetBalanced(current.content);
-  f.amount_in_range = proposals::amountInRange(current.content, terms);
+  if (checked(g::kBudgetBalanced)) f.budget_balanced = proposals::budgetBalanced(current.content);
+  if (in_range) f.amount_in_range = proposals::amountInRange(current.content, *terms);
   return f;
 }
 

@@ -50,7 +50,9 @@ workflow::ProposalFacts proposalStandingFacts(const stores::Proposal& p, const s
 
 // Gathers what the proposal machine's guards look at. The award they check is what a decision
 // would award (workflow::awardFor: the proposed award, else the amount given with the event,
-// else the amount requested).
+// else the amount requested). The content's facts (concept_complete, complete, budget_balanced,
+// amount_in_range) are checked only where a transition from p.state has their guard
+// (workflow::guardedFrom), and are false elsewhere: a record's read need not validate it.
 // `assignments`: every assignment of the proposal (ReviewStore::forProposal).
 workflow::ProposalFacts proposalFacts(db::Tx& tx, const stores::Proposal& p,
                                       const stores::Call& call,

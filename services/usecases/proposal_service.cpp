@@ -85,26 +85,15 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
 
 // The view of `p` at `now`; `call`, `current` and `assignments` are reloaded unless given (a
 // use case that just read or wrote them passes them in).
-ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, std::int64_t now,
-                    const stores::Call* given_call = nullptr,
-                    const stores::ProposalVersion* given_current = nullptr,
-                    const std::vector<stores::Assignment>* given_assignments = nullptr) {
-  // What was not given is loaded here; what was is not copied (a version is its targets too).
-  std::optional<stores::Call> loaded_call;
-  std::optional<stores::ProposalVersion> loaded_current;
-  std::optional<std::vector<stores::Assignment>> loaded_assignments;
-  if (given_call == nullptr) loaded_call = stores::CallStore::loadTerms(tx, p.call_id);
-  if (given_current == nullptr) {
-    loaded_current = stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
-  }
-  if (given_assignments == nullptr) loaded_assignments = stores::ReviewStore::forProposal(tx, p.id);
-  const auto& call = given_call != nullptr ? *given_call : loaded_call.value();
-  const auto& current = given_current != nullptr ? *given_current : loaded_current.value();
-  const auto& assignments = given_assignments != nullptr ? *given_assignments : *loaded_assignments;
+// The view of p with its call, current version and assignments, except the proposal and the
+// version themselves, which the callers copy or move in.
+ProposalView viewWithout(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
+                         const stores::Call& call, const stores::ProposalVersion& current,
+                         const std::vector<stores::Assignment>& assignments, std::int64_t now) {
   auto facts = proposalFacts(tx, p, call, current, assignments, std::nullopt, now);
   ProposalView out{
-      p,
-      current,
+      {},
+      {},
       toStrings(workflow::allowedEvents(workflow::kProposalFlow, p.state, actor, facts)),
       workflow::waitingFor(workflow::kProposalAwaits, p.state, actor, facts).held,
       true,
@@ -114,6 +103,23 @@ ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, s
   return out;
 }
 
+ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, std::int64_t now) {
+  const auto call = stores::CallStore::loadTerms(tx, p.call_id);
+  auto current = stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
+  auto out = viewWithout(tx, actor, p, call.value(), current.value(),
+                         stores::ReviewStore::forProposal(tx, p.id), now);
+  out.proposal = p;
+  out.current = std::move(*current);
+  return out;
+}
+
+// The view of a loaded proposal, which it takes (a version is its targets too: not copied).
+ProposalView viewOf(db::Tx& tx, const Actor& actor, Loaded&& l, std::int64_t now) {
+  auto out = viewWithout(tx, actor, l.proposal, l.call, l.current, l.assignments, now);
+  out.proposal = std::move(l.proposal);
+  out.current = std::move(l.current);
+  return out;
+}
 
 // The proposal machine for fireTransition (transition.h).
 struct ProposalFlow {
@@ -201,9 +207,10 @@ struct ProposalFlow {
     mail::mailProposalEvent(tx, row.notice, l.proposal, l.current, l.call, req.input.reason,
                             l.grant ? &*l.grant : nullptr, now);
   }
-  // p and current as just written; no proposal event touches the assignments.
+  // p and current as just written; no proposal event touches the assignments. The last use of
+  // `l` (fireTransition), so the view takes what it loaded.
   View view(db::Tx& tx, const Actor& actor, Loaded& l, std::int64_t now) {
-    return viewOf(tx, actor, l.proposal, now, &l.call, &l.current, &l.assignments);
+    return viewOf(tx, actor, std::move(l), now);
   }
 };
 
@@ -352,9 +359,7 @@ ProposalView ProposalService::attachTranslation(const Actor& actor, std::int64_t
 
 ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
-  auto loaded = loadVisible(tx, actor, proposal_id);
-  auto out = viewOf(tx, actor, loaded.proposal, ctx_.clock.nowMs(), &loaded.call, &loaded.current,
-                    &loaded.assignments);
+  auto out = viewOf(tx, actor, loadVisible(tx, actor, proposal_id), ctx_.clock.nowMs());
   tx.commit();
   return out;
 }
@@ -362,7 +367,8 @@ ProposalView ProposalService::get(const Actor& actor, std::int64_t proposal_id) 
 ProposalVersions ProposalService::versions(const Actor& actor, std::int64_t proposal_id) {
   auto tx = ctx_.db.read();
   auto l = loadVisible(tx, actor, proposal_id);
-  const auto view = viewOf(tx, actor, l.proposal, ctx_.clock.nowMs(), &l.call, &l.current, &l.assignments);
+  const auto view =
+      viewWithout(tx, actor, l.proposal, l.call, l.current, l.assignments, ctx_.clock.nowMs());
   ProposalVersions out{{}, view.currency};
   for (int n = 1; view.full_access && n <= l.proposal.current_version; ++n) {
     if (auto v = stores::ProposalStore::loadVersion(tx, proposal_id, n)) out.items.push_back(*v);
