@@ -55,7 +55,7 @@ void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
   response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   response.setContentType(r.content_type);
   addSecurityHeaders(response);
-  response.set("Cache-Control", "no-store");
+  response.add("Cache-Control", "no-store");  // unless r.headers sets another
   for (const auto& [name, value] : r.headers) response.set(name, value);
   for (const auto& cookie : r.cookies) response.addCookie(cookie);
   if (r.file) {
