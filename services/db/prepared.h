@@ -40,24 +40,12 @@ class Prepared {
 
   template <class T>
   Prepared& use(const T& value) {
-    if (direct_ && kindOf<T>() != Kind::kOther && uses_count_ < uses_.size()) {
-      uses_[uses_count_++] = {const_cast<T*>(&value), kindOf<T>()};
-    } else {
-      bySoci();
-      st_->exchange(soci::use(value));
-    }
-    return *this;
+    return keep(value, nullptr);
   }
   // `value` for the query's parameter :`name` (every occurrence of it).
   template <class T>
   Prepared& use(const T& value, const std::string& name) {
-    if (direct_ && kindOf<T>() != Kind::kOther && uses_count_ < uses_.size()) {
-      uses_[uses_count_++] = {const_cast<T*>(&value), kindOf<T>(), indexOf(name)};
-    } else {
-      bySoci();
-      st_->exchange(soci::use(value, name));
-    }
-    return *this;
+    return keep(value, &name);
   }
   template <class T>
   Prepared& into(T& target) {
@@ -121,6 +109,17 @@ class Prepared {
     Kind kind = Kind::kOther;
     int index = 0;  // a use by name: its parameter's index; 0: by its place in order
   };
+  // use(): by the parameter `name`, or by place in order (nullptr).
+  template <class T>
+  Prepared& keep(const T& value, const std::string* name) {
+    if (direct_ && kindOf<T>() != Kind::kOther && uses_count_ < uses_.size()) {
+      uses_[uses_count_++] = {const_cast<T*>(&value), kindOf<T>(), name ? indexOf(*name) : 0};
+    } else {
+      bySoci();
+      st_->exchange(soci::use(value, name ? *name : std::string()));
+    }
+    return *this;
+  }
   int indexOf(const std::string& name);  // of :name in the query; throws as SOCI when none
   void bySoci();    // hands the values kept so far to SOCI, which exchanges every value after
   bool stepOnce();  // one sqlite3_step: the row's columns into the targets
