@@ -83,10 +83,8 @@ stores::ProposalVersion startNextVersion(db::Tx& tx, stores::Proposal& p,
   return next;
 }
 
-// The view of `p` at `now`; `call`, `current` and `assignments` are reloaded unless given (a
-// use case that just read or wrote them passes them in).
-// The view of p with its call, current version and assignments, except the proposal and the
-// version themselves, which the callers copy or move in.
+// The view of `p` at `now` with its call, current version and assignments, except the proposal
+// and the version themselves, which the callers copy or move in.
 ProposalView viewWithout(db::Tx& tx, const Actor& actor, const stores::Proposal& p,
                          const stores::Call& call, const stores::ProposalVersion& current,
                          const std::vector<stores::Assignment>& assignments, std::int64_t now) {
@@ -103,6 +101,7 @@ ProposalView viewWithout(db::Tx& tx, const Actor& actor, const stores::Proposal&
   return out;
 }
 
+// The view of `p` as a use case just wrote it: its call, version and assignments loaded here.
 ProposalView viewOf(db::Tx& tx, const Actor& actor, const stores::Proposal& p, std::int64_t now) {
   const auto call = stores::CallStore::loadTerms(tx, p.call_id);
   auto current = stores::ProposalStore::loadVersion(tx, p.id, p.current_version);
