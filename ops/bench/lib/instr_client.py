@@ -2,24 +2,75 @@
 """The requests of ops/bench/instructions: N requests of one workload, one after another on one
 kept-alive connection, in an order fixed by a seed (the same in every run, for every binary).
 
-usage: instr_client.py PORT DB WORKLOAD N SEED FM_TOKEN PARTNER_TOKEN
+usage: instr_client.py PORT DB WORKLOAD N SEED FM_TOKEN PARTNER_TOKEN [PASSWORD]
 WORKLOAD: healthz | record (a random proposal) | list (a random page: state x city x sort, 20 a
-page) | partner (a random page of what a partner's reviewer sees: state or none x sort).
-The records, states and cities are read from the fund's SQLite file DB. Any answer but 200 stops
-the run with its status, so a count is never of refusals.
+page) | partner (a random page of what a partner's reviewer sees: state or none x sort) |
+transition (a step of ops/bench/mixed's revision cycle at a random proposal in it: the city's
+applicant resubmits, a fund manager screens or returns; N different proposals, each once).
+The records, states and cities are read from the SQLite file DB that the server serves (read
+only). A transition's applicants sign in with PASSWORD the first time, uncounted if that is the
+warm-up run: their tokens are kept in DB.applicants. Any answer but 200 or 201 stops the run
+with its status, so a count is never of refusals.
 """
 import http.client
+import json
+import os
 import random
 import sqlite3
 import sys
+import unicodedata
 
 port, db, workload, n, seed, fm, partner = sys.argv[1:8]
-fund = sqlite3.connect(db)
+password = sys.argv[8] if len(sys.argv) > 8 else ""
+fund = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 ids = [r[0] for r in fund.execute("SELECT id FROM proposals ORDER BY id")]
 states = [r[0] for r in fund.execute("SELECT DISTINCT state FROM proposals ORDER BY state")]
 cities = [r[0] for r in fund.execute("SELECT DISTINCT city_org_id FROM proposals ORDER BY 1")]
 sorts = ["id", "-id", "updated_at", "-updated_at"]
 rng = random.Random(int(seed))
+connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=600)
+
+
+def send(method, path, token, body=None, headers=None):
+    """The answer and its body; any status but 200 or 201 (created) ends the run."""
+    head = {"Authorization": "Bearer " + token} if token else {}
+    connection.request(method, path, body=body, headers={**head, **(headers or {})})
+    answer = connection.getresponse()
+    data = answer.read()
+    if answer.status not in (200, 201):
+        sys.exit(f"instr_client: {method} {path} answered {answer.status}: {data[:200]!r}")
+    return answer, data
+
+
+def applicant_tokens():
+    """A token of each city's demo applicant (applicant@<name folded to ASCII>.demo), by city id."""
+    kept = db + ".applicants"
+    if os.path.exists(kept):
+        return {int(k): v for k, v in json.load(open(kept)).items()}
+    tokens = {}
+    for city, name in fund.execute("SELECT id, name FROM organisations WHERE id IN (SELECT city_org_id FROM "
+                                   f"proposals WHERE state IN {tuple(cycle)}) ORDER BY id"):
+        login = "".join(c for c in unicodedata.normalize("NFKD", name).lower() if c.isascii() and c.isalnum())
+        answer, data = send("POST", "/api/v1/session", None,
+                            json.dumps({"email": f"applicant@{login}.demo", "password": password}),
+                            {"Content-Type": "application/json"})
+        cookie = "; ".join(c.split(";")[0] for c in answer.headers.get_all("Set-Cookie"))
+        _, made = send("POST", "/api/v1/tokens", None, json.dumps({"name": "instructions"}),
+                       {"Content-Type": "application/json", "Cookie": cookie,
+                        "X-CSRF-Token": json.loads(data)["csrf_token"]})
+        tokens[city] = json.loads(made)["token"]
+    json.dump(tokens, open(kept, "w"))
+    return tokens
+
+
+# The revision cycle: each state's event, and whether the city's applicant fires it.
+cycle = {"revision_requested": ('{"event":"resubmit"}', True), "submitted": ('{"event":"screen"}', False),
+         "screening": ('{"event":"return","reason":"bench"}', False)}
+if workload == "transition":
+    applicants = applicant_tokens()
+    pool = list(fund.execute("SELECT id, state, version, city_org_id FROM proposals WHERE state IN "
+                             f"{tuple(cycle)} ORDER BY id"))
+    steps = iter(rng.sample(pool, int(n)))
 
 
 def request():
@@ -37,11 +88,12 @@ def request():
     sys.exit(f"instr_client: unknown workload {workload}")
 
 
-connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=600)
 for _ in range(int(n)):
-    path, token = request()
-    connection.request("GET", path, headers={"Authorization": "Bearer " + token} if token else {})
-    answer = connection.getresponse()
-    body = answer.read()
-    if answer.status != 200:
-        sys.exit(f"instr_client: {path} answered {answer.status}: {body[:200]!r}")
+    if workload == "transition":
+        proposal, state, version, city = next(steps)
+        body, by_applicant = cycle[state]
+        send("POST", f"/api/v1/proposals/{proposal}/transitions", applicants[city] if by_applicant else fm,
+             body, {"Content-Type": "application/json", "If-Match": f'"v{version}"'})
+    else:
+        path, token = request()
+        send("GET", path, token)
