@@ -9,8 +9,8 @@ transition (a step of ops/bench/mixed's revision cycle at a random proposal in i
 applicant resubmits, a fund manager screens or returns; N different proposals, each once).
 The records, states and cities are read from the SQLite file DB that the server serves (read
 only). A transition's applicants sign in with PASSWORD the first time, uncounted if that is the
-warm-up run: their tokens are kept in DB.applicants. Any answer but 200 or 201 stops the run
-with its status, so a count is never of refusals.
+warm-up run: their tokens are kept in DB.applicants. Any answer but 200 stops the run with its
+status, so a count is never of refusals.
 """
 import http.client
 import json
@@ -18,7 +18,8 @@ import os
 import random
 import sqlite3
 import sys
-import unicodedata
+
+import signin
 
 port, db, workload, n, seed, fm, partner = sys.argv[1:8]
 password = sys.argv[8] if len(sys.argv) > 8 else ""
@@ -32,33 +33,24 @@ connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=600)
 
 
 def send(method, path, token, body=None, headers=None):
-    """The answer and its body; any status but 200 or 201 (created) ends the run."""
+    """Any answer but 200 ends the run."""
     head = {"Authorization": "Bearer " + token} if token else {}
     connection.request(method, path, body=body, headers={**head, **(headers or {})})
     answer = connection.getresponse()
     data = answer.read()
-    if answer.status not in (200, 201):
+    if answer.status != 200:
         sys.exit(f"instr_client: {method} {path} answered {answer.status}: {data[:200]!r}")
-    return answer, data
 
 
 def applicant_tokens():
-    """A token of each city's demo applicant (applicant@<name folded to ASCII>.demo), by city id."""
+    """A token of each city's demo applicant, by city id."""
     kept = db + ".applicants"
     if os.path.exists(kept):
         return {int(k): v for k, v in json.load(open(kept)).items()}
-    tokens = {}
-    for city, name in fund.execute("SELECT id, name FROM organisations WHERE id IN (SELECT city_org_id FROM "
-                                   f"proposals WHERE state IN {tuple(cycle)}) ORDER BY id"):
-        login = "".join(c for c in unicodedata.normalize("NFKD", name).lower() if c.isascii() and c.isalnum())
-        answer, data = send("POST", "/api/v1/session", None,
-                            json.dumps({"email": f"applicant@{login}.demo", "password": password}),
-                            {"Content-Type": "application/json"})
-        cookie = "; ".join(c.split(";")[0] for c in answer.headers.get_all("Set-Cookie"))
-        _, made = send("POST", "/api/v1/tokens", None, json.dumps({"name": "instructions"}),
-                       {"Content-Type": "application/json", "Cookie": cookie,
-                        "X-CSRF-Token": json.loads(data)["csrf_token"]})
-        tokens[city] = json.loads(made)["token"]
+    base = f"http://127.0.0.1:{port}"
+    tokens = {city: signin.token(base, signin.applicant(name), password)
+              for city, name in fund.execute("SELECT id, name FROM organisations WHERE id IN (SELECT "
+                                             f"city_org_id FROM proposals WHERE state IN {tuple(cycle)})")}
     json.dump(tokens, open(kept, "w"))
     return tokens
 

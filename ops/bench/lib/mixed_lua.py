@@ -20,8 +20,9 @@ Prints how many records, list shapes and cycling proposals it found.
 """
 import json
 import sys
-import unicodedata
 import urllib.request
+
+import signin
 
 base, token, out, shares, password = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 
@@ -50,29 +51,13 @@ cycle = {"revision_requested": 1, "submitted": 2, "screening": 3}
 pool = [(p["id"], p["version"], cycle[p["state"]], p["city"]["id"]) for p in proposals if p["state"] in cycle]
 
 
-def post(path, body, headers):
-    req = urllib.request.Request(base + path, data=json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", **headers})
-    with urllib.request.urlopen(req) as answer:
-        return answer.headers, json.load(answer)
-
-
 def login_token(email):
     """An API token of the demo login EMAIL (one that signs in without a second factor)."""
-    headers, session = post("/api/v1/session", {"email": email, "password": password}, {})
-    cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie"))
-    _, made = post("/api/v1/tokens", {"name": "bench"}, {"Cookie": cookie, "X-CSRF-Token": session["csrf_token"]})
-    return made["token"]
-
-
-def applicant_token(city_name):
-    """An API token of the city's demo applicant (applicant@<name folded to ASCII>.demo)."""
-    login = "".join(c for c in unicodedata.normalize("NFKD", city_name).lower() if c.isascii() and c.isalnum())
-    return login_token(f"applicant@{login}.demo")
+    return signin.token(base, email, password)
 
 
 city_names = {p["city"]["id"]: p["city"]["name"] for p in proposals}
-applicants = {city: applicant_token(city_names[city]) for city in sorted({row[3] for row in pool})}
+applicants = {city: login_token(signin.applicant(city_names[city])) for city in sorted({row[3] for row in pool})}
 
 
 def lua_list(name, values):
