@@ -1,5 +1,7 @@
 #include "services/audit/audit_log.h"
 
+#include <stdexcept>
+
 #include "services/crypto/digest.h"
 #include "services/db/optional_soci.h"
 
@@ -35,11 +37,49 @@ std::string chainHash(const std::string& prev_hash, const std::string& canonical
 
 bool changesIdentity(const std::string& entity) { return entity == "user" || entity == "api_token"; }
 
+namespace {
+
+constexpr const char* kInsertEvent =
+    "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
+    "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
+    ":detail, :at, :prev, :hash)";
+
+// Prepared keeps the values' addresses until it executes: every one outlives this call.
+void bindEvent(db::Prepared& insert, const std::int64_t& seq, const AuditEntry& e,
+               const std::string& prev, const std::string& hash) {
+  insert.use(seq).use(e.actor_id).use(e.entity).use(e.entity_id).use(e.event).use(e.from_state);
+  insert.use(e.to_state).use(e.detail).use(e.at).use(prev).use(hash);
+}
+
+// PostgreSQL: the write read the head with its BEGIN (db::AuditHead), so the event and the new
+// head are one statement, one round trip under the writer lock. The head moves only from the
+// value read: a writer that did not take the lock and moved it since fails this use case.
+std::int64_t appendOnto(db::Tx& tx, db::AuditHead& head, const AuditEntry& e, int identity) {
+  const std::int64_t seq = head.seq + 1;
+  std::string hash = chainHash(head.hash, canonicalForm(seq, e));
+  auto insert = tx.prepared(std::string("WITH event AS (") + kInsertEvent +
+                            ") UPDATE audit_head SET last_seq = :head_seq, last_hash = :head_hash, "
+                            "identity_seq = identity_seq + :identity WHERE id = 1 "
+                            "AND last_seq = :read_seq");
+  bindEvent(insert, seq, e, head.hash, hash);
+  insert.use(seq).use(hash).use(identity).use(head.seq);
+  insert.execute();
+  if (insert.affectedRows() != 1) {
+    throw std::runtime_error("the audit head moved under the writer lock: a writer without it?");
+  }
+  head = {seq, std::move(hash), head.identity + identity};
+  return seq;
+}
+
+}  // namespace
+
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
-  // Taking the head row first locks it (PostgreSQL) or is already serialised (SQLite writer).
+  const int identity = changesIdentity(e.entity) ? 1 : 0;
+  if (db::AuditHead* head = tx.auditHead()) return appendOnto(tx, *head, e, identity);
+  // SQLite, whose writer serialises the use cases (and where statements cost no round trip): the
+  // head is read as it moves.
   std::int64_t seq = 0;
   std::string prev;
-  const int identity = changesIdentity(e.entity) ? 1 : 0;
   {
     auto head = tx.prepared(
         "UPDATE audit_head SET last_seq = last_seq + 1, identity_seq = identity_seq + :identity "
@@ -48,28 +88,14 @@ std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
     head.execute();
   }
   const std::string hash = chainHash(prev, canonicalForm(seq, e));
-  // The event and the head's new hash: on PostgreSQL one statement (a round trip fewer for every
-  // use case, under the writer lock); SQLite has no INSERT inside WITH, and no round trips.
-  const std::string insert_event =
-      "INSERT INTO audit_events (seq, actor_id, entity, entity_id, event, from_state, to_state, "
-      "detail, at, prev_hash, hash) VALUES (:seq, :actor, :entity, :eid, :event, :from, :to, "
-      ":detail, :at, :prev, :hash)";
-  const bool postgres = tx.dialect() == db::Dialect::kPostgres;
   {
-    auto insert =
-        tx.prepared(postgres ? "WITH event AS (" + insert_event +
-                                   ") UPDATE audit_head SET last_hash = :head_hash WHERE id = 1"
-                             : insert_event);
-    insert.use(seq).use(e.actor_id).use(e.entity).use(e.entity_id).use(e.event).use(e.from_state);
-    insert.use(e.to_state).use(e.detail).use(e.at).use(prev).use(hash);
-    if (postgres) insert.use(hash);
+    auto insert = tx.prepared(kInsertEvent);
+    bindEvent(insert, seq, e, prev, hash);
     insert.execute();
   }
-  if (!postgres) {
-    auto link = tx.prepared("UPDATE audit_head SET last_hash = :hash WHERE id = 1");
-    link.use(hash);
-    link.execute();
-  }
+  auto link = tx.prepared("UPDATE audit_head SET last_hash = :hash WHERE id = 1");
+  link.use(hash);
+  link.execute();
   return seq;
 }
 

@@ -27,8 +27,9 @@ struct AuditEntry {
 // the last-seen touch) and api_tokens is audited under one of these entities.
 bool changesIdentity(const std::string& entity);
 
-// Appends `entry` to the hash chain inside `tx`. Serialised through the one audit_head row, so
-// concurrent writers on any database chain in commit order. Returns the entry's sequence number.
+// Appends `entry` to the hash chain inside `tx`, a write: onto the head that the writer's order
+// gives it (SQLite's one writer; PostgreSQL's writer lock, under which the Tx read the head), so
+// writers on any instance chain in commit order. Returns the entry's sequence number.
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& entry);
 
 // The canonical form a row's hash covers: every field length-prefixed, in a fixed order.

@@ -73,15 +73,20 @@ void Connection::configure() {
   }
 }
 
-void Connection::runScript(const char* statements) {
+std::vector<std::string> Connection::runScript(const char* statements) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
   if (backend == nullptr) throw soci::soci_error("the connection to the database is closed");
   PGresult* result = PQexec(backend->conn_, statements);
   const auto status = result == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(result);
   const std::string error =
       result == nullptr ? PQerrorMessage(backend->conn_) : PQresultErrorMessage(result);
+  std::vector<std::string> row;
+  if (status == PGRES_TUPLES_OK && PQntuples(result) > 0) {
+    for (int i = 0; i < PQnfields(result); ++i) row.emplace_back(PQgetvalue(result, 0, i));
+  }
   PQclear(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(error);
+  return row;
 }
 
 bool Connection::revive() {

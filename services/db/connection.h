@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -38,7 +39,9 @@ class Connection {
   // trip (libpq's simple query protocol), where prepared ones would take a round trip each.
   // Throws soci::soci_error with the server's message when one fails: it and those after it are
   // not run, those before it are (inside a transaction they opened, until its ROLLBACK).
-  void runScript(const char* statements);
+  // Answers the first row of the last statement's result, as text (a NULL as ""): empty when it
+  // returns no row.
+  std::vector<std::string> runScript(const char* statements);
 
  private:
   void configure();

@@ -91,14 +91,22 @@ void Database::refuseNestedWrite() {
   }
 }
 
-void Database::write(const std::function<void(Tx&)>& work) {
+void Database::write(const std::function<void(Tx&)>& work) { write(work, Tx::Opening::kWrite); }
+
+void Database::writeSchema(const std::function<void(Tx&)>& work) {
+  write(work, Tx::Opening::kSchemaWrite);
+}
+
+void Database::write(const std::function<void(Tx&)>& work, Tx::Opening opening) {
   refuseNestedWrite();
   WriteInScope scope(this);
   // This instance's next request reads what was committed, also when `work` threw after its
   // commit: one more read of the generations costs little, a stale answer would be wrong.
   struct EndSharing {
     Database& db;
+    bool shared = false;  // the write's own head is shared instead (shareWrite)
     ~EndSharing() {
+      if (shared) return;
       std::lock_guard lock(db.shared_mutex_);
       db.shared_read_at_ = -1;
       ++db.writes_;
@@ -109,22 +117,46 @@ void Database::write(const std::function<void(Tx&)>& work) {
   } else {
     // Writes queue here, one at a time, not behind the reads for a pooled connection; their
     // turn across instances is the writer lock, taken by Tx.
-    Tx tx(*write_pool_, write_pool_->acquire(), true);
+    Tx tx(*write_pool_, write_pool_->acquire(), opening);
     struct Writing {
       std::atomic<std::thread::id>& who;
       ~Writing() { who.store(std::thread::id()); }
     } writing{pg_writing_thread_};
     pg_writing_thread_.store(std::this_thread::get_id());
     work(tx);
+    // Shared before the write connection goes back: the next write's head is a later one.
+    if (tx.committed_ && tx.head_) end_sharing.shared = shareWrite(*tx.conn_, *tx.head_);
   }
+}
+
+bool Database::shareWrite(Connection& conn, const AuditHead& head) noexcept {
+  if (shared_generation_ms_ == 0) return false;
+  try {
+    catchUp(conn, head.seq);
+  } catch (...) {
+    return false;
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch()).count();
+  {
+    std::lock_guard lock(shared_mutex_);
+    // A read that saw a later head saw this write too.
+    if (shared_read_at_ < 0 || shared_.data <= head.seq) {
+      shared_ = {head.seq, head.identity};
+      shared_read_at_ = now;
+    }
+    ++writes_;  // reads begun before the commit share nothing
+  }
+  shared_read_done_.notify_all();
+  return true;
 }
 
 Tx Database::read() {
   SharedRead* s = t_shared_read;
   if (s == nullptr || s->db != this || s->stale || s->writing) {
-    return Tx(*pool_, pool_->acquire(), false);
+    return Tx(*pool_, pool_->acquire(), Tx::Opening::kRead);
   }
-  if (!s->tx) s->tx.emplace(Tx(*pool_, pool_->acquire(), false));
+  if (!s->tx) s->tx.emplace(Tx(*pool_, pool_->acquire(), Tx::Opening::kRead));
   return Tx(*s);
 }
 

@@ -46,7 +46,7 @@ std::vector<std::string> statements(const std::string& sql) {
 }
 
 void ensureTable(Database& db) {
-  db.write([](Tx& tx) {
+  db.writeSchema([](Tx& tx) {
     tx.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
     tx.commit();
@@ -136,7 +136,7 @@ int migrate(Database& db) {
   int applied = 0;
   for (const auto& m : known) {
     if (m.number <= current) continue;
-    db.write([&](Tx& tx) {
+    db.writeSchema([&](Tx& tx) {
       applyStatements(tx, m);
       const std::int64_t now = services::SystemClock().nowMs();
       tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",

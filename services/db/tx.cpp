@@ -1,5 +1,7 @@
 #include "services/db/tx.h"
 
+#include <stdexcept>
+
 #include "services/db/group_commit.h"
 #include "services/db/session_pool.h"
 #include "services/db/shared_read.h"
@@ -11,41 +13,56 @@ namespace {
 // transaction-scoped advisory lock, taken first by every write transaction and released by its
 // COMMIT or ROLLBACK. Use cases then run one after another as on SQLite: the audit chain gets
 // one order, and checks across rows (a call's budget, a grant's tranches) see every change
-// committed before them. Reads take no lock. BEGIN and the lock go in one round trip: this
-// instance's writes wait for each other, and the other instances' for the lock, while it runs.
+// committed before them. Reads take no lock. BEGIN, the lock and the audit head go in one round
+// trip: this instance's writes wait for each other, and the other instances' for the lock, while
+// it runs. The head is read after the lock is granted, in a statement of its own, so it is the
+// head the last writer committed; the write's entries then chain on to it without reading it
+// again (audit::appendAudit).
 constexpr const char* kPostgresBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(4207001)";
+constexpr const char* kPostgresBeginWriteReadingHead =
+    "BEGIN; SELECT pg_advisory_xact_lock(4207001); "
+    "SELECT last_seq, last_hash, identity_seq FROM audit_head WHERE id = 1";
 
 // A read is one snapshot, as on SQLite: PostgreSQL's default (READ COMMITTED) would give each
-// statement its own. A transaction that only reads never fails to serialize.
-void beginPostgres(Connection& conn, bool write) {
-  if (write) {
-    conn.runScript(kPostgresBeginWrite);
-  } else {
-    conn.prepared("BEGIN ISOLATION LEVEL REPEATABLE READ").execute();
+// statement its own. A transaction that only reads never fails to serialize. Answers the audit
+// head a write read.
+std::optional<AuditHead> beginPostgres(Connection& conn, Tx::Opening opening) {
+  switch (opening) {
+    case Tx::Opening::kRead:
+      conn.prepared("BEGIN ISOLATION LEVEL REPEATABLE READ").execute();
+      return std::nullopt;
+    case Tx::Opening::kSchemaWrite:
+      conn.runScript(kPostgresBeginWrite);
+      return std::nullopt;
+    case Tx::Opening::kWrite:
+      break;
   }
+  const auto row = conn.runScript(kPostgresBeginWriteReadingHead);
+  if (row.size() != 3) throw std::runtime_error("the audit head (audit_head, id 1) is missing");
+  return AuditHead{std::stoll(row[0]), row[1], std::stoll(row[2])};
 }
 
-void begin(Connection& conn, bool write) {
+std::optional<AuditHead> begin(Connection& conn, Tx::Opening opening) {
   if (conn.dialect() == Dialect::kSqlite) {
-    conn.prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").execute();
-    return;
+    conn.prepared(opening == Tx::Opening::kRead ? "BEGIN" : "BEGIN IMMEDIATE").execute();
+    return std::nullopt;
   }
   try {
-    beginPostgres(conn, write);
+    return beginPostgres(conn, opening);
   } catch (const soci::soci_error&) {
     // The server went away since this connection's last use (a restart, a failover): a new
     // connection, and BEGIN once more; nothing had been done yet.
     if (!conn.revive()) throw;
-    beginPostgres(conn, write);
+    return beginPostgres(conn, opening);
   }
 }
 
 }  // namespace
 
-Tx::Tx(SessionPool& pool, Connection* conn, bool write)
+Tx::Tx(SessionPool& pool, Connection* conn, Opening opening)
     : pool_(&pool), conn_(conn), dialect_(conn->dialect()) {
   try {
-    begin(*conn_, write);
+    head_ = begin(*conn_, opening);
   } catch (...) {
     if (dialect_ == Dialect::kPostgres && conn_->sql().get_backend() != nullptr) {
       try {
@@ -73,7 +90,9 @@ Tx::Tx(Tx&& other) noexcept
       conn_(other.conn_),
       dialect_(other.dialect_),
       open_(other.open_),
-      group_(other.group_) {
+      committed_(other.committed_),
+      group_(other.group_),
+      head_(std::move(other.head_)) {
   other.conn_ = nullptr;
   other.open_ = false;
 }
@@ -102,11 +121,11 @@ void Tx::commit() {
   }
   if (group_ == 0) {
     conn_->prepared("COMMIT").execute();
-    open_ = false;
-    return;
+  } else {
+    conn_->prepared("RELEASE SAVEPOINT use_case").execute();
   }
-  conn_->prepared("RELEASE SAVEPOINT use_case").execute();
   open_ = false;
+  committed_ = true;
 }
 
 void Tx::rollback() {

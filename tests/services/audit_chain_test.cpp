@@ -53,6 +53,43 @@ BOOST_AUTO_TEST_CASE(every_entry_moves_the_data_generation_and_identity_entries_
   BOOST_TEST(audit::verifyAudit(*t.db).ok);
 }
 
+BOOST_AUTO_TEST_CASE(entries_of_one_write_and_of_two_instances_chain_in_commit_order) {
+  testing::TestDb t("audit_two_instances");
+  db::Database other(db::parseConnectionString(t.where), {.pool_size = 1});
+  const auto start = t.db->generations();
+  // Each write chains on what the other instance committed before it, three entries at a time.
+  for (int round = 0; round < 4; ++round) {
+    (round % 2 == 0 ? *t.db : other).write([&](db::Tx& tx) {
+      for (int i = 0; i < 3; ++i) {
+        const auto seq = audit::appendAudit(
+            tx, {std::int64_t{7}, i == 1 ? "user" : "proposal", round, "edit", "", "", "{}", 10});
+        BOOST_TEST(seq == start.data + round * 3 + i + 1);
+      }
+      tx.commit();
+    });
+  }
+  const auto v = audit::verifyAudit(*t.db);
+  BOOST_TEST(v.ok, v.reason);
+  BOOST_TEST(v.rows == 12);
+  BOOST_TEST(t.db->generations().data == start.data + 12);
+  BOOST_TEST(other.generations().identity == start.identity + 4);  // one "user" entry a write
+}
+
+BOOST_AUTO_TEST_CASE(a_head_moved_by_a_writer_without_the_lock_fails_the_write,
+                     *boost::unit_test::precondition(testing::postgresOnly)) {
+  testing::TestDb t("audit_unlocked_writer");
+  appendSome(*t.db, 2);
+  db::Connection unlocked(db::parseConnectionString(t.where));
+  BOOST_CHECK_THROW(t.db->write([&](db::Tx& tx) {
+    // The head this write read with its lock moves under it, committed by a connection that
+    // took no lock.
+    unlocked.sql() << "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1";
+    audit::appendAudit(tx, {std::int64_t{7}, "proposal", 1, "edit", "", "", "{}", 10});
+    tx.commit();
+  }), std::runtime_error);
+  BOOST_TEST(testing::auditRows(*t.db, "proposal") == 2);  // nothing of the failed write
+}
+
 BOOST_AUTO_TEST_CASE(a_row_changed_behind_its_back_is_named) {
   testing::TestDb t("audit_changed");
   appendSome(*t.db, 5);

@@ -79,6 +79,12 @@ boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id) {
   return ok;
 }
 
+boost::test_tools::assertion_result postgresOnly(boost::unit_test::test_unit_id) {
+  boost::test_tools::assertion_result ok(onPostgres());
+  ok.message() << "a test of PostgreSQL's writer: it runs in the PostgreSQL pass";
+  return ok;
+}
+
 void exec(db::Database& db, const std::string& sql) {
   db.write([&](db::Tx& tx) {
     tx.sql() << sql;

@@ -47,6 +47,8 @@ void clearFault(db::Database& db, const std::string& table);
 // A Boost.Test precondition for tests of SQLite's own machinery (its group commit, its WAL):
 // they run in the SQLite pass, and on PostgreSQL are reported as skipped with this reason.
 boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id);
+// The same for tests of PostgreSQL's writer (its lock, its round trips): skipped on SQLite.
+boost::test_tools::assertion_result postgresOnly(boost::unit_test::test_unit_id);
 
 // The last audit sequence number: unchanged after a refused use case.
 std::int64_t auditHead(db::Database& db);
