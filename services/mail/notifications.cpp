@@ -73,7 +73,8 @@ void mailProposalEvent(db::Tx& tx, Notice notice, const stores::Proposal& p,
                        std::int64_t now) {
   const auto city_template = cityTemplateOf(notice);
   if (city_template.empty()) return;
-  const std::string city = cityName(tx, p.city_org_id);
+  const auto applicants = OutboxStore::organisationWithRole(tx, Role::kApplicant, p.city_org_id);
+  const std::string& city = applicants.organisation;
   // What every proposal template may use; each uses some.
   auto params_in = [&](const std::string& language) {
     const auto amount =
@@ -100,8 +101,7 @@ void mailProposalEvent(db::Tx& tx, Notice notice, const stores::Proposal& p,
     addMails(mails, OutboxStore::usersWithRole(tx, Role::kFundManager), "proposal_submitted",
              params_in);
   }
-  addMails(mails, OutboxStore::usersWithRole(tx, Role::kApplicant, p.city_org_id), city_template,
-           params_in);
+  addMails(mails, applicants.users, city_template, params_in);
   OutboxStore::queue(tx, mails, now);
 }
 

@@ -1,6 +1,8 @@
 #include "services/stores/outbox_store.h"
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 #include <soci/soci.h>
 
@@ -18,6 +20,12 @@ constexpr const char* kRecipientsOfOrg =
 constexpr const char* kRecipients =
     "SELECT u.id, u.email, u.language, u.name FROM users u "
     "JOIN role_grants g ON g.user_id = u.id WHERE g.role = :role AND u.active = 1 ORDER BY u.id";
+
+// Every row names the organisation; without a user holding the role, one row with no user.
+constexpr const char* kOrganisationWithRole =
+    "SELECT o.name, u.id, u.email, u.language, u.name FROM organisations o "
+    "LEFT JOIN users u ON u.org_id = o.id AND u.active = 1 AND EXISTS (SELECT 1 FROM "
+    "role_grants g WHERE g.user_id = u.id AND g.role = :role) WHERE o.id = :org ORDER BY u.id";
 
 std::vector<Recipient> fetchRecipients(db::Prepared& st, Recipient& row) {
   std::vector<Recipient> out;
@@ -60,6 +68,22 @@ std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role)
   auto st = tx.prepared(kRecipients);
   st.use(name);
   return fetchRecipients(st, r);
+}
+
+Addressees OutboxStore::organisationWithRole(db::Tx& tx, access::Role role,
+                                             std::int64_t org_id) {
+  const std::string name(access::roleName(role));
+  auto st = tx.prepared(kOrganisationWithRole);
+  Addressees out;
+  std::optional<std::int64_t> user_id;
+  std::optional<std::string> email, language, user_name;
+  st.use(name).use(org_id).into(out.organisation).into(user_id).into(email).into(language);
+  st.into(user_name);
+  if (!st.execute()) throw std::logic_error("mail to an organisation that does not exist");
+  do {
+    if (user_id) out.users.push_back({*user_id, *email, language.value_or("en"), *user_name});
+  } while (st.fetch());
+  return out;
 }
 
 void OutboxStore::queue(db::Tx& tx, const OutgoingMail& m, std::int64_t now) {

@@ -18,6 +18,12 @@ struct Recipient {
   std::string name;
 };
 
+// An organisation's name, for the mail to its users, and those users.
+struct Addressees {
+  std::string organisation;
+  std::vector<Recipient> users;
+};
+
 // A message as a use case queues it.
 struct OutgoingMail {
   std::optional<std::int64_t> to_user_id;
@@ -49,6 +55,9 @@ class OutboxStore {
   static std::vector<Recipient> usersWithRole(db::Tx& tx, access::Role role, std::int64_t org_id);
   // The active users holding `role` in any organisation (the fund managers), in id order.
   static std::vector<Recipient> usersWithRole(db::Tx& tx, access::Role role);
+  // Organisation `org_id`'s name and usersWithRole(tx, role, org_id), in one statement (one
+  // round trip on the transition path). Throws std::logic_error for no such organisation.
+  static Addressees organisationWithRole(db::Tx& tx, access::Role role, std::int64_t org_id);
 
   // Queues `mail`, due at once. REQUIRES: tx is the use case's write transaction, so that a use
   // case that rolls back queues nothing.
