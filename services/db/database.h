@@ -67,8 +67,7 @@ class Database {
   // PostgreSQL: in this thread, on the instance's write connection (one write at a time, never
   // queued behind reads for a pooled connection), in BEGIN and the writer lock
   // (pg_advisory_xact_lock) shared with the other instances, reading the audit head there (see
-  // Tx::auditHead); once it committed, this instance's next requests take the write's head as
-  // the generations (shared_generation_ms) instead of reading it again.
+  // Tx::auditHead).
   // REQUIRES: `work` opens no other write (the writer is busy with `work` itself: such a write
   // throws std::logic_error); the schema is migrated (audit_head is read).
   void write(const std::function<void(Tx&)>& work);
@@ -134,11 +133,6 @@ class Database {
   // write would wait for itself forever.
   void refuseNestedWrite();
   void write(const std::function<void(Tx&)>& work, Tx::Opening opening);
-  // PostgreSQL, after a write committed with `head`: catches the change feed up to it and shares
-  // it as the generations, as if read now (every event up to it is committed: the writer lock
-  // orders commits). Answers false, sharing nothing, when there is nothing to share or the feed
-  // could not be read; the next request reads the generations then. Never throws.
-  bool shareWrite(Connection& conn, const AuditHead& head) noexcept;
   // Catches the change feed up to `head`: on SQLite from `pooled`; on PostgreSQL from feed_, a
   // connection of its own that keeps generic plans (see ChangeFeed::catchUp).
   void catchUp(Connection& pooled, std::int64_t head);

@@ -90,7 +90,6 @@ Tx::Tx(Tx&& other) noexcept
       conn_(other.conn_),
       dialect_(other.dialect_),
       open_(other.open_),
-      committed_(other.committed_),
       group_(other.group_),
       head_(std::move(other.head_)) {
   other.conn_ = nullptr;
@@ -121,11 +120,11 @@ void Tx::commit() {
   }
   if (group_ == 0) {
     conn_->prepared("COMMIT").execute();
-  } else {
-    conn_->prepared("RELEASE SAVEPOINT use_case").execute();
+    open_ = false;
+    return;
   }
+  conn_->prepared("RELEASE SAVEPOINT use_case").execute();
   open_ = false;
-  committed_ = true;
 }
 
 void Tx::rollback() {

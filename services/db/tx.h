@@ -75,7 +75,6 @@ class Tx {
   Connection* conn_;
   Dialect dialect_;
   bool open_ = true;
-  bool committed_ = false;
   std::uint64_t group_ = 0;  // SQLite writes: the group this savepoint is in
   std::optional<AuditHead> head_;  // PostgreSQL writes (Opening::kWrite)
 };

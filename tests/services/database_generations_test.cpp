@@ -74,21 +74,6 @@ BOOST_AUTO_TEST_CASE(another_instance_write_is_seen_within_the_sharing_time) {
   BOOST_TEST(here.changes().seen() == here.generations().data);  // its changes were read too
 }
 
-BOOST_AUTO_TEST_CASE(a_write_shares_its_own_head_and_the_requests_after_it_read_none,
-                     *boost::unit_test::precondition(testing::postgresOnly)) {
-  testing::TestDb t("generations_write_shared");
-  db::Database here(db::parseConnectionString(t.where),
-                    {.pool_size = 2, .shared_generation_ms = 60'000});
-  here.generations();
-  appendEvent(here, 1);
-  appendEvent(*t.db, 2);  // another instance, after this one's write
-  // The write's own head, its changes read: a read of the head now would have seen the other
-  // instance's write too, which waits for the sharing time.
-  const auto written = testing::auditHead(*t.db) - 1;
-  BOOST_TEST(here.generations().data == written);
-  BOOST_TEST(here.changes().seen() == written);
-}
-
 BOOST_AUTO_TEST_CASE(without_a_shared_look_every_request_reads) {
   testing::TestDb t("generations_unshared");
   db::Database here(db::parseConnectionString(t.where),
