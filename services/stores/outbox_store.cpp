@@ -70,8 +70,7 @@ std::vector<Recipient> OutboxStore::usersWithRole(db::Tx& tx, access::Role role)
   return fetchRecipients(st, r);
 }
 
-Addressees OutboxStore::organisationWithRole(db::Tx& tx, access::Role role,
-                                             std::int64_t org_id) {
+Addressees OutboxStore::organisationWithRole(db::Tx& tx, access::Role role, std::int64_t org_id) {
   const std::string name(access::roleName(role));
   auto st = tx.prepared(kOrganisationWithRole);
   Addressees out;

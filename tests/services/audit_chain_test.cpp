@@ -80,13 +80,14 @@ BOOST_AUTO_TEST_CASE(a_head_moved_by_a_writer_without_the_lock_fails_the_write,
   testing::TestDb t("audit_unlocked_writer");
   appendSome(*t.db, 2);
   db::Connection unlocked(db::parseConnectionString(t.where));
-  BOOST_CHECK_THROW(t.db->write([&](db::Tx& tx) {
-    // The head this write read with its lock moves under it, committed by a connection that
-    // took no lock.
+  // The head this write read with its lock moves under it, committed by a connection that took
+  // no lock.
+  const auto write = [&](db::Tx& tx) {
     unlocked.sql() << "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1";
     audit::appendAudit(tx, {std::int64_t{7}, "proposal", 1, "edit", "", "", "{}", 10});
     tx.commit();
-  }), std::runtime_error);
+  };
+  BOOST_CHECK_THROW(t.db->write(write), std::runtime_error);
   BOOST_TEST(testing::auditRows(*t.db, "proposal") == 2);  // nothing of the failed write
 }
 

@@ -162,17 +162,18 @@ BOOST_AUTO_TEST_CASE(a_city_step_mails_the_citys_active_applicants_only_and_none
   const auto first = f.supportedProposal();
   const auto second = f.supportedProposal();
   const auto former = f.addUser(f.city_a, "former@kampala.test", access::Role::kApplicant);
-  testing::exec(f.ctx.db, "UPDATE users SET active = 0 WHERE id = " + std::to_string(former.user_id));
-  f.addUser(f.city_a, "auditor@kampala.test", access::Role::kAuditor);  // not an applicant
+  testing::exec(f.ctx.db,
+                "UPDATE users SET active = 0 WHERE id = " + std::to_string(former.user_id));
+  f.addUser(f.city_a, "auditor@kampala.test", access::Role::kAuditor);     // not an applicant
   f.addUser(f.city_b, "applicant2@other.test", access::Role::kApplicant);  // another city's
   auto mark = testing::lastMailId(f.ctx.db);
   s.fire(f.fm1, first, {.event = "return", .input = {.reason = "Unclear."}});
-  BOOST_TEST(summary(mailRows(f.ctx.db, mark)) ==
-                 (Lines{"revision_requested applicant@kampala.test en"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      summary(mailRows(f.ctx.db, mark)) == (Lines{"revision_requested applicant@kampala.test en"}),
+      boost::test_tools::per_element());
   // With no active applicant left, the step is taken and mails no one.
-  testing::exec(f.ctx.db, "UPDATE users SET active = 0 WHERE id = " +
-                              std::to_string(f.applicant_a.user_id));
+  testing::exec(f.ctx.db,
+                "UPDATE users SET active = 0 WHERE id = " + std::to_string(f.applicant_a.user_id));
   mark = testing::lastMailId(f.ctx.db);
   const auto returned = s.fire(f.fm1, second, {.event = "return", .input = {.reason = "Unclear."}});
   BOOST_TEST(returned.proposal.state == "revision_requested");
