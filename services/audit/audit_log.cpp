@@ -65,7 +65,7 @@ std::int64_t appendOnto(db::Tx& tx, db::AuditHead& head, const AuditEntry& e, in
   insert.use(seq).use(hash).use(identity).use(head.seq);
   insert.execute();
   if (insert.affectedRows() != 1) {
-    throw std::runtime_error("the audit head moved under the writer lock: a writer without it?");
+    throw std::runtime_error("the audit head moved under the writer lock: another write took none");
   }
   head = {seq, std::move(hash), head.identity + identity};
   return seq;
@@ -76,8 +76,8 @@ std::int64_t appendOnto(db::Tx& tx, db::AuditHead& head, const AuditEntry& e, in
 std::int64_t appendAudit(db::Tx& tx, const AuditEntry& e) {
   const int identity = changesIdentity(e.entity) ? 1 : 0;
   if (db::AuditHead* head = tx.auditHead()) return appendOnto(tx, *head, e, identity);
-  // SQLite, whose writer serialises the use cases (and where statements cost no round trip): the
-  // head is read as it moves.
+  // SQLite, whose writer serialises the use cases and whose statements cost no round trip (and a
+  // PostgreSQL schema change, which read no head): the head is read as it moves.
   std::int64_t seq = 0;
   std::string prev;
   {
