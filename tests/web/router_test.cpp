@@ -1,6 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <regex>
 #include <set>
+#include <vector>
 
 #include "web/http/api_router.h"
 
@@ -38,6 +40,38 @@ BOOST_AUTO_TEST_CASE(every_route_is_unique_and_documented) {
     BOOST_TEST(std::string(r.summary).size() > 3);
     BOOST_TEST(std::string(r.tag).size() > 2);
   }
+}
+
+// The server's table is matched through an index (by depth and third segment); a copy of it is
+// matched by trying every route. Both must answer every path alike: each pattern with its
+// {names} filled in, asked with every method, and paths that no route has.
+BOOST_AUTO_TEST_CASE(the_indexed_table_matches_as_trying_every_route_does) {
+  const std::vector<ApiRoute> copy(routeTable().begin(), routeTable().end());
+  std::vector<std::string> paths = {"/healthz", "/api/v1/nope", "/api/v1/proposals/", "/api/v1",
+                                    "/api/v1//transitions", "/api/v1/proposals/1/transitions/extra",
+                                    "/", "//", "/api/v1/proposals/board/x"};
+  for (const auto& r : routeTable()) {
+    paths.push_back(std::regex_replace(r.pattern, std::regex("\\{[^}]+\\}"), "7"));
+    paths.push_back(std::regex_replace(r.pattern, std::regex("\\{[^}]+\\}"), "board"));
+  }
+  int routed = 0;
+  for (const auto& path : paths) {
+    for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+      const auto indexed = matchRoute(routeTable(), method, path);
+      const auto tried = matchRoute(copy, method, path);
+      BOOST_TEST_CONTEXT(method << " " << path) {
+        BOOST_REQUIRE_EQUAL(indexed.route == nullptr, tried.route == nullptr);
+        if (indexed.route != nullptr) {
+          ++routed;
+          BOOST_TEST(indexed.route == &routeTable()[static_cast<std::size_t>(tried.route - copy.data())]);
+        }
+        BOOST_TEST(indexed.params == tried.params);
+        BOOST_TEST(indexed.path_known == tried.path_known);
+        BOOST_TEST(indexed.allowed == tried.allowed);
+      }
+    }
+  }
+  BOOST_TEST(routed >= static_cast<int>(routeTable().size()));  // every route was found
 }
 
 BOOST_AUTO_TEST_SUITE_END()
