@@ -215,7 +215,8 @@ BOOST_AUTO_TEST_CASE(a_larger_response_cache_holds_more_answers) {
   http::ApiResponse answer;
   answer.body.assign(1024, 'x');
   for (int i = 0; i < 30'000; ++i) {
-    cache.store("token /api/v1/proposals/" + std::to_string(i), answer, 1, 0, answer.body.size());
+    cache.store("token /api/v1/proposals/" + std::to_string(i),
+                std::make_shared<const http::ApiResponse>(answer), 1, 0, answer.body.size());
   }
   BOOST_TEST(cache.size() == 30'000u);
   BOOST_TEST(cache.find("token /api/v1/proposals/0", 1, 1).has_value());

@@ -98,10 +98,11 @@ ApiResponse openDataFile(ApiContext& ctx, ApiRequest& req, usecases::OpenFormat 
     auto hit = ctx.responses->find(key, generation, now);
     ctx.metrics.recordCacheLookup(hit.has_value());
     if (hit) {
-      r = std::move(*hit);
+      r = **hit;  // a copy: a 304 below changes it
     } else {
       r = fileResponse(ctx, req, format, all);
-      ctx.responses->store(key, r, generation, now, r.body.size());
+      ctx.responses->store(key, std::make_shared<const ApiResponse>(r), generation, now,
+                           r.body.size());
     }
   }
   const auto last_modified = headerOf(r, "Last-Modified");

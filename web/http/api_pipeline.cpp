@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -25,6 +26,8 @@
 namespace citygrants::http {
 namespace {
 
+SharedResponse shared(ApiResponse r) { return std::make_shared<const ApiResponse>(std::move(r)); }
+
 bool changesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -42,10 +45,10 @@ void sendFile(Poco::Net::HTTPServerResponse& response, std::ifstream& file, std:
 // `language`: the request's, for the one refusal made here (a file that cannot be read).
 void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
           const std::string& request_id, std::string_view language) {
-  std::ifstream file;
+  std::optional<std::ifstream> file;  // only for a file: a stream costs a locale's set-up
   if (r.file) {
-    file.open(r.file->path(), std::ios::binary);
-    if (!file) {
+    file.emplace(r.file->path(), std::ios::binary);
+    if (!*file) {
       logs::LogLine("error", "file_unreadable").text("request_id", request_id, 64).text("path", r.file->path()).write(logs::Stream::kApp);
       send(response, problemResponse(500, "internal", "problem.internal", {}, request_id, language),
            request_id, language);
@@ -59,7 +62,7 @@ void send(Poco::Net::HTTPServerResponse& response, const ApiResponse& r,
   for (const auto& [name, value] : r.headers) response.set(name, value);
   for (const auto& cookie : r.cookies) response.addCookie(cookie);
   if (r.file) {
-    sendFile(response, file, r.file->size());
+    sendFile(response, *file, r.file->size());
     return;
   }
   // One buffered write of head and body: send() would first write the head a character at a time
@@ -118,7 +121,7 @@ void ApiPipeline::authenticate(ApiRequest& req, const ApiRoute& route) {
   }
 }
 
-ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
+SharedResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   // A signed-in GET is answered from the cache while nothing it was computed from has changed
   // (the change keys it names, else anything audited) on any instance: same credential (so same
   // user, roles and CSRF token), same target, under the cache's age limit (a second, or until
@@ -126,26 +129,28 @@ ApiResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   const bool cacheable = ctx_.responses != nullptr && req.method == "GET" &&
                          route.access != Access::kPublic && !route.always_fresh && req.generation &&
                          !req.credential.empty();
-  if (!cacheable) return route.fn(ctx_, req);
+  if (!cacheable) return shared(route.fn(ctx_, req));
   const std::string key = req.credential + " " + req.http.getURI();
   const auto now = ctx_.clock.nowMs();
   const auto& changes = ctx_.db.changes();
-  auto hit = ctx_.responses->findIf(key, now, [&](const ApiResponse& r, std::int64_t generation) {
-    return changes.unchangedSince(r.depends_on, generation);
-  });
+  auto hit =
+      ctx_.responses->findIf(key, now, [&](const SharedResponse& r, std::int64_t generation) {
+        return changes.unchangedSince(r->depends_on, generation);
+      });
   ctx_.metrics.recordCacheLookup(hit.has_value());
   if (hit) return std::move(*hit);
   auto r = route.fn(ctx_, req);
-  if (r.status == 200 && r.cookies.empty() && !r.file) {
-    // The reader's own sign-ins and sessions (their roles and organisation are global changes).
-    if (!r.depends_on.empty() && req.actor) r.depends_on.push_back(db::change_key::user(req.actor->user_id));
-    const auto until = r.depends_on.empty() ? 0 : r.valid_until;
-    ctx_.responses->store(key, r, *req.generation, now, r.body.size(), until);
-  }
-  return r;
+  if (r.status != 200 || !r.cookies.empty() || r.file) return shared(std::move(r));
+  // The reader's own sign-ins and sessions (their roles and organisation are global changes).
+  if (!r.depends_on.empty() && req.actor)
+    r.depends_on.push_back(db::change_key::user(req.actor->user_id));
+  const auto until = r.depends_on.empty() ? 0 : r.valid_until;
+  auto answer = shared(std::move(r));
+  ctx_.responses->store(key, answer, *req.generation, now, answer->body.size(), until);
+  return answer;
 }
 
-ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
+SharedResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
   try {
     // Authentication and the answer read one snapshot, in one transaction (ended before the
     // answer is sent; a write of the request ends it, so reads after it see the write).
@@ -159,25 +164,27 @@ ApiResponse ApiPipeline::run(ApiRequest& req, const ApiRoute* route) {
     authenticate(req, *route);
     return respond(req, *route);
   } catch (const core::Problem& p) {
-    return problemResponse(p, req.request_id, req.language);
+    return shared(problemResponse(p, req.request_id, req.language));
   } catch (const HttpError& e) {
-    return problemResponse(e, req.request_id, req.language);
+    return shared(problemResponse(e, req.request_id, req.language));
   } catch (const soci::soci_error& e) {
     logs::LogLine("error", "database_error").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
     // A lost connection reaches us in the driver's words, with no category: a database that
     // does not answer a trivial query now is an outage (503), not a fault of this request.
     if (e.get_error_category() == soci::soci_error::connection_error || !ctx_.db.reachable()) {
-      return problemResponse(503, "unavailable", "problem.database_unavailable", {}, req.request_id,
-                             req.language);
+      return shared(problemResponse(503, "unavailable", "problem.database_unavailable", {},
+                                    req.request_id, req.language));
     }
     if (e.get_error_category() == soci::soci_error::constraint_violation) {
-      return problemResponse(409, "conflict", "problem.concurrent_change", {}, req.request_id,
-                             req.language);
+      return shared(problemResponse(409, "conflict", "problem.concurrent_change", {},
+                                    req.request_id, req.language));
     }
-    return problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language);
+    return shared(
+        problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language));
   } catch (const std::exception& e) {
     logs::LogLine("error", "request_failed").text("request_id", req.request_id, 64).text("detail", e.what()).write(logs::Stream::kApp);
-    return problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language);
+    return shared(
+        problemResponse(500, "internal", "problem.internal", {}, req.request_id, req.language));
   }
 }
 
@@ -191,19 +198,20 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
   req.language = i18n::acceptedLanguage(request.get("Accept-Language", ""));
   const RouteMatch* matched = nullptr;
   RouteMatch match;
-  ApiResponse r;
+  SharedResponse r;
   if (refusal_) {  // answered, logged and closed before any route runs (RFC 9112 §6.3)
-    r = refusal_->status == 505
+    const auto refused =
+        refusal_->status == 505
             ? problemResponse(505, "http-version-not-supported", "HTTP version not supported",
                               refusal_->detail, {}, req.request_id)
             : problemResponse(400, "bad-framing", "Bad request framing", refusal_->detail, {},
                               req.request_id);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setKeepAlive(false);
-    send(response, r, req.request_id, req.language);
-    ctx_.metrics.recordRequest("unmatched", r.status, 0);
-    writeAccessLog(
-        {req.request_id, req.method, request.getURI(), "unmatched", r.status, 0, 0, req.client});
+    send(response, refused, req.request_id, req.language);
+    ctx_.metrics.recordRequest("unmatched", refused.status, 0);
+    writeAccessLog({req.request_id, req.method, request.getURI(), "unmatched", refused.status, 0, 0,
+                    req.client});
     return;
   }
   try {
@@ -214,24 +222,25 @@ void ApiPipeline::handleRequest(Poco::Net::HTTPServerRequest& request,
     matched = &match;
     req.params = match.params;
     if (match.route == nullptr && match.path_known) {
-      r = problemResponse(405, "method-not-allowed",
-                          {"problem.method_not_allowed", {{"method", req.method}}}, {},
-                          req.request_id, req.language);
-      r.headers.emplace_back("Allow", match.allowed);
+      auto refused = problemResponse(405, "method-not-allowed",
+                                     {"problem.method_not_allowed", {{"method", req.method}}}, {},
+                                     req.request_id, req.language);
+      refused.headers.emplace_back("Allow", match.allowed);
+      r = shared(std::move(refused));
     } else {
       r = run(req, match.route);
     }
   } catch (const Poco::Exception&) {
-    r = problemResponse(400, "bad-request", "problem.bad_request_line", {}, req.request_id,
-                        req.language);
+    r = shared(problemResponse(400, "bad-request", "problem.bad_request_line", {}, req.request_id,
+                               req.language));
   }
   if (changesState(req.method) && !req.body_read) response.setKeepAlive(false);
-  send(response, r, req.request_id, req.language);
+  send(response, *r, req.request_id, req.language);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = matched != nullptr && matched->route != nullptr ? matched->route->pattern : "unmatched";
-  ctx_.metrics.recordRequest(route, r.status, seconds);
+  ctx_.metrics.recordRequest(route, r->status, seconds);
   const bool secret = matched != nullptr && matched->route != nullptr && matched->route->secret_path;
-  writeAccessLog({req.request_id, req.method, secret ? route : req.path, route, r.status, seconds,
+  writeAccessLog({req.request_id, req.method, secret ? route : req.path, route, r->status, seconds,
                   req.actor ? req.actor->user_id : 0, req.client});
 }
 

@@ -25,10 +25,10 @@ class ApiPipeline : public Poco::Net::HTTPRequestHandler {
   static constexpr const char* kSessionCookie = "cg_session";
 
  private:
-  ApiResponse run(ApiRequest& req, const ApiRoute* route);
+  SharedResponse run(ApiRequest& req, const ApiRoute* route);
   void authenticate(ApiRequest& req, const ApiRoute& route);
   // Calls the route, or answers a signed-in GET from ctx.responses when it may.
-  ApiResponse respond(ApiRequest& req, const ApiRoute& route);
+  SharedResponse respond(ApiRequest& req, const ApiRoute& route);
   ApiContext& ctx_;
   std::optional<FramingRefusal> refusal_;  // the request's framing is refused: answer only that
 };

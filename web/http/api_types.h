@@ -50,8 +50,12 @@ struct ApiResponse {
   std::int64_t valid_until = 0;
 };
 
+// An answer shared by the requests it serves: the cache's copy is sent as it is, not copied
+// for each request (a body, its headers and its change keys: a dozen allocations).
+using SharedResponse = std::shared_ptr<const ApiResponse>;
+
 // Whole GET responses by credential and request target (see ApiPipeline::run).
-using ResponseCache = db::GenerationCache<ApiResponse>;
+using ResponseCache = db::GenerationCache<SharedResponse>;
 
 // How many answers a response cache of `megabytes` (its answers' bodies) may hold: as many as
 // fit at about 3.3 KB each, a proposal's record as served; 20,000 at serve's default of 64 MB.
