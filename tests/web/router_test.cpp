@@ -1,8 +1,8 @@
-#include <boost/test/unit_test.hpp>
-
 #include <regex>
 #include <set>
 #include <vector>
+
+#include <boost/test/unit_test.hpp>
 
 #include "web/http/api_router.h"
 
@@ -47,9 +47,15 @@ BOOST_AUTO_TEST_CASE(every_route_is_unique_and_documented) {
 // {names} filled in, asked with every method, and paths that no route has.
 BOOST_AUTO_TEST_CASE(the_indexed_table_matches_as_trying_every_route_does) {
   const std::vector<ApiRoute> copy(routeTable().begin(), routeTable().end());
-  std::vector<std::string> paths = {"/healthz", "/api/v1/nope", "/api/v1/proposals/", "/api/v1",
-                                    "/api/v1//transitions", "/api/v1/proposals/1/transitions/extra",
-                                    "/", "//", "/api/v1/proposals/board/x"};
+  std::vector<std::string> paths = {"/healthz",
+                                    "/api/v1/nope",
+                                    "/api/v1/proposals/",
+                                    "/api/v1",
+                                    "/api/v1//transitions",
+                                    "/api/v1/proposals/1/transitions/extra",
+                                    "/",
+                                    "//",
+                                    "/api/v1/proposals/board/x"};
   for (const auto& r : routeTable()) {
     paths.push_back(std::regex_replace(r.pattern, std::regex("\\{[^}]+\\}"), "7"));
     paths.push_back(std::regex_replace(r.pattern, std::regex("\\{[^}]+\\}"), "board"));
@@ -63,7 +69,8 @@ BOOST_AUTO_TEST_CASE(the_indexed_table_matches_as_trying_every_route_does) {
         BOOST_REQUIRE_EQUAL(indexed.route == nullptr, tried.route == nullptr);
         if (indexed.route != nullptr) {
           ++routed;
-          BOOST_TEST(indexed.route == &routeTable()[static_cast<std::size_t>(tried.route - copy.data())]);
+          BOOST_TEST(indexed.route ==
+                     &routeTable()[static_cast<std::size_t>(tried.route - copy.data())]);
         }
         BOOST_TEST(indexed.params == tried.params);
         BOOST_TEST(indexed.path_known == tried.path_known);

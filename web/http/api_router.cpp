@@ -87,7 +87,8 @@ class RouteIndex {
       if (d >= by_depth_.size()) by_depth_.resize(d + 1);
       auto& buckets = by_depth_[d];
       const auto key = keyOf(pattern);
-      auto it = std::find_if(buckets.begin(), buckets.end(), [&](const auto& b) { return b.key == key; });
+      auto it =
+          std::find_if(buckets.begin(), buckets.end(), [&](const auto& b) { return b.key == key; });
       if (it == buckets.end()) it = buckets.insert(buckets.end(), {key, {}});
       it->routes.push_back(i);
     }
