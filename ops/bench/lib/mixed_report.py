@@ -5,12 +5,13 @@ usage: mixed_report.py RESULTS PROPOSALS GROWTH
 RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX", "CONFIG rss KIB", "seed N SECONDS",
 "verify large EVENTS SECONDS", "fired CONFIG WORKLOAD TRANSITIONS SECONDS",
 "cost CONFIG WORKLOAD CPU_US MISSES CPU_US MISSES SECONDS" (before and after the workload: the
-server's CPU, PostgreSQL's too for a PostgreSQL CONFIG, and its response cache's misses).
+server's CPU, PostgreSQL's too for a PostgreSQL CONFIG, and its response cache's misses),
+"not_ok CONFIG WORKLOAD ROUTE STATUS COUNT" (the workload's 4xx and 5xx, from the servers' /metrics).
 """
 import sys
 
 path, proposals, growth = sys.argv[1], sys.argv[2], sys.argv[3]
-runs, rss, seeds, verify, fired, costs = {}, {}, {}, None, {}, {}
+runs, rss, seeds, verify, fired, costs, not_ok = {}, {}, {}, None, {}, {}, []
 for line in open(path):
     f = line.split()
     if not f:
@@ -21,6 +22,8 @@ for line in open(path):
         fired[(f[1], f[2])] = int(f[3]) / float(f[4])
     elif f[0] == "cost":
         costs[(f[1], f[2])] = (int(f[5]) - int(f[3]), int(f[6]) - int(f[4]), float(f[7]))
+    elif f[0] == "not_ok":
+        not_ok.append(f[1:])
     elif f[0] == "verify":
         verify = (int(f[2]), float(f[3]))
     elif f[1] == "rss":
@@ -145,3 +148,9 @@ if growth:
         print(f"verify-audit over {verify[0]} events: {verify[1]:.1f} s, {verify[0] / verify[1]:.0f} events/s")
 elif proposals in seeds:
     print(f"\nseed-demo --proposals {proposals}: {seeds[proposals]:.0f} s")
+
+if not_ok:
+    print("\nAnswers that were not 2xx or 3xx, from each server's /metrics")
+    print(f"  {'configuration':<15}{'workload':<18}{'route':<44}{'status':>7}{'count':>8}")
+    for config, w, route, status, count in sorted(not_ok):
+        print(f"  {config:<15}{w:<18}{route:<44}{status:>7}{count:>8}")
