@@ -23,11 +23,7 @@ constexpr auto kPatience = std::chrono::seconds(30);  // a bound on a hang, not 
 // What a request reading meanwhile learns: the database generation, and the stalled write's rows.
 std::pair<std::int64_t, std::int64_t> readNow(db::Database& db) {
   const auto generation = db.generations().data;
-  std::int64_t rows = 0;
-  auto tx = db.read();
-  tx.sql() << "SELECT COUNT(*) FROM audit_events WHERE entity = 'stalled'", soci::into(rows);
-  tx.commit();
-  return {generation, rows};
+  return {generation, testing::auditRows(db, "stalled")};
 }
 
 }  // namespace
