@@ -10,6 +10,7 @@ Writes into OUTDIR:
   mix99.lua, mix95.lua   the read mix with 1 % or 5 % real transitions (SHARES files each:
                mix95-1.lua ... when the load is split over several instances, each with its own
                share of the proposals, so that no two requests fire at one proposal)
+  open-writes.lua   transitions only, at a pace, to run beside reads.lua on other connections
 A transition is one step of the revision cycle that a fund keeps going round: the city's applicant
 resubmits (revision_requested -> submitted), a fund manager screens (-> screening) and returns it
 (-> revision_requested). Every proposal in one of those states takes part, and each wrk thread
@@ -110,42 +111,68 @@ function request()
 end
 """)
 
-# Mixes (99/1 on the first quarter of the cycling proposals, 95/5 on the rest): each wrk thread (two
-# per wrk) takes every other proposal of its file's share and fires at them in turn, round and
-# round, each one's next event at its next version; a proposal comes round again only after the
-# thread's other ones (hundreds), long after its last transition was answered.
+# Mixes (99/1 on the first quarter of the cycling proposals, 95/5 on the second half): each wrk
+# thread (two per wrk) takes every other proposal of its file's share and fires at them in turn,
+# round and round, each one's next event at its next version; a proposal comes round again only
+# after the thread's other ones (hundreds), long after its last transition was answered. The second
+# quarter is open-writes.lua's: transitions only, each connection waiting `interval` ms (set by
+# ops/bench/mixed before the file) after an answer, while the read mix runs on connections of its own.
 quarter = len(pool) // 4
 tokens = "applicants = {" + ",".join(f'[{city}]="Bearer {t}"' for city, t in applicants.items()) + "}\n"
-for percent, rows in ((1, pool[:quarter]), (5, pool[quarter:])):
-    for k in range(shares):
-        share = rows[k::shares]
-        with open(f"{out}/mix{100 - percent}-{k + 1}.lua", "w") as f:
-            f.write(common + seeding + seed_rng + tokens)
-            f.write("pool = {" + ",".join("{%d,%d,%d,%d}" % r for r in share) + "}\n")
-            f.write(f"""
-local bodies = {{'{{"event":"resubmit"}}', '{{"event":"screen"}}', '{{"event":"return","reason":"bench"}}'}}
+cycle_lua = """
+local bodies = {'{"event":"resubmit"}', '{"event":"screen"}', '{"event":"return","reason":"bench"}'}
 local next_row = nil
+-- The next step of this thread's next proposal, at its version, or nil if the thread has none.
+function next_transition()
+  next_row = next_row or (tindex + 1)
+  if next_row > #pool then return nil end
+  local row = pool[next_row]
+  next_row = next_row + 2
+  if next_row > #pool then next_row = tindex + 1 end
+  local step, version = row[3], row[2]
+  row[2] = version + 1
+  row[3] = step % 3 + 1
+  return wrk.format("POST", "/api/v1/proposals/" .. row[1] .. "/transitions",
+                    {["Authorization"] = step == 1 and applicants[row[4]] or auth,
+                     ["Content-Type"] = "application/json", ["If-Match"] = '"v' .. version .. '"'},
+                    bodies[step])
+end
+"""
+
+
+def lua_pool(rows):
+    return "pool = {" + ",".join("{%d,%d,%d,%d}" % r for r in rows) + "}\n"
+
+
+for percent, rows in ((1, pool[:quarter]), (5, pool[2 * quarter:])):
+    for k in range(shares):
+        with open(f"{out}/mix{100 - percent}-{k + 1}.lua", "w") as f:
+            f.write(common + seeding + seed_rng + tokens + lua_pool(rows[k::shares]) + cycle_lua)
+            f.write(f"""
 local calls = 0
 function request()
-  next_row = next_row or (tindex + 1)
   calls = calls + 1
   -- A thread's first request is a read: wrk calls request() once before the run, on its first
   -- thread, to check the script, and never sends what it returns. A transition there would move its
   -- proposal's version on here but not on the server, and each later step of it would be a 412.
-  if calls > 1 and math.random(100) <= {percent} and next_row <= #pool then
-    local row = pool[next_row]
-    next_row = next_row + 2
-    if next_row > #pool then next_row = tindex + 1 end
-    local step, version = row[3], row[2]
-    row[2] = version + 1
-    row[3] = step % 3 + 1
-    return wrk.format("POST", "/api/v1/proposals/" .. row[1] .. "/transitions",
-                      {{["Authorization"] = step == 1 and applicants[row[4]] or auth,
-                        ["Content-Type"] = "application/json", ["If-Match"] = '"v' .. version .. '"'}},
-                      bodies[step])
+  if calls > 1 and math.random(100) <= {percent} then
+    local transition = next_transition()
+    if transition then return transition end
   end
   return get(read_path())
 end
+""")
+with open(f"{out}/open-writes.lua", "w") as f:
+    f.write(common + seeding + seed_rng + tokens + lua_pool(pool[quarter:2 * quarter]) + cycle_lua)
+    f.write("""
+interval = interval or 10
+local checked = false
+function request()
+  -- wrk's check call (see the mixes) comes on thread 0 only; it gets a read.
+  if tindex == 0 and not checked then checked = true; return get("/healthz") end
+  return next_transition() or get("/healthz")
+end
+function delay() return interval end
 """)
 print(f"{len(proposals)} proposals, {len(tranches)} tranches, {len(states)} states x {len(cities)} cities, "
       f"{len(pool)} proposals in the revision cycle", file=sys.stderr)

@@ -2,7 +2,8 @@
 """The table of ops/bench/mixed from its results file.
 
 usage: mixed_report.py RESULTS PROPOSALS GROWTH
-RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX", "CONFIG rss KIB", "seed N SECONDS",
+RESULTS lines: "CONFIG WORKLOAD REQ/S P99_MS NON2XX" (open_reads and open_writes: the read mix and
+the transitions that ran beside it on other connections), "CONFIG rss KIB", "seed N SECONDS",
 "verify large EVENTS SECONDS", "fired CONFIG WORKLOAD TRANSITIONS SECONDS",
 "cost CONFIG WORKLOAD CPU_US MISSES CPU_US MISSES SECONDS" (before and after the workload: the
 server's CPU, PostgreSQL's too for a PostgreSQL CONFIG, and its response cache's misses),
@@ -42,6 +43,7 @@ names = {
     "reads": "read mix (100/0)",
     "mix99": "99 % reads + 1 % transitions",
     "mix95": "95 % reads + 5 % transitions",
+    "open_reads": "read mix, transitions beside it",
 }
 targets = {
     "record_nocache": ">= 0.30 x healthz",
@@ -90,6 +92,14 @@ def transitions(config, w):
     return out
 
 
+def beside(config):
+    """The transitions that ran beside open_reads, on connections of their own."""
+    if (config, "open_writes") not in runs or (config, "open_writes") not in fired:
+        return ""
+    return (f"{fired[(config, 'open_writes')]:.0f} transitions/s beside the reads, on 4 connections of "
+            f"their own; their p99 {runs[(config, 'open_writes')][1]:.2f} ms")
+
+
 def sqlite_table(config, title):
     h = runs.get((config, "healthz"))
     if not h:
@@ -101,13 +111,15 @@ def sqlite_table(config, title):
         if not r:
             continue
         ratio = r[0] / h[0]
-        if w == "mix99" and (config, "reads") in runs:
+        if w in ("mix99", "open_reads") and (config, "reads") in runs:
             print_ratio = f"{ratio:.2f}  ({r[0] / runs[(config, 'reads')][0]:.2f} x read mix)"
         else:
             print_ratio = f"{ratio:.2f}"
         row(label, config, w, r, print_ratio, targets.get(w, ""))
         if (config, w) in fired:
             print(f"{'':<34}{transitions(config, w)}")
+        if w == "open_reads":
+            print(f"{'':<34}{beside(config)}")
     end = runs.get((config, "healthz_end"))
     if end:
         print(f"GET /healthz again at the end: {end[0]:.0f} req/s, {end[0] / h[0]:.2f} x the first "
@@ -124,14 +136,15 @@ for config, title in (("pg1", "PostgreSQL, one instance"), ("pg2", "PostgreSQL, 
     print(f"\n{title}, {proposals} proposals (ratios to the SQLite run; target >= 0.5 for one, "
           f"two >= 1.0 x one)")
     print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}{'CPU us':>9}   x SQLite  x one PG")
-    for w in ("record", "list", "reads", "mix95"):
+    for w in ("record", "list", "reads", "mix95", "open_reads"):
         r, s = runs.get((config, w)), runs.get(("sqlite", w))
         if not r or not s:
             continue
         one = runs.get(("pg1", w))
         vs_one = f"{r[0] / one[0]:.2f}" if config == "pg2" and one else ""
+        extra = beside(config) if w == "open_reads" else transitions(config, w)
         print(f"{names[w]:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}{cpu(config, w)}   {r[0] / s[0]:<10.2f}"
-              f"{vs_one:<10}{transitions(config, w)}")
+              f"{vs_one:<10}{extra}")
 
 if growth:
     sqlite_table("large", f"SQLite, one instance, {growth} proposals (ratios to GET /healthz)")
