@@ -96,8 +96,10 @@ def beside(config):
     """The transitions that ran beside open_reads, on connections of their own."""
     if (config, "open_writes") not in runs or (config, "open_writes") not in fired:
         return ""
-    return (f"{fired[(config, 'open_writes')]:.0f} transitions/s beside the reads, on 4 connections of "
-            f"their own; their p99 {runs[(config, 'open_writes')][1]:.2f} ms")
+    rate = fired[(config, "open_writes")]
+    per = f" (1 for {runs[(config, 'open_reads')][0] / rate:.0f} reads)" if rate > 0 else ""
+    return (f"{rate:.0f} transitions/s{per} beside the reads, on 4 connections of their own; "
+            f"their p99 {runs[(config, 'open_writes')][1]:.2f} ms")
 
 
 def sqlite_table(config, title):
