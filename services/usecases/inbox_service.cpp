@@ -137,13 +137,15 @@ InboxView inboxView(db::Tx& tx, const Actor& actor, std::int64_t now, const Inbo
   inbox::Uncounted uncounted;  // proposals waiting that were not made items
   addRecordItems(tx, actor, now, query, items, uncounted);
   addMessageItems(tx, actor, items);
-  if (access::may(actor, access::Action::kManageUsers)) {
+  const bool admin = access::may(actor, access::Action::kManageUsers);
+  if (admin) {
     addLockedAccounts(tx, now, items);
     addSecondFactorResets(tx, actor, now, items);
     addFailedMail(tx, items);
   }
   if (actor.roles.has(access::Role::kAuditor)) addAuditChain(tx, now, items);
   InboxView view;
+  view.shows_unaudited = admin;
   view.now = now;
   view.counts = inbox::countByKind(items, uncounted);
   for (const auto& c : view.counts) {

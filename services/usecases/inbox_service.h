@@ -22,6 +22,9 @@ struct InboxView {
   std::int64_t total = 0;                // the items of the query's kind (or all), every one
   std::vector<inbox::KindCount> counts;  // every kind present, whatever the query's kind
   std::int64_t now = 0;                  // the time the inbox was read at (epoch ms)
+  // It shows rows written without an audit event (an admin's: failed sign-ins, mail that failed),
+  // so no change feed learns that it is stale: it must be computed anew for each request.
+  bool shows_unaudited = false;
 };
 
 // What waits for `actor` at `now`: the query's items, most urgent first, with every kind

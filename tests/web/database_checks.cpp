@@ -102,4 +102,11 @@ std::optional<std::string> queryText(db::Database& db, const std::string& sql, s
   return queryValue<std::string>(db, sql, p);
 }
 
+void execSql(db::Database& db, const std::string& sql) {
+  db.write([&](db::Tx& tx) {
+    tx.sql() << sql;
+    tx.commit();
+  });
+}
+
 }  // namespace citygrants::webtest

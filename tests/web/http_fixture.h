@@ -173,6 +173,9 @@ std::optional<std::int64_t> queryInt(db::Database& db, const std::string& sql,
 std::optional<std::string> queryText(db::Database& db, const std::string& sql,
                                      std::optional<std::int64_t> p = std::nullopt);
 
+// Runs `sql` (a statement of the test's own, not a use case) as one write, committed.
+void execSql(db::Database& db, const std::string& sql);
+
 // `text` with its JSON string escapes, in quotes.
 std::string quoted(const std::string& text);
 

@@ -51,13 +51,6 @@ void expectMostUrgentFirst(const std::vector<Poco::JSON::Object::Ptr>& items,
   }
 }
 
-void exec(Server& server, const std::string& sql) {
-  server.db().write([&](db::Tx& tx) {
-    tx.sql() << sql;
-    tx.commit();
-  });
-}
-
 Poco::JSON::Object::Ptr itemFor(const std::vector<Poco::JSON::Object::Ptr>& items,
                                 const std::string& kind, std::int64_t id) {
   for (const auto& i : items) {
@@ -91,8 +84,8 @@ BOOST_AUTO_TEST_CASE(an_overdue_report_comes_first_for_its_city_and_for_the_fund
                "JOIN organisations o ON o.id = g.city_org_id "
                "WHERE o.name = 'Kampala' AND r.kind = 'progress' AND r.state = 'draft'");
   BOOST_REQUIRE(report.has_value());
-  exec(server, "UPDATE reports SET due_at = " + std::to_string(nowMs() - 2 * kDay) +
-                   " WHERE id = " + std::to_string(*report));
+  execSql(server.db(), "UPDATE reports SET due_at = " + std::to_string(nowMs() - 2 * kDay) +
+                           " WHERE id = " + std::to_string(*report));
   // A signed-in client is an audited change: the server's caches see the fund anew.
   Client kampala = server.signedIn("applicant@kampala.demo");
   const auto city = inboxItems(spec, kampala, "kampala", server, "applicant@kampala.demo");
@@ -184,9 +177,9 @@ BOOST_AUTO_TEST_CASE(
   // Five wrong passwords lock an email's sign-ins for a while.
   for (int i = 0; i < 5; ++i)
     BOOST_TEST(server.client().signIn("reviewer@c40.demo", "wrong-password").status == 401);
-  exec(server,
-       "UPDATE outbox_mail SET attempts = 2, last_error = '550 relay refused' "
-       "WHERE id = (SELECT MIN(id) FROM outbox_mail)");
+  execSql(server.db(),
+          "UPDATE outbox_mail SET attempts = 2, last_error = '550 relay refused' "
+          "WHERE id = (SELECT MIN(id) FROM outbox_mail)");
   services::SystemClock clock;
   usecases::DirectoryService({server.db(), clock})
       .lock(std::nullopt, "applicant@athens.demo", nowMs() + kDay);

@@ -113,7 +113,9 @@ ApiResponse getInbox(ApiContext& ctx, ApiRequest& req) {
   o->set("total", view.total);
   o->set("counts", counts);
   o->set("now", http::isoTime(view.now));
-  return http::jsonResponse(o);
+  auto r = http::jsonResponse(o);
+  r.keep = !view.shows_unaudited;
+  return r;
 }
 
 }  // namespace citygrants::handlers

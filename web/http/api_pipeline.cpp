@@ -140,7 +140,7 @@ SharedResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
   ctx_.metrics.recordCacheLookup(hit.has_value());
   if (hit) return std::move(*hit);
   auto r = route.fn(ctx_, req);
-  if (r.status != 200 || !r.cookies.empty() || r.file) return shared(std::move(r));
+  if (r.status != 200 || !r.cookies.empty() || r.file || !r.keep) return shared(std::move(r));
   // The reader's own sign-ins and sessions (their roles and organisation are global changes).
   if (!r.depends_on.empty() && req.actor)
     r.depends_on.push_back(db::change_key::user(req.actor->user_id));

@@ -48,6 +48,10 @@ struct ApiResponse {
   // With depends_on: until when (epoch ms) what it shows holds with the clock alone, e.g. a call's
   // closing; the cache keeps it that long (at most a minute) instead of a second. 0: a second.
   std::int64_t valid_until = 0;
+  // false: never kept in the response cache, because it shows rows written without an audit
+  // event (mail's delivery, failed sign-ins), which no change feed sees. A route whose every
+  // answer is so is always_fresh instead.
+  bool keep = true;
 };
 
 // An answer shared by the requests it serves: the cache's copy is sent as it is, not copied
@@ -175,7 +179,7 @@ struct ApiRoute {
   const char* tag;
   std::size_t max_body = 0;  // bytes; 0 means ApiPipeline::kMaxBody (1 MiB)
   // A GET answered anew every time, never from the response cache (a recomputation that must
-  // see the stored rows, or bytes too large to keep).
+  // see the stored rows, rows written without an audit event, or bytes too large to keep).
   bool always_fresh = false;
   // The path carries a secret (a password reset token): the access log writes the route's
   // pattern instead of the path.
