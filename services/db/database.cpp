@@ -127,6 +127,11 @@ void Database::write(const std::function<void(Tx&)>& work, Tx::Opening opening) 
   }
 }
 
+bool Database::snapshotOpen() const {
+  const SharedRead* s = t_shared_read;
+  return s != nullptr && s->db == this && !s->stale && !s->writing && s->tx.has_value();
+}
+
 Tx Database::read() {
   SharedRead* s = t_shared_read;
   if (s == nullptr || s->db != this || s->stale || s->writing) {

@@ -106,6 +106,10 @@ class Database {
   };
   // Catches the change feed up to the generation it read.
   Generations generations();
+  // Whether a read() on this thread now would join the transaction its ReadScope already began:
+  // then what it reads may be older than generations() read now, and an answer kept under those
+  // would hide a change committed in between.
+  bool snapshotOpen() const;
   // What changed, by record, up to the last generations() (see ChangeFeed).
   const ChangeFeed& changes() const { return changes_; }
 

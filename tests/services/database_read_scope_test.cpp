@@ -124,6 +124,35 @@ BOOST_AUTO_TEST_CASE(a_scope_opened_inside_another_is_the_outer_one) {
   BOOST_TEST(eventsNow(*t.db) == start);  // the inner scope's end did not end the outer's
 }
 
+// What a cache keyed by generations() must know (the open-data files): once the scope's
+// transaction has begun, its reads may be older than the generation read now.
+BOOST_AUTO_TEST_CASE(snapshot_open_says_when_reads_would_join_an_older_snapshot) {
+  testing::TestDb t("read_scope_snapshot_open");
+  const auto start = eventsNow(*t.db);
+  BOOST_TEST(!t.db->snapshotOpen());  // no scope: every read is a snapshot of its own
+  db::Database::ReadScope scope(*t.db);
+  BOOST_TEST(!t.db->snapshotOpen());  // nothing of the scope has read yet
+  BOOST_TEST(eventsNow(*t.db) == start);
+  BOOST_TEST(t.db->snapshotOpen());
+  appendEventElsewhere(*t.db, 1);
+  BOOST_TEST(eventsNow(*t.db) == start);  // older than what generations() would read now
+  BOOST_TEST(t.db->snapshotOpen());
+  appendEvent(*t.db, 2);  // this thread's write ends the snapshot
+  BOOST_TEST(!t.db->snapshotOpen());
+  {
+    auto held = t.db->read();  // a new snapshot...
+    BOOST_TEST(t.db->snapshotOpen());
+    appendEvent(*t.db, 3);  // ...which this write makes stale while `held` keeps it
+    BOOST_TEST(!t.db->snapshotOpen());
+    BOOST_TEST(eventsNow(*t.db) == start + 3);
+    held.commit();
+  }
+  BOOST_TEST(!t.db->snapshotOpen());
+  testing::TestDb other_db("read_scope_snapshot_open_other");
+  BOOST_TEST(eventsNow(*t.db) == start + 3);
+  BOOST_TEST(!other_db.db->snapshotOpen());  // the scope is this database's only
+}
+
 // A request that authenticated (a read) and then reads its inbox or an export, in the same
 // transaction: both rely on Database::read for their one snapshot (they once asked PostgreSQL for
 // it themselves, which it refuses after a transaction's first query unless the level is unchanged).

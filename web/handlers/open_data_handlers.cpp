@@ -88,20 +88,26 @@ std::string headerOf(const ApiResponse& r, const std::string& name) {
 // client holds is current.
 ApiResponse openDataFile(ApiContext& ctx, ApiRequest& req, usecases::OpenFormat format) {
   const auto all = req.queryInt("all", 0, 1).value_or(0) == 1;
+  // Kept under a generation read before the snapshot the file is computed from began, so that a
+  // change committed in between makes it stale: the one the request's authentication read before
+  // its own reads, else one read now if nothing of the request has read yet; else not kept.
+  auto generation = req.generation;
+  if (!all && !generation && ctx.responses != nullptr && !ctx.db.snapshotOpen()) {
+    generation = ctx.db.generations().data;
+  }
   ApiResponse r;
-  if (all || ctx.responses == nullptr) {
+  if (all || ctx.responses == nullptr || !generation) {
     r = fileResponse(ctx, req, format, all);
   } else {
     const std::string key = std::string("open data ") + req.path;
-    const auto generation = ctx.db.generations().data;  // read first: a later change makes it stale
     const auto now = ctx.clock.nowMs();
-    auto hit = ctx.responses->find(key, generation, now);
+    auto hit = ctx.responses->find(key, *generation, now);
     ctx.metrics.recordCacheLookup(hit.has_value());
     if (hit) {
       r = **hit;  // a copy: a 304 below changes it
     } else {
       r = fileResponse(ctx, req, format, all);
-      ctx.responses->store(key, std::make_shared<const ApiResponse>(r), generation, now,
+      ctx.responses->store(key, std::make_shared<const ApiResponse>(r), *generation, now,
                            r.body.size());
     }
   }
