@@ -27,14 +27,6 @@ boost::test_tools::assertion_result sqliteOnly(boost::unit_test::test_unit_id) {
   return ok;
 }
 
-bool lists(const Response& page, std::int64_t id) {
-  const auto items = itemsOf(page);
-  for (std::size_t i = 0; i < items->size(); ++i) {
-    if (items->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id") == id) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(commit_stall, *boost::unit_test::precondition(sqliteOnly))
@@ -70,12 +62,12 @@ BOOST_AUTO_TEST_CASE(requests_are_answered_while_a_transition_waits_for_the_disk
   const auto during = meanwhile.get();
   for (const auto& r : during) BOOST_TEST(r.status == 200);
   BOOST_TEST(stateOf(during[0]) == "submitted");  // not committed yet
-  BOOST_TEST(lists(during[1], id));
+  BOOST_TEST(listsId(during[1], id));
   BOOST_TEST(idOf(during[2]) == other);
 
   BOOST_TEST(fired.status == 200);
   BOOST_TEST(stateOf(read(fm2, proposalPath(id))) == "screening");
-  BOOST_TEST(!lists(read(fm2, submitted), id));
+  BOOST_TEST(!listsId(read(fm2, submitted), id));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -65,6 +65,14 @@ Poco::JSON::Array::Ptr itemsOf(const Response& r) {
   return r.json->getArray("items");
 }
 
+bool listsId(const Response& r, std::int64_t id) {
+  const auto items = itemsOf(r);
+  for (unsigned i = 0; i < items->size(); ++i) {
+    if (items->getObject(i)->getValue<std::int64_t>("id") == id) return true;
+  }
+  return false;
+}
+
 Response read(Client& c, const std::string& path) {
   auto r = c.get(path);
   BOOST_REQUIRE_MESSAGE(r.status == 200, "GET " << path << " answered " << shown(r));

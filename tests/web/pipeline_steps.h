@@ -41,6 +41,8 @@ bool offers(const Response& r, const std::string& event);
 std::int64_t minorOf(const Poco::JSON::Object::Ptr& o, const std::string& member);
 // The items of a list answer. REQUIRES: r is a 200 list (checked).
 Poco::JSON::Array::Ptr itemsOf(const Response& r);
+// Whether a list answer's items include the one whose "id" is `id`. REQUIRES: as itemsOf.
+bool listsId(const Response& r, std::int64_t id);
 
 // GET `path`. REQUIRES: 200 (checked).
 Response read(Client& c, const std::string& path);

@@ -10,25 +10,16 @@
 
 #include "services/stores/outbox_store.h"
 #include "tests/web/http_fixture.h"
+#include "tests/web/pipeline_steps.h"
 
 using namespace citygrants;
 using namespace citygrants::webtest;
 
 namespace {
 
-bool lists(const Response& page, const std::string& field, std::int64_t id) {
-  BOOST_REQUIRE_MESSAGE(page.status == 200, page.status << " " << page.body);
-  const auto items = page.json->getArray("items");
-  for (unsigned i = 0; i < items->size(); ++i) {
-    if (items->getObject(i)->getValue<std::int64_t>(field) == id) return true;
-  }
-  return false;
-}
-
 // Whether the admin's inbox says that the user `user_id` is locked out by failed sign-ins.
 bool lockedOut(const Response& inbox, std::int64_t user_id) {
-  BOOST_REQUIRE_MESSAGE(inbox.status == 200, inbox.status << " " << inbox.body);
-  const auto items = inbox.json->getArray("items");
+  const auto items = itemsOf(inbox);
   for (unsigned i = 0; i < items->size(); ++i) {
     const auto item = items->getObject(i);
     if (item->getValue<std::string>("kind") == "user.locked" &&
@@ -57,8 +48,8 @@ BOOST_AUTO_TEST_CASE(the_outbox_shows_a_delivery_at_once) {
     stores::OutboxStore::release(tx, sent, "unaudited-test");
     tx.commit();
   });
-  BOOST_TEST(lists(admin.get(queued), "id", sent));
-  BOOST_TEST(lists(admin.get(queued), "id", sent));  // read again, as the console does
+  BOOST_TEST(listsId(admin.get(queued), sent));
+  BOOST_TEST(listsId(admin.get(queued), sent));  // read again, as the console does
   // ...and the relay takes it: no audit event.
   server.db().write([&](db::Tx& tx) {
     const auto now = nowMs();
@@ -67,8 +58,8 @@ BOOST_AUTO_TEST_CASE(the_outbox_shows_a_delivery_at_once) {
     BOOST_TEST(stores::OutboxStore::markSent(tx, sent, now));
     tx.commit();
   });
-  BOOST_TEST(!lists(admin.get(queued), "id", sent));
-  BOOST_TEST(lists(admin.get("/api/v1/outbox?status=sent&limit=200"), "id", sent));
+  BOOST_TEST(!listsId(admin.get(queued), sent));
+  BOOST_TEST(listsId(admin.get("/api/v1/outbox?status=sent&limit=200"), sent));
 }
 
 BOOST_AUTO_TEST_CASE(an_admins_inbox_shows_failed_sign_ins_at_once) {
