@@ -75,6 +75,12 @@ std::int64_t userIdOf(Client& c);
 
 // The value of one series of /metrics, named with its labels (0 when absent).
 std::int64_t metricValue(Client& c, const std::string& series);
+// The response cache's lookups in /metrics, by what each came to (http::Metrics::CacheLookup).
+inline constexpr const char* kCacheHits = "citygrants_response_cache_lookups_total{result=\"hit\"}";
+inline constexpr const char* kCacheMisses =
+    "citygrants_response_cache_lookups_total{result=\"miss\"}";
+inline constexpr const char* kCacheNotKept =
+    "citygrants_response_cache_lookups_total{result=\"not_kept\"}";
 // The value of citygrants_transitions_total{machine, event} in /metrics (0 when absent).
 std::int64_t transitionsCounted(Client& c, const std::string& machine, const std::string& event);
 

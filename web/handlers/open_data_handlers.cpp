@@ -102,13 +102,14 @@ ApiResponse openDataFile(ApiContext& ctx, ApiRequest& req, usecases::OpenFormat 
     const std::string key = std::string("open data ") + req.path;
     const auto now = ctx.clock.nowMs();
     auto hit = ctx.responses->find(key, *generation, now);
-    ctx.metrics.recordCacheLookup(hit.has_value());
     if (hit) {
+      ctx.metrics.recordCacheLookup(http::Metrics::CacheLookup::kHit);
       r = **hit;  // a copy: a 304 below changes it
     } else {
       r = fileResponse(ctx, req, format, all);
       ctx.responses->store(key, std::make_shared<const ApiResponse>(r), *generation, now,
                            r.body.size());
+      ctx.metrics.recordCacheLookup(http::Metrics::CacheLookup::kMiss);
     }
   }
   const auto last_modified = headerOf(r, "Last-Modified");

@@ -137,10 +137,23 @@ SharedResponse ApiPipeline::respond(ApiRequest& req, const ApiRoute& route) {
       ctx_.responses->findIf(key, now, [&](const SharedResponse& r, std::int64_t generation) {
         return changes.unchangedSince(r->depends_on, generation);
       });
-  ctx_.metrics.recordCacheLookup(hit.has_value());
-  if (hit) return std::move(*hit);
-  auto r = route.fn(ctx_, req);
-  if (r.status != 200 || !r.cookies.empty() || r.file || !r.keep) return shared(std::move(r));
+  using Lookup = Metrics::CacheLookup;
+  if (hit) {
+    ctx_.metrics.recordCacheLookup(Lookup::kHit);
+    return std::move(*hit);
+  }
+  ApiResponse r;
+  try {
+    r = route.fn(ctx_, req);
+  } catch (...) {  // a refusal: problem+json, never kept
+    ctx_.metrics.recordCacheLookup(Lookup::kNotKept);
+    throw;
+  }
+  if (r.status != 200 || !r.cookies.empty() || r.file || !r.keep) {
+    ctx_.metrics.recordCacheLookup(Lookup::kNotKept);
+    return shared(std::move(r));
+  }
+  ctx_.metrics.recordCacheLookup(Lookup::kMiss);
   // The reader's own sign-ins and sessions (their roles and organisation are global changes).
   if (!r.depends_on.empty() && req.actor)
     r.depends_on.push_back(db::change_key::user(req.actor->user_id));

@@ -20,9 +20,9 @@ void Metrics::recordTransition(const std::string& machine, const std::string& ev
   ++transitions_[{machine, event}];
 }
 
-void Metrics::recordCacheLookup(bool hit) {
+void Metrics::recordCacheLookup(CacheLookup result) {
   std::lock_guard lock(mutex_);
-  ++(hit ? cache_hits_ : cache_misses_);
+  ++cache_lookups_[static_cast<std::size_t>(result)];
 }
 
 std::string Metrics::render() const {
@@ -52,10 +52,15 @@ std::string Metrics::render() const {
     out << "citygrants_transitions_total{machine=\"" << key.first << "\",event=\"" << key.second
         << "\"} " << n << "\n";
   }
-  out << "# HELP citygrants_response_cache_lookups_total Signed-in GETs answered from the cache (hit) or computed (miss).\n"
-      << "# TYPE citygrants_response_cache_lookups_total counter\n"
-      << "citygrants_response_cache_lookups_total{result=\"hit\"} " << cache_hits_ << "\n"
-      << "citygrants_response_cache_lookups_total{result=\"miss\"} " << cache_misses_ << "\n";
+  out << "# HELP citygrants_response_cache_lookups_total Signed-in GETs answered from the cache "
+         "(hit), computed and kept (miss), or computed and not kept (not_kept: a refusal, a file, "
+         "an answer never kept).\n"
+      << "# TYPE citygrants_response_cache_lookups_total counter\n";
+  constexpr std::array<const char*, 3> kResults{"hit", "miss", "not_kept"};  // by CacheLookup
+  for (std::size_t i = 0; i < kResults.size(); ++i) {
+    out << "citygrants_response_cache_lookups_total{result=\"" << kResults[i] << "\"} "
+        << cache_lookups_[i] << "\n";
+  }
   return out.str();
 }
 

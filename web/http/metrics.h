@@ -15,8 +15,11 @@ class Metrics {
  public:
   void recordRequest(const std::string& route, int status, double seconds);
   void recordTransition(const std::string& machine, const std::string& event);
-  // A response-cache lookup: answered from the cache or computed.
-  void recordCacheLookup(bool hit);
+  // What a response-cache lookup came to: answered from the cache, computed and kept (a miss:
+  // a later read may find it), or computed and not kept (a refusal, a file, an answer that must
+  // never be kept: ApiResponse::keep), so that the misses count what the cache could have held.
+  enum class CacheLookup { kHit, kMiss, kNotKept };
+  void recordCacheLookup(CacheLookup result);
   std::string render() const;
 
  private:
@@ -31,8 +34,7 @@ class Metrics {
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
   std::map<std::pair<std::string, std::string>, std::uint64_t> transitions_;
-  std::uint64_t cache_hits_ = 0;
-  std::uint64_t cache_misses_ = 0;
+  std::array<std::uint64_t, 3> cache_lookups_{};  // by CacheLookup
 };
 
 }  // namespace citygrants::http
