@@ -200,8 +200,6 @@ BOOST_AUTO_TEST_CASE(a_revoked_role_takes_effect_at_once) {
   BOOST_TEST(auditor.get("/api/v1/audit?limit=5").status == 200);
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
 // A lookup whose answer is computed and not kept (a refusal, or an admin's inbox, which shows
 // failed sign-ins) is counted as not kept, not as a miss: the misses are what the cache could
 // have held, which ops/bench/mixed charges to the transitions that made them stale.
@@ -224,6 +222,8 @@ BOOST_AUTO_TEST_CASE(answers_never_kept_are_counted_apart_from_misses) {
   BOOST_TEST(metricValue(fm1, kCacheHits) == hits + 1);
   BOOST_TEST(metricValue(fm1, kCacheNotKept) == not_kept + 3);
 }
+
+BOOST_AUTO_TEST_SUITE_END()
 
 // --cache-mb sizes how many answers the cache holds, not only their bytes: 20,000 at most (a
 // fixed bound) had left a cache given 400 MB for a fund of 100,000 records holding a fifth of
