@@ -57,6 +57,8 @@ std::string Metrics::render() const {
          "an answer never kept).\n"
       << "# TYPE citygrants_response_cache_lookups_total counter\n";
   constexpr std::array<const char*, 3> kResults{"hit", "miss", "not_kept"};  // by CacheLookup
+  static_assert(kResults.size() == std::tuple_size_v<decltype(cache_lookups_)> &&
+                static_cast<std::size_t>(CacheLookup::kNotKept) + 1 == kResults.size());
   for (std::size_t i = 0; i < kResults.size(); ++i) {
     out << "citygrants_response_cache_lookups_total{result=\"" << kResults[i] << "\"} "
         << cache_lookups_[i] << "\n";
