@@ -8,6 +8,8 @@ the transitions that ran beside it on other connections), "CONFIG rss KIB", "see
 "cost CONFIG WORKLOAD CPU_US MISSES CPU_US MISSES SECONDS" (before and after the workload: the
 server's CPU, PostgreSQL's too for a PostgreSQL CONFIG, and its response cache's misses),
 "not_ok CONFIG WORKLOAD ROUTE STATUS COUNT" (the workload's 4xx and 5xx, from the servers' /metrics).
+A SQLite workload's ratio is to the mean of the /healthz rates measured just before it ("pace_W") and
+just after it (the next workload's pace, or healthz_end); "x first" is to the round's first /healthz.
 """
 import sys
 
@@ -54,6 +56,18 @@ targets = {
 }
 
 
+def baseline(config, w):
+    """GET /healthz around workload w: the mean of the rate just before it and just after it (the
+    next workload's pace, or healthz_end); the round's first /healthz for a round without paces."""
+    order = [k for k in names if k != "healthz"]
+    before = runs.get((config, "pace_" + w))
+    if not before or w not in order:
+        return runs[(config, "healthz")][0]
+    after = next((runs[(config, "pace_" + k)] for k in order[order.index(w) + 1:]
+                  if (config, "pace_" + k) in runs), runs.get((config, "healthz_end")))
+    return (before[0] + after[0]) / 2 if after else before[0]
+
+
 def cpu_per_request(config, w):
     """The server's CPU (with PostgreSQL's) per request answered, in microseconds, or None."""
     if (config, w) not in costs or (config, w) not in runs:
@@ -67,9 +81,9 @@ def cpu(config, w):
     return f"{c:>9.1f}" if c is not None else f"{'':>9}"
 
 
-def row(label, config, w, r, ratio, target=""):
+def row(label, config, w, r, ratio, first, target=""):
     gap = " " if len(ratio) >= 8 else ""
-    print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}{cpu(config, w)}   {ratio:<8}{gap}{target}")
+    print(f"{label:<34}{r[0]:>9.0f}{r[1]:>9.2f}{r[2]:>9}{cpu(config, w)}   {ratio:<8}{gap}{first:<9}{target}")
 
 
 def transitions(config, w):
@@ -107,25 +121,27 @@ def sqlite_table(config, title):
     if not h:
         return
     print(f"\n{title}")
-    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}{'CPU us':>9}   ratio   target")
+    print(f"{'workload':<34}{'req/s':>9}{'p99 ms':>9}{'non-2xx':>9}{'CPU us':>9}   ratio   x first  target")
     for w, label in names.items():
         r = runs.get((config, w))
         if not r:
             continue
-        ratio = r[0] / h[0]
+        ratio = r[0] / baseline(config, w)
         if w in ("mix99", "open_reads") and (config, "reads") in runs:
             print_ratio = f"{ratio:.2f}  ({r[0] / runs[(config, 'reads')][0]:.2f} x read mix)"
         else:
             print_ratio = f"{ratio:.2f}"
-        row(label, config, w, r, print_ratio, targets.get(w, ""))
+        row(label, config, w, r, print_ratio, f"{r[0] / h[0]:.2f}", targets.get(w, ""))
         if (config, w) in fired:
             print(f"{'':<34}{transitions(config, w)}")
         if w == "open_reads":
             print(f"{'':<34}{beside(config)}")
     end = runs.get((config, "healthz_end"))
     if end:
-        print(f"GET /healthz again at the end: {end[0]:.0f} req/s, {end[0] / h[0]:.2f} x the first "
-              f"(the machine's drift over the round: every ratio above is to the first)")
+        paces = [v[0] for (c, k), v in runs.items() if c == config and k.startswith("pace_")]
+        around = f"; just before the workloads {min(paces):.0f}-{max(paces):.0f}" if paces else ""
+        print(f"GET /healthz again at the end: {end[0]:.0f} req/s, {end[0] / h[0]:.2f} x the first{around} "
+              f"(the machine's drift over the round: ratio is to the /healthz around each workload)")
     if config in rss:
         print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
 
@@ -153,9 +169,9 @@ if growth:
     print(f"\nGrowth: {growth} against {proposals} proposals (target: every read >= 0.8)")
     for w in ("record", "list", "record_nocache", "list_nocache", "partner_nocache", "reads", "mix95"):
         big, small = runs.get(("large", w)), runs.get(("sqlite", w))
-        hb, hs = runs.get(("large", "healthz")), runs.get(("sqlite", "healthz"))
-        if big and small and hb and hs:
-            print(f"{names[w]:<34}{(big[0] / hb[0]) / (small[0] / hs[0]):>6.2f}  (ratios to each run's /healthz)")
+        if big and small:
+            ratio = (big[0] / baseline("large", w)) / (small[0] / baseline("sqlite", w))
+            print(f"{names[w]:<34}{ratio:>6.2f}  (ratios to the /healthz around each)")
     if proposals in seeds and growth in seeds:
         print(f"seed-demo: {seeds[proposals]:.0f} s for {proposals}, {seeds[growth]:.0f} s for {growth}: "
               f"{seeds[growth] / seeds[proposals]:.1f}x (target <= 10x)")
