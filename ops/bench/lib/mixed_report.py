@@ -141,8 +141,9 @@ def sqlite_table(config, title):
     if end:
         paces = [v[0] for (c, k), v in runs.items() if c == config and k.startswith("pace_")]
         around = f"; just before the workloads {min(paces):.0f}-{max(paces):.0f}" if paces else ""
+        basis = "the /healthz around each workload" if paces else "the first"
         print(f"GET /healthz again at the end: {end[0]:.0f} req/s, {end[0] / h[0]:.2f} x the first{around} "
-              f"(the machine's drift over the round: ratio is to the /healthz around each workload)")
+              f"(the machine's drift over the round: ratio is to {basis})")
     if config in rss:
         print(f"peak RSS of the cached server: {rss[config] / 1024:.0f} MiB (target < 150 MB)")
 
